@@ -1,0 +1,356 @@
+import { assessSeal } from "../eu-csf";
+import type { Dimension } from "../options";
+import { ratingFor, type Rating } from "../ratings";
+import type {
+  ConcentrationSummary,
+  DependencyResult,
+  Finding,
+  OrganisationResult,
+  ScoringResult,
+  SystemResult,
+  VendorResult,
+} from "../results";
+import type { AccessPath } from "../schema/primitives";
+import { METHODOLOGY_VERSION } from "../version";
+import type { Context } from "./context";
+import { countryName } from "./countries";
+import type { DependencyEvaluation } from "./evaluate";
+import { AXES, type Axis } from "./factors/concentration";
+import { FACTORS, type Factor, type FactorDraft } from "./factors/types";
+import { ACCESS_LABELS, type Route } from "./route";
+import { SOURCES } from "./sources";
+
+/** Rounds to 2 decimals (scores and points are reported to 0.01). */
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Per-system state used by aggregation, scenarios and remediation. */
+export interface SystemState {
+  key: string;
+  weight: number;
+  weakest: DependencyEvaluation;
+  deps: DependencyEvaluation[];
+}
+
+/** The weakest dependency of a system (lowest total; ties: smallest key). */
+export function weakestOf(deps: readonly DependencyEvaluation[]): DependencyEvaluation {
+  let w = deps[0]!;
+  for (let i = 1; i < deps.length; i++) {
+    const d = deps[i]!;
+    if (d.total < w.total - 1e-9) w = d;
+  }
+  return w;
+}
+
+/** Builds system states from dependency evaluations (systems and dependencies in key order). */
+export function systemStates(ctx: Context, evals: ReadonlyMap<string, DependencyEvaluation>): SystemState[] {
+  const out: SystemState[] = [];
+  for (const [key, prepared] of ctx.depsBySystem) {
+    const deps = prepared.map((p) => evals.get(p.dep.key)!);
+    const weight = Math.max(...prepared.map((p) => p.weight));
+    out.push({ key, weight, weakest: weakestOf(deps), deps });
+  }
+  return out;
+}
+
+/** Organisation score (unrounded) as the weighted mean of system totals. */
+export function organisationTotal(states: readonly SystemState[]): number {
+  let w = 0;
+  let s = 0;
+  for (const st of states) {
+    w += st.weight;
+    s += st.weight * st.weakest.total;
+  }
+  return w > 0 ? s / w : 100;
+}
+
+function dims(points: ArrayLike<number>, ctx: Context): Record<Dimension, number> {
+  const w = ctx.opts.weights.dimensions;
+  // FACTORS order: 2 access, 4 jurisdiction, 5 fallback, 4 concentration.
+  const sum = (from: number, to: number, weight: number) => {
+    if (!(weight > 0)) return 0;
+    let s = 0;
+    for (let i = from; i < to; i++) s += points[i]!;
+    return round2(s / weight);
+  };
+  return { access: sum(0, 2, w.access), jurisdiction: sum(2, 6, w.jurisdiction), fallback: sum(6, 11, w.fallback), concentration: sum(11, 15, w.concentration) };
+}
+
+function toFactors(drafts: readonly FactorDraft[], points: ArrayLike<number>): { factors: Factor[]; score: number } {
+  let score = 0;
+  const factors = drafts.map((d, i) => {
+    const f = FACTORS[i]!;
+    const pts = round2(points[i]!);
+    score += pts;
+    return { id: f.id, dimension: f.dimension, label: f.label, points: pts, rawPoints: round2(d.raw), maxPoints: f.max, sentence: d.sentence, sources: d.sources };
+  });
+  return { factors, score: round2(score) };
+}
+
+/** The two largest weighted gaps, as short phrases. */
+function gaps(e: DependencyEvaluation, ctx: Context): string[] {
+  const w = ctx.opts.weights.dimensions;
+  return e.drafts
+    .map((d, i) => ({ d, loss: (FACTORS[i]!.max - d.raw) * w[FACTORS[i]!.dimension], i }))
+    .map(({ d, loss, i }) => ({ gap: loss > 0.01 ? d.gap : undefined, loss, i }))
+    .filter((g) => g.gap !== undefined && g.loss > 0.01)
+    .sort((a, b) => b.loss - a.loss || a.i - b.i)
+    .slice(0, 2)
+    .map((g) => g.gap!);
+}
+
+function routeLabel(r: Route): string {
+  return `${ACCESS_LABELS[r.accessPath]} to ${r.vendor.name} (${countryName(r.vendor.hqCountry)})`;
+}
+
+/** The one-line risk profile of a dependency. */
+export function dependencyProfile(e: DependencyEvaluation, ctx: Context): string {
+  const g = gaps(e, ctx);
+  return `${routeLabel(e.p.route)}: ${g.length > 0 ? g.join("; ") : "no material gaps"}.`;
+}
+
+function dependencyResult(e: DependencyEvaluation, ctx: Context, th: Context["opts"]["thresholds"]["ratings"]): DependencyResult {
+  let score = 0;
+  for (const x of e.points) score += round2(x);
+  score = round2(score);
+  const r = e.p.route;
+  // Explanations are built on first access: scoring thousands of dependencies must not pay
+  // for sentences nobody reads (JSON.stringify and spreads still see them).
+  let factors: Factor[] | undefined;
+  let profile: string | undefined;
+  return {
+    key: e.p.dep.key,
+    system: e.p.system.key,
+    model: r.model.key,
+    vendor: r.vendor.key,
+    cloud: r.cloud?.key,
+    accessPath: r.accessPath,
+    hostingCountry: r.hostingCountry,
+    weight: e.p.weight,
+    sensitivity: e.p.sensitivity,
+    bestFallback: e.bestFallback,
+    restrictedBy: e.restrictedBy,
+    score,
+    rating: ratingFor(score, th),
+    get profile() {
+      return (profile ??= dependencyProfile(e, ctx));
+    },
+    dimensions: dims(e.points, ctx),
+    get factors() {
+      return (factors ??= toFactors(e.drafts, e.points).factors);
+    },
+  };
+}
+
+/** Weighted mean of factor points over a set of evaluations. */
+function weightedPoints(items: readonly { weight: number; e: DependencyEvaluation }[]): number[] {
+  const out = new Array<number>(FACTORS.length).fill(0);
+  let w = 0;
+  for (const { weight, e } of items) {
+    w += weight;
+    for (let i = 0; i < out.length; i++) out[i]! += weight * e.points[i]!;
+  }
+  if (w === 0) {
+    // Nothing depends on AI: nothing is at risk, every factor at its maximum.
+    return FACTORS.map((f) => f.max);
+  }
+  return out.map((x) => x / w);
+}
+
+function aggregateFactors(
+  items: readonly { weight: number; e: DependencyEvaluation; name: string }[],
+  ctx: Context,
+  unit: string,
+  special?: (i: number) => string | undefined,
+): { factors: () => Factor[]; score: number; dimensions: Record<Dimension, number> } {
+  const pts = items.length === 0 ? FACTORS.map((f) => f.max * ctx.opts.weights.dimensions[f.dimension]) : weightedPoints(items);
+  const w = ctx.opts.weights.dimensions;
+  let score = 0;
+  for (const p of pts) score += round2(p);
+  // Sentences are built on demand: they need the weakest item's explanation per factor.
+  const factors = (): Factor[] =>
+    FACTORS.map((f, i) => {
+      const raw = w[f.dimension] > 0 ? pts[i]! / w[f.dimension] : 0;
+      let losing = 0;
+      let worstItem: (typeof items)[number] | undefined;
+      for (const it of items) {
+        const r = it.e.raw[i]!;
+        if (r < f.max - 1e-9) {
+          losing++;
+          if (!worstItem || r < worstItem.e.raw[i]!) worstItem = it;
+        }
+      }
+      const worst = worstItem ? { name: worstItem.name, d: worstItem.e.drafts[i]! } : undefined;
+      const sentence =
+        special?.(i) ??
+        (items.length === 0
+          ? "No AI dependencies are recorded, so nothing is at risk here."
+          : !worst
+            ? `Full marks across all ${items.length} ${unit}.`
+            : `${round2(raw)} of ${f.max} points on average (weighted by criticality); ${losing} of ${items.length} ${unit} lose points here, most of all ${worst.name}: ${worst.d.sentence}`);
+      return { id: f.id, dimension: f.dimension, label: f.label, points: round2(pts[i]!), rawPoints: round2(raw), maxPoints: f.max, sentence, sources: worst?.d.sources ?? [SOURCES.method] };
+    });
+  return { factors, score: round2(score), dimensions: dims(pts, ctx) };
+}
+
+function concentrationSummary(ctx: Context): Record<Axis, ConcentrationSummary> {
+  const out = {} as Record<Axis, ConcentrationSummary>;
+  for (const axis of AXES) {
+    const entries = [...ctx.axisWeight[axis]].map(([key, w]) => ({ key, share: ctx.totalWeight > 0 ? w / ctx.totalWeight : 0 }));
+    let hhi = 0;
+    for (const e of entries) hhi += e.share * e.share;
+    entries.sort((a, b) => b.share - a.share || (a.key < b.key ? -1 : 1));
+    out[axis] = {
+      hhi: Math.round(hhi * 1e4) / 1e4,
+      top: entries.slice(0, 5).map((e) => ({
+        key: e.key,
+        name: axis === "jurisdiction" ? countryName(e.key) : axis === "model-family" ? e.key : (ctx.vendors.get(e.key)?.name ?? e.key),
+        share: Math.round(e.share * 1e4) / 1e4,
+      })),
+    };
+  }
+  return out;
+}
+
+const AXIS_OF_FACTOR: Record<number, Axis> = { 11: "vendor", 12: "model-family", 13: "cloud", 14: "jurisdiction" };
+
+/**
+ * Builds the public result from dependency evaluations: dependencies, systems (weakest link),
+ * vendors (criticality-weighted mean of their dependencies) and the organisation.
+ */
+export function buildResult(ctx: Context, evals: ReadonlyMap<string, DependencyEvaluation>, states: readonly SystemState[]): ScoringResult {
+  const th = ctx.opts.thresholds.ratings;
+  const rating = (s: number): Rating => ratingFor(s, th);
+  const depResults = new Map<string, DependencyResult>();
+  for (const p of ctx.prepared) depResults.set(p.dep.key, dependencyResult(evals.get(p.dep.key)!, ctx, th));
+  const dependencies = [...depResults.values()];
+
+  const systems: SystemResult[] = states.map((st) => {
+    const d = depResults.get(st.weakest.p.dep.key)!;
+    const sys = ctx.systems.get(st.key)!;
+    return {
+      key: st.key,
+      name: sys.name,
+      criticality: sys.criticality,
+      weight: st.weight,
+      weakestDependency: d.key,
+      dependencies: st.deps.map((e) => e.p.dep.key),
+      score: d.score,
+      rating: d.rating,
+      get profile() {
+        return st.deps.length > 1 ? `${d.profile.slice(0, -1)} (weakest of ${st.deps.length} dependencies).` : d.profile;
+      },
+      dimensions: d.dimensions,
+      get factors() {
+        return d.factors;
+      },
+    };
+  });
+
+  // Vendors: every vendor whose models are used.
+  const byVendor = new Map<string, DependencyEvaluation[]>();
+  for (const p of ctx.prepared) {
+    const list = byVendor.get(p.route.vendor.key);
+    const e = evals.get(p.dep.key)!;
+    if (list) list.push(e);
+    else byVendor.set(p.route.vendor.key, [e]);
+  }
+  const vendors: VendorResult[] = [...byVendor.keys()].sort().map((key) => {
+    const es = byVendor.get(key)!;
+    const v = ctx.vendors.get(key)!;
+    const agg = aggregateFactors(es.map((e) => ({ weight: e.p.weight, e, name: ctx.systems.get(e.p.system.key)?.name ?? e.p.system.key })), ctx, "dependencies");
+    let vendorFactors: Factor[] | undefined;
+    let seal: ReturnType<typeof assessSeal> | undefined;
+    const paths = [...new Set(es.map((e) => e.p.route.accessPath))].sort() as AccessPath[];
+    const accessType = paths.length === 1 ? ACCESS_LABELS[paths[0]!] : `Mixed (${paths.map((p) => ACCESS_LABELS[p]).join(", ")})`;
+    const systemCount = new Set(es.map((e) => e.p.system.key)).size;
+    const covered = es.filter((e) => e.raw[7]! >= 25 && e.raw[8]! >= 20).length;
+    return {
+      key,
+      name: v.name,
+      hqCountry: v.hqCountry,
+      ultimateParentCountry: v.ultimateParent?.country,
+      accessPaths: paths,
+      accessType,
+      dependencyCount: es.length,
+      systemCount,
+      get seal() {
+        return (seal ??= assessSeal(v, es.map((e) => e.p.route), ctx.asOf));
+      },
+      score: agg.score,
+      rating: rating(agg.score),
+      profile: `${systemCount} system(s) rely on ${v.name} (${countryName(v.hqCountry)}); access: ${accessType}; ${covered} of ${es.length} dependencies are covered by an independent, recently tested fallback or by self-hosted open weights.`,
+      dimensions: agg.dimensions,
+      get factors() {
+        return (vendorFactors ??= agg.factors());
+      },
+    };
+  });
+
+  // Organisation: criticality-weighted mean of systems.
+  const concentration = concentrationSummary(ctx);
+  const items = states.map((st) => ({ weight: st.weight, e: st.weakest, name: ctx.systems.get(st.key)!.name }));
+  const activeKeys = [...ctx.active.restrictions, ...ctx.active.sanctions];
+  const org = aggregateFactors(items, ctx, "AI systems", (i) => {
+    const axis = AXIS_OF_FACTOR[i];
+    if (axis && items.length > 0) {
+      const c = concentration[axis];
+      const top = c.top[0];
+      return `HHI ${c.hhi.toFixed(2)} on ${axis === "model-family" ? "model families" : axis === "jurisdiction" ? "jurisdictions" : `${axis}s`}${top ? `; the largest, ${top.name}, carries ${Math.round(top.share * 100)}% of criticality-weighted dependencies` : ""}.`;
+    }
+    return undefined;
+  });
+
+  // Findings: the biggest organisation-level point losses by system and factor.
+  const W = states.reduce((s, st) => s + st.weight, 0);
+  const w = ctx.opts.weights.dimensions;
+  const candidates: { st: SystemState; i: number; lost: number }[] = [];
+  for (const st of states) {
+    const e = st.weakest;
+    for (let i = 0; i < FACTORS.length; i++) {
+      const f = FACTORS[i]!;
+      const lost = ((f.max - e.raw[i]!) * w[f.dimension] * st.weight) / (W || 1);
+      if (lost > 0.005) candidates.push({ st, i, lost });
+    }
+  }
+  candidates.sort((a, b) => b.lost - a.lost || (a.st.key < b.st.key ? -1 : a.st.key > b.st.key ? 1 : 0) || a.i - b.i);
+  const findings: Finding[] = candidates.slice(0, 10).map(({ st, i, lost }) => {
+    const d = st.weakest.drafts[i]!;
+    return { system: st.key, dependency: st.weakest.p.dep.key, factor: FACTORS[i]!.id, pointsLost: round2(lost), sentence: `${ctx.systems.get(st.key)!.name}: ${d.sentence}`, sources: d.sources };
+  });
+
+  const orgRating = rating(org.score);
+  const top = findings[0];
+  const topEval = top ? evals.get(top.dependency) : undefined;
+  const topGap = topEval?.drafts[FACTORS.findIndex((f) => f.id === top!.factor)]?.gap;
+  const organisation: OrganisationResult = {
+    key: ctx.doc.organisation.key,
+    name: ctx.doc.organisation.name,
+    systemCount: states.length,
+    dependencyCount: ctx.prepared.length,
+    concentration,
+    score: org.score,
+    rating: orgRating,
+    profile:
+      states.length === 0
+        ? "No AI dependencies recorded."
+        : `${orgRating} sovereignty across ${states.length} AI system(s)${top ? `; biggest gap: ${topGap ?? FACTORS.find((f) => f.id === top.factor)!.label.toLowerCase()} (${ctx.systems.get(top.system)!.name})` : ""}.`,
+    dimensions: org.dimensions,
+    factors: org.factors(),
+  };
+
+  return {
+    methodologyVersion: METHODOLOGY_VERSION,
+    asOf: ctx.asOf,
+    landscape: {
+      active: activeKeys
+        .map((e) => ({ key: e.key, title: e.title, type: e.type, effectiveDate: e.effectiveDate }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    },
+    organisation,
+    vendors,
+    systems,
+    dependencies,
+    findings,
+    notes: ctx.notes,
+  };
+}

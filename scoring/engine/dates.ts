@@ -1,0 +1,23 @@
+const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01 for a `YYYY-MM-DD` date (UTC), or NaN for anything else.
+ *
+ * @example
+ * dayNumber("1970-01-02") //=> 1
+ */
+export function dayNumber(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return Number.NaN;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+
+/**
+ * Whole days from `from` to `to` (negative when `from` is later).
+ *
+ * @example
+ * daysBetween("2026-01-01", "2026-03-01") //=> 59
+ */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { scoreInventory, simulateScenario, type Scenario } from ".";
+import { loadExample, loadScenario } from "./testing/examples";
+import { smallDoc } from "./testing/fixtures";
+
+const scenario = (shocks: Scenario["shocks"]): Scenario => ({ schemaVersion: "1.0", key: "t", name: "Test", shocks });
+const AS_OF = "2026-11-01";
+
+describe("simulateScenario", () => {
+  const doc = loadExample("frankfurt-manufacturer");
+  const usBlocked = loadScenario("scenario-us-closed-models-blocked-eu");
+
+  it("finds the systems that lose service when US closed models are blocked in the EU", () => {
+    const r = simulateScenario(doc, usBlocked, { asOf: AS_OF });
+    const byKey = Object.fromEntries(r.systems.map((s) => [s.key, s]));
+    expect(Object.keys(byKey).sort()).toEqual(["code-assistant", "fraud-model", "hr-assistant", "it-helpdesk", "supplier-risk", "support-bot", "translation"]);
+    expect(byKey["support-bot"]).toMatchObject({ status: "recovers", recoveryHours: 2 });
+    expect(byKey["fraud-model"]).toMatchObject({ status: "recovers-slowly", recoveryHours: 2, toleratedDowntimeHours: 1 });
+    expect(byKey["code-assistant"]).toMatchObject({ status: "no-recovery", affectedOffices: ["fra"] });
+    expect(byKey["doc-search"]).toBeUndefined(); // self-hosted open weights
+  });
+
+  it("reports offices, teams and data flows in the blast radius", () => {
+    const r = simulateScenario(doc, usBlocked, { asOf: AS_OF });
+    expect(r.offices.map((o) => o.key)).toContain("fra");
+    expect(r.teams).toContain("customer-service");
+    expect(r.dataFlows.keys).toContain("hr-fra");
+    expect(r.dataFlows.keys).not.toContain("docs-fra");
+  });
+
+  it("lowers the organisation's score and never raises it", () => {
+    const base = scoreInventory(doc, { asOf: AS_OF });
+    const r = simulateScenario(doc, usBlocked, { asOf: AS_OF, baseline: base });
+    expect(r.score.before).toBe(base.organisation.score);
+    expect(r.score.after).toBeLessThan(r.score.before);
+    expect(r.weightedImpactPercent).toBeGreaterThan(0);
+    expect(r.weightedImpactPercent).toBeLessThanOrEqual(100);
+  });
+
+  it("gives the same answer with or without a baseline", () => {
+    const base = scoreInventory(doc, { asOf: AS_OF });
+    expect(simulateScenario(doc, usBlocked, { asOf: AS_OF, baseline: base })).toEqual(simulateScenario(doc, usBlocked, { asOf: AS_OF }));
+  });
+
+  it.each([
+    ["a cloud region lost", [{ type: "cloud-region-lost" as const, cloud: "amazon", region: "eu-central-1" }], ["it-helpdesk"]],
+    ["a vendor blocked for one country", [{ type: "vendor-blocked" as const, vendor: "anthropic", countries: { only: ["IN"] } }], ["code-assistant", "it-helpdesk"]],
+    ["open weights placed under licence", [{ type: "weights-under-licence" as const, models: ["llama-70b"], countries: { allExcept: ["US"] } }], ["doc-search", "maintenance-copilot"]],
+    ["a shock that reaches nothing", [{ type: "vendor-blocked" as const, vendor: "nobody", countries: { only: ["DE"] } }], []],
+  ])("simulates %s", (_l, shocks, systems) => {
+    const r = simulateScenario(doc, scenario(shocks), { asOf: AS_OF });
+    expect(r.systems.map((s) => s.key)).toEqual(systems);
+  });
+
+  it("does not count a fallback that the same shock blocks", () => {
+    const d = smallDoc({
+      models: [...smallDoc().models, { key: "claude", name: "Claude", vendor: "openai", weights: "closed" }],
+      fallbacks: [{ key: "fb", dependency: "bot/gpt", model: "claude", accessPath: "direct-api", lastTested: AS_OF, switchTimeHours: 1 }],
+    });
+    const r = simulateScenario(d, scenario([{ type: "closed-models-unavailable", vendorCountries: ["US"], region: { only: ["DE"] } }]), { asOf: AS_OF });
+    expect(r.systems[0]).toMatchObject({ status: "no-recovery" });
+  });
+
+  it("treats an untested fallback as uncertain recovery", () => {
+    const d = smallDoc({ fallbacks: [{ key: "fb", dependency: "bot/gpt", model: "mistral-small", accessPath: "self-hosted" }] });
+    const r = simulateScenario(d, scenario([{ type: "vendor-blocked", vendor: "openai", countries: { only: ["DE", "US"] } }]), { asOf: AS_OF });
+    expect(r.systems[0]).toMatchObject({ status: "uncertain", affectedShare: 1 });
+    expect(r.weightedImpactPercent).toBe(50);
+  });
+});

@@ -1,0 +1,297 @@
+import { organisationTotal, round2, weakestOf, type SystemState } from "./engine/aggregate";
+import type { ActiveLandscape, Context, PreparedDependency } from "./engine/context";
+import { countryName, inCountrySet } from "./engine/countries";
+import { contextShare, evaluateDependency, type DependencyEvaluation } from "./engine/evaluate";
+import { testedPoints } from "./engine/factors/fallback";
+import { matchEvent, type EventHit } from "./engine/match";
+import { resolveFallbackRoute } from "./engine/route-helpers";
+import type { ScoringOptions } from "./options";
+import { ratingFor, type Rating } from "./ratings";
+import type { ScoringResult } from "./results";
+import { scoreContext, scoringStateOf, requireOptions, type ScoringState } from "./score-inventory";
+import { buildContext } from "./engine/context";
+import type { InventoryDocument } from "./schema/inventory";
+import type { ImposeEvent } from "./schema/policy-event";
+import type { CountrySet } from "./schema/primitives";
+import type { Scenario, Shock } from "./schema/scenario";
+import { METHODOLOGY_VERSION } from "./version";
+
+export type RecoveryStatus = "unaffected" | "recovers" | "recovers-slowly" | "uncertain" | "no-recovery";
+
+/** How much of a system's weight counts as impact, by recovery status. */
+export const RECOVERY_IMPACT: Record<RecoveryStatus, number> = { unaffected: 0, recovers: 0, "recovers-slowly": 0.25, uncertain: 0.5, "no-recovery": 1 };
+
+export interface DependencyImpact {
+  key: string;
+  model: string;
+  vendor: string;
+  shock: string;
+  status: Exclude<RecoveryStatus, "unaffected">;
+  fallback: string | undefined;
+  switchTimeHours: number | undefined;
+  withinTolerance: boolean;
+  explanation: string;
+}
+
+export interface SystemImpact {
+  key: string;
+  name: string;
+  criticality: string;
+  status: Exclude<RecoveryStatus, "unaffected">;
+  affectedOffices: string[];
+  /** Share of the system's offices that lose service (1 when it has no offices recorded). */
+  affectedShare: number;
+  /** Criticality weight x affected share x recovery impact. */
+  weightedImpact: number;
+  toleratedDowntimeHours: number;
+  recoveryHours: number | undefined;
+  dependencies: DependencyImpact[];
+  scoreBefore: number;
+  scoreAfter: number;
+}
+
+export interface ScenarioResult {
+  methodologyVersion: string;
+  asOf: string;
+  scenario: { key: string; name: string; description: string | undefined };
+  shocks: { index: number; type: Shock["type"]; description: string; eventKey: string }[];
+  /** Criticality-weighted share of the organisation's AI that loses service and does not recover in time (0-100). */
+  weightedImpactPercent: number;
+  summary: string;
+  systems: SystemImpact[];
+  offices: { key: string; name: string; country: string; systemsAffected: number }[];
+  teams: string[];
+  dataFlows: { count: number; keys: string[] };
+  counts: { systemsAffected: number; recovers: number; recoversSlowly: number; uncertain: number; noRecovery: number };
+  score: { before: number; after: number; delta: number; ratingBefore: Rating; ratingAfter: Rating };
+}
+
+const set = (s: CountrySet) => ("only" in s ? s.only.map(countryName).join(", ") : s.allExcept.length === 0 ? "every country" : `every country except ${s.allExcept.map(countryName).join(", ")}`);
+
+/**
+ * Turns a scenario's shocks into policy events effective on `asOf`, so they flow through
+ * the same factors as real events.
+ *
+ * @example
+ * shockEvents({ key: "s", shocks: [{ type: "cloud-region-lost", cloud: "amazon", region: "eu-central-1" }], ... }, "2026-11-01")[0].type //=> "disruption"
+ */
+export function shockEvents(scenario: Scenario, asOf: string): { event: ImposeEvent; description: string }[] {
+  return scenario.shocks.map((shock, i) => {
+    const base = { kind: "impose" as const, key: `scenario:${scenario.key}:${i}`, effectiveDate: asOf, source: `Scenario "${scenario.name}"` };
+    switch (shock.type) {
+      case "vendor-blocked": {
+        const description = `${shock.vendor} blocked for users in ${set(shock.countries)}`;
+        return { description, event: { ...base, type: "vendor-restriction", issuer: "vendor", title: `Scenario: ${description}`, scope: { vendors: [shock.vendor], ...(shock.accessPaths ? { accessPaths: shock.accessPaths } : {}) }, restrictions: [{ countries: shock.countries, locus: "users", severity: "block" }] } };
+      }
+      case "closed-models-unavailable": {
+        const description = `closed models of vendors headquartered in ${shock.vendorCountries.map(countryName).join(", ")} unavailable in ${set(shock.region)}`;
+        return { description, event: { ...base, type: "export-control", issuer: shock.vendorCountries[0]!, title: `Scenario: ${description}`, scope: { vendorCountries: { only: shock.vendorCountries }, weights: "closed" }, restrictions: [{ countries: shock.region, locus: "any", severity: "block" }] } };
+      }
+      case "cloud-region-lost": {
+        const description = `${shock.cloud} loses ${shock.region ?? "every region"}${shock.country ? ` in ${countryName(shock.country)}` : ""}`;
+        return { description, event: { ...base, type: "disruption", issuer: "vendor", title: `Scenario: ${description}`, scope: { clouds: [shock.cloud], ...(shock.region ? { hostingRegions: [shock.region] } : {}) }, restrictions: [{ countries: shock.country ? { only: [shock.country] } : { allExcept: [] }, locus: "hosting", severity: "block" }] } };
+      }
+      case "weights-under-licence": {
+        const description = `weights of ${shock.models.join(", ")} placed under export licence in ${set(shock.countries)}`;
+        return { description, event: { ...base, type: "export-control", issuer: "vendor", title: `Scenario: ${description}`, scope: { models: shock.models }, restrictions: [{ countries: shock.countries, locus: "any", severity: "licence-required" }] } };
+      }
+    }
+  }).map((x) => ({ ...x, event: { ...x.event, issuer: x.event.issuer as ImposeEvent["issuer"] } as ImposeEvent }));
+}
+
+function affectedOfficeKeys(ctx: Context, p: PreparedDependency, hit: EventHit): string[] {
+  const all = p.system.offices.filter((o) => ctx.offices.has(o));
+  const hostingHit = hit.restriction.locus !== "users" && inCountrySet(hit.restriction.countries, p.route.hostingCountry);
+  if (hostingHit) return [...all].sort();
+  const hitSet = new Set(hit.countries);
+  const fromFlows = p.flows.map((f) => f.fromOffice).filter((o) => hitSet.has(ctx.offices.get(o)?.country ?? ""));
+  return [...new Set([...all.filter((o) => hitSet.has(ctx.offices.get(o)!.country)), ...fromFlows])].sort();
+}
+
+/**
+ * Simulates a shock: which systems, offices, teams and data flows lose service, which recover
+ * through a tested fallback and how fast, the criticality-weighted impact, and the score after
+ * the shock (re-scoring only the dependencies the shock reaches).
+ * Pass `baseline` (a result of `scoreInventory` for the same document and options) to skip re-scoring the baseline.
+ *
+ * @example
+ * const s = simulateScenario(doc, scenario, { asOf: "2026-11-01" });
+ * s.weightedImpactPercent //=> 37.5
+ * s.systems[0] //=> { key: "support-bot", status: "recovers", recoveryHours: 2, ... }
+ */
+export function simulateScenario(doc: InventoryDocument, scenario: Scenario, options: ScoringOptions & { baseline?: ScoringResult }): ScenarioResult {
+  const { baseline, ...opts } = options;
+  const asOf = opts.asOf;
+  const reused = baseline && scoringStateOf(baseline);
+  if (reused) return simulateOnState(reused, scenario, asOf, baseline.organisation.score);
+  const fresh = scoreContext(buildContext(doc, requireOptions(opts)));
+  return simulateOnState(fresh.state, scenario, asOf, fresh.result.organisation.score);
+}
+
+/** Scenario simulation on an existing scoring state (used by `simulateScenario` and the benchmark). */
+export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: string, baselineScore?: number): ScenarioResult {
+  const { ctx } = state;
+  const shocks = shockEvents(scenario, asOf);
+  const shockList = shocks.map((s) => s.event);
+  const landscape: ActiveLandscape = {
+    restrictions: [...ctx.active.restrictions, ...shockList].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    sanctions: ctx.active.sanctions,
+  };
+  const sev = ctx.opts.weights.severity;
+  const share = contextShare(ctx);
+  const t = ctx.opts.thresholds;
+
+  const newEvals = new Map<string, DependencyEvaluation>();
+  const depImpacts = new Map<string, { impact: DependencyImpact; offices: string[] }[]>();
+  for (const p of ctx.prepared) {
+    let primaryHit: EventHit | null = null;
+    for (const e of shockList) {
+      const h = matchEvent(e, p.route, sev);
+      if (h && (!primaryHit || h.impact > primaryHit.impact)) primaryHit = h;
+    }
+    let fallbackTouched = false;
+    if (!primaryHit) {
+      for (let i = 0; i < p.fallbacks.length; i++) {
+        const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, p.fallbacks[i]!, p.route.userCountries);
+        if (fr && shockList.some((e) => matchEvent(e, fr, sev))) {
+          fallbackTouched = true;
+          break;
+        }
+      }
+      if (!fallbackTouched) continue;
+    }
+    newEvals.set(p.dep.key, evaluateDependency(ctx, p, landscape, share));
+    if (!primaryHit) continue;
+
+    // Recovery: the best fallback that the shock (and restrictions already in force) leave usable.
+    let best: { key: string; hours: number | undefined; tested: boolean; within: boolean; rank: number } | undefined;
+    for (let i = 0; i < p.fallbacks.length; i++) {
+      const fb = p.fallbacks[i]!;
+      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, p.route.userCountries);
+      if (!fr) continue;
+      const blocked = landscape.restrictions.some((e) => {
+        const h = matchEvent(e, fr, sev);
+        return h !== null && h.restriction.severity === "block" && h.countries.some((c) => primaryHit!.countries.includes(c) || primaryHit!.share === 1);
+      });
+      if (blocked) continue;
+      const tested = testedPoints(fb.lastTested, asOf, t) > 0;
+      const within = fb.switchTimeHours !== undefined && fb.switchTimeHours <= p.system.toleratedDowntimeHours;
+      const rank = tested ? (within ? 3 : 2) : 1;
+      if (!best || rank > best.rank || (rank === best.rank && (fb.switchTimeHours ?? Infinity) < (best.hours ?? Infinity))) {
+        best = { key: fb.key, hours: fb.switchTimeHours, tested, within, rank };
+      }
+    }
+    const status: DependencyImpact["status"] = !best ? "no-recovery" : best.rank === 3 ? "recovers" : best.rank === 2 ? "recovers-slowly" : "uncertain";
+    const explanation = !best
+      ? "No usable fallback: service stops for the affected offices."
+      : status === "recovers"
+        ? `Recovers through the tested fallback ${best.key} in about ${best.hours} hour(s), within the tolerated ${p.system.toleratedDowntimeHours} hour(s).`
+        : status === "recovers-slowly"
+          ? `Recovers through the tested fallback ${best.key}, but ${best.hours === undefined ? "the switch time is unknown" : `the switch takes about ${best.hours} hour(s)`} against a tolerated ${p.system.toleratedDowntimeHours} hour(s).`
+          : `A fallback (${best.key}) exists but has not been tested recently: recovery is uncertain.`;
+    const offices = affectedOfficeKeys(ctx, p, primaryHit);
+    const list = depImpacts.get(p.system.key) ?? [];
+    list.push({
+      offices,
+      impact: {
+        key: p.dep.key,
+        model: p.route.model.key,
+        vendor: p.route.vendor.key,
+        shock: primaryHit.event.key,
+        status,
+        fallback: best?.key,
+        switchTimeHours: best?.hours,
+        withinTolerance: best?.within ?? false,
+        explanation,
+      },
+    });
+    depImpacts.set(p.system.key, list);
+  }
+
+  // Re-score touched systems only.
+  let W = 0;
+  let beforeSum = 0;
+  let afterSum = 0;
+  const afterBySystem = new Map<string, SystemState["weakest"]>();
+  for (const st of state.states) {
+    W += st.weight;
+    beforeSum += st.weight * st.weakest.total;
+    let touched = false;
+    for (const d of st.deps) if (newEvals.has(d.p.dep.key)) touched = true;
+    const weakest = touched ? weakestOf(st.deps.map((d) => newEvals.get(d.p.dep.key) ?? d)) : st.weakest;
+    if (touched) afterBySystem.set(st.key, weakest);
+    afterSum += st.weight * weakest.total;
+  }
+  const orgBefore = baselineScore ?? round2(organisationTotal(state.states));
+  const orgAfter = round2(Math.min(100, Math.max(0, orgBefore + (W > 0 ? (afterSum - beforeSum) / W : 0))));
+
+  const ORDER: DependencyImpact["status"][] = ["recovers", "recovers-slowly", "uncertain", "no-recovery"];
+  const systems: SystemImpact[] = [];
+  const officeHits = new Map<string, number>();
+  const teams = new Set<string>();
+  const flowKeys: string[] = [];
+  let impactSum = 0;
+  const stateByKey = new Map(state.states.map((s) => [s.key, s]));
+  for (const [sysKey, list] of [...depImpacts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const st = stateByKey.get(sysKey)!;
+    const sys = ctx.systems.get(sysKey)!;
+    const offices = [...new Set(list.flatMap((l) => l.offices))].sort();
+    const status = list.map((l) => l.impact.status).reduce((w, s) => (ORDER.indexOf(s) > ORDER.indexOf(w) ? s : w), "recovers" as DependencyImpact["status"]);
+    const known = sys.offices.filter((o) => ctx.offices.has(o));
+    const affectedShare = known.length === 0 ? 1 : Math.min(1, offices.filter((o) => known.includes(o)).length / known.length);
+    const weightedImpact = st.weight * affectedShare * RECOVERY_IMPACT[status];
+    impactSum += weightedImpact;
+    for (const o of offices) {
+      officeHits.set(o, (officeHits.get(o) ?? 0) + 1);
+      for (const tm of ctx.offices.get(o)?.teams ?? []) teams.add(tm);
+    }
+    for (const tm of sys.teams ?? []) teams.add(tm);
+    const officeSet = new Set(offices);
+    for (const l of list) {
+      const p = ctx.preparedByKey.get(l.impact.key)!;
+      for (const f of p.flows) if (officeSet.has(f.fromOffice) || l.offices.length === known.length) flowKeys.push(f.key);
+    }
+    const hours = list.map((l) => l.impact.switchTimeHours).filter((h): h is number => h !== undefined);
+    const after = afterBySystem.get(sysKey) ?? st.weakest;
+    systems.push({
+      key: sysKey,
+      name: sys.name,
+      criticality: sys.criticality,
+      status,
+      affectedOffices: offices,
+      affectedShare: round2(affectedShare),
+      weightedImpact: round2(weightedImpact),
+      toleratedDowntimeHours: sys.toleratedDowntimeHours,
+      recoveryHours: status === "no-recovery" || status === "uncertain" || hours.length === 0 ? undefined : Math.max(...hours),
+      dependencies: list.map((l) => l.impact),
+      scoreBefore: round2(st.weakest.total),
+      scoreAfter: round2(after.total),
+    });
+  }
+  const count = (s: DependencyImpact["status"]) => systems.filter((x) => x.status === s).length;
+  const weightedImpactPercent = W > 0 ? round2((impactSum / W) * 100) : 0;
+  const th = ctx.opts.thresholds.ratings;
+  const noRec = count("no-recovery");
+  return {
+    methodologyVersion: METHODOLOGY_VERSION,
+    asOf,
+    scenario: { key: scenario.key, name: scenario.name, description: scenario.description },
+    shocks: shocks.map((s, index) => ({ index, type: scenario.shocks[index]!.type, description: s.description, eventKey: s.event.key })),
+    weightedImpactPercent,
+    summary:
+      systems.length === 0
+        ? `${scenario.name}: no AI system loses service.`
+        : `${scenario.name}: ${systems.length} AI system(s) lose service in ${officeHits.size} office(s); ${count("recovers")} recover through a tested fallback within tolerance, ${noRec} do not recover. Criticality-weighted impact ${weightedImpactPercent}%.`,
+    systems,
+    offices: [...officeHits].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, n]) => {
+      const o = ctx.offices.get(key)!;
+      return { key, name: o.name, country: o.country, systemsAffected: n };
+    }),
+    teams: [...teams].sort(),
+    dataFlows: { count: new Set(flowKeys).size, keys: [...new Set(flowKeys)].sort() },
+    counts: { systemsAffected: systems.length, recovers: count("recovers"), recoversSlowly: count("recovers-slowly"), uncertain: count("uncertain"), noRecovery: noRec },
+    score: { before: orgBefore, after: orgAfter, delta: round2(orgAfter - orgBefore), ratingBefore: ratingFor(orgBefore, th), ratingAfter: ratingFor(orgAfter, th) },
+  };
+}
+
+export type { PreparedDependency };

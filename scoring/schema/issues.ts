@@ -1,0 +1,55 @@
+import type { z } from "zod";
+
+/** A validation problem: where (a JSON path such as `$.dependencies[3].model`) and what was expected. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/**
+ * Formats a path as a JSON path.
+ *
+ * @example
+ * formatPath(["dependencies", 3, "model"]) //=> "$.dependencies[3].model"
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "$";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else if (typeof p === "string" && /^[A-Za-z_$][\w$-]*$/.test(p)) out += `.${p}`;
+    else out += `[${JSON.stringify(String(p))}]`;
+  }
+  return out;
+}
+
+/** Flattens zod issues (including the branches of unions) into path + message pairs. */
+export function issuesFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of error.issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors) && issue.errors.length > 0) {
+      // Report the branch that got furthest (fewest issues), not a generic "invalid input".
+      const branches = issue.errors as z.core.$ZodIssue[][];
+      const best = [...branches].sort((a, b) => a.length - b.length)[0] ?? [];
+      if (best.length > 0) {
+        for (const b of best) out.push({ path: formatPath([...path, ...b.path]), message: b.message });
+        continue;
+      }
+    }
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) out.push({ path: formatPath([...path, k]), message: `unknown field "${k}" (not part of the format)` });
+      continue;
+    }
+    out.push({ path: formatPath(path), message: describe(issue) });
+  }
+  return out;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
+    return `required field is missing (expected ${issue.expected})`;
+  }
+  return issue.message;
+}

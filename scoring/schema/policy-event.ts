@@ -1,0 +1,75 @@
+import { z } from "zod";
+import {
+  accessPathSchema,
+  computeBandSchema,
+  countryCodeSchema,
+  countrySetSchema,
+  isoDateSchema,
+  keySchema,
+} from "./primitives";
+
+export const POLICY_EVENT_TYPES = ["export-control", "sanction", "vendor-restriction", "ban", "disruption"] as const;
+export const SEVERITIES = ["block", "licence-required"] as const;
+export const LOCI = ["users", "hosting", "any"] as const;
+
+/**
+ * Who is restricted: a set of countries, matched against the countries of the offices
+ * that use a dependency (`users`), the country where the model runs (`hosting`), or either.
+ */
+export const restrictionSchema = z.strictObject({
+  countries: countrySetSchema,
+  locus: z.enum(LOCI),
+  severity: z.enum(SEVERITIES),
+});
+export type Restriction = z.infer<typeof restrictionSchema>;
+
+/**
+ * Which dependencies an event reaches. Every listed selector must match (AND);
+ * an omitted selector matches everything. Vendor, model and cloud selectors match the
+ * inventory key or the `catalogueKey`.
+ */
+export const policyScopeSchema = z.strictObject({
+  vendors: z.array(keySchema).optional(),
+  vendorCountries: countrySetSchema.optional(),
+  models: z.array(keySchema).optional(),
+  modelFamilies: z.array(z.string().min(1)).optional(),
+  weights: z.enum(["open", "closed"]).optional(),
+  minTrainingCompute: z.enum(["1e25-1e26", "above-1e26"]).optional(),
+  accessPaths: z.array(accessPathSchema).optional(),
+  clouds: z.array(keySchema).optional(),
+  hostingRegions: z.array(z.string().min(1)).optional(),
+});
+export type PolicyScope = z.infer<typeof policyScopeSchema>;
+
+const eventBase = {
+  key: keySchema,
+  title: z.string().min(1),
+  effectiveDate: isoDateSchema,
+  source: z.string().min(1),
+  summary: z.string().optional(),
+};
+
+/** A restriction that comes into force on `effectiveDate` (and ends on `expires`, if given). */
+export const imposeEventSchema = z.strictObject({
+  ...eventBase,
+  kind: z.literal("impose"),
+  type: z.enum(POLICY_EVENT_TYPES),
+  issuer: z.union([countryCodeSchema, z.literal("EU"), z.literal("vendor")]),
+  expires: isoDateSchema.optional(),
+  scope: policyScopeSchema,
+  restrictions: z.array(restrictionSchema).min(1),
+});
+
+/** Ends an imposed event (by key) from `effectiveDate`. */
+export const liftEventSchema = z.strictObject({
+  ...eventBase,
+  kind: z.literal("lift"),
+  lifts: keySchema,
+});
+
+/** A dated change in the policy landscape: imposing or lifting a restriction. */
+export const policyEventSchema = z.discriminatedUnion("kind", [imposeEventSchema, liftEventSchema]).meta({ id: "PolicyEvent", description: "A dated change in the policy landscape: imposing or lifting a restriction" });
+export type PolicyEvent = z.infer<typeof policyEventSchema>;
+export type ImposeEvent = z.infer<typeof imposeEventSchema>;
+export type LiftEvent = z.infer<typeof liftEventSchema>;
+export { computeBandSchema };

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import countriesFile from "../catalogue/countries.json";
+
+/** Every ISO 3166-1 alpha-2 code, from the country reference file. */
+export const COUNTRY_CODES = countriesFile.countries.map((c) => c.code) as [string, ...string[]];
+
+/** An ISO 3166-1 alpha-2 country code, upper case, e.g. `"DE"`. */
+const missing = (what: string) => `required field is missing (expected ${what})`;
+
+export const countryCodeSchema = z.enum(COUNTRY_CODES, {
+  error: (issue) =>
+    issue.input === undefined
+      ? missing("an ISO 3166-1 alpha-2 country code")
+      : `expected an ISO 3166-1 alpha-2 country code such as "DE" or "US", received ${JSON.stringify(issue.input)}`,
+}).meta({ id: "CountryCode", description: "ISO 3166-1 alpha-2 country code" });
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? missing("a date as YYYY-MM-DD") : "expected a date as YYYY-MM-DD") }).meta({ id: "Date", description: "Calendar date, YYYY-MM-DD" });
+
+/** A stable identifier used for cross references between rows. */
+export const keySchema = z
+  .string({ error: (issue) => (issue.input === undefined ? missing("a key (string)") : "expected a key (string)") })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:\/-]{0,119}$/, {
+    error: "expected a key: letters, digits, '.', '_', ':', '/', '-' (1-120 characters, starting with a letter or digit)",
+  })
+  .meta({ id: "Key", description: "Stable identifier used for cross references" });
+
+/**
+ * A set of countries, either listed (`only`) or everyone except a list (`allExcept`).
+ * @example { "only": ["CN", "RU"] } or { "allExcept": ["US", "GB"] }
+ */
+export const countrySetSchema = z.union([
+  z.strictObject({ only: z.array(countryCodeSchema).min(1) }),
+  z.strictObject({ allExcept: z.array(countryCodeSchema) }),
+]).meta({ id: "CountrySet", description: "Either the listed countries (only) or every country except those listed (allExcept)" });
+export type CountrySet = z.infer<typeof countrySetSchema>;
+
+/** How a model is reached. Order matters nowhere; the scoring is explicit per value. */
+export const ACCESS_PATHS = ["direct-api", "cloud-marketplace", "third-party-hosted", "self-hosted"] as const;
+export const accessPathSchema = z.enum(ACCESS_PATHS);
+export type AccessPath = z.infer<typeof accessPathSchema>;
+
+export const CRITICALITIES = ["low", "medium", "high", "critical"] as const;
+export const criticalitySchema = z.enum(CRITICALITIES);
+export type Criticality = z.infer<typeof criticalitySchema>;
+
+export const DATA_CATEGORIES = [
+  "public",
+  "internal",
+  "personal",
+  "trade-secret",
+  "regulated",
+  "special-category",
+] as const;
+export const dataCategorySchema = z.enum(DATA_CATEGORIES);
+export type DataCategory = z.infer<typeof dataCategorySchema>;
+
+export const TRANSFER_MECHANISMS = ["not-required", "adequacy", "scc", "bcr", "derogation", "none"] as const;
+export const transferMechanismSchema = z.enum(TRANSFER_MECHANISMS);
+export type TransferMechanism = z.infer<typeof transferMechanismSchema>;
+
+export const COMPUTE_BANDS = ["below-1e25", "1e25-1e26", "above-1e26", "unknown"] as const;
+export const computeBandSchema = z.enum(COMPUTE_BANDS);
+export type ComputeBand = z.infer<typeof computeBandSchema>;
+
+export const VENDOR_TYPES = [
+  "frontier-lab",
+  "hyperscaler",
+  "cloud-provider",
+  "open-weight-publisher",
+  "reseller",
+  "other",
+] as const;
+export const vendorTypeSchema = z.enum(VENDOR_TYPES);
+export type VendorType = z.infer<typeof vendorTypeSchema>;
+
+/** Where a model runs: a country, and optionally the provider's region name. */
+export const hostingRegionSchema = z.strictObject({
+  country: countryCodeSchema,
+  region: z.string().min(1).max(100).optional(),
+}).meta({ id: "HostingRegion", description: "Where a model runs: country, and optionally the provider's region name" });
+export type HostingRegion = z.infer<typeof hostingRegionSchema>;
