@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireOrgPage } from "@/lib/auth/context";
+import { getOrganisation, getOrganisationOverview } from "@/lib/organisations/queries";
+import { countryName } from "@/lib/countries";
+import { scoreOrganisation } from "@/lib/scores/queries";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ScoreHeadline } from "@/components/scores/score-headline";
+import { ScoreProblems } from "@/components/scores/score-problems";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage({ params }: { params: Promise<{ org: string }> }) {
+  const ctx = await requireOrgPage((await params).org);
+  const [organisation, counts, live] = await Promise.all([getOrganisation(ctx), getOrganisationOverview(ctx), scoreOrganisation(ctx)]);
+  const figures = [
+    { label: "Offices", value: counts.offices, href: "inventory/offices" },
+    { label: "Vendors", value: counts.vendors },
+    { label: "Models", value: counts.models },
+    { label: "AI systems", value: counts.aiSystems },
+    { label: "Model dependencies", value: counts.dependencies },
+    { label: "Fallbacks", value: counts.fallbacks },
+    { label: "Data flows", value: counts.dataFlows },
+    { label: "Open remediation actions", value: counts.openActions },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={organisation.name}
+        description={`${organisation.sector}, headquartered in ${countryName(organisation.hqCountry)}. What this organisation depends on, as recorded in its inventory.`}
+      />
+      <div className="mb-6">{live.ok ? <ScoreHeadline result={live.result} /> : <ScoreProblems issues={live.issues} />}</div>
+      <Card aria-labelledby="inventory-heading">
+        <h2 id="inventory-heading" className="text-sm font-semibold text-slate-900">
+          Inventory at a glance
+        </h2>
+        <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          {figures.map((f) => (
+            <div key={f.label} className="rounded-md bg-slate-50 px-4 py-3">
+              <dt className="text-xs font-medium text-slate-500">{f.label}</dt>
+              <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">
+                {f.href ? (
+                  <Link href={`/${ctx.organisationSlug}/${f.href}`} className="hover:text-brand-700 hover:underline">
+                    {f.value.toLocaleString("en")}
+                  </Link>
+                ) : (
+                  f.value.toLocaleString("en")
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+    </>
+  );
+}

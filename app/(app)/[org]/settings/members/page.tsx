@@ -1,0 +1,75 @@
+import { requireOrgPage } from "@/lib/auth/context";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { listMembers, listPendingInvitations } from "@/lib/members/queries";
+import { revokeInvitationAction } from "@/lib/members/actions";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { InviteForm } from "@/components/members/invite-form";
+import { MemberRoleForm } from "@/components/members/member-role-form";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { SettingsTabs } from "@/components/organisations/settings-tabs";
+
+export const metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+  const ctx = await requireOrgPage((await params).org, "members:read");
+  const manage = can(ctx.role, "members:manage");
+  const [members, invitations] = await Promise.all([listMembers(ctx), manage ? listPendingInvitations(ctx) : Promise.resolve([])]);
+  return (
+    <>
+      <PageHeader title="Settings" description="The organisation's profile, its members and their roles." />
+      <SettingsTabs orgSlug={ctx.organisationSlug} current="members" />
+      {manage && (
+        <Card className="mb-6">
+          <h2 className="text-base font-semibold text-slate-900">Invite a member</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">Create a link and send it yourself: Sovra sends no email.</p>
+          <InviteForm orgSlug={ctx.organisationSlug} />
+        </Card>
+      )}
+      <Card className="overflow-x-auto p-0">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="px-4 py-3 text-left text-base font-semibold text-slate-900">Members ({members.length})</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-3">Name</th>
+              <th scope="col" className="px-4 py-3">Email</th>
+              <th scope="col" className="px-4 py-3">Role</th>
+              {manage && <th scope="col" className="px-4 py-3 text-right">Manage</th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
+                  {m.user.name} {m.user.id === ctx.userId && <Badge tone="brand">you</Badge>}
+                </th>
+                <td className="px-4 py-3 text-slate-600">{m.user.email}</td>
+                <td className="px-4 py-3">{ROLE_LABELS[m.role]}</td>
+                {manage && (
+                  <td className="px-4 py-3">
+                    <MemberRoleForm orgSlug={ctx.organisationSlug} membershipId={m.id} role={m.role} version={m.version} name={m.user.name} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      {manage && invitations.length > 0 && (
+        <Card className="mt-6">
+          <h2 className="text-base font-semibold text-slate-900">Pending invitations</h2>
+          <ul className="mt-3 divide-y divide-slate-100 text-sm">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex items-center justify-between gap-4 py-2">
+                <span>
+                  {ROLE_LABELS[i.role]}
+                  {i.email ? ` for ${i.email}` : ""}, created by {i.createdBy.name}, expires {i.expiresAt.toLocaleDateString("en-GB")}
+                </span>
+                <ConfirmDelete action={revokeInvitationAction} fields={{ org: ctx.organisationSlug, invitationId: i.id }} title="Revoke this invitation?" consequences={["The link stops working at once."]} label="Revoke" />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </>
+  );
+}

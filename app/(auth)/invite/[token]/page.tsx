@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/context";
+import { findUsableInvitation } from "@/lib/members/queries";
+import { invitationTokenSchema } from "@/lib/members/schemas";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
+import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/accept-invitation";
+
+export const metadata = { title: "Invitation" };
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invitation = invitationTokenSchema.safeParse(token).success ? await findUsableInvitation(token) : null;
+  if (!invitation) {
+    return (
+      <>
+        <h1 className="text-xl font-semibold text-slate-900">This invitation is not valid</h1>
+        <p className="mt-2 text-sm text-slate-600">It may have expired, been used or been revoked. Ask the owner who sent it for a new link.</p>
+        <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-700 hover:underline">
+          Go to sign-in
+        </Link>
+      </>
+    );
+  }
+  const user = await getCurrentUser();
+  return (
+    <>
+      <h1 className="text-xl font-semibold text-slate-900">Join {invitation.organisation.name}</h1>
+      <p className="mb-6 mt-1 text-sm text-slate-600">
+        You are invited as <strong>{ROLE_LABELS[invitation.role]}</strong>: {ROLE_DESCRIPTIONS[invitation.role].toLowerCase()}.
+      </p>
+      {user ? (
+        <>
+          <p className="mb-4 text-sm text-slate-700">You are signed in as {user.email}.</p>
+          <AcceptAsSignedIn token={token} />
+        </>
+      ) : (
+        <>
+          <AcceptWithNewAccount token={token} email={invitation.email} />
+          <p className="mt-4 text-center text-sm text-slate-600">
+            Already have an account?{" "}
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-brand-700 hover:underline">
+              Sign in first
+            </Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

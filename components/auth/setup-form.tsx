@@ -1,0 +1,35 @@
+"use client";
+import { useActionState } from "react";
+import { setupAction } from "@/lib/auth/actions";
+import { idle, submitted } from "@/lib/action-state";
+import { setupSchema } from "@/lib/auth/schemas";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { CountrySelect } from "@/components/ui/country-select";
+import { useClientValidation } from "@/components/ui/use-client-validation";
+
+export function SetupForm() {
+  const [state, action] = useActionState(setupAction, idle);
+  const { fieldErrors, onSubmit } = useClientValidation(setupSchema, state);
+  return (
+    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold text-slate-900">Your account</legend>
+        <TextField label="Your name" name="name" autoComplete="name" required defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters" errors={fieldErrors?.password} />
+      </fieldset>
+      <fieldset className="space-y-4 border-t border-slate-100 pt-4">
+        <legend className="text-sm font-semibold text-slate-900">Your organisation</legend>
+        <TextField label="Organisation name" name="organisationName" required defaultValue={submitted(state, "organisationName")} errors={fieldErrors?.organisationName} />
+        <CountrySelect label="Headquarters country" name="hqCountry" defaultValue={submitted(state, "hqCountry")} errors={fieldErrors?.hqCountry} />
+        <TextField label="Sector" name="sector" placeholder="e.g. Industrial manufacturing" required defaultValue={submitted(state, "sector")} errors={fieldErrors?.sector} />
+      </fieldset>
+      <SubmitButton className="w-full" pendingText="Creating…">
+        Create account and organisation
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import { useActionState } from "react";
+import { acceptInvitationAction, acceptInvitationWithAccountAction } from "@/lib/members/actions";
+import { idle, submitted } from "@/lib/action-state";
+import { accountSchema } from "@/lib/auth/schemas";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { useClientValidation } from "@/components/ui/use-client-validation";
+
+export function AcceptAsSignedIn({ token }: { token: string }) {
+  const [state, action] = useActionState(acceptInvitationAction, idle);
+  return (
+    <form action={action} className="space-y-4">
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton className="w-full" pendingText="Joining…">
+        Join organisation
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function AcceptWithNewAccount({ token, email }: { token: string; email?: string | null }) {
+  const [state, action] = useActionState(acceptInvitationWithAccountAction, idle);
+  const { fieldErrors, onSubmit } = useClientValidation(accountSchema, state);
+  return (
+    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+      {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}
+      <input type="hidden" name="token" value={token} />
+      <TextField label="Your name" name="name" autoComplete="name" required defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={submitted(state, "email") ?? email ?? undefined} errors={fieldErrors?.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters" errors={fieldErrors?.password} />
+      <SubmitButton className="w-full" pendingText="Creating account…">
+        Create account and join
+      </SubmitButton>
+    </form>
+  );
+}

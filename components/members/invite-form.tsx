@@ -1,0 +1,49 @@
+"use client";
+import { useActionState, useState } from "react";
+import { createInvitationAction } from "@/lib/members/actions";
+import { idle, submitted } from "@/lib/action-state";
+import { createInvitationSchema } from "@/lib/members/schemas";
+import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useClientValidation } from "@/components/ui/use-client-validation";
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}` }));
+
+export function InviteForm({ orgSlug }: { orgSlug: string }) {
+  const [state, action] = useActionState(createInvitationAction, idle);
+  const { fieldErrors, onSubmit } = useClientValidation(createInvitationSchema, state);
+  const [copied, setCopied] = useState(false);
+  const data = state.status === "success" ? (state.data as { token: string; role: string; expiresAt: string }) : undefined;
+  const link = data && typeof window !== "undefined" ? `${window.location.origin}/invite/${data.token}` : undefined;
+  return (
+    <div className="space-y-4">
+      <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        <input type="hidden" name="org" value={orgSlug} />
+        <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={submitted(state, "role") ?? "viewer"} errors={fieldErrors?.role} />
+        <TextField label="Email (optional, a note for you)" name="email" type="email" defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />
+        <SubmitButton pendingText="Creating…">Create invite link</SubmitButton>
+      </form>
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      {link && (
+        <Alert tone="success" title="Invitation link (shown once)">
+          <p>Send this link to your colleague. It lets one person join as {data!.role} and expires on {new Date(data!.expiresAt).toLocaleDateString("en-GB")}.</p>
+          <div className="mt-2 flex items-center gap-2">
+            <input readOnly aria-label="Invitation link" value={link} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(link);
+                setCopied(true);
+              }}
+            >
+              {copied ? "Copied" : "Copy"}
+            </Button>
+          </div>
+        </Alert>
+      )}
+    </div>
+  );
+}

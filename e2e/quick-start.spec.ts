@@ -1,0 +1,40 @@
+// Starts Sovra exactly as README's quick start does (`npm start`, no DATABASE_URL: embedded
+// database in a fresh data folder) and signs in with the demo account it prints.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const PORT = 3112;
+let app: ChildProcess | undefined;
+let output = "";
+const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-quick-start-"));
+
+test.afterAll(async () => {
+  if (app?.pid && app.exitCode === null) {
+    process.kill(-app.pid, "SIGTERM"); // the process group we started: npm, tsx and next
+    await new Promise((r) => app!.once("exit", r));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("npm start on a fresh clone serves the demo, and the printed sign-in works", async ({ page }) => {
+  test.setTimeout(180_000);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), SOVRA_DATA_DIR: dataDir, EMBEDDED_DB_PORT: "54391" };
+  delete env.DATABASE_URL;
+  delete env.AUTH_SECRET;
+  app = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  app.stdout!.on("data", (d) => (output += d));
+  app.stderr!.on("data", (d) => (output += d));
+
+  await expect.poll(() => output, { timeout: 150_000, message: "npm start prints the demo sign-in" }).toMatch(/demo sign-in: (\S+) \/ (\S+)/);
+  const [, email, password] = /demo sign-in: (\S+) \/ (\S+)/.exec(output)!;
+  expect(output).toMatch(/ready in [\d.]+ s at http:\/\/localhost:3112/);
+
+  await page.goto(`http://127.0.0.1:${PORT}/sign-in`);
+  await page.getByLabel("Email").fill(email!);
+  await page.getByLabel("Password").fill(password!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mainfeld Maschinenbau AG" })).toBeVisible();
+});

@@ -1,0 +1,68 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import { signInSchema } from "@/lib/auth/schemas";
+import { recordSignInAttempt, signInWaitMs } from "@/lib/auth/throttle";
+
+/** Wrong email or wrong password: one error, so a caller cannot tell which part was wrong. */
+export class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid_credentials";
+}
+
+/** Too many failures for this account or address; `code` carries the wait in ms. */
+export class SignInThrottled extends CredentialsSignin {
+  constructor(readonly waitMs: number) {
+    super();
+    this.code = `throttled:${waitMs}`;
+  }
+}
+
+export function clientAddress(headers: Headers | undefined): string {
+  // Behind a reverse proxy, x-forwarded-for holds the client; `next start` sets it itself.
+  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers?.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  logger: {
+    // A failed sign-in is expected, not an error worth a stack trace.
+    error(error) {
+      if (!(error instanceof CredentialsSignin) && error.name !== "CredentialsSignin") console.error("[auth]", error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const { email, password } = parsed.data;
+        const prisma = db();
+        const address = clientAddress(request?.headers);
+        const wait = await signInWaitMs(prisma, email, address);
+        if (wait > 0) throw new SignInThrottled(wait);
+        const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+        // Spend the same time whether or not the account exists.
+        const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
+        await recordSignInAttempt(prisma, email, address, ok && user !== null);
+        if (!ok || !user) throw new InvalidCredentials();
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "./password";
+
+describe("password hashing", () => {
+  it("verifies the password it hashed and refuses another", async () => {
+    const hash = await hashPassword("correct horse battery staple");
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(await verifyPassword("correct horse battery staple", hash)).toBe(true);
+    expect(await verifyPassword("correct horse battery stapl", hash)).toBe(false);
+  });
+
+  it("salts every hash, so equal passwords give different hashes", async () => {
+    const [a, b] = await Promise.all([hashPassword("same password"), hashPassword("same password")]);
+    expect(a).not.toBe(b);
+  });
+
+  it("treats Unicode-equivalent spellings of a password as the same password", async () => {
+    const hash = await hashPassword("Ångström-passwort");
+    expect(await verifyPassword("A\u030Angström-passwort", hash)).toBe(true);
+  });
+
+  it.each([["", "empty"], ["bcrypt$x", "another scheme"], ["scrypt$1$2$3$4", "too few parts"], ["scrypt$99999999999$8$1$AAAA$AAAA", "absurd cost"], ["scrypt$32768$8$1$c2FsdA$c2hvcnQ", "short key"]])(
+    "never matches a malformed stored hash (%s: %s)",
+    async (stored) => {
+      expect(await verifyPassword("anything", stored)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,53 @@
+// Who may do what: one typed table. A role that is not in ROLES is refused everything (fail
+// closed); comparing role "weights" would fail open for a role added later (formbricks).
+
+export const ROLES = ["owner", "editor", "analyst", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  editor: "Editor",
+  analyst: "Analyst",
+  viewer: "Viewer",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: "Everything, including members, roles and API tokens",
+  editor: "Fills in and maintains the inventory",
+  analyst: "Risk officer: reads everything, runs scenarios, exports reports, manages remediation",
+  viewer: "Reads scores and reports",
+};
+
+const ALL = ROLES;
+
+export const PERMISSIONS = {
+  "organisation:read": ALL,
+  "organisation:update": ["owner"],
+  "members:read": ALL,
+  "members:manage": ["owner"],
+  "inventory:read": ALL,
+  "inventory:write": ["owner", "editor"],
+  "scores:read": ALL,
+  "scenarios:run": ["owner", "analyst"],
+  "reports:export": ["owner", "analyst"],
+  "remediation:manage": ["owner", "analyst"],
+  "audit:read": ["owner", "analyst"],
+  "api_tokens:manage": ["owner"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Whether a role holds a permission. Unknown roles and unknown permissions hold nothing.
+ * @example can("editor", "inventory:write") // true
+ * @example can("analyst", "inventory:write") // false
+ */
+export function can(role: unknown, permission: Permission): boolean {
+  if (!isRole(role)) return false;
+  const allowed: readonly Role[] | undefined = PERMISSIONS[permission];
+  return allowed !== undefined && allowed.includes(role);
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
+import { emailSchema } from "@/lib/auth/schemas";
+
+export const roleSchema = z.enum(ROLES, { message: "Choose a role" });
+
+export const createInvitationSchema = z.object({
+  role: roleSchema,
+  email: z.union([z.literal(""), emailSchema]).optional().transform((v) => v || undefined),
+});
+
+export const changeRoleSchema = z.object({
+  membershipId: z.uuid(),
+  role: roleSchema,
+  version: z.coerce.number().int().positive(),
+});
+
+export const removeMemberSchema = z.object({ membershipId: z.uuid() });
+export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid");
+
+export const INVITATION_TTL_DAYS = 7;

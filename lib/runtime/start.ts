@@ -1,0 +1,164 @@
+// `npm start`: the zero-setup entry point.
+// - no DATABASE_URL: an embedded PostgreSQL in $SOVRA_DATA_DIR/pglite, seeded once with demo data;
+// - DATABASE_URL set: that server, migrations applied, demo data only with --seed.
+// Then the production build is served (built first if there is none); `--dev` runs `next dev`.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client";
+import { parseEnv } from "../env";
+import { applyMigrations, assertDatabaseReachable } from "./database";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
+import { seedDemo } from "../../prisma/seed";
+
+const log = (msg: string) => console.log(`sovra: ${msg}`);
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+
+function fail(message: string): never {
+  console.error(`sovra: ${message}`);
+  process.exit(1);
+}
+
+/** AUTH_SECRET from the environment, else one generated once and kept in the data folder. */
+function authSecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  log(`generated AUTH_SECRET in ${file} (set AUTH_SECRET to use your own)`);
+  return secret;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cmd, ...args], { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitForHealth(port: number, child: ChildProcess, timeoutMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+async function main() {
+  const t0 = Date.now();
+  const { values: flags } = parseArgs({
+    options: { dev: { type: "boolean", default: false }, seed: { type: "boolean", default: false } },
+    strict: true,
+  });
+  if (existsSync(".env")) process.loadEnvFile(".env"); // optional; see .env.example
+  let config;
+  try {
+    config = parseEnv();
+  } catch (e) {
+    fail((e as Error).message);
+  }
+
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(config.SOVRA_DATA_DIR, "pglite"),
+      port: config.EMBEDDED_DB_PORT,
+    }).catch((e: Error) => fail(e.message));
+    url = embedded.url;
+    log(`embedded PostgreSQL (data in ${embedded.dataDir}) ready in ${Date.now() - t0} ms`);
+  }
+
+  // The web server, once started; shutdown() may run before that.
+  const web: { child?: ChildProcess } = {};
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const child = web.child;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    await assertDatabaseReachable(url);
+    const applied = await applyMigrations(url);
+    log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+    const shouldSeed = embedded !== undefined || flags.seed;
+    if (shouldSeed) {
+      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+      try {
+        const { created } = await seedDemo(prisma);
+        log(created ? "demo data seeded" : "demo data already present");
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+  } catch (e) {
+    console.error(`sovra: ${(e as Error).message}`);
+    await shutdown(1);
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: authSecret(config.SOVRA_DATA_DIR, config.AUTH_SECRET),
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    // pglite-socket serialises whole socket reads, not protocol cycles: two connections'
+    // extended-protocol messages can interleave (seen: "bind message supplies 1 parameters, but
+    // prepared statement requires 3"). PGlite runs one query at a time anyway, so the app uses
+    // one connection to it (docs/decisions/001).
+    ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
+  };
+
+  if (!flags.dev && !existsSync(path.join(".next", "BUILD_ID"))) {
+    log("no production build found: building it once now (about a minute on 2 cores)...");
+    const code = await run(NEXT_BIN, ["build"], { ...env, NODE_ENV: "production" });
+    if (code !== 0) {
+      console.error("sovra: the build failed (see above)");
+      await shutdown(1);
+    }
+  }
+
+  const port = config.PORT;
+  const child = spawn(process.execPath, [NEXT_BIN, flags.dev ? "dev" : "start", "-p", String(port)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...env, NODE_ENV: flags.dev ? "development" : "production" },
+  });
+  web.child = child;
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`sovra: the web server exited (${code ?? "signal"})`);
+      void shutdown(code ?? 1);
+    }
+  });
+
+  if (await waitForHealth(port, child)) {
+    log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at http://localhost:${port}`);
+    if (embedded || flags.seed) {
+      const demo = DEMO_USERS[0]!;
+      log(`demo sign-in: ${demo.email} / ${DEMO_PASSWORD}`);
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,1 @@
+export function migrateDeploy(url: string, dir?: string): Promise<{ appliedMigrationNames: string[] }>;

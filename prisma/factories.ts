@@ -1,0 +1,76 @@
+// Builders for rows that tests and e2e fixtures need, with sensible defaults. Each takes the
+// client (or a transaction) explicitly, so callers choose the database.
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient, Role } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/auth/password";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const unique = () => randomUUID().slice(0, 8);
+
+let hashes = new Map<string, Promise<string>>();
+/** scrypt is deliberately slow: hash each distinct test password once per process. */
+function cachedHash(password: string): Promise<string> {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+export function resetHashCache() {
+  hashes = new Map();
+}
+
+export const TEST_PASSWORD = "correct-horse-battery-staple";
+
+export async function buildUser(db: Db, overrides: Partial<{ email: string; name: string; password: string }> = {}) {
+  const tag = unique();
+  return db.user.create({
+    data: {
+      email: (overrides.email ?? `user-${tag}@example.test`).toLowerCase(),
+      name: overrides.name ?? `Test User ${tag}`,
+      passwordHash: await cachedHash(overrides.password ?? TEST_PASSWORD),
+    },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+export async function buildOrganisation(db: Db, overrides: Partial<{ name: string; slug: string; hqCountry: string; sector: string }> = {}) {
+  const tag = unique();
+  return db.organisation.create({
+    data: {
+      name: overrides.name ?? `Org ${tag}`,
+      slug: overrides.slug ?? `org-${tag}`,
+      hqCountry: overrides.hqCountry ?? "DE",
+      sector: overrides.sector ?? "Manufacturing",
+      regimes: ["gdpr"],
+    },
+    select: { id: true, slug: true, name: true },
+  });
+}
+
+export async function buildMembership(db: Db, organisationId: string, userId: string, role: Role) {
+  return db.membership.create({ data: { organisationId, userId, role }, select: { id: true, role: true, version: true } });
+}
+
+export async function buildOffice(db: Db, organisationId: string, overrides: Partial<{ name: string; country: string; city: string; headcount: number; teams: string[] }> = {}) {
+  return db.office.create({
+    data: {
+      organisationId,
+      name: overrides.name ?? `Office ${unique()}`,
+      country: overrides.country ?? "DE",
+      city: overrides.city ?? "Frankfurt",
+      headcount: overrides.headcount ?? 100,
+      teams: overrides.teams ?? ["Platform"],
+    },
+    select: { id: true, name: true, version: true },
+  });
+}
+
+/** An organisation with one member of each role, for permission and isolation tests. */
+export async function buildOrganisationWithMembers(db: Db) {
+  const organisation = await buildOrganisation(db);
+  const users = {} as Record<Role, { id: string; email: string; name: string }>;
+  for (const role of ["owner", "editor", "analyst", "viewer"] as const) {
+    users[role] = await buildUser(db);
+    await buildMembership(db, organisation.id, users[role].id, role);
+  }
+  return { organisation, users };
+}

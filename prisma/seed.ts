@@ -1,0 +1,481 @@
+// Seeds the demo (prisma/seed-data.ts): two organisations, their inventories and five users.
+// Idempotent: does nothing when the Mainfeld organisation exists. Everything is written in one
+// transaction with one statement per table (createMany / createManyAndReturn), so that it runs
+// in well under two seconds even on the embedded WASM PostgreSQL.
+//
+//   DATABASE_URL=postgresql://... npx tsx prisma/seed.ts      (also `npm run db:seed`)
+
+import { pathToFileURL } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Prisma, PrismaClient } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/auth/password";
+import { policyEventSchema } from "../scoring/schema/policy-event";
+import { shockSchema } from "../scoring/schema/scenario";
+import {
+  DEMO_ORGANISATIONS,
+  DEMO_ORG_SLUGS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoDependency,
+  type DemoOrganisation,
+  type DemoPolicyEvent,
+  type DemoRoute,
+  type DependencyRef,
+  type IsoDate,
+  type RemediationTarget,
+} from "./seed-data";
+
+export interface SeedDemoOptions {
+  log?: (msg: string) => void;
+  /** The day relative dates (drills, due dates) count from; defaults to now. For tests. */
+  now?: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Midnight UTC of `now` shifted by `days` (for DATE columns). */
+function dayOffset(now: Date, days: number): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY_MS);
+}
+
+function isoDate(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+/** Looks a natural key up; a dangling reference in the seed data fails loudly with its context. */
+function resolve<T>(map: Map<string, T>, key: string, what: string, context: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`seed data: unknown ${what} "${key}" (referenced by ${context})`);
+  return value;
+}
+
+/** A policy event as the inventory document writes it (database enums are its values in snake case). */
+export function toDocumentEvent(event: DemoPolicyEvent): unknown {
+  const base = {
+    key: event.key,
+    title: event.title,
+    effectiveDate: event.effectiveDate,
+    source: event.source,
+    ...(event.summary === null ? {} : { summary: event.summary }),
+  };
+  if (event.kind === "lift") return { ...base, kind: "lift", lifts: event.lifts };
+  return {
+    ...base,
+    kind: "impose",
+    type: event.type.replaceAll("_", "-"),
+    issuer: event.issuer,
+    ...(event.expires === null ? {} : { expires: event.expires }),
+    scope: event.scope,
+    restrictions: event.restrictions,
+  };
+}
+
+const NEEDS_CLOUD = new Set(["cloud_marketplace", "third_party_hosted"]);
+
+/**
+ * What the scoring engine reads back must pass its zod schemas (policy events, scenario shocks),
+ * and the inventory must satisfy the rules the document enforces (a cloud vendor and a hosting
+ * region for cloud_marketplace and third_party_hosted, the cloud vendor among the organisation's
+ * vendors, teams from the offices' teams, data flows through a dependency). Checked before
+ * anything is written, so that a drift fails with a clear message.
+ */
+export function checkEngineJson(orgs: readonly DemoOrganisation[]): void {
+  const problems: string[] = [];
+  const check = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }, what: string) => {
+    for (const issue of result.error?.issues ?? []) problems.push(`${what}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  };
+  for (const org of orgs) {
+    const vendors = new Set(org.vendors.map((v) => v.name));
+    const checkRoute = (route: DemoRoute & { accessPath: string }, what: string) => {
+      if (NEEDS_CLOUD.has(route.accessPath)) {
+        if (route.cloudVendor === null) problems.push(`${what}: ${route.accessPath} needs a cloud vendor`);
+        if (route.hostingCountry === null || route.hostingRegion === null)
+          problems.push(`${what}: ${route.accessPath} needs a hosting country and region`);
+      } else if (route.cloudVendor !== null) problems.push(`${what}: a cloud vendor only goes with cloud_marketplace or third_party_hosted`);
+      if (route.cloudVendor !== null && !vendors.has(route.cloudVendor))
+        problems.push(`${what}: cloud vendor "${route.cloudVendor}" is not among ${org.slug}'s vendors`);
+    };
+    for (const d of org.dependencies) checkRoute(d, `${org.slug} dependency ${d.system} / ${d.model}`);
+    for (const f of org.fallbacks) checkRoute(f, `${org.slug} fallback of ${f.dependency.system} / ${f.model}`);
+
+    const teams = new Map(org.offices.map((o) => [o.name, new Set(o.teams)]));
+    for (const s of org.aiSystems) {
+      for (const team of s.teams)
+        if (!s.offices.some((office) => teams.get(office)?.has(team)))
+          problems.push(`${org.slug} AI system "${s.name}": team "${team}" is in none of its offices`);
+    }
+    for (const f of org.dataFlows) {
+      const system = org.aiSystems.find((s) => s.name === f.dependency.system);
+      if (system && !system.offices.includes(f.fromOffice))
+        problems.push(`${org.slug} data flow "${f.name}": "${f.dependency.system}" does not serve ${f.fromOffice}`);
+    }
+
+    const keys = new Set<string>();
+    for (const event of org.policyEvents) {
+      const what = `${org.slug} policy event "${event.key}"`;
+      if (keys.has(event.key)) problems.push(`${what}: duplicate key`);
+      keys.add(event.key);
+      check(policyEventSchema.safeParse(toDocumentEvent(event)), what);
+    }
+    for (const event of org.policyEvents)
+      if (event.kind === "lift" && !keys.has(event.lifts)) problems.push(`${org.slug} policy event "${event.key}": lifts unknown "${event.lifts}"`);
+    for (const scenario of org.scenarios)
+      check(shockSchema.array().min(1).safeParse(scenario.shocks), `${org.slug} scenario "${scenario.name}" shocks`);
+  }
+  if (problems.length > 0) throw new Error(`seed data does not match the scoring engine's schemas:\n  ${problems.join("\n  ")}`);
+}
+
+/** Natural keys are unique per organisation, so maps are keyed by organisation id + name. */
+const orgKey = (orgId: string, ...parts: string[]) => [orgId, ...parts].join("\u0000");
+
+/**
+ * Creates the demo organisations, their inventories and the demo users, unless the Mainfeld
+ * organisation already exists. Users are matched by email: an existing user keeps its name
+ * and password and only gains the demo memberships.
+ * @example await seedDemo(prisma, { log: console.log }) // { created: true }, then { created: false }
+ */
+export async function seedDemo(prisma: PrismaClient, opts: SeedDemoOptions = {}): Promise<{ created: boolean }> {
+  const log = opts.log ?? (() => {});
+  const now = opts.now ?? new Date();
+
+  const seeded = () => prisma.organisation.findUnique({ where: { slug: DEMO_ORG_SLUGS.mainfeld }, select: { id: true } });
+  if (await seeded()) {
+    log(`demo already seeded (organisation "${DEMO_ORG_SLUGS.mainfeld}" exists): nothing to do`);
+    return { created: false };
+  }
+
+  checkEngineJson(DEMO_ORGANISATIONS);
+
+  // scrypt is deliberately slow: hash once, outside the transaction, and share the hash.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  try {
+    await prisma.$transaction(async (tx) => {
+      // An organisation left over from an earlier, partial demo is kept, not duplicated.
+      const existing = await tx.organisation.findMany({
+        where: { slug: { in: DEMO_ORGANISATIONS.map((o) => o.slug) } },
+        select: { slug: true },
+      });
+      const taken = new Set(existing.map((o) => o.slug));
+      const orgs = DEMO_ORGANISATIONS.filter((o) => !taken.has(o.slug));
+      for (const slug of taken) log(`organisation "${slug}" already exists: left as it is`);
+
+      await createDemo(tx, orgs, passwordHash, now, log);
+    }, { timeout: 60_000 });
+  } catch (error) {
+    // Another seeder won the race for the unique slug: the demo exists, which is what we want.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await seeded())) {
+      log("demo was seeded concurrently: nothing to do");
+      return { created: false };
+    }
+    throw error;
+  }
+  return { created: true };
+}
+
+async function createDemo(
+  tx: Prisma.TransactionClient,
+  orgs: DemoOrganisation[],
+  passwordHash: string,
+  now: Date,
+  log: (msg: string) => void,
+): Promise<void> {
+  const count = (table: string, n: number) => log(`  ${table}: ${n}`);
+
+  // Users: insert the missing ones, then read all back (an existing user keeps its password).
+  const emails = DEMO_USERS.map((u) => u.email.toLowerCase());
+  const newUsers = await tx.user.createMany({
+    data: DEMO_USERS.map((u) => ({ email: u.email.toLowerCase(), name: u.name, passwordHash })),
+    skipDuplicates: true,
+  });
+  count("users created", newUsers.count);
+  const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+  const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const userId = (email: string, context: string) => resolve(userIds, email.toLowerCase(), "user", context);
+
+  const orgRows = await tx.organisation.createManyAndReturn({
+    data: orgs.map((o) => ({
+      slug: o.slug,
+      name: o.name,
+      hqCountry: o.hqCountry,
+      sector: o.sector,
+      regimes: o.regimes,
+      dpfCertified: o.dpfCertified,
+    })),
+    select: { id: true, slug: true },
+  });
+  const orgIds = new Map(orgRows.map((o) => [o.slug, o.id]));
+  const withOrg = orgs.map((org) => ({ org, orgId: resolve(orgIds, org.slug, "organisation", "seed") }));
+  count("organisations", orgRows.length);
+
+  // A user's first-listed membership is their home organisation (opened after sign-in):
+  // give memberships increasing createdAt in list order so that "joined first" is well defined.
+  const joinedAt = (index: number) => new Date(now.getTime() - 60_000 + index * 1000);
+  const memberships = await tx.membership.createMany({
+    data: DEMO_USERS.flatMap((u) =>
+      u.memberships
+        .filter((m) => orgIds.has(m.org))
+        .map((m, index) => ({
+          organisationId: resolve(orgIds, m.org, "organisation", `membership of ${u.email}`),
+          userId: userId(u.email, "memberships"),
+          role: m.role,
+          createdAt: joinedAt(index),
+        })),
+    ),
+    skipDuplicates: true,
+  });
+  count("memberships", memberships.count);
+
+  const offices = await tx.office.createManyAndReturn({
+    data: withOrg.flatMap(({ org, orgId }) => org.offices.map((o) => ({ organisationId: orgId, ...o }))),
+    select: { id: true, organisationId: true, name: true },
+  });
+  const officeIds = new Map(offices.map((o) => [orgKey(o.organisationId, o.name), o.id]));
+  count("offices", offices.length);
+
+  const vendors = await tx.vendor.createManyAndReturn({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.vendors.map((v) => ({ organisationId: orgId, ...v, sourceAsOf: isoDate(v.sourceAsOf) })),
+    ),
+    select: { id: true, organisationId: true, name: true },
+  });
+  const vendorIds = new Map(vendors.map((v) => [orgKey(v.organisationId, v.name), v.id]));
+  count("vendors", vendors.length);
+
+  const models = await tx.model.createManyAndReturn({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.models.map(({ vendor, sourceAsOf, ...m }) => ({
+        organisationId: orgId,
+        ...m,
+        vendorId: resolve(vendorIds, orgKey(orgId, vendor), "vendor", `model "${m.name}"`),
+        sourceAsOf: isoDate(sourceAsOf),
+      })),
+    ),
+    select: { id: true, organisationId: true, name: true },
+  });
+  const modelIds = new Map(models.map((m) => [orgKey(m.organisationId, m.name), m.id]));
+  const modelId = (orgId: string, name: string, context: string) =>
+    resolve(modelIds, orgKey(orgId, name), "model", context);
+  count("models", models.length);
+
+  const systems = await tx.aiSystem.createManyAndReturn({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.aiSystems.map((s) => ({
+        organisationId: orgId,
+        name: s.name,
+        description: s.description,
+        owner: s.owner,
+        criticality: s.criticality,
+        toleratedDowntimeMinutes: s.toleratedDowntimeMinutes,
+        usersServed: s.usersServed,
+        teams: s.teams,
+        dataSensitivity: s.dataSensitivity,
+      })),
+    ),
+    select: { id: true, organisationId: true, name: true },
+  });
+  const systemIds = new Map(systems.map((s) => [orgKey(s.organisationId, s.name), s.id]));
+  const systemId = (orgId: string, name: string, context: string) =>
+    resolve(systemIds, orgKey(orgId, name), "AI system", context);
+  count("AI systems", systems.length);
+
+  const systemOffices = await tx.aiSystemOffice.createMany({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.aiSystems.flatMap((s) =>
+        s.offices.map((office) => ({
+          organisationId: orgId,
+          aiSystemId: systemId(orgId, s.name, "its offices"),
+          officeId: resolve(officeIds, orgKey(orgId, office), "office", `AI system "${s.name}"`),
+        })),
+      ),
+    ),
+  });
+  count("AI system offices", systemOffices.count);
+
+  const vendorId = (orgId: string, name: string, context: string) =>
+    resolve(vendorIds, orgKey(orgId, name), "vendor", context);
+  const cloudVendorId = (orgId: string, route: DemoRoute, context: string) =>
+    route.cloudVendor === null ? null : vendorId(orgId, route.cloudVendor, `${context} (its cloud)`);
+
+  const dependencies = await tx.dependency.createManyAndReturn({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.dependencies.map(({ system, model, cloudVendor, exitPlan, contract, ...d }) => {
+        const context = `dependency of "${system}" on "${model}"`;
+        return {
+          organisationId: orgId,
+          aiSystemId: systemId(orgId, system, context),
+          modelId: modelId(orgId, model, context),
+          cloudVendorId: cloudVendorId(orgId, { cloudVendor, ...d }, context),
+          ...d,
+          exitPlanDocumented: exitPlan?.documented ?? false,
+          exitPlanLastReviewed:
+            exitPlan?.reviewedDaysAgo === null || exitPlan?.reviewedDaysAgo === undefined
+              ? null
+              : dayOffset(now, -exitPlan.reviewedDaysAgo),
+          contractDataResidency: contract?.dataResidency ?? null,
+          contractExitTerms: contract?.exitTerms ?? null,
+        };
+      }),
+    ),
+    select: { id: true, organisationId: true, aiSystemId: true, modelId: true, accessPath: true },
+  });
+  const dependencyIds = new Map(
+    dependencies.map((d) => [orgKey(d.organisationId, d.aiSystemId, d.modelId, d.accessPath), d.id]),
+  );
+  const dependencyId = (orgId: string, ref: DependencyRef, context: string) =>
+    resolve(
+      dependencyIds,
+      orgKey(orgId, systemId(orgId, ref.system, context), modelId(orgId, ref.model, context), ref.accessPath),
+      "dependency",
+      `${context} (${ref.system} / ${ref.model} / ${ref.accessPath})`,
+    );
+  count("dependencies", dependencies.length);
+
+  const fallbacks = await tx.fallback.createMany({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.fallbacks.map(({ dependency, model, cloudVendor, lastTestedDaysAgo, ...f }) => ({
+        organisationId: orgId,
+        dependencyId: dependencyId(orgId, dependency, "a fallback"),
+        modelId: modelId(orgId, model, `fallback of "${dependency.system}"`),
+        cloudVendorId: cloudVendorId(orgId, { cloudVendor, ...f }, `fallback of "${dependency.system}"`),
+        ...f,
+        lastTestedAt: lastTestedDaysAgo === null ? null : dayOffset(now, -lastTestedDaysAgo),
+      })),
+    ),
+  });
+  count("fallbacks", fallbacks.count);
+
+  // A flow goes where its dependency runs: to the cloud operator hosting the model (else the
+  // model's vendor), in the dependency's hosting country (default: vendor HQ for direct_api,
+  // organisation HQ for self_hosted) and region.
+  const sameRef = (a: DependencyRef, b: DependencyRef) =>
+    a.system === b.system && a.model === b.model && a.accessPath === b.accessPath;
+  const dataFlows = await tx.dataFlow.createMany({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.dataFlows.map(({ fromOffice, dependency: ref, system, ...f }) => {
+        const context = `data flow "${f.name}"`;
+        const dependency: DemoDependency | undefined = org.dependencies.find((d) => sameRef(d, ref));
+        const model = org.models.find((m) => m.name === ref.model);
+        const modelVendor = org.vendors.find((v) => v.name === model?.vendor);
+        if (!dependency || !modelVendor)
+          throw new Error(`seed data: unknown dependency, model or vendor (referenced by ${context})`);
+        const vendor = dependency.cloudVendor ?? modelVendor.name;
+        const processingCountry =
+          dependency.hostingCountry ?? (dependency.accessPath === "self_hosted" ? org.hqCountry : modelVendor.hqCountry);
+        return {
+          organisationId: orgId,
+          ...f,
+          originOfficeId: resolve(officeIds, orgKey(orgId, fromOffice), "office", context),
+          originAiSystemId: system === undefined ? null : systemId(orgId, system, context),
+          dependencyId: dependencyId(orgId, ref, context),
+          vendorId: vendorId(orgId, vendor, context),
+          processingCountry,
+          processingRegion: dependency.hostingRegion,
+        };
+      }),
+    ),
+  });
+  count("data flows", dataFlows.count);
+
+  const policyEvents = await tx.policyEvent.createMany({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.policyEvents.map((e) => {
+        const base = {
+          organisationId: orgId,
+          key: e.key,
+          fromCatalogue: e.fromCatalogue,
+          title: e.title,
+          kind: e.kind,
+          effectiveDate: isoDate(e.effectiveDate),
+          source: e.source,
+          summary: e.summary,
+        };
+        return e.kind === "lift"
+          ? { ...base, lifts: e.lifts }
+          : {
+              ...base,
+              type: e.type,
+              issuer: e.issuer,
+              expires: e.expires === null ? null : isoDate(e.expires),
+              scope: e.scope,
+              restrictions: e.restrictions,
+            };
+      }),
+    ),
+  });
+  count("policy events", policyEvents.count);
+
+  const scenarios = await tx.scenario.createMany({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.scenarios.map(({ createdBy, asOf, ...s }) => ({
+        organisationId: orgId,
+        ...s,
+        asOf: asOf === null ? null : isoDate(asOf),
+        createdById: userId(createdBy, `scenario "${s.name}"`),
+      })),
+    ),
+  });
+  count("scenarios", scenarios.count);
+
+  const targetId = (orgId: string, target: RemediationTarget, context: string): string | null => {
+    switch (target.type) {
+      case "dependency":
+        return dependencyId(orgId, target.dependency, context);
+      case "ai_system":
+        return systemId(orgId, target.system, context);
+      case "vendor":
+        return vendorId(orgId, target.vendor, context);
+      case "organisation":
+        return orgId;
+    }
+  };
+  const actions = await tx.remediationAction.createMany({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      org.remediationActions.map(({ target, owner, dueInDays, closedDaysAgo, ...a }) => {
+        const context = `remediation action "${a.title}"`;
+        return {
+          organisationId: orgId,
+          ...a,
+          targetType: target.type,
+          targetId: targetId(orgId, target, context),
+          ownerId: owner === null ? null : userId(owner, context),
+          dueDate: dueInDays === null ? null : dayOffset(now, dueInDays),
+          closedAt: closedDaysAgo === null ? null : dayOffset(now, -closedDaysAgo),
+        };
+      }),
+    ),
+  });
+  count("remediation actions", actions.count);
+}
+
+// ---------------------------------------------------------------- CLI
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set: run e.g. `DATABASE_URL=postgresql://user@host:5432/db npx tsx prisma/seed.ts`");
+    process.exit(1);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const started = performance.now();
+  try {
+    const verbose = process.argv.includes("--verbose");
+    const { created } = await seedDemo(prisma, { log: verbose ? (msg) => console.log(msg) : undefined });
+    const ms = Math.round(performance.now() - started);
+    console.log(
+      created
+        ? `Seeded the demo in ${ms} ms: sign in as ${DEMO_USERS[0]?.email} with password "${DEMO_PASSWORD}"`
+        : `Demo already seeded (organisation "${DEMO_ORG_SLUGS.mainfeld}" exists): nothing created`,
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  main().catch((error: unknown) => {
+    console.error("Seeding failed:", error);
+    process.exit(1);
+  });
+}

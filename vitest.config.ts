@@ -1,0 +1,39 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Two projects: `unit` needs nothing but Node; `integration` runs against a real PostgreSQL
+// (a fresh database per run, created by lib/testing/global-setup.ts).
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Next resolves "server-only" to an empty module for server code; tests run as server code.
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["scoring/**/*.test.ts", "lib/**/*.unit.test.ts", "components/**/*.unit.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["lib/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
+          environment: "node",
+          globalSetup: ["lib/testing/global-setup.ts"],
+          setupFiles: ["lib/testing/integration-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
