@@ -52,3 +52,19 @@ describe("the organisation as an inventory document", () => {
     expect(document.offices).toEqual([]);
   });
 });
+
+describe("the live score", () => {
+  it("is recomputed after any change to the inventory, and reused while nothing changed", async () => {
+    await seedDemo(db());
+    const ctx = await demoContext(DEMO_ORG_SLUGS.mainfeld);
+    const first = await scoreOrganisation(ctx, "2026-11-22");
+    expect(await scoreOrganisation(ctx, "2026-11-22")).toBe(first); // same object: served from the cache
+
+    const fallback = await db().fallback.findFirstOrThrow({ where: { organisationId: ctx.organisationId } });
+    await db().fallback.delete({ where: { id: fallback.id } });
+    const after = await scoreOrganisation(ctx, "2026-11-22");
+    expect(after).not.toBe(first);
+    if (!first.ok || !after.ok) throw new Error("demo must score");
+    expect(after.result.organisation.score).toBeLessThanOrEqual(first.result.organisation.score);
+  });
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { parseInventoryDocument, type Issue } from "@/scoring/parse";
@@ -12,15 +13,45 @@ export type LiveScore =
 /** Today's date as the engine wants it (YYYY-MM-DD, UTC). */
 export const today = () => new Date().toISOString().slice(0, 10);
 
+const INVENTORY_TABLES = ["Office", "Vendor", "Model", "AiSystem", "AiSystemOffice", "Dependency", "Fallback", "DataFlow", "PolicyEvent"] as const;
+
+/**
+ * A fingerprint of everything the score depends on, in one query: per inventory table the row
+ * count and the latest change. Any create, update or delete changes it (AiSystemOffice has no
+ * timestamps, but links only change together with their AI system's row or count).
+ */
+async function inventoryFingerprint(organisationId: string): Promise<string> {
+  const parts = INVENTORY_TABLES.map((t) =>
+    t === "AiSystemOffice"
+      ? `(SELECT count(*)::text FROM "AiSystemOffice" WHERE "organisationId" = $1::uuid)`
+      : `(SELECT count(*)::text || '@' || coalesce(max("updatedAt")::text, '') FROM "${t}" WHERE "organisationId" = $1::uuid)`,
+  );
+  const rows = await db().$queryRawUnsafe<{ f: string }[]>(`SELECT concat_ws('|', ${parts.join(", ")}) AS f`, organisationId);
+  return rows[0]?.f ?? "";
+}
+
+// Live scores of recently viewed organisations, reused while their inventory is unchanged.
+// Per process; a change on another instance changes the fingerprint, so nothing goes stale.
+const CACHE_SIZE = 200;
+const cache = new Map<string, { fingerprint: string; score: LiveScore }>();
+
 /**
  * Scores the caller's organisation as its inventory stands, against the policy events in force
  * on `asOf`. An inventory the engine cannot read (e.g. a marketplace dependency without its
- * cloud) answers the problems instead of a score.
+ * cloud) answers the problems instead of a score. Unchanged inventories are not re-read.
  */
 export async function scoreOrganisation(ctx: OrgContext, asOf: string = today()): Promise<LiveScore> {
   assertCan(ctx, "scores:read");
+  const key = `${ctx.organisationId}@${asOf}`;
+  const fingerprint = await inventoryFingerprint(ctx.organisationId);
+  const hit = cache.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.score;
+
   const { document, skippedDataFlows } = await loadInventoryDocument(ctx);
   const parsed = parseInventoryDocument(document);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  return { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows };
+  const score: LiveScore = parsed.ok ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows } : { ok: false, issues: parsed.issues };
+  cache.delete(key);
+  cache.set(key, { fingerprint, score });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return score;
 }
