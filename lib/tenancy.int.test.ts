@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditQueries from "@/lib/audit/queries";
 import * as inventoryDocument from "@/lib/inventory/document";
+import * as inventoryImport from "@/lib/inventory/import";
 import * as scoreQueries from "@/lib/scores/queries";
 import * as memberMutations from "@/lib/members/mutations";
 import * as memberQueries from "@/lib/members/queries";
@@ -117,6 +118,20 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(document.organisation.key).toBe(w.b.organisation.slug);
     expect(document.offices).toHaveLength(await db().office.count({ where: { organisationId: w.b.organisation.id } }));
   },
+  planInventoryImport: async (w, asB) => {
+    const { document } = await inventoryDocument.loadInventoryDocument(w.ownerA); // A's own rows, as a document
+    const result = await inventoryImport.planInventoryImport(asB, document);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const planned = Object.values(result.plan.entities).flatMap((e) => [...e.update, ...e.unchanged].map((r) => r.id));
+    const aIds = new Set((await db().office.findMany({ where: { organisationId: w.a.organisation.id }, select: { id: true } })).map((o) => o.id));
+    expect(planned.some((id) => aIds.has(id))).toBe(false);
+  },
+  applyInventoryImport: async (w, asB) => {
+    const { document } = await inventoryDocument.loadInventoryDocument(w.ownerA);
+    const result = await inventoryImport.applyInventoryImport(asB, document);
+    expect(result.ok).toBe(true);
+    expect(await db().office.count({ where: { organisationId: w.b.organisation.id, name: "A's secret office" } })).toBe(1);
+  },
   scoreOrganisation: async (w, asB) => {
     const live = await scoreQueries.scoreOrganisation(asB);
     const names = live.ok ? [live.result.organisation.name] : [];
@@ -161,7 +176,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { auditQueries, inventoryDocument, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { auditQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -1,0 +1,462 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
+import type { InventoryDocument } from "@/scoring/schema/inventory";
+import { formatPath, type Issue } from "@/scoring/schema/issues";
+
+// Compares an inventory document with what an organisation holds. Rows are matched on their
+// NATURAL keys (names, and for dependencies system + model + access path); document keys only
+// resolve references inside the document. Both sides are brought into one "natural" shape
+// (database enums and units, references by name), so a change reads the same in the preview,
+// in the audit trail and in the comparison.
+
+export const IMPORT_ENTITY_TYPES = ["office", "vendor", "model", "ai_system", "dependency", "fallback", "data_flow", "policy_event"] as const;
+export type ImportEntityType = (typeof IMPORT_ENTITY_TYPES)[number];
+
+/** A row's fields in natural form: JSON values, dates as YYYY-MM-DD, references by name. */
+export type NaturalRow = Record<string, unknown>;
+
+export interface PlannedCreate {
+  /** Where the row is in the document, e.g. `$.vendors[2]`. */
+  path: string;
+  label: string;
+  values: NaturalRow;
+}
+export interface PlannedUpdate {
+  id: string;
+  /** The version read when planning; applying refuses if the row changed since. */
+  version: number;
+  path: string;
+  label: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  before: NaturalRow;
+  values: NaturalRow;
+}
+export interface PlannedUnchanged {
+  id: string;
+  path: string;
+  label: string;
+}
+export interface EntityPlan {
+  create: PlannedCreate[];
+  update: PlannedUpdate[];
+  unchanged: PlannedUnchanged[];
+}
+export interface InventoryImportPlan {
+  entities: Record<ImportEntityType, EntityPlan>;
+  /** Things the import will not do, e.g. organisation fields that differ (never applied). */
+  notes: string[];
+  totals: { create: number; update: number; unchanged: number };
+}
+
+/** The most rows a document may hold (all lists together). */
+export const MAX_IMPORT_ROWS = 100_000;
+const MAX_INT = 2_147_483_647;
+
+type Client = PrismaClient | Prisma.TransactionClient;
+
+/** Everything of the organisation the plan compares against: one query per table. */
+export async function readExisting(client: Client, organisationId: string) {
+  const where = { organisationId };
+  const byCreation = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+  const [organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents] = await Promise.all([
+    client.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true, hqCountry: true, sector: true, regimes: true, dpfCertified: true } }),
+    client.office.findMany({ where, orderBy: byCreation }),
+    client.vendor.findMany({ where, orderBy: byCreation }),
+    client.model.findMany({ where, orderBy: byCreation }),
+    client.aiSystem.findMany({ where, orderBy: byCreation, include: { offices: { select: { officeId: true } } } }),
+    client.dependency.findMany({ where, orderBy: byCreation }),
+    client.fallback.findMany({ where, orderBy: byCreation }),
+    client.dataFlow.findMany({ where, orderBy: byCreation }),
+    client.policyEvent.findMany({ where, orderBy: byCreation }),
+  ]);
+  return { organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents };
+}
+export type ExistingInventory = Awaited<ReturnType<typeof readExisting>>;
+
+/** `direct-api` -> `direct_api`: database enums are the document's values in snake case. */
+export const toDbValue = <T extends string>(value: string) => value.replaceAll("-", "_") as T;
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const minutes = (hours: number) => Math.round(hours * 60);
+
+/** JSON with sorted object keys: jsonb does not keep key order, so compare this way. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** Identity of a model (vendor name + model name) and of a dependency, as map keys. */
+export const modelIdentity = (vendor: string, model: string) => JSON.stringify([vendor, model]);
+export const dependencyIdentity = (system: string, vendor: string, model: string, accessPath: string) => JSON.stringify([system, vendor, model, accessPath]);
+const fallbackIdentity = (dependency: string, vendor: string, model: string, accessPath: string) => JSON.stringify([dependency, vendor, model, accessPath]);
+
+/** Counts the rows of a not yet validated document, to refuse a huge one before parsing it. */
+export function countRows(input: unknown): number {
+  if (!input || typeof input !== "object") return 0;
+  const lists = ["offices", "vendors", "models", "aiSystems", "dependencies", "dataFlows", "fallbacks", "policyEvents"] as const;
+  return lists.reduce((n, list) => {
+    const rows = (input as Record<string, unknown>)[list];
+    return n + (Array.isArray(rows) ? rows.length : 0);
+  }, 0);
+}
+
+const emptyPlan = (): EntityPlan => ({ create: [], update: [], unchanged: [] });
+
+/** Differences between two natural rows, field by field. */
+function diff(before: NaturalRow, after: NaturalRow) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of Object.keys(after)) {
+    if (canonical(before[field]) !== canonical(after[field])) changes[field] = { from: before[field] ?? null, to: after[field] ?? null };
+  }
+  return changes;
+}
+
+/**
+ * Compares a validated document with the organisation's rows. Returns issues the schema cannot
+ * see (two rows with the same natural key, numbers the database cannot hold) or the plan.
+ */
+export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): { ok: false; issues: Issue[] } | { ok: true; plan: InventoryImportPlan } {
+  const issues: Issue[] = [];
+  const entities = Object.fromEntries(IMPORT_ENTITY_TYPES.map((t) => [t, emptyPlan()])) as Record<ImportEntityType, EntityPlan>;
+
+  /** Files a document row as create / update / unchanged against its existing match. */
+  const file = (type: ImportEntityType, path: string, label: string, values: NaturalRow, match?: { id: string; version: number; natural: NaturalRow }) => {
+    if (!match) return entities[type].create.push({ path, label, values });
+    const changes = diff(match.natural, values);
+    if (Object.keys(changes).length === 0) return entities[type].unchanged.push({ id: match.id, path, label });
+    entities[type].update.push({ id: match.id, version: match.version, path, label, changes, before: match.natural, values });
+  };
+  /** Reports a second document row with the same natural key. */
+  const firstSeen = new Map<string, string>();
+  const unique = (scope: string, identity: string, path: (string | number)[], what: string) => {
+    const seenAt = firstSeen.get(`${scope}\u0000${identity}`);
+    if (seenAt === undefined) {
+      firstSeen.set(`${scope}\u0000${identity}`, formatPath(path.slice(0, 2)));
+      return true;
+    }
+    issues.push({ path: formatPath(path), message: `${what} appears twice (already at ${seenAt}); rows are matched by it, so it must be unique` });
+    return false;
+  };
+  const fitsInt = (value: number, path: (string | number)[]) => {
+    if (value <= MAX_INT) return true;
+    issues.push({ path: formatPath(path), message: `too large: at most ${MAX_INT} ${path.at(-1) === "headcount" ? "" : "minutes"}`.trim() });
+    return false;
+  };
+
+  // ---- existing rows in natural form
+  const officeName = new Map(existing.offices.map((o) => [o.id, o.name]));
+  const vendorName = new Map(existing.vendors.map((v) => [v.id, v.name]));
+  const modelOf = new Map(existing.models.map((m) => [m.id, { vendor: vendorName.get(m.vendorId)!, name: m.name }]));
+  const systemName = new Map(existing.aiSystems.map((s) => [s.id, s.name]));
+  const depIdentityOf = new Map(
+    existing.dependencies.map((d) => {
+      const m = modelOf.get(d.modelId)!;
+      return [d.id, dependencyIdentity(systemName.get(d.aiSystemId)!, m.vendor, m.name, d.accessPath)];
+    }),
+  );
+
+  // ---- document keys -> natural names
+  const docOffice = new Map(doc.offices.map((o) => [o.key, o]));
+  const docVendor = new Map(doc.vendors.map((v) => [v.key, v]));
+  const docModel = new Map(doc.models.map((m) => [m.key, m]));
+  const docSystem = new Map(doc.aiSystems.map((s) => [s.key, s]));
+  const docDependency = new Map(doc.dependencies.map((d) => [d.key, d]));
+  const modelRef = (key: string) => {
+    const m = docModel.get(key)!;
+    return { modelVendor: docVendor.get(m.vendor)!.name, model: m.name };
+  };
+  const depRef = (key: string) => {
+    const d = docDependency.get(key)!;
+    const { modelVendor, model } = modelRef(d.model);
+    return dependencyIdentity(docSystem.get(d.system)!.name, modelVendor, model, toDbValue(d.accessPath));
+  };
+  const route = (r: { model: string; accessPath: string; cloud?: string; hostingRegion?: { country: string; region?: string } }) => ({
+    ...modelRef(r.model),
+    accessPath: toDbValue(r.accessPath),
+    cloudVendor: r.cloud ? docVendor.get(r.cloud)!.name : null,
+    hostingCountry: r.hostingRegion?.country ?? null,
+    hostingRegion: r.hostingRegion?.region ?? null,
+  });
+  const existingRoute = (r: { modelId: string; accessPath: string; cloudVendorId: string | null; hostingCountry: string | null; hostingRegion: string | null }) => ({
+    modelVendor: modelOf.get(r.modelId)!.vendor,
+    model: modelOf.get(r.modelId)!.name,
+    accessPath: r.accessPath,
+    cloudVendor: r.cloudVendorId ? vendorName.get(r.cloudVendorId)! : null,
+    hostingCountry: r.hostingCountry,
+    hostingRegion: r.hostingRegion,
+  });
+
+  // ---- offices (by name)
+  const offices = new Map(existing.offices.map((o) => [o.name, o]));
+  doc.offices.forEach((o, i) => {
+    if (!unique("office", o.name, ["offices", i, "name"], `office name "${o.name}"`)) return;
+    const headcount = o.headcount ?? 0;
+    fitsInt(headcount, ["offices", i, "headcount"]);
+    const match = offices.get(o.name);
+    const values = { name: o.name, country: o.country, headcount, teams: o.teams ?? [] };
+    file("office", formatPath(["offices", i]), o.name, values, match && { id: match.id, version: match.version, natural: { name: match.name, country: match.country, headcount: match.headcount, teams: match.teams } });
+  });
+
+  // ---- vendors (by name)
+  const vendors = new Map(existing.vendors.map((v) => [v.name, v]));
+  doc.vendors.forEach((v, i) => {
+    if (!unique("vendor", v.name, ["vendors", i, "name"], `vendor name "${v.name}"`)) return;
+    const match = vendors.get(v.name);
+    const values = {
+      name: v.name,
+      vendorType: toDbValue(v.type),
+      hqCountry: v.hqCountry,
+      parentName: v.ultimateParent?.name ?? null,
+      parentCountry: v.ultimateParent?.country ?? null,
+      catalogueKey: v.catalogueKey ?? null,
+      dpfCertified: v.dpfCertified ?? false,
+      source: v.source ?? null,
+      sourceAsOf: v.asOf ?? null,
+    };
+    const natural = match && {
+      name: match.name,
+      vendorType: match.vendorType,
+      hqCountry: match.hqCountry,
+      parentName: match.parentName,
+      parentCountry: match.parentCountry,
+      catalogueKey: match.catalogueKey,
+      dpfCertified: match.dpfCertified,
+      source: match.source,
+      sourceAsOf: isoDate(match.sourceAsOf),
+    };
+    file("vendor", formatPath(["vendors", i]), v.name, values, match && { id: match.id, version: match.version, natural: natural! });
+  });
+
+  // ---- models (by vendor name + model name)
+  const models = new Map(existing.models.map((m) => [modelIdentity(vendorName.get(m.vendorId)!, m.name), m]));
+  doc.models.forEach((m, i) => {
+    const vendor = docVendor.get(m.vendor)!.name;
+    if (!unique("model", modelIdentity(vendor, m.name), ["models", i, "name"], `model "${m.name}" of vendor "${vendor}"`)) return;
+    const match = models.get(modelIdentity(vendor, m.name));
+    const values = { vendor, name: m.name, family: m.family ?? "", weights: m.weights, licence: m.licence ?? "", trainingCompute: m.trainingCompute ?? "unknown", catalogueKey: m.catalogueKey ?? null };
+    const natural = match && { vendor, name: match.name, family: match.family, weights: match.weights, licence: match.licence, trainingCompute: match.trainingCompute, catalogueKey: match.catalogueKey };
+    file("model", formatPath(["models", i]), `${vendor} ${m.name}`, values, match && { id: match.id, version: match.version, natural: natural! });
+  });
+
+  // ---- AI systems (by name), with the offices they serve
+  const systems = new Map(existing.aiSystems.map((s) => [s.name, s]));
+  doc.aiSystems.forEach((s, i) => {
+    if (!unique("ai_system", s.name, ["aiSystems", i, "name"], `AI system name "${s.name}"`)) return;
+    const toleratedDowntimeMinutes = minutes(s.toleratedDowntimeHours);
+    fitsInt(toleratedDowntimeMinutes, ["aiSystems", i, "toleratedDowntimeHours"]);
+    const match = systems.get(s.name);
+    const natural = match && {
+      name: match.name,
+      owner: match.owner,
+      criticality: match.criticality,
+      toleratedDowntimeMinutes: match.toleratedDowntimeMinutes,
+      teams: match.teams,
+      dataSensitivity: match.dataSensitivity,
+      offices: match.offices.map((o) => officeName.get(o.officeId)!).sort(),
+    };
+    const values = {
+      name: s.name,
+      // The column is required; a document without an owner keeps the one recorded.
+      owner: s.owner || match?.owner || "Unassigned",
+      criticality: s.criticality,
+      toleratedDowntimeMinutes,
+      teams: s.teams ?? [],
+      dataSensitivity: s.dataSensitivity ? toDbValue(s.dataSensitivity) : null,
+      offices: [...new Set(s.offices.map((k) => docOffice.get(k)!.name))].sort(),
+    };
+    file("ai_system", formatPath(["aiSystems", i]), s.name, values, match && { id: match.id, version: match.version, natural: natural! });
+  });
+
+  // ---- dependencies (by system + model + access path)
+  const dependencies = new Map(existing.dependencies.map((d) => [depIdentityOf.get(d.id)!, d]));
+  doc.dependencies.forEach((d, i) => {
+    const identity = depRef(d.key);
+    const r = route(d);
+    const system = docSystem.get(d.system)!.name;
+    const label = `${system} → ${r.model} (${d.accessPath})`;
+    if (!unique("dependency", identity, ["dependencies", i, "model"], `dependency of "${system}" on "${r.model}" via ${d.accessPath}`)) return;
+    const match = dependencies.get(identity);
+    const values = {
+      system,
+      ...r,
+      exitPlanDocumented: d.exitPlan?.documented ?? false,
+      exitPlanLastReviewed: d.exitPlan?.lastReviewed ?? null,
+      contractDataResidency: d.contract?.dataResidency ?? null,
+      contractExitTerms: d.contract?.exitTerms ?? null,
+    };
+    const natural = match && {
+      system: systemName.get(match.aiSystemId)!,
+      ...existingRoute(match),
+      exitPlanDocumented: match.exitPlanDocumented,
+      exitPlanLastReviewed: isoDate(match.exitPlanLastReviewed),
+      contractDataResidency: match.contractDataResidency,
+      contractExitTerms: match.contractExitTerms,
+    };
+    file("dependency", formatPath(["dependencies", i]), label, values, match && { id: match.id, version: match.version, natural: natural! });
+  });
+
+  // ---- fallbacks (by dependency + model + access path; the database does not make this
+  // unique, so several existing rows with one identity are matched in creation order)
+  const fallbacks = new Map<string, ExistingInventory["fallbacks"]>();
+  for (const f of existing.fallbacks) {
+    const m = modelOf.get(f.modelId)!;
+    const identity = fallbackIdentity(depIdentityOf.get(f.dependencyId)!, m.vendor, m.name, f.accessPath);
+    fallbacks.set(identity, [...(fallbacks.get(identity) ?? []), f]);
+  }
+  doc.fallbacks.forEach((f, i) => {
+    const dependency = depRef(f.dependency);
+    const r = route(f);
+    const identity = fallbackIdentity(dependency, r.modelVendor, r.model, r.accessPath);
+    const dep = docDependency.get(f.dependency)!;
+    const label = `${docSystem.get(dep.system)!.name} → ${modelRef(dep.model).model} ⇢ ${r.model} (${f.accessPath})`;
+    if (!unique("fallback", identity, ["fallbacks", i, "model"], `fallback to "${r.model}" via ${f.accessPath} for dependency "${f.dependency}"`)) return;
+    const switchTimeMinutes = f.switchTimeHours === undefined ? null : minutes(f.switchTimeHours);
+    if (switchTimeMinutes !== null) fitsInt(switchTimeMinutes, ["fallbacks", i, "switchTimeHours"]);
+    const match = fallbacks.get(identity)?.shift();
+    const values = { dependency, ...r, lastTestedAt: f.lastTested ?? null, switchTimeMinutes, qualityParityChecked: f.qualityParityMeasured ?? false };
+    const natural = match && {
+      dependency,
+      ...existingRoute(match),
+      lastTestedAt: isoDate(match.lastTestedAt),
+      switchTimeMinutes: match.switchTimeMinutes,
+      qualityParityChecked: match.qualityParityChecked,
+    };
+    file("fallback", formatPath(["fallbacks", i]), label, values, match && { id: match.id, version: match.version, natural: natural! });
+  });
+
+  // ---- data flows: the document has no name. Each gets "<office> → <system> (<model>)", with
+  // the access path when the system reaches the model more than one way and "#n" for repeats.
+  // Matched on that name, else on (office, dependency) when exactly one flow on each side has
+  // it, so re-importing an organisation's own export (whose flows keep their own names) matches.
+  const pathsPerSystemModel = new Map<string, number>();
+  for (const d of doc.dependencies) pathsPerSystemModel.set(`${d.system}\u0000${d.model}`, (pathsPerSystemModel.get(`${d.system}\u0000${d.model}`) ?? 0) + 1);
+  const flowsByName = new Map(existing.dataFlows.map((f) => [f.name, f]));
+  const pairOf = (office: string, dependency: string) => JSON.stringify([office, dependency]);
+  const existingPairs = new Map<string, ExistingInventory["dataFlows"]>();
+  for (const f of existing.dataFlows) {
+    if (!f.originOfficeId || !f.dependencyId) continue;
+    const pair = pairOf(officeName.get(f.originOfficeId)!, depIdentityOf.get(f.dependencyId)!);
+    existingPairs.set(pair, [...(existingPairs.get(pair) ?? []), f]);
+  }
+  const docPairs = new Map<string, number>();
+  for (const f of doc.dataFlows) docPairs.set(pairOf(docOffice.get(f.fromOffice)!.name, depRef(f.dependency)), (docPairs.get(pairOf(docOffice.get(f.fromOffice)!.name, depRef(f.dependency))) ?? 0) + 1);
+  const usedNames = new Set<string>();
+  const matchedFlows = new Set<string>();
+  const planned = doc.dataFlows.map((f) => {
+    const dep = docDependency.get(f.dependency)!;
+    const office = docOffice.get(f.fromOffice)!.name;
+    const system = docSystem.get(dep.system)!.name;
+    const { model } = modelRef(dep.model);
+    const base = `${office} → ${system} (${model}${(pathsPerSystemModel.get(`${dep.system}\u0000${dep.model}`) ?? 0) > 1 ? `, ${dep.accessPath}` : ""})`;
+    let name = base;
+    for (let n = 2; usedNames.has(name); n++) name = `${base} #${n}`;
+    usedNames.add(name);
+    const byName = flowsByName.get(name);
+    if (byName) matchedFlows.add(byName.id);
+    return { f, dep, office, system, name, match: byName };
+  });
+  for (const p of planned) {
+    if (p.match) continue;
+    const pair = pairOf(p.office, depRef(p.f.dependency));
+    const candidates = (existingPairs.get(pair) ?? []).filter((f) => !matchedFlows.has(f.id));
+    if (candidates.length === 1 && (existingPairs.get(pair) ?? []).length === 1 && docPairs.get(pair) === 1) {
+      p.match = candidates[0];
+      matchedFlows.add(candidates[0]!.id);
+    }
+  }
+  planned.forEach(({ f, dep, office, system, name, match }, i) => {
+    const modelVendor = docVendor.get(docModel.get(dep.model)!.vendor)!;
+    // Data goes where the model runs: to the cloud operator hosting it, else the model's vendor;
+    // in the hosting country, else the vendor's HQ (direct API) or the organisation's (self-hosted).
+    const vendor = dep.cloud ? docVendor.get(dep.cloud)!.name : modelVendor.name;
+    const processingCountry = dep.hostingRegion?.country ?? (dep.accessPath === "self-hosted" ? existing.organisation.hqCountry : modelVendor.hqCountry);
+    const values = {
+      name: match?.name ?? name,
+      originOffice: office,
+      // Not in the document: new flows come from the dependency's system; matched ones keep theirs.
+      originAiSystem: match ? (match.originAiSystemId ? systemName.get(match.originAiSystemId)! : null) : system,
+      dependency: depRef(f.dependency),
+      vendor,
+      processingCountry,
+      processingRegion: dep.hostingRegion?.region ?? null,
+      dataCategories: f.categories.map((c) => toDbValue(c)),
+      volume: f.volume ?? "medium",
+      transferMechanism: toDbValue(f.transferMechanism ?? "not-required"),
+      // The document only says whether a flow is encrypted: keep a recorded finer value that agrees.
+      encryption:
+        f.encrypted === undefined ? (match?.encryption ?? "none") : f.encrypted ? (match && match.encryption !== "none" ? match.encryption : "in_transit_and_at_rest") : "none",
+    };
+    const natural = match && {
+      name: match.name,
+      originOffice: match.originOfficeId ? officeName.get(match.originOfficeId)! : null,
+      originAiSystem: match.originAiSystemId ? systemName.get(match.originAiSystemId)! : null,
+      dependency: match.dependencyId ? depIdentityOf.get(match.dependencyId)! : null,
+      vendor: vendorName.get(match.vendorId)!,
+      processingCountry: match.processingCountry,
+      processingRegion: match.processingRegion,
+      dataCategories: match.dataCategories,
+      volume: match.volume,
+      transferMechanism: match.transferMechanism,
+      encryption: match.encryption,
+    };
+    file("data_flow", formatPath(["dataFlows", i]), values.name, values, match && { id: match.id, version: match.version, natural: natural! });
+  });
+
+  // ---- policy events (by key)
+  const catalogueKeys = new Set(DEFAULT_POLICY_EVENTS.map((e) => e.key));
+  const events = new Map(existing.policyEvents.map((e) => [e.key, e]));
+  doc.policyEvents.forEach((e, i) => {
+    const match = events.get(e.key);
+    const impose = e.kind === "impose" ? e : undefined;
+    const values = {
+      key: e.key,
+      title: e.title,
+      kind: e.kind,
+      effectiveDate: e.effectiveDate,
+      source: e.source,
+      summary: e.summary ?? null,
+      type: impose ? toDbValue(impose.type) : null,
+      issuer: impose?.issuer ?? null,
+      expires: impose?.expires ?? null,
+      scope: impose?.scope ?? null,
+      restrictions: impose?.restrictions ?? null,
+      lifts: e.kind === "lift" ? e.lifts : null,
+    };
+    const natural = match && {
+      key: match.key,
+      title: match.title,
+      kind: match.kind,
+      effectiveDate: isoDate(match.effectiveDate),
+      source: match.source,
+      summary: match.summary,
+      type: match.type,
+      issuer: match.issuer,
+      expires: isoDate(match.expires),
+      scope: match.scope,
+      restrictions: match.restrictions,
+      lifts: match.lifts,
+    };
+    file("policy_event", formatPath(["policyEvents", i]), `${e.key}: ${e.title}`, match ? values : { ...values, fromCatalogue: catalogueKeys.has(e.key) }, match && { id: match.id, version: match.version, natural: natural! });
+  });
+
+  if (issues.length > 0) return { ok: false, issues };
+  const org = existing.organisation;
+  const notes: string[] = [];
+  const o = doc.organisation;
+  const differs = (field: string, ours: unknown, theirs: unknown) => {
+    if (theirs !== undefined && canonical(ours) !== canonical(theirs)) notes.push(`organisation ${field} differs (document: ${JSON.stringify(theirs)}, here: ${JSON.stringify(ours)}); organisation settings are not imported`);
+  };
+  differs("name", org.name, o.name);
+  differs("hqCountry", org.hqCountry, o.hqCountry);
+  differs("sector", org.sector, o.sector);
+  differs("regimes", [...org.regimes].sort(), o.regimes && [...o.regimes].sort());
+  differs("dpfCertified", org.dpfCertified, o.dpfCertified);
+  const all = Object.values(entities);
+  const totals = {
+    create: all.reduce((n, e) => n + e.create.length, 0),
+    update: all.reduce((n, e) => n + e.update.length, 0),
+    unchanged: all.reduce((n, e) => n + e.unchanged.length, 0),
+  };
+  return { ok: true, plan: { entities, notes, totals } };
+}
