@@ -5,6 +5,8 @@ import { loadExample } from "./testing/examples";
 describe("the policy landscape over time", () => {
   it.each([
     ["2024-12-31", false],
+    ["2025-01-12", false],
+    ["2025-01-13", true],
     ["2025-01-15", true],
     ["2025-05-12", true],
     ["2025-05-13", false],

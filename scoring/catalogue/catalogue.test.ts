@@ -52,7 +52,7 @@ describe("the default catalogue", () => {
     const imposed = DEFAULT_POLICY_EVENTS.find((e) => e.key === "us-ai-diffusion-rule-2025");
     const lift = DEFAULT_POLICY_EVENTS.find((e) => e.kind === "lift" && e.lifts === "us-ai-diffusion-rule-2025");
     expect(imposed?.kind === "impose" && imposed.scope).toMatchObject({ weights: "closed", minTrainingCompute: "above-1e26" });
-    expect(imposed?.effectiveDate).toBe("2025-01-15");
+    expect(imposed?.effectiveDate).toBe("2025-01-13"); // the rule's effective date; published on 15 January
     expect(lift?.effectiveDate).toBe("2025-05-13");
   });
 
