@@ -1,9 +1,9 @@
-import { organisationTotal, round2, weakestOf, type SystemState } from "./engine/aggregate";
+import { organisationTotal, round2, type SystemState } from "./engine/aggregate";
 import type { ActiveLandscape, Context, PreparedDependency } from "./engine/context";
 import { countryName, inCountrySet } from "./engine/countries";
-import { contextShare, evaluateDependency, type DependencyEvaluation } from "./engine/evaluate";
+import { contextShare, evaluateDependency, PointsArena, type DependencyEvaluation } from "./engine/evaluate";
 import { testedPoints } from "./engine/factors/fallback";
-import { matchEvent, type EventHit } from "./engine/match";
+import { eventImpact, matchEvent, type EventHit } from "./engine/match";
 import { resolveFallbackRoute } from "./engine/route-helpers";
 import type { ScoringOptions } from "./options";
 import { ratingFor, type Rating } from "./ratings";
@@ -143,25 +143,37 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
 
   const newEvals = new Map<string, DependencyEvaluation>();
   const depImpacts = new Map<string, { impact: DependencyImpact; offices: string[] }[]>();
+  const arena = new PointsArena();
+  const touchedSystems = new Set<string>();
   for (const p of ctx.prepared) {
-    let primaryHit: EventHit | null = null;
-    for (const e of shockList) {
-      const h = matchEvent(e, p.route, sev);
-      if (h && (!primaryHit || h.impact > primaryHit.impact)) primaryHit = h;
+    // The strongest shock on the primary route (the first one on ties), screened without building hits.
+    let primaryShock = -1;
+    let primaryImpact = 0;
+    for (let k = 0; k < shockList.length; k++) {
+      const impact = eventImpact(shockList[k]!, p.route, sev);
+      if (impact >= 0 && (primaryShock < 0 || impact > primaryImpact)) {
+        primaryShock = k;
+        primaryImpact = impact;
+      }
     }
-    let fallbackTouched = false;
-    if (!primaryHit) {
-      for (let i = 0; i < p.fallbacks.length; i++) {
+    if (primaryShock < 0) {
+      let fallbackTouched = false;
+      for (let i = 0; i < p.fallbacks.length && !fallbackTouched; i++) {
         const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, p.fallbacks[i]!, p.route.userCountries);
-        if (fr && shockList.some((e) => matchEvent(e, fr, sev))) {
-          fallbackTouched = true;
-          break;
+        if (!fr) continue;
+        for (const e of shockList) {
+          if (eventImpact(e, fr, sev) >= 0) {
+            fallbackTouched = true;
+            break;
+          }
         }
       }
       if (!fallbackTouched) continue;
     }
-    newEvals.set(p.dep.key, evaluateDependency(ctx, p, landscape, share));
-    if (!primaryHit) continue;
+    newEvals.set(p.dep.key, evaluateDependency(ctx, p, landscape, share, arena.take(), arena.take(), state.evals.get(p.dep.key)));
+    touchedSystems.add(p.system.key);
+    if (primaryShock < 0) continue;
+    const primaryHit = matchEvent(shockList[primaryShock]!, p.route, sev)!;
 
     // Recovery: the best fallback that the shock (and restrictions already in force) leave usable.
     let best: { key: string; hours: number | undefined; tested: boolean; within: boolean; rank: number } | undefined;
@@ -216,9 +228,16 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
   for (const st of state.states) {
     W += st.weight;
     beforeSum += st.weight * st.weakest.total;
-    let touched = false;
-    for (const d of st.deps) if (newEvals.has(d.p.dep.key)) touched = true;
-    const weakest = touched ? weakestOf(st.deps.map((d) => newEvals.get(d.p.dep.key) ?? d)) : st.weakest;
+    const touched = touchedSystems.has(st.key);
+    let weakest = st.weakest;
+    if (touched) {
+      // weakestOf over the system's dependencies, re-scored where the shock reached them.
+      weakest = newEvals.get(st.deps[0]!.p.dep.key) ?? st.deps[0]!;
+      for (let i = 1; i < st.deps.length; i++) {
+        const d = newEvals.get(st.deps[i]!.p.dep.key) ?? st.deps[i]!;
+        if (d.total < weakest.total - 1e-9) weakest = d;
+      }
+    }
     if (touched) afterBySystem.set(st.key, weakest);
     afterSum += st.weight * weakest.total;
   }
@@ -268,6 +287,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
       scoreAfter: round2(after.total),
     });
   }
+  const flowKeySet = [...new Set(flowKeys)].sort();
   const count = (s: DependencyImpact["status"]) => systems.filter((x) => x.status === s).length;
   const weightedImpactPercent = W > 0 ? round2((impactSum / W) * 100) : 0;
   const th = ctx.opts.thresholds.ratings;
@@ -288,7 +308,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
       return { key, name: o.name, country: o.country, systemsAffected: n };
     }),
     teams: [...teams].sort(),
-    dataFlows: { count: new Set(flowKeys).size, keys: [...new Set(flowKeys)].sort() },
+    dataFlows: { count: flowKeySet.length, keys: flowKeySet },
     counts: { systemsAffected: systems.length, recovers: count("recovers"), recoversSlowly: count("recovers-slowly"), uncertain: count("uncertain"), noRecovery: noRec },
     score: { before: orgBefore, after: orgAfter, delta: round2(orgAfter - orgBefore), ratingBefore: ratingFor(orgBefore, th), ratingAfter: ratingFor(orgAfter, th) },
   };

@@ -1,5 +1,6 @@
 import { buildResult, systemStates, type SystemState } from "./engine/aggregate";
 import { buildContext, type Context } from "./engine/context";
+import { FACTORS } from "./engine/factors/types";
 import { contextShare, evaluateDependency, type DependencyEvaluation } from "./engine/evaluate";
 import { resolveOptions, type ResolvedOptions, type ScoringOptions } from "./options";
 import type { ScoringResult } from "./results";
@@ -33,7 +34,14 @@ export function requireOptions(options: ScoringOptions): ResolvedOptions {
 export function scoreContext(ctx: Context): { result: ScoringResult; state: ScoringState } {
   const share = contextShare(ctx);
   const evals = new Map<string, DependencyEvaluation>();
-  for (const p of ctx.prepared) evals.set(p.dep.key, evaluateDependency(ctx, p, ctx.active, share));
+  // One buffer for every dependency's raw and weighted points (views, not one allocation each).
+  const n = FACTORS.length;
+  const buf = new Float64Array(2 * n * ctx.prepared.length);
+  let at = 0;
+  for (const p of ctx.prepared) {
+    evals.set(p.dep.key, evaluateDependency(ctx, p, ctx.active, share, buf.subarray(at, at + n), buf.subarray(at + n, at + 2 * n)));
+    at += 2 * n;
+  }
   const states = systemStates(ctx, evals);
   const result = buildResult(ctx, evals, states);
   const state = { ctx, evals, states };

@@ -45,8 +45,13 @@ export function weakestOf(deps: readonly DependencyEvaluation[]): DependencyEval
 export function systemStates(ctx: Context, evals: ReadonlyMap<string, DependencyEvaluation>): SystemState[] {
   const out: SystemState[] = [];
   for (const [key, prepared] of ctx.depsBySystem) {
-    const deps = prepared.map((p) => evals.get(p.dep.key)!);
-    const weight = Math.max(...prepared.map((p) => p.weight));
+    const deps: DependencyEvaluation[] = new Array(prepared.length);
+    let weight = -Infinity;
+    for (let i = 0; i < prepared.length; i++) {
+      const p = prepared[i]!;
+      deps[i] = evals.get(p.dep.key)!;
+      if (p.weight > weight) weight = p.weight;
+    }
     out.push({ key, weight, weakest: weakestOf(deps), deps });
   }
   return out;
@@ -63,16 +68,23 @@ export function organisationTotal(states: readonly SystemState[]): number {
   return w > 0 ? s / w : 100;
 }
 
+/** Sum of points[from..to) over the dimension weight, rounded (0 for a zero weight). */
+function dimSum(points: ArrayLike<number>, from: number, to: number, weight: number): number {
+  if (!(weight > 0)) return 0;
+  let s = 0;
+  for (let i = from; i < to; i++) s += points[i]!;
+  return round2(s / weight);
+}
+
 function dims(points: ArrayLike<number>, ctx: Context): Record<Dimension, number> {
   const w = ctx.opts.weights.dimensions;
   // FACTORS order: 2 access, 4 jurisdiction, 5 fallback, 4 concentration.
-  const sum = (from: number, to: number, weight: number) => {
-    if (!(weight > 0)) return 0;
-    let s = 0;
-    for (let i = from; i < to; i++) s += points[i]!;
-    return round2(s / weight);
+  return {
+    access: dimSum(points, 0, 2, w.access),
+    jurisdiction: dimSum(points, 2, 6, w.jurisdiction),
+    fallback: dimSum(points, 6, 11, w.fallback),
+    concentration: dimSum(points, 11, 15, w.concentration),
   };
-  return { access: sum(0, 2, w.access), jurisdiction: sum(2, 6, w.jurisdiction), fallback: sum(6, 11, w.fallback), concentration: sum(11, 15, w.concentration) };
 }
 
 function toFactors(drafts: readonly FactorDraft[], points: ArrayLike<number>): { factors: Factor[]; score: number } {
@@ -141,13 +153,16 @@ function dependencyResult(e: DependencyEvaluation, ctx: Context, th: Context["op
   };
 }
 
-/** Weighted mean of factor points over a set of evaluations. */
-function weightedPoints(items: readonly { weight: number; e: DependencyEvaluation }[]): number[] {
+/** Weighted mean of factor points over a set of evaluations (`weights` aligned with `es`; default: each dependency's weight). */
+function weightedPoints(es: readonly DependencyEvaluation[], weights: readonly number[] | undefined): number[] {
   const out = new Array<number>(FACTORS.length).fill(0);
   let w = 0;
-  for (const { weight, e } of items) {
+  for (let k = 0; k < es.length; k++) {
+    const e = es[k]!;
+    const weight = weights === undefined ? e.p.weight : weights[k]!;
     w += weight;
-    for (let i = 0; i < out.length; i++) out[i]! += weight * e.points[i]!;
+    const points = e.points;
+    for (let i = 0; i < out.length; i++) out[i]! += weight * points[i]!;
   }
   if (w === 0) {
     // Nothing depends on AI: nothing is at risk, every factor at its maximum.
@@ -156,13 +171,19 @@ function weightedPoints(items: readonly { weight: number; e: DependencyEvaluatio
   return out.map((x) => x / w);
 }
 
+/**
+ * Aggregates evaluations into a criticality-weighted mean per factor. `nameOf(k)` names the
+ * k-th item in sentences (only called when the factors are read).
+ */
 function aggregateFactors(
-  items: readonly { weight: number; e: DependencyEvaluation; name: string }[],
+  es: readonly DependencyEvaluation[],
+  weights: readonly number[] | undefined,
+  nameOf: (k: number) => string,
   ctx: Context,
   unit: string,
   special?: (i: number) => string | undefined,
 ): { factors: () => Factor[]; score: number; dimensions: Record<Dimension, number> } {
-  const pts = items.length === 0 ? FACTORS.map((f) => f.max * ctx.opts.weights.dimensions[f.dimension]) : weightedPoints(items);
+  const pts = es.length === 0 ? FACTORS.map((f) => f.max * ctx.opts.weights.dimensions[f.dimension]) : weightedPoints(es, weights);
   const w = ctx.opts.weights.dimensions;
   let score = 0;
   for (const p of pts) score += round2(p);
@@ -171,22 +192,22 @@ function aggregateFactors(
     FACTORS.map((f, i) => {
       const raw = w[f.dimension] > 0 ? pts[i]! / w[f.dimension] : 0;
       let losing = 0;
-      let worstItem: (typeof items)[number] | undefined;
-      for (const it of items) {
-        const r = it.e.raw[i]!;
+      let worstItem = -1;
+      for (let k = 0; k < es.length; k++) {
+        const r = es[k]!.raw[i]!;
         if (r < f.max - 1e-9) {
           losing++;
-          if (!worstItem || r < worstItem.e.raw[i]!) worstItem = it;
+          if (worstItem < 0 || r < es[worstItem]!.raw[i]!) worstItem = k;
         }
       }
-      const worst = worstItem ? { name: worstItem.name, d: worstItem.e.drafts[i]! } : undefined;
+      const worst = worstItem >= 0 ? { name: nameOf(worstItem), d: es[worstItem]!.drafts[i]! } : undefined;
       const sentence =
         special?.(i) ??
-        (items.length === 0
+        (es.length === 0
           ? "No AI dependencies are recorded, so nothing is at risk here."
           : !worst
-            ? `Full marks across all ${items.length} ${unit}.`
-            : `${round2(raw)} of ${f.max} points on average (weighted by criticality); ${losing} of ${items.length} ${unit} lose points here, most of all ${worst.name}: ${worst.d.sentence}`);
+            ? `Full marks across all ${es.length} ${unit}.`
+            : `${round2(raw)} of ${f.max} points on average (weighted by criticality); ${losing} of ${es.length} ${unit} lose points here, most of all ${worst.name}: ${worst.d.sentence}`);
       return { id: f.id, dimension: f.dimension, label: f.label, points: round2(pts[i]!), rawPoints: round2(raw), maxPoints: f.max, sentence, sources: worst?.d.sources ?? [SOURCES.method] };
     });
   return { factors, score: round2(score), dimensions: dims(pts, ctx) };
@@ -209,6 +230,11 @@ function concentrationSummary(ctx: Context): Record<Axis, ConcentrationSummary> 
     };
   }
   return out;
+}
+
+/** Order of findings: larger loss first, then system key, then factor order (negative: a comes first). */
+function findingBefore(lost: number, systemKey: string, i: number, b: { st: SystemState; i: number; lost: number }): number {
+  return b.lost - lost || (systemKey < b.st.key ? -1 : systemKey > b.st.key ? 1 : 0) || i - b.i;
 }
 
 const AXIS_OF_FACTOR: Record<number, Axis> = { 11: "vendor", 12: "model-family", 13: "cloud", 14: "jurisdiction" };
@@ -257,7 +283,7 @@ export function buildResult(ctx: Context, evals: ReadonlyMap<string, DependencyE
   const vendors: VendorResult[] = [...byVendor.keys()].sort().map((key) => {
     const es = byVendor.get(key)!;
     const v = ctx.vendors.get(key)!;
-    const agg = aggregateFactors(es.map((e) => ({ weight: e.p.weight, e, name: ctx.systems.get(e.p.system.key)?.name ?? e.p.system.key })), ctx, "dependencies");
+    const agg = aggregateFactors(es, undefined, (k) => ctx.systems.get(es[k]!.p.system.key)?.name ?? es[k]!.p.system.key, ctx, "dependencies");
     let vendorFactors: Factor[] | undefined;
     let seal: ReturnType<typeof assessSeal> | undefined;
     const paths = [...new Set(es.map((e) => e.p.route.accessPath))].sort() as AccessPath[];
@@ -288,11 +314,12 @@ export function buildResult(ctx: Context, evals: ReadonlyMap<string, DependencyE
 
   // Organisation: criticality-weighted mean of systems.
   const concentration = concentrationSummary(ctx);
-  const items = states.map((st) => ({ weight: st.weight, e: st.weakest, name: ctx.systems.get(st.key)!.name }));
+  const weakest = states.map((st) => st.weakest);
+  const systemWeights = states.map((st) => st.weight);
   const activeKeys = [...ctx.active.restrictions, ...ctx.active.sanctions];
-  const org = aggregateFactors(items, ctx, "AI systems", (i) => {
+  const org = aggregateFactors(weakest, systemWeights, (k) => ctx.systems.get(states[k]!.key)!.name, ctx, "AI systems", (i) => {
     const axis = AXIS_OF_FACTOR[i];
-    if (axis && items.length > 0) {
+    if (axis && states.length > 0) {
       const c = concentration[axis];
       const top = c.top[0];
       return `HHI ${c.hhi.toFixed(2)} on ${axis === "model-family" ? "model families" : axis === "jurisdiction" ? "jurisdictions" : `${axis}s`}${top ? `; the largest, ${top.name}, carries ${Math.round(top.share * 100)}% of criticality-weighted dependencies` : ""}.`;
@@ -303,17 +330,24 @@ export function buildResult(ctx: Context, evals: ReadonlyMap<string, DependencyE
   // Findings: the biggest organisation-level point losses by system and factor.
   const W = states.reduce((s, st) => s + st.weight, 0);
   const w = ctx.opts.weights.dimensions;
+  // The 10 largest losses (ties: system key, then factor order), kept sorted while scanning:
+  // the same as sorting every candidate and taking the first 10, without the big sort.
   const candidates: { st: SystemState; i: number; lost: number }[] = [];
+  const MAX_FINDINGS = 10;
   for (const st of states) {
     const e = st.weakest;
     for (let i = 0; i < FACTORS.length; i++) {
       const f = FACTORS[i]!;
       const lost = ((f.max - e.raw[i]!) * w[f.dimension] * st.weight) / (W || 1);
-      if (lost > 0.005) candidates.push({ st, i, lost });
+      if (!(lost > 0.005)) continue;
+      if (candidates.length === MAX_FINDINGS && !(findingBefore(lost, st.key, i, candidates[MAX_FINDINGS - 1]!) < 0)) continue;
+      let at = candidates.length;
+      while (at > 0 && findingBefore(lost, st.key, i, candidates[at - 1]!) < 0) at--;
+      candidates.splice(at, 0, { st, i, lost });
+      if (candidates.length > MAX_FINDINGS) candidates.pop();
     }
   }
-  candidates.sort((a, b) => b.lost - a.lost || (a.st.key < b.st.key ? -1 : a.st.key > b.st.key ? 1 : 0) || a.i - b.i);
-  const findings: Finding[] = candidates.slice(0, 10).map(({ st, i, lost }) => {
+  const findings: Finding[] = candidates.map(({ st, i, lost }) => {
     const d = st.weakest.drafts[i]!;
     return { system: st.key, dependency: st.weakest.p.dep.key, factor: FACTORS[i]!.id, pointsLost: round2(lost), sentence: `${ctx.systems.get(st.key)!.name}: ${d.sentence}`, sources: d.sources };
   });

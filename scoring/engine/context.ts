@@ -20,6 +20,12 @@ export interface PreparedDependency {
   weight: number;
   sensitivity: DataCategory;
   concKeys: Record<Axis, string | undefined>;
+  /**
+   * The personal-data flows of `flows`, summarised once as [origin country, transfer mechanism]
+   * pairs (origin undefined: unknown office). Valid only while `personalOf === flows`.
+   */
+  personal?: readonly (string | undefined)[];
+  personalOf?: readonly DataFlow[];
 }
 
 /** The active landscape, split by how factors use it. */
@@ -56,9 +62,28 @@ export interface Context {
 
 const NO_FLOWS: DataFlow[] = [];
 const NO_FALLBACKS: Fallback[] = [];
+const NO_ROUTES: (Route | undefined)[] = [];
 const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 const SENSITIVITY_ORDER: readonly DataCategory[] = ["public", "internal", "personal", "trade-secret", "regulated", "special-category"];
+const SENSITIVITY_RANK: Record<DataCategory, number> = Object.fromEntries(SENSITIVITY_ORDER.map((c, i) => [c, i])) as Record<DataCategory, number>;
+
+/** True when `a` is more sensitive than `b`: a larger weight, or on equal weights the later one in the documented order. */
+function moreSensitive(a: DataCategory, b: DataCategory, weights: Record<DataCategory, number>): boolean {
+  return weights[a] > weights[b] || (weights[a] === weights[b] && SENSITIVITY_RANK[a] > SENSITIVITY_RANK[b]);
+}
+
+/** What a dependency needs from its data flows (see buildContext). */
+interface FlowSummary {
+  flows: DataFlow[];
+  /** Distinct countries of the flows' offices. */
+  countries: string[];
+  sensitivity: DataCategory | undefined;
+  personal: (string | undefined)[];
+  fallbacks: Fallback[] | undefined;
+}
+const NO_COUNTRIES: string[] = [];
+const NO_PERSONAL: (string | undefined)[] = [];
 
 /** The most sensitive category by weight (ties: the later one in the documented order). */
 export function mostSensitive(categories: Iterable<DataCategory>, weights: Record<DataCategory, number>): DataCategory {
@@ -130,21 +155,42 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
   const vendors = new Map(doc.vendors.map((v) => [v.key, v]));
   const models = new Map(doc.models.map((m) => [m.key, m]));
   const offices = new Map(doc.offices.map((o) => [o.key, o]));
+  const officeCountry = new Map<string, string>();
+  for (const o of offices.values()) officeCountry.set(o.key, o.country);
   const systems = new Map([...doc.aiSystems].sort(byKey).map((s) => [s.key, s]));
   const events = landscapeEvents(doc.policyEvents ?? [], opts.landscape);
   const active = splitLandscape(activePolicyEvents(events, opts.asOf));
 
-  const flowsByDep = new Map<string, DataFlow[]>();
+  // One pass over the data flows (in document order) collects what each dependency needs from
+  // them: the flows, their office countries, the most sensitive category and the personal-data
+  // flows. Every summary is independent of the order of flows.
+  const w = opts.weights.sensitivity;
+  const flowsByDep = new Map<string, FlowSummary>(); // and fallbacks
   for (const f of doc.dataFlows ?? []) {
-    const list = flowsByDep.get(f.dependency);
-    if (list) list.push(f);
-    else flowsByDep.set(f.dependency, [f]);
+    let acc = flowsByDep.get(f.dependency);
+    if (!acc) flowsByDep.set(f.dependency, (acc = { flows: [f], countries: [], sensitivity: undefined, personal: NO_PERSONAL, fallbacks: undefined }));
+    else if (acc.flows === NO_FLOWS) acc.flows = [f];
+    else acc.flows.push(f);
+    const c = officeCountry.get(f.fromOffice);
+    if (c !== undefined && !acc.countries.includes(c)) {
+      if (acc.countries === NO_COUNTRIES) acc.countries = [];
+      acc.countries.push(c);
+    }
+    let personal = false;
+    for (const cat of f.categories) {
+      if (cat === "personal" || cat === "special-category") personal = true;
+      if (acc.sensitivity === undefined || moreSensitive(cat, acc.sensitivity, w)) acc.sensitivity = cat;
+    }
+    if (personal) {
+      if (acc.personal === NO_PERSONAL) acc.personal = [];
+      acc.personal.push(c, f.transferMechanism);
+    }
   }
-  const fallbacksByDep = new Map<string, Fallback[]>();
   for (const f of doc.fallbacks ?? []) {
-    const list = fallbacksByDep.get(f.dependency);
-    if (list) list.push(f);
-    else fallbacksByDep.set(f.dependency, [f]);
+    const acc = flowsByDep.get(f.dependency);
+    if (!acc) flowsByDep.set(f.dependency, { flows: NO_FLOWS, countries: NO_COUNTRIES, sensitivity: undefined, personal: NO_PERSONAL, fallbacks: [f] });
+    else if (acc.fallbacks) acc.fallbacks.push(f);
+    else acc.fallbacks = [f];
   }
   const ctxLite = { vendors, models, doc };
   const officeCountries = new Map<string, string[]>();
@@ -162,50 +208,60 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
     return c;
   };
 
+  const axisWeight = Object.fromEntries(AXES.map((a) => [a, new Map<string, number>()])) as Record<Axis, Map<string, number>>;
+  const axisIndex = Object.fromEntries(AXES.map((a) => [a, new Map<string, PreparedDependency[]>()])) as Record<Axis, Map<string, PreparedDependency[]>>;
+  let totalWeight = 0;
+  // Each system with the list its prepared dependencies go to (one lookup per dependency).
+  const slots = new Map<string, { system: AiSystem; deps: PreparedDependency[] }>();
+  for (const [key, system] of systems) slots.set(key, { system, deps: [] });
+
   const prepared: PreparedDependency[] = [];
   for (const dep of [...doc.dependencies].sort(byKey)) {
-    const system = systems.get(dep.system);
-    if (!system) {
+    const slot = slots.get(dep.system);
+    const system = slot?.system;
+    if (!slot || !system) {
       notes.push(`Dependency ${dep.key} skipped: unknown AI system "${dep.system}".`);
       continue;
     }
-    const flows = flowsByDep.get(dep.key) ?? NO_FLOWS;
-    let users = systemCountries(system);
-    let extra: Set<string> | undefined;
-    for (const f of flows) {
-      const c = offices.get(f.fromOffice)?.country;
-      if (c !== undefined && !users.includes(c)) (extra ??= new Set(users)).add(c);
+    const summary = flowsByDep.get(dep.key);
+    const flows = summary?.flows ?? NO_FLOWS;
+    const systemUsers = systemCountries(system);
+    let users = systemUsers;
+    if (summary) {
+      // summary.countries are distinct: copy the system's list only when a flow adds a country.
+      for (const c of summary.countries) {
+        if (systemUsers.includes(c)) continue;
+        if (users === systemUsers) users = systemUsers.slice();
+        users.push(c);
+      }
+      if (users !== systemUsers) users.sort();
     }
-    if (extra) users = [...extra].sort();
     const route = resolveRoute(ctxLite, dep, users);
     if (!route) {
       notes.push(`Dependency ${dep.key} skipped: its model, vendor or cloud is not in the inventory.`);
       continue;
     }
-    const { weight, sensitivity } = dependencyWeight(system, flows, opts);
-    const listed = fallbacksByDep.get(dep.key);
+    let sensitivity: DataCategory = system.dataSensitivity !== undefined && moreSensitive(system.dataSensitivity, "public", w) ? system.dataSensitivity : "public";
+    if (summary?.sensitivity !== undefined && moreSensitive(summary.sensitivity, sensitivity, w)) sensitivity = summary.sensitivity;
+    const weight = opts.weights.criticality[system.criticality] * w[sensitivity];
+    const listed = summary?.fallbacks;
     const fallbacks = listed === undefined ? NO_FALLBACKS : listed.length > 1 ? listed.slice().sort(byKey) : listed;
-    prepared.push({
+    const p: PreparedDependency = {
       dep,
       system,
       route,
       flows,
       fallbacks,
-      fallbackRoutes: fallbacks.map((f) => resolveRoute(ctxLite, f, users)),
+      fallbackRoutes: fallbacks.length === 0 ? NO_ROUTES : fallbacks.map((f) => resolveRoute(ctxLite, f, users)),
       weight,
       sensitivity,
       concKeys: concentrationKeys(route),
-    });
-  }
-
-  const axisWeight = Object.fromEntries(AXES.map((a) => [a, new Map<string, number>()])) as Record<Axis, Map<string, number>>;
-  const axisIndex = Object.fromEntries(AXES.map((a) => [a, new Map<string, PreparedDependency[]>()])) as Record<Axis, Map<string, PreparedDependency[]>>;
-  let totalWeight = 0;
-  const depsBySystem = new Map<string, PreparedDependency[]>();
-  for (const s of systems.keys()) depsBySystem.set(s, []);
-  for (const p of prepared) {
+      personal: summary?.personal ?? NO_PERSONAL,
+      personalOf: flows,
+    };
+    prepared.push(p);
+    slot.deps.push(p);
     totalWeight += p.weight;
-    depsBySystem.get(p.system.key)!.push(p);
     for (const a of AXES) {
       const k = p.concKeys[a];
       if (k === undefined) continue;
@@ -215,12 +271,12 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
       else axisIndex[a].set(k, [p]);
     }
   }
-  for (const [s, list] of depsBySystem) {
-    if (list.length === 0) {
-      notes.push(`AI system ${s} has no dependencies recorded and is not scored.`);
-      depsBySystem.delete(s);
-    }
+  const depsBySystem = new Map<string, PreparedDependency[]>();
+  for (const [s, { deps }] of slots) {
+    if (deps.length === 0) notes.push(`AI system ${s} has no dependencies recorded and is not scored.`);
+    else depsBySystem.set(s, deps);
   }
+  let preparedByKey: Map<string, PreparedDependency> | undefined;
   return {
     doc,
     opts,
@@ -233,7 +289,10 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
     events,
     active,
     prepared,
-    preparedByKey: new Map(prepared.map((p) => [p.dep.key, p])),
+    // Built on first use (scenarios, remediation): scoring itself does not need it.
+    get preparedByKey() {
+      return (preparedByKey ??= new Map(prepared.map((p) => [p.dep.key, p])));
+    },
     depsBySystem,
     axisWeight,
     axisIndex,

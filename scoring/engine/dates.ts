@@ -7,10 +7,19 @@ const DAY_MS = 86_400_000;
  * dayNumber("1970-01-02") //=> 1
  */
 export function dayNumber(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  let d = DAYS.get(date);
+  if (d === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    d = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : Number.NaN;
+    if (DAYS.size >= MAX_CACHED_DAYS) DAYS.clear();
+    DAYS.set(date, d);
+  }
+  return d;
 }
+
+/** Parsed dates (inventories repeat a few dates many times); bounded, cleared when full. */
+const DAYS = new Map<string, number>();
+const MAX_CACHED_DAYS = 4096;
 
 /**
  * Whole days from `from` to `to` (negative when `from` is later).

@@ -1,12 +1,13 @@
+import type { TransferMechanism } from "../schema/primitives";
 import { blocOf } from "./countries";
-import { MODE, withoutExplanations } from "./explain-mode";
+import { MODE } from "./explain-mode";
 import type { ActiveLandscape, Context, PreparedDependency } from "./context";
-import { accessPathFactor, hostingFactor } from "./factors/access";
+import { accessPathFactor, accessPathPoints, hostingFactor, hostingPoints } from "./factors/access";
 import { AXES, concentrationFactor, type Axis } from "./factors/concentration";
-import { fallbackFactors, type FallbackCandidate } from "./factors/fallback";
-import { extraterritorialFactor, restrictionsFactor, sanctionsFactor, transferFactor, type TransferFlow } from "./factors/jurisdiction";
-import { FACTORS, type FactorDraft } from "./factors/types";
-import { matchEvent, matchSanction, type EventHit } from "./match";
+import { exitPlanScore, fallbackFactors, independencePoints, switchPoints, testedPoints, type FallbackCandidate } from "./factors/fallback";
+import { EXTRATERRITORIAL_POINTS, extraterritorialFactor, extraterritorialPoints, restrictionsFactor, sanctionsFactor, transferFactor, transferFlowPoints, type TransferFlow } from "./factors/jurisdiction";
+import { FACTOR_INDEX, FACTORS, MAX_POINTS, type FactorDraft } from "./factors/types";
+import { eventImpact, matchEvent, matchSanction, sanctionImpact, type EventHit } from "./match";
 import { chainCountries, holdsOpenWeights, operatorOf, resolveFallbackRoute } from "./route-helpers";
 
 /**
@@ -25,9 +26,9 @@ export class DependencyEvaluation {
     readonly total: number,
     readonly bestFallback: string | undefined,
     readonly restrictedBy: string[],
-    private readonly ctx: Context,
+    readonly ctx: Context,
     private readonly landscape: ActiveLandscape,
-    private readonly share: ShareFn,
+    readonly share: ShareFn,
     drafts?: FactorDraft[],
   ) {
     this.#drafts = drafts;
@@ -72,29 +73,226 @@ function blocsOf(countries: readonly string[]): string[] {
 
 export type ShareFn = (axis: Axis, key: string) => number;
 
-/** The criticality-weighted share of a key on an axis, from the context's indexes. */
+const SHARES = new WeakMap<Context, ShareFn>();
+/** The criticality-weighted share of a key on an axis, from the context's indexes (one function per context). */
 export function contextShare(ctx: Context): ShareFn {
-  return (axis, key) => (ctx.totalWeight > 0 ? (ctx.axisWeight[axis].get(key) ?? 0) / ctx.totalWeight : 0);
+  let fn = SHARES.get(ctx);
+  if (!fn) {
+    fn = (axis, key) => (ctx.totalWeight > 0 ? (ctx.axisWeight[axis].get(key) ?? 0) / ctx.totalWeight : 0);
+    SHARES.set(ctx, fn);
+  }
+  return fn;
 }
 
+const FACTOR_COUNT = FACTORS.length;
+
 /**
- * Scores one dependency against a landscape. Pure: reads the context, writes nothing.
+ * Hands out FACTORS.length-long views of larger buffers, so that evaluating many dependencies
+ * does not allocate one small buffer (with its own backing store) per array.
  */
-export function evaluateDependency(ctx: Context, p: PreparedDependency, landscape: ActiveLandscape = ctx.active, share: ShareFn = contextShare(ctx)): DependencyEvaluation {
-  const c = withoutExplanations(() => computeDependency(ctx, p, landscape, share));
-  const raw = new Float64Array(c.drafts.length);
-  const points = new Float64Array(c.drafts.length);
+export class PointsArena {
+  #buf = new Float64Array(0);
+  #at = 0;
+  constructor(private readonly chunk = 512) {}
+  take(): Float64Array {
+    if (this.#at + FACTOR_COUNT > this.#buf.length) {
+      this.#buf = new Float64Array(FACTOR_COUNT * this.chunk);
+      this.#at = 0;
+    }
+    const v = this.#buf.subarray(this.#at, this.#at + FACTOR_COUNT);
+    this.#at += FACTOR_COUNT;
+    return v;
+  }
+}
+const MAX_RESTRICTIONS = MAX_POINTS["jurisdiction.restrictions"];
+const MAX_SANCTIONS = MAX_POINTS["jurisdiction.sanctions"];
+const MAX_TRANSFER = MAX_POINTS["jurisdiction.transfer"];
+const MAX_EXISTS = MAX_POINTS["fallback.exists"];
+const I_FALLBACK = FACTOR_INDEX["fallback.exists"];
+const I_CONCENTRATION = FACTOR_INDEX["concentration.vendor"];
+
+/**
+ * Scores one dependency against a landscape. Pure: reads the context, writes nothing (but `raw`
+ * and `points`, when given: FACTORS.length-long arrays to fill, e.g. views of one shared buffer).
+ * `base`: an evaluation of the same prepared dependency in the same context under another
+ * landscape, whose landscape-independent factors (access, hosting, extraterritorial reach,
+ * transfers, exit plan; concentration too when `share` is the same function) are reused rather
+ * than recomputed.
+ *
+ * This is the numbers-only form of {@link computeDependency} (which builds the explanations):
+ * both use the same point functions, and a test checks that they agree on every factor.
+ */
+export function evaluateDependency(
+  ctx: Context,
+  p: PreparedDependency,
+  landscape: ActiveLandscape = ctx.active,
+  share: ShareFn = contextShare(ctx),
+  raw: Float64Array = new Float64Array(FACTOR_COUNT),
+  points: Float64Array = new Float64Array(FACTOR_COUNT),
+  base?: DependencyEvaluation,
+): DependencyEvaluation {
+  const { route } = p;
+  const sev = ctx.opts.weights.severity;
+  const asOf = ctx.asOf;
+  const same = base !== undefined && base.p === p && base.ctx === ctx ? base.raw : undefined;
+
+  // Access
+  if (same) {
+    raw[0] = same[0]!;
+    raw[1] = same[1]!;
+  } else {
+    accessRaw(ctx, p, raw);
+  }
+
+  // Jurisdiction
+  let hitKeys: string[] | undefined;
+  let worst = -1;
+  for (const e of landscape.restrictions) {
+    const impact = eventImpact(e, route, sev);
+    if (impact < 0) continue;
+    (hitKeys ??= []).push(e.key);
+    if (impact > worst) worst = impact;
+  }
+  const primaryHits = hitKeys === undefined ? 0 : hitKeys.length;
+  raw[2] = hitKeys === undefined ? MAX_RESTRICTIONS : MAX_RESTRICTIONS * (1 - worst);
+  const chain = (route.chain ??= chainCountries(route));
+  if (same) {
+    raw[3] = same[3]!;
+    raw[4] = same[4]!;
+  } else {
+    raw[3] = extraterritorialPoints(chain, ctx.homeBloc, asOf);
+    raw[4] = transferRaw(ctx, p, raw[3] < EXTRATERRITORIAL_POINTS.none);
+  }
+  let sanctioned = false;
+  worst = -1;
+  for (const e of landscape.sanctions) {
+    const impact = sanctionImpact(e, route, chain, sev);
+    if (impact < 0) continue;
+    (hitKeys ??= []).push(e.key);
+    sanctioned = true;
+    if (impact > worst) worst = impact;
+  }
+  raw[5] = sanctioned ? MAX_SANCTIONS * (1 - worst) : MAX_SANCTIONS;
+
+  // Fallback
+  let bestFallback: string | undefined;
+  if (holdsOpenWeights(route)) {
+    for (let i = I_FALLBACK; i < I_FALLBACK + 5; i++) raw[i] = FACTORS[i]!.max;
+  } else {
+    const t = ctx.opts.thresholds;
+    let bestTotal = 0;
+    let exists = 0;
+    let ind = 0;
+    let tested = 0;
+    let sw = 0;
+    for (let i = 0; i < p.fallbacks.length; i++) {
+      const fb = p.fallbacks[i]!;
+      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, route.userCountries);
+      if (!fr) continue;
+      let impact = 0;
+      let shares = false;
+      for (const e of landscape.restrictions) {
+        const h = eventImpact(e, fr, sev);
+        if (h < 0) continue;
+        if (h > impact) impact = h;
+        if (!shares && hitKeys !== undefined) {
+          for (let k = 0; k < primaryHits; k++) {
+            if (hitKeys[k] === e.key) {
+              shares = true;
+              break;
+            }
+          }
+        }
+      }
+      const e = MAX_EXISTS * (1 - impact);
+      const n = independencePoints(route, fr, shares);
+      const te = testedPoints(fb.lastTested, asOf, t);
+      const s = switchPoints(fb.switchTimeHours, p.system.toleratedDowntimeHours);
+      const total = e + n + te + s;
+      if (bestFallback === undefined || total > bestTotal || (total === bestTotal && fb.key < bestFallback)) {
+        bestFallback = fb.key;
+        bestTotal = total;
+        exists = e;
+        ind = n;
+        tested = te;
+        sw = s;
+      }
+    }
+    raw[I_FALLBACK] = exists;
+    raw[I_FALLBACK + 1] = ind;
+    raw[I_FALLBACK + 2] = tested;
+    raw[I_FALLBACK + 3] = sw;
+    raw[I_FALLBACK + 4] = same ? same[I_FALLBACK + 4]! : exitPlanScore(p.dep.exitPlan, p.dep.contract, asOf, t);
+  }
+
+  // Concentration
+  if (same && base!.share === share) {
+    for (let i = I_CONCENTRATION; i < FACTOR_COUNT; i++) raw[i] = same[i]!;
+  } else {
+    concentrationRaw(p, share, raw);
+  }
+
   const fw = factorWeights(ctx);
   let total = 0;
-  for (let i = 0; i < raw.length; i++) {
-    raw[i] = c.drafts[i]!.raw;
+  for (let i = 0; i < FACTOR_COUNT; i++) {
     points[i] = raw[i]! * fw[i]!;
     total += points[i]!;
   }
-  return new DependencyEvaluation(p, raw, points, total, c.bestFallback, c.restrictedBy, ctx, landscape, share);
+  const restrictedBy = hitKeys === undefined ? NONE : hitKeys.length === 1 ? hitKeys : [...new Set(hitKeys)].sort();
+  return new DependencyEvaluation(p, raw, points, total, bestFallback, restrictedBy, ctx, landscape, share);
 }
 
-function computeDependency(ctx: Context, p: PreparedDependency, landscape: ActiveLandscape, share: ShareFn): { drafts: FactorDraft[]; bestFallback: string | undefined; restrictedBy: string[] } {
+/** Raw points of the four concentration factors: 25 x (1 - share) per axis. */
+function concentrationRaw(p: PreparedDependency, share: ShareFn, raw: Float64Array): void {
+  for (let a = 0; a < AXES.length; a++) {
+    const axis = AXES[a]!;
+    const key = p.concKeys[axis];
+    const max = FACTORS[I_CONCENTRATION + a]!.max;
+    raw[I_CONCENTRATION + a] = key === undefined ? max : max * (1 - share(axis, key));
+  }
+}
+
+/** Raw points of the two access factors (landscape-independent). */
+function accessRaw(ctx: Context, p: PreparedDependency, raw: Float64Array): void {
+  const { route } = p;
+  raw[0] = accessPathPoints(route);
+  const hostingBloc = blocOf(route.hostingCountry);
+  let usersInHostingBloc = false;
+  for (const c of route.userCountries) {
+    if (blocOf(c) === hostingBloc) {
+      usersInHostingBloc = true;
+      break;
+    }
+  }
+  raw[1] = hostingPoints(hostingBloc, ctx.homeBloc, usersInHostingBloc, route.accessPath === "self-hosted" || p.dep.contract?.dataResidency === true);
+}
+
+/** Raw points of the transfer factor (landscape-independent): the weakest personal-data flow. */
+function transferRaw(ctx: Context, p: PreparedDependency, foreignAccess: boolean): number {
+  const { route } = p;
+  const importer = operatorOf(route);
+  const importerDpf = importer ? importer.dpfCertified === true : ctx.doc.organisation.dpfCertified === true;
+  const hq = ctx.doc.organisation.hqCountry;
+  let transfer = -1;
+  const personal = p.personal;
+  if (personal !== undefined && p.personalOf === p.flows) {
+    for (let i = 0; i < personal.length; i += 2) {
+      const pts = transferFlowPoints(personal[i] ?? hq, personal[i + 1] as TransferMechanism | undefined, route.hostingCountry, importerDpf, foreignAccess, ctx.asOf);
+      if (pts >= 0 && (transfer < 0 || pts < transfer)) transfer = pts;
+    }
+  } else {
+    for (const f of p.flows) {
+      if (!f.categories.includes("personal") && !f.categories.includes("special-category")) continue;
+      const origin = ctx.offices.get(f.fromOffice)?.country ?? hq;
+      const pts = transferFlowPoints(origin, f.transferMechanism, route.hostingCountry, importerDpf, foreignAccess, ctx.asOf);
+      if (pts >= 0 && (transfer < 0 || pts < transfer)) transfer = pts;
+    }
+  }
+  return transfer < 0 ? MAX_TRANSFER : transfer;
+}
+
+/** Scores one dependency with its explanations (factor drafts with sentences and sources). */
+export function computeDependency(ctx: Context, p: PreparedDependency, landscape: ActiveLandscape, share: ShareFn): { drafts: FactorDraft[]; bestFallback: string | undefined; restrictedBy: string[] } {
   const { route } = p;
   const sev = ctx.opts.weights.severity;
   const asOf = ctx.asOf;

@@ -29,25 +29,77 @@ const keyed = (list: readonly string[], v: { key: string; catalogueKey?: string 
  * scopeMatches({ weights: "closed", accessPaths: ["direct-api"] }, apiRouteToClosedModel) //=> { matches: true, assumedCompute: false }
  */
 export function scopeMatches(scope: PolicyScope, route: Route): { matches: boolean; assumedCompute: boolean } {
-  const no = { matches: false, assumedCompute: false };
-  if (scope.weights && route.model.weights !== scope.weights) return no;
-  if (scope.accessPaths && !scope.accessPaths.includes(route.accessPath)) return no;
-  if (scope.vendors && !keyed(scope.vendors, route.vendor)) return no;
-  if (scope.models && !keyed(scope.models, route.model)) return no;
-  if (scope.modelFamilies && !scope.modelFamilies.includes(route.model.family ?? route.model.key)) return no;
-  if (scope.clouds && !keyed(scope.clouds, route.cloud)) return no;
-  if (scope.hostingRegions && (route.hostingRegion === undefined || !scope.hostingRegions.includes(route.hostingRegion))) return no;
+  const m = scopeSelects(scope, route);
+  return { matches: m !== NO_MATCH, assumedCompute: m === MATCH_ASSUMED };
+}
+
+/** {@link scopeSelects} results. */
+export const NO_MATCH = 0;
+export const MATCH = 1;
+export const MATCH_ASSUMED = 2;
+
+/**
+ * Allocation-free form of {@link scopeMatches}: NO_MATCH, MATCH, or MATCH_ASSUMED (in scope
+ * only because the training compute is undisclosed).
+ */
+export function scopeSelects(scope: PolicyScope, route: Route): number {
+  if (scope.weights && route.model.weights !== scope.weights) return NO_MATCH;
+  if (scope.accessPaths && !scope.accessPaths.includes(route.accessPath)) return NO_MATCH;
+  if (scope.vendors && !keyed(scope.vendors, route.vendor)) return NO_MATCH;
+  if (scope.models && !keyed(scope.models, route.model)) return NO_MATCH;
+  if (scope.modelFamilies && !scope.modelFamilies.includes(route.model.family ?? route.model.key)) return NO_MATCH;
+  if (scope.clouds && !keyed(scope.clouds, route.cloud)) return NO_MATCH;
+  if (scope.hostingRegions && (route.hostingRegion === undefined || !scope.hostingRegions.includes(route.hostingRegion))) return NO_MATCH;
   if (scope.vendorCountries) {
     const v = route.vendor;
-    if (!inCountrySet(scope.vendorCountries, v.hqCountry) && !(v.ultimateParent && inCountrySet(scope.vendorCountries, v.ultimateParent.country))) return no;
+    if (!inCountrySet(scope.vendorCountries, v.hqCountry) && !(v.ultimateParent && inCountrySet(scope.vendorCountries, v.ultimateParent.country))) return NO_MATCH;
   }
-  let assumedCompute = false;
   if (scope.minTrainingCompute) {
     const band = route.model.trainingCompute ?? "unknown";
-    if (band === "unknown") assumedCompute = true;
-    else if ((COMPUTE_RANK[band] ?? 0) < (COMPUTE_RANK[scope.minTrainingCompute] ?? 0)) return no;
+    if (band === "unknown") return MATCH_ASSUMED;
+    if ((COMPUTE_RANK[band] ?? 0) < (COMPUTE_RANK[scope.minTrainingCompute] ?? 0)) return NO_MATCH;
   }
-  return { matches: true, assumedCompute };
+  return MATCH;
+}
+
+/** The number of `countries` in the set. */
+function countIn(set: Restriction["countries"], countries: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < countries.length; i++) if (inCountrySet(set, countries[i]!)) n++;
+  return n;
+}
+
+/**
+ * The impact of {@link matchEvent} without building the hit: -1 when the event does not reach
+ * the route, else the strongest restriction's impact (share x severity weight, possibly 0).
+ */
+export function eventImpact(event: ImposeEvent, route: Route, severity: Record<Restriction["severity"], number>): number {
+  if (scopeSelects(event.scope, route) === NO_MATCH) return -1;
+  let best = -1;
+  const users = route.userCountries;
+  for (const restriction of event.restrictions) {
+    let share = 0;
+    if (restriction.locus !== "hosting" && users.length > 0) share = countIn(restriction.countries, users) / users.length;
+    if (restriction.locus !== "users" && inCountrySet(restriction.countries, route.hostingCountry)) share = 1;
+    if (share === 0) continue;
+    const impact = share * severity[restriction.severity];
+    if (best === -1 || impact > best) best = impact;
+  }
+  return best;
+}
+
+/** The impact of {@link matchSanction} without building the hit (-1: no hit). */
+export function sanctionImpact(event: ImposeEvent, route: Route, chain: readonly string[], severity: Record<Restriction["severity"], number>): number {
+  if (scopeSelects(event.scope, route) === NO_MATCH) return -1;
+  let best = -1;
+  const users = route.userCountries;
+  for (const restriction of event.restrictions) {
+    const share = countIn(restriction.countries, chain) > 0 ? 1 : users.length > 0 ? countIn(restriction.countries, users) / users.length : 0;
+    if (share === 0) continue;
+    const impact = share * severity[restriction.severity];
+    if (best === -1 || impact > best) best = impact;
+  }
+  return best;
 }
 
 /**

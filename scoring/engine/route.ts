@@ -65,14 +65,15 @@ export function controllingBloc(route: Route): string | undefined {
  * vendor HQ and parent (direct API), cloud HQ and parent (cloud paths), and the hosting country.
  */
 export function chainCountries(route: Route): string[] {
-  const out = new Set<string>();
+  // At most three countries: a small array beats a Set.
+  const out: string[] = [];
   const op = operatorOf(route);
   if (op) {
-    out.add(op.hqCountry);
-    if (op.ultimateParent) out.add(op.ultimateParent.country);
+    out.push(op.hqCountry);
+    if (op.ultimateParent && !out.includes(op.ultimateParent.country)) out.push(op.ultimateParent.country);
   }
-  out.add(route.hostingCountry);
-  return [...out].sort();
+  if (!out.includes(route.hostingCountry)) out.push(route.hostingCountry);
+  return out.length > 1 ? out.sort() : out;
 }
 
 export const ACCESS_LABELS: Record<AccessPath, string> = {

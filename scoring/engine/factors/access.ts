@@ -16,6 +16,13 @@ export const ACCESS_PATH_POINTS = {
 const SRC = [SOURCES.method, SOURCES.doraRegister] as const;
 const SRC_METHOD = [SOURCES.method] as const;
 
+/** Raw points of {@link accessPathFactor} (no explanation built). */
+export function accessPathPoints(route: Pick<Route, "accessPath"> & { model: Pick<Route["model"], "weights"> }): number {
+  if (route.accessPath === "self-hosted") return route.model.weights === "open" ? ACCESS_PATH_POINTS.selfHostedOpen : ACCESS_PATH_POINTS.selfHostedClosed;
+  if (route.accessPath !== "direct-api") return route.model.weights === "open" ? ACCESS_PATH_POINTS.thirdPartyHostedOpen : ACCESS_PATH_POINTS.marketplaceClosed;
+  return ACCESS_PATH_POINTS.directApi;
+}
+
 /**
  * Who holds the off switch. Open weights on your own infrastructure are strongest; a
  * proprietary model through a direct API is weakest.
@@ -45,6 +52,12 @@ export function accessPathFactor(route: Route): FactorDraft {
 
 /** Points for where the model runs (max 30). */
 export const HOSTING_POINTS = { homeCommitted: 30, home: 24, usersBloc: 15, elsewhere: 0 } as const;
+
+/** Raw points of {@link hostingFactor}; `usersInHostingBloc`: some user country is in the hosting bloc. */
+export function hostingPoints(hostingBloc: string, homeBloc: string, usersInHostingBloc: boolean, committed: boolean): number {
+  if (hostingBloc === homeBloc) return committed ? HOSTING_POINTS.homeCommitted : HOSTING_POINTS.home;
+  return usersInHostingBloc ? HOSTING_POINTS.usersBloc : HOSTING_POINTS.elsewhere;
+}
 
 /**
  * Where the model runs, relative to your home jurisdiction and to the offices that use it.

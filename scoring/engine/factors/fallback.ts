@@ -31,6 +31,17 @@ export interface FallbackThresholds {
   exitPlanReviewDays: number;
 }
 
+/** Points of {@link independence} (no explanation built). */
+export function independencePoints(primary: Route, fb: Route, sharesActiveRestriction: boolean): number {
+  if (sharesActiveRestriction) return INDEPENDENCE_POINTS.same;
+  if (holdsOpenWeights(fb)) return INDEPENDENCE_POINTS.independent;
+  if (fb.vendor.key === primary.vendor.key) return INDEPENDENCE_POINTS.same;
+  const a = controllingBloc(primary);
+  if (a !== undefined && a === controllingBloc(fb)) return INDEPENDENCE_POINTS.partly;
+  if (primary.cloud && fb.cloud && primary.cloud.key === fb.cloud.key && primary.hostingCountry === fb.hostingCountry) return INDEPENDENCE_POINTS.partly;
+  return INDEPENDENCE_POINTS.independent;
+}
+
 /**
  * How independent a fallback is of the primary's choke point.
  *
@@ -101,6 +112,19 @@ export function exitPlanPoints(
     reviewed,
     terms,
   };
+}
+
+/** The points of {@link exitPlanPoints} only. */
+export function exitPlanScore(
+  exitPlan: { documented: boolean; lastReviewed?: string | undefined } | undefined,
+  contract: { exitTerms?: boolean | undefined } | undefined,
+  asOf: string,
+  t: FallbackThresholds,
+): number {
+  const documented = exitPlan?.documented === true;
+  const reviewed = documented && exitPlan?.lastReviewed !== undefined && exitPlan.lastReviewed <= asOf && daysBetween(exitPlan.lastReviewed, asOf) <= t.exitPlanReviewDays;
+  const terms = contract?.exitTerms === true;
+  return (documented ? EXIT_PLAN_POINTS.documented : 0) + (reviewed ? EXIT_PLAN_POINTS.reviewed : 0) + (terms ? EXIT_PLAN_POINTS.contractualExitTerms : 0);
 }
 
 /**

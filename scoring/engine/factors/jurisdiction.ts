@@ -49,6 +49,16 @@ export function restrictionsFactor(hits: readonly EventHit[], userCountryCount: 
 /** Points left when foreign access laws reach the chain: none, one jurisdiction, two or more. */
 export const EXTRATERRITORIAL_POINTS = { none: 25, one: 8, several: 0 } as const;
 
+/** Raw points of {@link extraterritorialFactor} (no explanation built). */
+export function extraterritorialPoints(chain: readonly string[], homeBloc: string, asOf: string): number {
+  let reached = 0;
+  for (const c of chain) {
+    if (blocOf(c) === homeBloc) continue;
+    if (lawsInForce(c, asOf).length > 0) reached++;
+  }
+  return reached === 0 ? EXTRATERRITORIAL_POINTS.none : reached === 1 ? EXTRATERRITORIAL_POINTS.one : EXTRATERRITORIAL_POINTS.several;
+}
+
 /**
  * Foreign extraterritorial access laws (e.g. the US CLOUD Act, China's Data Security Law)
  * that reach a party in the chain (operator HQ and parent, hosting country). Laws of your own
@@ -88,6 +98,17 @@ export interface TransferFlow {
   originCountry: string;
   personal: boolean;
   mechanism: TransferMechanism | undefined;
+}
+
+/** Points for one personal-data flow under {@link transferFactor}, or -1 when no transfer rule applies to it. */
+export function transferFlowPoints(originCountry: string, mechanism: TransferMechanism | undefined, destination: string, importerDpf: boolean, foreignAccess: boolean, asOf: string): number {
+  if (!isGdprOrigin(originCountry)) return -1;
+  const dest = destination;
+  if (blocOf(dest) === "EEA" || dest === originCountry || (originCountry === "GB" && blocOf(dest) === "EEA")) return -1;
+  if (hasAdequacy(dest, asOf) && (dest !== "US" || importerDpf)) return TRANSFER_POINTS.adequacy;
+  if (mechanism === "scc" || mechanism === "bcr") return foreignAccess ? TRANSFER_POINTS.safeguardsWithForeignAccess : TRANSFER_POINTS.safeguards;
+  if (mechanism === "derogation") return TRANSFER_POINTS.derogation;
+  return TRANSFER_POINTS.none;
 }
 
 /**
