@@ -3,8 +3,10 @@ import { defineConfig } from "@playwright/test";
 // Journeys in Debian's Chromium (no `playwright install`: nothing is downloaded) against the
 // production build. Build first (`npm run build`; `npm test` does). Each web server gets a fresh
 // database: one empty (first run), one with the demo data.
-const EMPTY_PORT = 3110;
-const DEMO_PORT = 3111;
+// E2E_PORT_BASE moves all ports (base, +1, +2 for the quick-start test) when 3110-3112 are taken.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3110);
+const EMPTY_PORT = PORT_BASE;
+const DEMO_PORT = PORT_BASE + 1;
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-const PORT = 3112;
+const PORT = Number(process.env.E2E_PORT_BASE ?? 3110) + 2;
 let app: ChildProcess | undefined;
 let output = "";
 const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-quick-start-"));
@@ -21,7 +21,7 @@ test.afterAll(async () => {
 
 test("npm start on a fresh clone serves the demo, and the printed sign-in works", async ({ page }) => {
   test.setTimeout(180_000);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), SOVRA_DATA_DIR: dataDir, EMBEDDED_DB_PORT: "54391" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), SOVRA_DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(PORT + 51_000) };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;
   app = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -30,7 +30,7 @@ test("npm start on a fresh clone serves the demo, and the printed sign-in works"
 
   await expect.poll(() => output, { timeout: 150_000, message: "npm start prints the demo sign-in" }).toMatch(/demo sign-in: (\S+) \/ (\S+)/);
   const [, email, password] = /demo sign-in: (\S+) \/ (\S+)/.exec(output)!;
-  expect(output).toMatch(/ready in [\d.]+ s at http:\/\/localhost:3112/);
+  expect(output).toMatch(new RegExp(`ready in [\\d.]+ s at http://localhost:${PORT}`));
 
   await page.goto(`http://127.0.0.1:${PORT}/sign-in`);
   await page.getByLabel("Email").fill(email!);
