@@ -9,10 +9,11 @@ export default async function InventoryPage({ params }: { params: Promise<{ org:
   const ctx = await requireOrgPage((await params).org, "inventory:read");
   const counts = await getOrganisationOverview(ctx);
   const sections = [
-    { title: "Offices and teams", count: counts.offices, href: "inventory/offices", text: "Where people work, and so from where AI is reached." },
-    { title: "Vendors and models", count: counts.vendors, text: "Model providers and hosts, their jurisdictions, and the models you use." },
-    { title: "AI systems", count: counts.aiSystems, text: "Product features and internal tools, their criticality and their model dependencies." },
-    { title: "Data flows", count: counts.dataFlows, text: "What data goes where, under which transfer mechanism." },
+    { title: "Offices and teams", count: counts.offices, href: "offices", text: "Where people work, and so from where AI is reached." },
+    { title: "Vendors", count: counts.vendors, href: "vendors", text: "Model providers and hosts, and the jurisdictions of their ultimate parents." },
+    { title: "Models", count: counts.models, href: "models", text: "The models you use: open or closed weights, licence and training compute." },
+    { title: "AI systems", count: counts.aiSystems, href: "ai-systems", text: "Product features and internal tools, their criticality and their model dependencies." },
+    { title: "Data flows", count: counts.dataFlows, href: "data-flows", text: "What data goes where, under which transfer mechanism." },
   ];
   return (
     <>
@@ -21,18 +22,13 @@ export default async function InventoryPage({ params }: { params: Promise<{ org:
         {sections.map((s) => (
           <Card key={s.title}>
             <h2 className="text-base font-semibold text-slate-900">
-              {s.href ? (
-                <Link href={`/${ctx.organisationSlug}/${s.href}`} className="hover:text-brand-700 hover:underline">
-                  {s.title}
-                </Link>
-              ) : (
-                s.title
-              )}
+              <Link href={`/${ctx.organisationSlug}/inventory/${s.href}`} className="hover:text-brand-700 hover:underline">
+                {s.title}
+              </Link>
             </h2>
             <p className="mt-1 text-sm text-slate-600">{s.text}</p>
             <p className="mt-3 text-sm text-slate-800">
               <span className="text-xl font-semibold tabular-nums">{s.count.toLocaleString("en")}</span> recorded
-              {!s.href && <span className="text-slate-500"> · editing screens are not available yet</span>}
             </p>
           </Card>
         ))}

@@ -1,16 +1,36 @@
 import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
-import { listOffices } from "@/lib/offices/queries";
+import { listOfficesTablePage, officeListSpec } from "@/lib/offices/queries";
+import { parseListParams } from "@/lib/list-params";
 import { countryName } from "@/lib/countries";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/data-table/data-table";
+import { ListNotices } from "@/components/data-table/list-notices";
+import type { DataTableColumn, DataTableFilter } from "@/components/data-table/types";
+import { COUNTRY_FILTER_OPTIONS } from "@/components/inventory/list-format";
 
 export const metadata = { title: "Offices" };
 
-export default async function OfficesPage({ params }: { params: Promise<{ org: string }> }) {
+const COLUMNS: DataTableColumn[] = [
+  { id: "name", header: "Office", sortable: true },
+  { id: "country", header: "Country", sortable: true },
+  { id: "city", header: "City", sortable: true },
+  { id: "headcount", header: "Headcount", sortable: true, descFirst: true, align: "end" },
+  { id: "teams", header: "Teams" },
+  { id: "aiSystems", header: "AI systems", sortable: true, descFirst: true, align: "end" },
+];
+
+const FILTERS: DataTableFilter[] = [
+  { id: "country", label: "Country", kind: "select", options: COUNTRY_FILTER_OPTIONS },
+  { id: "city", label: "City", kind: "text" },
+];
+
+export default async function OfficesPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireOrgPage((await params).org, "inventory:read");
-  const offices = await listOffices(ctx);
+  const { state, notices } = parseListParams(officeListSpec, await searchParams);
+  const page = await listOfficesTablePage(ctx, state);
   const canWrite = can(ctx.role, "inventory:write");
   return (
     <>
@@ -25,44 +45,22 @@ export default async function OfficesPage({ params }: { params: Promise<{ org: s
           )
         }
       />
-      <Card className="overflow-x-auto p-0">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Offices of {ctx.organisationName}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">Office</th>
-              <th scope="col" className="px-4 py-3">Country</th>
-              <th scope="col" className="px-4 py-3">City</th>
-              <th scope="col" className="px-4 py-3 text-right">Headcount</th>
-              <th scope="col" className="px-4 py-3">Teams</th>
-              <th scope="col" className="px-4 py-3 text-right">AI systems</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {offices.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
-                  No offices yet.{canWrite && " Add the first one to see which AI each location depends on."}
-                </td>
-              </tr>
-            )}
-            {offices.map((o) => (
-              <tr key={o.id} className="hover:bg-slate-50">
-                <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
-                  <Link href={`/${ctx.organisationSlug}/inventory/offices/${o.id}`} className="hover:text-brand-700 hover:underline">
-                    {o.name}
-                  </Link>
-                </th>
-                <td className="px-4 py-3">{countryName(o.country)}</td>
-                <td className="px-4 py-3">{o.city}</td>
-                <td className="px-4 py-3 text-right tabular-nums">{o.headcount.toLocaleString("en")}</td>
-                <td className="px-4 py-3 text-slate-600">{o.teams.join(", ")}</td>
-                <td className="px-4 py-3 text-right tabular-nums">{o.aiSystemCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <ListNotices notices={notices} />
+      <DataTable
+        caption={`Offices of ${ctx.organisationName}`}
+        noun="offices"
+        spec={officeListSpec}
+        columns={COLUMNS}
+        filters={FILTERS}
+        state={{ ...state, page: page.page }}
+        total={page.total}
+        rows={page.rows.map((o) => ({
+          id: o.id,
+          href: `/${ctx.organisationSlug}/inventory/offices/${o.id}`,
+          cells: { name: o.name, country: countryName(o.country), city: o.city, headcount: o.headcount, teams: o.teams, aiSystems: o.aiSystemCount },
+        }))}
+        emptyText={`No offices yet.${canWrite ? " Add the first one to see which AI each location depends on." : ""}`}
+      />
     </>
   );
 }

@@ -1,0 +1,292 @@
+"use client";
+// A list screen's table. The server owns the data: it sorts, filters and pages, and sends one
+// page. This component owns nothing but the URL: every change (sort, search, filter, columns,
+// page) is written to the query string with router.replace, the server renders the new page,
+// and meanwhile the table shows the new state at once (useOptimistic) and that it is loading.
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { memo, useEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  functionalUpdate,
+  rowPaginationFeature,
+  rowSortingFeature,
+  flexRender,
+  tableFeatures,
+  useTable,
+  type Row,
+  type ColumnVisibilityState,
+  type PaginationState,
+  type SortingState,
+} from "@tanstack/react-table";
+import { DEFAULT_PAGE_SIZE, type ListSpec } from "@/lib/list-params";
+import { cn } from "@/components/ui/cn";
+import { Card } from "@/components/ui/card";
+import { ColumnChooser } from "./column-chooser";
+import { DebouncedInput } from "./debounced-input";
+import { Pagination } from "./pagination";
+import type { DataTableCell, DataTableColumn, DataTableFilter, DataTableRow, TableDefaults, TableState } from "./types";
+import { toSearchParams } from "./url-state";
+
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowPaginationFeature });
+const helper = createColumnHelper<typeof features, DataTableRow>();
+
+export interface DataTableProps {
+  /** Names the table for screen readers, e.g. "AI systems of Mainfeld". */
+  caption: string;
+  /** What the rows are, in running text, for the search box and the empty state: "AI systems", "offices". */
+  noun: string;
+  spec: Pick<ListSpec, "columns" | "defaultColumns" | "alwaysShown" | "defaultSort">;
+  columns: readonly DataTableColumn[];
+  filters?: readonly DataTableFilter[];
+  rows: DataTableRow[];
+  total: number;
+  state: TableState;
+  /** Shown when the organisation has no rows at all (not when a search finds none). */
+  emptyText: string;
+}
+
+export function DataTable({ caption, noun, spec, columns, filters = [], rows, total, state, emptyText }: DataTableProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const [view, setView] = useOptimistic(state);
+  const defaults = useMemo<TableDefaults>(() => ({ sort: spec.defaultSort, cols: spec.defaultColumns ?? spec.columns, size: DEFAULT_PAGE_SIZE }), [spec]);
+
+  // Debounced inputs commit after a delay: they must start from the newest state, not the one
+  // of the render in which the timer was set.
+  const latest = useRef(view);
+  useEffect(() => {
+    latest.current = view;
+  });
+  const update = (change: (current: TableState) => TableState) => {
+    const next = change(latest.current);
+    latest.current = next;
+    const search = toSearchParams(next, defaults);
+    startTransition(() => {
+      setView(next);
+      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    });
+  };
+
+  const alwaysShown = spec.alwaysShown;
+  const columnDefs = useMemo(
+    () =>
+      helper.columns(
+        columns.map((c) =>
+          helper.accessor((row) => row.cells[c.id] ?? null, {
+            id: c.id,
+            header: c.header,
+            cell: (info) => <CellValue value={info.getValue()} />,
+            enableSorting: c.sortable ?? false,
+            sortDescFirst: c.descFirst ?? false,
+            enableHiding: !(alwaysShown ?? []).includes(c.id),
+          }),
+        ),
+      ),
+    [columns, alwaysShown],
+  );
+
+  const sorting = useMemo<SortingState>(() => [{ id: view.sort.id, desc: view.sort.desc }], [view.sort.id, view.sort.desc]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries(columns.map((c) => [c.id, view.cols.includes(c.id)])), [columns, view.cols]);
+  const pagination = useMemo<PaginationState>(() => ({ pageIndex: view.page - 1, pageSize: view.size }), [view.page, view.size]);
+
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting, columnVisibility, pagination },
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: total,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    onSortingChange: (updater) => {
+      const [next] = functionalUpdate(updater, sorting);
+      if (next) update((v) => ({ ...v, sort: { id: next.id, desc: next.desc }, page: 1 }));
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = functionalUpdate(updater, columnVisibility);
+      update((v) => ({ ...v, cols: columns.map((c) => c.id).filter((id) => next[id] !== false) }));
+    },
+    onPaginationChange: (updater) => {
+      const next = functionalUpdate(updater, pagination);
+      update((v) => ({ ...v, page: next.pageIndex + 1, size: next.pageSize }));
+    },
+  });
+
+  const filtered = view.q !== "" || Object.values(view.filters).some(Boolean);
+  const visibleCount = table.getVisibleLeafColumns().length;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <label htmlFor="data-table-search" className="block text-sm font-medium text-slate-800">
+            Search
+          </label>
+          <DebouncedInput
+            id="data-table-search"
+            type="search"
+            value={view.q}
+            onCommit={(q) => update((v) => ({ ...v, q, page: 1 }))}
+            placeholder={`Search ${noun}…`}
+            className="mt-1"
+          />
+        </div>
+        {filters.length > 0 && (
+          <div role="group" aria-label="Filters" className="flex flex-wrap items-end gap-3">
+            {filters.map((f) => (
+              <FilterControl key={f.id} filter={f} value={view.filters[f.id] ?? ""} onChange={(value) => update((v) => ({ ...v, filters: { ...v.filters, [f.id]: value }, page: 1 }))} />
+            ))}
+          </div>
+        )}
+        <ColumnChooser table={table} />
+        {filtered && (
+          <button type="button" onClick={() => update((v) => ({ ...v, q: "", filters: {}, page: 1 }))} className="rounded-md px-2 py-2 text-sm font-medium text-brand-700 hover:underline">
+            Clear search and filters
+          </button>
+        )}
+        <p role="status" className={cn("flex items-center gap-2 py-2 text-sm text-slate-600", !pending && "sr-only")}>
+          {pending && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-brand-600 border-r-transparent" />}
+          {pending ? "Loading…" : ""}
+        </p>
+      </div>
+
+      <Card className="overflow-x-auto p-0">
+        <table aria-busy={pending} className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const column = header.column;
+                  const sorted = column.getIsSorted();
+                  const align = columns.find((c) => c.id === column.id)?.align;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                      className={cn("px-4 py-2", align === "end" && "text-right")}
+                    >
+                      {column.getCanSort() ? (
+                        <button
+                          type="button"
+                          onClick={column.getToggleSortingHandler()}
+                          className={cn("inline-flex items-center gap-1 rounded py-1 uppercase tracking-wide hover:text-slate-900", sorted && "text-slate-900")}
+                        >
+                          <table.FlexRender header={header} />
+                          <SortIcon sorted={sorted} />
+                        </button>
+                      ) : (
+                        <span className="inline-block py-1">
+                          <table.FlexRender header={header} />
+                        </span>
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className={cn("divide-y divide-slate-100 transition-opacity", pending && "opacity-60")}>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={visibleCount} className="px-4 py-10 text-center text-slate-500">
+                  {filtered ? `No ${noun} match the search and filters.` : emptyText}
+                </td>
+              </tr>
+            )}
+            <TableRows rows={table.getRowModel().rows} visibleColumns={view.cols.join(",")} columns={columns} />
+          </tbody>
+        </table>
+      </Card>
+
+      <Pagination table={table} total={total} page={view.page} size={view.size} />
+    </div>
+  );
+}
+
+/**
+ * The rows of one page. Memoised: a sort or page change first shows the new state in the header
+ * at once (optimistic) while the old rows stay; re-rendering up to 250 unchanged rows for that
+ * would only delay the feedback. `visibleColumns` is the key that invalidates it.
+ */
+const TableRows = memo(function TableRows({ rows, columns }: { rows: Row<typeof features, DataTableRow>[]; visibleColumns: string; columns: readonly DataTableColumn[] }) {
+  return rows.map((row) => (
+    <tr key={row.id} className="hover:bg-slate-50">
+      {row.getVisibleCells().map((cell, i) => {
+        const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+        if (i === 0) {
+          return (
+            <th key={cell.id} scope="row" className="px-4 py-2.5 text-left font-medium text-slate-900">
+              {row.original.href ? (
+                <Link href={row.original.href} className="hover:text-brand-700 hover:underline">
+                  {content}
+                </Link>
+              ) : (
+                content
+              )}
+            </th>
+          );
+        }
+        const align = columns.find((c) => c.id === cell.column.id)?.align;
+        return (
+          <td key={cell.id} className={cn("px-4 py-2.5 text-slate-700", align === "end" && "text-right tabular-nums")}>
+            {content}
+          </td>
+        );
+      })}
+    </tr>
+  ));
+});
+
+function CellValue({ value }: { value: DataTableCell }) {
+  if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
+    return (
+      <span className="text-slate-400">
+        <span aria-hidden>—</span>
+        <span className="sr-only">none</span>
+      </span>
+    );
+  }
+  if (typeof value === "number") return <>{value.toLocaleString("en")}</>;
+  if (Array.isArray(value)) return <>{value.join(", ")}</>;
+  return <>{value}</>;
+}
+
+function SortIcon({ sorted }: { sorted: false | "asc" | "desc" }) {
+  return (
+    <span aria-hidden className={cn("text-[10px]", !sorted && "text-slate-300")}>
+      {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+    </span>
+  );
+}
+
+const controlClass = "mt-1 block rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
+
+function FilterControl({ filter, value, onChange }: { filter: DataTableFilter; value: string; onChange: (value: string) => void }) {
+  const id = `filter-${filter.id}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {filter.label}
+      </label>
+      {filter.kind === "select" ? (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={cn(controlClass, "max-w-56")}>
+          <option value="">All</option>
+          {filter.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <DebouncedInput id={id} type="text" value={value} onCommit={onChange} placeholder={filter.placeholder ?? "Contains…"} className="mt-1 w-40" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// What a server page hands the DataTable: plain, serialisable data (no functions), already in
+// words. The server decides which columns exist and formats every cell.
+import type { ListState } from "@/lib/list-params";
+
+export type TableState = ListState<string, string>;
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface DataTableColumn {
+  id: string;
+  header: string;
+  sortable?: boolean;
+  /** First click sorts descending (criticality, counts: the largest first). */
+  descFirst?: boolean;
+  align?: "start" | "end";
+}
+
+export type DataTableFilter = { id: string; label: string } & ({ kind: "text"; placeholder?: string } | { kind: "select"; options: readonly SelectOption[] });
+
+/** A cell: text, a number (formatted for display), a list (joined), or nothing recorded. */
+export type DataTableCell = string | number | readonly string[] | null;
+
+export interface DataTableRow {
+  id: string;
+  /** The row's detail page, linked from its first cell. */
+  href?: string;
+  cells: Record<string, DataTableCell>;
+}
+
+/** The state a URL without parameters means; only differences from it are written to the URL. */
+export interface TableDefaults {
+  sort: TableState["sort"];
+  cols: readonly string[];
+  size: number;
+}

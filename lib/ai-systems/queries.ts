@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AccessPath, Criticality } from "@/lib/generated/prisma/enums";
+import { ACCESS_PATH_LABELS, CRITICALITY_LABELS } from "@/lib/labels";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+
+export const aiSystemListSpec = {
+  columns: ["name", "owner", "criticality", "downtime", "offices", "dependencies", "fallbacks"],
+  alwaysShown: ["name"],
+  sortable: ["name", "owner", "criticality", "downtime", "offices", "dependencies"],
+  defaultSort: { id: "name", desc: false },
+  filters: {
+    criticality: { kind: "enum", values: Object.keys(CRITICALITY_LABELS) },
+    owner: { kind: "text" },
+    accessPath: { kind: "enum", values: Object.keys(ACCESS_PATH_LABELS) },
+  },
+} as const satisfies ListSpec;
+
+type AiSystemSort = (typeof aiSystemListSpec.sortable)[number];
+type AiSystemFilter = keyof typeof aiSystemListSpec.filters;
+
+// Criticality is a PostgreSQL enum declared low..critical, so it sorts by rank, not by name.
+const aiSystemOrderBy: Record<AiSystemSort, (dir: SortDir) => Prisma.AiSystemOrderByWithRelationInput> = {
+  name: (dir) => ({ name: dir }),
+  owner: (dir) => ({ owner: dir }),
+  criticality: (dir) => ({ criticality: dir }),
+  downtime: (dir) => ({ toleratedDowntimeMinutes: dir }),
+  offices: (dir) => ({ offices: { _count: dir } }),
+  dependencies: (dir) => ({ dependencies: { _count: dir } }),
+};
+
+const aiSystemWhere = {
+  search: (q: string): Prisma.AiSystemWhereInput => ({ OR: [{ name: contains(q) }, { owner: contains(q) }, { description: contains(q) }] }),
+  filters: {
+    criticality: (v) => ({ criticality: v as Criticality }), // values checked by parseListParams
+    owner: (v) => ({ owner: contains(v) }),
+    accessPath: (v) => ({ dependencies: { some: { accessPath: v as AccessPath } } }),
+  } satisfies Record<AiSystemFilter, (v: string) => Prisma.AiSystemWhereInput>,
+};
+
+/**
+ * One page of the caller's AI systems with the offices they serve and their dependencies and
+ * fallbacks counted (fallbacks hang off dependencies: counted from the page's dependencies in
+ * the same round trip, and so not sortable).
+ */
+export async function listAiSystemsPage(ctx: OrgContext, state: ListState<AiSystemSort, AiSystemFilter>) {
+  assertCan(ctx, "inventory:read");
+  const prisma = db();
+  const where: Prisma.AiSystemWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, aiSystemWhere) };
+  const orderBy = toOrderBy(state, aiSystemOrderBy, [{ name: "asc" }, { id: "asc" }]);
+  const page = await fetchPage(state, (args) =>
+    prisma.$transaction([
+      prisma.aiSystem.findMany({
+        where,
+        orderBy,
+        ...args,
+        select: {
+          id: true,
+          name: true,
+          owner: true,
+          criticality: true,
+          toleratedDowntimeMinutes: true,
+          _count: { select: { offices: true } },
+          dependencies: { select: { _count: { select: { fallbacks: true } } } },
+        },
+      }),
+      prisma.aiSystem.count({ where }),
+    ]),
+  );
+  return {
+    ...page,
+    rows: page.rows.map(({ _count, dependencies, ...s }) => ({
+      ...s,
+      officeCount: _count.offices,
+      dependencyCount: dependencies.length,
+      fallbackCount: dependencies.reduce((sum, d) => sum + d._count.fallbacks, 0),
+    })),
+  };
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataFlowListSpec, listDataFlowsPage } from "./queries";
+import { parseListParams } from "@/lib/list-params";
+import { buildOffice } from "@/prisma/factories";
+import { buildAiSystem, buildDataFlow, buildDependency, buildLargeInventory, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
+import { createQueryCounter } from "@/lib/testing/query-counter";
+import { db, twoOrganisations } from "@/lib/testing/db";
+
+const state = (params: Record<string, string> = {}) => parseListParams(dataFlowListSpec, params).state;
+const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
+
+describe("listDataFlowsPage", () => {
+  let w: Awaited<ReturnType<typeof twoOrganisations>>;
+  const counter = createQueryCounter();
+  afterAll(() => counter.close());
+
+  beforeAll(async () => {
+    w = await twoOrganisations();
+    const org = w.a.organisation.id;
+    const frankfurt = await buildOffice(db(), org, { name: "Frankfurt HQ" });
+    const nagoya = await buildOffice(db(), org, { name: "Nagoya", country: "JP" });
+    const openai = await buildVendor(db(), org, { name: "OpenAI" });
+    const ovh = await buildVendor(db(), org, { name: "OVHcloud", vendorType: "cloud_provider", hqCountry: "FR" });
+    const gpt = await buildModel(db(), org, openai.id);
+    const support = await buildAiSystem(db(), org, { name: "Support chat" });
+    const translation = await buildAiSystem(db(), org, { name: "Translation" });
+    const dSupport = await buildDependency(db(), org, support.id, gpt.id);
+    const dTranslation = await buildDependency(db(), org, translation.id, gpt.id, { accessPath: "third_party_hosted", cloudVendorId: ovh.id, hostingRegion: "Gravelines" });
+    await buildDataFlow(db(), org, openai.id, { name: "Customer chats to OpenAI", originOfficeId: frankfurt.id, dependencyId: dSupport.id, dataCategories: ["personal", "internal"] });
+    await buildDataFlow(db(), org, ovh.id, {
+      name: "Service reports to OVHcloud",
+      originOfficeId: nagoya.id,
+      dependencyId: dTranslation.id,
+      processingCountry: "FR",
+      processingRegion: "Gravelines",
+      transferMechanism: "adequacy",
+      encryption: "customer_managed_keys",
+    });
+    await buildDataFlow(db(), org, openai.id, { name: "Ad-hoc uploads", transferMechanism: "none", encryption: "none", dataCategories: ["trade_secret"] });
+    const bVendor = await buildVendor(db(), w.b.organisation.id, { name: "OpenAI" });
+    await buildDataFlow(db(), w.b.organisation.id, bVendor.id, { name: "Customer chats of B" });
+  });
+
+  it("shows origin office, the AI system of the dependency, vendor and processing place", async () => {
+    const page = await listDataFlowsPage(w.ctx(w.a, "viewer"), state({ q: "service" }));
+    expect(page.rows).toEqual([
+      {
+        id: expect.any(String),
+        name: "Service reports to OVHcloud",
+        originOffice: { id: expect.any(String), name: "Nagoya" },
+        aiSystemName: "Translation",
+        vendorName: "OVHcloud",
+        processingCountry: "FR",
+        processingRegion: "Gravelines",
+        dataCategories: ["internal"],
+        transferMechanism: "adequacy",
+        encryption: "customer_managed_keys",
+      },
+    ]);
+  });
+
+  it("sorts by AI system and by vendor", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listDataFlowsPage(ctx, state({ sort: "aiSystem.asc" })))).toEqual(["Customer chats to OpenAI", "Service reports to OVHcloud", "Ad-hoc uploads"]);
+    const vendorsAsc = (await listDataFlowsPage(ctx, state({ sort: "vendor.asc" }))).rows.map((r) => r.vendorName);
+    const vendorsDesc = (await listDataFlowsPage(ctx, state({ sort: "vendor.desc" }))).rows.map((r) => r.vendorName);
+    expect(new Set(vendorsAsc)).toEqual(new Set(["OpenAI", "OVHcloud"]));
+    expect(vendorsDesc).toEqual([...vendorsAsc].reverse());
+  });
+
+  it("filters by processing country, data category, transfer mechanism, encryption and vendor", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listDataFlowsPage(ctx, state({ "f.processingCountry": "FR" })))).toEqual(["Service reports to OVHcloud"]);
+    expect(names(await listDataFlowsPage(ctx, state({ "f.category": "personal" })))).toEqual(["Customer chats to OpenAI"]);
+    expect(names(await listDataFlowsPage(ctx, state({ "f.transferMechanism": "none" })))).toEqual(["Ad-hoc uploads"]);
+    expect(names(await listDataFlowsPage(ctx, state({ "f.encryption": "customer_managed_keys" })))).toEqual(["Service reports to OVHcloud"]);
+    expect(names(await listDataFlowsPage(ctx, state({ "f.vendor": "openai" })))).toEqual(["Ad-hoc uploads", "Customer chats to OpenAI"]);
+  });
+
+  it("never returns another organisation's data flows", async () => {
+    expect(names(await listDataFlowsPage(w.ctx(w.a, "viewer"), state({ q: "customer chats" })))).toEqual(["Customer chats to OpenAI"]);
+    expect(names(await listDataFlowsPage(w.ctx(w.b, "viewer"), state()))).toEqual(["Customer chats of B"]);
+  });
+
+  it("answers in one query for the page (relations joined) and one for the count", async () => {
+    const { statements } = await counter.count(() => listDataFlowsPage(w.ctx(w.a, "viewer"), state({ sort: "aiSystem.desc" })));
+    expect(statements.filter((s) => s.startsWith("SELECT")).length).toBeLessThanOrEqual(6);
+    expect(statements.length).toBeLessThanOrEqual(10);
+  });
+
+  it("stays fast at 5,000 data flows", async () => {
+    const big = await twoOrganisations();
+    await buildLargeInventory(db(), big.a.organisation.id, 5000);
+    const ctx = big.ctx(big.a, "viewer");
+    await listDataFlowsPage(ctx, state());
+    const started = performance.now();
+    const { result, statements } = await counter.count(() => listDataFlowsPage(ctx, state({ sort: "aiSystem.desc", page: "10", size: "250", "f.processingCountry": "US" })));
+    const ms = performance.now() - started;
+    expect({ total: result.total, rows: result.rows.length }).toEqual({ total: 2500, rows: 250 });
+    expect(statements.length).toBeLessThanOrEqual(10);
+    expect(ms).toBeLessThan(1000);
+    console.log(`listDataFlowsPage, 5,000 flows, page 10 of 250 sorted by AI system: ${statements.length} statements, ${ms.toFixed(0)} ms`);
+  });
+});

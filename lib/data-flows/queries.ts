@@ -1,0 +1,89 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DataCategory, Encryption, TransferMechanism } from "@/lib/generated/prisma/enums";
+import { DATA_CATEGORY_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS } from "@/lib/labels";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+
+export const dataFlowListSpec = {
+  columns: ["name", "originOffice", "aiSystem", "vendor", "processing", "categories", "transferMechanism", "encryption"],
+  alwaysShown: ["name"],
+  sortable: ["name", "originOffice", "aiSystem", "vendor", "processing", "transferMechanism", "encryption"],
+  defaultSort: { id: "name", desc: false },
+  filters: {
+    processingCountry: { kind: "country" },
+    category: { kind: "enum", values: Object.keys(DATA_CATEGORY_LABELS) },
+    transferMechanism: { kind: "enum", values: Object.keys(TRANSFER_MECHANISM_LABELS) },
+    encryption: { kind: "enum", values: Object.keys(ENCRYPTION_LABELS) },
+    vendor: { kind: "text" },
+  },
+} as const satisfies ListSpec;
+
+type DataFlowSort = (typeof dataFlowListSpec.sortable)[number];
+type DataFlowFilter = keyof typeof dataFlowListSpec.filters;
+
+const dataFlowOrderBy: Record<DataFlowSort, (dir: SortDir) => Prisma.DataFlowOrderByWithRelationInput | Prisma.DataFlowOrderByWithRelationInput[]> = {
+  name: (dir) => ({ name: dir }),
+  originOffice: (dir) => ({ originOffice: { name: dir } }),
+  aiSystem: (dir) => ({ dependency: { aiSystem: { name: dir } } }),
+  vendor: (dir) => ({ vendor: { name: dir } }),
+  processing: (dir) => [{ processingCountry: dir }, { processingRegion: { sort: dir, nulls: "last" } }],
+  transferMechanism: (dir) => ({ transferMechanism: dir }),
+  encryption: (dir) => ({ encryption: dir }),
+};
+
+const dataFlowWhere = {
+  search: (q: string): Prisma.DataFlowWhereInput => ({
+    OR: [{ name: contains(q) }, { vendor: { name: contains(q) } }, { originOffice: { name: contains(q) } }, { processingRegion: contains(q) }],
+  }),
+  filters: {
+    processingCountry: (v) => ({ processingCountry: v }),
+    category: (v) => ({ dataCategories: { has: v as DataCategory } }), // enum values checked by parseListParams
+    transferMechanism: (v) => ({ transferMechanism: v as TransferMechanism }),
+    encryption: (v) => ({ encryption: v as Encryption }),
+    vendor: (v) => ({ vendor: { name: contains(v) } }),
+  } satisfies Record<DataFlowFilter, (v: string) => Prisma.DataFlowWhereInput>,
+};
+
+/**
+ * One page of the caller's data flows: where the data leaves from, the AI system whose model
+ * dependency carries it, the vendor and where it is processed.
+ */
+export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFlowSort, DataFlowFilter>) {
+  assertCan(ctx, "inventory:read");
+  const prisma = db();
+  const where: Prisma.DataFlowWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, dataFlowWhere) };
+  const orderBy = toOrderBy(state, dataFlowOrderBy, [{ name: "asc" }, { id: "asc" }]);
+  const page = await fetchPage(state, (args) =>
+    prisma.$transaction([
+      prisma.dataFlow.findMany({
+        where,
+        orderBy,
+        ...args,
+        select: {
+          id: true,
+          name: true,
+          processingCountry: true,
+          processingRegion: true,
+          dataCategories: true,
+          transferMechanism: true,
+          encryption: true,
+          originOffice: { select: { id: true, name: true } },
+          dependency: { select: { aiSystem: { select: { name: true } } } },
+          vendor: { select: { name: true } },
+        },
+      }),
+      prisma.dataFlow.count({ where }),
+    ]),
+  );
+  return {
+    ...page,
+    rows: page.rows.map(({ originOffice, dependency, vendor, ...f }) => ({
+      ...f,
+      originOffice,
+      aiSystemName: dependency?.aiSystem.name ?? null,
+      vendorName: vendor.name,
+    })),
+  };
+}

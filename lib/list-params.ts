@@ -1,0 +1,213 @@
+// The state of a list screen lives in its URL (?q=&sort=name.asc&f.country=DE&cols=name,country
+// &page=2&size=50), so a view can be shared and survives a reload. The URL is client input: this
+// module parses it against a list's whitelist of columns, sorts and filters, keeps what is valid
+// and says in plain words what it ignored, and turns the result into Prisma arguments. Nothing
+// from the URL reaches Prisma except through the mapping functions a list defines itself.
+import { z } from "zod";
+import { countryCodeSchema } from "@/lib/countries";
+
+export const PAGE_SIZES = [25, 50, 100, 250] as const;
+export const MAX_PAGE_SIZE = 250;
+export const DEFAULT_PAGE_SIZE = 25;
+const MAX_SEARCH = 100;
+const MAX_TEXT_FILTER = 100;
+const MAX_PAGE = 100_000;
+
+/** How a filter's value is checked: free text (contains), one of a fixed set, or a country code. */
+export type FilterSpec = { kind: "text" } | { kind: "enum"; values: readonly string[] } | { kind: "country" };
+
+/** What a list allows, by column id. Only these ids are ever read from the URL. */
+export interface ListSpec<C extends string = string, S extends C = C, F extends string = string> {
+  /** Every column, in display order. */
+  columns: readonly C[];
+  /** Shown when the URL has no `cols`; all columns when unset. */
+  defaultColumns?: readonly C[];
+  /** Columns that cannot be hidden (the row's name, which links to its page). */
+  alwaysShown?: readonly C[];
+  sortable: readonly S[];
+  defaultSort: { id: S; desc: boolean };
+  filters: Readonly<Record<F, FilterSpec>>;
+}
+
+export interface ListState<S extends string = string, F extends string = string> {
+  q: string;
+  sort: { id: S; desc: boolean };
+  filters: Partial<Record<F, string>>;
+  /** Visible columns, in display order. */
+  cols: string[];
+  page: number;
+  size: number;
+}
+
+export interface ParsedList<S extends string = string, F extends string = string> {
+  state: ListState<S, F>;
+  /** What was ignored or corrected, for a notice above the table. */
+  notices: string[];
+}
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function first(params: RawParams, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const v = params[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function keys(params: RawParams): string[] {
+  return params instanceof URLSearchParams ? [...new Set(params.keys())] : Object.keys(params);
+}
+
+const sortSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*\.(asc|desc)$/);
+// Digits only: "1e3", "0x10" and " 2" are not page numbers, however Number() reads them.
+const positiveInt = z.string().regex(/^\d{1,9}$/).transform(Number).pipe(z.number().int().positive());
+
+/**
+ * Parses a list's search params. Never throws: invalid parts fall back to defaults and are
+ * reported in `notices`.
+ * @example parseListParams(spec, { sort: "name.desc", size: "500" })
+ *   // { state: { sort: { id: "name", desc: true }, size: 250, ... }, notices: ["Showing at most 250 rows per page."] }
+ */
+export function parseListParams<C extends string, S extends C, F extends string>(spec: ListSpec<C, S, F>, params: RawParams): ParsedList<S, F> {
+  const notices: string[] = [];
+
+  let q = (first(params, "q") ?? "").trim();
+  if (q.length > MAX_SEARCH) {
+    q = q.slice(0, MAX_SEARCH);
+    notices.push(`The search was shortened to its first ${MAX_SEARCH} characters.`);
+  }
+
+  let sort: { id: S; desc: boolean } = { ...spec.defaultSort };
+  const rawSort = first(params, "sort");
+  if (rawSort) {
+    const [id, dir] = sortSchema.safeParse(rawSort).success ? rawSort.split(".") : [];
+    if (id && (spec.sortable as readonly string[]).includes(id)) sort = { id: id as S, desc: dir === "desc" };
+    else notices.push(`The list cannot be sorted by "${truncate(rawSort)}"; it is sorted by ${spec.defaultSort.id} instead.`);
+  }
+
+  const filters: Partial<Record<F, string>> = {};
+  for (const key of keys(params)) {
+    if (!key.startsWith("f.")) continue;
+    const id = key.slice(2);
+    const value = (first(params, key) ?? "").trim();
+    if (!value) continue;
+    const filter = Object.hasOwn(spec.filters, id) ? spec.filters[id as F] : undefined;
+    if (!filter) {
+      notices.push(`There is no filter "${truncate(id)}"; it was ignored.`);
+      continue;
+    }
+    const checked = checkFilter(filter, value);
+    if (checked === null) notices.push(`"${truncate(value)}" is not a valid value for the ${id} filter; it was ignored.`);
+    else filters[id as F] = checked;
+  }
+
+  const defaultCols = [...(spec.defaultColumns ?? spec.columns)];
+  let cols = defaultCols;
+  const rawCols = first(params, "cols");
+  if (rawCols !== undefined) {
+    const wanted = new Set(rawCols.split(",").map((c) => c.trim()).filter(Boolean));
+    const unknown = [...wanted].filter((c) => !(spec.columns as readonly string[]).includes(c));
+    if (unknown.length) notices.push(`Unknown column${unknown.length === 1 ? "" : "s"} ignored: ${unknown.map(truncate).join(", ")}.`);
+    for (const c of spec.alwaysShown ?? []) wanted.add(c);
+    const known = spec.columns.filter((c) => wanted.has(c));
+    cols = known.length ? known : defaultCols;
+  }
+
+  let page = 1;
+  const rawPage = first(params, "page");
+  if (rawPage !== undefined) {
+    const parsed = positiveInt.safeParse(rawPage);
+    if (parsed.success && parsed.data <= MAX_PAGE) page = parsed.data;
+    else notices.push(`"${truncate(rawPage)}" is not a page number; showing the first page.`);
+  }
+
+  let size = DEFAULT_PAGE_SIZE;
+  const rawSize = first(params, "size");
+  if (rawSize !== undefined) {
+    const parsed = positiveInt.safeParse(rawSize);
+    if (!parsed.success) notices.push(`"${truncate(rawSize)}" is not a page size; showing ${DEFAULT_PAGE_SIZE} rows per page.`);
+    else if (parsed.data > MAX_PAGE_SIZE) {
+      size = MAX_PAGE_SIZE;
+      notices.push(`Showing at most ${MAX_PAGE_SIZE} rows per page.`);
+    } else size = parsed.data;
+  }
+
+  return { state: { q, sort, filters, cols, page, size }, notices };
+}
+
+function checkFilter(filter: FilterSpec, value: string): string | null {
+  switch (filter.kind) {
+    case "text":
+      return value.slice(0, MAX_TEXT_FILTER);
+    case "enum":
+      return filter.values.includes(value) ? value : null;
+    case "country": {
+      const parsed = countryCodeSchema.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    }
+  }
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+// ---- to Prisma ------------------------------------------------------------------------------
+
+export type SortDir = "asc" | "desc";
+
+/** `skip`/`take` for the state's page. */
+export function pageArgs(state: Pick<ListState, "page" | "size">): { skip: number; take: number } {
+  return { skip: (state.page - 1) * state.size, take: state.size };
+}
+
+/**
+ * `orderBy` for the state's sort, then `tiebreak` (a unique column) so that pages never overlap
+ * or skip rows when the sorted values repeat.
+ */
+export function toOrderBy<S extends string, O>(state: Pick<ListState<S>, "sort">, orderBy: Record<S, (dir: SortDir) => O | O[]>, tiebreak: O[]): O[] {
+  const chosen = orderBy[state.sort.id](state.sort.desc ? "desc" : "asc");
+  return [...(Array.isArray(chosen) ? chosen : [chosen]), ...tiebreak];
+}
+
+/** The `AND` parts of a `where` for the search and filters; the caller adds the organisation. */
+export function toWhereParts<F extends string, W>(state: Pick<ListState<string, F>, "q" | "filters">, map: { search: (q: string) => W; filters: Record<F, (value: string) => W> }): W[] {
+  const parts: W[] = [];
+  if (state.q) parts.push(map.search(state.q));
+  for (const [id, value] of Object.entries(state.filters) as [F, string | undefined][]) {
+    if (value !== undefined && Object.hasOwn(map.filters, id)) parts.push(map.filters[id](value));
+  }
+  return parts;
+}
+
+/** Case-insensitive "contains" for a text column. */
+export function contains(value: string) {
+  return { contains: value, mode: "insensitive" as const };
+}
+
+/** The page a list actually shows: past the last page, the last one. */
+export function lastPageFor(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+export interface Page<R> {
+  rows: R[];
+  /** Rows matching the search and filters, on all pages. */
+  total: number;
+  /** The page shown: the one asked for, or the last one when that was past the end. */
+  page: number;
+  size: number;
+}
+
+/**
+ * Runs a list's page query (rows and total in one round trip). A page past the end (a shared
+ * link after rows were deleted) is answered with the last page, at the cost of a second query.
+ */
+export async function fetchPage<R>(state: Pick<ListState, "page" | "size">, query: (args: { skip: number; take: number }) => Promise<[R[], number]>): Promise<Page<R>> {
+  const [rows, total] = await query(pageArgs(state));
+  const last = lastPageFor(total, state.size);
+  if (rows.length === 0 && state.page > last && total > 0) {
+    const [lastRows, lastTotal] = await query(pageArgs({ page: last, size: state.size }));
+    return { rows: lastRows, total: lastTotal, page: last, size: state.size };
+  }
+  return { rows, total, page: state.page, size: state.size };
+}

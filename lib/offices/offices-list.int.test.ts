@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listOfficesTablePage, officeListSpec } from "./queries";
+import { parseListParams } from "@/lib/list-params";
+import { buildOffice } from "@/prisma/factories";
+import { buildAiSystem } from "@/lib/testing/inventory-factories";
+import { createQueryCounter } from "@/lib/testing/query-counter";
+import { db, twoOrganisations } from "@/lib/testing/db";
+
+const state = (params: Record<string, string> = {}) => parseListParams(officeListSpec, params).state;
+const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
+
+describe("listOfficesTablePage", () => {
+  let w: Awaited<ReturnType<typeof twoOrganisations>>;
+  const counter = createQueryCounter();
+  afterAll(() => counter.close());
+
+  beforeAll(async () => {
+    w = await twoOrganisations();
+    const org = w.a.organisation.id;
+    const frankfurt = await buildOffice(db(), org, { name: "Frankfurt HQ", country: "DE", city: "Frankfurt", headcount: 1200 });
+    const munich = await buildOffice(db(), org, { name: "Munich R&D", country: "DE", city: "Munich", headcount: 300 });
+    await buildOffice(db(), org, { name: "Lyon plant", country: "FR", city: "Lyon", headcount: 420 });
+    await buildOffice(db(), org, { name: "Pune centre", country: "IN", city: "Pune", headcount: 80 });
+    await buildAiSystem(db(), org, { officeIds: [frankfurt.id, munich.id] });
+    await buildAiSystem(db(), org, { officeIds: [frankfurt.id] });
+    await buildOffice(db(), w.b.organisation.id, { name: "Frankfurt of B", country: "DE", city: "Frankfurt" });
+  });
+
+  it("sorts by name by default, and by headcount or AI systems served on request", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listOfficesTablePage(ctx, state()))).toEqual(["Frankfurt HQ", "Lyon plant", "Munich R&D", "Pune centre"]);
+    expect(names(await listOfficesTablePage(ctx, state({ sort: "headcount.desc" })))).toEqual(["Frankfurt HQ", "Lyon plant", "Munich R&D", "Pune centre"]);
+    const bySystems = await listOfficesTablePage(ctx, state({ sort: "aiSystems.desc" }));
+    expect(bySystems.rows.map((r) => [r.name, r.aiSystemCount])).toEqual([["Frankfurt HQ", 2], ["Munich R&D", 1], ["Lyon plant", 0], ["Pune centre", 0]]);
+  });
+
+  it("filters by country and by city, and searches name and city", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listOfficesTablePage(ctx, state({ "f.country": "DE" })))).toEqual(["Frankfurt HQ", "Munich R&D"]);
+    expect(names(await listOfficesTablePage(ctx, state({ "f.city": "LYO" })))).toEqual(["Lyon plant"]);
+    expect(names(await listOfficesTablePage(ctx, state({ q: "pune" })))).toEqual(["Pune centre"]);
+  });
+
+  it("pages with the total of all matching rows", async () => {
+    const page = await listOfficesTablePage(w.ctx(w.a, "viewer"), state({ size: "3", page: "2" }));
+    expect({ names: names(page), total: page.total, page: page.page, size: page.size }).toEqual({ names: ["Pune centre"], total: 4, page: 2, size: 3 });
+  });
+
+  it("never returns another organisation's offices", async () => {
+    const asA = await listOfficesTablePage(w.ctx(w.a, "viewer"), state({ q: "frankfurt", "f.country": "DE" }));
+    expect(names(asA)).toEqual(["Frankfurt HQ"]);
+    const asB = await listOfficesTablePage(w.ctx(w.b, "viewer"), state());
+    expect({ names: names(asB), total: asB.total }).toEqual({ names: ["Frankfurt of B"], total: 1 });
+  });
+
+  it("answers in one query for the page and one for the count", async () => {
+    const { statements } = await counter.count(() => listOfficesTablePage(w.ctx(w.a, "viewer"), state({ sort: "aiSystems.desc", "f.country": "DE" })));
+    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(2);
+    expect(statements.length).toBeLessThanOrEqual(10);
+  });
+});

@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { VendorType } from "@/lib/generated/prisma/enums";
+import { VENDOR_TYPE_LABELS } from "@/lib/labels";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+
+export const vendorListSpec = {
+  columns: ["name", "type", "hqCountry", "parent", "source", "models", "dependencies"],
+  alwaysShown: ["name"],
+  sortable: ["name", "type", "hqCountry", "parent", "source", "models"],
+  defaultSort: { id: "name", desc: false },
+  filters: {
+    type: { kind: "enum", values: Object.keys(VENDOR_TYPE_LABELS) },
+    hqCountry: { kind: "country" },
+    parentCountry: { kind: "country" },
+  },
+} as const satisfies ListSpec;
+
+type VendorSort = (typeof vendorListSpec.sortable)[number];
+type VendorFilter = keyof typeof vendorListSpec.filters;
+
+const vendorOrderBy: Record<VendorSort, (dir: SortDir) => Prisma.VendorOrderByWithRelationInput | Prisma.VendorOrderByWithRelationInput[]> = {
+  name: (dir) => ({ name: dir }),
+  type: (dir) => ({ vendorType: dir }),
+  hqCountry: (dir) => ({ hqCountry: dir }),
+  parent: (dir) => [{ parentName: { sort: dir, nulls: "last" } }, { parentCountry: { sort: dir, nulls: "last" } }],
+  source: (dir) => [{ sourceAsOf: { sort: dir, nulls: "last" } }, { source: { sort: dir, nulls: "last" } }],
+  models: (dir) => ({ models: { _count: dir } }),
+};
+
+const vendorWhere = {
+  search: (q: string): Prisma.VendorWhereInput => ({ OR: [{ name: contains(q) }, { parentName: contains(q) }] }),
+  filters: {
+    type: (v) => ({ vendorType: v as VendorType }), // checked against the enum by parseListParams
+    hqCountry: (v) => ({ hqCountry: v }),
+    parentCountry: (v) => ({ parentCountry: v }),
+  } satisfies Record<VendorFilter, (v: string) => Prisma.VendorWhereInput>,
+};
+
+/**
+ * One page of the caller's vendors. A vendor's dependencies are those on its models; they are
+ * counted from the page's models in the same round trip (not sortable: Prisma cannot order by a
+ * count two relations away).
+ */
+export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSort, VendorFilter>) {
+  assertCan(ctx, "inventory:read");
+  const prisma = db();
+  const where: Prisma.VendorWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, vendorWhere) };
+  const orderBy = toOrderBy(state, vendorOrderBy, [{ name: "asc" }, { id: "asc" }]);
+  const page = await fetchPage(state, (args) =>
+    prisma.$transaction([
+      prisma.vendor.findMany({
+        where,
+        orderBy,
+        ...args,
+        select: {
+          id: true,
+          name: true,
+          vendorType: true,
+          hqCountry: true,
+          parentName: true,
+          parentCountry: true,
+          source: true,
+          sourceAsOf: true,
+          models: { select: { _count: { select: { dependencies: true } } } },
+        },
+      }),
+      prisma.vendor.count({ where }),
+    ]),
+  );
+  return {
+    ...page,
+    rows: page.rows.map(({ models, ...v }) => ({
+      ...v,
+      modelCount: models.length,
+      dependencyCount: models.reduce((sum, m) => sum + m._count.dependencies, 0),
+    })),
+  };
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listVendorsPage, vendorListSpec } from "./queries";
+import { parseListParams } from "@/lib/list-params";
+import { buildAiSystem, buildDependency, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
+import { createQueryCounter } from "@/lib/testing/query-counter";
+import { db, twoOrganisations } from "@/lib/testing/db";
+
+const state = (params: Record<string, string> = {}) => parseListParams(vendorListSpec, params).state;
+const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
+
+describe("listVendorsPage", () => {
+  let w: Awaited<ReturnType<typeof twoOrganisations>>;
+  const counter = createQueryCounter();
+  afterAll(() => counter.close());
+
+  beforeAll(async () => {
+    w = await twoOrganisations();
+    const org = w.a.organisation.id;
+    const openai = await buildVendor(db(), org, { name: "OpenAI", hqCountry: "US", parentName: "OpenAI Foundation", parentCountry: "US", source: "https://openai.com", sourceAsOf: new Date("2026-11-01") });
+    const mistral = await buildVendor(db(), org, { name: "Mistral AI", hqCountry: "FR", parentName: "Mistral AI SAS", parentCountry: "FR", sourceAsOf: new Date("2026-10-01") });
+    await buildVendor(db(), org, { name: "OVHcloud", vendorType: "cloud_provider", hqCountry: "FR" });
+    await buildVendor(db(), org, { name: "Alibaba Cloud", vendorType: "hyperscaler", hqCountry: "CN", parentName: "Alibaba Group", parentCountry: "KY" });
+    const gpt5 = await buildModel(db(), org, openai.id);
+    const gpt41 = await buildModel(db(), org, openai.id);
+    await buildModel(db(), org, mistral.id);
+    const [s1, s2] = [await buildAiSystem(db(), org), await buildAiSystem(db(), org)];
+    await buildDependency(db(), org, s1.id, gpt5.id);
+    await buildDependency(db(), org, s2.id, gpt5.id);
+    await buildDependency(db(), org, s2.id, gpt41.id);
+    await buildVendor(db(), w.b.organisation.id, { name: "OpenAI", hqCountry: "US" });
+  });
+
+  it("shows each vendor's parent, source, model count and the dependencies on its models", async () => {
+    const page = await listVendorsPage(w.ctx(w.a, "viewer"), state({ q: "openai" }));
+    expect(page.rows).toEqual([
+      {
+        id: expect.any(String),
+        name: "OpenAI",
+        vendorType: "frontier_lab",
+        hqCountry: "US",
+        parentName: "OpenAI Foundation",
+        parentCountry: "US",
+        source: "https://openai.com",
+        sourceAsOf: new Date("2026-11-01"),
+        modelCount: 2,
+        dependencyCount: 3,
+      },
+    ]);
+  });
+
+  it("sorts by model count, by type and by source date (unknown dates last)", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listVendorsPage(ctx, state({ sort: "models.desc" })))).toEqual(["OpenAI", "Mistral AI", "Alibaba Cloud", "OVHcloud"]);
+    expect(names(await listVendorsPage(ctx, state({ sort: "type.asc" })))).toEqual(["Mistral AI", "OpenAI", "Alibaba Cloud", "OVHcloud"]);
+    expect(names(await listVendorsPage(ctx, state({ sort: "source.desc" }))).slice(0, 2)).toEqual(["OpenAI", "Mistral AI"]);
+  });
+
+  it("filters by type, HQ country and the parent's country", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listVendorsPage(ctx, state({ "f.type": "cloud_provider" })))).toEqual(["OVHcloud"]);
+    expect(names(await listVendorsPage(ctx, state({ "f.hqCountry": "FR" })))).toEqual(["Mistral AI", "OVHcloud"]);
+    expect(names(await listVendorsPage(ctx, state({ "f.parentCountry": "KY" })))).toEqual(["Alibaba Cloud"]);
+  });
+
+  it("pages through the same order without overlap, with a total", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    const all = names(await listVendorsPage(ctx, state()));
+    const [first, second] = [await listVendorsPage(ctx, state({ size: "2" })), await listVendorsPage(ctx, state({ size: "2", page: "2" }))];
+    expect([...names(first), ...names(second)]).toEqual(all);
+    expect([first.total, second.total]).toEqual([4, 4]);
+  });
+
+  it("never returns another organisation's vendors", async () => {
+    const asB = await listVendorsPage(w.ctx(w.b, "viewer"), state());
+    expect(asB.rows.map((r) => [r.name, r.modelCount, r.dependencyCount])).toEqual([["OpenAI", 0, 0]]);
+  });
+
+  it("loads the page's models' dependency counts in one query, not one per vendor", async () => {
+    const { statements } = await counter.count(() => listVendorsPage(w.ctx(w.a, "viewer"), state({ sort: "models.desc" })));
+    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(3);
+    expect(statements.length).toBeLessThanOrEqual(10);
+  });
+});
