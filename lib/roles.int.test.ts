@@ -18,6 +18,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { createOfficeAction, updateOfficeAction, deleteOfficeAction } = await import("@/lib/offices/actions");
 const { createInvitationAction, revokeInvitationAction, changeRoleAction, removeMemberAction } = await import("@/lib/members/actions");
 const { updateOrganisationAction } = await import("@/lib/organisations/actions");
+const { createApiTokenAction, revokeApiTokenAction } = await import("@/lib/api-tokens/actions");
 
 type Org = Awaited<ReturnType<typeof buildOrganisationWithMembers>>;
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -101,6 +102,18 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     input: async (org) => {
       const m = await buildMembership(db(), org.organisation.id, (await buildUser(db())).id, "viewer");
       return { org: org.organisation.slug, membershipId: m.id };
+    },
+  },
+  { name: "createApiTokenAction", permission: "api_tokens:manage", action: createApiTokenAction, input: async (org) => ({ org: org.organisation.slug, name: "Release gate", role: "viewer" }) },
+  {
+    name: "revokeApiTokenAction",
+    permission: "api_tokens:manage",
+    action: revokeApiTokenAction,
+    input: async (org) => {
+      const token = await db().apiToken.create({
+        data: { organisationId: org.organisation.id, name: "CI", tokenHash: `h-${Math.random()}`, role: "viewer", createdById: org.users.owner.id },
+      });
+      return { org: org.organisation.slug, tokenId: token.id };
     },
   },
 ];

@@ -4,6 +4,8 @@
 // until every exported function of lib/*/queries.ts and lib/*/mutations.ts has one.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditQueries from "@/lib/audit/queries";
+import * as apiTokenMutations from "@/lib/api-tokens/mutations";
+import * as apiTokenQueries from "@/lib/api-tokens/queries";
 import * as inventoryDocument from "@/lib/inventory/document";
 import * as inventoryImport from "@/lib/inventory/import";
 import * as scoreQueries from "@/lib/scores/queries";
@@ -13,6 +15,11 @@ import * as officeMutations from "@/lib/offices/mutations";
 import * as officeQueries from "@/lib/offices/queries";
 import * as organisationMutations from "@/lib/organisations/mutations";
 import * as organisationQueries from "@/lib/organisations/queries";
+import * as vendorQueries from "@/lib/vendors/queries";
+import * as modelQueries from "@/lib/models/queries";
+import * as aiSystemQueries from "@/lib/ai-systems/queries";
+import * as dataFlowQueries from "@/lib/data-flows/queries";
+import { parseListParams } from "@/lib/list-params";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
@@ -27,8 +34,16 @@ async function setupWorld() {
   await buildOffice(db(), b.organisation.id, { name: "B's office" });
   const invitationA = await memberMutations.createInvitation(ownerA, { role: "viewer", email: "a-invitee@example.test" });
   await officeMutations.updateOffice(ownerA, officeA.id, officeA.version, { name: "A's secret office", country: "FR", city: "Lyon", headcount: 7, teams: ["Red team"] });
+  const vendorA = await db().vendor.create({ data: { organisationId: a.organisation.id, name: "A's vendor", vendorType: "frontier_lab", hqCountry: "US" } });
+  const modelA = await db().model.create({ data: { organisationId: a.organisation.id, vendorId: vendorA.id, name: "A's model", family: "a", weights: "closed", licence: "proprietary" } });
+  const systemA = await db().aiSystem.create({ data: { organisationId: a.organisation.id, name: "A's system", owner: "A", criticality: "high", toleratedDowntimeMinutes: 60 } });
+  const dependencyA = await db().dependency.create({ data: { organisationId: a.organisation.id, aiSystemId: systemA.id, modelId: modelA.id, accessPath: "direct_api" } });
+  await db().dataFlow.create({
+    data: { organisationId: a.organisation.id, name: "A's flow", originOfficeId: officeA.id, dependencyId: dependencyA.id, vendorId: vendorA.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" },
+  });
+  const tokenA = await apiTokenMutations.createApiToken(ownerA, { name: "A's CI pipeline", role: "viewer" });
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
-  return { a, b, ownerA, ownerB, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA };
+  return { a, b, ownerA, ownerB, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -39,6 +54,7 @@ async function snapshotOf(w: World) {
     offices: await db().office.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     memberships: await db().membership.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     invitations: await db().invitation.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    apiTokens: await db().apiToken.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -47,6 +63,14 @@ async function expectNotFound(promise: Promise<unknown>) {
 }
 
 const json = (v: unknown) => JSON.stringify(v);
+
+/** A list came back with rows, none of which is one of A's. */
+async function expectNoneOfA(w: World, table: "vendor" | "model" | "aiSystem" | "dataFlow", rows: { id: string }[]) {
+  const delegate = db()[table] as unknown as { findMany(args: object): Promise<{ id: string }[]> };
+  const aIds = new Set((await delegate.findMany({ where: { organisationId: w.a.organisation.id }, select: { id: true } })).map((r) => r.id));
+  expect(aIds.size).toBeGreaterThan(0);
+  expect(rows.filter((r) => aIds.has(r.id))).toEqual([]);
+}
 
 /** name -> what B's owner does with A's things, and what must hold afterwards. */
 const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
@@ -69,6 +93,14 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   listOffices: async (_w, asB) => {
     const offices = await officeQueries.listOffices(asB);
     expect(offices.map((o) => o.name)).toEqual(["B's office"]);
+  },
+  listOfficesByName: async (w, asB) => {
+    const page = await officeQueries.listOfficesByName(asB, { page: 1, size: 50 });
+    expect(page.items.map((o) => o.id)).not.toContain(w.officeA.id);
+  },
+  listOfficesTablePage: async (w, asB) => {
+    const page = await officeQueries.listOfficesTablePage(asB, parseListParams(officeQueries.officeListSpec, { size: "250" }).state);
+    expect(page.rows.map((o) => o.id)).not.toContain(w.officeA.id);
   },
   getOffice: async (w, asB) => {
     expect(await officeQueries.getOffice(asB, w.officeA.id)).toBeNull();
@@ -137,6 +169,34 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const names = live.ok ? [live.result.organisation.name] : [];
     expect(names).not.toContain(w.a.organisation.name);
   },
+  // inventory lists: B's pages hold none of A's rows (compared by id: an import case copies A's names into B)
+  listVendorsPage: async (w, asB) => {
+    const page = await vendorQueries.listVendorsPage(asB, parseListParams(vendorQueries.vendorListSpec, { size: "250" }).state);
+    await expectNoneOfA(w, "vendor", page.rows);
+  },
+  listModelsPage: async (w, asB) => {
+    const page = await modelQueries.listModelsPage(asB, parseListParams(modelQueries.modelListSpec, { size: "250" }).state);
+    await expectNoneOfA(w, "model", page.rows);
+  },
+  listAiSystemsPage: async (w, asB) => {
+    const page = await aiSystemQueries.listAiSystemsPage(asB, parseListParams(aiSystemQueries.aiSystemListSpec, { size: "250" }).state);
+    await expectNoneOfA(w, "aiSystem", page.rows);
+  },
+  listDataFlowsPage: async (w, asB) => {
+    const page = await dataFlowQueries.listDataFlowsPage(asB, parseListParams(dataFlowQueries.dataFlowListSpec, { size: "250" }).state);
+    await expectNoneOfA(w, "dataFlow", page.rows);
+  },
+  // API tokens
+  listApiTokens: async (_w, asB) => {
+    expect((await apiTokenQueries.listApiTokens(asB)).map((t) => t.name)).not.toContain("A's CI pipeline");
+  },
+  createApiToken: async (w, asB) => {
+    const token = await apiTokenMutations.createApiToken(asB, { name: "B's token", role: "owner" });
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  revokeApiToken: async (w, asB) => {
+    await expectNotFound(apiTokenMutations.revokeApiToken(asB, w.tokenA.id));
+  },
   // audit
   listAuditEvents: async (w, asB) => {
     const events = await auditQueries.listAuditEvents(asB);
@@ -158,6 +218,8 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   acceptInvitation: "joins the organisation named by the secret token",
   acceptInvitationWithNewAccount: "joins the organisation named by the secret token",
   toDocumentValue: "pure value translation, no data access",
+  findActiveApiToken: "looked up by the hash of the token's secret; the token names its organisation",
+  recordApiTokenUse: "only for a token findActiveApiToken returned; its where includes that token's organisation",
   today: "pure date helper, no data access",
 };
 
@@ -176,7 +238,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { auditQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

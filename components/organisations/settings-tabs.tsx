@@ -1,11 +1,21 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import { resolveOrgContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 
-export function SettingsTabs({ orgSlug, current }: { orgSlug: string; current: "profile" | "members" }) {
-  const tabs = [
+type Tab = "profile" | "members" | "api-tokens";
+
+/**
+ * The settings tabs. The API tokens tab is shown only to roles that may manage tokens (the
+ * membership is already resolved for the page, so this costs no query); the page checks again.
+ */
+export async function SettingsTabs({ orgSlug, current }: { orgSlug: string; current: Tab }) {
+  const ctx = await resolveOrgContext(orgSlug);
+  const tabs: { id: Tab; label: string; href: string }[] = [
     { id: "profile", label: "Organisation", href: `/${orgSlug}/settings` },
     { id: "members", label: "Members", href: `/${orgSlug}/settings/members` },
-  ] as const;
+  ];
+  if (ctx && can(ctx.role, "api_tokens:manage")) tabs.push({ id: "api-tokens", label: "API tokens", href: `/${orgSlug}/settings/api-tokens` });
   return (
     <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
       {tabs.map((t) => (

@@ -1,0 +1,51 @@
+"use client";
+import { useActionState, useState } from "react";
+import { createApiTokenAction } from "@/lib/api-tokens/actions";
+import { idle, submitted } from "@/lib/action-state";
+import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
+import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useClientValidation } from "@/components/ui/use-client-validation";
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}` }));
+
+export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
+  const [state, action] = useActionState(createApiTokenAction, idle);
+  const { fieldErrors, onSubmit } = useClientValidation(createApiTokenSchema, state);
+  const [copied, setCopied] = useState<string | undefined>();
+  const data = state.status === "success" ? (state.data as { token: string; name: string; role: string }) : undefined;
+  return (
+    <div className="space-y-4">
+      <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        <input type="hidden" name="org" value={orgSlug} />
+        <TextField label="Name" name="name" placeholder="e.g. CMDB sync" defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />
+        <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={submitted(state, "role") ?? "viewer"} errors={fieldErrors?.role} />
+        <SubmitButton pendingText="Creating…">Create token</SubmitButton>
+      </form>
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      {data && (
+        <Alert tone="success" title="API token (shown once)">
+          <p>
+            Copy the token for “{data.name}” now: Sovra keeps only a hash of it and cannot show it again. Send it as <code>Authorization: Bearer …</code>; it acts
+            with the role {data.role}.
+          </p>
+          <div className="mt-2 flex items-center gap-2">
+            <input readOnly aria-label="API token" value={data.token} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(data.token);
+                setCopied(data.token);
+              }}
+            >
+              {copied === data.token ? "Copied" : "Copy"}
+            </Button>
+          </div>
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { OrgContext } from "@/lib/auth/org-context";
+import type { Permission } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { resolveApiContext } from "@/lib/api/context";
+import { API_ERROR_CODES, ApiRequestError, fieldErrorsFromZod, type ApiErrorBody, type ApiErrorCode } from "@/lib/api/errors";
+
+/** Route parameters as Next passes them to a route handler (a Promise since Next 15). */
+export type RouteParams = Record<string, string>;
+export interface RouteContext {
+  params: Promise<RouteParams>;
+}
+
+/** JSON bodies larger than this are refused with 413 unless an operation allows more. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+const NO_STORE = { "cache-control": "no-store" } as const;
+
+/** A JSON response that no cache keeps (answers depend on the caller). */
+export function jsonResponse(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+  const headers = new Headers(init.headers);
+  for (const [k, v] of Object.entries(NO_STORE)) if (!headers.has(k)) headers.set(k, v);
+  return Response.json(body, { status: init.status ?? 200, headers });
+}
+
+function errorJson(status: number, error: ApiErrorBody["error"], headers?: HeadersInit): Response {
+  return jsonResponse({ error } satisfies ApiErrorBody, { status, headers });
+}
+
+/**
+ * Maps anything a handler throws to the API's error shape: AppError and ApiRequestError with
+ * their code and status, zod errors as 422 listing every field, anything else as 500 with a
+ * reference that is logged with the error (the message could leak internals, so it is not sent).
+ */
+export function errorResponse(e: unknown, request?: Request): Response {
+  if (e instanceof z.ZodError) {
+    return errorJson(422, { code: "INVALID_INPUT", message: "The request is not valid: see fields for every problem.", fields: fieldErrorsFromZod(e) });
+  }
+  if (isAppError(e)) {
+    const fields = e.details?.fieldErrors as Record<string, string[]> | undefined;
+    const current = e.details?.current as Record<string, unknown> | undefined;
+    const headers = e.code === "UNAUTHENTICATED" ? { "www-authenticate": 'Bearer realm="sovra"' } : undefined;
+    return errorJson(e.status, { code: e.code, message: e.message, ...(fields && { fields }), ...(current && { current }) }, headers);
+  }
+  if (e instanceof ApiRequestError) return errorJson(e.status, { code: e.code, message: e.message });
+  const reference = randomUUID().slice(0, 8);
+  const where = request ? `${request.method} ${new URL(request.url).pathname}` : "api";
+  console.error(`[api] ${where}: unexpected error, reference ${reference}:`, e);
+  const code: ApiErrorCode = "INTERNAL";
+  return errorJson(API_ERROR_CODES[code], { code, message: `Something went wrong on our side (reference ${reference}). Nothing was changed unless the response said so.`, reference });
+}
+
+/**
+ * Reads a JSON request body: `application/json` only (a cross-site form cannot send it without a
+ * CORS preflight, which this API does not answer), at most `maxBytes` (counted while streaming,
+ * so a missing or false Content-Length does not help), and well-formed.
+ */
+export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type.trim())) {
+    throw new ApiRequestError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with 'Content-Type: application/json'.");
+  }
+  const tooLarge = () => new ApiRequestError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (text.trim() === "") throw new ApiRequestError("MALFORMED_JSON", "The request body is empty: send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new ApiRequestError("MALFORMED_JSON", `The request body is not valid JSON (${(e as Error).message}).`);
+  }
+}
+
+/**
+ * A route handler inside an organisation (`/api/v1/orgs/[org]/…`). It resolves the caller (API
+ * token or session) and checks the permission before `run` sees the request, and turns whatever
+ * `run` throws into the API's JSON error shape.
+ */
+export function apiHandler(permission: Permission, run: (ctx: OrgContext, request: Request, params: RouteParams) => Promise<Response>) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const params = await context.params;
+      const ctx = await resolveApiContext(request, params.org ?? "", permission);
+      return await run(ctx, request, params);
+    } catch (e) {
+      return errorResponse(e, request);
+    }
+  };
+}
