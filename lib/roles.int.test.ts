@@ -19,6 +19,21 @@ const { createOfficeAction, updateOfficeAction, deleteOfficeAction } = await imp
 const { createInvitationAction, revokeInvitationAction, changeRoleAction, removeMemberAction } = await import("@/lib/members/actions");
 const { updateOrganisationAction } = await import("@/lib/organisations/actions");
 const { createApiTokenAction, revokeApiTokenAction } = await import("@/lib/api-tokens/actions");
+const { createVendorAction, updateVendorAction, deleteVendorAction } = await import("@/lib/vendors/actions");
+const { createAiSystemAction, updateAiSystemAction, deleteAiSystemAction } = await import("@/lib/ai-systems/actions");
+const { createDependencyAction, deleteDependencyAction } = await import("@/lib/dependencies/actions");
+const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallbacks/actions");
+
+/** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
+async function inventoryRows(org: Org) {
+  const organisationId = org.organisation.id;
+  const tag = Math.random().toString(36).slice(2, 8);
+  const vendor = await db().vendor.create({ data: { organisationId, name: `Vendor ${tag}`, vendorType: "frontier_lab", hqCountry: "US" } });
+  const model = await db().model.create({ data: { organisationId, vendorId: vendor.id, name: `Model ${tag}`, family: "m", weights: "open", licence: "Apache-2.0" } });
+  const system = await db().aiSystem.create({ data: { organisationId, name: `System ${tag}`, owner: "Ops", criticality: "high", toleratedDowntimeMinutes: 60 } });
+  const dependency = await db().dependency.create({ data: { organisationId, aiSystemId: system.id, modelId: model.id, accessPath: "direct_api" } });
+  return { vendor, model, system, dependency };
+}
 
 type Org = Awaited<ReturnType<typeof buildOrganisationWithMembers>>;
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -102,6 +117,91 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     input: async (org) => {
       const m = await buildMembership(db(), org.organisation.id, (await buildUser(db())).id, "viewer");
       return { org: org.organisation.slug, membershipId: m.id };
+    },
+  },
+  {
+    name: "createVendorAction",
+    permission: "inventory:write",
+    action: createVendorAction,
+    input: async (org) => ({ org: org.organisation.slug, name: `Mistral ${Math.random()}`, vendorType: "frontier_lab", hqCountry: "FR" }),
+  },
+  {
+    name: "updateVendorAction",
+    permission: "inventory:write",
+    action: updateVendorAction,
+    input: async (org) => {
+      const { vendor } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: vendor.id, version: vendor.version, name: vendor.name, vendorType: "frontier_lab", hqCountry: "US", parentName: "Parent Inc.", parentCountry: "US" };
+    },
+  },
+  {
+    name: "deleteVendorAction",
+    permission: "inventory:write",
+    action: deleteVendorAction,
+    input: async (org) => {
+      const { vendor } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: vendor.id, version: vendor.version };
+    },
+  },
+  {
+    name: "createAiSystemAction",
+    permission: "inventory:write",
+    action: createAiSystemAction,
+    input: async (org) => ({ org: org.organisation.slug, name: `Bot ${Math.random()}`, owner: "Ops", criticality: "medium", downtimeHours: "4", downtimeMinutes: "0" }),
+  },
+  {
+    name: "updateAiSystemAction",
+    permission: "inventory:write",
+    action: updateAiSystemAction,
+    input: async (org) => {
+      const { system } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: system.id, version: system.version, name: system.name, owner: "New owner", criticality: "critical", downtimeHours: "1", downtimeMinutes: "30" };
+    },
+  },
+  {
+    name: "deleteAiSystemAction",
+    permission: "inventory:write",
+    action: deleteAiSystemAction,
+    input: async (org) => {
+      const { system } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: system.id, version: system.version };
+    },
+  },
+  {
+    name: "createDependencyAction",
+    permission: "inventory:write",
+    action: createDependencyAction,
+    input: async (org) => {
+      const { system, model } = await inventoryRows(org);
+      return { org: org.organisation.slug, aiSystemId: system.id, modelId: model.id, accessPath: "self_hosted" };
+    },
+  },
+  {
+    name: "deleteDependencyAction",
+    permission: "inventory:write",
+    action: deleteDependencyAction,
+    input: async (org) => {
+      const { dependency } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: dependency.id, version: dependency.version };
+    },
+  },
+  {
+    name: "createFallbackAction",
+    permission: "inventory:write",
+    action: createFallbackAction,
+    input: async (org) => {
+      const { dependency, model } = await inventoryRows(org);
+      return { org: org.organisation.slug, dependencyId: dependency.id, modelId: model.id, accessPath: "self_hosted", lastTestedAt: "2026-11-01", switchTimeMinutes: "30" };
+    },
+  },
+  {
+    name: "deleteFallbackAction",
+    permission: "inventory:write",
+    action: deleteFallbackAction,
+    input: async (org) => {
+      const { dependency, model } = await inventoryRows(org);
+      const fallback = await db().fallback.create({ data: { organisationId: org.organisation.id, dependencyId: dependency.id, modelId: model.id, accessPath: "self_hosted" } });
+      return { org: org.organisation.slug, id: fallback.id, version: fallback.version };
     },
   },
   { name: "createApiTokenAction", permission: "api_tokens:manage", action: createApiTokenAction, input: async (org) => ({ org: org.organisation.slug, name: "Release gate", role: "viewer" }) },

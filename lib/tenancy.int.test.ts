@@ -20,6 +20,15 @@ import * as modelQueries from "@/lib/models/queries";
 import * as aiSystemQueries from "@/lib/ai-systems/queries";
 import * as dataFlowQueries from "@/lib/data-flows/queries";
 import { parseListParams } from "@/lib/list-params";
+import * as vendorMutations from "@/lib/vendors/mutations";
+import * as aiSystemMutations from "@/lib/ai-systems/mutations";
+import * as dependencyMutations from "@/lib/dependencies/mutations";
+import * as dependencyQueries from "@/lib/dependencies/queries";
+import * as fallbackMutations from "@/lib/fallbacks/mutations";
+import { vendorSchema } from "@/lib/vendors/schemas";
+import { aiSystemSchema } from "@/lib/ai-systems/schemas";
+import { dependencySchema } from "@/lib/dependencies/schemas";
+import { fallbackSchema } from "@/lib/fallbacks/schemas";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
@@ -38,12 +47,13 @@ async function setupWorld() {
   const modelA = await db().model.create({ data: { organisationId: a.organisation.id, vendorId: vendorA.id, name: "A's model", family: "a", weights: "closed", licence: "proprietary" } });
   const systemA = await db().aiSystem.create({ data: { organisationId: a.organisation.id, name: "A's system", owner: "A", criticality: "high", toleratedDowntimeMinutes: 60 } });
   const dependencyA = await db().dependency.create({ data: { organisationId: a.organisation.id, aiSystemId: systemA.id, modelId: modelA.id, accessPath: "direct_api" } });
+  const fallbackA = await db().fallback.create({ data: { organisationId: a.organisation.id, dependencyId: dependencyA.id, modelId: modelA.id, accessPath: "self_hosted" } });
   await db().dataFlow.create({
     data: { organisationId: a.organisation.id, name: "A's flow", originOfficeId: officeA.id, dependencyId: dependencyA.id, vendorId: vendorA.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" },
   });
   const tokenA = await apiTokenMutations.createApiToken(ownerA, { name: "A's CI pipeline", role: "viewer" });
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
-  return { a, b, ownerA, ownerB, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA };
+  return { a, b, ownerA, ownerB, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -55,6 +65,13 @@ async function snapshotOf(w: World) {
     memberships: await db().membership.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     invitations: await db().invitation.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     apiTokens: await db().apiToken.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    vendors: await db().vendor.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    models: await db().model.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    aiSystems: await db().aiSystem.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    aiSystemOffices: await db().aiSystemOffice.findMany({ where: { organisationId }, orderBy: [{ aiSystemId: "asc" }, { officeId: "asc" }] }),
+    dependencies: await db().dependency.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    fallbacks: await db().fallback.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    dataFlows: await db().dataFlow.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -186,6 +203,66 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const page = await dataFlowQueries.listDataFlowsPage(asB, parseListParams(dataFlowQueries.dataFlowListSpec, { size: "250" }).state);
     await expectNoneOfA(w, "dataFlow", page.rows);
   },
+  // inventory edits: B cannot read, change, delete or link to A's vendor, system, dependency or fallback
+  getVendor: async (w, asB) => {
+    expect(await vendorQueries.getVendor(asB, w.vendorA.id)).toBeNull();
+  },
+  createVendor: async (w, asB) => {
+    const vendor = await vendorMutations.createVendor(asB, vendorSchema.parse({ name: "B's vendor", vendorType: "hyperscaler", hqCountry: "DE" }));
+    expect((await db().vendor.findUniqueOrThrow({ where: { id: vendor.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  updateVendor: async (w, asB) => {
+    await expectNotFound(vendorMutations.updateVendor(asB, w.vendorA.id, w.vendorA.version, vendorSchema.parse({ name: "pwned", vendorType: "other", hqCountry: "DE" })));
+  },
+  deleteVendor: async (w, asB) => {
+    await expectNotFound(vendorMutations.deleteVendor(asB, w.vendorA.id, w.vendorA.version));
+  },
+  vendorDeletionImpact: async (w, asB) => {
+    expect(Object.values(await vendorMutations.vendorDeletionImpact(asB, w.vendorA.id)).every((n) => n === 0)).toBe(true);
+  },
+  getAiSystem: async (w, asB) => {
+    expect(await aiSystemQueries.getAiSystem(asB, w.systemA.id)).toBeNull();
+  },
+  createAiSystem: async (w, asB) => {
+    const input = aiSystemSchema.parse({ name: "B's system", owner: "B", criticality: "low", officeIds: [w.officeA.id] });
+    await expect(aiSystemMutations.createAiSystem(asB, input)).rejects.toMatchObject({ name: "AppError" }); // A's office cannot be linked
+  },
+  updateAiSystem: async (w, asB) => {
+    const input = aiSystemSchema.parse({ name: "pwned", owner: "B", criticality: "low" });
+    await expectNotFound(aiSystemMutations.updateAiSystem(asB, w.systemA.id, w.systemA.version, input));
+  },
+  deleteAiSystem: async (w, asB) => {
+    await expectNotFound(aiSystemMutations.deleteAiSystem(asB, w.systemA.id, w.systemA.version));
+  },
+  aiSystemDeletionImpact: async (w, asB) => {
+    expect(Object.values(await aiSystemMutations.aiSystemDeletionImpact(asB, w.systemA.id)).every((n) => n === 0)).toBe(true);
+  },
+  createDependency: async (w, asB) => {
+    const input = dependencySchema.parse({ aiSystemId: w.systemA.id, modelId: w.modelA.id, accessPath: "direct_api" });
+    await expect(dependencyMutations.createDependency(asB, input)).rejects.toMatchObject({ name: "AppError" });
+  },
+  deleteDependency: async (w, asB) => {
+    await expectNotFound(dependencyMutations.deleteDependency(asB, w.dependencyA.id, w.dependencyA.version));
+  },
+  dependencyDeletionImpact: async (w, asB) => {
+    expect(Object.values(await dependencyMutations.dependencyDeletionImpact(asB, w.dependencyA.id)).every((n) => n === 0)).toBe(true);
+  },
+  listModelChoices: async (w, asB) => {
+    expect((await dependencyQueries.listModelChoices(asB)).map((m) => m.id)).not.toContain(w.modelA.id);
+  },
+  listCloudChoices: async (w, asB) => {
+    expect((await dependencyQueries.listCloudChoices(asB)).map((v) => v.id)).not.toContain(w.vendorA.id);
+  },
+  countDataFlowsByDependency: async (w, asB) => {
+    expect((await dependencyQueries.countDataFlowsByDependency(asB, [w.dependencyA.id])).get(w.dependencyA.id) ?? 0).toBe(0);
+  },
+  createFallback: async (w, asB) => {
+    const input = fallbackSchema.parse({ dependencyId: w.dependencyA.id, modelId: w.modelA.id, accessPath: "self_hosted" });
+    await expect(fallbackMutations.createFallback(asB, input)).rejects.toMatchObject({ name: "AppError" });
+  },
+  deleteFallback: async (w, asB) => {
+    await expectNotFound(fallbackMutations.deleteFallback(asB, w.fallbackA.id, w.fallbackA.version));
+  },
   // API tokens
   listApiTokens: async (_w, asB) => {
     expect((await apiTokenQueries.listApiTokens(asB)).map((t) => t.name)).not.toContain("A's CI pipeline");
@@ -238,7 +315,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -79,3 +79,56 @@ export async function listAiSystemsPage(ctx: OrgContext, state: ListState<AiSyst
     })),
   };
 }
+
+const aiSystemSelect = {
+  id: true,
+  name: true,
+  description: true,
+  owner: true,
+  criticality: true,
+  toleratedDowntimeMinutes: true,
+  usersServed: true,
+  teams: true,
+  version: true,
+} as const;
+
+const routeSelect = {
+  id: true,
+  accessPath: true,
+  hostingCountry: true,
+  hostingRegion: true,
+  version: true,
+  model: { select: { id: true, name: true, weights: true, vendor: { select: { id: true, name: true, hqCountry: true } } } },
+  cloudVendor: { select: { id: true, name: true } },
+} as const;
+
+/**
+ * One AI system of the caller's organisation with the offices it serves, its dependencies and
+ * their fallbacks (one query), or null (also for another organisation's id).
+ */
+export async function getAiSystem(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  const row = await db().aiSystem.findFirst({
+    where: { id, organisationId: ctx.organisationId },
+    select: {
+      ...aiSystemSelect,
+      offices: { select: { officeId: true } },
+      dependencies: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          ...routeSelect,
+          dataSent: true,
+          exitPlanDocumented: true,
+          exitPlanLastReviewed: true,
+          fallbacks: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { ...routeSelect, lastTestedAt: true, switchTimeMinutes: true, qualityParityChecked: true, exitPlan: true },
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const { offices, ...system } = row;
+  return { ...system, officeIds: offices.map((o) => o.officeId) };
+}

@@ -79,3 +79,24 @@ export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSo
     })),
   };
 }
+
+export const vendorSelect = {
+  id: true,
+  name: true,
+  catalogueKey: true,
+  vendorType: true,
+  hqCountry: true,
+  parentName: true,
+  parentCountry: true,
+  dpfCertified: true,
+  source: true,
+  sourceAsOf: true,
+  notes: true,
+  version: true,
+} as const;
+
+/** One vendor of the caller's organisation, or null (also for another organisation's id). */
+export async function getVendor(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  return db().vendor.findFirst({ where: { id, organisationId: ctx.organisationId }, select: vendorSelect });
+}

@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { buttonClass } from "@/components/ui/button";
 import { aiSystemListSpec, listAiSystemsPage } from "@/lib/ai-systems/queries";
 import { parseListParams } from "@/lib/list-params";
 import { ACCESS_PATH_LABELS, CRITICALITY_LABELS, formatMinutes, labelFor, optionsFrom } from "@/lib/labels";
@@ -34,6 +37,13 @@ export default async function AiSystemsPage({ params, searchParams }: { params: 
       <PageHeader
         title="AI systems"
         description="Product features and internal tools, how critical each is, how long it may be down, and what it depends on."
+        actions={
+          can(ctx.role, "inventory:write") && (
+            <Link href={`/${ctx.organisationSlug}/inventory/ai-systems/new`} className={buttonClass("primary")}>
+              Add AI system
+            </Link>
+          )
+        }
       />
       <ListNotices notices={notices} />
       <DataTable
@@ -46,6 +56,7 @@ export default async function AiSystemsPage({ params, searchParams }: { params: 
         total={page.total}
         rows={page.rows.map((s) => ({
           id: s.id,
+          href: `/${ctx.organisationSlug}/inventory/ai-systems/${s.id}`,
           cells: {
             name: s.name,
             owner: s.owner,

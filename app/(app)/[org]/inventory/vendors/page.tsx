@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { buttonClass } from "@/components/ui/button";
 import { listVendorsPage, vendorListSpec } from "@/lib/vendors/queries";
 import { parseListParams } from "@/lib/list-params";
 import { countryName } from "@/lib/countries";
@@ -36,6 +39,13 @@ export default async function VendorsPage({ params, searchParams }: { params: Pr
       <PageHeader
         title="Vendors"
         description="Model providers and the clouds that host them. Where a vendor and its ultimate parent are incorporated decides whose laws can switch it off."
+        actions={
+          can(ctx.role, "inventory:write") && (
+            <Link href={`/${ctx.organisationSlug}/inventory/vendors/new`} className={buttonClass("primary")}>
+              Add vendor
+            </Link>
+          )
+        }
       />
       <ListNotices notices={notices} />
       <DataTable
@@ -48,6 +58,7 @@ export default async function VendorsPage({ params, searchParams }: { params: Pr
         total={page.total}
         rows={page.rows.map((v) => ({
           id: v.id,
+          href: `/${ctx.organisationSlug}/inventory/vendors/${v.id}`,
           cells: {
             name: v.name,
             type: labelFor(VENDOR_TYPE_LABELS, v.vendorType),

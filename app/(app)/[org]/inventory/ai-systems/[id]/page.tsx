@@ -1,0 +1,125 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireOrgPage } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { getAiSystem } from "@/lib/ai-systems/queries";
+import { aiSystemDeletionImpact } from "@/lib/ai-systems/mutations";
+import { deleteAiSystemAction } from "@/lib/ai-systems/actions";
+import { countDataFlowsByDependency, listCloudChoices, listModelChoices } from "@/lib/dependencies/queries";
+import { listOffices } from "@/lib/offices/queries";
+import { scoreOrganisation } from "@/lib/scores/queries";
+import { dependencyResult, systemResult } from "@/lib/scores/entity-scores";
+import { CRITICALITY_LABELS, VENDOR_TYPE_LABELS, WEIGHTS_LABELS, formatMinutes, labelFor } from "@/lib/labels";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { EntityScore } from "@/components/scores/entity-score";
+import { ScoreProblems } from "@/components/scores/score-problems";
+import { AiSystemForm } from "@/components/ai-systems/ai-system-form";
+import { DependencyCard } from "@/components/ai-systems/dependency-card";
+import { RouteForm } from "@/components/ai-systems/route-form";
+
+export const metadata = { title: "AI system" };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export default async function AiSystemPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const ctx = await requireOrgPage(org, "inventory:read");
+  if (!z.uuid().safeParse(id).success) notFound();
+  const [system, live, offices] = await Promise.all([getAiSystem(ctx, id), scoreOrganisation(ctx), listOffices(ctx)]);
+  if (!system) notFound();
+  const canWrite = can(ctx.role, "inventory:write");
+  const [models, clouds, impact, flows] = canWrite
+    ? await Promise.all([listModelChoices(ctx), listCloudChoices(ctx), aiSystemDeletionImpact(ctx, id), countDataFlowsByDependency(ctx, system.dependencies.map((d) => d.id))])
+    : [[], [], null, new Map<string, number>()];
+  const modelChoices = models.map((m) => ({ value: m.id, label: `${m.name} (${m.vendor.name}, ${labelFor(WEIGHTS_LABELS, m.weights).toLowerCase()})` }));
+  const cloudChoices = clouds.map((c) => ({ value: c.id, label: `${c.name} (${labelFor(VENDOR_TYPE_LABELS, c.vendorType)})` }));
+
+  const scoredSystem = live.ok ? systemResult(live.result, system) : undefined;
+  const scoredDependency = (d: (typeof system.dependencies)[number]) =>
+    live.ok && scoredSystem ? dependencyResult(live.result, scoredSystem, { modelName: d.model.name, accessPath: d.accessPath }) : undefined;
+  const weakest = system.dependencies.find((d) => scoredDependency(d)?.key === scoredSystem?.weakestDependency);
+  const servedOffices = offices.filter((o) => system.officeIds.includes(o.id)).map((o) => o.name);
+  const description = `${labelFor(CRITICALITY_LABELS, system.criticality)} criticality · owner ${system.owner} · tolerates ${formatMinutes(system.toleratedDowntimeMinutes)} down · serves ${servedOffices.join(", ") || "no office recorded"}`;
+
+  const consequences = impact
+    ? [
+        impact.dependencies ? `${plural(impact.dependencies, "dependency", "dependencies")} will be deleted` : "",
+        impact.fallbacks ? `${plural(impact.fallbacks, "fallback")} will be deleted` : "",
+        impact.dataFlows ? `${plural(impact.dataFlows, "data flow")} from or through it will be deleted` : "",
+        servedOffices.length ? `${plural(servedOffices.length, "office")} will no longer list it as served` : "",
+      ].filter(Boolean)
+    : [];
+
+  return (
+    <>
+      <PageHeader
+        title={system.name}
+        description={description}
+        actions={
+          canWrite && (
+            <ConfirmDelete action={deleteAiSystemAction} fields={{ org: ctx.organisationSlug, id: system.id, version: system.version }} title={`Delete ${system.name}?`} consequences={consequences} />
+          )
+        }
+      />
+      <div className="space-y-6">
+        {live.ok ? (
+          <EntityScore what="System score" scored={scoredSystem} result={live.result}>
+            {weakest && (
+              <p className="mt-3 text-sm text-slate-700">
+                Weakest dependency: <strong>{weakest.model.name}</strong> through {weakest.accessPath.replaceAll("_", " ")}. A system is as sovereign as its weakest dependency.
+              </p>
+            )}
+          </EntityScore>
+        ) : (
+          <ScoreProblems issues={live.issues} />
+        )}
+
+        <section aria-labelledby="dependencies-heading" className="space-y-4">
+          <h2 id="dependencies-heading" className="text-lg font-semibold text-slate-900">
+            Dependencies
+          </h2>
+          {system.dependencies.length === 0 && <p className="text-sm text-slate-600">No model dependency recorded yet.</p>}
+          {system.dependencies.map((d) => (
+            <DependencyCard
+              key={d.id}
+              dependency={d}
+              scored={scoredDependency(d)}
+              weakest={d === weakest && system.dependencies.length > 1}
+              editable={canWrite}
+              orgSlug={ctx.organisationSlug}
+              models={modelChoices}
+              clouds={cloudChoices}
+              impact={{ dataFlows: flows.get(d.id) ?? 0 }}
+            />
+          ))}
+          {canWrite && (
+            <Card aria-labelledby="add-dependency-heading">
+              <h3 id="add-dependency-heading" className="mb-3 text-base font-semibold text-slate-900">
+                Add a dependency
+              </h3>
+              <RouteForm kind="dependency" orgSlug={ctx.organisationSlug} parentId={system.id} models={modelChoices} clouds={cloudChoices} />
+            </Card>
+          )}
+        </section>
+
+        {canWrite ? (
+          <Card aria-labelledby="edit-heading">
+            <h2 id="edit-heading" className="mb-3 text-lg font-semibold text-slate-900">
+              Details
+            </h2>
+            <AiSystemForm orgSlug={ctx.organisationSlug} system={system} offices={offices.map((o) => ({ id: o.id, name: o.name }))} />
+          </Card>
+        ) : (
+          <Card>
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <div><dt className="text-slate-500">Description</dt><dd className="font-medium">{system.description || "None"}</dd></div>
+              <div><dt className="text-slate-500">Users served</dt><dd className="font-medium">{system.usersServed.toLocaleString("en")}</dd></div>
+              <div><dt className="text-slate-500">Teams</dt><dd className="font-medium">{system.teams.join(", ") || "None recorded"}</dd></div>
+            </dl>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

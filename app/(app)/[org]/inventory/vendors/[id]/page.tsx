@@ -1,0 +1,84 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireOrgPage } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { getVendor } from "@/lib/vendors/queries";
+import { vendorDeletionImpact } from "@/lib/vendors/mutations";
+import { deleteVendorAction } from "@/lib/vendors/actions";
+import { scoreOrganisation } from "@/lib/scores/queries";
+import { vendorResult } from "@/lib/scores/entity-scores";
+import { countryName } from "@/lib/countries";
+import { VENDOR_TYPE_LABELS, labelFor } from "@/lib/labels";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { VendorForm } from "@/components/vendors/vendor-form";
+import { EntityScore } from "@/components/scores/entity-score";
+import { ScoreProblems } from "@/components/scores/score-problems";
+
+export const metadata = { title: "Vendor" };
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export default async function VendorPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const ctx = await requireOrgPage(org, "inventory:read");
+  if (!z.uuid().safeParse(id).success) notFound();
+  const [vendor, live] = await Promise.all([getVendor(ctx, id), scoreOrganisation(ctx)]);
+  if (!vendor) notFound();
+  const canWrite = can(ctx.role, "inventory:write");
+  const description = `${labelFor(VENDOR_TYPE_LABELS, vendor.vendorType)}, headquartered in ${countryName(vendor.hqCountry)}${vendor.parentName && vendor.parentCountry ? `; ultimate parent ${vendor.parentName} (${countryName(vendor.parentCountry)})` : ""}`;
+  const score = live.ok ? (
+    <EntityScore what="Vendor score" scored={vendorResult(live.result, vendor)} result={live.result} />
+  ) : (
+    <ScoreProblems issues={live.issues} />
+  );
+
+  if (!canWrite) {
+    return (
+      <>
+        <PageHeader title={vendor.name} description={description} />
+        <div className="space-y-6">
+          {score}
+          <Card>
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <div><dt className="text-slate-500">EU-US Data Privacy Framework</dt><dd className="font-medium">{vendor.dpfCertified ? "Certified" : "Not certified"}</dd></div>
+              <div><dt className="text-slate-500">Source</dt><dd className="font-medium">{vendor.source ?? "None recorded"}{vendor.sourceAsOf ? ` (checked ${isoDate(vendor.sourceAsOf)})` : ""}</dd></div>
+              <div className="sm:col-span-2"><dt className="text-slate-500">Notes</dt><dd className="font-medium">{vendor.notes ?? "None"}</dd></div>
+            </dl>
+          </Card>
+        </div>
+      </>
+    );
+  }
+
+  const impact = await vendorDeletionImpact(ctx, id);
+  const consequences = [
+    impact.models ? `${plural(impact.models, "model")} of this vendor will be deleted` : "",
+    impact.dependencies ? `${plural(impact.dependencies, "AI system dependency", "AI system dependencies")} on its models or its cloud will be deleted` : "",
+    impact.fallbacks ? `${plural(impact.fallbacks, "fallback")} will be deleted` : "",
+    impact.dataFlows ? `${plural(impact.dataFlows, "data flow")} to this vendor will be deleted` : "",
+  ].filter(Boolean);
+  return (
+    <>
+      <PageHeader
+        title={vendor.name}
+        description={description}
+        actions={
+          <ConfirmDelete
+            action={deleteVendorAction}
+            fields={{ org: ctx.organisationSlug, id: vendor.id, version: vendor.version }}
+            title={`Delete ${vendor.name}?`}
+            consequences={consequences.length ? consequences : ["Nothing else depends on this vendor."]}
+          />
+        }
+      />
+      <div className="space-y-6">
+        {score}
+        <Card>
+          <VendorForm orgSlug={ctx.organisationSlug} vendor={{ ...vendor, sourceAsOf: isoDate(vendor.sourceAsOf) }} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import type { DependencyResult } from "@/scoring/results";
+import { ACCESS_PATH_LABELS, DATA_CATEGORY_LABELS, formatMinutes, labelFor } from "@/lib/labels";
+import { countryName } from "@/lib/countries";
+import { deleteDependencyAction } from "@/lib/dependencies/actions";
+import { deleteFallbackAction } from "@/lib/fallbacks/actions";
+import { Card } from "@/components/ui/card";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { RatingBadge } from "@/components/scores/rating-badge";
+import { FactorList } from "@/components/scores/entity-score";
+import { RouteForm, type Choice } from "./route-form";
+
+type Route = {
+  id: string;
+  version: number;
+  accessPath: string;
+  hostingCountry: string | null;
+  hostingRegion: string | null;
+  model: { name: string; vendor: { name: string } };
+  cloudVendor: { name: string } | null;
+};
+
+export type DependencyView = Route & {
+  dataSent: string[];
+  exitPlanDocumented: boolean;
+  exitPlanLastReviewed: Date | null;
+  fallbacks: (Route & { lastTestedAt: Date | null; switchTimeMinutes: number | null; qualityParityChecked: boolean; exitPlan: string | null })[];
+};
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const routeLabel = (r: Route) => `${r.model.name} (${r.model.vendor.name}) · ${labelFor(ACCESS_PATH_LABELS, r.accessPath)}`;
+const where = (r: Route) =>
+  [r.cloudVendor?.name, r.hostingCountry ? countryName(r.hostingCountry) : null, r.hostingRegion].filter(Boolean).join(", ") || "Default hosting";
+
+/** One dependency of an AI system: its live score and factor sentences, its fallbacks, and (for editors) the forms to change them. */
+export function DependencyCard({
+  dependency,
+  scored,
+  weakest,
+  editable,
+  orgSlug,
+  models,
+  clouds,
+  impact,
+}: {
+  dependency: DependencyView;
+  scored: DependencyResult | undefined;
+  weakest: boolean;
+  editable: boolean;
+  orgSlug: string;
+  models: Choice[];
+  clouds: Choice[];
+  impact?: { dataFlows: number };
+}) {
+  const d = dependency;
+  const label = routeLabel(d);
+  const consequences = [
+    d.fallbacks.length ? `${d.fallbacks.length} fallback${d.fallbacks.length === 1 ? "" : "s"} of this dependency will be deleted` : "",
+    impact?.dataFlows ? `${impact.dataFlows} data flow${impact.dataFlows === 1 ? "" : "s"} carried by it will be deleted` : "",
+  ].filter(Boolean);
+  return (
+    <Card aria-label={`Dependency ${label}`}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h3 className="text-base font-semibold text-slate-900">
+            {label}
+            {weakest && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">Weakest dependency</span>}
+          </h3>
+          <p className="text-sm text-slate-600">
+            {where(d)} · data sent: {d.dataSent.map((c) => labelFor(DATA_CATEGORY_LABELS, c)).join(", ") || "none recorded"} · exit plan{" "}
+            {d.exitPlanDocumented ? `documented${d.exitPlanLastReviewed ? `, reviewed ${isoDate(d.exitPlanLastReviewed)}` : ""}` : "not documented"}
+          </p>
+        </div>
+        <div className="flex items-center gap-3">
+          {scored && <RatingBadge rating={scored.rating} score={scored.score} size="lg" />}
+          {editable && (
+            <ConfirmDelete
+              action={deleteDependencyAction}
+              fields={{ org: orgSlug, id: d.id, version: d.version }}
+              title={`Remove ${d.model.name} from this system?`}
+              consequences={consequences}
+              label="Remove dependency"
+            />
+          )}
+        </div>
+      </div>
+      {scored && (
+        <>
+          <p className="mt-2 text-sm text-slate-600">{scored.profile}</p>
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-medium text-slate-800">Factors</summary>
+            <FactorList factors={scored.factors} />
+          </details>
+        </>
+      )}
+      <div className="mt-4 border-t border-slate-100 pt-3">
+        <h4 className="text-sm font-semibold text-slate-900">Fallbacks</h4>
+        {d.fallbacks.length === 0 && <p className="mt-1 text-sm text-slate-600">No fallback: if this model or path is switched off, the system stops.</p>}
+        <ul className="mt-1 space-y-2">
+          {d.fallbacks.map((f) => (
+            <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm">
+              <span>
+                <span className="font-medium text-slate-900">{routeLabel(f)}</span> · {where(f)} · {f.lastTestedAt ? `drilled ${isoDate(f.lastTestedAt)}` : "never tested"}
+                {f.switchTimeMinutes !== null && ` · switch in ${formatMinutes(f.switchTimeMinutes)}`}
+                {f.qualityParityChecked && " · quality parity checked"}
+                {f.exitPlan && <span className="block text-xs text-slate-600">Exit plan: {f.exitPlan}</span>}
+              </span>
+              {editable && (
+                <ConfirmDelete
+                  action={deleteFallbackAction}
+                  fields={{ org: orgSlug, id: f.id, version: f.version }}
+                  title={`Remove the fallback to ${f.model.name}?`}
+                  consequences={[`${d.model.name} will no longer have this fallback.`]}
+                  label="Remove fallback"
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+        {editable && (
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a fallback</summary>
+            <div className="mt-3">
+              <RouteForm kind="fallback" orgSlug={orgSlug} parentId={d.id} models={models} clouds={clouds} />
+            </div>
+          </details>
+        )}
+      </div>
+    </Card>
+  );
+}

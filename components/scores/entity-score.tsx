@@ -1,0 +1,67 @@
+import type { Scored, ScoringResult } from "@/scoring/results";
+import { Card } from "@/components/ui/card";
+import { RatingBadge } from "./rating-badge";
+
+/** The factor sentences behind a score, the largest gaps first. */
+export function FactorList({ factors }: { factors: Scored["factors"] }) {
+  const sorted = [...factors].sort((a, b) => b.maxPoints - b.rawPoints - (a.maxPoints - a.rawPoints));
+  return (
+    <ul className="mt-2 space-y-1.5 text-sm text-slate-700">
+      {sorted.map((f) => (
+        <li key={f.id} className="flex gap-3">
+          <span className="w-20 shrink-0 text-right text-xs tabular-nums text-slate-500" title={`${f.label}: ${f.rawPoints.toFixed(1)} of ${f.maxPoints}`}>
+            {f.rawPoints.toFixed(1)}/{f.maxPoints}
+          </span>
+          <span>
+            <span className="font-medium text-slate-900">{f.label}.</span> {f.sentence}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The live score of one vendor or AI system beside the organisation's, as the engine explains
+ * them. `what` names the entity ("Vendor score", "System score").
+ */
+export function EntityScore({ what, scored, result, children }: { what: string; scored: Scored | undefined; result: ScoringResult; children?: React.ReactNode }) {
+  const org = result.organisation;
+  return (
+    <Card aria-labelledby="entity-score-heading">
+      <div className="flex flex-wrap items-start justify-between gap-6">
+        <div className="min-w-0 flex-1">
+          <h2 id="entity-score-heading" className="text-sm font-semibold text-slate-900">
+            {what}
+          </h2>
+          {scored ? (
+            <>
+              <p className="mt-2 flex items-baseline gap-3">
+                <span className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="entity-score">{scored.score.toFixed(1)}</span>
+                <span className="text-sm text-slate-500">of 100</span>
+                <RatingBadge rating={scored.rating} size="lg" />
+              </p>
+              <p className="mt-2 max-w-2xl text-sm text-slate-600">{scored.profile}</p>
+            </>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">Not scored yet: nothing in the inventory depends on it.</p>
+          )}
+        </div>
+        <div className="rounded-md bg-slate-50 px-4 py-3 text-right" aria-label="Organisation score">
+          <p className="text-xs font-medium text-slate-500">Organisation score</p>
+          <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="organisation-score">
+            {org.score.toFixed(1)}
+          </p>
+          <RatingBadge rating={org.rating} />
+        </div>
+      </div>
+      {children}
+      {scored && scored.factors.length > 0 && (
+        <details className="mt-4 border-t border-slate-100 pt-3">
+          <summary className="cursor-pointer text-sm font-semibold text-slate-900">Why this score</summary>
+          <FactorList factors={scored.factors} />
+        </details>
+      )}
+    </Card>
+  );
+}
