@@ -8,6 +8,7 @@ import * as apiTokenMutations from "@/lib/api-tokens/mutations";
 import * as apiTokenQueries from "@/lib/api-tokens/queries";
 import * as inventoryDocument from "@/lib/inventory/document";
 import * as inventoryImport from "@/lib/inventory/import";
+import * as inventoryFile from "@/lib/inventory/import-file";
 import * as scoreQueries from "@/lib/scores/queries";
 import * as memberMutations from "@/lib/members/mutations";
 import * as memberQueries from "@/lib/members/queries";
@@ -181,6 +182,23 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(result.ok).toBe(true);
     expect(await db().office.count({ where: { organisationId: w.b.organisation.id, name: "A's secret office" } })).toBe(1);
   },
+  exportInventoryFile: async (w, asB) => {
+    const file = await inventoryFile.exportInventoryFile(asB, "json");
+    const document = JSON.parse(new TextDecoder().decode(file.body));
+    expect(document.organisation.key).toBe(w.b.organisation.slug);
+    expect(document.vendors).toHaveLength(await db().vendor.count({ where: { organisationId: w.b.organisation.id } }));
+  },
+  previewInventoryFile: async (w, asB) => {
+    const aFile = await inventoryFile.exportInventoryFile(w.ownerA, "xlsx"); // A's own rows, as a workbook
+    const summary = await inventoryFile.previewInventoryFile(asB, { fileName: "a.xlsx", bytes: aFile.body });
+    expect(summary.applied).toBe(false);
+  },
+  importInventoryFile: async (w, asB) => {
+    const aFile = await inventoryFile.exportInventoryFile(w.ownerA, "json");
+    const summary = await inventoryFile.importInventoryFile(asB, { fileName: "a.json", bytes: aFile.body });
+    expect(summary.errorCount).toBe(0);
+    expect(summary.applied).toBe(true);
+  },
   scoreOrganisation: async (w, asB) => {
     const live = await scoreQueries.scoreOrganisation(asB);
     const names = live.ok ? [live.result.organisation.name] : [];
@@ -295,6 +313,8 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   acceptInvitation: "joins the organisation named by the secret token",
   acceptInvitationWithNewAccount: "joins the organisation named by the secret token",
   toDocumentValue: "pure value translation, no data access",
+  formatOf: "pure: the format a file name says",
+  inventoryTemplateFile: "the empty template workbook, the same for everyone",
   findActiveApiToken: "looked up by the hash of the token's secret; the token names its organisation",
   recordApiTokenUse: "only for a token findActiveApiToken returned; its where includes that token's organisation",
   today: "pure date helper, no data access",
@@ -315,7 +335,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -10,6 +10,7 @@ export const INVENTORY_SECTIONS = [
   { segment: "models", label: "Models" },
   { segment: "ai-systems", label: "AI systems" },
   { segment: "data-flows", label: "Data flows" },
+  { segment: "import", label: "Import / export" },
 ] as const;
 
 /** The inventory's sections, as tabs above each of its screens. */

@@ -1,0 +1,55 @@
+import ExcelJS from "exceljs";
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/demo";
+
+/** A small workbook with two new offices; the second one's country is `porto`. */
+async function officesWorkbook(porto: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Offices").addRows([
+    ["Name", "Country", "Headcount", "Teams"],
+    ["E2E Lisbon lab", "PT", 12, "Research"],
+    ["E2E Porto lab", porto, 8, "Research; Support"],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+test("the CTO imports a workbook: a bad row is refused with its sheet and row named, the fixed file is imported", async ({ page }) => {
+  await signIn(page, DEMO.editor);
+  await page.goto("/mainfeld/inventory");
+  await page.getByRole("navigation", { name: "Inventory" }).getByRole("link", { name: "Import / export" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import and export" })).toBeVisible();
+
+  // The template downloads as a workbook.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download empty template (XLSX)" }).click();
+  expect((await download).suggestedFilename()).toBe("sovra-inventory-template.xlsx");
+
+  // One bad row: nothing can be imported, the problem names sheet, row and column.
+  await page.getByLabel("File to import").setInputFiles({ name: "offices.xlsx", mimeType: xlsx, buffer: await officesWorkbook("XX") });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByText("The file has 1 problem; nothing can be imported")).toBeVisible();
+  const problems = page.getByRole("table", { name: /Problems in the file/ });
+  const problem = problems.getByRole("row").filter({ hasText: 'received "XX"' });
+  await expect(problem.getByRole("cell")).toHaveText(["Offices", "3", "Country", /ISO 3166-1 alpha-2 country code/]);
+  await expect(page.getByRole("button", { name: "Confirm import" })).toBeDisabled();
+
+  // Fixed: the preview shows two new offices, confirming imports them.
+  await page.getByLabel("File to import").setInputFiles({ name: "offices.xlsx", mimeType: xlsx, buffer: await officesWorkbook("PT") });
+  await page.getByRole("button", { name: "Check file" }).click();
+  const plan = page.getByRole("table", { name: "What the import will do" });
+  await expect(plan.getByRole("row", { name: /Offices/ }).getByRole("cell")).toHaveText(["2", "0", "0"]);
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText("Imported offices.xlsx")).toBeVisible();
+  await expect(page.getByText("2 new, 0 changed, 0 unchanged.")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Inventory" }).getByRole("link", { name: "Offices" }).click();
+  await expect(page.getByRole("row", { name: /E2E Porto lab/ })).toBeVisible();
+});
+
+test("an analyst is told the role does not allow importing", async ({ page }) => {
+  await signIn(page, DEMO.analyst);
+  await page.goto("/mainfeld/inventory/import");
+  await expect(page.getByRole("heading", { name: "Your role does not allow this" })).toBeVisible();
+});

@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseInventoryDocument } from "@/scoring/parse";
+import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
+import {
+  documentToRecords,
+  documentToTables,
+  issuesToProblems,
+  mergeRecords,
+  neutralise,
+  recordsToDocument,
+  tablesToRecords,
+  unneutralise,
+  type Cell,
+  type RawTable,
+  type Records,
+  type TableEntity,
+} from "./tabular";
+
+const example = (name: string): InventoryDocumentInput => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../examples", name), "utf8"));
+const organisation = { key: "acme", name: "Acme", hqCountry: "DE" } as const;
+const table = (entity: TableEntity, headers: string[], ...rows: Cell[][]): RawTable => ({ entity, sheet: "Sheet", headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) });
+const empty = () => documentToRecords({ schemaVersion: "1.0", organisation, offices: [], vendors: [], models: [], aiSystems: [], dependencies: [] });
+
+/** Exported tables read back as they would be from a file (cells neutralised as written). */
+const asRead = (doc: InventoryDocumentInput): RawTable[] =>
+  documentToTables(doc).map((t) => ({ entity: t.entity, sheet: t.title, headers: t.headers, rows: t.rows.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (typeof c === "string" ? neutralise(c) : c)) })) }));
+
+describe("formula neutralising", () => {
+  it("prefixes text a spreadsheet would evaluate and leaves other text alone", () => {
+    expect(["=1+1", "+1", "-1", "@x", "\tx", "\rx", "'=x", "plain", "a=b", ""].map(neutralise)).toEqual(["'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "''=x", "plain", "a=b", ""]);
+  });
+
+  it("is reversed exactly by unneutralise, for any text", () => {
+    fc.assert(fc.property(fc.string(), (s) => unneutralise(neutralise(s)) === s));
+    fc.assert(fc.property(fc.string(), (s) => !/^[=+\-@\t\r]/.test(neutralise(s))));
+  });
+});
+
+describe("document to tables and back", () => {
+  it("gives back a document with the same rows for the Frankfurt example (keys aside, which are derived from names)", () => {
+    const doc = example("frankfurt-manufacturer.json");
+    const { records, problems } = tablesToRecords(asRead(doc));
+    expect(problems).toEqual([]);
+    const back = recordsToDocument(mergeRecords(empty(), records), organisation);
+    expect(back.problems).toEqual([]);
+    const parsed = parseInventoryDocument(back.document);
+    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+    // Same tables again: nothing lost on the way.
+    expect(documentToTables(back.document)).toEqual(documentToTables(doc));
+  });
+
+  it("reads lists, yes/no, numbers with a decimal comma and enum spellings people type", () => {
+    const { records, problems } = tablesToRecords([
+      table("ai_systems", ["name", "CRITICALITY", "Tolerated downtime (hours)", "Offices", "Data sensitivity"], ["Bot", "High", "1,5", "Berlin; Paris;", "Trade secret"]),
+      table("vendors", ["Name", "Type", "HQ country", "DPF certified"], ["Acme", "frontier_lab", "us", "Yes"], ["Beta", "other", "DE", "maybe"]),
+    ]);
+    expect(records.ai_systems![0]!.record).toEqual({ name: "Bot", criticality: "high", toleratedDowntimeHours: 1.5, offices: ["Berlin", "Paris"], dataSensitivity: "trade-secret" });
+    expect(records.vendors![0]!.record).toEqual({ name: "Acme", type: "frontier-lab", hqCountry: "US", dpfCertified: true });
+    expect(problems).toEqual([{ sheet: "Sheet", row: 3, column: "DPF certified", message: 'expected yes or no, found "maybe"', severity: "error" }]);
+  });
+
+  it("reports missing required columns, repeated columns and empty required cells; warns about unknown columns", () => {
+    const { problems } = tablesToRecords([
+      table("offices", ["Name", "Colour"], ["Berlin", "red"]),
+      table("vendors", ["Name", "Type", "HQ country", "Name"], ["", "other", "DE", "x"]),
+    ]);
+    expect(problems).toEqual([
+      { sheet: "Sheet", row: 1, column: "Colour", message: expect.stringContaining('unknown column "Colour" is ignored'), severity: "warning" },
+      { sheet: "Sheet", row: 1, column: "Country", message: 'the required column "Country" is missing', severity: "error" },
+      { sheet: "Sheet", row: 1, column: "Name", message: 'the column "Name" appears twice', severity: "error" },
+      { sheet: "Sheet", row: 2, column: "Name", message: "Name is required", severity: "error" },
+    ]);
+  });
+
+  it("reports a repeated natural key on the second row, naming the first", () => {
+    const { problems } = tablesToRecords([table("models", ["Name", "Vendor", "Weights"], ["M", "A", "open"], ["M", "B", "open"], ["M", "A", "closed"])]);
+    expect(problems).toEqual([{ sheet: "Sheet", row: 4, column: "Name", message: expect.stringContaining('model "M" of vendor "A" appears twice (already on row 2)'), severity: "error" }]);
+  });
+
+  it("lays uploaded rows over the current ones by natural key, so a file may refer to rows it does not repeat", () => {
+    const current = documentToRecords(example("frankfurt-manufacturer.json"));
+    const { records } = tablesToRecords([table("models", ["Name", "Vendor", "Weights", "Licence"], ["GPT-4o", "OpenAI", "closed", "New terms"], ["Brand new", "OpenAI", "open", null])]);
+    const merged = mergeRecords(current, records);
+    expect(merged.models).toHaveLength(current.models.length + 1);
+    expect(merged.models.find((m) => m.record.name === "GPT-4o")).toMatchObject({ record: { licence: "New terms" }, origin: { row: 2 } });
+    expect(merged.vendors).toBe(current.vendors);
+    const doc = recordsToDocument(merged, organisation);
+    expect(doc.problems).toEqual([]);
+    expect(parseInventoryDocument(doc.document).ok).toBe(true);
+  });
+
+  it("names unknown references by name on their cell, and maps the validator's issues to sheet, row and column", () => {
+    const { records } = tablesToRecords([
+      table("offices", ["Name", "Country"], ["Berlin", "XX"]),
+      table("ai_systems", ["Name", "Criticality", "Tolerated downtime (hours)", "Offices"], ["Bot", "urgent", 4, "Berlin; Lisbon"]),
+      table("dependencies", ["AI system", "Model", "Vendor of model", "Access path", "Hosting region"], ["Bot", "M", "V", "direct-api", "eu-west"]),
+    ]);
+    const built = recordsToDocument(mergeRecords(empty(), records), organisation);
+    expect(built.problems).toEqual([
+      { sheet: "Sheet", row: 2, column: "Offices", message: 'no office named "Lisbon" (add it to Offices first)', severity: "error" },
+      { sheet: "Sheet", row: 2, column: "Model", message: 'no model "M" of vendor "V" (add it to Models first)', severity: "error" },
+    ]);
+    const parsed = parseInventoryDocument(built.document);
+    if (parsed.ok) throw new Error("must fail");
+    expect(issuesToProblems(parsed.issues, built.origins, built.problems)).toEqual([
+      { sheet: "Sheet", row: 2, column: "Country", message: expect.stringContaining('received "XX"'), severity: "error" },
+      { sheet: "Sheet", row: 2, column: "Criticality", message: expect.stringContaining("expected one of"), severity: "error" },
+      { sheet: "Sheet", row: 2, column: "Hosting country", message: expect.stringContaining("required field is missing"), severity: "error" },
+    ]);
+  });
+
+  it("keeps every row's origin so plan paths map back to the file", () => {
+    const { records } = tablesToRecords([table("vendors", ["Name", "Type", "HQ country"], ["A", "other", "DE"], ["B", "other", "DE"])]);
+    const current: Records = documentToRecords(example("us-startup.json"));
+    const built = recordsToDocument(mergeRecords(current, records), organisation);
+    const origins = built.origins.vendors!;
+    expect(origins.slice(-2)).toEqual([{ sheet: "Sheet", row: 2 }, { sheet: "Sheet", row: 3 }]);
+    expect(origins.slice(0, -2).every((o) => o === undefined)).toBe(true);
+  });
+});
