@@ -170,7 +170,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
       }
       if (!fallbackTouched) continue;
     }
-    newEvals.set(p.dep.key, evaluateDependency(ctx, p, landscape, share, arena.take(), arena.take(), state.evals.get(p.dep.key)));
+    newEvals.set(p.dep.key, evaluateDependency(ctx, p, landscape, share, arena.take(), arena.take(), state.list[p.index]));
     touchedSystems.add(p.system.key);
     if (primaryShock < 0) continue;
     const primaryHit = matchEvent(shockList[primaryShock]!, p.route, sev)!;

@@ -9,7 +9,10 @@ import type { InventoryDocument } from "./schema/inventory";
 /** What a scoring run keeps for incremental work (scenarios, remediation) on the same input. */
 export interface ScoringState {
   ctx: Context;
-  evals: Map<string, DependencyEvaluation>;
+  /** Evaluations aligned with `ctx.prepared` (index = `PreparedDependency.index`). */
+  list: DependencyEvaluation[];
+  /** The same evaluations by dependency key (built on first use). */
+  readonly evals: Map<string, DependencyEvaluation>;
   states: SystemState[];
 }
 
@@ -33,18 +36,28 @@ export function requireOptions(options: ScoringOptions): ResolvedOptions {
 /** Scores a prepared context (internal; also used by the benchmark to time phases). */
 export function scoreContext(ctx: Context): { result: ScoringResult; state: ScoringState } {
   const share = contextShare(ctx);
-  const evals = new Map<string, DependencyEvaluation>();
+  const prepared = ctx.prepared;
+  const list: DependencyEvaluation[] = new Array(prepared.length);
   // One buffer for every dependency's raw and weighted points (views, not one allocation each).
   const n = FACTORS.length;
-  const buf = new Float64Array(2 * n * ctx.prepared.length);
+  const buf = new Float64Array(2 * n * prepared.length);
   let at = 0;
-  for (const p of ctx.prepared) {
-    evals.set(p.dep.key, evaluateDependency(ctx, p, ctx.active, share, buf.subarray(at, at + n), buf.subarray(at + n, at + 2 * n)));
+  for (let i = 0; i < prepared.length; i++) {
+    list[i] = evaluateDependency(ctx, prepared[i]!, ctx.active, share, buf.subarray(at, at + n), buf.subarray(at + n, at + 2 * n));
     at += 2 * n;
   }
-  const states = systemStates(ctx, evals);
-  const result = buildResult(ctx, evals, states);
-  const state = { ctx, evals, states };
+  const states = systemStates(ctx, list);
+  const result = buildResult(ctx, list, states);
+  let evals: Map<string, DependencyEvaluation> | undefined;
+  const state: ScoringState = {
+    ctx,
+    list,
+    // Scoring looks evaluations up by index; remediation by key, so the map is built on first use.
+    get evals() {
+      return (evals ??= new Map(list.map((e) => [e.p.dep.key, e])));
+    },
+    states,
+  };
   STATE.set(result, state);
   return { result, state };
 }

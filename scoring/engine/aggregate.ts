@@ -41,15 +41,15 @@ export function weakestOf(deps: readonly DependencyEvaluation[]): DependencyEval
   return w;
 }
 
-/** Builds system states from dependency evaluations (systems and dependencies in key order). */
-export function systemStates(ctx: Context, evals: ReadonlyMap<string, DependencyEvaluation>): SystemState[] {
+/** Builds system states from dependency evaluations (`list` aligned with `ctx.prepared`; systems and dependencies in key order). */
+export function systemStates(ctx: Context, list: readonly DependencyEvaluation[]): SystemState[] {
   const out: SystemState[] = [];
   for (const [key, prepared] of ctx.depsBySystem) {
     const deps: DependencyEvaluation[] = new Array(prepared.length);
     let weight = -Infinity;
     for (let i = 0; i < prepared.length; i++) {
       const p = prepared[i]!;
-      deps[i] = evals.get(p.dep.key)!;
+      deps[i] = list[p.index]!;
       if (p.weight > weight) weight = p.weight;
     }
     out.push({ key, weight, weakest: weakestOf(deps), deps });
@@ -120,16 +120,67 @@ export function dependencyProfile(e: DependencyEvaluation, ctx: Context): string
   return `${routeLabel(e.p.route)}: ${g.length > 0 ? g.join("; ") : "no material gaps"}.`;
 }
 
+/**
+ * Result objects keep their evaluation under this (non-enumerable) key, so that the lazy
+ * `profile`/`factors` getters can be shared functions: per-object getter closures cost a few
+ * objects each and turn every result object into a slow dictionary-mode object.
+ */
+const SOURCE = Symbol("source");
+interface DependencySource {
+  [SOURCE]: DependencyEvaluation;
+}
+interface SystemSource {
+  [SOURCE]: { d: DependencyResult; count: number };
+}
+/** Scratch descriptor for the hidden key (reused: defineProperty reads it synchronously). */
+const HIDDEN: PropertyDescriptor = { value: undefined, enumerable: false, writable: false, configurable: false };
+function hide(target: object, value: unknown): void {
+  HIDDEN.value = value;
+  Object.defineProperty(target, SOURCE, HIDDEN);
+  HIDDEN.value = undefined;
+}
+// Explanations are built on first access: scoring thousands of dependencies must not pay
+// for sentences nobody reads (JSON.stringify and spreads still see them: own, enumerable).
+const DEPENDENCY_PROFILE: PropertyDescriptor = {
+  get(this: DependencySource): string {
+    const e = this[SOURCE];
+    return (e.profileCache ??= dependencyProfile(e, e.ctx));
+  },
+  enumerable: true,
+  configurable: true,
+};
+const DEPENDENCY_FACTORS: PropertyDescriptor = {
+  get(this: DependencySource): Factor[] {
+    const e = this[SOURCE];
+    return (e.factorsCache ??= toFactors(e.drafts, e.points).factors);
+  },
+  enumerable: true,
+  configurable: true,
+};
+const SYSTEM_PROFILE: PropertyDescriptor = {
+  get(this: SystemSource): string {
+    const { d, count } = this[SOURCE];
+    return count > 1 ? `${d.profile.slice(0, -1)} (weakest of ${count} dependencies).` : d.profile;
+  },
+  enumerable: true,
+  configurable: true,
+};
+const SYSTEM_FACTORS: PropertyDescriptor = {
+  get(this: SystemSource): Factor[] {
+    return this[SOURCE].d.factors;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 function dependencyResult(e: DependencyEvaluation, ctx: Context, th: Context["opts"]["thresholds"]["ratings"]): DependencyResult {
   let score = 0;
-  for (const x of e.points) score += round2(x);
+  const pts = e.points;
+  for (let i = 0; i < pts.length; i++) score += round2(pts[i]!);
   score = round2(score);
   const r = e.p.route;
-  // Explanations are built on first access: scoring thousands of dependencies must not pay
-  // for sentences nobody reads (JSON.stringify and spreads still see them).
-  let factors: Factor[] | undefined;
-  let profile: string | undefined;
-  return {
+  // Same keys in the same order as before (JSON output is unchanged); profile and factors are getters.
+  const out = {
     key: e.p.dep.key,
     system: e.p.system.key,
     model: r.model.key,
@@ -143,14 +194,12 @@ function dependencyResult(e: DependencyEvaluation, ctx: Context, th: Context["op
     restrictedBy: e.restrictedBy,
     score,
     rating: ratingFor(score, th),
-    get profile() {
-      return (profile ??= dependencyProfile(e, ctx));
-    },
-    dimensions: dims(e.points, ctx),
-    get factors() {
-      return (factors ??= toFactors(e.drafts, e.points).factors);
-    },
-  };
+  } as Omit<DependencyResult, "profile" | "dimensions" | "factors"> as DependencyResult;
+  Object.defineProperty(out, "profile", DEPENDENCY_PROFILE);
+  out.dimensions = dims(pts, ctx);
+  Object.defineProperty(out, "factors", DEPENDENCY_FACTORS);
+  hide(out, e);
+  return out;
 }
 
 /** Weighted mean of factor points over a set of evaluations (`weights` aligned with `es`; default: each dependency's weight). */
@@ -243,42 +292,42 @@ const AXIS_OF_FACTOR: Record<number, Axis> = { 11: "vendor", 12: "model-family",
  * Builds the public result from dependency evaluations: dependencies, systems (weakest link),
  * vendors (criticality-weighted mean of their dependencies) and the organisation.
  */
-export function buildResult(ctx: Context, evals: ReadonlyMap<string, DependencyEvaluation>, states: readonly SystemState[]): ScoringResult {
+export function buildResult(ctx: Context, list: readonly DependencyEvaluation[], states: readonly SystemState[]): ScoringResult {
   const th = ctx.opts.thresholds.ratings;
   const rating = (s: number): Rating => ratingFor(s, th);
-  const depResults = new Map<string, DependencyResult>();
-  for (const p of ctx.prepared) depResults.set(p.dep.key, dependencyResult(evals.get(p.dep.key)!, ctx, th));
-  const dependencies = [...depResults.values()];
+  // Aligned with ctx.prepared (and `list`), i.e. in key order.
+  const dependencies: DependencyResult[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) dependencies[i] = dependencyResult(list[i]!, ctx, th);
 
   const systems: SystemResult[] = states.map((st) => {
-    const d = depResults.get(st.weakest.p.dep.key)!;
+    const d = dependencies[st.weakest.p.index]!;
     const sys = ctx.systems.get(st.key)!;
-    return {
+    const deps: string[] = new Array(st.deps.length);
+    for (let i = 0; i < deps.length; i++) deps[i] = st.deps[i]!.p.dep.key;
+    const out = {
       key: st.key,
       name: sys.name,
       criticality: sys.criticality,
       weight: st.weight,
       weakestDependency: d.key,
-      dependencies: st.deps.map((e) => e.p.dep.key),
+      dependencies: deps,
       score: d.score,
       rating: d.rating,
-      get profile() {
-        return st.deps.length > 1 ? `${d.profile.slice(0, -1)} (weakest of ${st.deps.length} dependencies).` : d.profile;
-      },
-      dimensions: d.dimensions,
-      get factors() {
-        return d.factors;
-      },
-    };
+    } as Omit<SystemResult, "profile" | "dimensions" | "factors"> as SystemResult;
+    Object.defineProperty(out, "profile", SYSTEM_PROFILE);
+    out.dimensions = d.dimensions;
+    Object.defineProperty(out, "factors", SYSTEM_FACTORS);
+    hide(out, { d, count: st.deps.length });
+    return out;
   });
 
   // Vendors: every vendor whose models are used.
   const byVendor = new Map<string, DependencyEvaluation[]>();
-  for (const p of ctx.prepared) {
-    const list = byVendor.get(p.route.vendor.key);
-    const e = evals.get(p.dep.key)!;
-    if (list) list.push(e);
-    else byVendor.set(p.route.vendor.key, [e]);
+  for (const e of list) {
+    const key = e.p.route.vendor.key;
+    const es = byVendor.get(key);
+    if (es) es.push(e);
+    else byVendor.set(key, [e]);
   }
   const vendors: VendorResult[] = [...byVendor.keys()].sort().map((key) => {
     const es = byVendor.get(key)!;
@@ -354,7 +403,7 @@ export function buildResult(ctx: Context, evals: ReadonlyMap<string, DependencyE
 
   const orgRating = rating(org.score);
   const top = findings[0];
-  const topEval = top ? evals.get(top.dependency) : undefined;
+  const topEval = candidates[0]?.st.weakest;
   const topGap = topEval?.drafts[FACTORS.findIndex((f) => f.id === top!.factor)]?.gap;
   const organisation: OrganisationResult = {
     key: ctx.doc.organisation.key,

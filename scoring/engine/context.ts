@@ -9,6 +9,8 @@ import type { Route } from "./route";
 
 /** A dependency with every reference followed and its weight computed. */
 export interface PreparedDependency {
+  /** Position in `Context.prepared` (what-if copies keep the index of the row they replace). */
+  index: number;
   dep: Dependency;
   system: AiSystem;
   route: Route;
@@ -73,16 +75,6 @@ function moreSensitive(a: DataCategory, b: DataCategory, weights: Record<DataCat
   return weights[a] > weights[b] || (weights[a] === weights[b] && SENSITIVITY_RANK[a] > SENSITIVITY_RANK[b]);
 }
 
-/** What a dependency needs from its data flows (see buildContext). */
-interface FlowSummary {
-  flows: DataFlow[];
-  /** Distinct countries of the flows' offices. */
-  countries: string[];
-  sensitivity: DataCategory | undefined;
-  personal: (string | undefined)[];
-  fallbacks: Fallback[] | undefined;
-}
-const NO_COUNTRIES: string[] = [];
 const NO_PERSONAL: (string | undefined)[] = [];
 
 /** The most sensitive category by weight (ties: the later one in the documented order). */
@@ -161,92 +153,131 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
   const events = landscapeEvents(doc.policyEvents ?? [], opts.landscape);
   const active = splitLandscape(activePolicyEvents(events, opts.asOf));
 
-  // One pass over the data flows (in document order) collects what each dependency needs from
-  // them: the flows, their office countries, the most sensitive category and the personal-data
-  // flows. Every summary is independent of the order of flows.
+  // Dependencies in key order; `slot` numbers the distinct keys, so that flows and fallbacks can
+  // be grouped in flat typed arrays instead of one growing summary object per dependency.
+  const sortedDeps = [...doc.dependencies].sort(byKey);
+  // Equal keys are adjacent once sorted: slotAt[j] is the slot of sortedDeps[j].
+  const slotOf = new Map<string, number>();
+  const slotAt = new Int32Array(sortedDeps.length);
+  let slotCount = 0;
+  for (let j = 0; j < sortedDeps.length; j++) {
+    const key = sortedDeps[j]!.key;
+    if (j === 0 || key !== sortedDeps[j - 1]!.key) slotOf.set(key, slotCount++);
+    slotAt[j] = slotCount - 1;
+  }
+
+  // Data flows, read in document order: first the slot of each flow, the number of (personal)
+  // flows per slot and the most sensitive category per slot, then exact-size lists (flows keep
+  // document order within a dependency, as before). Every summary is independent of row order.
   const w = opts.weights.sensitivity;
-  const flowsByDep = new Map<string, FlowSummary>(); // and fallbacks
-  for (const f of doc.dataFlows ?? []) {
-    let acc = flowsByDep.get(f.dependency);
-    if (!acc) flowsByDep.set(f.dependency, (acc = { flows: [f], countries: [], sensitivity: undefined, personal: NO_PERSONAL, fallbacks: undefined }));
-    else if (acc.flows === NO_FLOWS) acc.flows = [f];
-    else acc.flows.push(f);
-    const c = officeCountry.get(f.fromOffice);
-    if (c !== undefined && !acc.countries.includes(c)) {
-      if (acc.countries === NO_COUNTRIES) acc.countries = [];
-      acc.countries.push(c);
+  const docFlows = doc.dataFlows ?? [];
+  const flowSlot = new Int32Array(docFlows.length);
+  const flowCount = new Int32Array(slotCount);
+  const personalCount = new Int32Array(slotCount);
+  const sensitivityOf: (DataCategory | undefined)[] = new Array<DataCategory | undefined>(slotCount).fill(undefined);
+  for (let i = 0; i < docFlows.length; i++) {
+    const f = docFlows[i]!;
+    const slot = slotOf.get(f.dependency);
+    if (slot === undefined) {
+      flowSlot[i] = -1;
+      continue;
     }
+    flowSlot[i] = slot;
+    flowCount[slot]!++;
     let personal = false;
+    let best = sensitivityOf[slot];
     for (const cat of f.categories) {
       if (cat === "personal" || cat === "special-category") personal = true;
-      if (acc.sensitivity === undefined || moreSensitive(cat, acc.sensitivity, w)) acc.sensitivity = cat;
+      if (best === undefined || moreSensitive(cat, best, w)) best = cat;
     }
-    if (personal) {
-      if (acc.personal === NO_PERSONAL) acc.personal = [];
-      acc.personal.push(c, f.transferMechanism);
-    }
+    sensitivityOf[slot] = best;
+    if (personal) personalCount[slot]!++;
   }
+  const flowsOf: DataFlow[][] = new Array<DataFlow[]>(slotCount);
+  const personalOf: (string | undefined)[][] = new Array<(string | undefined)[]>(slotCount);
+  const filled = new Int32Array(slotCount);
+  const personalFilled = new Int32Array(slotCount);
+  for (let i = 0; i < docFlows.length; i++) {
+    const slot = flowSlot[i]!;
+    if (slot < 0) continue;
+    const f = docFlows[i]!;
+    const at = filled[slot]!;
+    if (at === 0) flowsOf[slot] = new Array<DataFlow>(flowCount[slot]!);
+    flowsOf[slot]![at] = f;
+    filled[slot] = at + 1;
+    if (personalCount[slot] === 0 || !(f.categories.includes("personal") || f.categories.includes("special-category"))) continue;
+    const pat = personalFilled[slot]!;
+    if (pat === 0) personalOf[slot] = new Array<string | undefined>(2 * personalCount[slot]!);
+    const pairs = personalOf[slot]!;
+    pairs[pat] = officeCountry.get(f.fromOffice);
+    pairs[pat + 1] = f.transferMechanism;
+    personalFilled[slot] = pat + 2;
+  }
+  const fallbacksOf: Fallback[][] = new Array<Fallback[]>(slotCount);
   for (const f of doc.fallbacks ?? []) {
-    const acc = flowsByDep.get(f.dependency);
-    if (!acc) flowsByDep.set(f.dependency, { flows: NO_FLOWS, countries: NO_COUNTRIES, sensitivity: undefined, personal: NO_PERSONAL, fallbacks: [f] });
-    else if (acc.fallbacks) acc.fallbacks.push(f);
-    else acc.fallbacks = [f];
+    const slot = slotOf.get(f.dependency);
+    if (slot === undefined) continue;
+    const list = fallbacksOf[slot];
+    if (list) list.push(f);
+    else fallbacksOf[slot] = [f];
   }
+
   const ctxLite = { vendors, models, doc };
-  const officeCountries = new Map<string, string[]>();
-  const systemCountries = (s: AiSystem) => {
-    let c = officeCountries.get(s.key);
-    if (!c) {
-      const set = new Set<string>();
-      for (const o of s.offices) {
-        const off = offices.get(o);
-        if (off) set.add(off.country);
-      }
-      c = [...set].sort();
-      officeCountries.set(s.key, c);
+  /** Distinct countries of a system's offices, sorted. */
+  const systemCountries = (s: AiSystem): string[] => {
+    const set = new Set<string>();
+    for (const o of s.offices) {
+      const off = offices.get(o);
+      if (off) set.add(off.country);
     }
-    return c;
+    return [...set].sort();
   };
 
-  const axisWeight = Object.fromEntries(AXES.map((a) => [a, new Map<string, number>()])) as Record<Axis, Map<string, number>>;
-  const axisIndex = Object.fromEntries(AXES.map((a) => [a, new Map<string, PreparedDependency[]>()])) as Record<Axis, Map<string, PreparedDependency[]>>;
+  // Criticality-weighted totals per concentration key, accumulated in boxes (one lookup per
+  // dependency and axis instead of a get and a set) and copied into `axisWeight` at the end.
+  const axisBoxes = AXES.map(() => new Map<string, { w: number }>());
   let totalWeight = 0;
-  // Each system with the list its prepared dependencies go to (one lookup per dependency).
-  const slots = new Map<string, { system: AiSystem; deps: PreparedDependency[] }>();
-  for (const [key, system] of systems) slots.set(key, { system, deps: [] });
+  // Each system with the list its prepared dependencies go to and its countries (computed on
+  // first use): one lookup per dependency.
+  const slots = new Map<string, { system: AiSystem; deps: PreparedDependency[]; countries: string[] | undefined }>();
+  for (const [key, system] of systems) slots.set(key, { system, deps: [], countries: undefined });
 
   const prepared: PreparedDependency[] = [];
-  for (const dep of [...doc.dependencies].sort(byKey)) {
+  for (let j = 0; j < sortedDeps.length; j++) {
+    const dep = sortedDeps[j]!;
     const slot = slots.get(dep.system);
     const system = slot?.system;
     if (!slot || !system) {
       notes.push(`Dependency ${dep.key} skipped: unknown AI system "${dep.system}".`);
       continue;
     }
-    const summary = flowsByDep.get(dep.key);
-    const flows = summary?.flows ?? NO_FLOWS;
-    const systemUsers = systemCountries(system);
+    const k = slotAt[j]!;
+    const flows = flowsOf[k] ?? NO_FLOWS;
+    const systemUsers = (slot.countries ??= systemCountries(system));
+    // The system's countries plus those of the offices the flows come from (distinct, sorted):
+    // the system's list is copied only when a flow adds a country.
     let users = systemUsers;
-    if (summary) {
-      // summary.countries are distinct: copy the system's list only when a flow adds a country.
-      for (const c of summary.countries) {
-        if (systemUsers.includes(c)) continue;
-        if (users === systemUsers) users = systemUsers.slice();
-        users.push(c);
-      }
-      if (users !== systemUsers) users.sort();
+    for (let i = 0; i < flows.length; i++) {
+      const c = officeCountry.get(flows[i]!.fromOffice);
+      if (c === undefined || systemUsers.includes(c)) continue;
+      if (users === systemUsers) users = systemUsers.slice();
+      else if (users.includes(c)) continue;
+      users.push(c);
     }
+    if (users !== systemUsers) users.sort();
     const route = resolveRoute(ctxLite, dep, users);
     if (!route) {
       notes.push(`Dependency ${dep.key} skipped: its model, vendor or cloud is not in the inventory.`);
       continue;
     }
     let sensitivity: DataCategory = system.dataSensitivity !== undefined && moreSensitive(system.dataSensitivity, "public", w) ? system.dataSensitivity : "public";
-    if (summary?.sensitivity !== undefined && moreSensitive(summary.sensitivity, sensitivity, w)) sensitivity = summary.sensitivity;
+    const fromFlows = sensitivityOf[k];
+    if (fromFlows !== undefined && moreSensitive(fromFlows, sensitivity, w)) sensitivity = fromFlows;
     const weight = opts.weights.criticality[system.criticality] * w[sensitivity];
-    const listed = summary?.fallbacks;
+    const listed = fallbacksOf[k];
     const fallbacks = listed === undefined ? NO_FALLBACKS : listed.length > 1 ? listed.slice().sort(byKey) : listed;
     const p: PreparedDependency = {
+      index: prepared.length,
       dep,
       system,
       route,
@@ -256,27 +287,28 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
       weight,
       sensitivity,
       concKeys: concentrationKeys(route),
-      personal: summary?.personal ?? NO_PERSONAL,
+      personal: personalOf[k] ?? NO_PERSONAL,
       personalOf: flows,
     };
     prepared.push(p);
     slot.deps.push(p);
     totalWeight += p.weight;
-    for (const a of AXES) {
-      const k = p.concKeys[a];
-      if (k === undefined) continue;
-      axisWeight[a].set(k, (axisWeight[a].get(k) ?? 0) + p.weight);
-      const list = axisIndex[a].get(k);
-      if (list) list.push(p);
-      else axisIndex[a].set(k, [p]);
+    for (let a = 0; a < AXES.length; a++) {
+      const key = p.concKeys[AXES[a]!];
+      if (key === undefined) continue;
+      const box = axisBoxes[a]!.get(key);
+      if (box) box.w += p.weight;
+      else axisBoxes[a]!.set(key, { w: p.weight });
     }
   }
+  const axisWeight = Object.fromEntries(AXES.map((a, i) => [a, new Map([...axisBoxes[i]!].map(([key, box]) => [key, box.w]))])) as Record<Axis, Map<string, number>>;
   const depsBySystem = new Map<string, PreparedDependency[]>();
   for (const [s, { deps }] of slots) {
     if (deps.length === 0) notes.push(`AI system ${s} has no dependencies recorded and is not scored.`);
     else depsBySystem.set(s, deps);
   }
   let preparedByKey: Map<string, PreparedDependency> | undefined;
+  let axisIndex: Record<Axis, Map<string, PreparedDependency[]>> | undefined;
   return {
     doc,
     opts,
@@ -295,7 +327,22 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
     },
     depsBySystem,
     axisWeight,
-    axisIndex,
+    // Built on first use (remediation), in `prepared` order.
+    get axisIndex() {
+      if (!axisIndex) {
+        axisIndex = Object.fromEntries(AXES.map((a) => [a, new Map<string, PreparedDependency[]>()])) as Record<Axis, Map<string, PreparedDependency[]>>;
+        for (const p of prepared) {
+          for (const a of AXES) {
+            const key = p.concKeys[a];
+            if (key === undefined) continue;
+            const list = axisIndex[a].get(key);
+            if (list) list.push(p);
+            else axisIndex[a].set(key, [p]);
+          }
+        }
+      }
+      return axisIndex;
+    },
     totalWeight,
     notes,
   };

@@ -6,7 +6,7 @@ import { accessPathFactor, accessPathPoints, hostingFactor, hostingPoints } from
 import { AXES, concentrationFactor, type Axis } from "./factors/concentration";
 import { exitPlanScore, fallbackFactors, independencePoints, switchPoints, testedPoints, type FallbackCandidate } from "./factors/fallback";
 import { EXTRATERRITORIAL_POINTS, extraterritorialFactor, extraterritorialPoints, restrictionsFactor, sanctionsFactor, transferFactor, transferFlowPoints, type TransferFlow } from "./factors/jurisdiction";
-import { FACTOR_INDEX, FACTORS, MAX_POINTS, type FactorDraft } from "./factors/types";
+import { FACTOR_INDEX, FACTORS, MAX_POINTS, type Factor, type FactorDraft } from "./factors/types";
 import { eventImpact, matchEvent, matchSanction, sanctionImpact, type EventHit } from "./match";
 import { chainCountries, holdsOpenWeights, operatorOf, resolveFallbackRoute } from "./route-helpers";
 
@@ -17,6 +17,9 @@ import { chainCountries, holdsOpenWeights, operatorOf, resolveFallbackRoute } fr
  */
 export class DependencyEvaluation {
   #drafts: FactorDraft[] | undefined;
+  /** Caches of the public result's lazily built `factors` and `profile` (see engine/aggregate.ts). */
+  factorsCache: Factor[] | undefined = undefined;
+  profileCache: string | undefined = undefined;
   constructor(
     readonly p: PreparedDependency,
     /** Raw points per factor within its dimension (FACTORS order). */
