@@ -23,6 +23,7 @@ const { createVendorAction, updateVendorAction, deleteVendorAction } = await imp
 const { createAiSystemAction, updateAiSystemAction, deleteAiSystemAction } = await import("@/lib/ai-systems/actions");
 const { createDependencyAction, deleteDependencyAction } = await import("@/lib/dependencies/actions");
 const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallbacks/actions");
+const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -204,6 +205,7 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       return { org: org.organisation.slug, id: fallback.id, version: fallback.version };
     },
   },
+  { name: "addFromCatalogueAction", permission: "inventory:write", action: addFromCatalogueAction, input: async (org) => ({ org: org.organisation.slug, catalogueKey: "mistral" }) },
   { name: "createApiTokenAction", permission: "api_tokens:manage", action: createApiTokenAction, input: async (org) => ({ org: org.organisation.slug, name: "Release gate", role: "viewer" }) },
   {
     name: "revokeApiTokenAction",

@@ -26,6 +26,8 @@ import * as aiSystemMutations from "@/lib/ai-systems/mutations";
 import * as dependencyMutations from "@/lib/dependencies/mutations";
 import * as dependencyQueries from "@/lib/dependencies/queries";
 import * as fallbackMutations from "@/lib/fallbacks/mutations";
+import * as catalogueMutations from "@/lib/catalogue/mutations";
+import * as catalogueQueries from "@/lib/catalogue/queries";
 import { vendorSchema } from "@/lib/vendors/schemas";
 import { aiSystemSchema } from "@/lib/ai-systems/schemas";
 import { dependencySchema } from "@/lib/dependencies/schemas";
@@ -44,7 +46,7 @@ async function setupWorld() {
   await buildOffice(db(), b.organisation.id, { name: "B's office" });
   const invitationA = await memberMutations.createInvitation(ownerA, { role: "viewer", email: "a-invitee@example.test" });
   await officeMutations.updateOffice(ownerA, officeA.id, officeA.version, { name: "A's secret office", country: "FR", city: "Lyon", headcount: 7, teams: ["Red team"] });
-  const vendorA = await db().vendor.create({ data: { organisationId: a.organisation.id, name: "A's vendor", vendorType: "frontier_lab", hqCountry: "US" } });
+  const vendorA = await db().vendor.create({ data: { organisationId: a.organisation.id, name: "A's vendor", catalogueKey: "ionos", vendorType: "frontier_lab", hqCountry: "US" } });
   const modelA = await db().model.create({ data: { organisationId: a.organisation.id, vendorId: vendorA.id, name: "A's model", family: "a", weights: "closed", licence: "proprietary" } });
   const systemA = await db().aiSystem.create({ data: { organisationId: a.organisation.id, name: "A's system", owner: "A", criticality: "high", toleratedDowntimeMinutes: 60 } });
   const dependencyA = await db().dependency.create({ data: { organisationId: a.organisation.id, aiSystemId: systemA.id, modelId: modelA.id, accessPath: "direct_api" } });
@@ -281,6 +283,18 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   deleteFallback: async (w, asB) => {
     await expectNotFound(fallbackMutations.deleteFallback(asB, w.fallbackA.id, w.fallbackA.version));
   },
+  // catalogue: A already has "A's vendor"; B adding from the catalogue creates in B only
+  addVendorFromCatalogue: async (w, asB) => {
+    const added = await catalogueMutations.addVendorFromCatalogue(asB, { catalogueKey: "stackit" });
+    const vendor = await db().vendor.findFirstOrThrow({ where: { organisationId: w.b.organisation.id, catalogueKey: "stackit" } });
+    expect(vendor.organisationId).toBe(w.b.organisation.id);
+    expect(added).toBeTruthy();
+  },
+  findCatalogueVendorsInInventory: async (w, asB) => {
+    const found = await catalogueQueries.findCatalogueVendorsInInventory(asB, [{ key: "ionos", name: "IONOS" }]);
+    // A's vendor is IONOS from the catalogue (an import case may have copied it into B: compare ids)
+    expect(found.get("ionos")?.vendorId).not.toBe(w.vendorA.id);
+  },
   // API tokens
   listApiTokens: async (_w, asB) => {
     expect((await apiTokenQueries.listApiTokens(asB)).map((t) => t.name)).not.toContain("A's CI pipeline");
@@ -335,7 +349,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

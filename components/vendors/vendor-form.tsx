@@ -3,7 +3,8 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { createVendorAction, updateVendorAction } from "@/lib/vendors/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { vendorSchema } from "@/lib/vendors/schemas";
+import { updateVendorSchemaFor, vendorSchema } from "@/lib/vendors/schemas";
+import type { CatalogueVendorFacts } from "@/lib/catalogue/facts";
 import { VENDOR_TYPE_LABELS, optionsFrom } from "@/lib/labels";
 import { SelectField, TextField } from "@/components/ui/field";
 import { CountrySelect } from "@/components/ui/country-select";
@@ -58,9 +59,11 @@ function ConflictDetails({ current, mine }: { current: Partial<Record<keyof Vend
   );
 }
 
-export function VendorForm({ orgSlug, vendor }: { orgSlug: string; vendor?: VendorFormValues }) {
+/** `catalogue`: the catalogue's entry of a vendor added from it; changing its facts then needs the organisation's own source. */
+export function VendorForm({ orgSlug, vendor, catalogue }: { orgSlug: string; vendor?: VendorFormValues; catalogue?: CatalogueVendorFacts | null }) {
   const [state, action] = useActionState(vendor ? updateVendorAction : createVendorAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(vendorSchema, state);
+  const schema = vendor && catalogue ? updateVendorSchemaFor({ catalogue, stored: vendor }) : vendorSchema;
+  const { fieldErrors, onSubmit } = useClientValidation(schema, state);
   const value = (name: keyof VendorFormValues) => {
     const fromState = submitted(state, name);
     if (fromState !== undefined) return fromState;
@@ -96,7 +99,7 @@ export function VendorForm({ orgSlug, vendor }: { orgSlug: string; vendor?: Vend
         Certified under the EU-US Data Privacy Framework
       </label>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Source" name="source" defaultValue={value("source")} errors={fieldErrors?.source} hint="Where these facts come from" />
+        <TextField label="Source" name="source" defaultValue={value("source")} errors={fieldErrors?.source} hint={catalogue ? "Where these facts come from; your own source when you change a catalogue fact" : "Where these facts come from"} />
         <TextField label="Source checked on" name="sourceAsOf" type="date" defaultValue={value("sourceAsOf")} errors={fieldErrors?.sourceAsOf} />
       </div>
       <TextField label="Notes" name="notes" defaultValue={value("notes")} errors={fieldErrors?.notes} />

@@ -2,7 +2,9 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/actions";
-import { deleteVendorSchema, updateVendorSchema, vendorSchema } from "@/lib/vendors/schemas";
+import { deleteVendorSchema, updateVendorSchema, vendorSchema, vendorSchemaFor } from "@/lib/vendors/schemas";
+import { getVendor } from "@/lib/vendors/queries";
+import { catalogueVendor } from "@/lib/catalogue/facts";
 import { createVendor, deleteVendor, updateVendor } from "@/lib/vendors/mutations";
 import { withScoreMove } from "@/lib/scores/score-move";
 
@@ -15,7 +17,12 @@ export const createVendorAction = orgAction("inventory:write", vendorSchema, asy
 });
 
 /** Saves and stays on the vendor's page, which re-renders with the new score; answers how the organisation's score moved. */
-export const updateVendorAction = orgAction("inventory:write", updateVendorSchema, async (ctx, { id, version, ...input }) => {
+export const updateVendorAction = orgAction("inventory:write", updateVendorSchema, async (ctx, { id, version, ...parsed }) => {
+  // The catalogue entry comes from the stored vendor, never from the form. Parsing a parsed
+  // value again gives the same value, so this only adds the override rule.
+  const stored = await getVendor(ctx, id);
+  const catalogue = catalogueVendor(stored?.catalogueKey);
+  const input = catalogue ? vendorSchemaFor({ catalogue, stored }).parse(parsed) : parsed;
   const { move } = await withScoreMove(ctx, () => updateVendor(ctx, id, version, input));
   revalidatePath(vendorsPath(ctx.organisationSlug), "layout");
   return { status: "success", message: "Vendor saved.", data: move };

@@ -12,6 +12,8 @@ import { VENDOR_TYPE_LABELS, labelFor } from "@/lib/labels";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { VendorForm } from "@/components/vendors/vendor-form";
+import { CatalogueFacts } from "@/components/vendors/catalogue-facts";
+import { catalogueVendor } from "@/lib/catalogue/facts";
 import { EntityScore } from "@/components/scores/entity-score";
 import { ScoreProblems } from "@/components/scores/score-problems";
 
@@ -27,6 +29,8 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
   const [vendor, live] = await Promise.all([getVendor(ctx, id), scoreOrganisation(ctx)]);
   if (!vendor) notFound();
   const canWrite = can(ctx.role, "inventory:write");
+  const catalogue = catalogueVendor(vendor.catalogueKey);
+  const catalogueFacts = catalogue && <CatalogueFacts catalogue={catalogue} vendor={{ ...vendor, sourceAsOf: isoDate(vendor.sourceAsOf) }} />;
   const description = `${labelFor(VENDOR_TYPE_LABELS, vendor.vendorType)}, headquartered in ${countryName(vendor.hqCountry)}${vendor.parentName && vendor.parentCountry ? `; ultimate parent ${vendor.parentName} (${countryName(vendor.parentCountry)})` : ""}`;
   const score = live.ok ? (
     <EntityScore what="Vendor score" scored={vendorResult(live.result, vendor)} result={live.result} />
@@ -40,6 +44,7 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
         <PageHeader title={vendor.name} description={description} />
         <div className="space-y-6">
           {score}
+          {catalogueFacts}
           <Card>
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
               <div><dt className="text-slate-500">EU-US Data Privacy Framework</dt><dd className="font-medium">{vendor.dpfCertified ? "Certified" : "Not certified"}</dd></div>
@@ -75,8 +80,9 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
       />
       <div className="space-y-6">
         {score}
+        {catalogueFacts}
         <Card>
-          <VendorForm orgSlug={ctx.organisationSlug} vendor={{ ...vendor, sourceAsOf: isoDate(vendor.sourceAsOf) }} />
+          <VendorForm orgSlug={ctx.organisationSlug} vendor={{ ...vendor, sourceAsOf: isoDate(vendor.sourceAsOf) }} catalogue={catalogue} />
         </Card>
       </div>
     </>
