@@ -47,7 +47,7 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` } },
-    { name: "demo", testMatch: /(demo|inventory-lists|inventory-edit|inventory-import|catalogue)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: "demo", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|quick-start)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
     { name: "quick-start", testMatch: /quick-start\.spec\.ts/ },
   ],
   webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed")],
