@@ -11,6 +11,8 @@ const envSchema = z.object({
   /** Connections per app process. `npm start` sets 1 for the embedded database (see db.ts). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web server processes sharing the port (lib/runtime/web-server.ts); unset: one per core, at most 4, and 1 on the embedded database. */
+  SOVRA_WEB_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   SOVRA_DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -199,8 +199,10 @@ export interface Page<R> {
 }
 
 /**
- * Runs a list's page query (rows and total in one round trip). A page past the end (a shared
- * link after rows were deleted) is answered with the last page, at the cost of a second query.
+ * Runs a list's page query: rows and total as two statements at once (`Promise.all`, two pooled
+ * connections), not a `$transaction`, which serialises them with BEGIN/COMMIT and, under load,
+ * fails after waiting 2 s for a connection. A page past the end (a shared link after rows were
+ * deleted) is answered with the last page, at the cost of a second query.
  */
 export async function fetchPage<R>(state: Pick<ListState, "page" | "size">, query: (args: { skip: number; take: number }) => Promise<[R[], number]>): Promise<Page<R>> {
   const [rows, total] = await query(pageArgs(state));

@@ -5,7 +5,7 @@
 // and meanwhile the table shows the new state at once (useOptimistic) and that it is loading.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { memo, useEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
+import { memo, useEffect, useMemo, useOptimistic, useRef, useSyncExternalStore, useTransition } from "react";
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -21,12 +21,13 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { DEFAULT_PAGE_SIZE, type ListSpec } from "@/lib/list-params";
+import { COUNTRY_OPTIONS, countryName, isCountryCode } from "@/lib/countries";
 import { cn } from "@/components/ui/cn";
 import { Card } from "@/components/ui/card";
 import { ColumnChooser } from "./column-chooser";
 import { DebouncedInput } from "./debounced-input";
 import { Pagination } from "./pagination";
-import type { DataTableCell, DataTableColumn, DataTableFilter, DataTableRow, TableDefaults, TableState } from "./types";
+import type { DataTableCell, DataTableColumn, DataTableFilter, DataTableRow, SelectOption, TableDefaults, TableState } from "./types";
 import { toSearchParams } from "./url-state";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowPaginationFeature });
@@ -268,17 +269,28 @@ function SortIcon({ sorted }: { sorted: false | "asc" | "desc" }) {
 
 const controlClass = "mt-1 block rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
+const COUNTRY_SELECT_OPTIONS: readonly SelectOption[] = COUNTRY_OPTIONS.map((c) => ({ value: c.code, label: c.name }));
+const noSubscription = () => () => undefined;
+
+/** Every country once the page runs in the browser; before that (server render) only the chosen one. */
+function countryOptions(value: string, hydrated: boolean): readonly SelectOption[] {
+  if (hydrated) return COUNTRY_SELECT_OPTIONS;
+  return value && isCountryCode(value) ? [{ value, label: countryName(value) }] : [];
+}
+
 function FilterControl({ filter, value, onChange }: { filter: DataTableFilter; value: string; onChange: (value: string) => void }) {
   const id = `filter-${filter.id}`;
+  // false while rendering on the server and hydrating, true afterwards (no effect needed).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {filter.label}
       </label>
-      {filter.kind === "select" ? (
+      {filter.kind === "select" || filter.kind === "country" ? (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={cn(controlClass, "max-w-56")}>
           <option value="">All</option>
-          {filter.options.map((o) => (
+          {(filter.kind === "select" ? filter.options : countryOptions(value, hydrated)).map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

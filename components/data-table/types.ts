@@ -18,7 +18,11 @@ export interface DataTableColumn {
   align?: "start" | "end";
 }
 
-export type DataTableFilter = { id: string; label: string } & ({ kind: "text"; placeholder?: string } | { kind: "select"; options: readonly SelectOption[] });
+/**
+ * A filter control. `country` is a select of every ISO 3166 country, built in the browser: its
+ * 249 options would otherwise be rendered into every list page's HTML and RSC payload.
+ */
+export type DataTableFilter = { id: string; label: string } & ({ kind: "text"; placeholder?: string } | { kind: "select"; options: readonly SelectOption[] } | { kind: "country" });
 
 /** A cell: text, a number (formatted for display), a list (joined), or nothing recorded. */
 export type DataTableCell = string | number | readonly string[] | null;

@@ -1,8 +1,5 @@
 // Formatting shared by the inventory's list pages (server side: the DataTable gets words).
-import { COUNTRY_OPTIONS, countryName } from "@/lib/countries";
-import type { SelectOption } from "@/components/data-table/types";
-
-export const COUNTRY_FILTER_OPTIONS: readonly SelectOption[] = COUNTRY_OPTIONS.map((c) => ({ value: c.code, label: c.name }));
+import { countryName } from "@/lib/countries";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 

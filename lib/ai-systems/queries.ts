@@ -51,7 +51,7 @@ export async function listAiSystemsPage(ctx: OrgContext, state: ListState<AiSyst
   const where: Prisma.AiSystemWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, aiSystemWhere) };
   const orderBy = toOrderBy(state, aiSystemOrderBy, [{ name: "asc" }, { id: "asc" }]);
   const page = await fetchPage(state, (args) =>
-    prisma.$transaction([
+    Promise.all([
       prisma.aiSystem.findMany({
         where,
         orderBy,

@@ -16,28 +16,54 @@ export interface CurrentUser {
   name: string;
 }
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** A membership of the signed-in user, as the shell's organisation switcher lists it. */
+export interface MyOrganisation {
+  id: string;
+  slug: string;
+  name: string;
+  role: string;
+}
+
+/**
+ * The signed-in user and their memberships, in one query per request (React `cache`): the
+ * session check, the organisation context and the switcher all read it. Re-read from the
+ * database on every request, so a deleted account or a changed role takes effect at once.
+ */
+const loadIdentity = cache(async (): Promise<{ user: CurrentUser; organisations: MyOrganisation[] } | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const row = await db().user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      memberships: { select: { role: true, organisation: { select: { id: true, slug: true, name: true } } }, orderBy: { organisation: { name: "asc" } } },
+    },
+  });
+  if (!row) return null;
+  const { memberships, ...user } = row;
+  return { user, organisations: memberships.map((m) => ({ ...m.organisation, role: m.role })) };
 });
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await loadIdentity())?.user ?? null);
+
+/** The signed-in user's organisations by name (empty when signed out). */
+export const getMyOrganisations = cache(async (): Promise<MyOrganisation[]> => (await loadIdentity())?.organisations ?? []);
 
 /** Resolves the caller's membership of the organisation `slug`, from the session only. */
 export const resolveOrgContext = cache(async (slug: string): Promise<OrgContext | null> => {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const membership = await db().membership.findFirst({
-    where: { userId: user.id, organisation: { slug } },
-    select: { role: true, organisation: { select: { id: true, slug: true, name: true } } },
-  });
+  const identity = await loadIdentity();
+  if (!identity) return null;
+  const membership = identity.organisations.find((o) => o.slug === slug);
   // Fail closed on a role this code does not know.
   if (!membership || !isRole(membership.role)) return null;
   return {
-    organisationId: membership.organisation.id,
-    organisationSlug: membership.organisation.slug,
-    organisationName: membership.organisation.name,
-    userId: user.id,
+    organisationId: membership.id,
+    organisationSlug: membership.slug,
+    organisationName: membership.name,
+    userId: identity.user.id,
     role: membership.role,
   };
 });

@@ -56,7 +56,7 @@ export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFl
   const where: Prisma.DataFlowWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, dataFlowWhere) };
   const orderBy = toOrderBy(state, dataFlowOrderBy, [{ name: "asc" }, { id: "asc" }]);
   const page = await fetchPage(state, (args) =>
-    prisma.$transaction([
+    Promise.all([
       prisma.dataFlow.findMany({
         where,
         orderBy,

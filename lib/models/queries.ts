@@ -49,7 +49,7 @@ export async function listModelsPage(ctx: OrgContext, state: ListState<ModelSort
   const where: Prisma.ModelWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, modelWhere) };
   const orderBy = toOrderBy(state, modelOrderBy, [{ name: "asc" }, { id: "asc" }]);
   const page = await fetchPage(state, (args) =>
-    prisma.$transaction([
+    Promise.all([
       prisma.model.findMany({
         where,
         orderBy,

@@ -61,7 +61,7 @@ export async function listOfficesTablePage(ctx: OrgContext, state: ListState<Off
   const where: Prisma.OfficeWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, officeWhere) };
   const orderBy = toOrderBy(state, officeOrderBy, [{ name: "asc" }, { id: "asc" }]);
   const page = await fetchPage(state, (args) =>
-    prisma.$transaction([
+    Promise.all([
       prisma.office.findMany({
         where,
         orderBy,

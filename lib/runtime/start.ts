@@ -4,6 +4,7 @@
 // Then the production build is served (built first if there is none); `--dev` runs `next dev`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -140,10 +141,15 @@ async function main() {
   }
 
   const port = config.PORT;
-  const child = spawn(process.execPath, [NEXT_BIN, flags.dev ? "dev" : "start", "-p", String(port)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, NODE_ENV: flags.dev ? "development" : "production" },
-  });
+  // One web process per core (docs/decisions/014); one on the embedded database, which serves one
+  // connection at a time anyway.
+  const workers = config.SOVRA_WEB_WORKERS ?? (embedded ? 1 : Math.min(4, availableParallelism()));
+  const child = flags.dev
+    ? spawn(process.execPath, [NEXT_BIN, "dev", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NODE_ENV: "development" } })
+    : spawn(process.execPath, ["--import", "tsx", path.join("lib", "runtime", "web-server.ts")], {
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...env, NODE_ENV: "production", PORT: String(port), SOVRA_WEB_WORKERS: String(workers) },
+      });
   web.child = child;
   child.on("exit", (code) => {
     if (!stopping) {
@@ -153,7 +159,7 @@ async function main() {
   });
 
   if (await waitForHealth(port, child)) {
-    log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at http://localhost:${port}`);
+    log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at http://localhost:${port}${flags.dev ? " (development)" : `, ${workers} web process${workers > 1 ? "es" : ""}`}`);
     if (embedded || flags.seed) {
       const demo = DEMO_USERS[0]!;
       log(`demo sign-in: ${demo.email} / ${DEMO_PASSWORD}`);

@@ -50,7 +50,7 @@ export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSo
   const where: Prisma.VendorWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, vendorWhere) };
   const orderBy = toOrderBy(state, vendorOrderBy, [{ name: "asc" }, { id: "asc" }]);
   const page = await fetchPage(state, (args) =>
-    prisma.$transaction([
+    Promise.all([
       prisma.vendor.findMany({
         where,
         orderBy,

@@ -1,17 +1,16 @@
 import Link from "next/link";
-import { requireOrgPage, requireUserPage } from "@/lib/auth/context";
-import { listMyOrganisations } from "@/lib/organisations/queries";
+import { getMyOrganisations, requireOrgPage, requireUserPage } from "@/lib/auth/context";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS, isRole } from "@/lib/auth/permissions";
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const user = await requireUserPage();
   const ctx = await requireOrgPage(org);
-  const organisations = await listMyOrganisations(user.id);
-  const switcherOptions = organisations.map((o) => ({ slug: o.slug, name: o.name, role: ROLE_LABELS[o.role] }));
+  const organisations = await getMyOrganisations();
+  const switcherOptions = organisations.map((o) => ({ slug: o.slug, name: o.name, role: isRole(o.role) ? ROLE_LABELS[o.role] : o.role }));
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

@@ -7,7 +7,6 @@ import { PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListNotices } from "@/components/data-table/list-notices";
 import type { DataTableColumn, DataTableFilter } from "@/components/data-table/types";
-import { COUNTRY_FILTER_OPTIONS } from "@/components/inventory/list-format";
 
 export const metadata = { title: "Data flows" };
 
@@ -23,7 +22,7 @@ const COLUMNS: DataTableColumn[] = [
 ];
 
 const FILTERS: DataTableFilter[] = [
-  { id: "processingCountry", label: "Processed in", kind: "select", options: COUNTRY_FILTER_OPTIONS },
+  { id: "processingCountry", label: "Processed in", kind: "country" },
   { id: "category", label: "Data category", kind: "select", options: optionsFrom(DATA_CATEGORY_LABELS) },
   { id: "transferMechanism", label: "Transfer mechanism", kind: "select", options: optionsFrom(TRANSFER_MECHANISM_LABELS) },
   { id: "encryption", label: "Encryption", kind: "select", options: optionsFrom(ENCRYPTION_LABELS) },

@@ -9,7 +9,6 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListNotices } from "@/components/data-table/list-notices";
 import type { DataTableColumn, DataTableFilter } from "@/components/data-table/types";
-import { COUNTRY_FILTER_OPTIONS } from "@/components/inventory/list-format";
 
 export const metadata = { title: "Offices" };
 
@@ -23,7 +22,7 @@ const COLUMNS: DataTableColumn[] = [
 ];
 
 const FILTERS: DataTableFilter[] = [
-  { id: "country", label: "Country", kind: "select", options: COUNTRY_FILTER_OPTIONS },
+  { id: "country", label: "Country", kind: "country" },
   { id: "city", label: "City", kind: "text" },
 ];
 

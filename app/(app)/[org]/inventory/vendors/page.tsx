@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListNotices } from "@/components/data-table/list-notices";
 import type { DataTableColumn, DataTableFilter } from "@/components/data-table/types";
-import { COUNTRY_FILTER_OPTIONS, nameWithCountry, sourceSummary } from "@/components/inventory/list-format";
+import { nameWithCountry, sourceSummary } from "@/components/inventory/list-format";
 
 export const metadata = { title: "Vendors" };
 
@@ -26,8 +26,8 @@ const COLUMNS: DataTableColumn[] = [
 
 const FILTERS: DataTableFilter[] = [
   { id: "type", label: "Type", kind: "select", options: optionsFrom(VENDOR_TYPE_LABELS) },
-  { id: "hqCountry", label: "HQ country", kind: "select", options: COUNTRY_FILTER_OPTIONS },
-  { id: "parentCountry", label: "Parent's country", kind: "select", options: COUNTRY_FILTER_OPTIONS },
+  { id: "hqCountry", label: "HQ country", kind: "country" },
+  { id: "parentCountry", label: "Parent's country", kind: "country" },
 ];
 
 export default async function VendorsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

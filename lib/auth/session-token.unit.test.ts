@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
+import { sessionUserId } from "./session-token";
+
+const SECRET = "unit-test-secret-unit-test-secret-unit-test";
+const NAME = "authjs.session-token";
+
+const tokenFor = (sub: string, opts: { secret?: string; salt?: string; maxAge?: number } = {}) =>
+  encode({ token: { sub, name: "Dana" }, secret: opts.secret ?? SECRET, salt: opts.salt ?? NAME, maxAge: opts.maxAge ?? 3600 });
+
+describe("reading the user id from the Auth.js session cookie", () => {
+  it("returns the subject of a token Auth.js's encode wrote", async () => {
+    const token = await tokenFor("user-1");
+    expect(await sessionUserId([{ name: "other", value: "x" }, { name: NAME, value: token }], SECRET)).toBe("user-1");
+  });
+
+  it("reads the secure cookie that HTTPS sign-ins set, whose name is also its salt", async () => {
+    const name = "__Secure-authjs.session-token";
+    const token = await tokenFor("user-2", { salt: name });
+    expect(await sessionUserId([{ name, value: token }], SECRET)).toBe("user-2");
+  });
+
+  it("joins a token that Auth.js split into numbered chunks, in their order", async () => {
+    const token = await tokenFor("user-3");
+    const third = Math.ceil(token.length / 3);
+    const chunks = [2, 0, 1].map((i) => ({ name: `${NAME}.${i}`, value: token.slice(i * third, (i + 1) * third) }));
+    expect(await sessionUserId(chunks, SECRET)).toBe("user-3");
+  });
+
+  it("refuses a token encrypted with another secret, a tampered token and an expired one", async () => {
+    expect(await sessionUserId([{ name: NAME, value: await tokenFor("u", { secret: "another-secret-another-secret-another-sec" }) }], SECRET)).toBeNull();
+    const token = await tokenFor("u");
+    const tampered = token.slice(0, -6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    expect(await sessionUserId([{ name: NAME, value: tampered }], SECRET)).toBeNull();
+    const expired = await tokenFor("u", { maxAge: -60 });
+    expect(await sessionUserId([{ name: NAME, value: expired }], SECRET)).toBeNull();
+  });
+
+  it("refuses a token written for the other cookie name (the salt differs)", async () => {
+    const token = await tokenFor("u", { salt: "__Secure-authjs.session-token" });
+    expect(await sessionUserId([{ name: NAME, value: token }], SECRET)).toBeNull();
+  });
+
+  it("answers null without a session cookie", async () => {
+    expect(await sessionUserId([], SECRET)).toBeNull();
+    expect(await sessionUserId([{ name: NAME, value: "" }], SECRET)).toBeNull();
+  });
+});
