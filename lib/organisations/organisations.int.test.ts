@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createFirstAccount, createOrganisation } from "./mutations";
-import { hasAnyUser, listMyOrganisations } from "./queries";
+import { getOrganisationOverview, hasAnyUser, listMyOrganisations } from "./queries";
 import { buildUser } from "@/prisma/factories";
-import { db } from "@/lib/testing/db";
+import { db, twoOrganisations } from "@/lib/testing/db";
+import { buildLargeInventory } from "@/lib/testing/inventory-factories";
 
 describe("organisations", () => {
   it("the first-run path is closed once any account exists", async () => {
@@ -28,5 +29,28 @@ describe("organisations", () => {
     const user = await buildUser(db());
     const org = await createOrganisation(user.id, { name: "Setup", hqCountry: "DE", sector: "IT" });
     expect(org.slug).not.toBe("setup");
+  });
+
+  it("counts the overview's rows of its own organisation only, open and in-progress actions alone", async () => {
+    const { a, b, ctx } = await twoOrganisations();
+    await buildLargeInventory(db(), a.organisation.id, 40);
+    const asA = ctx(a, "viewer");
+    const where = { organisationId: a.organisation.id };
+    await db().remediationAction.createMany({
+      data: (["open", "in_progress", "done", "wont_do"] as const).map((status, i) => ({ ...where, title: `Action ${i}`, origin: "manual" as const, priority: "medium" as const, status })),
+    });
+    const counts = await getOrganisationOverview(asA);
+    expect(counts).toEqual({
+      offices: await db().office.count({ where }),
+      vendors: await db().vendor.count({ where }),
+      models: await db().model.count({ where }),
+      aiSystems: await db().aiSystem.count({ where }),
+      dependencies: await db().dependency.count({ where }),
+      dataFlows: await db().dataFlow.count({ where }),
+      fallbacks: await db().fallback.count({ where }),
+      openActions: 2,
+    });
+    expect(counts.dependencies).toBeGreaterThan(0);
+    expect((await getOrganisationOverview(ctx(b, "viewer"))).dependencies).toBe(0);
   });
 });
