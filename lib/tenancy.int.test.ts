@@ -344,6 +344,9 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   deleteModel: async (w, asB) => {
     await expectNotFound(modelMutations.deleteModel(asB, w.modelA.id, 1));
   },
+  listVendorsByName: async (w, asB) => {
+    await expectNoneOfA(w, "vendor", (await vendorQueries.listVendorsByName(asB, { page: 1, size: 200 })).items);
+  },
   modelDeletionImpact: async (w, asB) => {
     expect(await modelMutations.modelDeletionImpact(asB, w.modelA.id)).toEqual({ dependencies: 0, fallbacks: 0, dataFlows: 0, systems: [] });
   },

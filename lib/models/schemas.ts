@@ -10,7 +10,7 @@ const accessPaths = Object.keys(ACCESS_PATH_LABELS) as [AccessPath, ...AccessPat
 const computeBands = Object.keys(TRAINING_COMPUTE_LABELS) as [TrainingComputeBand, ...TrainingComputeBand[]];
 
 /** One way a model is offered: a path alone (a form's checkbox), or with its cloud, service and regions (the API). */
-const offeredAccessPath = z.union([
+export const offeredAccessPathSchema = z.union([
   z.enum(accessPaths, { message: "Choose an access path" }).transform((path): OfferedAccessPath => ({ path })),
   z.strictObject({
     path: z.enum(accessPaths, { message: "Choose an access path" }),
@@ -23,7 +23,7 @@ const offeredAccessPath = z.union([
 const isBare = (o: OfferedAccessPath) => Object.keys(o).length === 1;
 
 // A path alone (a form's checkbox) once, and not beside entries with details for the same path.
-const offeredAccessPaths = repeated(offeredAccessPath)
+const offeredAccessPaths = repeated(offeredAccessPathSchema)
   .pipe(z.array(z.custom<OfferedAccessPath>()).max(50, "At most 50 entries"))
   .transform((list) => list.filter((o, i) => !isBare(o) || !list.some((x, j) => x.path === o.path && (j < i || !isBare(x)))));
 
