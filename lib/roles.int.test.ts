@@ -24,6 +24,7 @@ const { createAiSystemAction, updateAiSystemAction, deleteAiSystemAction } = awa
 const { createDependencyAction, deleteDependencyAction } = await import("@/lib/dependencies/actions");
 const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallbacks/actions");
 const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
+const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -216,6 +217,33 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
         data: { organisationId: org.organisation.id, name: "CI", tokenHash: `h-${Math.random()}`, role: "viewer", createdById: org.users.owner.id },
       });
       return { org: org.organisation.slug, tokenId: token.id };
+    },
+  },
+  {
+    name: "createModelAction",
+    permission: "inventory:write",
+    action: createModelAction,
+    input: async (org) => {
+      const { vendor } = await inventoryRows(org);
+      return { org: org.organisation.slug, vendorId: vendor.id, name: "New model", family: "m", weights: "open", licence: "MIT", trainingCompute: "unknown", offeredAccessPaths: ["self_hosted"] };
+    },
+  },
+  {
+    name: "updateModelAction",
+    permission: "inventory:write",
+    action: updateModelAction,
+    input: async (org) => {
+      const { model } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: model.id, version: model.version, name: model.name, family: "m", weights: "closed", licence: "Commercial", trainingCompute: "unknown" };
+    },
+  },
+  {
+    name: "deleteModelAction",
+    permission: "inventory:write",
+    action: deleteModelAction,
+    input: async (org) => {
+      const { model } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: model.id, version: model.version };
     },
   },
 ];

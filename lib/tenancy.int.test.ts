@@ -28,7 +28,9 @@ import * as dependencyQueries from "@/lib/dependencies/queries";
 import * as fallbackMutations from "@/lib/fallbacks/mutations";
 import * as catalogueMutations from "@/lib/catalogue/mutations";
 import * as catalogueQueries from "@/lib/catalogue/queries";
+import * as modelMutations from "@/lib/models/mutations";
 import { vendorSchema } from "@/lib/vendors/schemas";
+import { createModelSchema, updateModelSchema } from "@/lib/models/schemas";
 import { aiSystemSchema } from "@/lib/ai-systems/schemas";
 import { dependencySchema } from "@/lib/dependencies/schemas";
 import { fallbackSchema } from "@/lib/fallbacks/schemas";
@@ -314,6 +316,40 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const ids = new Set(events.map((e) => e.id));
     expect(aEvents.some((e) => ids.has(e.id))).toBe(false);
   },
+  // models: B cannot read, change, delete or create under A's model or vendor
+  getModel: async (w, asB) => {
+    expect(await modelQueries.getModel(asB, w.modelA.id)).toBeNull();
+  },
+  modelUsage: async (w, asB) => {
+    expect(await modelQueries.modelUsage(asB, w.modelA.id)).toEqual({ dependencies: [], fallbacks: [] });
+  },
+  listModelsOfVendor: async (w, asB) => {
+    expect(await modelQueries.listModelsOfVendor(asB, w.vendorA.id)).toEqual([]);
+  },
+  listModelVendorChoices: async (w, asB) => {
+    expect((await modelQueries.listModelVendorChoices(asB)).map((v) => v.id)).not.toContain(w.vendorA.id);
+  },
+  listModelsByName: async (w, asB) => {
+    expect(await modelQueries.listModelsByName(asB, { page: 1, size: 200, vendorId: w.vendorA.id })).toEqual({ items: [], total: 0 });
+    await expectNoneOfA(w, "model", (await modelQueries.listModelsByName(asB, { page: 1, size: 200 })).items);
+  },
+  createModel: async (w, asB) => {
+    const input = createModelSchema.parse({ vendorId: w.vendorA.id, name: "B's model", family: "b", weights: "open", licence: "MIT", trainingCompute: "unknown" });
+    await expectNotFound(modelMutations.createModel(asB, input));
+  },
+  updateModel: async (w, asB) => {
+    const input = updateModelSchema.omit({ id: true, version: true }).parse({ name: "pwned", family: "b", weights: "open", licence: "MIT", trainingCompute: "unknown" });
+    await expectNotFound(modelMutations.updateModel(asB, w.modelA.id, 1, input));
+  },
+  deleteModel: async (w, asB) => {
+    await expectNotFound(modelMutations.deleteModel(asB, w.modelA.id, 1));
+  },
+  listVendorsByName: async (w, asB) => {
+    await expectNoneOfA(w, "vendor", (await vendorQueries.listVendorsByName(asB, { page: 1, size: 200 })).items);
+  },
+  modelDeletionImpact: async (w, asB) => {
+    expect(await modelMutations.modelDeletionImpact(asB, w.modelA.id)).toEqual({ dependencies: 0, fallbacks: 0, dataFlows: 0, systems: [] });
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -332,6 +368,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   findActiveApiToken: "looked up by the hash of the token's secret; the token names its organisation",
   recordApiTokenUse: "only for a token findActiveApiToken returned; its where includes that token's organisation",
   today: "pure date helper, no data access",
+  typedModel: "pure: types a model row's JSON column, no data access",
 };
 
 describe("tenant isolation", () => {
@@ -349,7 +386,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -154,6 +154,8 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Offices", description: "Where the organisation works" },
       { name: "Inventory", description: "The whole inventory as one document" },
       { name: "Scores", description: "Live sovereignty scores" },
+      { name: "Vendors", description: "Model providers and the clouds that host them" },
+      { name: "Models", description: "The models of the organisation's vendors" },
       { name: "Meta" },
     ],
     paths,

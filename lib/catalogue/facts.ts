@@ -88,6 +88,12 @@ export function catalogueVendor(key: string | null | undefined): CatalogueVendor
   return entry ? toVendorFacts(entry) : null;
 }
 
+/** The catalogue's facts for a model key, or null when the key is not (or no longer) in the catalogue. */
+export function catalogueModel(key: string | null | undefined): CatalogueModelFacts | null {
+  const entry = key ? CATALOGUE_MODELS.find((m) => m.key === key) : undefined;
+  return entry ? toModelFacts(entry) : null;
+}
+
 /** The catalogue's model families of a vendor, in catalogue order. */
 export function catalogueModelsOf(vendorKey: string): CatalogueModelFacts[] {
   return CATALOGUE_MODELS.filter((m) => m.vendor === vendorKey).map(toModelFacts);

@@ -1,6 +1,6 @@
-// An organisation's value of a catalogue-backed vendor fact against the catalogue's. Pure and
+// An organisation's value of a catalogue-backed vendor or model fact against the catalogue's. Pure and
 // free of the catalogue data itself, so the vendor form (a client component) can use it.
-import type { CatalogueVendorFacts } from "@/lib/catalogue/facts";
+import type { CatalogueModelFacts, CatalogueVendorFacts } from "@/lib/catalogue/facts";
 
 /** The vendor facts the catalogue records and an organisation may override. */
 export interface CatalogueBackedValues {
@@ -36,4 +36,50 @@ export function newOverrides(catalogue: CatalogueVendorFacts, stored: CatalogueB
 }
 
 /** Whether `source` is the organisation's own: given, and not just the catalogue's source repeated. */
-export const isOwnSource = (source: string | null | undefined, catalogue: CatalogueVendorFacts) => !!source?.trim() && !same(source, catalogue.source);
+export const isOwnSource = (source: string | null | undefined, catalogue: { source: string }) => !!source?.trim() && !same(source, catalogue.source);
+
+// ---- models ----------------------------------------------------------------------------------
+
+/**
+ * The model facts the catalogue records and an organisation may override. Offered access paths
+ * are compared as the set of paths (direct API, marketplace, ...); the clouds and regions of
+ * each are shown beside them but are details of a path, not a separate fact.
+ */
+export interface CatalogueBackedModelValues {
+  family: string;
+  weights: string;
+  licence: string;
+  trainingCompute: string;
+  offeredAccessPaths: readonly string[];
+}
+
+export type CatalogueBackedModelFact = keyof CatalogueBackedModelValues;
+
+export const MODEL_CATALOGUE_BACKED_FACTS: readonly { fact: CatalogueBackedModelFact; label: string }[] = [
+  { fact: "family", label: "Family" },
+  { fact: "weights", label: "Weights" },
+  { fact: "licence", label: "Licence" },
+  { fact: "trainingCompute", label: "Training compute" },
+  { fact: "offeredAccessPaths", label: "Offered access paths" },
+];
+
+const sameFact = (a: string | null | readonly string[], b: string | null | readonly string[]) =>
+  Array.isArray(a) || Array.isArray(b)
+    ? [...new Set([a ?? []].flat())].sort().join(",") === [...new Set([b ?? []].flat())].sort().join(",")
+    : same(a as string | null, b as string | null);
+
+/** The catalogue's model entry as the values an organisation's model row is compared with. */
+export function catalogueModelValues(c: CatalogueModelFacts): CatalogueBackedModelValues {
+  return { family: c.family, weights: c.weights, licence: c.licence, trainingCompute: c.trainingCompute, offeredAccessPaths: c.offeredAccessPaths.map((o) => o.path) };
+}
+
+/** The model facts where `values` differ from the catalogue's entry. */
+export function overriddenModelFacts(catalogue: CatalogueModelFacts, values: CatalogueBackedModelValues): CatalogueBackedModelFact[] {
+  const c = catalogueModelValues(catalogue);
+  return MODEL_CATALOGUE_BACKED_FACTS.map((f) => f.fact).filter((fact) => !sameFact(values[fact], c[fact]));
+}
+
+/** As `newOverrides`, for a model: the facts an edit newly sets away from the catalogue. */
+export function newModelOverrides(catalogue: CatalogueModelFacts, stored: CatalogueBackedModelValues | null, edited: CatalogueBackedModelValues): CatalogueBackedModelFact[] {
+  return overriddenModelFacts(catalogue, edited).filter((fact) => !stored || !sameFact(edited[fact], stored[fact]));
+}

@@ -3,6 +3,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
 import type { InventoryDocument } from "@/scoring/schema/inventory";
 import { formatPath, type Issue } from "@/scoring/schema/issues";
+import { catalogueModel, catalogueVendor } from "@/lib/catalogue/facts";
+import { CATALOGUE_BACKED_FACTS, MODEL_CATALOGUE_BACKED_FACTS, catalogueModelValues, isOwnSource, newModelOverrides, newOverrides } from "@/lib/catalogue/overrides";
 
 // Compares an inventory document with what an organisation holds. Rows are matched on their
 // NATURAL keys (names, and for dependencies system + model + access path); document keys only
@@ -225,6 +227,19 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       source: match.source,
       sourceAsOf: isoDate(match.sourceAsOf),
     };
+    // As in the app and the API (docs/decisions/009): changing a catalogue vendor's fact away
+    // from the catalogue needs the organisation's own source, else the row is a problem. A new
+    // row is created as the document says, as a hand-made vendor is in the app.
+    const catalogue = natural ? catalogueVendor(values.catalogueKey ?? natural.catalogueKey) : null;
+    const overrides = catalogue && natural ? newOverrides(catalogue, natural, values) : [];
+    if (catalogue && overrides.length && !isOwnSource(values.source, catalogue)) {
+      const facts = CATALOGUE_BACKED_FACTS.filter((f) => overrides.includes(f.fact)).map((f) => f.label.toLowerCase());
+      issues.push({
+        path: formatPath(["vendors", i, "source"]),
+        message: `give your own source: ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue entry "${catalogue.key}" (${catalogue.source}, ${catalogue.asOf})`,
+      });
+      return;
+    }
     file("vendor", formatPath(["vendors", i]), v.name, values, match && { id: match.id, version: match.version, natural: natural! });
   });
 
@@ -236,6 +251,20 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
     const match = models.get(modelIdentity(vendor, m.name));
     const values = { vendor, name: m.name, family: m.family ?? "", weights: m.weights, licence: m.licence ?? "", trainingCompute: m.trainingCompute ?? "unknown", catalogueKey: m.catalogueKey ?? null };
     const natural = match && { vendor, name: match.name, family: match.family, weights: match.weights, licence: match.licence, trainingCompute: match.trainingCompute, catalogueKey: match.catalogueKey };
+    // The document holds no source for a model, so it cannot carry the organisation's own
+    // source for a changed catalogue fact of an existing model (docs/decisions/009): such a row
+    // is a problem. The import never writes offered access paths, so they are not compared.
+    const catalogue = natural ? catalogueModel(values.catalogueKey ?? natural.catalogueKey) : null;
+    const offered = catalogue ? catalogueModelValues(catalogue).offeredAccessPaths : [];
+    const overrides = catalogue && natural ? newModelOverrides(catalogue, { ...natural, offeredAccessPaths: offered }, { ...values, offeredAccessPaths: offered }) : [];
+    if (catalogue && overrides.length) {
+      const facts = MODEL_CATALOGUE_BACKED_FACTS.filter((f) => overrides.includes(f.fact)).map((f) => f.label.toLowerCase());
+      issues.push({
+        path: formatPath(["models", i]),
+        message: `${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue entry "${catalogue.key}" (${catalogue.source}, ${catalogue.asOf}) and a model in the document has no source: change it in the app or the API with your own source, or leave out its catalogueKey`,
+      });
+      return;
+    }
     file("model", formatPath(["models", i]), `${vendor} ${m.name}`, values, match && { id: match.id, version: match.version, natural: natural! });
   });
 

@@ -11,6 +11,8 @@ import { DEMO_ORG_SLUGS } from "@/prisma/seed-data";
 import { buildOffice } from "@/prisma/factories";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { contextFor, db, twoOrganisations } from "@/lib/testing/db";
+import { addVendorFromCatalogue } from "@/lib/catalogue/mutations";
+import { catalogueVendor } from "@/lib/catalogue/facts";
 
 const example = (name: string): InventoryDocumentInput => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../examples", name), "utf8"));
 const clone = <T>(v: T): T => structuredClone(v);
@@ -333,5 +335,32 @@ describe("importing an inventory document", () => {
     expect(planned.plan.notes.join("\n")).toContain("organisation name differs");
     await importOk(target, example("frankfurt-manufacturer.json"));
     expect((await db().organisation.findUniqueOrThrow({ where: { id: target.organisationId } })).name).toBe(target.organisationName);
+  });
+
+  it("refuses to change a catalogue vendor's or model's fact away from the catalogue without an own source, and changes nothing", async () => {
+    const target = await emptyOrganisation();
+    await addVendorFromCatalogue(target, { catalogueKey: "mistral", modelKeys: ["mistral-open"] });
+    const { document } = await loadInventoryDocument(target);
+    const catalogueSource = catalogueVendor("mistral")!.source;
+    expect(document.vendors[0]).toMatchObject({ catalogueKey: "mistral", source: catalogueSource });
+
+    const changed = clone(document);
+    changed.vendors[0]!.hqCountry = "DE";
+    changed.models[0]!.weights = "closed";
+    const before = await snapshot(target.organisationId);
+    const refused = await applyInventoryImport(target, changed);
+    expect(refused.ok).toBe(false);
+    const issues = refused.ok ? [] : refused.issues;
+    expect(issues.map((i) => i.path)).toEqual(["$.vendors[0].source", "$.models[0]"]);
+    expect(issues[0]!.message).toMatch(/^give your own source: hq country differs from the catalogue entry "mistral"/);
+    expect(issues[1]!.message).toMatch(/^weights differs from the catalogue entry "mistral-open"/);
+    expect(await snapshot(target.organisationId)).toBe(before);
+
+    // With the organisation's own source the vendor's change goes through; an unchanged catalogue model is fine.
+    const sourced = clone(document);
+    sourced.vendors[0]!.hqCountry = "DE";
+    sourced.vendors[0]!.source = "Our due diligence, 2026";
+    await importOk(target, sourced);
+    expect(await db().vendor.findFirstOrThrow({ where: { organisationId: target.organisationId, catalogueKey: "mistral" } })).toMatchObject({ hqCountry: "DE", source: "Our due diligence, 2026", version: 2 });
   });
 });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Weights } from "@/lib/generated/prisma/enums";
+import type { OfferedAccessPath } from "@/lib/catalogue/facts";
 import { TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS } from "@/lib/labels";
 import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
 
@@ -72,4 +73,80 @@ export async function listModelsPage(ctx: OrgContext, state: ListState<ModelSort
     ...page,
     rows: page.rows.map(({ vendor, _count, ...m }) => ({ ...m, vendorName: vendor.name, dependencyCount: _count.dependencies })),
   };
+}
+
+export const modelSelect = {
+  id: true,
+  vendorId: true,
+  name: true,
+  family: true,
+  catalogueKey: true,
+  weights: true,
+  licence: true,
+  licenceRestrictions: true,
+  trainingCompute: true,
+  offeredAccessPaths: true,
+  source: true,
+  sourceAsOf: true,
+  version: true,
+} as const;
+
+type StoredModel = Prisma.ModelGetPayload<{ select: typeof modelSelect }>;
+
+/** A stored model with its offered access paths typed (the column is JSON, written only through the model schema or the catalogue). */
+export const typedModel = <M extends Pick<StoredModel, "offeredAccessPaths">>(m: M) => ({ ...m, offeredAccessPaths: (Array.isArray(m.offeredAccessPaths) ? m.offeredAccessPaths : []) as unknown as OfferedAccessPath[] });
+
+/** One model of the caller's organisation with its vendor's name, or null (also for another organisation's id). */
+export async function getModel(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  const model = await db().model.findFirst({ where: { id, organisationId: ctx.organisationId }, select: { ...modelSelect, vendor: { select: { name: true, catalogueKey: true } } } });
+  return model && typedModel(model);
+}
+
+/**
+ * Where a model is used: the AI systems that depend on it and those whose fallback is it, with
+ * the access path of each, in one round trip.
+ */
+export async function modelUsage(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  const organisationId = ctx.organisationId;
+  const prisma = db();
+  const system = { select: { id: true, name: true, criticality: true } } as const;
+  const [dependencies, fallbacks] = await prisma.$transaction([
+    prisma.dependency.findMany({ where: { organisationId, modelId: id }, orderBy: [{ aiSystem: { name: "asc" } }, { id: "asc" }], select: { id: true, accessPath: true, aiSystem: system } }),
+    prisma.fallback.findMany({
+      where: { organisationId, modelId: id },
+      orderBy: [{ dependency: { aiSystem: { name: "asc" } } }, { id: "asc" }],
+      select: { id: true, accessPath: true, dependency: { select: { accessPath: true, model: { select: { name: true } }, aiSystem: system } } },
+    }),
+  ]);
+  return { dependencies, fallbacks };
+}
+
+/** The caller's models of one vendor, by name (the vendor page's list). */
+export async function listModelsOfVendor(ctx: OrgContext, vendorId: string) {
+  assertCan(ctx, "inventory:read");
+  return db().model.findMany({
+    where: { organisationId: ctx.organisationId, vendorId },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, family: true, weights: true, _count: { select: { dependencies: true } } },
+  });
+}
+
+/** The caller's vendors to choose a new model's vendor from. */
+export async function listModelVendorChoices(ctx: OrgContext) {
+  assertCan(ctx, "inventory:read");
+  return db().vendor.findMany({ where: { organisationId: ctx.organisationId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+}
+
+/** A page of the caller's models by name, optionally of one vendor (the public API's list). */
+export async function listModelsByName(ctx: OrgContext, { page, size, vendorId }: { page: number; size: number; vendorId?: string }) {
+  assertCan(ctx, "inventory:read");
+  const prisma = db();
+  const where: Prisma.ModelWhereInput = { organisationId: ctx.organisationId, ...(vendorId && { vendorId }) };
+  const [items, total] = await prisma.$transaction([
+    prisma.model.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * size, take: size, select: modelSelect }),
+    prisma.model.count({ where }),
+  ]);
+  return { items: items.map(typedModel), total };
 }

@@ -25,3 +25,8 @@ export function dependencyResult(result: ScoringResult, system: SystemResult, de
   const path = dependency.accessPath.replaceAll("_", "-"); // direct_api -> direct-api, as the document writes it
   return result.dependencies.find((d) => d.system === system.key && d.accessPath === path && keyMatches(d.model, dependency.modelName));
 }
+
+/** The dependency rows on a model (by its name's key) in the results, weakest first. */
+export function modelDependencyResults(result: ScoringResult, model: { name: string }): DependencyResult[] {
+  return result.dependencies.filter((d) => keyMatches(d.model, model.name)).sort((a, b) => a.score - b.score);
+}

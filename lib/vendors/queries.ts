@@ -100,3 +100,15 @@ export async function getVendor(ctx: OrgContext, id: string) {
   assertCan(ctx, "inventory:read");
   return db().vendor.findFirst({ where: { id, organisationId: ctx.organisationId }, select: vendorSelect });
 }
+
+/** A page of the caller's vendors by name (the public API's list). */
+export async function listVendorsByName(ctx: OrgContext, { page, size }: { page: number; size: number }) {
+  assertCan(ctx, "inventory:read");
+  const where = { organisationId: ctx.organisationId };
+  const prisma = db();
+  const [items, total] = await prisma.$transaction([
+    prisma.vendor.findMany({ where, select: vendorSelect, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * size, take: size }),
+    prisma.vendor.count({ where }),
+  ]);
+  return { items, total };
+}

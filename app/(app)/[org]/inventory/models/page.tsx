@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { buttonClass } from "@/components/ui/button";
 import { listModelsPage, modelListSpec } from "@/lib/models/queries";
 import { parseListParams } from "@/lib/list-params";
 import { TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS, labelFor, optionsFrom } from "@/lib/labels";
@@ -35,6 +38,13 @@ export default async function ModelsPage({ params, searchParams }: { params: Pro
       <PageHeader
         title="Models"
         description="The models your AI systems use: open weights can move to another host, closed weights go wherever their vendor goes."
+        actions={
+          can(ctx.role, "inventory:write") && (
+            <Link href={`/${ctx.organisationSlug}/inventory/models/new`} className={buttonClass("primary")}>
+              Add model
+            </Link>
+          )
+        }
       />
       <ListNotices notices={notices} />
       <DataTable
@@ -47,6 +57,7 @@ export default async function ModelsPage({ params, searchParams }: { params: Pro
         total={page.total}
         rows={page.rows.map((m) => ({
           id: m.id,
+          href: `/${ctx.organisationSlug}/inventory/models/${m.id}`,
           cells: {
             name: m.name,
             vendor: m.vendorName,

@@ -1,14 +1,17 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { getVendor } from "@/lib/vendors/queries";
+import { listModelsOfVendor } from "@/lib/models/queries";
+import { buttonClass } from "@/components/ui/button";
 import { vendorDeletionImpact } from "@/lib/vendors/mutations";
 import { deleteVendorAction } from "@/lib/vendors/actions";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { vendorResult } from "@/lib/scores/entity-scores";
 import { countryName } from "@/lib/countries";
-import { VENDOR_TYPE_LABELS, labelFor } from "@/lib/labels";
+import { VENDOR_TYPE_LABELS, WEIGHTS_LABELS, labelFor } from "@/lib/labels";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { VendorForm } from "@/components/vendors/vendor-form";
@@ -26,9 +29,40 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
   const { org, id } = await params;
   const ctx = await requireOrgPage(org, "inventory:read");
   if (!z.uuid().safeParse(id).success) notFound();
-  const [vendor, live] = await Promise.all([getVendor(ctx, id), scoreOrganisation(ctx)]);
+  const [vendor, models, live] = await Promise.all([getVendor(ctx, id), listModelsOfVendor(ctx, id), scoreOrganisation(ctx)]);
   if (!vendor) notFound();
   const canWrite = can(ctx.role, "inventory:write");
+  const modelsPath = `/${ctx.organisationSlug}/inventory/models`;
+  const modelList = (
+    <Card aria-labelledby="vendor-models">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="vendor-models" className="text-base font-semibold text-slate-900">
+          Models
+        </h2>
+        {canWrite && (
+          <Link href={`${modelsPath}/new?vendor=${vendor.id}`} className={buttonClass("secondary")}>
+            Add model
+          </Link>
+        )}
+      </div>
+      {models.length ? (
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {models.map((m) => (
+            <li key={m.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <Link href={`${modelsPath}/${m.id}`} className="font-medium text-brand-700 underline">
+                {m.name}
+              </Link>
+              <span className="text-slate-500">
+                {labelFor(WEIGHTS_LABELS, m.weights)} · {plural(m._count.dependencies, "dependency", "dependencies")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">No models of this vendor yet.</p>
+      )}
+    </Card>
+  );
   const catalogue = catalogueVendor(vendor.catalogueKey);
   const catalogueFacts = catalogue && <CatalogueFacts catalogue={catalogue} vendor={{ ...vendor, sourceAsOf: isoDate(vendor.sourceAsOf) }} />;
   const description = `${labelFor(VENDOR_TYPE_LABELS, vendor.vendorType)}, headquartered in ${countryName(vendor.hqCountry)}${vendor.parentName && vendor.parentCountry ? `; ultimate parent ${vendor.parentName} (${countryName(vendor.parentCountry)})` : ""}`;
@@ -45,6 +79,7 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
         <div className="space-y-6">
           {score}
           {catalogueFacts}
+          {modelList}
           <Card>
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
               <div><dt className="text-slate-500">EU-US Data Privacy Framework</dt><dd className="font-medium">{vendor.dpfCertified ? "Certified" : "Not certified"}</dd></div>
@@ -81,6 +116,7 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
       <div className="space-y-6">
         {score}
         {catalogueFacts}
+        {modelList}
         <Card>
           <VendorForm orgSlug={ctx.organisationSlug} vendor={{ ...vendor, sourceAsOf: isoDate(vendor.sourceAsOf) }} catalogue={catalogue} />
         </Card>
