@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   "remediation:manage": ["owner", "analyst"],
   "audit:read": ["owner", "analyst"],
   "api_tokens:manage": ["owner"],
+  // Freezing an assessment is the risk officer's act (a dated record for the board), not the
+  // inventory editor's; assessments are never changed or deleted once frozen.
+  "assessments:write": ["owner", "analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

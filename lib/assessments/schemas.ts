@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** An empty form field counts as not sent. */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * Freezing an assessment: optionally the day whose policy landscape to score against (default
+ * today, never in the future: an assessment records what was known) and a short note.
+ */
+export const freezeAssessmentSchema = z.object({
+  asOf: z.preprocess(
+    blankToUndefined,
+    z.iso
+      .date("Enter a date as YYYY-MM-DD")
+      .refine((d) => d <= today(), "An assessment cannot be dated in the future")
+      .optional(),
+  ),
+  note: z.preprocess(blankToUndefined, z.string().trim().max(500, "Use at most 500 characters").optional()),
+});
+
+export type FreezeAssessmentInput = z.infer<typeof freezeAssessmentSchema>;
+
+/** Two assessments to compare (the compare page's URL query and the API's). */
+export const compareAssessmentsSchema = z.object({
+  a: z.uuid("Choose an assessment"),
+  b: z.uuid("Choose an assessment"),
+});
