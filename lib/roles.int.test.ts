@@ -24,6 +24,7 @@ const { createAiSystemAction, updateAiSystemAction, deleteAiSystemAction } = awa
 const { createDependencyAction, deleteDependencyAction } = await import("@/lib/dependencies/actions");
 const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallbacks/actions");
 const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
+const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -216,6 +217,15 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
         data: { organisationId: org.organisation.id, name: "CI", tokenHash: `h-${Math.random()}`, role: "viewer", createdById: org.users.owner.id },
       });
       return { org: org.organisation.slug, tokenId: token.id };
+    },
+  },
+  {
+    name: "freezeAssessmentAction",
+    permission: "assessments:write",
+    action: freezeAssessmentAction,
+    input: async (org) => {
+      await inventoryRows(org);
+      return { org: org.organisation.slug, asOf: "", note: "Quarterly review" };
     },
   },
 ];
