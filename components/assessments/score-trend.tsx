@@ -28,7 +28,7 @@ export function ScoreTrend({ points }: { points: TrendPoint[] }) {
             <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickFormatter={(v: string) => v.slice(0, 10)} />
             <YAxis domain={[0, 100]} tick={{ fontSize: 11, fill: "#475569" }} width={36} />
             <Tooltip formatter={(v) => [Number(v).toFixed(1), "Score"]} />
-            <Line type="monotone" dataKey="score" stroke="#4f46e5" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+            <Line type="monotone" dataKey="score" stroke="#176464" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -154,6 +154,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Offices", description: "Where the organisation works" },
       { name: "Inventory", description: "The whole inventory as one document" },
       { name: "Scores", description: "Live sovereignty scores" },
+      { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
       { name: "Meta" },
     ],
     paths,

@@ -17,6 +17,12 @@ import { scoreInventory } from "@/scoring/score-inventory";
 /** sha256 of the canonical (key-sorted) JSON of an inventory document. */
 export const inputsHashOf = (document: unknown) => createHash("sha256").update(canonicalJson(document)).digest("hex");
 
+function byPath(issues: readonly { path: string; message: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const i of issues) (out[i.path] ??= []).push(i.message);
+  return out;
+}
+
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /**
@@ -38,7 +44,8 @@ export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentI
     throw new AppError(
       "INVALID_INPUT",
       `The inventory cannot be scored yet (${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"}), so there is nothing to freeze. The Scores page lists what to fix.`,
-      { issues: parsed.issues },
+      // By JSON path, so the public API lists them as fields like any invalid input.
+      { issues: parsed.issues, fieldErrors: byPath(parsed.issues) },
     );
   }
   const result = scoreInventory(parsed.value, { asOf });
@@ -58,7 +65,7 @@ export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentI
       throw new AppError(
         "CONFLICT",
         `Nothing has changed since the assessment of ${asOf} frozen at ${latest.createdAt.toISOString().slice(11, 16)} UTC: it already records this inventory, landscape and methodology.`,
-        { assessmentId: latest.id },
+        { assessmentId: latest.id, current: { id: latest.id, asOf, createdAt: latest.createdAt.toISOString() } },
       );
     }
     const assessment = await tx.assessment.create({

@@ -9,15 +9,13 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
  * Freezing an assessment: optionally the day whose policy landscape to score against (default
  * today, never in the future: an assessment records what was known) and a short note.
  */
+export const assessmentAsOfSchema = z.iso.date("Enter a date as YYYY-MM-DD").refine((d) => d <= today(), "An assessment cannot be dated in the future");
+export const assessmentNoteSchema = z.string().trim().max(500, "Use at most 500 characters");
+
+/** The form's version: empty fields are not sent. The API uses the same two field schemas (lib/api/assessment-schemas.ts). */
 export const freezeAssessmentSchema = z.object({
-  asOf: z.preprocess(
-    blankToUndefined,
-    z.iso
-      .date("Enter a date as YYYY-MM-DD")
-      .refine((d) => d <= today(), "An assessment cannot be dated in the future")
-      .optional(),
-  ),
-  note: z.preprocess(blankToUndefined, z.string().trim().max(500, "Use at most 500 characters").optional()),
+  asOf: z.preprocess(blankToUndefined, assessmentAsOfSchema.optional()),
+  note: z.preprocess(blankToUndefined, assessmentNoteSchema.optional()),
 });
 
 export type FreezeAssessmentInput = z.infer<typeof freezeAssessmentSchema>;
