@@ -13,6 +13,7 @@ import type { FrozenLandscape, FrozenResults } from "@/lib/assessments/queries";
 import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
+import type { Rating } from "@/scoring/ratings";
 
 /** sha256 of the canonical (key-sorted) JSON of an inventory document. */
 export const inputsHashOf = (document: unknown) => createHash("sha256").update(canonicalJson(document)).digest("hex");
@@ -81,9 +82,11 @@ export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentI
         rating: result.organisation.rating,
         createdById: ctx.userId,
       },
-      select: { id: true, asOf: true, createdAt: true, score: true, rating: true, methodologyVersion: true, inputsHash: true },
+      select: { id: true, createdAt: true, score: true, rating: true, methodologyVersion: true, inputsHash: true, createdBy: { select: { name: true, email: true } } },
     });
-    await recordAudit(tx, ctx, { action: "create", entityType: "assessment", entityId: assessment.id, after: { ...assessment, note: input.note ?? null } });
-    return { ...assessment, asOf };
+    const { createdBy, ...row } = assessment;
+    await recordAudit(tx, ctx, { action: "create", entityType: "assessment", entityId: assessment.id, after: { ...row, asOf, note: input.note ?? null } });
+    // The same shape as listAssessments' rows.
+    return { ...row, asOf, createdAt: row.createdAt.toISOString(), rating: row.rating as Rating, createdBy };
   });
 }
