@@ -25,6 +25,7 @@ const { createDependencyAction, deleteDependencyAction } = await import("@/lib/d
 const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallbacks/actions");
 const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
+const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -244,6 +245,15 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     input: async (org) => {
       const { model } = await inventoryRows(org);
       return { org: org.organisation.slug, id: model.id, version: model.version };
+    },
+  },
+  {
+    name: "freezeAssessmentAction",
+    permission: "assessments:write",
+    action: freezeAssessmentAction,
+    input: async (org) => {
+      await inventoryRows(org);
+      return { org: org.organisation.slug, asOf: "", note: "Quarterly review" };
     },
   },
 ];

@@ -36,6 +36,8 @@ import { dependencySchema } from "@/lib/dependencies/schemas";
 import { fallbackSchema } from "@/lib/fallbacks/schemas";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { buildOffice } from "@/prisma/factories";
+import * as assessmentQueries from "@/lib/assessments/queries";
+import * as assessmentMutations from "@/lib/assessments/mutations";
 import { db, twoOrganisations } from "@/lib/testing/db";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
@@ -58,7 +60,8 @@ async function setupWorld() {
   });
   const tokenA = await apiTokenMutations.createApiToken(ownerA, { name: "A's CI pipeline", role: "viewer" });
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
-  return { a, b, ownerA, ownerB, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
+  const assessmentA = await assessmentMutations.freezeAssessment(ownerA, { note: "A's assessment" });
+  return { a, b, ownerA, ownerB, assessmentA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -77,6 +80,7 @@ async function snapshotOf(w: World) {
     dependencies: await db().dependency.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     fallbacks: await db().fallback.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     dataFlows: await db().dataFlow.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    assessments: await db().assessment.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -350,6 +354,22 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   modelDeletionImpact: async (w, asB) => {
     expect(await modelMutations.modelDeletionImpact(asB, w.modelA.id)).toEqual({ dependencies: 0, fallbacks: 0, dataFlows: 0, systems: [] });
   },
+  // assessments
+  listAssessments: async (w, asB) => {
+    expect((await assessmentQueries.listAssessments(asB)).map((x) => x.id)).not.toContain(w.assessmentA.id);
+  },
+  getAssessment: async (w, asB) => {
+    expect(await assessmentQueries.getAssessment(asB, w.assessmentA.id)).toBeNull();
+  },
+  compareAssessments: async (w, asB) => {
+    await expectNotFound(assessmentQueries.compareAssessments(asB, w.assessmentA.id, w.assessmentA.id));
+  },
+  freezeAssessment: async (w, asB) => {
+    const frozen = await assessmentMutations.freezeAssessment(asB, { asOf: "2025-01-15" });
+    const row = await db().assessment.findUniqueOrThrow({ where: { id: frozen.id } });
+    expect(row.organisationId).toBe(w.b.organisation.id);
+    expect((row.inputs as { organisation: { key: string } }).organisation.key).toBe(w.b.organisation.slug);
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -369,6 +389,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   recordApiTokenUse: "only for a token findActiveApiToken returned; its where includes that token's organisation",
   today: "pure date helper, no data access",
   typedModel: "pure: types a model row's JSON column, no data access",
+  inputsHashOf: "pure: sha256 of a document",
 };
 
 describe("tenant isolation", () => {
@@ -386,7 +407,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { RatingBadge } from "./rating-badge";
 
 /** The organisation's rating and score, its profile, and the findings that cost the most points. */
-export function ScoreHeadline({ result, findings = 3 }: { result: ScoringResult; findings?: number }) {
+export function ScoreHeadline({ result, findings = 3, move }: { result: ScoringResult; findings?: number; move?: React.ReactNode }) {
   const org = result.organisation;
   return (
     <Card aria-labelledby="score-heading">
@@ -18,6 +18,7 @@ export function ScoreHeadline({ result, findings = 3 }: { result: ScoringResult;
             <RatingBadge rating={org.rating} size="lg" />
           </p>
           <p className="mt-2 max-w-2xl text-sm text-slate-600">{org.profile}</p>
+          {move && <div className="mt-2">{move}</div>}
         </div>
         <p className="text-xs text-slate-500">
           As of {result.asOf} · methodology {result.methodologyVersion}

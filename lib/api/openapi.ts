@@ -156,6 +156,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Scores", description: "Live sovereignty scores" },
       { name: "Vendors", description: "Model providers and the clouds that host them" },
       { name: "Models", description: "The models of the organisation's vendors" },
+      { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
       { name: "Meta" },
     ],
     paths,

@@ -18,6 +18,8 @@ import {
 } from "@/lib/api/schemas";
 import { VENDOR_OPERATIONS } from "@/lib/api/vendor-operations";
 
+import { ASSESSMENT_OPERATIONS } from "@/lib/api/assessment-operations";
+
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
 
@@ -175,4 +177,5 @@ export const OPERATIONS: readonly Operation[] = [
   importInventoryOperation,
   getScoresOperation,
   ...VENDOR_OPERATIONS,
+  ...ASSESSMENT_OPERATIONS,
 ];

@@ -14,7 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: "Everything, including members, roles and API tokens",
   editor: "Fills in and maintains the inventory",
-  analyst: "Risk officer: reads everything, runs scenarios, exports reports, manages remediation",
+  analyst: "Risk officer: reads everything, runs scenarios, freezes assessments, exports reports, manages remediation",
   viewer: "Reads scores and reports",
 };
 
@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   "remediation:manage": ["owner", "analyst"],
   "audit:read": ["owner", "analyst"],
   "api_tokens:manage": ["owner"],
+  // Freezing an assessment is the risk officer's act (a dated record for the board), not the
+  // inventory editor's; assessments are never changed or deleted once frozen.
+  "assessments:write": ["owner", "analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

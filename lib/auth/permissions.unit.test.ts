@@ -15,6 +15,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "remediation:manage": ["owner", "analyst"],
   "audit:read": ["owner", "analyst"],
   "api_tokens:manage": ["owner"],
+  "assessments:write": ["owner", "analyst"],
 };
 
 describe("can", () => {

@@ -1,24 +1,36 @@
+import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
 import { scoreOrganisation } from "@/lib/scores/queries";
+import { listAssessments } from "@/lib/assessments/queries";
 import { PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
 import { ScoreHeadline } from "@/components/scores/score-headline";
 import { VendorTable } from "@/components/scores/vendor-table";
 import { ScoreProblems } from "@/components/scores/score-problems";
+import { AssessmentMove } from "@/components/assessments/assessment-move";
+import { ScoreTrend } from "@/components/assessments/score-trend";
 
 export const metadata = { title: "Scores" };
 
 export default async function ScoresPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireOrgPage((await params).org, "scores:read");
-  const live = await scoreOrganisation(ctx);
+  const [live, assessments] = await Promise.all([scoreOrganisation(ctx), listAssessments(ctx)]);
+  const trend = [...assessments].reverse().map(({ id, asOf, createdAt, score, rating }) => ({ id, asOf, createdAt, score, rating }));
   return (
     <>
       <PageHeader
         title="Scores"
         description="How sovereign each vendor is for this organisation: who holds the off switch, which laws reach it, and whether a tested fallback exists. Higher is more sovereign."
+        actions={
+          <Link href={`/${ctx.organisationSlug}/scores/assessments`} className={buttonClass("secondary")}>
+            Assessments
+          </Link>
+        }
       />
       {live.ok ? (
         <div className="space-y-6">
-          <ScoreHeadline result={live.result} findings={5} />
+          <ScoreHeadline result={live.result} findings={3} move={<AssessmentMove score={live.result.organisation.score} latest={assessments[0]} orgSlug={ctx.organisationSlug} />} />
+          {trend.length > 0 && <ScoreTrend points={trend} />}
           <VendorTable result={live.result} />
         </div>
       ) : (

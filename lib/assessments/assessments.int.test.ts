@@ -1,0 +1,176 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { freezeAssessment, inputsHashOf } from "@/lib/assessments/mutations";
+import { compareAssessments, getAssessment, listAssessments } from "@/lib/assessments/queries";
+import { loadInventoryDocument } from "@/lib/inventory/document";
+import { today } from "@/lib/scores/queries";
+import { ROLES } from "@/lib/auth/permissions";
+import { parseInventoryDocument } from "@/scoring/parse";
+import { scoreInventory } from "@/scoring/score-inventory";
+import { METHODOLOGY_VERSION } from "@/scoring/version";
+import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
+import { buildOffice } from "@/prisma/factories";
+import { db, twoOrganisations } from "@/lib/testing/db";
+
+type World = Awaited<ReturnType<typeof twoOrganisations>>;
+
+/** A small inventory: a US frontier API behind a critical support chat, with an untested self-hosted open-weight fallback. */
+async function inventory(organisationId: string) {
+  const office = await buildOffice(db(), organisationId, { name: "Berlin", country: "DE" });
+  const frontier = await db().vendor.create({ data: { organisationId, name: "Frontier Labs", vendorType: "frontier_lab", hqCountry: "US" } });
+  const publisher = await db().vendor.create({ data: { organisationId, name: "Open Weights SAS", vendorType: "open_weight_publisher", hqCountry: "FR" } });
+  const closed = await db().model.create({ data: { organisationId, vendorId: frontier.id, name: "Big Model", family: "big", weights: "closed", licence: "proprietary" } });
+  const open = await db().model.create({ data: { organisationId, vendorId: publisher.id, name: "Open Model", family: "open", weights: "open", licence: "Apache-2.0" } });
+  const system = await db().aiSystem.create({
+    data: { organisationId, name: "Support chat", owner: "Ops", criticality: "critical", toleratedDowntimeMinutes: 240 },
+  });
+  await db().aiSystemOffice.create({ data: { organisationId, aiSystemId: system.id, officeId: office.id } });
+  const dependency = await db().dependency.create({ data: { organisationId, aiSystemId: system.id, modelId: closed.id, accessPath: "direct_api" } });
+  const fallback = await db().fallback.create({
+    data: { organisationId, dependencyId: dependency.id, modelId: open.id, accessPath: "self_hosted", hostingCountry: "DE", switchTimeMinutes: 60 },
+  });
+  return { office, frontier, publisher, closed, open, system, dependency, fallback };
+}
+
+describe("assessments", () => {
+  let w: World;
+  let rows: Awaited<ReturnType<typeof inventory>>;
+  beforeEach(async () => {
+    w = await twoOrganisations();
+    rows = await inventory(w.a.organisation.id);
+  });
+
+  it("freezes the canonical inputs, their hash, the landscape, the methodology and the results, with an audit event", async () => {
+    const analyst = w.ctx(w.a, "analyst");
+    const frozen = await freezeAssessment(analyst, { note: "Board, December" });
+    const row = await db().assessment.findFirstOrThrow({ where: { id: frozen.id, organisationId: w.a.organisation.id } });
+    const { document } = await loadInventoryDocument(analyst);
+    expect(row.inputs).toEqual(JSON.parse(JSON.stringify(document)));
+    expect(row.inputsHash).toBe(inputsHashOf(document));
+    expect(row.inputsHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.methodologyVersion).toBe(METHODOLOGY_VERSION);
+    expect(row.asOf.toISOString().slice(0, 10)).toBe(today());
+    expect(row.createdById).toBe(w.a.users.analyst.id);
+
+    const live = scoreInventory((parseInventoryDocument(document) as { ok: true; value: never }).value, { asOf: today() });
+    expect(row.score).toBe(live.organisation.score);
+    expect(row.rating).toBe(live.organisation.rating);
+    const assessment = (await getAssessment(analyst, frozen.id))!;
+    expect(assessment.results.organisation.score).toBe(live.organisation.score);
+    expect(assessment.results.vendors.map((v) => v.name)).toEqual(["Frontier Labs"]); // vendors the organisation depends on; fallbacks do not count
+    expect(assessment.results.findings.length).toBeGreaterThan(0);
+    expect(assessment.results.note).toBe("Board, December");
+    expect(assessment.landscape.catalogueEvents).toHaveLength(DEFAULT_POLICY_EVENTS.length);
+    expect(assessment.createdBy?.email).toBe(w.a.users.analyst.email);
+
+    // The frozen inputs and landscape reproduce the frozen score without today's catalogue.
+    const reparsed = parseInventoryDocument(assessment.inputs);
+    if (!reparsed.ok) throw new Error(JSON.stringify(reparsed.issues));
+    expect(scoreInventory(reparsed.value, { asOf: assessment.asOf, landscape: assessment.landscape.catalogueEvents }).organisation.score).toBe(row.score);
+
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { organisationId: w.a.organisation.id, entityType: "assessment", entityId: frozen.id } });
+    expect(audit).toMatchObject({ action: "create", actorId: w.a.users.analyst.id, after: expect.objectContaining({ score: row.score, inputsHash: row.inputsHash, note: "Board, December" }) });
+  });
+
+  it("is immutable: the database refuses an UPDATE", async () => {
+    const frozen = await freezeAssessment(w.ctx(w.a, "owner"));
+    await expect(db().assessment.update({ where: { id: frozen.id }, data: { score: 100 } })).rejects.toThrow(/immutable/);
+    await expect(db().$executeRaw`UPDATE "Assessment" SET "rating" = 'Very High' WHERE "id" = ${frozen.id}::uuid`).rejects.toThrow(/immutable/);
+    expect((await db().assessment.findUniqueOrThrow({ where: { id: frozen.id } })).score).toBe(frozen.score);
+  });
+
+  it("refuses a second freeze of an unchanged inventory on the same day, naming the assessment that holds it", async () => {
+    const owner = w.ctx(w.a, "owner");
+    const first = await freezeAssessment(owner);
+    await expect(freezeAssessment(owner)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Nothing has changed since the assessment of/), details: { assessmentId: first.id } });
+    // Against another day's landscape it is a different assessment.
+    const earlier = await freezeAssessment(owner, { asOf: "2025-03-01" });
+    expect(earlier.asOf).toBe("2025-03-01");
+    expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(2);
+  });
+
+  it("refuses, with the problems, an inventory the engine cannot score, and stores nothing", async () => {
+    const owner = w.ctx(w.a, "owner");
+    await db().dependency.create({ data: { organisationId: w.a.organisation.id, aiSystemId: rows.system.id, modelId: rows.open.id, accessPath: "cloud_marketplace" } });
+    const error = await freezeAssessment(owner).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/cannot be scored yet/) });
+    expect((error as { details: { issues: unknown[] } }).details.issues.length).toBeGreaterThan(0);
+    expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
+  });
+
+  it("compares two assessments: a fallback tested moves the score, and the reason is the changed input", async () => {
+    const owner = w.ctx(w.a, "owner");
+    const before = await freezeAssessment(owner);
+    await db().fallback.update({ where: { id: rows.fallback.id }, data: { lastTestedAt: new Date(`${today()}T00:00:00Z`), qualityParityChecked: true } });
+    const after = await freezeAssessment(owner);
+
+    const c = await compareAssessments(w.ctx(w.a, "viewer"), before.id, after.id);
+    expect(c.before.id).toBe(before.id);
+    expect(c.after.id).toBe(after.id);
+    expect(c.organisation.before).toBe(before.score);
+    expect(c.organisation.after).toBe(after.score);
+    expect(c.organisation.delta).toBeGreaterThan(0);
+    expect(c.organisation.delta).toBeCloseTo(after.score - before.score, 2);
+    expect(c.organisation.factors.length).toBeGreaterThan(0);
+    expect(c.dimensions.find((d) => d.dimension === "fallback")!.delta).toBeGreaterThan(0);
+    expect(c.dimensions.find((d) => d.dimension === "access")!.delta).toBe(0);
+
+    const system = c.systems.find((s) => s.name === "Support chat")!;
+    expect(system).toMatchObject({ status: "changed", before: expect.any(Number), after: expect.any(Number) });
+    expect(system.delta).toBeGreaterThan(0);
+
+    expect(c.inputs).toEqual([
+      {
+        section: "fallbacks",
+        key: expect.any(String),
+        label: "Fallback of Support chat → Big Model: Open Model (self hosted)",
+        change: "changed",
+        fields: [
+          { field: "lastTested", before: undefined, after: today() },
+          { field: "qualityParityMeasured", before: false, after: true },
+        ],
+      },
+    ]);
+    expect(c.methodology).toEqual({ before: METHODOLOGY_VERSION, after: METHODOLOGY_VERSION, changed: false });
+    expect(c.landscape).toEqual({ imposed: [], lifted: [] });
+  });
+
+  it("compares a deleted dependency as a removed input and a removed vendor", async () => {
+    const owner = w.ctx(w.a, "owner");
+    const second = await db().aiSystem.create({ data: { organisationId: w.a.organisation.id, name: "Code assistant", owner: "Dev", criticality: "low", toleratedDowntimeMinutes: 2880 } });
+    const dep = await db().dependency.create({ data: { organisationId: w.a.organisation.id, aiSystemId: second.id, modelId: rows.open.id, accessPath: "self_hosted", hostingCountry: "DE" } });
+    const before = await freezeAssessment(owner);
+    await db().dependency.delete({ where: { id: dep.id } });
+    const after = await freezeAssessment(owner);
+    const c = await compareAssessments(owner, before.id, after.id);
+    expect(c.inputs).toContainEqual(expect.objectContaining({ section: "dependencies", change: "removed", label: "Code assistant → Open Model (self hosted)" }));
+    expect(c.systems.find((s) => s.name === "Code assistant")).toMatchObject({ status: "removed", after: null, delta: null });
+    expect(c.organisation.delta).not.toBe(0);
+  });
+
+  it("lists newest first with who froze it; another organisation's ids are hidden", async () => {
+    const first = await freezeAssessment(w.ctx(w.a, "analyst"));
+    await db().fallback.update({ where: { id: rows.fallback.id }, data: { switchTimeMinutes: 30 } });
+    const second = await freezeAssessment(w.ctx(w.a, "owner"));
+    const list = await listAssessments(w.ctx(w.a, "viewer"));
+    expect(list.map((a) => a.id)).toEqual([second.id, first.id]);
+    expect(list[1]).toMatchObject({ asOf: today(), methodologyVersion: METHODOLOGY_VERSION, createdBy: { email: w.a.users.analyst.email } });
+
+    const asB = w.ctx(w.b, "owner");
+    expect(await listAssessments(asB)).toEqual([]);
+    expect(await getAssessment(asB, first.id)).toBeNull();
+    expect(await getAssessment(asB, "not-a-uuid")).toBeNull();
+    await expect(compareAssessments(asB, first.id, second.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const own = await freezeAssessment(asB);
+    await expect(compareAssessments(asB, own.id, second.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lets owners and analysts freeze, and refuses editors and viewers", async () => {
+    for (const role of ROLES) {
+      await db().fallback.update({ where: { id: rows.fallback.id }, data: { switchTimeMinutes: { increment: 1 } } });
+      const attempt = freezeAssessment(w.ctx(w.a, role));
+      if (role === "owner" || role === "analyst") await expect(attempt).resolves.toMatchObject({ id: expect.any(String) });
+      else await expect(attempt).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(2);
+  });
+});

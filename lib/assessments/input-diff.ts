@@ -1,0 +1,139 @@
+// What changed between two inventory documents (the inputs of two assessments), row by row,
+// matched by natural keys rather than by position, so a deleted row does not make every later
+// row look changed. Pure: no database, no server-only, unit-tested on its own.
+import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
+
+export const INPUT_SECTIONS = ["organisation", "offices", "vendors", "models", "aiSystems", "dependencies", "fallbacks", "dataFlows", "policyEvents"] as const;
+export type InputSection = (typeof INPUT_SECTIONS)[number];
+
+export const INPUT_SECTION_LABELS: Record<InputSection, string> = {
+  organisation: "Organisation",
+  offices: "Office",
+  vendors: "Vendor",
+  models: "Model",
+  aiSystems: "AI system",
+  dependencies: "Dependency",
+  fallbacks: "Fallback",
+  dataFlows: "Data flow",
+  policyEvents: "Policy event",
+};
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface InputChange {
+  section: InputSection;
+  /** The row's natural key within its section (see `naturalKey`). */
+  key: string;
+  /** A readable name: the row's name, or for dependencies and fallbacks what they connect. */
+  label: string;
+  change: "added" | "removed" | "changed";
+  /** For "changed": the fields that differ (absent and undefined count as the same). */
+  fields: FieldChange[];
+}
+
+type Row = Record<string, unknown>;
+
+/** JSON with sorted keys, so equal values compare equal whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** What a route (dependency or fallback) reaches: model, access path, cloud and hosting region. */
+const routeKey = (r: Row) => {
+  const region = (r.hostingRegion ?? {}) as Row;
+  return [str(r.model), str(r.accessPath), str(r.cloud), str(region.country), str(region.region)].join("|");
+};
+
+/**
+ * A row's identity across two documents. Keys are derived from names, so for most sections the
+ * key is the natural key. A fallback's key carries its position among all fallbacks
+ * (`…/fallback-3`), so fallbacks are matched by their dependency and route instead.
+ */
+export function naturalKey(section: InputSection, row: Row): string {
+  if (section === "fallbacks") return `${str(row.dependency)}→${routeKey(row)}`;
+  return str(row.key);
+}
+
+function label(section: InputSection, row: Row, doc: InventoryDocumentInput): string {
+  const name = (list: readonly { key: string; name?: string }[] | undefined, key: unknown) => list?.find((x) => x.key === key)?.name ?? str(key);
+  const via = (r: Row) => `${name(doc.models, r.model)} (${str(r.accessPath).replaceAll("-", " ")}${r.cloud ? ` on ${name(doc.vendors, r.cloud)}` : ""})`;
+  if (section === "dependencies") return `${name(doc.aiSystems, row.system)} → ${via(row)}`;
+  if (section === "fallbacks") {
+    const dependency = doc.dependencies?.find((d) => d.key === row.dependency) as Row | undefined;
+    const of = dependency ? `${name(doc.aiSystems, dependency.system)} → ${name(doc.models, dependency.model)}` : str(row.dependency);
+    return `Fallback of ${of}: ${via(row)}`;
+  }
+  return str(row.name) || str(row.title) || str(row.key);
+}
+
+/** Fields that only identify a row (compared through the natural key) or restate it. */
+const IGNORED: Partial<Record<InputSection, readonly string[]>> = { fallbacks: ["key"] };
+
+function fieldChanges(section: InputSection, a: Row, b: Row): FieldChange[] {
+  const ignored = IGNORED[section] ?? [];
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((f) => !ignored.includes(f)).sort();
+  return fields.filter((f) => !same(a[f], b[f])).map((field) => ({ field, before: a[field], after: b[field] }));
+}
+
+const rowsOf = (doc: InventoryDocumentInput, section: Exclude<InputSection, "organisation">) => ((doc[section] ?? []) as unknown as Row[]);
+
+/**
+ * The rows added, removed and changed from document `a` to document `b`, section by section in
+ * INPUT_SECTIONS order, each section sorted by label. `schemaVersion` is not compared.
+ *
+ * @example
+ * diffInputs(before, after) //=> [{ section: "fallbacks", change: "changed", fields: [{ field: "lastTested", before: undefined, after: "2026-11-30" }], ... }]
+ */
+export function diffInputs(a: InventoryDocumentInput, b: InventoryDocumentInput): InputChange[] {
+  const out: InputChange[] = [];
+  const orgFields = fieldChanges("organisation", a.organisation as unknown as Row, b.organisation as unknown as Row);
+  if (orgFields.length > 0) out.push({ section: "organisation", key: str(b.organisation.key), label: b.organisation.name, change: "changed", fields: orgFields });
+  for (const section of INPUT_SECTIONS) {
+    if (section === "organisation") continue;
+    const before = new Map(rowsOf(a, section).map((r) => [naturalKey(section, r), r]));
+    const after = new Map(rowsOf(b, section).map((r) => [naturalKey(section, r), r]));
+    const changes: InputChange[] = [];
+    for (const [key, row] of after) {
+      const old = before.get(key);
+      if (!old) changes.push({ section, key, label: label(section, row, b), change: "added", fields: [] });
+      else {
+        const fields = fieldChanges(section, old, row);
+        if (fields.length > 0) changes.push({ section, key, label: label(section, row, b), change: "changed", fields });
+      }
+    }
+    for (const [key, row] of before) if (!after.has(key)) changes.push({ section, key, label: label(section, row, a), change: "removed", fields: [] });
+    changes.sort((x, y) => x.label.localeCompare(y.label) || (x.key < y.key ? -1 : 1));
+    out.push(...changes);
+  }
+  return out;
+}
+
+/** A field value as a short readable text for the "what changed" list. */
+export function describeValue(v: unknown): string {
+  if (v === undefined || v === null || v === "") return "—";
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (typeof v === "string" || typeof v === "number") return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? "none" : v.every((x) => typeof x !== "object") ? v.join(", ") : `${v.length} item${v.length === 1 ? "" : "s"}`;
+  return Object.entries(v as Row)
+    .filter(([, x]) => x !== undefined)
+    .map(([k, x]) => `${k}: ${describeValue(x)}`)
+    .join("; ");
+}
+
+/** "Fallback of Support chat → GPT-4o: Llama (self hosted): lastTested — → 2026-11-30". */
+export function describeChange(c: InputChange): string {
+  const what = `${INPUT_SECTION_LABELS[c.section]} ${c.section === "fallbacks" ? c.label.replace(/^Fallback of /, "of ") : c.label}`;
+  if (c.change === "added") return `${what} added`;
+  if (c.change === "removed") return `${what} removed`;
+  return `${what}: ${c.fields.map((f) => `${f.field} ${describeValue(f.before)} → ${describeValue(f.after)}`).join("; ")}`;
+}
