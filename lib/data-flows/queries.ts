@@ -71,7 +71,6 @@ export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFl
           encryption: true,
           originOffice: { select: { id: true, name: true } },
           dependency: { select: { aiSystem: { select: { name: true } } } },
-          originAiSystem: { select: { name: true } },
           vendor: { select: { name: true } },
         },
       }),
@@ -80,10 +79,10 @@ export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFl
   );
   return {
     ...page,
-    rows: page.rows.map(({ originOffice, dependency, originAiSystem, vendor, ...f }) => ({
+    rows: page.rows.map(({ originOffice, dependency, vendor, ...f }) => ({
       ...f,
       originOffice,
-      aiSystemName: dependency?.aiSystem.name ?? originAiSystem?.name ?? null,
+      aiSystemName: dependency?.aiSystem.name ?? null,
       vendorName: vendor.name,
     })),
   };
