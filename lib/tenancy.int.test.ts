@@ -124,6 +124,9 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const page = await officeQueries.listOfficesTablePage(asB, parseListParams(officeQueries.officeListSpec, { size: "250" }).state);
     expect(page.rows.map((o) => o.id)).not.toContain(w.officeA.id);
   },
+  getOfficeUsage: async (w, asB) => {
+    expect(await officeQueries.getOfficeUsage(asB, w.officeA.id)).toEqual({ aiSystems: [], dataFlows: [] });
+  },
   getOffice: async (w, asB) => {
     expect(await officeQueries.getOffice(asB, w.officeA.id)).toBeNull();
   },
