@@ -154,6 +154,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Offices", description: "Where the organisation works" },
       { name: "Inventory", description: "The whole inventory as one document" },
       { name: "Scores", description: "Live sovereignty scores" },
+      { name: "Data flows", description: "What data leaves which office or AI system for which vendor" },
       { name: "Meta" },
     ],
     paths,

@@ -16,6 +16,7 @@ import {
   scoresQuerySchema,
   scoresSchema,
 } from "@/lib/api/schemas";
+import { DATA_FLOW_OPERATIONS } from "@/lib/api/data-flow-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -173,4 +174,5 @@ export const OPERATIONS: readonly Operation[] = [
   exportInventoryOperation,
   importInventoryOperation,
   getScoresOperation,
+  ...DATA_FLOW_OPERATIONS,
 ];

@@ -81,10 +81,12 @@ export async function updateDataFlow(ctx: OrgContext, id: string, version: numbe
   return db()
     .$transaction(async (tx) => {
       const before = await tx.dataFlow.findFirst({ where: { id, organisationId: ctx.organisationId }, select: dataFlowSelect });
+      if (!before) throw notFoundError("Data flow");
+      // Before the update: the composite foreign keys would refuse a foreign id with a database error.
+      await assertConsistent(tx, ctx, input);
       const { count } = await tx.dataFlow.updateMany({ where: { id, organisationId: ctx.organisationId, version }, data: { ...input, version: { increment: 1 } } });
       if (count === 0) throw staleOrMissing("Data flow", before, version);
-      await assertConsistent(tx, ctx, input); // throwing rolls the update back
-      const after = { ...before!, ...input, version: version + 1 };
+      const after = { ...before, ...input, version: version + 1 };
       await recordAudit(tx, ctx, { action: "update", entityType: "data_flow", entityId: id, before, after });
       return after;
     })

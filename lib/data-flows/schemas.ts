@@ -9,6 +9,8 @@ const keys = <T extends string>(labels: Record<T, string>) => Object.keys(labels
 /** An optional reference to another row: blank (or null, from JSON) is "none". */
 const optionalId = (message: string) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid({ message }).optional()).transform((v) => v ?? null);
 
+export const dataCategorySchema = z.enum(keys<DataCategory>(DATA_CATEGORY_LABELS), { message: "Choose a data category" });
+
 export const dataFlowFields = z.object({
   name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
   originOfficeId: optionalId("Choose one of your offices"),
@@ -17,7 +19,7 @@ export const dataFlowFields = z.object({
   vendorId: z.uuid({ message: "Choose the vendor that receives the data" }),
   processingCountry: countryCodeSchema,
   processingRegion: optionalText(60),
-  dataCategories: repeated(z.enum(keys<DataCategory>(DATA_CATEGORY_LABELS), { message: "Choose a data category" }))
+  dataCategories: repeated(dataCategorySchema)
     .transform((c) => [...new Set(c)])
     .refine((c) => c.length > 0, "Choose at least one data category"),
   volume: z.enum(keys<DataVolume>(DATA_VOLUME_LABELS), { message: "Choose a volume" }),
@@ -63,4 +65,9 @@ export function toDataFlowInput<T extends DataFlowInput>(row: T): DataFlowInput 
     transferMechanism,
     encryption,
   };
+}
+
+/** A stored flow as the public API presents it: one origin, like the edit form (docs/decisions/014). */
+export function toDataFlowResource<T extends DataFlowInput & { id: string; version: number }>(row: T) {
+  return { id: row.id, ...toDataFlowInput(row), version: row.version };
 }
