@@ -53,12 +53,12 @@ test("an editor adds a data flow from an office to a vendor, edits it, sees a fi
   await page.getByLabel("Model dependency that carries it").selectOption("");
   await page.getByRole("button", { name: "Save data flow" }).click();
   await expect(page.getByText("Data flow saved.")).toBeVisible();
-  await expect(page.getByText("Customer-managed keys")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Customer-managed keys" })).toBeVisible();
 
   // Deleting asks first and says what stays.
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog", { name: `Delete ${name}?` });
-  await expect(dialog).toContainText("Only this data flow is deleted: Frankfurt HQ, Mistral AI stay.");
+  await expect(dialog).toContainText("Only this data flow is deleted: Frankfurt HQ and Mistral AI stay.");
   await dialog.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/mainfeld\/inventory\/data-flows$/);
   await page.goto(`/mainfeld/inventory/data-flows?q=${encodeURIComponent(name)}`);

@@ -111,7 +111,7 @@ export default async function DataFlowPage({ params }: { params: Promise<{ org: 
               fields={{ org: ctx.organisationSlug, id: flow.id, version: flow.version }}
               title={`Delete ${flow.name}?`}
               consequences={[
-                `Only this data flow is deleted: ${origin?.name ?? "its origin"}, ${flow.vendor.name}${dependency ? " and the dependency that carries it" : ""} stay.`,
+                `Only this data flow is deleted: ${origin?.name ?? "its origin"}${dependency ? `, ${flow.vendor.name} and the dependency that carries it` : ` and ${flow.vendor.name}`} stay.`,
                 counted ? "The scores it counts in are recomputed without it." : "It does not count in any score, so no score changes.",
               ]}
             />
