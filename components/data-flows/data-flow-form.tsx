@@ -91,6 +91,10 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<Record<keyof DataFlowFormValues, unknown>> | undefined) : undefined;
   // A system's flow goes through one of its own dependencies; an office's through any.
   const dependencies = originKind === "ai_system" && systemId ? choices.dependencies.filter((d) => d.aiSystemId === systemId) : choices.dependencies;
+  // React resets a form after its action; a <select> then returns to the option it was mounted
+  // with, not to a changed defaultValue. Remounting the fields on each answer keeps what was chosen.
+  const [answer, setAnswer] = useState({ state, count: 0 });
+  if (answer.state !== state) setAnswer({ state, count: answer.count + 1 });
   const originId = useId();
   const categoriesId = useId();
 
@@ -107,92 +111,94 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
       <input type="hidden" name="org" value={orgSlug} />
       {flow && <input type="hidden" name="id" value={flow.id} />}
       {flow && <input type="hidden" name="version" value={flow.version} />}
-      <TextField label="Name" name="name" required defaultValue={value("name")} errors={fieldErrors?.name} placeholder="e.g. Customer chats to OpenAI" />
+      <div key={answer.count} className="space-y-4">
+        <TextField label="Name" name="name" required defaultValue={value("name")} errors={fieldErrors?.name} placeholder="e.g. Customer chats to OpenAI" />
 
-      <fieldset aria-describedby={`${originId}-hint`}>
-        <legend className="text-sm font-medium text-slate-800">Data leaves from</legend>
-        <p id={`${originId}-hint`} className="mt-1 text-xs text-slate-500">
-          One origin: an office, or an AI system.
-        </p>
-        <div className="mt-1 flex gap-6">
-          {(
-            [
-              ["office", "An office"],
-              ["ai_system", "An AI system"],
-            ] as const
-          ).map(([kind, label]) => (
-            <label key={kind} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="radio" name="originKind" value={kind} checked={originKind === kind} onChange={() => setOriginKind(kind)} className="size-4 border-slate-300" />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {originKind === "office" ? (
-        <SelectField
-          key="office"
-          label="Origin office"
-          name="originOfficeId"
-          defaultValue={value("originOfficeId", defaultOfficeId ?? "")}
-          errors={fieldErrors?.originOfficeId}
-          options={[{ value: "", label: choices.offices.length ? "Choose an office…" : "No offices recorded yet" }, ...choices.offices.map((o) => ({ value: o.id, label: o.name }))]}
-        />
-      ) : (
-        <SelectField
-          key="ai_system"
-          label="Origin AI system"
-          name="originAiSystemId"
-          defaultValue={value("originAiSystemId", "")}
-          onChange={(e) => setSystemId(e.currentTarget.value)}
-          errors={fieldErrors?.originAiSystemId}
-          options={[{ value: "", label: choices.aiSystems.length ? "Choose an AI system…" : "No AI systems recorded yet" }, ...choices.aiSystems.map((s) => ({ value: s.id, label: s.name }))]}
-        />
-      )}
-
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label="Model dependency that carries it"
-          name="dependencyId"
-          defaultValue={value("dependencyId", "")}
-          errors={fieldErrors?.dependencyId}
-          hint="Needed for the flow to count in the scores"
-          options={[{ value: "", label: "None recorded" }, ...dependencies.map((d) => ({ value: d.id, label: dependencyLabel(d) }))]}
-        />
-        <SelectField
-          label="Vendor that receives it"
-          name="vendorId"
-          defaultValue={value("vendorId", "")}
-          errors={fieldErrors?.vendorId}
-          hint="With a dependency: its model's vendor or the cloud that hosts it"
-          options={[{ value: "", label: "Choose a vendor…" }, ...choices.vendors.map((v) => ({ value: v.id, label: v.name }))]}
-        />
-      </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <CountrySelect label="Processed in" name="processingCountry" defaultValue={value("processingCountry")} errors={fieldErrors?.processingCountry} />
-        <TextField label="Region" name="processingRegion" defaultValue={value("processingRegion")} errors={fieldErrors?.processingRegion} hint="e.g. eu-central-1 (optional)" />
-      </div>
-
-      <fieldset aria-describedby={fieldErrors?.dataCategories ? `${categoriesId}-error` : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Data categories</legend>
-        <div className="mt-1 grid gap-1 sm:grid-cols-3">
-          {optionsFrom(DATA_CATEGORY_LABELS).map((c) => (
-            <label key={c.value} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" name="dataCategories" value={c.value} defaultChecked={categories.has(c.value)} aria-invalid={fieldErrors?.dataCategories ? true : undefined} className="size-4 rounded border-slate-300" />
-              {c.label}
-            </label>
-          ))}
-        </div>
-        {fieldErrors?.dataCategories && (
-          <p id={`${categoriesId}-error`} className="mt-1 text-xs text-red-700">
-            {fieldErrors.dataCategories.join(" ")}
+        <fieldset aria-describedby={`${originId}-hint`}>
+          <legend className="text-sm font-medium text-slate-800">Data leaves from</legend>
+          <p id={`${originId}-hint`} className="mt-1 text-xs text-slate-500">
+            One origin: an office, or an AI system.
           </p>
+          <div className="mt-1 flex gap-6">
+            {(
+              [
+                ["office", "An office"],
+                ["ai_system", "An AI system"],
+              ] as const
+            ).map(([kind, label]) => (
+              <label key={kind} className="flex items-center gap-2 text-sm text-slate-700">
+                <input type="radio" name="originKind" value={kind} checked={originKind === kind} onChange={() => setOriginKind(kind)} className="size-4 border-slate-300" />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {originKind === "office" ? (
+          <SelectField
+            key="office"
+            label="Origin office"
+            name="originOfficeId"
+            defaultValue={value("originOfficeId", defaultOfficeId ?? "")}
+            errors={fieldErrors?.originOfficeId}
+            options={[{ value: "", label: choices.offices.length ? "Choose an office…" : "No offices recorded yet" }, ...choices.offices.map((o) => ({ value: o.id, label: o.name }))]}
+          />
+        ) : (
+          <SelectField
+            key="ai_system"
+            label="Origin AI system"
+            name="originAiSystemId"
+            defaultValue={value("originAiSystemId", "")}
+            onChange={(e) => setSystemId(e.currentTarget.value)}
+            errors={fieldErrors?.originAiSystemId}
+            options={[{ value: "", label: choices.aiSystems.length ? "Choose an AI system…" : "No AI systems recorded yet" }, ...choices.aiSystems.map((s) => ({ value: s.id, label: s.name }))]}
+          />
         )}
-      </fieldset>
 
-      <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField label="Volume" name="volume" defaultValue={value("volume", "medium")} errors={fieldErrors?.volume} options={optionsFrom(DATA_VOLUME_LABELS)} />
-        <SelectField label="Transfer mechanism" name="transferMechanism" defaultValue={value("transferMechanism", "not_required")} errors={fieldErrors?.transferMechanism} options={optionsFrom(TRANSFER_MECHANISM_LABELS)} />
-        <SelectField label="Encryption" name="encryption" defaultValue={value("encryption", "in_transit_and_at_rest")} errors={fieldErrors?.encryption} options={optionsFrom(ENCRYPTION_LABELS)} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label="Model dependency that carries it"
+            name="dependencyId"
+            defaultValue={value("dependencyId", "")}
+            errors={fieldErrors?.dependencyId}
+            hint="Needed for the flow to count in the scores"
+            options={[{ value: "", label: "None recorded" }, ...dependencies.map((d) => ({ value: d.id, label: dependencyLabel(d) }))]}
+          />
+          <SelectField
+            label="Vendor that receives it"
+            name="vendorId"
+            defaultValue={value("vendorId", "")}
+            errors={fieldErrors?.vendorId}
+            hint="With a dependency: its model's vendor or the cloud that hosts it"
+            options={[{ value: "", label: "Choose a vendor…" }, ...choices.vendors.map((v) => ({ value: v.id, label: v.name }))]}
+          />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <CountrySelect label="Processed in" name="processingCountry" defaultValue={value("processingCountry")} errors={fieldErrors?.processingCountry} />
+          <TextField label="Region" name="processingRegion" defaultValue={value("processingRegion")} errors={fieldErrors?.processingRegion} hint="e.g. eu-central-1 (optional)" />
+        </div>
+
+        <fieldset aria-describedby={fieldErrors?.dataCategories ? `${categoriesId}-error` : undefined}>
+          <legend className="text-sm font-medium text-slate-800">Data categories</legend>
+          <div className="mt-1 grid gap-1 sm:grid-cols-3">
+            {optionsFrom(DATA_CATEGORY_LABELS).map((c) => (
+              <label key={c.value} className="flex items-center gap-2 text-sm text-slate-700">
+                <input type="checkbox" name="dataCategories" value={c.value} defaultChecked={categories.has(c.value)} aria-invalid={fieldErrors?.dataCategories ? true : undefined} className="size-4 rounded border-slate-300" />
+                {c.label}
+              </label>
+            ))}
+          </div>
+          {fieldErrors?.dataCategories && (
+            <p id={`${categoriesId}-error`} className="mt-1 text-xs text-red-700">
+              {fieldErrors.dataCategories.join(" ")}
+            </p>
+          )}
+        </fieldset>
+
+        <div className="grid gap-4 sm:grid-cols-3">
+          <SelectField label="Volume" name="volume" defaultValue={value("volume", "medium")} errors={fieldErrors?.volume} options={optionsFrom(DATA_VOLUME_LABELS)} />
+          <SelectField label="Transfer mechanism" name="transferMechanism" defaultValue={value("transferMechanism", "not_required")} errors={fieldErrors?.transferMechanism} options={optionsFrom(TRANSFER_MECHANISM_LABELS)} />
+          <SelectField label="Encryption" name="encryption" defaultValue={value("encryption", "in_transit_and_at_rest")} errors={fieldErrors?.encryption} options={optionsFrom(ENCRYPTION_LABELS)} />
+        </div>
       </div>
       <div className="flex gap-2">
         <SubmitButton pendingText="Saving…">{flow ? "Save data flow" : "Add data flow"}</SubmitButton>
