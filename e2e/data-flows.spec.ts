@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/demo";
 
 test("an editor adds a data flow from an office to a vendor, edits it, sees a field error inline, and deletes it", async ({ page }) => {
+  test.slow(); // each save re-scores the demo organisation: slow on a busy 2-core machine
   const name = `Quality reports to Mistral ${Date.now().toString(36)}`;
   await signIn(page, DEMO.editor);
   await page.goto("/mainfeld/inventory/data-flows");
@@ -28,7 +29,7 @@ test("an editor adds a data flow from an office to a vendor, edits it, sees a fi
   await page.getByLabel("Region").fill("Paris");
   await page.getByLabel("Region").press("Enter");
 
-  await expect(page).toHaveURL(/\/mainfeld\/inventory\/data-flows\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/mainfeld\/inventory\/data-flows\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByRole("link", { name: "Office: Frankfurt HQ" })).toBeVisible();
   await expect(page.getByText(/Not counted in the scores yet/)).toBeVisible();
@@ -46,13 +47,13 @@ test("an editor adds a data flow from an office to a vendor, edits it, sees a fi
   await dependency.selectOption(gpt!);
   await page.getByLabel("Encryption").selectOption("customer_managed_keys");
   await page.getByRole("button", { name: "Save data flow" }).click();
-  await expect(page.getByText("Choose the vendor of the dependency's model or the cloud that hosts it")).toBeVisible();
+  await expect(page.getByText("Choose the vendor of the dependency's model or the cloud that hosts it")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel("Vendor that receives it")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Encryption")).toHaveValue("customer_managed_keys"); // nothing typed is lost
 
   await page.getByLabel("Model dependency that carries it").selectOption("");
   await page.getByRole("button", { name: "Save data flow" }).click();
-  await expect(page.getByText("Data flow saved.")).toBeVisible();
+  await expect(page.getByText("Data flow saved.")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("definition").filter({ hasText: "Customer-managed keys" })).toBeVisible();
 
   // Deleting asks first and says what stays.
@@ -60,7 +61,7 @@ test("an editor adds a data flow from an office to a vendor, edits it, sees a fi
   const dialog = page.getByRole("dialog", { name: `Delete ${name}?` });
   await expect(dialog).toContainText("Only this data flow is deleted: Frankfurt HQ and Mistral AI stay.");
   await dialog.getByRole("button", { name: "Delete" }).click();
-  await expect(page).toHaveURL(/\/mainfeld\/inventory\/data-flows$/);
+  await expect(page).toHaveURL(/\/mainfeld\/inventory\/data-flows$/, { timeout: 30_000 });
   await page.goto(`/mainfeld/inventory/data-flows?q=${encodeURIComponent(name)}`);
   await expect(page.getByText("No data flows match the search and filters.")).toBeVisible();
 });
