@@ -1,5 +1,5 @@
 // Enum values in words, the same words in every list, filter and report.
-import type { AccessPath, Criticality, DataCategory, Encryption, TransferMechanism, VendorType, Weights } from "@/lib/generated/prisma/enums";
+import type { AccessPath, Criticality, DataCategory, DataVolume, Encryption, TransferMechanism, VendorType, Weights } from "@/lib/generated/prisma/enums";
 
 export const VENDOR_TYPE_LABELS: Record<VendorType, string> = {
   frontier_lab: "Frontier lab",
@@ -46,6 +46,8 @@ export const ENCRYPTION_LABELS: Record<Encryption, string> = {
   in_transit_and_at_rest: "In transit and at rest",
   customer_managed_keys: "Customer-managed keys",
 };
+
+export const DATA_VOLUME_LABELS: Record<DataVolume, string> = { low: "Low", medium: "Medium", high: "High" };
 
 /** Training compute bands as the inventory document names them (EU AI Act Art. 51: 10^25 FLOP). */
 export const TRAINING_COMPUTE_LABELS = {

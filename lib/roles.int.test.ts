@@ -26,6 +26,7 @@ const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallb
 const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
 const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
+const { createDataFlowAction, updateDataFlowAction, deleteDataFlowAction } = await import("@/lib/data-flows/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -208,6 +209,39 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     },
   },
   { name: "addFromCatalogueAction", permission: "inventory:write", action: addFromCatalogueAction, input: async (org) => ({ org: org.organisation.slug, catalogueKey: "mistral" }) },
+  {
+    name: "createDataFlowAction",
+    permission: "inventory:write",
+    action: createDataFlowAction,
+    input: async (org) => {
+      const { vendor, system, dependency } = await inventoryRows(org);
+      return { org: org.organisation.slug, name: `Flow ${Math.random()}`, originAiSystemId: system.id, dependencyId: dependency.id, vendorId: vendor.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" };
+    },
+  },
+  {
+    name: "updateDataFlowAction",
+    permission: "inventory:write",
+    action: updateDataFlowAction,
+    input: async (org) => {
+      const { vendor, system, dependency } = await inventoryRows(org);
+      const flow = await db().dataFlow.create({
+        data: { organisationId: org.organisation.id, name: `Flow ${Math.random()}`, originAiSystemId: system.id, dependencyId: dependency.id, vendorId: vendor.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" },
+      });
+      return { org: org.organisation.slug, id: flow.id, version: flow.version, name: flow.name, originAiSystemId: system.id, dependencyId: dependency.id, vendorId: vendor.id, processingCountry: "DE", dataCategories: ["internal", "personal"], volume: "high", transferMechanism: "adequacy", encryption: "at_rest" };
+    },
+  },
+  {
+    name: "deleteDataFlowAction",
+    permission: "inventory:write",
+    action: deleteDataFlowAction,
+    input: async (org) => {
+      const { vendor } = await inventoryRows(org);
+      const flow = await db().dataFlow.create({
+        data: { organisationId: org.organisation.id, name: `Flow ${Math.random()}`, vendorId: vendor.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" },
+      });
+      return { org: org.organisation.slug, id: flow.id, version: flow.version };
+    },
+  },
   { name: "createApiTokenAction", permission: "api_tokens:manage", action: createApiTokenAction, input: async (org) => ({ org: org.organisation.slug, name: "Release gate", role: "viewer" }) },
   {
     name: "revokeApiTokenAction",

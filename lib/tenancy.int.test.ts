@@ -20,6 +20,8 @@ import * as vendorQueries from "@/lib/vendors/queries";
 import * as modelQueries from "@/lib/models/queries";
 import * as aiSystemQueries from "@/lib/ai-systems/queries";
 import * as dataFlowQueries from "@/lib/data-flows/queries";
+import * as dataFlowMutations from "@/lib/data-flows/mutations";
+import { dataFlowSchema } from "@/lib/data-flows/schemas";
 import { parseListParams } from "@/lib/list-params";
 import * as vendorMutations from "@/lib/vendors/mutations";
 import * as aiSystemMutations from "@/lib/ai-systems/mutations";
@@ -55,13 +57,13 @@ async function setupWorld() {
   const systemA = await db().aiSystem.create({ data: { organisationId: a.organisation.id, name: "A's system", owner: "A", criticality: "high", toleratedDowntimeMinutes: 60 } });
   const dependencyA = await db().dependency.create({ data: { organisationId: a.organisation.id, aiSystemId: systemA.id, modelId: modelA.id, accessPath: "direct_api" } });
   const fallbackA = await db().fallback.create({ data: { organisationId: a.organisation.id, dependencyId: dependencyA.id, modelId: modelA.id, accessPath: "self_hosted" } });
-  await db().dataFlow.create({
+  const dataFlowA = await db().dataFlow.create({
     data: { organisationId: a.organisation.id, name: "A's flow", originOfficeId: officeA.id, dependencyId: dependencyA.id, vendorId: vendorA.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" },
   });
   const tokenA = await apiTokenMutations.createApiToken(ownerA, { name: "A's CI pipeline", role: "viewer" });
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
   const assessmentA = await assessmentMutations.freezeAssessment(ownerA, { note: "A's assessment" });
-  return { a, b, ownerA, ownerB, assessmentA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
+  return { a, b, ownerA, ownerB, assessmentA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -127,6 +129,9 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   listOfficesTablePage: async (w, asB) => {
     const page = await officeQueries.listOfficesTablePage(asB, parseListParams(officeQueries.officeListSpec, { size: "250" }).state);
     expect(page.rows.map((o) => o.id)).not.toContain(w.officeA.id);
+  },
+  getOfficeUsage: async (w, asB) => {
+    expect(await officeQueries.getOfficeUsage(asB, w.officeA.id)).toEqual({ aiSystems: [], dataFlows: [] });
   },
   getOffice: async (w, asB) => {
     expect(await officeQueries.getOffice(asB, w.officeA.id)).toBeNull();
@@ -289,6 +294,34 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   deleteFallback: async (w, asB) => {
     await expectNotFound(fallbackMutations.deleteFallback(asB, w.fallbackA.id, w.fallbackA.version));
   },
+  getDataFlow: async (w, asB) => {
+    expect(await dataFlowQueries.getDataFlow(asB, w.dataFlowA.id)).toBeNull();
+  },
+  getDataFlowFields: async (w, asB) => {
+    expect(await dataFlowQueries.getDataFlowFields(asB, w.dataFlowA.id)).toBeNull();
+  },
+  listDataFlowsByName: async (w, asB) => {
+    await expectNoneOfA(w, "dataFlow", (await dataFlowQueries.listDataFlowsByName(asB, { page: 1, size: 200 })).items);
+  },
+  listDataFlowChoices: async (w, asB) => {
+    const choices = await dataFlowQueries.listDataFlowChoices(asB);
+    expect(choices.offices.map((o) => o.id)).not.toContain(w.officeA.id);
+    await expectNoneOfA(w, "aiSystem", choices.aiSystems);
+    expect(choices.dependencies.map((d) => d.id)).not.toContain(w.dependencyA.id);
+    expect(choices.vendors.map((v) => v.id)).not.toContain(w.vendorA.id);
+  },
+  createDataFlow: async (w, asB) => {
+    // Linking A's office, dependency and vendor from B is refused as not found
+    const input = dataFlowSchema.parse({ name: "B's flow", originOfficeId: w.officeA.id, dependencyId: w.dependencyA.id, vendorId: w.vendorA.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "none" });
+    await expectNotFound(dataFlowMutations.createDataFlow(asB, input));
+  },
+  updateDataFlow: async (w, asB) => {
+    const input = dataFlowSchema.parse({ name: "pwned", originOfficeId: w.officeA.id, vendorId: w.vendorA.id, processingCountry: "US", dataCategories: ["public"], volume: "low", transferMechanism: "none", encryption: "none" });
+    await expectNotFound(dataFlowMutations.updateDataFlow(asB, w.dataFlowA.id, 1, input));
+  },
+  deleteDataFlow: async (w, asB) => {
+    await expectNotFound(dataFlowMutations.deleteDataFlow(asB, w.dataFlowA.id, 1));
+  },
   // catalogue: A already has "A's vendor"; B adding from the catalogue creates in B only
   addVendorFromCatalogue: async (w, asB) => {
     const added = await catalogueMutations.addVendorFromCatalogue(asB, { catalogueKey: "stackit" });
@@ -407,7 +440,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -157,6 +157,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Vendors", description: "Model providers and the clouds that host them" },
       { name: "Models", description: "The models of the organisation's vendors" },
       { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
+      { name: "Data flows", description: "What data leaves which office or AI system for which vendor" },
       { name: "Meta" },
     ],
     paths,

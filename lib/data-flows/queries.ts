@@ -87,3 +87,80 @@ export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFl
     })),
   };
 }
+
+// ---- one data flow, the form's choices, the public API's pages ----------------------------------
+
+const dataFlowFieldsSelect = {
+  id: true,
+  name: true,
+  originOfficeId: true,
+  originAiSystemId: true,
+  dependencyId: true,
+  vendorId: true,
+  processingCountry: true,
+  processingRegion: true,
+  dataCategories: true,
+  volume: true,
+  transferMechanism: true,
+  encryption: true,
+  version: true,
+} as const;
+
+/** One data flow of the caller's organisation with the names of what it links, or null (also for another organisation's id). */
+export async function getDataFlow(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  return db().dataFlow.findFirst({
+    where: { id, organisationId: ctx.organisationId },
+    select: {
+      ...dataFlowFieldsSelect,
+      originOffice: { select: { id: true, name: true } },
+      originAiSystem: { select: { id: true, name: true } },
+      dependency: {
+        select: {
+          id: true,
+          accessPath: true,
+          aiSystem: { select: { id: true, name: true } },
+          model: { select: { name: true, vendor: { select: { id: true, name: true } } } },
+          cloudVendor: { select: { id: true, name: true } },
+        },
+      },
+      vendor: { select: { id: true, name: true } },
+    },
+  });
+}
+
+/** What a data flow form offers: the caller's offices, AI systems, their dependencies and vendors (four queries). */
+export async function listDataFlowChoices(ctx: OrgContext) {
+  assertCan(ctx, "inventory:read");
+  const where = { organisationId: ctx.organisationId };
+  const prisma = db();
+  const [offices, aiSystems, dependencies, vendors] = await prisma.$transaction([
+    prisma.office.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.aiSystem.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.dependency.findMany({
+      where,
+      select: { id: true, aiSystemId: true, accessPath: true, cloudVendorId: true, aiSystem: { select: { name: true } }, model: { select: { name: true, vendorId: true } } },
+      orderBy: [{ aiSystem: { name: "asc" } }, { model: { name: "asc" } }, { id: "asc" }],
+    }),
+    prisma.vendor.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+  ]);
+  return { offices, aiSystems, dependencies, vendors };
+}
+
+/** One page of the caller's data flows by name, with their versions and the total count (the public API's list). */
+export async function listDataFlowsByName(ctx: OrgContext, { page, size }: { page: number; size: number }) {
+  assertCan(ctx, "inventory:read");
+  const where = { organisationId: ctx.organisationId };
+  const prisma = db();
+  const [items, total] = await prisma.$transaction([
+    prisma.dataFlow.findMany({ where, select: dataFlowFieldsSelect, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * size, take: size }),
+    prisma.dataFlow.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** A data flow's fields as stored (the public API's resource), or null. */
+export async function getDataFlowFields(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  return db().dataFlow.findFirst({ where: { id, organisationId: ctx.organisationId }, select: dataFlowFieldsSelect });
+}

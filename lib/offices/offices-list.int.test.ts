@@ -53,9 +53,22 @@ describe("listOfficesTablePage", () => {
     expect({ names: names(asB), total: asB.total }).toEqual({ names: ["Frankfurt of B"], total: 1 });
   });
 
-  it("answers in one query for the page and one for the count", async () => {
+  it("shows the first three AI systems of each office by name, and counts them all", async () => {
+    const org = w.a.organisation.id;
+    const lyon = await buildOffice(db(), org, { name: "Lyon annex", country: "FR", city: "Lyon" });
+    for (const name of ["Quality vision", "Anomaly alerts", "Maintenance copilot", "Shift planner"]) await buildAiSystem(db(), org, { name, officeIds: [lyon.id] });
+    await buildAiSystem(db(), w.b.organisation.id, { name: "B's system" });
+    const page = await listOfficesTablePage(w.ctx(w.a, "viewer"), state({ q: "lyon" }));
+    expect(page.rows.map((r) => [r.name, r.aiSystemNames, r.aiSystemCount])).toEqual([
+      ["Lyon annex", ["Anomaly alerts", "Maintenance copilot", "Quality vision"], 4],
+      ["Lyon plant", [], 0],
+    ]);
+    await db().office.delete({ where: { id: lyon.id } });
+  });
+
+  it("answers in one query for the page, one for the count and one for the AI system names", async () => {
     const { statements } = await counter.count(() => listOfficesTablePage(w.ctx(w.a, "viewer"), state({ sort: "aiSystems.desc", "f.country": "DE" })));
-    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(2);
+    expect(statements.filter((s) => s.trimStart().startsWith("SELECT"))).toHaveLength(3);
     expect(statements.length).toBeLessThanOrEqual(10);
   });
 });

@@ -71,7 +71,51 @@ export async function listOfficesTablePage(ctx: OrgContext, state: ListState<Off
       prisma.office.count({ where }),
     ]),
   );
-  return { ...page, rows: page.rows.map(({ _count, ...o }) => ({ ...o, aiSystemCount: _count.aiSystems })) };
+  const names = await firstAiSystemNames(ctx, page.rows.map((o) => o.id));
+  return { ...page, rows: page.rows.map(({ _count, ...o }) => ({ ...o, aiSystemCount: _count.aiSystems, aiSystemNames: names.get(o.id) ?? [] })) };
+}
+
+/** How many AI system names an office's row shows; the rest are counted ("and 4 more"). */
+export const AI_SYSTEM_NAMES_SHOWN = 3;
+
+/**
+ * The first AI systems (by name) of each of these offices, in one query for the whole page: a
+ * window function keeps the first few per office, where a nested relation load would read them all.
+ */
+async function firstAiSystemNames(ctx: OrgContext, officeIds: string[]) {
+  const byOffice = new Map<string, string[]>();
+  if (!officeIds.length) return byOffice;
+  const rows = await db().$queryRaw<{ officeId: string; name: string }[]>`
+    SELECT "officeId", name FROM (
+      SELECT l."officeId", s.name, row_number() OVER (PARTITION BY l."officeId" ORDER BY s.name, s.id) AS n
+      FROM "AiSystemOffice" l
+      JOIN "AiSystem" s ON s."organisationId" = l."organisationId" AND s.id = l."aiSystemId"
+      WHERE l."organisationId" = ${ctx.organisationId}::uuid AND l."officeId" = ANY(${officeIds}::uuid[])
+    ) firsts
+    WHERE n <= ${AI_SYSTEM_NAMES_SHOWN}
+    ORDER BY "officeId", n`;
+  for (const r of rows) byOffice.set(r.officeId, [...(byOffice.get(r.officeId) ?? []), r.name]);
+  return byOffice;
+}
+
+/** The AI systems that serve an office and the data flows that leave it, for the office's page (two queries). */
+export async function getOfficeUsage(ctx: OrgContext, officeId: string) {
+  assertCan(ctx, "inventory:read");
+  const organisationId = ctx.organisationId;
+  const prisma = db();
+  const [aiSystems, dataFlows] = await prisma.$transaction([
+    prisma.aiSystem.findMany({
+      where: { organisationId, offices: { some: { organisationId, officeId } } },
+      select: { id: true, name: true, criticality: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+    prisma.dataFlow.findMany({
+      where: { organisationId, originOfficeId: officeId },
+      select: { id: true, name: true, processingCountry: true, vendor: { select: { name: true } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  return { aiSystems, dataFlows: dataFlows.map(({ vendor, ...f }) => ({ ...f, vendorName: vendor.name })) };
 }
 
 /** One page of the caller's offices by name, with their versions and the total count (the public API's list). */

@@ -1,9 +1,12 @@
+import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 import { dataFlowListSpec, listDataFlowsPage } from "@/lib/data-flows/queries";
 import { parseListParams } from "@/lib/list-params";
 import { countryName } from "@/lib/countries";
 import { DATA_CATEGORY_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS, labelFor, optionsFrom } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListNotices } from "@/components/data-table/list-notices";
 import type { DataTableColumn, DataTableFilter } from "@/components/data-table/types";
@@ -33,9 +36,20 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
   const ctx = await requireOrgPage((await params).org, "inventory:read");
   const { state, notices } = parseListParams(dataFlowListSpec, await searchParams);
   const page = await listDataFlowsPage(ctx, state);
+  const canWrite = can(ctx.role, "inventory:write");
   return (
     <>
-      <PageHeader title="Data flows" description="What data leaves which office for which vendor, where it is processed, and under which transfer mechanism." />
+      <PageHeader
+        title="Data flows"
+        description="What data leaves which office for which vendor, where it is processed, and under which transfer mechanism."
+        actions={
+          canWrite && (
+            <Link href={`/${ctx.organisationSlug}/inventory/data-flows/new`} className={buttonClass("primary")}>
+              Add data flow
+            </Link>
+          )
+        }
+      />
       <ListNotices notices={notices} />
       <DataTable
         caption={`Data flows of ${ctx.organisationName}`}
@@ -47,6 +61,7 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
         total={page.total}
         rows={page.rows.map((f) => ({
           id: f.id,
+          href: `/${ctx.organisationSlug}/inventory/data-flows/${f.id}`,
           cells: {
             name: f.name,
             originOffice: f.originOffice?.name ?? null,
@@ -58,7 +73,7 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
             encryption: labelFor(ENCRYPTION_LABELS, f.encryption),
           },
         }))}
-        emptyText="No data flows yet."
+        emptyText={`No data flows yet.${canWrite ? " Add one to see which data reaches which vendor." : ""}`}
       />
     </>
   );

@@ -18,13 +18,20 @@ const COLUMNS: DataTableColumn[] = [
   { id: "city", header: "City", sortable: true },
   { id: "headcount", header: "Headcount", sortable: true, descFirst: true, align: "end" },
   { id: "teams", header: "Teams" },
-  { id: "aiSystems", header: "AI systems", sortable: true, descFirst: true, align: "end" },
+  { id: "aiSystems", header: "AI systems", sortable: true, descFirst: true },
 ];
 
 const FILTERS: DataTableFilter[] = [
   { id: "country", label: "Country", kind: "country" },
   { id: "city", label: "City", kind: "text" },
 ];
+
+/** "Support chat, Translation, Search and 4 more"; nothing recorded is an empty cell. */
+function aiSystemsCell(names: string[], count: number) {
+  if (!count) return null;
+  const more = count - names.length;
+  return more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
+}
 
 export default async function OfficesPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireOrgPage((await params).org, "inventory:read");
@@ -56,7 +63,7 @@ export default async function OfficesPage({ params, searchParams }: { params: Pr
         rows={page.rows.map((o) => ({
           id: o.id,
           href: `/${ctx.organisationSlug}/inventory/offices/${o.id}`,
-          cells: { name: o.name, country: countryName(o.country), city: o.city, headcount: o.headcount, teams: o.teams, aiSystems: o.aiSystemCount },
+          cells: { name: o.name, country: countryName(o.country), city: o.city, headcount: o.headcount, teams: o.teams, aiSystems: aiSystemsCell(o.aiSystemNames, o.aiSystemCount) },
         }))}
         emptyText={`No offices yet.${canWrite ? " Add the first one to see which AI each location depends on." : ""}`}
       />

@@ -1,11 +1,14 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
-import { getOffice } from "@/lib/offices/queries";
+import { getOffice, getOfficeUsage } from "@/lib/offices/queries";
 import { officeDeletionImpact } from "@/lib/offices/mutations";
 import { deleteOfficeAction } from "@/lib/offices/actions";
 import { countryName } from "@/lib/countries";
+import { CRITICALITY_LABELS, labelFor } from "@/lib/labels";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OfficeForm } from "@/components/offices/office-form";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
@@ -16,19 +19,74 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
   const { org, id } = await params;
   const ctx = await requireOrgPage(org, "inventory:read");
   if (!z.uuid().safeParse(id).success) notFound();
-  const office = await getOffice(ctx, id);
+  const [office, usage] = await Promise.all([getOffice(ctx, id), getOfficeUsage(ctx, id)]);
   if (!office) notFound();
   const canWrite = can(ctx.role, "inventory:write");
+  const inventory = `/${ctx.organisationSlug}/inventory`;
+  const usageCards = (
+    <div className="grid gap-6 md:grid-cols-2">
+      <Card aria-labelledby="office-systems">
+        <h2 id="office-systems" className="text-base font-semibold text-slate-900">
+          AI systems used here
+        </h2>
+        {usage.aiSystems.length ? (
+          <ul className="mt-2 space-y-1 text-sm">
+            {usage.aiSystems.map((s) => (
+              <li key={s.id}>
+                <Link href={`${inventory}/ai-systems/${s.id}`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </Link>{" "}
+                <span className="text-slate-500">· {labelFor(CRITICALITY_LABELS, s.criticality).toLowerCase()} criticality</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">No AI system lists this office as served.</p>
+        )}
+      </Card>
+      <Card aria-labelledby="office-flows">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="office-flows" className="text-base font-semibold text-slate-900">
+            Data flows from this office
+          </h2>
+          {canWrite && (
+            <Link href={`${inventory}/data-flows/new?office=${office.id}`} className={buttonClass("secondary")}>
+              Add data flow
+            </Link>
+          )}
+        </div>
+        {usage.dataFlows.length ? (
+          <ul className="mt-2 space-y-1 text-sm">
+            {usage.dataFlows.map((f) => (
+              <li key={f.id}>
+                <Link href={`${inventory}/data-flows/${f.id}`} className="font-medium text-brand-700 hover:underline">
+                  {f.name}
+                </Link>{" "}
+                <span className="text-slate-500">
+                  · to {f.vendorName}, processed in {countryName(f.processingCountry)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">No data flow from this office recorded.</p>
+        )}
+      </Card>
+    </div>
+  );
   if (!canWrite) {
     return (
       <>
         <PageHeader title={office.name} description={`${office.city}, ${countryName(office.country)}`} />
-        <Card>
-          <dl className="grid gap-3 text-sm sm:grid-cols-2">
-            <div><dt className="text-slate-500">Headcount</dt><dd className="font-medium">{office.headcount.toLocaleString("en")}</dd></div>
-            <div><dt className="text-slate-500">Teams</dt><dd className="font-medium">{office.teams.join(", ") || "None recorded"}</dd></div>
-          </dl>
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <div><dt className="text-slate-500">Headcount</dt><dd className="font-medium">{office.headcount.toLocaleString("en")}</dd></div>
+              <div><dt className="text-slate-500">Teams</dt><dd className="font-medium">{office.teams.join(", ") || "None recorded"}</dd></div>
+            </dl>
+          </Card>
+          {usageCards}
+        </div>
       </>
     );
   }
@@ -51,9 +109,12 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
           />
         }
       />
-      <Card>
-        <OfficeForm orgSlug={ctx.organisationSlug} office={office} />
-      </Card>
+      <div className="space-y-6">
+        {usageCards}
+        <Card>
+          <OfficeForm orgSlug={ctx.organisationSlug} office={office} />
+        </Card>
+      </div>
     </>
   );
 }
