@@ -30,8 +30,8 @@ import * as catalogueMutations from "@/lib/catalogue/mutations";
 import * as catalogueQueries from "@/lib/catalogue/queries";
 import { vendorSchema } from "@/lib/vendors/schemas";
 import { aiSystemSchema } from "@/lib/ai-systems/schemas";
-import { dependencySchema } from "@/lib/dependencies/schemas";
-import { fallbackSchema } from "@/lib/fallbacks/schemas";
+import { dependencySchema, updateDependencySchema } from "@/lib/dependencies/schemas";
+import { fallbackSchema, updateFallbackSchema } from "@/lib/fallbacks/schemas";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
@@ -313,6 +313,15 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const aEvents = await db().auditEvent.findMany({ where: { organisationId: w.a.organisation.id }, select: { id: true } });
     const ids = new Set(events.map((e) => e.id));
     expect(aEvents.some((e) => ids.has(e.id))).toBe(false);
+  },
+  // dependency and fallback edits: B cannot change A's rows, nor point its own at A's model
+  updateDependency: async (w, asB) => {
+    const { id: _id, version: _version, ...changes } = updateDependencySchema.parse({ id: w.dependencyA.id, version: w.dependencyA.version, modelId: w.modelA.id, accessPath: "direct_api", notes: "pwned" });
+    await expectNotFound(dependencyMutations.updateDependency(asB, w.dependencyA.id, w.dependencyA.version, changes));
+  },
+  updateFallback: async (w, asB) => {
+    const { id: _id, version: _version, ...changes } = updateFallbackSchema.parse({ id: w.fallbackA.id, version: w.fallbackA.version, modelId: w.modelA.id, accessPath: "self_hosted", exitPlan: "pwned" });
+    await expectNotFound(fallbackMutations.updateFallback(asB, w.fallbackA.id, w.fallbackA.version, changes));
   },
 };
 

@@ -120,9 +120,12 @@ export async function getAiSystem(ctx: OrgContext, id: string) {
           dataSent: true,
           exitPlanDocumented: true,
           exitPlanLastReviewed: true,
+          contractDataResidency: true,
+          contractExitTerms: true,
+          notes: true,
           fallbacks: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { ...routeSelect, lastTestedAt: true, switchTimeMinutes: true, qualityParityChecked: true, exitPlan: true },
+            select: { ...routeSelect, lastTestedAt: true, switchTimeMinutes: true, qualityParityChecked: true, exitPlan: true, exitPlanUrl: true },
           },
         },
       },
