@@ -26,6 +26,7 @@ import * as aiSystemMutations from "@/lib/ai-systems/mutations";
 import * as dependencyMutations from "@/lib/dependencies/mutations";
 import * as dependencyQueries from "@/lib/dependencies/queries";
 import * as fallbackMutations from "@/lib/fallbacks/mutations";
+import * as fallbackQueries from "@/lib/fallbacks/queries";
 import * as catalogueMutations from "@/lib/catalogue/mutations";
 import * as catalogueQueries from "@/lib/catalogue/queries";
 import { vendorSchema } from "@/lib/vendors/schemas";
@@ -323,6 +324,25 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const { id: _id, version: _version, ...changes } = updateFallbackSchema.parse({ id: w.fallbackA.id, version: w.fallbackA.version, modelId: w.modelA.id, accessPath: "self_hosted", exitPlan: "pwned" });
     await expectNotFound(fallbackMutations.updateFallback(asB, w.fallbackA.id, w.fallbackA.version, changes));
   },
+  // the public API's reads of AI systems, dependencies and fallbacks: a filter on A's row is NOT_FOUND, not an empty page
+  listAiSystemsByName: async (w, asB) => {
+    const page = await aiSystemQueries.listAiSystemsByName(asB, { page: 1, size: 200 });
+    await expectNoneOfA(w, "aiSystem", page.items);
+  },
+  listDependencies: async (w, asB) => {
+    expect((await dependencyQueries.listDependencies(asB, { page: 1, size: 200 })).items.map((d) => d.id)).not.toContain(w.dependencyA.id);
+    await expectNotFound(dependencyQueries.listDependencies(asB, { aiSystemId: w.systemA.id, page: 1, size: 200 }));
+  },
+  getDependency: async (w, asB) => {
+    expect(await dependencyQueries.getDependency(asB, w.dependencyA.id)).toBeNull();
+  },
+  listFallbacks: async (w, asB) => {
+    expect((await fallbackQueries.listFallbacks(asB, { page: 1, size: 200 })).items.map((f) => f.id)).not.toContain(w.fallbackA.id);
+    await expectNotFound(fallbackQueries.listFallbacks(asB, { dependencyId: w.dependencyA.id, page: 1, size: 200 }));
+  },
+  getFallback: async (w, asB) => {
+    expect(await fallbackQueries.getFallback(asB, w.fallbackA.id)).toBeNull();
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -358,7 +378,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries };
+    const modules = { catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, fallbackQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -155,6 +155,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Inventory", description: "The whole inventory as one document" },
       { name: "Scores", description: "Live sovereignty scores" },
       { name: "Meta" },
+      { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
     ],
     paths,
     components: {

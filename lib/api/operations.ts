@@ -17,6 +17,8 @@ import {
   scoresSchema,
 } from "@/lib/api/schemas";
 
+import { AI_SYSTEM_OPERATIONS } from "@/lib/api/ai-system-operations";
+
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
 
@@ -173,4 +175,5 @@ export const OPERATIONS: readonly Operation[] = [
   exportInventoryOperation,
   importInventoryOperation,
   getScoresOperation,
+  ...AI_SYSTEM_OPERATIONS,
 ];

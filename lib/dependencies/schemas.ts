@@ -18,9 +18,14 @@ export const routeFields = {
   hostingRegion: optionalText(60),
 };
 
-/** A marketplace or third-party hosting path needs its cloud operator; the other paths have none. */
-export function cloudMatchesPath(v: { accessPath: AccessPath; cloudVendorId: string | null }, ctx: z.RefinementCtx) {
+/**
+ * A marketplace or third-party hosting path needs its cloud operator and the country it runs in
+ * (the scoring engine cannot place it otherwise, and would refuse the whole inventory); the other
+ * paths have no cloud.
+ */
+export function cloudMatchesPath(v: { accessPath: AccessPath; cloudVendorId: string | null; hostingCountry: string | null }, ctx: z.RefinementCtx) {
   if (CLOUD_PATHS.includes(v.accessPath) && !v.cloudVendorId) ctx.addIssue({ code: "custom", path: ["cloudVendorId"], message: "Choose the cloud that hosts it" });
+  if (CLOUD_PATHS.includes(v.accessPath) && !v.hostingCountry) ctx.addIssue({ code: "custom", path: ["hostingCountry"], message: "Choose the country where the cloud runs it" });
   if (!CLOUD_PATHS.includes(v.accessPath) && v.cloudVendorId) ctx.addIssue({ code: "custom", path: ["cloudVendorId"], message: "Only a cloud marketplace or third-party hosting path has a cloud" });
 }
 
