@@ -22,7 +22,7 @@ async function openWithKeyboard(page: Page, summary: Locator) {
   await page.keyboard.press("Enter");
 }
 
-const fallbackSummary = (page: Page, model: string) => page.locator("summary", { hasText: "Edit fallback" }).filter({ hasText: model });
+const fallbackSummary = (page: Page, model: string) => page.locator(`summary[aria-label^="Edit fallback ${model}"]`);
 const fallbackEditor = (page: Page, model: RegExp) => page.getByRole("form", { name: model });
 
 test("an editor moves a dependency to a cloud marketplace and records a fallback drill with the keyboard, and sees the scores move", async ({ page }) => {
@@ -34,7 +34,7 @@ test("an editor moves a dependency to a cloud marketplace and records a fallback
 
   // The dependency: from Anthropic's API to Amazon's marketplace in Frankfurt.
   const direct = page.getByRole("region", { name: /Dependency Claude Sonnet 4\.5 \(Anthropic\) · Direct API/ });
-  await openWithKeyboard(page, direct.locator("summary", { hasText: "Edit dependency" }));
+  await openWithKeyboard(page, direct.locator('summary[aria-label^="Edit dependency"]'));
   const dependencyForm = page.getByRole("form", { name: /Edit dependency Claude Sonnet 4\.5/ });
   await expect(dependencyForm.getByLabel("Access path")).toBeVisible();
   await dependencyForm.getByLabel("Access path").focus();

@@ -52,9 +52,9 @@ const contractFacts = (d: DependencyView) =>
 function EditDisclosure({ summary, name, children }: { summary: string; name: string; children: React.ReactNode }) {
   return (
     <details className="mt-3 w-full">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700">
+      {/* The accessible name says which row: a card can hold several "Edit fallback" summaries. */}
+      <summary aria-label={`${summary} ${name}`} className="cursor-pointer text-sm font-medium text-brand-700">
         {summary}
-        <span className="sr-only"> {name}</span>
       </summary>
       <div className="mt-3">{children}</div>
     </details>
