@@ -37,7 +37,7 @@ test("the CTO adds an AI system with a dependency and a tested fallback, and see
   await addFallback.getByLabel("Last drill").fill(daysAgo(20));
   await addFallback.getByLabel("Switch time (minutes)").fill("30");
   await addFallback.getByLabel("Quality parity checked").check();
-  await addFallback.getByLabel("Exit plan").fill("Platform team flips the gateway route to the on-prem Llama cluster");
+  await addFallback.getByLabel("Exit plan", { exact: true }).fill("Platform team flips the gateway route to the on-prem Llama cluster");
   const organisationWithDependency = await score(page, "organisation-score");
   await addFallback.getByRole("button", { name: "Add fallback" }).click();
 

@@ -39,3 +39,20 @@ export const commaList = z
   .transform((items) => [...new Set(items)]);
 
 export const idAndVersion = { id: z.uuid(), version: z.coerce.number().int().positive() };
+
+/** A yes / no / not known choice (a select sending "", "yes" or "no"; JSON may send true or false). Blank is null: not known. */
+export const optionalBoolean = z
+  .preprocess((v) => {
+    const given = blankToUndefined(v);
+    return given === "yes" || given === "true" ? true : given === "no" || given === "false" ? false : given;
+  }, z.boolean({ message: "Choose yes, no or not known" }).optional())
+  .transform((v) => v ?? null);
+
+/** Optional web address, http or https only (it becomes a link, so never `javascript:`); intranet hosts such as `https://wiki/exit` are fine. Blank is null. */
+export const optionalHttpUrl = (max: number) =>
+  z
+    .preprocess(
+      blankToUndefined,
+      z.string().trim().max(max, `Use at most ${max} characters`).pipe(z.url({ protocol: /^https?$/, message: "Enter a web address starting with https:// or http://" })).optional(),
+    )
+    .transform((v) => v ?? null);

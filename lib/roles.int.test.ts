@@ -21,8 +21,8 @@ const { updateOrganisationAction } = await import("@/lib/organisations/actions")
 const { createApiTokenAction, revokeApiTokenAction } = await import("@/lib/api-tokens/actions");
 const { createVendorAction, updateVendorAction, deleteVendorAction } = await import("@/lib/vendors/actions");
 const { createAiSystemAction, updateAiSystemAction, deleteAiSystemAction } = await import("@/lib/ai-systems/actions");
-const { createDependencyAction, deleteDependencyAction } = await import("@/lib/dependencies/actions");
-const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallbacks/actions");
+const { createDependencyAction, deleteDependencyAction, updateDependencyAction } = await import("@/lib/dependencies/actions");
+const { createFallbackAction, deleteFallbackAction, updateFallbackAction } = await import("@/lib/fallbacks/actions");
 const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
 const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
@@ -288,6 +288,25 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     input: async (org) => {
       await inventoryRows(org);
       return { org: org.organisation.slug, asOf: "", note: "Quarterly review" };
+    },
+  },
+  {
+    name: "updateDependencyAction",
+    permission: "inventory:write",
+    action: updateDependencyAction,
+    input: async (org) => {
+      const { dependency, model } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: dependency.id, version: dependency.version, modelId: model.id, accessPath: "direct_api", dataSent: ["internal"], notes: "Reviewed" };
+    },
+  },
+  {
+    name: "updateFallbackAction",
+    permission: "inventory:write",
+    action: updateFallbackAction,
+    input: async (org) => {
+      const { dependency, model } = await inventoryRows(org);
+      const fallback = await db().fallback.create({ data: { organisationId: org.organisation.id, dependencyId: dependency.id, modelId: model.id, accessPath: "self_hosted" } });
+      return { org: org.organisation.slug, id: fallback.id, version: fallback.version, modelId: model.id, accessPath: "self_hosted", lastTestedAt: "2026-11-20", exitPlanUrl: "https://wiki.example.com/exit" };
     },
   },
 ];

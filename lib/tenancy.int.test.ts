@@ -28,14 +28,15 @@ import * as aiSystemMutations from "@/lib/ai-systems/mutations";
 import * as dependencyMutations from "@/lib/dependencies/mutations";
 import * as dependencyQueries from "@/lib/dependencies/queries";
 import * as fallbackMutations from "@/lib/fallbacks/mutations";
+import * as fallbackQueries from "@/lib/fallbacks/queries";
 import * as catalogueMutations from "@/lib/catalogue/mutations";
 import * as catalogueQueries from "@/lib/catalogue/queries";
 import * as modelMutations from "@/lib/models/mutations";
 import { vendorSchema } from "@/lib/vendors/schemas";
 import { createModelSchema, updateModelSchema } from "@/lib/models/schemas";
 import { aiSystemSchema } from "@/lib/ai-systems/schemas";
-import { dependencySchema } from "@/lib/dependencies/schemas";
-import { fallbackSchema } from "@/lib/fallbacks/schemas";
+import { dependencySchema, updateDependencySchema } from "@/lib/dependencies/schemas";
+import { fallbackSchema, updateFallbackSchema } from "@/lib/fallbacks/schemas";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { buildOffice } from "@/prisma/factories";
 import * as assessmentQueries from "@/lib/assessments/queries";
@@ -403,6 +404,34 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(row.organisationId).toBe(w.b.organisation.id);
     expect((row.inputs as { organisation: { key: string } }).organisation.key).toBe(w.b.organisation.slug);
   },
+  // dependency and fallback edits: B cannot change A's rows, nor point its own at A's model
+  updateDependency: async (w, asB) => {
+    const { id: _id, version: _version, ...changes } = updateDependencySchema.parse({ id: w.dependencyA.id, version: w.dependencyA.version, modelId: w.modelA.id, accessPath: "direct_api", notes: "pwned" });
+    await expectNotFound(dependencyMutations.updateDependency(asB, w.dependencyA.id, w.dependencyA.version, changes));
+  },
+  updateFallback: async (w, asB) => {
+    const { id: _id, version: _version, ...changes } = updateFallbackSchema.parse({ id: w.fallbackA.id, version: w.fallbackA.version, modelId: w.modelA.id, accessPath: "self_hosted", exitPlan: "pwned" });
+    await expectNotFound(fallbackMutations.updateFallback(asB, w.fallbackA.id, w.fallbackA.version, changes));
+  },
+  // the public API's reads of AI systems, dependencies and fallbacks: a filter on A's row is NOT_FOUND, not an empty page
+  listAiSystemsByName: async (w, asB) => {
+    const page = await aiSystemQueries.listAiSystemsByName(asB, { page: 1, size: 200 });
+    await expectNoneOfA(w, "aiSystem", page.items);
+  },
+  listDependencies: async (w, asB) => {
+    expect((await dependencyQueries.listDependencies(asB, { page: 1, size: 200 })).items.map((d) => d.id)).not.toContain(w.dependencyA.id);
+    await expectNotFound(dependencyQueries.listDependencies(asB, { aiSystemId: w.systemA.id, page: 1, size: 200 }));
+  },
+  getDependency: async (w, asB) => {
+    expect(await dependencyQueries.getDependency(asB, w.dependencyA.id)).toBeNull();
+  },
+  listFallbacks: async (w, asB) => {
+    expect((await fallbackQueries.listFallbacks(asB, { page: 1, size: 200 })).items.map((f) => f.id)).not.toContain(w.fallbackA.id);
+    await expectNotFound(fallbackQueries.listFallbacks(asB, { dependencyId: w.dependencyA.id, page: 1, size: 200 }));
+  },
+  getFallback: async (w, asB) => {
+    expect(await fallbackQueries.getFallback(asB, w.fallbackA.id)).toBeNull();
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -440,7 +469,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

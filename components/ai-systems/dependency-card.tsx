@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { FactorList } from "@/components/scores/entity-score";
-import { RouteForm, type Choice } from "./route-form";
+import { RouteForm, type Choice, type RouteValues } from "./route-form";
 
 type Route = {
   id: string;
@@ -15,16 +15,51 @@ type Route = {
   accessPath: string;
   hostingCountry: string | null;
   hostingRegion: string | null;
-  model: { name: string; vendor: { name: string } };
-  cloudVendor: { name: string } | null;
+  model: { id: string; name: string; vendor: { name: string } };
+  cloudVendor: { id: string; name: string } | null;
 };
 
 export type DependencyView = Route & {
   dataSent: string[];
   exitPlanDocumented: boolean;
   exitPlanLastReviewed: Date | null;
-  fallbacks: (Route & { lastTestedAt: Date | null; switchTimeMinutes: number | null; qualityParityChecked: boolean; exitPlan: string | null })[];
+  contractDataResidency: boolean | null;
+  contractExitTerms: boolean | null;
+  notes: string | null;
+  fallbacks: (Route & {
+    lastTestedAt: Date | null;
+    switchTimeMinutes: number | null;
+    qualityParityChecked: boolean;
+    exitPlan: string | null;
+    exitPlanUrl: string | null;
+  })[];
 };
+
+/** The stored row as its edit form starts from. */
+const formValues = ({ model, cloudVendor, fallbacks: _fallbacks, ...own }: Route & Omit<RouteValues, "modelId" | "cloudVendorId"> & { fallbacks?: unknown }): RouteValues => ({
+  ...own,
+  modelId: model.id,
+  cloudVendorId: cloudVendor?.id ?? null,
+});
+
+const contractFacts = (d: DependencyView) =>
+  [
+    d.contractDataResidency === null ? null : `contract ${d.contractDataResidency ? "fixes" : "does not fix"} data residency`,
+    d.contractExitTerms === null ? null : `contract ${d.contractExitTerms ? "has" : "has no"} exit terms`,
+  ].filter(Boolean);
+
+/** An "Edit" disclosure: a native <details>, so it opens with Enter or Space and needs no script. */
+function EditDisclosure({ summary, name, children }: { summary: string; name: string; children: React.ReactNode }) {
+  return (
+    <details className="mt-3 w-full">
+      {/* The accessible name says which row: a card can hold several "Edit fallback" summaries. */}
+      <summary aria-label={`${summary} ${name}`} className="cursor-pointer text-sm font-medium text-brand-700">
+        {summary}
+      </summary>
+      <div className="mt-3">{children}</div>
+    </details>
+  );
+}
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const routeLabel = (r: Route) => `${r.model.name} (${r.model.vendor.name}) · ${labelFor(ACCESS_PATH_LABELS, r.accessPath)}`;
@@ -68,7 +103,9 @@ export function DependencyCard({
           <p className="text-sm text-slate-600">
             {where(d)} · data sent: {d.dataSent.map((c) => labelFor(DATA_CATEGORY_LABELS, c)).join(", ") || "none recorded"} · exit plan{" "}
             {d.exitPlanDocumented ? `documented${d.exitPlanLastReviewed ? `, reviewed ${isoDate(d.exitPlanLastReviewed)}` : ""}` : "not documented"}
+            {contractFacts(d).map((fact) => ` · ${fact}`)}
           </p>
+          {d.notes && <p className="mt-1 text-sm text-slate-600">Notes: {d.notes}</p>}
         </div>
         <div className="flex items-center gap-3">
           {scored && <RatingBadge rating={scored.rating} score={scored.score} size="lg" />}
@@ -83,6 +120,11 @@ export function DependencyCard({
           )}
         </div>
       </div>
+      {editable && (
+        <EditDisclosure summary="Edit dependency" name={label}>
+          <RouteForm kind="dependency" orgSlug={orgSlug} models={models} clouds={clouds} existing={formValues(d)} label={`Edit dependency ${label}`} />
+        </EditDisclosure>
+      )}
       {scored && (
         <>
           <p className="mt-2 text-sm text-slate-600">{scored.profile}</p>
@@ -97,21 +139,33 @@ export function DependencyCard({
         {d.fallbacks.length === 0 && <p className="mt-1 text-sm text-slate-600">No fallback: if this model or path is switched off, the system stops.</p>}
         <ul className="mt-1 space-y-2">
           {d.fallbacks.map((f) => (
-            <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm">
-              <span>
-                <span className="font-medium text-slate-900">{routeLabel(f)}</span> · {where(f)} · {f.lastTestedAt ? `drilled ${isoDate(f.lastTestedAt)}` : "never tested"}
-                {f.switchTimeMinutes !== null && ` · switch in ${formatMinutes(f.switchTimeMinutes)}`}
-                {f.qualityParityChecked && " · quality parity checked"}
-                {f.exitPlan && <span className="block text-xs text-slate-600">Exit plan: {f.exitPlan}</span>}
-              </span>
+            <li key={f.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  <span className="font-medium text-slate-900">{routeLabel(f)}</span> · {where(f)} · {f.lastTestedAt ? `drilled ${isoDate(f.lastTestedAt)}` : "never tested"}
+                  {f.switchTimeMinutes !== null && ` · switch in ${formatMinutes(f.switchTimeMinutes)}`}
+                  {f.qualityParityChecked && " · quality parity checked"}
+                  {f.exitPlan && <span className="block text-xs text-slate-600">Exit plan: {f.exitPlan}</span>}
+                  {f.exitPlanUrl && (
+                    <a href={f.exitPlanUrl} rel="noopener noreferrer" target="_blank" className="block text-xs text-brand-700 underline">
+                      Full exit plan<span className="sr-only"> for the fallback to {f.model.name} (opens in a new tab)</span>
+                    </a>
+                  )}
+                </span>
+                {editable && (
+                  <ConfirmDelete
+                    action={deleteFallbackAction}
+                    fields={{ org: orgSlug, id: f.id, version: f.version }}
+                    title={`Remove the fallback to ${f.model.name}?`}
+                    consequences={[`${d.model.name} will no longer have this fallback.`]}
+                    label="Remove fallback"
+                  />
+                )}
+              </div>
               {editable && (
-                <ConfirmDelete
-                  action={deleteFallbackAction}
-                  fields={{ org: orgSlug, id: f.id, version: f.version }}
-                  title={`Remove the fallback to ${f.model.name}?`}
-                  consequences={[`${d.model.name} will no longer have this fallback.`]}
-                  label="Remove fallback"
-                />
+                <EditDisclosure summary="Edit fallback" name={routeLabel(f)}>
+                  <RouteForm kind="fallback" orgSlug={orgSlug} models={models} clouds={clouds} existing={formValues(f)} label={`Edit fallback ${routeLabel(f)}`} />
+                </EditDisclosure>
               )}
             </li>
           ))}

@@ -120,9 +120,12 @@ export async function getAiSystem(ctx: OrgContext, id: string) {
           dataSent: true,
           exitPlanDocumented: true,
           exitPlanLastReviewed: true,
+          contractDataResidency: true,
+          contractExitTerms: true,
+          notes: true,
           fallbacks: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { ...routeSelect, lastTestedAt: true, switchTimeMinutes: true, qualityParityChecked: true, exitPlan: true },
+            select: { ...routeSelect, lastTestedAt: true, switchTimeMinutes: true, qualityParityChecked: true, exitPlan: true, exitPlanUrl: true },
           },
         },
       },
@@ -131,4 +134,22 @@ export async function getAiSystem(ctx: OrgContext, id: string) {
   if (!row) return null;
   const { offices, ...system } = row;
   return { ...system, officeIds: offices.map((o) => o.officeId) };
+}
+
+/** A page of the caller's AI systems by name, with the offices each serves (the public API's list). */
+export async function listAiSystemsByName(ctx: OrgContext, { page, size }: { page: number; size: number }) {
+  assertCan(ctx, "inventory:read");
+  const where = { organisationId: ctx.organisationId };
+  const prisma = db();
+  const [rows, total] = await prisma.$transaction([
+    prisma.aiSystem.findMany({
+      where,
+      select: { ...aiSystemSelect, offices: { select: { officeId: true }, orderBy: { officeId: "asc" } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * size,
+      take: size,
+    }),
+    prisma.aiSystem.count({ where }),
+  ]);
+  return { items: rows.map(({ offices, ...system }) => ({ ...system, officeIds: offices.map((o) => o.officeId) })), total };
 }

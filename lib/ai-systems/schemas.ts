@@ -7,7 +7,7 @@ const criticalities = Object.keys(CRITICALITY_LABELS) as [Criticality, ...Critic
 const wholeNumber = (max: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(0, "Cannot be negative").max(max, `At most ${max.toLocaleString("en")}`));
 
-const aiSystemFields = z.object({
+export const aiSystemFields = z.object({
   name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
   description: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
   owner: z.string().trim().min(1, "Enter who owns it").max(120, "Use at most 120 characters"),

@@ -159,6 +159,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
       { name: "Data flows", description: "What data leaves which office or AI system for which vendor" },
       { name: "Meta" },
+      { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
     ],
     paths,
     components: {

@@ -21,6 +21,8 @@ import { VENDOR_OPERATIONS } from "@/lib/api/vendor-operations";
 import { ASSESSMENT_OPERATIONS } from "@/lib/api/assessment-operations";
 import { DATA_FLOW_OPERATIONS } from "@/lib/api/data-flow-operations";
 
+import { AI_SYSTEM_OPERATIONS } from "@/lib/api/ai-system-operations";
+
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
 
@@ -180,4 +182,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...VENDOR_OPERATIONS,
   ...ASSESSMENT_OPERATIONS,
   ...DATA_FLOW_OPERATIONS,
+  ...AI_SYSTEM_OPERATIONS,
 ];

@@ -49,9 +49,9 @@ describe("dependencies and fallbacks", () => {
   const fallbackInput = (dependencyId: string, extra: object = {}) =>
     fallbackSchema.parse({ dependencyId, modelId: inv.llama.id, accessPath: "self_hosted", lastTestedAt: recent, switchTimeMinutes: "30", qualityParityChecked: "on", exitPlan: "Flip the gateway", ...extra });
 
-  it("the schema wants a cloud for marketplace and third-party hosting, and none otherwise", () => {
+  it("the schema wants a cloud and its country for marketplace and third-party hosting, and no cloud otherwise", () => {
     const paths = (r: { error?: { issues: { path: PropertyKey[] }[] } }) => r.error?.issues.map((i) => i.path.join("."));
-    expect(paths(dependencySchema.safeParse({ aiSystemId: inv.system.id, modelId: inv.gpt.id, accessPath: "cloud_marketplace" }))).toEqual(["cloudVendorId"]);
+    expect(paths(dependencySchema.safeParse({ aiSystemId: inv.system.id, modelId: inv.gpt.id, accessPath: "cloud_marketplace" }))).toEqual(["cloudVendorId", "hostingCountry"]);
     expect(paths(fallbackSchema.safeParse({ dependencyId: inv.system.id, modelId: inv.gpt.id, accessPath: "self_hosted", cloudVendorId: inv.aws.id }))).toEqual(["cloudVendorId"]);
     expect(dependencySchema.parse({ aiSystemId: inv.system.id, modelId: inv.gpt.id, accessPath: "third_party_hosted", cloudVendorId: inv.aws.id, hostingCountry: "de" })).toMatchObject({ hostingCountry: "DE", dataSent: [] });
   });
@@ -85,7 +85,7 @@ describe("dependencies and fallbacks", () => {
   it("another organisation's model, cloud, system or dependency is refused cleanly, never written", async () => {
     const editor = w.ctx(w.a, "editor");
     await expect(createDependency(editor, dependencyInput({ modelId: inv.theirModel.id }))).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors: { modelId: [expect.any(String)] } } });
-    await expect(createDependency(editor, dependencyInput({ accessPath: "cloud_marketplace", cloudVendorId: inv.theirVendor.id }))).rejects.toMatchObject({
+    await expect(createDependency(editor, dependencyInput({ accessPath: "cloud_marketplace", cloudVendorId: inv.theirVendor.id, hostingCountry: "DE" }))).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { fieldErrors: { cloudVendorId: [expect.any(String)] } },
     });

@@ -4,11 +4,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { staleOrMissing } from "@/lib/concurrency";
+import { staleOrMissing, staleWithChanges } from "@/lib/concurrency";
 import { assertOwnRoute } from "@/lib/dependencies/ownership";
-import type { DependencyInput } from "@/lib/dependencies/schemas";
+import { DEPENDENCY_FIELD_LABELS, type DependencyChanges, type DependencyInput } from "@/lib/dependencies/schemas";
 
-const select = {
+export const dependencySelect = {
   id: true,
   aiSystemId: true,
   modelId: true,
@@ -19,6 +19,9 @@ const select = {
   dataSent: true,
   exitPlanDocumented: true,
   exitPlanLastReviewed: true,
+  contractDataResidency: true,
+  contractExitTerms: true,
+  notes: true,
   version: true,
 } as const;
 
@@ -39,9 +42,33 @@ export async function createDependency(ctx: OrgContext, input: DependencyInput) 
       const system = await tx.aiSystem.count({ where: { id: input.aiSystemId, organisationId: ctx.organisationId } });
       if (!system) throw notFoundError("AI system");
       await assertOwnRoute(tx, ctx, input);
-      const dependency = await tx.dependency.create({ data: { ...input, organisationId: ctx.organisationId }, select });
+      const dependency = await tx.dependency.create({ data: { ...input, organisationId: ctx.organisationId }, select: dependencySelect });
       await recordAudit(tx, ctx, { action: "create", entityType: "dependency", entityId: dependency.id, after: dependency });
       return dependency;
+    })
+    .catch(duplicateRoute);
+}
+
+/**
+ * Changes a dependency of one of the caller's AI systems, if it is still at `version`. The model
+ * and cloud must be the caller's own (field errors otherwise); a stale version is refused with
+ * the fields someone else changed.
+ */
+export async function updateDependency(ctx: OrgContext, id: string, version: number, input: DependencyChanges) {
+  assertCan(ctx, "inventory:write");
+  return db()
+    .$transaction(async (tx) => {
+      const before = await tx.dependency.findFirst({ where: { id, organisationId: ctx.organisationId }, select: dependencySelect });
+      if (!before) throw notFoundError("Dependency");
+      await assertOwnRoute(tx, ctx, input);
+      const { count } = await tx.dependency.updateMany({ where: { id, organisationId: ctx.organisationId, version }, data: { ...input, version: { increment: 1 } } });
+      if (count === 0) {
+        const current = await tx.dependency.findFirst({ where: { id, organisationId: ctx.organisationId }, select: dependencySelect });
+        throw await staleWithChanges(tx, { organisationId: ctx.organisationId, entityType: "dependency", entityId: id }, "Dependency", current, version, DEPENDENCY_FIELD_LABELS);
+      }
+      const after = { ...before, ...input, version: version + 1 };
+      await recordAudit(tx, ctx, { action: "update", entityType: "dependency", entityId: id, before, after });
+      return after;
     })
     .catch(duplicateRoute);
 }
@@ -50,7 +77,7 @@ export async function createDependency(ctx: OrgContext, input: DependencyInput) 
 export async function deleteDependency(ctx: OrgContext, id: string, version: number) {
   assertCan(ctx, "inventory:write");
   return db().$transaction(async (tx) => {
-    const before = await tx.dependency.findFirst({ where: { id, organisationId: ctx.organisationId }, select });
+    const before = await tx.dependency.findFirst({ where: { id, organisationId: ctx.organisationId }, select: dependencySelect });
     if (!before) throw notFoundError("Dependency");
     const { count } = await tx.dependency.deleteMany({ where: { id, organisationId: ctx.organisationId, version } });
     if (count === 0) throw staleOrMissing("Dependency", before, version);

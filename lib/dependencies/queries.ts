@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import { notFoundError } from "@/lib/errors";
 
 /** The caller's models with their vendors, for a dependency's or fallback's model picker. */
 export async function listModelChoices(ctx: OrgContext) {
@@ -28,4 +29,44 @@ export async function countDataFlowsByDependency(ctx: OrgContext, dependencyIds:
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [g.dependencyId!, g._count._all]));
+}
+
+/** A dependency as the public API shows it. */
+export const dependencyResourceSelect = {
+  id: true,
+  aiSystemId: true,
+  modelId: true,
+  accessPath: true,
+  cloudVendorId: true,
+  hostingCountry: true,
+  hostingRegion: true,
+  dataSent: true,
+  exitPlanDocumented: true,
+  exitPlanLastReviewed: true,
+  contractDataResidency: true,
+  contractExitTerms: true,
+  notes: true,
+  version: true,
+} as const;
+
+/**
+ * A page of the caller's dependencies, oldest first, optionally of one AI system. Another
+ * organisation's (or no) AI system answers NOT_FOUND, not an empty page.
+ */
+export async function listDependencies(ctx: OrgContext, { aiSystemId, page, size }: { aiSystemId?: string; page: number; size: number }) {
+  assertCan(ctx, "inventory:read");
+  const prisma = db();
+  if (aiSystemId && !(await prisma.aiSystem.count({ where: { id: aiSystemId, organisationId: ctx.organisationId } }))) throw notFoundError("AI system");
+  const where = { organisationId: ctx.organisationId, ...(aiSystemId && { aiSystemId }) };
+  const [items, total] = await prisma.$transaction([
+    prisma.dependency.findMany({ where, select: dependencyResourceSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (page - 1) * size, take: size }),
+    prisma.dependency.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** One of the caller's dependencies, or null (also for another organisation's id). */
+export async function getDependency(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  return db().dependency.findFirst({ where: { id, organisationId: ctx.organisationId }, select: dependencyResourceSelect });
 }

@@ -3,11 +3,11 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { staleOrMissing } from "@/lib/concurrency";
+import { staleOrMissing, staleWithChanges } from "@/lib/concurrency";
 import { assertOwnRoute } from "@/lib/dependencies/ownership";
-import type { FallbackInput } from "@/lib/fallbacks/schemas";
+import { FALLBACK_FIELD_LABELS, type FallbackChanges, type FallbackInput } from "@/lib/fallbacks/schemas";
 
-const select = {
+export const fallbackSelect = {
   id: true,
   dependencyId: true,
   modelId: true,
@@ -19,6 +19,7 @@ const select = {
   switchTimeMinutes: true,
   qualityParityChecked: true,
   exitPlan: true,
+  exitPlanUrl: true,
   version: true,
 } as const;
 
@@ -29,16 +30,37 @@ export async function createFallback(ctx: OrgContext, input: FallbackInput) {
     const dependency = await tx.dependency.count({ where: { id: input.dependencyId, organisationId: ctx.organisationId } });
     if (!dependency) throw notFoundError("Dependency");
     await assertOwnRoute(tx, ctx, input);
-    const fallback = await tx.fallback.create({ data: { ...input, organisationId: ctx.organisationId }, select });
+    const fallback = await tx.fallback.create({ data: { ...input, organisationId: ctx.organisationId }, select: fallbackSelect });
     await recordAudit(tx, ctx, { action: "create", entityType: "fallback", entityId: fallback.id, after: fallback });
     return fallback;
+  });
+}
+
+/**
+ * Changes a fallback of one of the caller's dependencies, if it is still at `version`. The model
+ * and cloud must be the caller's own; a stale version is refused with the fields someone else changed.
+ */
+export async function updateFallback(ctx: OrgContext, id: string, version: number, input: FallbackChanges) {
+  assertCan(ctx, "inventory:write");
+  return db().$transaction(async (tx) => {
+    const before = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackSelect });
+    if (!before) throw notFoundError("Fallback");
+    await assertOwnRoute(tx, ctx, input);
+    const { count } = await tx.fallback.updateMany({ where: { id, organisationId: ctx.organisationId, version }, data: { ...input, version: { increment: 1 } } });
+    if (count === 0) {
+      const current = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackSelect });
+      throw await staleWithChanges(tx, { organisationId: ctx.organisationId, entityType: "fallback", entityId: id }, "Fallback", current, version, FALLBACK_FIELD_LABELS);
+    }
+    const after = { ...before, ...input, version: version + 1 };
+    await recordAudit(tx, ctx, { action: "update", entityType: "fallback", entityId: id, before, after });
+    return after;
   });
 }
 
 export async function deleteFallback(ctx: OrgContext, id: string, version: number) {
   assertCan(ctx, "inventory:write");
   return db().$transaction(async (tx) => {
-    const before = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select });
+    const before = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackSelect });
     if (!before) throw notFoundError("Fallback");
     const { count } = await tx.fallback.deleteMany({ where: { id, organisationId: ctx.organisationId, version } });
     if (count === 0) throw staleOrMissing("Fallback", before, version);

@@ -141,6 +141,7 @@ export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document
           d.contractDataResidency === null && d.contractExitTerms === null
             ? undefined
             : compact({ dataResidency: d.contractDataResidency ?? undefined, exitTerms: d.contractExitTerms ?? undefined }),
+        notes: d.notes ?? undefined,
       }),
     ),
     dataFlows: placeable.map((f) =>
@@ -162,6 +163,8 @@ export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document
         lastTested: isoDate(f.lastTestedAt),
         switchTimeHours: hours(f.switchTimeMinutes),
         qualityParityMeasured: f.qualityParityChecked,
+        exitPlan: f.exitPlan ?? undefined,
+        exitPlanUrl: f.exitPlanUrl ?? undefined,
       }),
     ),
     policyEvents: policyEvents.map((e): ImposeEvent | LiftEvent =>

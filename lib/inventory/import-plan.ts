@@ -313,6 +313,7 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       exitPlanLastReviewed: d.exitPlan?.lastReviewed ?? null,
       contractDataResidency: d.contract?.dataResidency ?? null,
       contractExitTerms: d.contract?.exitTerms ?? null,
+      notes: d.notes ?? null,
     };
     const natural = match && {
       system: systemName.get(match.aiSystemId)!,
@@ -321,6 +322,7 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       exitPlanLastReviewed: isoDate(match.exitPlanLastReviewed),
       contractDataResidency: match.contractDataResidency,
       contractExitTerms: match.contractExitTerms,
+      notes: match.notes,
     };
     file("dependency", formatPath(["dependencies", i]), label, values, match && { id: match.id, version: match.version, natural: natural! });
   });
@@ -343,13 +345,15 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
     const switchTimeMinutes = f.switchTimeHours === undefined ? null : minutes(f.switchTimeHours);
     if (switchTimeMinutes !== null) fitsInt(switchTimeMinutes, ["fallbacks", i, "switchTimeHours"]);
     const match = fallbacks.get(identity)?.shift();
-    const values = { dependency, ...r, lastTestedAt: f.lastTested ?? null, switchTimeMinutes, qualityParityChecked: f.qualityParityMeasured ?? false };
+    const values = { dependency, ...r, lastTestedAt: f.lastTested ?? null, switchTimeMinutes, qualityParityChecked: f.qualityParityMeasured ?? false, exitPlan: f.exitPlan ?? null, exitPlanUrl: f.exitPlanUrl ?? null };
     const natural = match && {
       dependency,
       ...existingRoute(match),
       lastTestedAt: isoDate(match.lastTestedAt),
       switchTimeMinutes: match.switchTimeMinutes,
       qualityParityChecked: match.qualityParityChecked,
+      exitPlan: match.exitPlan,
+      exitPlanUrl: match.exitPlanUrl,
     };
     file("fallback", formatPath(["fallbacks", i]), label, values, match && { id: match.id, version: match.version, natural: natural! });
   });

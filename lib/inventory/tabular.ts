@@ -114,6 +114,7 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
     col("Exit plan last reviewed", "exitPlan.lastReviewed", "date", "2026-03-01", "YYYY-MM-DD"),
     col("Contract data residency", "contract.dataResidency", "boolean", null, "yes or no: the contract fixes where data stays"),
     col("Contract exit terms", "contract.exitTerms", "boolean", null, "yes or no: the contract has exit terms"),
+    col("Notes", "notes", "text", null, "Free text, not scored"),
   ],
   fallbacks: [
     ...dependencyColumns("dependency.", "dependency"),
@@ -126,6 +127,8 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
     col("Last tested", "lastTested", "date", "2026-02-15", "YYYY-MM-DD"),
     col("Switch time (hours)", "switchTimeHours", "number", 2, "How long switching takes, in hours"),
     col("Quality parity measured", "qualityParityMeasured", "boolean", "no", "yes or no"),
+    col("Exit plan", "exitPlan", "text", null, "How and by whom the switch is made"),
+    col("Exit plan link", "exitPlanUrl", "text", null, "Where the full exit plan lives, an http(s) address"),
   ],
   data_flows: [
     col("From office", "fromOffice", "text", "Frankfurt HQ", "Name of a row in Offices", req),

@@ -92,6 +92,8 @@ export const dependencySchema = z.strictObject({
   contract: z
     .strictObject({ dataResidency: z.boolean().optional(), exitTerms: z.boolean().optional() })
     .optional(),
+  /** Free text for people (not scored). */
+  notes: z.string().max(2000).optional(),
 });
 
 export const dataFlowSchema = z.strictObject({
@@ -111,6 +113,10 @@ export const fallbackSchema = z.strictObject({
   lastTested: isoDateSchema.optional(),
   switchTimeHours: z.number().nonnegative().optional(),
   qualityParityMeasured: z.boolean().optional(),
+  /** How and by whom the switch is made, in short (not scored). */
+  exitPlan: z.string().max(2000).optional(),
+  /** Where the full exit plan lives (wiki, runbook); http or https (not scored). */
+  exitPlanUrl: z.url({ protocol: /^https?$/, error: "expected an http or https address" }).max(2000).optional(),
 });
 
 type RouteLike = { accessPath: string; cloud?: string | undefined; hostingRegion?: unknown };
