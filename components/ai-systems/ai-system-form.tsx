@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createAiSystemAction, updateAiSystemAction } from "@/lib/ai-systems/actions";
 import { idle, submitted } from "@/lib/action-state";
@@ -58,6 +59,7 @@ function ConflictDetails({ current, mine, officeName }: { current: Partial<AiSys
 
 export function AiSystemForm({ orgSlug, system, offices }: { orgSlug: string; system?: AiSystemFormValues; offices: { id: string; name: string }[] }) {
   const [state, action] = useActionState(system ? updateAiSystemAction : createAiSystemAction, idle);
+  const formKey = useAnswerKey(state);
   const { fieldErrors, onSubmit } = useClientValidation(aiSystemSchema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const value = (name: string, fromRecord?: string | number) => submitted(state, name) ?? (fromRecord === undefined ? undefined : String(fromRecord));
@@ -66,7 +68,7 @@ export function AiSystemForm({ orgSlug, system, offices }: { orgSlug: string; sy
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<AiSystemFormValues> | undefined) : undefined;
   const officeName = (id: string) => offices.find((o) => o.id === id)?.name ?? "an office";
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this AI system changed meanwhile" : undefined}>
           {state.message}

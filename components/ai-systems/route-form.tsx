@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { useAnswerKey } from "@/components/ui/use-answer-key";
 import { createDependencyAction, updateDependencyAction } from "@/lib/dependencies/actions";
 import { createFallbackAction, updateFallbackAction } from "@/lib/fallbacks/actions";
 import { dependencySchema, updateDependencySchema, CLOUD_PATHS } from "@/lib/dependencies/schemas";
@@ -82,6 +83,7 @@ export function RouteForm({
     isDependency ? (editing ? updateDependencyAction : createDependencyAction) : editing ? updateFallbackAction : createFallbackAction,
     idle,
   );
+  const formKey = useAnswerKey(state);
   const schema = isDependency ? (editing ? updateDependencySchema : dependencySchema) : editing ? updateFallbackSchema : fallbackSchema;
   const { fieldErrors, onSubmit } = useClientValidation(schema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
@@ -93,7 +95,7 @@ export function RouteForm({
   const conflict = state.status === "error" && state.code === "CONFLICT";
   const what = isDependency ? "dependency" : "fallback";
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={label ?? (isDependency ? "Add a dependency" : "Add a fallback")}>
+    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={label ?? (isDependency ? "Add a dependency" : "Add a fallback")}>
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? `Not saved: this ${what} changed meanwhile` : undefined}>
           {state.message}

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createModelAction, updateModelAction } from "@/lib/models/actions";
 import { idle, submitted } from "@/lib/action-state";
@@ -91,6 +92,7 @@ export function ModelForm({
   vendorId?: string;
 }) {
   const [state, action] = useActionState(model ? updateModelAction : createModelAction, idle);
+  const formKey = useAnswerKey(state);
   const schema = model ? updateModelSchemaFor(catalogue ? { catalogue, stored: storedModelValues(model) } : null) : createModelSchema;
   const { fieldErrors, onSubmit } = useClientValidation(schema, state);
   const value = (name: keyof ModelFormValues | "vendorId") => {
@@ -103,7 +105,7 @@ export function ModelForm({
   const offered = sentPaths ?? model?.offeredAccessPaths.map((o) => o.path) ?? [];
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<Record<keyof ModelFormValues, unknown>> | undefined) : undefined;
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this model changed meanwhile" : undefined}>
           {state.message}

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createOfficeAction, updateOfficeAction } from "@/lib/offices/actions";
 import { idle, submitted } from "@/lib/action-state";
@@ -31,6 +32,7 @@ function ConflictDetails({ current, mine }: { current: Partial<OfficeFormValues>
 
 export function OfficeForm({ orgSlug, office }: { orgSlug: string; office?: OfficeFormValues }) {
   const [state, action] = useActionState(office ? updateOfficeAction : createOfficeAction, idle);
+  const formKey = useAnswerKey(state);
   const { fieldErrors, onSubmit } = useClientValidation(officeSchema, state);
   const value = (name: keyof OfficeFormValues) => {
     const fromState = submitted(state, name);
@@ -40,7 +42,7 @@ export function OfficeForm({ orgSlug, office }: { orgSlug: string; office?: Offi
   };
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<OfficeFormValues> | undefined) : undefined;
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this office changed meanwhile" : undefined}>
           {state.message}

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createVendorAction, updateVendorAction } from "@/lib/vendors/actions";
 import { idle, submitted } from "@/lib/action-state";
@@ -62,6 +63,7 @@ function ConflictDetails({ current, mine }: { current: Partial<Record<keyof Vend
 /** `catalogue`: the catalogue's entry of a vendor added from it; changing its facts then needs the organisation's own source. */
 export function VendorForm({ orgSlug, vendor, catalogue }: { orgSlug: string; vendor?: VendorFormValues; catalogue?: CatalogueVendorFacts | null }) {
   const [state, action] = useActionState(vendor ? updateVendorAction : createVendorAction, idle);
+  const formKey = useAnswerKey(state);
   const schema = vendor && catalogue ? updateVendorSchemaFor({ catalogue, stored: vendor }) : vendorSchema;
   const { fieldErrors, onSubmit } = useClientValidation(schema, state);
   const value = (name: keyof VendorFormValues) => {
@@ -73,7 +75,7 @@ export function VendorForm({ orgSlug, vendor, catalogue }: { orgSlug: string; ve
   const dpfChecked = state.status === "error" && state.values ? state.values.dpfCertified === "on" : (vendor?.dpfCertified ?? false);
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<Record<keyof VendorFormValues, unknown>> | undefined) : undefined;
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this vendor changed meanwhile" : undefined}>
           {state.message}
