@@ -29,22 +29,24 @@ export interface MyOrganisation {
  * session check, the organisation context and the switcher all read it. Re-read from the
  * database on every request, so a deleted account or a changed role takes effect at once.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const loadIdentity = cache(async (): Promise<{ user: CurrentUser; organisations: MyOrganisation[] } | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const row = await db().user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      memberships: { select: { role: true, organisation: { select: { id: true, slug: true, name: true } } }, orderBy: { organisation: { name: "asc" } } },
-    },
-  });
-  if (!row) return null;
-  const { memberships, ...user } = row;
-  return { user, organisations: memberships.map((m) => ({ ...m.organisation, role: m.role })) };
+  if (!id || !UUID.test(id)) return null;
+  // One statement (Prisma would load the memberships and their organisations in two more).
+  const rows = await db().$queryRaw<{ id: string; email: string; name: string; orgId: string | null; slug: string | null; orgName: string | null; role: string | null }[]>`
+    SELECT u.id, u.email, u.name, o.id AS "orgId", o.slug, o.name AS "orgName", m.role::text AS role
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u.id
+    LEFT JOIN "Organisation" o ON o.id = m."organisationId"
+    WHERE u.id = ${id}::uuid
+    ORDER BY o.name, o.id`;
+  const first = rows[0];
+  if (!first) return null;
+  const organisations = rows.flatMap((r) => (r.orgId && r.slug && r.orgName && r.role ? [{ id: r.orgId, slug: r.slug, name: r.orgName, role: r.role }] : []));
+  return { user: { id: first.id, email: first.email, name: first.name }, organisations };
 });
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await loadIdentity())?.user ?? null);
