@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
+import { ScoreMoveNotice } from "@/components/scores/score-move";
 
 export type OfficeFormValues = { id: string; version: number; name: string; country: string; city: string; headcount: number; teams: string[] };
 
@@ -50,6 +51,7 @@ export function OfficeForm({ orgSlug, office }: { orgSlug: string; office?: Offi
           {conflict && <p className="mt-2">Your input is kept below. Reload the page to edit the latest version.</p>}
         </Alert>
       )}
+      <ScoreMoveNotice state={state} />
       <input type="hidden" name="org" value={orgSlug} />
       {office && <input type="hidden" name="id" value={office.id} />}
       {office && <input type="hidden" name="version" value={office.version} />}

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/actions";
 import { deleteOfficeSchema, officeSchema, updateOfficeSchema } from "@/lib/offices/schemas";
 import { createOffice, deleteOffice, updateOffice } from "@/lib/offices/mutations";
+import { withScoreMove } from "@/lib/scores/score-move";
 
 const officesPath = (slug: string) => `/${slug}/inventory/offices`;
 
@@ -13,10 +14,11 @@ export const createOfficeAction = orgAction("inventory:write", officeSchema, asy
   redirect(officesPath(ctx.organisationSlug));
 });
 
+/** Saves and stays on the office's page, which re-renders with the scores of its AI systems; answers how the organisation's score moved. */
 export const updateOfficeAction = orgAction("inventory:write", updateOfficeSchema, async (ctx, { id, version, ...input }) => {
-  await updateOffice(ctx, id, version, input);
-  revalidatePath(officesPath(ctx.organisationSlug));
-  redirect(officesPath(ctx.organisationSlug));
+  const { move } = await withScoreMove(ctx, () => updateOffice(ctx, id, version, input));
+  revalidatePath(officesPath(ctx.organisationSlug), "layout");
+  return { status: "success", message: "Office saved.", data: move };
 });
 
 export const deleteOfficeAction = orgAction("inventory:write", deleteOfficeSchema, async (ctx, input) => {

@@ -12,6 +12,11 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OfficeForm } from "@/components/offices/office-form";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { scoreOrganisation } from "@/lib/scores/queries";
+import { systemResult } from "@/lib/scores/entity-scores";
+import { EntityScore } from "@/components/scores/entity-score";
+import { RatingBadge } from "@/components/scores/rating-badge";
+import { ScoreProblems } from "@/components/scores/score-problems";
 
 export const metadata = { title: "Office" };
 
@@ -19,8 +24,16 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
   const { org, id } = await params;
   const ctx = await requireOrgPage(org, "inventory:read");
   if (!z.uuid().safeParse(id).success) notFound();
-  const [office, usage] = await Promise.all([getOffice(ctx, id), getOfficeUsage(ctx, id)]);
+  const [office, usage, live] = await Promise.all([getOffice(ctx, id), getOfficeUsage(ctx, id), scoreOrganisation(ctx)]);
   if (!office) notFound();
+  // An office has no score of its own: it is as exposed as the weakest AI system it uses.
+  const systemScores = new Map(usage.aiSystems.map((s) => [s.id, live.ok ? systemResult(live.result, s) : undefined]));
+  const weakest = [...systemScores.values()].reduce<ReturnType<typeof systemResult>>((w, s) => (s && (!w || s.score < w.score) ? s : w), undefined);
+  const scoreCard = live.ok ? (
+    <EntityScore what={weakest ? `Weakest AI system used here: ${weakest.name}` : "AI systems used here"} scored={weakest} result={live.result} />
+  ) : (
+    <ScoreProblems issues={live.issues} />
+  );
   const canWrite = can(ctx.role, "inventory:write");
   const inventory = `/${ctx.organisationSlug}/inventory`;
   const usageCards = (
@@ -37,6 +50,12 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
                   {s.name}
                 </Link>{" "}
                 <span className="text-slate-500">· {labelFor(CRITICALITY_LABELS, s.criticality).toLowerCase()} criticality</span>
+                {systemScores.get(s.id) && (
+                  <span className="ml-2 inline-flex items-center gap-1.5 text-slate-600">
+                    <span className="tabular-nums">{systemScores.get(s.id)!.score.toFixed(1)}</span>
+                    <RatingBadge rating={systemScores.get(s.id)!.rating} />
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -79,6 +98,7 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
       <>
         <PageHeader title={office.name} description={`${office.city}, ${countryName(office.country)}`} />
         <div className="space-y-6">
+          {scoreCard}
           <Card>
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
               <div><dt className="text-slate-500">Headcount</dt><dd className="font-medium">{office.headcount.toLocaleString("en")}</dd></div>
@@ -110,6 +130,7 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
         }
       />
       <div className="space-y-6">
+        {scoreCard}
         {usageCards}
         <Card>
           <OfficeForm orgSlug={ctx.organisationSlug} office={office} />
