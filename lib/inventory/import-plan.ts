@@ -402,8 +402,16 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
     const modelVendor = docVendor.get(docModel.get(dep.model)!.vendor)!;
     // Data goes where the model runs: to the cloud operator hosting it, else the model's vendor;
     // in the hosting country, else the vendor's HQ (direct API) or the organisation's (self-hosted).
-    const vendor = dep.cloud ? docVendor.get(dep.cloud)!.name : modelVendor.name;
-    const processingCountry = dep.hostingRegion?.country ?? (dep.accessPath === "self-hosted" ? existing.organisation.hqCountry : modelVendor.hqCountry);
+    // The document does not carry a flow's vendor or processing place: a matched flow keeps the
+    // recorded ones while they still fit its dependency (the model's vendor or its cloud), so an
+    // import that does not touch a flow does not rewrite what someone entered on its page.
+    const derivedVendor = dep.cloud ? docVendor.get(dep.cloud)!.name : modelVendor.name;
+    const storedVendor = match ? vendorName.get(match.vendorId) : undefined;
+    const keep = match !== undefined && (storedVendor === modelVendor.name || (dep.cloud !== undefined && storedVendor === docVendor.get(dep.cloud)!.name));
+    const vendor = keep ? storedVendor! : derivedVendor;
+    const processingCountry = keep
+      ? match.processingCountry
+      : (dep.hostingRegion?.country ?? (dep.accessPath === "self-hosted" ? existing.organisation.hqCountry : modelVendor.hqCountry));
     const values = {
       name: match?.name ?? name,
       originOffice: office,
@@ -412,7 +420,7 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       dependency: depRef(f.dependency),
       vendor,
       processingCountry,
-      processingRegion: dep.hostingRegion?.region ?? null,
+      processingRegion: keep ? match.processingRegion : (dep.hostingRegion?.region ?? null),
       dataCategories: f.categories.map((c) => toDbValue(c)),
       volume: f.volume ?? "medium",
       transferMechanism: toDbValue(f.transferMechanism ?? "not-required"),

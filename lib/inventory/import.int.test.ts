@@ -178,6 +178,28 @@ describe("importing an inventory document", () => {
     expect(new Set(flows.map((f) => f.name)).size).toBe(input.dataFlows!.length);
   });
 
+  it("keeps a flow's recorded vendor and processing place, which the document does not carry, while they fit its dependency", async () => {
+    const target = await emptyOrganisation();
+    const input = example("frankfurt-manufacturer.json");
+    await importOk(target, input);
+    const name = "Frankfurt HQ → Customer support chatbot (GPT-4o)";
+    const flow = await db().dataFlow.findFirstOrThrow({ where: { organisationId: target.organisationId, name }, select: { id: true, version: true } });
+    // Someone records on the flow's page that it is processed by the model's vendor in the US.
+    const openai = await db().vendor.findFirstOrThrow({ where: { organisationId: target.organisationId, name: "OpenAI" }, select: { id: true } });
+    await db().dataFlow.update({ where: { id: flow.id }, data: { vendorId: openai.id, processingCountry: "US", processingRegion: null, version: { increment: 1 } } });
+    const before = await snapshot(target.organisationId);
+
+    const again = await importOk(target, input);
+    expect(changedCount(again)).toBe(0);
+    expect(await snapshot(target.organisationId)).toBe(before);
+
+    // A vendor that no longer fits the dependency (not its model's vendor, not its cloud) is derived again.
+    const other = await db().vendor.findFirstOrThrow({ where: { organisationId: target.organisationId, name: { notIn: ["OpenAI", "Microsoft"] } }, select: { id: true } });
+    await db().dataFlow.update({ where: { id: flow.id }, data: { vendorId: other.id } });
+    await importOk(target, input);
+    expect(await db().dataFlow.findUniqueOrThrow({ where: { id: flow.id }, select: { vendor: { select: { name: true } }, processingCountry: true } })).toEqual({ vendor: { name: "Microsoft" }, processingCountry: "SE" });
+  });
+
   it("a second import of the same document changes nothing: no version, updatedAt or audit event moves", async () => {
     const target = await emptyOrganisation();
     const input = example("frankfurt-manufacturer.json");
