@@ -44,3 +44,10 @@ export function comparePlan(a: Sortable, b: Sortable): number {
     a.id.localeCompare(b.id)
   );
 }
+
+/** A score gain in points, signed: "+1.2", "−0.4", "0.0". */
+export function formatGain(points: number): string {
+  const r = Math.round(points * 10) / 10;
+  if (r === 0) return "0.0";
+  return r > 0 ? `+${r.toFixed(1)}` : `−${Math.abs(r).toFixed(1)}`;
+}
