@@ -157,6 +157,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Vendors", description: "Model providers and the clouds that host them" },
       { name: "Models", description: "The models of the organisation's vendors" },
       { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
+      { name: "Remediation", description: "The remediation plan: actions, owners, due dates, expected and achieved gains" },
       { name: "Meta" },
     ],
     paths,
