@@ -10,17 +10,17 @@ test("an analyst adds an engine suggestion, assigns it overdue, closes it and se
   await expect(page.getByRole("heading", { level: 1, name: "Remediation" })).toBeVisible();
 
   // The first suggestion not yet in the plan, with its expected gain.
-  const suggestion = page.getByTestId("suggestion").filter({ has: page.getByRole("button", { name: /^Add “.*” to the plan$/ }) }).first();
+  const first = page.getByTestId("suggestion").filter({ has: page.getByRole("button", { name: /^Add “.*” to the plan$/ }) }).first();
+  const title = (await first.locator("p").first().innerText()).trim();
+  const suggestion = page.getByTestId("suggestion").filter({ hasText: title });
   await expect(suggestion).toContainText(/Expected gain: \+\d+\.\d organisation score points/);
-  const title = (await suggestion.locator("p").first().innerText()).trim();
-  await suggestion.getByRole("button", { name: /to the plan$/ }).click();
-  await expect(suggestion).toContainText("Suggestion added to the plan.");
+  await suggestion.getByRole("button", { name: `Add “${title}” to the plan` }).click();
 
   const row = page.getByTestId("plan-row").filter({ hasText: title });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Suggested by the engine");
   await expect(row).toContainText("Nobody yet");
-  await expect(page.getByTestId("suggestion").filter({ hasText: title })).toContainText("In the plan (open)");
+  await expect(suggestion).toContainText("In the plan (open)");
 
   // Owner and a due date five days ago, from the keyboard-friendly edit dialog.
   await row.getByRole("button", { name: `Edit “${title}”` }).click();
