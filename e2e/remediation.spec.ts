@@ -10,11 +10,11 @@ test("an analyst adds an engine suggestion, assigns it overdue, closes it and se
   await expect(page.getByRole("heading", { level: 1, name: "Remediation" })).toBeVisible();
 
   // The first suggestion not yet in the plan, with its expected gain.
-  const first = page.getByTestId("suggestion").filter({ has: page.getByRole("button", { name: /^Add “.*” to the plan$/ }) }).first();
+  const first = page.getByTestId("suggestion").filter({ has: page.getByRole("button", { name: /^Add to plan: “.*”$/ }) }).first();
   const title = (await first.locator("p").first().innerText()).trim();
   const suggestion = page.getByTestId("suggestion").filter({ hasText: title });
   await expect(suggestion).toContainText(/Expected gain: \+\d+\.\d organisation score points/);
-  await suggestion.getByRole("button", { name: `Add “${title}” to the plan` }).click();
+  await suggestion.getByRole("button", { name: `Add to plan: “${title}”` }).click();
 
   const row = page.getByTestId("plan-row").filter({ hasText: title });
   await expect(row).toHaveCount(1);
@@ -39,7 +39,7 @@ test("an analyst adds an engine suggestion, assigns it overdue, closes it and se
   await expect(row).toContainText(ownerName);
 
   // Closing re-scores and shows the gain achieved and the organisation score's move.
-  await row.getByRole("button", { name: `Close “${title}” as done` }).click();
+  await row.getByRole("button", { name: `Close as done: “${title}”` }).click();
   await expect(row.getByRole("status")).toContainText(/Action closed\. Gain achieved since it entered the plan: ([+−]\d+\.\d|0\.0) points\./);
   await expect(row.getByTestId("score-move")).toHaveText(/^Organisation score \d+\.\d → \d+\.\d$/);
   await expect(row).toContainText("Done");
@@ -53,6 +53,6 @@ test("an analyst adds an engine suggestion, assigns it overdue, closes it and se
   await expect(page.getByText("You can read the plan. Owners and analysts add, change and close actions.")).toBeVisible();
   await expect(page.getByTestId("plan-row").filter({ hasText: title })).toContainText("Done");
   await expect(page.getByTestId("plan-row").filter({ hasText: /Overdue by \d+ days?/ }).first()).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Edit|Close .* as done|to the plan$|^Delete$/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^(Edit “|Close as done|Add to plan|Delete$)/ })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Add an action by hand" })).toHaveCount(0);
 });

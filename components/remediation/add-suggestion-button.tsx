@@ -16,8 +16,7 @@ export function AddSuggestionButton({ orgSlug, findingKey, title }: { orgSlug: s
           <input type="hidden" name="findingKey" value={findingKey} />
           <input type="hidden" name="priority" value="medium" />
           <SubmitButton variant="secondary" pendingText="Adding…">
-            <span aria-hidden>Add to plan</span>
-            <span className="sr-only">Add “{title}” to the plan</span>
+            Add to plan<span className="sr-only">: “{title}”</span>
           </SubmitButton>
         </form>
       )}

@@ -20,8 +20,7 @@ export function CloseActionButton({ orgSlug, id, version, title, active }: { org
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="version" value={version} />
           <SubmitButton variant="secondary" pendingText="Closing…">
-            <span aria-hidden>Close as done</span>
-            <span className="sr-only">Close “{title}” as done</span>
+            Close as done<span className="sr-only">: “{title}”</span>
           </SubmitButton>
         </form>
       )}
