@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/demo";
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A button's accessible name: its visible text, then the action's title for screen readers. */
+const named = (visible: string, title: string) => new RegExp(`^${visible}\\s*:\\s*“${escape(title)}”$`);
+
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 test("an analyst adds an engine suggestion, assigns it overdue, closes it and sees the achieved gain; a viewer reads the plan only", async ({ page }) => {
@@ -10,11 +14,11 @@ test("an analyst adds an engine suggestion, assigns it overdue, closes it and se
   await expect(page.getByRole("heading", { level: 1, name: "Remediation" })).toBeVisible();
 
   // The first suggestion not yet in the plan, with its expected gain.
-  const first = page.getByTestId("suggestion").filter({ has: page.getByRole("button", { name: /^Add to plan: “.*”$/ }) }).first();
+  const first = page.getByTestId("suggestion").filter({ has: page.getByRole("button", { name: /^Add to plan\s*:\s*“.*”$/ }) }).first();
   const title = (await first.locator("p").first().innerText()).trim();
   const suggestion = page.getByTestId("suggestion").filter({ hasText: title });
   await expect(suggestion).toContainText(/Expected gain: \+\d+\.\d organisation score points/);
-  await suggestion.getByRole("button", { name: `Add to plan: “${title}”` }).click();
+  await suggestion.getByRole("button", { name: named("Add to plan", title) }).click();
 
   const row = page.getByTestId("plan-row").filter({ hasText: title });
   await expect(row).toHaveCount(1);
@@ -39,7 +43,7 @@ test("an analyst adds an engine suggestion, assigns it overdue, closes it and se
   await expect(row).toContainText(ownerName);
 
   // Closing re-scores and shows the gain achieved and the organisation score's move.
-  await row.getByRole("button", { name: `Close as done: “${title}”` }).click();
+  await row.getByRole("button", { name: named("Close as done", title) }).click();
   await expect(row.getByRole("status")).toContainText(/Action closed\. Gain achieved since it entered the plan: ([+−]\d+\.\d|0\.0) points\./);
   await expect(row.getByTestId("score-move")).toHaveText(/^Organisation score \d+\.\d → \d+\.\d$/);
   await expect(row).toContainText("Done");
