@@ -80,3 +80,12 @@ export function formatMinutes(minutes: number): string {
   const days = minutes / (24 * 60);
   return Number.isInteger(days) ? `${days} day${days === 1 ? "" : "s"}` : `${Math.round(days * 10) / 10} days`;
 }
+
+export const REMEDIATION_STATUS_LABELS: Record<import("@/lib/generated/prisma/enums").RemediationStatus, string> = {
+  open: "Open",
+  in_progress: "In progress",
+  done: "Done",
+  wont_do: "Won't do",
+};
+
+export const PRIORITY_LABELS: Record<import("@/lib/generated/prisma/enums").Priority, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };

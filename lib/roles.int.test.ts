@@ -27,6 +27,14 @@ const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
 const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
 const { createDataFlowAction, updateDataFlowAction, deleteDataFlowAction } = await import("@/lib/data-flows/actions");
+const { createRemediationActionAction, addSuggestionAction, updateRemediationActionAction, closeRemediationActionAction, deleteRemediationActionAction } = await import("@/lib/remediation/actions");
+const { listRemediationSuggestions } = await import("@/lib/remediation/queries");
+const { contextFor } = await import("@/lib/testing/db");
+
+/** An action in `org`'s remediation plan. */
+async function remediationRow(org: Org) {
+  return db().remediationAction.create({ data: { organisationId: org.organisation.id, title: "Drill the fallback", origin: "manual", priority: "medium" } });
+}
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -307,6 +315,50 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       const { dependency, model } = await inventoryRows(org);
       const fallback = await db().fallback.create({ data: { organisationId: org.organisation.id, dependencyId: dependency.id, modelId: model.id, accessPath: "self_hosted" } });
       return { org: org.organisation.slug, id: fallback.id, version: fallback.version, modelId: model.id, accessPath: "self_hosted", lastTestedAt: "2026-11-20", exitPlanUrl: "https://wiki.example.com/exit" };
+    },
+  },
+  {
+    name: "createRemediationActionAction",
+    permission: "remediation:manage",
+    action: createRemediationActionAction,
+    input: async (org) => ({ org: org.organisation.slug, title: "Negotiate exit terms", description: "", ownerId: org.users.analyst.id, dueDate: "2027-03-31", priority: "high", expectedGain: "2" }),
+  },
+  {
+    name: "addSuggestionAction",
+    permission: "remediation:manage",
+    action: addSuggestionAction,
+    input: async (org) => {
+      await inventoryRows(org);
+      const found = await listRemediationSuggestions(contextFor(org.organisation, org.users.owner.id, "owner"));
+      if (!found.ok || !found.suggestions[0]) throw new Error("the inventory should have a suggestion");
+      return { org: org.organisation.slug, findingKey: found.suggestions[0].id, ownerId: "", dueDate: "", priority: "high" };
+    },
+  },
+  {
+    name: "updateRemediationActionAction",
+    permission: "remediation:manage",
+    action: updateRemediationActionAction,
+    input: async (org) => {
+      const a = await remediationRow(org);
+      return { org: org.organisation.slug, id: a.id, version: a.version, title: a.title, description: "", ownerId: org.users.owner.id, dueDate: "", priority: "critical", status: "in_progress" };
+    },
+  },
+  {
+    name: "closeRemediationActionAction",
+    permission: "remediation:manage",
+    action: closeRemediationActionAction,
+    input: async (org) => {
+      const a = await remediationRow(org);
+      return { org: org.organisation.slug, id: a.id, version: a.version };
+    },
+  },
+  {
+    name: "deleteRemediationActionAction",
+    permission: "remediation:manage",
+    action: deleteRemediationActionAction,
+    input: async (org) => {
+      const a = await remediationRow(org);
+      return { org: org.organisation.slug, id: a.id, version: a.version };
     },
   },
 ];

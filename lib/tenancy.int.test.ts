@@ -41,6 +41,9 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import { buildOffice } from "@/prisma/factories";
 import * as assessmentQueries from "@/lib/assessments/queries";
 import * as assessmentMutations from "@/lib/assessments/mutations";
+import * as remediationQueries from "@/lib/remediation/queries";
+import * as remediationMutations from "@/lib/remediation/mutations";
+import { remediationSchema, suggestionSchema } from "@/lib/remediation/schemas";
 import { db, twoOrganisations } from "@/lib/testing/db";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
@@ -64,7 +67,8 @@ async function setupWorld() {
   const tokenA = await apiTokenMutations.createApiToken(ownerA, { name: "A's CI pipeline", role: "viewer" });
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
   const assessmentA = await assessmentMutations.freezeAssessment(ownerA, { note: "A's assessment" });
-  return { a, b, ownerA, ownerB, assessmentA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  const remediationA = await db().remediationAction.create({ data: { organisationId: a.organisation.id, title: "A's action", origin: "engine", findingKey: "test-fallback:a-secret", priority: "high", ownerId: a.users.editor.id, expectedGain: 3 } });
+  return { a, b, ownerA, ownerB, assessmentA, remediationA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -84,6 +88,7 @@ async function snapshotOf(w: World) {
     fallbacks: await db().fallback.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     dataFlows: await db().dataFlow.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     assessments: await db().assessment.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    remediationActions: await db().remediationAction.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -432,6 +437,41 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   getFallback: async (w, asB) => {
     expect(await fallbackQueries.getFallback(asB, w.fallbackA.id)).toBeNull();
   },
+  // remediation
+  listRemediationActions: async (w, asB) => {
+    expect((await remediationQueries.listRemediationActions(asB)).map((x) => x.id)).not.toContain(w.remediationA.id);
+  },
+  getRemediationAction: async (w, asB) => {
+    expect(await remediationQueries.getRemediationAction(asB, w.remediationA.id)).toBeNull();
+  },
+  listOwnerChoices: async (w, asB) => {
+    const ids = (await remediationQueries.listOwnerChoices(asB)).map((u) => u.id);
+    expect(ids).toContain(w.b.users.owner.id);
+    expect(ids).not.toContain(w.a.users.editor.id);
+  },
+  listRemediationSuggestions: async (w, asB) => {
+    const found = await remediationQueries.listRemediationSuggestions(asB);
+    expect(found.ok && found.suggestions.some((s) => s.inPlan?.id === w.remediationA.id)).toBe(false);
+  },
+  createRemediationAction: async (w, asB) => {
+    const input = remediationSchema.parse({ title: "B's action", priority: "low", ownerId: w.a.users.editor.id });
+    await expect(remediationMutations.createRemediationAction(asB, input)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const own = await remediationMutations.createRemediationAction(asB, { ...input, ownerId: w.b.users.editor.id });
+    expect((await db().remediationAction.findUniqueOrThrow({ where: { id: own.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  addSuggestionToPlan: async (w, asB) => {
+    // A's finding key is not B's: B is not answered A's action.
+    await expect(remediationMutations.addSuggestionToPlan(asB, suggestionSchema.parse({ findingKey: w.remediationA.findingKey }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  },
+  updateRemediationAction: async (w, asB) => {
+    await expectNotFound(remediationMutations.updateRemediationAction(asB, w.remediationA.id, w.remediationA.version, { title: "taken over" }));
+  },
+  closeRemediationAction: async (w, asB) => {
+    await expectNotFound(remediationMutations.closeRemediationAction(asB, w.remediationA.id, w.remediationA.version));
+  },
+  deleteRemediationAction: async (w, asB) => {
+    await expectNotFound(remediationMutations.deleteRemediationAction(asB, w.remediationA.id, w.remediationA.version));
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -469,7 +509,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -158,6 +158,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Models", description: "The models of the organisation's vendors" },
       { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
       { name: "Data flows", description: "What data leaves which office or AI system for which vendor" },
+      { name: "Remediation", description: "The remediation plan: actions, owners, due dates, expected and achieved gains" },
       { name: "Meta" },
       { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
     ],

@@ -22,6 +22,7 @@ import { ASSESSMENT_OPERATIONS } from "@/lib/api/assessment-operations";
 import { DATA_FLOW_OPERATIONS } from "@/lib/api/data-flow-operations";
 
 import { AI_SYSTEM_OPERATIONS } from "@/lib/api/ai-system-operations";
+import { REMEDIATION_OPERATIONS } from "@/lib/api/remediation-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -183,4 +184,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...ASSESSMENT_OPERATIONS,
   ...DATA_FLOW_OPERATIONS,
   ...AI_SYSTEM_OPERATIONS,
+  ...REMEDIATION_OPERATIONS,
 ];
