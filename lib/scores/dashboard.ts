@@ -242,3 +242,11 @@ export function buildScoresDashboard(result: ScoringResult, document: InventoryD
 
   return { vendors, radar, concentration, totalDependencies: total, heatMap: { criticalities, ratings, cells } };
 }
+
+/** The four dimensions in the methodology's words (docs/METHODOLOGY.md). */
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  access: "Access type",
+  jurisdiction: "Jurisdiction exposure",
+  fallback: "Fallback readiness",
+  concentration: "Concentration",
+};

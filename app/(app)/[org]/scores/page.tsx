@@ -10,6 +10,9 @@ import { VendorTable } from "@/components/scores/vendor-table";
 import { ScoreProblems } from "@/components/scores/score-problems";
 import { AssessmentMove } from "@/components/assessments/assessment-move";
 import { ScoreTrend } from "@/components/assessments/score-trend";
+import { DimensionRadar } from "@/components/scores/dimension-radar";
+import { ConcentrationCharts } from "@/components/scores/concentration-charts";
+import { SystemHeatMap } from "@/components/scores/system-heat-map";
 
 export const metadata = { title: "Scores" };
 
@@ -34,6 +37,13 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
           <ScoreHeadline result={live.result} findings={3} move={<AssessmentMove score={live.result.organisation.score} latest={assessments[0]} orgSlug={ctx.organisationSlug} />} />
           {trend.length > 0 && <ScoreTrend points={trend} />}
           <VendorTable rows={dashboard.vendors} />
+          {dashboard.vendors.length > 0 && (
+            <div className="grid gap-6 xl:grid-cols-2 print:block print:space-y-6">
+              <DimensionRadar organisation={dashboard.radar.organisation} vendors={dashboard.radar.vendors} />
+              <SystemHeatMap heatMap={dashboard.heatMap} orgSlug={ctx.organisationSlug} />
+            </div>
+          )}
+          {dashboard.totalDependencies > 0 && <ConcentrationCharts concentration={dashboard.concentration} totalDependencies={dashboard.totalDependencies} />}
         </div>
       ) : (
         !live.ok && <ScoreProblems issues={live.issues} />
