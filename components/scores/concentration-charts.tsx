@@ -23,7 +23,7 @@ function AxisChart({ title, column, note, bars, id }: { title: string; column: s
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: "#475569" }} />
-            <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11, fill: "#475569" }} interval={0} />
+            <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 11, fill: "#475569" }} interval={0} />
             <Tooltip formatter={(v, _n, item) => [`${Number(v).toFixed(1)}% (${(item.payload as ConcentrationBar).dependencies} dependencies)`, "Criticality-weighted share"]} />
             <Bar dataKey="weighted" fill="#1f7a7a" isAnimationActive={false} />
           </BarChart>
@@ -67,7 +67,7 @@ export function ConcentrationCharts({ concentration, totalDependencies }: { conc
       <p className="mt-1 text-xs text-slate-500">
         Share of the {totalDependencies} AI dependencies, weighted by the criticality and data sensitivity of each. Open weights you host yourself depend on no third party.
       </p>
-      <div className="mt-4 grid gap-6 lg:grid-cols-3 print:grid-cols-1">
+      <div className="mt-4 grid gap-6 lg:grid-cols-2 print:grid-cols-1">
         {AXES.map((a) => (
           <AxisChart key={a.axis} id={a.axis} title={a.title} column={a.column} note={a.note} bars={concentration[a.axis]} />
         ))}

@@ -48,7 +48,7 @@ export function SystemHeatMap({ heatMap, orgSlug }: { heatMap: ScoresDashboard["
                   {cell.systems.length > 0 && (
                     <ul className="mt-1 space-y-0.5 text-xs">
                       {cell.systems.slice(0, SHOWN).map((s) => (
-                        <li key={s.key} className="truncate">
+                        <li key={s.key}>
                           {s.id ? (
                             <Link href={`/${orgSlug}/inventory/ai-systems/${s.id}`} className="underline decoration-current/30 underline-offset-2 hover:decoration-current">
                               {s.name}

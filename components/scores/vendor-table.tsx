@@ -51,10 +51,10 @@ export function VendorTable({ rows }: { rows: VendorRow[] }) {
               </th>
               <td className="px-4 py-3 align-top">
                 {v.modelAccess.map((a) => (
-                  <span key={a} className="block whitespace-nowrap">{a}</span>
+                  <span key={a} className="block">{a}</span>
                 ))}
               </td>
-              <td className="max-w-md px-4 py-3 align-top text-slate-600">{v.riskProfile}</td>
+              <td className="min-w-72 max-w-md px-4 py-3 align-top text-slate-600">{v.riskProfile}</td>
               <td className="whitespace-nowrap px-4 py-3 align-top">
                 <RatingBadge rating={v.rating} />
               </td>

@@ -38,7 +38,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
           {trend.length > 0 && <ScoreTrend points={trend} />}
           <VendorTable rows={dashboard.vendors} />
           {dashboard.vendors.length > 0 && (
-            <div className="grid gap-6 xl:grid-cols-2 print:block print:space-y-6">
+            <div className="space-y-6">
               <DimensionRadar organisation={dashboard.radar.organisation} vendors={dashboard.radar.vendors} />
               <SystemHeatMap heatMap={dashboard.heatMap} orgSlug={ctx.organisationSlug} />
             </div>
