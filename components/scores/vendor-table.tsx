@@ -49,7 +49,7 @@ export function VendorTable({ rows }: { rows: VendorRow[] }) {
                 {v.name}
                 <span className="block text-xs font-normal text-slate-500">{countryName(v.hqCountry)}</span>
               </th>
-              <td className="px-4 py-3 align-top">
+              <td className="min-w-44 px-4 py-3 align-top">
                 {v.modelAccess.map((a) => (
                   <span key={a} className="block">{a}</span>
                 ))}
