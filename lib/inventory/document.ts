@@ -41,7 +41,7 @@ function lookup(map: Map<string, string>, id: string | null | undefined): string
  * by organisation. Data flows without an origin office or a dependency, which the engine
  * cannot place, are left out and counted in `skippedDataFlows`.
  */
-export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document: InventoryDocumentInput; skippedDataFlows: number }> {
+export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document: InventoryDocumentInput; skippedDataFlows: number; systemIds: Record<string, string> }> {
   assertCan(ctx, "inventory:read");
   const where = { organisationId: ctx.organisationId };
   const prisma = db();
@@ -185,5 +185,7 @@ export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document
           }),
     ),
   };
-  return { document, skippedDataFlows: dataFlows.length - placeable.length };
+  // The AI systems' row ids by document key, so pages can link from a scored system to its row.
+  const systemIds = Object.fromEntries([...systemKey].map(([id, key]) => [key, id]));
+  return { document, skippedDataFlows: dataFlows.length - placeable.length, systemIds };
 }

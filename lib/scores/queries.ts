@@ -5,9 +5,18 @@ import { loadInventoryDocument } from "@/lib/inventory/document";
 import { parseInventoryDocument, type Issue } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
 import type { ScoringResult } from "@/scoring/results";
+import type { InventoryDocument } from "@/scoring/schema/inventory";
 
 export type LiveScore =
-  | { ok: true; result: ScoringResult; skippedDataFlows: number }
+  | {
+      ok: true;
+      result: ScoringResult;
+      skippedDataFlows: number;
+      /** The inventory as the engine read it (model weights, clouds, fallbacks the result does not repeat). */
+      document: InventoryDocument;
+      /** AI system row ids by the document's system key, for links. */
+      systemIds: Record<string, string>;
+    }
   | { ok: false; issues: Issue[] };
 
 /** Today's date as the engine wants it (YYYY-MM-DD, UTC). */
@@ -47,9 +56,11 @@ export async function scoreOrganisation(ctx: OrgContext, asOf: string = today())
   const hit = cache.get(key);
   if (hit && hit.fingerprint === fingerprint) return hit.score;
 
-  const { document, skippedDataFlows } = await loadInventoryDocument(ctx);
+  const { document, skippedDataFlows, systemIds } = await loadInventoryDocument(ctx);
   const parsed = parseInventoryDocument(document);
-  const score: LiveScore = parsed.ok ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows } : { ok: false, issues: parsed.issues };
+  const score: LiveScore = parsed.ok
+    ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows, document: parsed.value, systemIds }
+    : { ok: false, issues: parsed.issues };
   cache.delete(key);
   cache.set(key, { fingerprint, score });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

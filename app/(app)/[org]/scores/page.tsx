@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
 import { scoreOrganisation } from "@/lib/scores/queries";
+import { buildScoresDashboard } from "@/lib/scores/dashboard";
 import { listAssessments } from "@/lib/assessments/queries";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -9,6 +10,9 @@ import { VendorTable } from "@/components/scores/vendor-table";
 import { ScoreProblems } from "@/components/scores/score-problems";
 import { AssessmentMove } from "@/components/assessments/assessment-move";
 import { ScoreTrend } from "@/components/assessments/score-trend";
+import { DimensionRadar } from "@/components/scores/dimension-radar";
+import { ConcentrationCharts } from "@/components/scores/concentration-charts";
+import { SystemHeatMap } from "@/components/scores/system-heat-map";
 
 export const metadata = { title: "Scores" };
 
@@ -16,6 +20,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
   const ctx = await requireOrgPage((await params).org, "scores:read");
   const [live, assessments] = await Promise.all([scoreOrganisation(ctx), listAssessments(ctx)]);
   const trend = [...assessments].reverse().map(({ id, asOf, createdAt, score, rating }) => ({ id, asOf, createdAt, score, rating }));
+  const dashboard = live.ok ? buildScoresDashboard(live.result, live.document, live.systemIds) : undefined;
   return (
     <>
       <PageHeader
@@ -27,14 +32,21 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
           </Link>
         }
       />
-      {live.ok ? (
+      {live.ok && dashboard ? (
         <div className="space-y-6">
           <ScoreHeadline result={live.result} findings={3} move={<AssessmentMove score={live.result.organisation.score} latest={assessments[0]} orgSlug={ctx.organisationSlug} />} />
           {trend.length > 0 && <ScoreTrend points={trend} />}
-          <VendorTable result={live.result} />
+          <VendorTable rows={dashboard.vendors} />
+          {dashboard.vendors.length > 0 && (
+            <div className="space-y-6">
+              <DimensionRadar organisation={dashboard.radar.organisation} vendors={dashboard.radar.vendors} />
+              <SystemHeatMap heatMap={dashboard.heatMap} orgSlug={ctx.organisationSlug} />
+            </div>
+          )}
+          {dashboard.totalDependencies > 0 && <ConcentrationCharts concentration={dashboard.concentration} totalDependencies={dashboard.totalDependencies} />}
         </div>
       ) : (
-        <ScoreProblems issues={live.issues} />
+        !live.ok && <ScoreProblems issues={live.issues} />
       )}
     </>
   );

@@ -6,6 +6,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { ScoreHeadline } from "@/components/scores/score-headline";
 import { VendorTable } from "@/components/scores/vendor-table";
+import { buildScoresDashboard } from "@/lib/scores/dashboard";
+import { parseInventoryDocument } from "@/scoring/parse";
 
 export const metadata = { title: "Assessment" };
 
@@ -20,6 +22,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
   const latest = all[0];
   const base = `/${ctx.organisationSlug}/scores/assessments`;
   const r = assessment.results;
+  // The frozen inputs passed the engine when frozen; parse them again for their defaults.
+  const inputs = parseInventoryDocument(assessment.inputs);
   return (
     <>
       <PageHeader
@@ -48,7 +52,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
             <p className="mt-1 text-sm text-slate-700">{r.note}</p>
           </Card>
         )}
-        <VendorTable result={r} />
+        {inputs.ok && <VendorTable rows={buildScoresDashboard(r, inputs.value).vendors} />}
         <Card>
           <h2 className="text-sm font-semibold text-slate-900">What was frozen</h2>
           <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
