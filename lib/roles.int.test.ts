@@ -26,6 +26,7 @@ const { createFallbackAction, deleteFallbackAction } = await import("@/lib/fallb
 const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
 const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
+const { createScenarioAction, updateScenarioAction, deleteScenarioAction, runScenarioAction } = await import("@/lib/scenarios/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -256,7 +257,55 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       return { org: org.organisation.slug, asOf: "", note: "Quarterly review" };
     },
   },
+  ...scenarioActions(),
 ];
+
+/** A scenario saved in `org` (directly in the database), for the scenario actions' inputs. */
+async function savedScenario(org: Org) {
+  const { vendor } = await inventoryRows(org);
+  const shocks = [{ type: "vendor-blocked", vendor: vendor.name.toLowerCase().replace(" ", "-"), countries: { only: ["DE"] } }];
+  const name = `Scenario ${Math.random().toString(36).slice(2, 8)}`;
+  const scenario = await db().scenario.create({ data: { organisationId: org.organisation.id, name, shocks } });
+  return { scenario, shocks };
+}
+
+function scenarioActions(): { name: string; permission: Permission; action: Action; input: (org: Org) => Promise<Record<string, string | number | string[]>> }[] {
+  return [
+    {
+      name: "createScenarioAction",
+      permission: "scenarios:run",
+      action: createScenarioAction,
+      input: async (org) => {
+        await inventoryRows(org);
+        return { org: org.organisation.slug, name: `Blocked ${Math.random().toString(36).slice(2, 8)}`, description: "", asOf: "", shocks: JSON.stringify([{ type: "closed-models-unavailable", vendorCountries: ["US"], region: { only: ["DE"] } }]) };
+      },
+    },
+    {
+      name: "updateScenarioAction",
+      permission: "scenarios:run",
+      action: updateScenarioAction,
+      input: async (org) => {
+        const { scenario, shocks } = await savedScenario(org);
+        return { org: org.organisation.slug, id: scenario.id, version: scenario.version, name: `${scenario.name} (edited)`, description: "", asOf: "", shocks: JSON.stringify(shocks) };
+      },
+    },
+    {
+      name: "deleteScenarioAction",
+      permission: "scenarios:run",
+      action: deleteScenarioAction,
+      input: async (org) => {
+        const { scenario } = await savedScenario(org);
+        return { org: org.organisation.slug, id: scenario.id, version: scenario.version };
+      },
+    },
+    {
+      name: "runScenarioAction",
+      permission: "scenarios:run",
+      action: runScenarioAction,
+      input: async (org) => ({ org: org.organisation.slug, id: (await savedScenario(org)).scenario.id }),
+    },
+  ];
+}
 
 describe("server actions check the session and the role themselves", () => {
   let org: Org;

@@ -39,6 +39,9 @@ import { buildOffice } from "@/prisma/factories";
 import * as assessmentQueries from "@/lib/assessments/queries";
 import * as assessmentMutations from "@/lib/assessments/mutations";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import * as scenarioQueries from "@/lib/scenarios/queries";
+import * as scenarioMutations from "@/lib/scenarios/mutations";
+import { scenarioSchema } from "@/lib/scenarios/schemas";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
 
@@ -61,7 +64,8 @@ async function setupWorld() {
   const tokenA = await apiTokenMutations.createApiToken(ownerA, { name: "A's CI pipeline", role: "viewer" });
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
   const assessmentA = await assessmentMutations.freezeAssessment(ownerA, { note: "A's assessment" });
-  return { a, b, ownerA, ownerB, assessmentA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
+  const scenarioA = await scenarioMutations.createScenario(ownerA, scenarioSchema.parse({ name: "A's scenario", shocks: [{ type: "vendor-blocked", vendor: "a-s-vendor", countries: { only: ["FR"] } }] }));
+  return { a, b, ownerA, ownerB, assessmentA, scenarioA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -81,6 +85,7 @@ async function snapshotOf(w: World) {
     fallbacks: await db().fallback.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     dataFlows: await db().dataFlow.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     assessments: await db().assessment.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    scenarios: await db().scenario.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -370,6 +375,31 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(row.organisationId).toBe(w.b.organisation.id);
     expect((row.inputs as { organisation: { key: string } }).organisation.key).toBe(w.b.organisation.slug);
   },
+  // scenarios
+  listScenarios: async (w, asB) => {
+    expect((await scenarioQueries.listScenarios(asB)).map((x) => x.id)).not.toContain(w.scenarioA.id);
+  },
+  getScenario: async (w, asB) => {
+    expect(await scenarioQueries.getScenario(asB, w.scenarioA.id)).toBeNull();
+  },
+  scenarioBuilderOptions: async (_w, asB) => {
+    const options = await scenarioQueries.scenarioBuilderOptions(asB);
+    expect(options.vendors).toEqual([]);
+    expect(options.officeCountries).not.toContain("FR"); // A's office is in France
+  },
+  createScenario: async (w, asB) => {
+    const created = await scenarioMutations.createScenario(asB, scenarioSchema.parse({ name: "A's scenario", shocks: w.scenarioA.shocks }));
+    expect((await db().scenario.findUniqueOrThrow({ where: { id: created.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  updateScenario: async (w, asB) => {
+    await expectNotFound(scenarioMutations.updateScenario(asB, w.scenarioA.id, 1, scenarioSchema.parse({ name: "pwned", shocks: w.scenarioA.shocks })));
+  },
+  deleteScenario: async (w, asB) => {
+    await expectNotFound(scenarioMutations.deleteScenario(asB, w.scenarioA.id, 1));
+  },
+  runScenario: async (w, asB) => {
+    await expectNotFound(scenarioMutations.runScenario(asB, w.scenarioA.id));
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -390,6 +420,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   today: "pure date helper, no data access",
   typedModel: "pure: types a model row's JSON column, no data access",
   inputsHashOf: "pure: sha256 of a document",
+  typedScenario: "pure: types a scenario row's JSON columns, no data access",
 };
 
 describe("tenant isolation", () => {
@@ -407,7 +438,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, scenarioQueries, scenarioMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);
