@@ -27,6 +27,7 @@ const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
 const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
 const { createScenarioAction, updateScenarioAction, deleteScenarioAction, runScenarioAction } = await import("@/lib/scenarios/actions");
+const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventAction } = await import("@/lib/policy-events/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -258,7 +259,46 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     },
   },
   ...scenarioActions(),
+  ...policyEventActions(),
 ];
+
+/** An own policy event saved in `org` (directly in the database), for the policy event actions' inputs. */
+async function savedPolicyEvent(org: Org) {
+  const key = `ban-${Math.random().toString(36).slice(2, 8)}`;
+  return db().policyEvent.create({
+    data: { organisationId: org.organisation.id, key, kind: "impose", title: key, effectiveDate: new Date("2025-01-01"), source: "test", type: "ban", issuer: "US", scope: {}, restrictions: [{ countries: { only: ["CN"] }, locus: "users", severity: "block" }] },
+  });
+}
+
+function policyEventActions(): { name: string; permission: Permission; action: Action; input: (org: Org) => Promise<Record<string, string | number | string[]>> }[] {
+  const fields = { kind: "impose", effectiveDate: "2025-03-01", source: "https://example.test", type: "export-control", issuer: "US", scope: JSON.stringify({ weights: "closed" }), restrictions: JSON.stringify([{ countries: { only: ["RU"] }, locus: "any", severity: "block" }]) };
+  return [
+    {
+      name: "createPolicyEventAction",
+      permission: "policy_events:manage",
+      action: createPolicyEventAction,
+      input: async (org) => ({ org: org.organisation.slug, ...fields, title: `Control ${Math.random().toString(36).slice(2, 8)}` }),
+    },
+    {
+      name: "updatePolicyEventAction",
+      permission: "policy_events:manage",
+      action: updatePolicyEventAction,
+      input: async (org) => {
+        const row = await savedPolicyEvent(org);
+        return { org: org.organisation.slug, id: row.id, version: row.version, ...fields, key: row.key, title: `${row.title} (edited)` };
+      },
+    },
+    {
+      name: "deletePolicyEventAction",
+      permission: "policy_events:manage",
+      action: deletePolicyEventAction,
+      input: async (org) => {
+        const row = await savedPolicyEvent(org);
+        return { org: org.organisation.slug, id: row.id, version: row.version };
+      },
+    },
+  ];
+}
 
 /** A scenario saved in `org` (directly in the database), for the scenario actions' inputs. */
 async function savedScenario(org: Org) {

@@ -42,8 +42,13 @@ import { db, twoOrganisations } from "@/lib/testing/db";
 import * as scenarioQueries from "@/lib/scenarios/queries";
 import * as scenarioMutations from "@/lib/scenarios/mutations";
 import { scenarioSchema } from "@/lib/scenarios/schemas";
+import * as policyEventQueries from "@/lib/policy-events/queries";
+import * as policyEventMutations from "@/lib/policy-events/mutations";
+import type { PolicyEvent } from "@/scoring/schema/policy-event";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
+
+const A_BAN: PolicyEvent = { kind: "impose", key: "a-ban", title: "A's ban", effectiveDate: "2025-01-01", source: "A", type: "ban", issuer: "FR", scope: {}, restrictions: [{ countries: { only: ["FR"] }, locus: "users", severity: "block" }] };
 
 async function setupWorld() {
   const { a, b, ctx } = await twoOrganisations();
@@ -65,7 +70,8 @@ async function setupWorld() {
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
   const assessmentA = await assessmentMutations.freezeAssessment(ownerA, { note: "A's assessment" });
   const scenarioA = await scenarioMutations.createScenario(ownerA, scenarioSchema.parse({ name: "A's scenario", shocks: [{ type: "vendor-blocked", vendor: "a-s-vendor", countries: { only: ["FR"] } }] }));
-  return { a, b, ownerA, ownerB, assessmentA, scenarioA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
+  const policyEventA = await policyEventMutations.createPolicyEvent(ownerA, A_BAN);
+  return { a, b, ownerA, ownerB, assessmentA, scenarioA, policyEventA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -86,6 +92,7 @@ async function snapshotOf(w: World) {
     dataFlows: await db().dataFlow.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     assessments: await db().assessment.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     scenarios: await db().scenario.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    policyEvents: await db().policyEvent.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -400,6 +407,25 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   runScenario: async (w, asB) => {
     await expectNotFound(scenarioMutations.runScenario(asB, w.scenarioA.id));
   },
+  // policy events
+  listPolicyEvents: async (w, asB) => {
+    expect((await policyEventQueries.listPolicyEvents(asB)).filter((i) => i.origin === "own")).toEqual([]);
+  },
+  getPolicyEvent: async (w, asB) => {
+    expect(await policyEventQueries.getPolicyEvent(asB, w.policyEventA.id)).toBeNull();
+  },
+  createPolicyEvent: async (w, asB) => {
+    // Same key as A's: B's own events are B's alone, and lifting A's event is not possible.
+    const created = await policyEventMutations.createPolicyEvent(asB, A_BAN);
+    expect((await db().policyEvent.findUniqueOrThrow({ where: { id: created.id } })).organisationId).toBe(w.b.organisation.id);
+    await expect(policyEventMutations.createPolicyEvent(asB, { kind: "lift", key: "lift-a", title: "Lift", effectiveDate: "2025-02-01", source: "B", lifts: "a-ban-only-in-a" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  },
+  updatePolicyEvent: async (w, asB) => {
+    await expectNotFound(policyEventMutations.updatePolicyEvent(asB, w.policyEventA.id, 1, { ...A_BAN, key: "pwned" }));
+  },
+  deletePolicyEvent: async (w, asB) => {
+    await expectNotFound(policyEventMutations.deletePolicyEvent(asB, w.policyEventA.id, 1));
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -421,6 +447,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   typedModel: "pure: types a model row's JSON column, no data access",
   inputsHashOf: "pure: sha256 of a document",
   typedScenario: "pure: types a scenario row's JSON columns, no data access",
+  policyEventFromRow: "pure: a stored row as the engine's policy event, no data access",
 };
 
 describe("tenant isolation", () => {
@@ -438,7 +465,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, scenarioQueries, scenarioMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);
