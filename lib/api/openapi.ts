@@ -157,6 +157,8 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Vendors", description: "Model providers and the clouds that host them" },
       { name: "Models", description: "The models of the organisation's vendors" },
       { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
+      { name: "Policy events", description: "The dated export controls, sanctions and restrictions scores are computed against: the catalogue's and the organisation's own" },
+      { name: "Scenarios", description: "Hypothetical shocks and their blast radius" },
       { name: "Meta" },
     ],
     paths,

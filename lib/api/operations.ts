@@ -19,6 +19,7 @@ import {
 import { VENDOR_OPERATIONS } from "@/lib/api/vendor-operations";
 
 import { ASSESSMENT_OPERATIONS } from "@/lib/api/assessment-operations";
+import { SCENARIO_OPERATIONS } from "@/lib/api/scenario-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -178,4 +179,5 @@ export const OPERATIONS: readonly Operation[] = [
   getScoresOperation,
   ...VENDOR_OPERATIONS,
   ...ASSESSMENT_OPERATIONS,
+  ...SCENARIO_OPERATIONS,
 ];
