@@ -18,7 +18,7 @@ test("an analyst builds and runs 'OpenAI blocked for EU countries', sees the bla
   await expect(shock.getByLabel("Blocked for users in: country codes")).toHaveValue(/DE/);
   await page.getByRole("button", { name: "Save and run" }).click();
 
-  await expect(page).toHaveURL(/\/mainfeld\/scenarios\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/mainfeld\/scenarios\/[0-9a-f-]{36}$/, { timeout: 60_000 }); // saving runs the simulation
   await expect(page.getByRole("heading", { level: 1, name: "OpenAI blocked for EU countries" })).toBeVisible();
   await expect(page.getByText(/openai blocked for users in .*Germany/)).toBeVisible();
   const table = page.getByRole("table", { name: "Affected systems, largest impact first" });
@@ -51,7 +51,7 @@ test("an analyst adds a policy event, sees what changed for the organisation, an
   await page.getByRole("button", { name: "Add policy event" }).click();
 
   const impact = page.getByRole("region", { name: /^What changed for / });
-  await expect(impact.first()).toBeVisible();
+  await expect(impact.first()).toBeVisible({ timeout: 60_000 }); // saving re-scores twice
   await expect(impact.first()).toContainText("In force now: OpenAI withdrawn from the EU");
   await expect(impact.first().getByRole("row", { name: /AI system/ }).first()).toBeVisible();
 
