@@ -35,6 +35,8 @@ const { contextFor } = await import("@/lib/testing/db");
 async function remediationRow(org: Org) {
   return db().remediationAction.create({ data: { organisationId: org.organisation.id, title: "Drill the fallback", origin: "manual", priority: "medium" } });
 }
+const { createScenarioAction, updateScenarioAction, deleteScenarioAction, runScenarioAction } = await import("@/lib/scenarios/actions");
+const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventAction } = await import("@/lib/policy-events/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -361,7 +363,94 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       return { org: org.organisation.slug, id: a.id, version: a.version };
     },
   },
+  ...scenarioActions(),
+  ...policyEventActions(),
 ];
+
+/** An own policy event saved in `org` (directly in the database), for the policy event actions' inputs. */
+async function savedPolicyEvent(org: Org) {
+  const key = `ban-${Math.random().toString(36).slice(2, 8)}`;
+  return db().policyEvent.create({
+    data: { organisationId: org.organisation.id, key, kind: "impose", title: key, effectiveDate: new Date("2025-01-01"), source: "test", type: "ban", issuer: "US", scope: {}, restrictions: [{ countries: { only: ["CN"] }, locus: "users", severity: "block" }] },
+  });
+}
+
+function policyEventActions(): { name: string; permission: Permission; action: Action; input: (org: Org) => Promise<Record<string, string | number | string[]>> }[] {
+  const fields = { kind: "impose", effectiveDate: "2025-03-01", source: "https://example.test", type: "export-control", issuer: "US", scope: JSON.stringify({ weights: "closed" }), restrictions: JSON.stringify([{ countries: { only: ["RU"] }, locus: "any", severity: "block" }]) };
+  return [
+    {
+      name: "createPolicyEventAction",
+      permission: "policy_events:manage",
+      action: createPolicyEventAction,
+      input: async (org) => ({ org: org.organisation.slug, ...fields, title: `Control ${Math.random().toString(36).slice(2, 8)}` }),
+    },
+    {
+      name: "updatePolicyEventAction",
+      permission: "policy_events:manage",
+      action: updatePolicyEventAction,
+      input: async (org) => {
+        const row = await savedPolicyEvent(org);
+        return { org: org.organisation.slug, id: row.id, version: row.version, ...fields, key: row.key, title: `${row.title} (edited)` };
+      },
+    },
+    {
+      name: "deletePolicyEventAction",
+      permission: "policy_events:manage",
+      action: deletePolicyEventAction,
+      input: async (org) => {
+        const row = await savedPolicyEvent(org);
+        return { org: org.organisation.slug, id: row.id, version: row.version };
+      },
+    },
+  ];
+}
+
+/** A scenario saved in `org` (directly in the database), for the scenario actions' inputs. */
+async function savedScenario(org: Org) {
+  const { vendor } = await inventoryRows(org);
+  const shocks = [{ type: "vendor-blocked", vendor: vendor.name.toLowerCase().replace(" ", "-"), countries: { only: ["DE"] } }];
+  const name = `Scenario ${Math.random().toString(36).slice(2, 8)}`;
+  const scenario = await db().scenario.create({ data: { organisationId: org.organisation.id, name, shocks } });
+  return { scenario, shocks };
+}
+
+function scenarioActions(): { name: string; permission: Permission; action: Action; input: (org: Org) => Promise<Record<string, string | number | string[]>> }[] {
+  return [
+    {
+      name: "createScenarioAction",
+      permission: "scenarios:run",
+      action: createScenarioAction,
+      input: async (org) => {
+        await inventoryRows(org);
+        return { org: org.organisation.slug, name: `Blocked ${Math.random().toString(36).slice(2, 8)}`, description: "", asOf: "", shocks: JSON.stringify([{ type: "closed-models-unavailable", vendorCountries: ["US"], region: { only: ["DE"] } }]) };
+      },
+    },
+    {
+      name: "updateScenarioAction",
+      permission: "scenarios:run",
+      action: updateScenarioAction,
+      input: async (org) => {
+        const { scenario, shocks } = await savedScenario(org);
+        return { org: org.organisation.slug, id: scenario.id, version: scenario.version, name: `${scenario.name} (edited)`, description: "", asOf: "", shocks: JSON.stringify(shocks) };
+      },
+    },
+    {
+      name: "deleteScenarioAction",
+      permission: "scenarios:run",
+      action: deleteScenarioAction,
+      input: async (org) => {
+        const { scenario } = await savedScenario(org);
+        return { org: org.organisation.slug, id: scenario.id, version: scenario.version };
+      },
+    },
+    {
+      name: "runScenarioAction",
+      permission: "scenarios:run",
+      action: runScenarioAction,
+      input: async (org) => ({ org: org.organisation.slug, id: (await savedScenario(org)).scenario.id }),
+    },
+  ];
+}
 
 describe("server actions check the session and the role themselves", () => {
   let org: Org;

@@ -45,8 +45,16 @@ import * as remediationQueries from "@/lib/remediation/queries";
 import * as remediationMutations from "@/lib/remediation/mutations";
 import { remediationSchema, suggestionSchema } from "@/lib/remediation/schemas";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import * as scenarioQueries from "@/lib/scenarios/queries";
+import * as scenarioMutations from "@/lib/scenarios/mutations";
+import { scenarioSchema } from "@/lib/scenarios/schemas";
+import * as policyEventQueries from "@/lib/policy-events/queries";
+import * as policyEventMutations from "@/lib/policy-events/mutations";
+import type { PolicyEvent } from "@/scoring/schema/policy-event";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
+
+const A_BAN: PolicyEvent = { kind: "impose", key: "a-ban", title: "A's ban", effectiveDate: "2025-01-01", source: "A", type: "ban", issuer: "FR", scope: {}, restrictions: [{ countries: { only: ["FR"] }, locus: "users", severity: "block" }] };
 
 async function setupWorld() {
   const { a, b, ctx } = await twoOrganisations();
@@ -68,7 +76,9 @@ async function setupWorld() {
   const membershipA = await db().membership.findFirstOrThrow({ where: { organisationId: a.organisation.id, role: "editor" }, select: { id: true, version: true } });
   const assessmentA = await assessmentMutations.freezeAssessment(ownerA, { note: "A's assessment" });
   const remediationA = await db().remediationAction.create({ data: { organisationId: a.organisation.id, title: "A's action", origin: "engine", findingKey: "test-fallback:a-secret", priority: "high", ownerId: a.users.editor.id, expectedGain: 3 } });
-  return { a, b, ownerA, ownerB, assessmentA, remediationA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  const scenarioA = await scenarioMutations.createScenario(ownerA, scenarioSchema.parse({ name: "A's scenario", shocks: [{ type: "vendor-blocked", vendor: "a-s-vendor", countries: { only: ["FR"] } }] }));
+  const policyEventA = await policyEventMutations.createPolicyEvent(ownerA, A_BAN);
+  return { a, b, ownerA, ownerB, assessmentA, remediationA, scenarioA, policyEventA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -89,6 +99,8 @@ async function snapshotOf(w: World) {
     dataFlows: await db().dataFlow.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     assessments: await db().assessment.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     remediationActions: await db().remediationAction.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    scenarios: await db().scenario.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    policyEvents: await db().policyEvent.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -472,6 +484,55 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   deleteRemediationAction: async (w, asB) => {
     await expectNotFound(remediationMutations.deleteRemediationAction(asB, w.remediationA.id, w.remediationA.version));
   },
+  // scenarios
+  listScenarios: async (w, asB) => {
+    expect((await scenarioQueries.listScenarios(asB)).map((x) => x.id)).not.toContain(w.scenarioA.id);
+  },
+  getScenario: async (w, asB) => {
+    expect(await scenarioQueries.getScenario(asB, w.scenarioA.id)).toBeNull();
+  },
+  scenarioBuilderOptions: async (w, asB) => {
+    const options = await scenarioQueries.scenarioBuilderOptions(asB);
+    const own = await db().vendor.findMany({ where: { organisationId: w.b.organisation.id }, select: { name: true } });
+    // B's own vendors only (an import case may have copied A's names into B: compared with B's rows).
+    expect(options.vendors.map((v) => v.name).sort()).toEqual(own.map((v) => v.name).sort());
+  },
+  createScenario: async (w, asB) => {
+    const created = await scenarioMutations.createScenario(asB, scenarioSchema.parse({ name: "A's scenario", shocks: w.scenarioA.shocks }));
+    expect((await db().scenario.findUniqueOrThrow({ where: { id: created.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  updateScenario: async (w, asB) => {
+    await expectNotFound(scenarioMutations.updateScenario(asB, w.scenarioA.id, 1, scenarioSchema.parse({ name: "pwned", shocks: w.scenarioA.shocks })));
+  },
+  deleteScenario: async (w, asB) => {
+    await expectNotFound(scenarioMutations.deleteScenario(asB, w.scenarioA.id, 1));
+  },
+  runScenario: async (w, asB) => {
+    await expectNotFound(scenarioMutations.runScenario(asB, w.scenarioA.id));
+  },
+  // policy events
+  listPolicyEvents: async (w, asB) => {
+    // Compared by id: an import case may have copied A's events into B.
+    const own = (await policyEventQueries.listPolicyEvents(asB)).filter((i) => i.origin === "own");
+    const bIds = (await db().policyEvent.findMany({ where: { organisationId: w.b.organisation.id }, select: { id: true } })).map((r) => r.id);
+    expect(own.map((i) => i.id).sort()).toEqual(bIds.sort());
+    expect(own.map((i) => i.id)).not.toContain(w.policyEventA.id);
+  },
+  getPolicyEvent: async (w, asB) => {
+    expect(await policyEventQueries.getPolicyEvent(asB, w.policyEventA.id)).toBeNull();
+  },
+  createPolicyEvent: async (w, asB) => {
+    // A lift of a key B's landscape lacks is refused (A's rows are not looked at).
+    await expect(policyEventMutations.createPolicyEvent(asB, { kind: "lift", key: "b-lift", title: "Lift", effectiveDate: "2025-02-01", source: "B", lifts: "only-in-nobodys-landscape" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const created = await policyEventMutations.createPolicyEvent(asB, { ...A_BAN, key: "b-own-ban" });
+    expect((await db().policyEvent.findUniqueOrThrow({ where: { id: created.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  updatePolicyEvent: async (w, asB) => {
+    await expectNotFound(policyEventMutations.updatePolicyEvent(asB, w.policyEventA.id, 1, { ...A_BAN, key: "pwned" }));
+  },
+  deletePolicyEvent: async (w, asB) => {
+    await expectNotFound(policyEventMutations.deletePolicyEvent(asB, w.policyEventA.id, 1));
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -492,6 +553,8 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   today: "pure date helper, no data access",
   typedModel: "pure: types a model row's JSON column, no data access",
   inputsHashOf: "pure: sha256 of a document",
+  typedScenario: "pure: types a scenario row's JSON columns, no data access",
+  policyEventFromRow: "pure: a stored row as the engine's policy event, no data access",
 };
 
 describe("tenant isolation", () => {
@@ -509,7 +572,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

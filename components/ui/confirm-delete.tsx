@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useRef } from "react";
+import { useActionState, useId, useRef } from "react";
 import { idle, type ActionState } from "@/lib/action-state";
 import { Alert } from "./alert";
 import { Button } from "./button";
@@ -23,14 +23,16 @@ export function ConfirmDelete({
   label?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // One id per dialog: a page with several (a row each) must not name them all after the first.
+  const titleId = useId();
   const [state, formAction] = useActionState(action, idle);
   return (
     <>
       <Button variant="danger" onClick={() => dialog.current?.showModal()}>
         {label}
       </Button>
-      <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
-        <h2 id="confirm-title" className="text-lg font-semibold text-slate-900">
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
           {title}
         </h2>
         {consequences.length > 0 && (

@@ -159,6 +159,8 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Assessments", description: "Immutable, dated records of the score, and comparisons between them" },
       { name: "Data flows", description: "What data leaves which office or AI system for which vendor" },
       { name: "Remediation", description: "The remediation plan: actions, owners, due dates, expected and achieved gains" },
+      { name: "Policy events", description: "The dated export controls, sanctions and restrictions scores are computed against: the catalogue's and the organisation's own" },
+      { name: "Scenarios", description: "Hypothetical shocks and their blast radius" },
       { name: "Meta" },
       { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
     ],

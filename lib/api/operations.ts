@@ -23,6 +23,7 @@ import { DATA_FLOW_OPERATIONS } from "@/lib/api/data-flow-operations";
 
 import { AI_SYSTEM_OPERATIONS } from "@/lib/api/ai-system-operations";
 import { REMEDIATION_OPERATIONS } from "@/lib/api/remediation-operations";
+import { SCENARIO_OPERATIONS } from "@/lib/api/scenario-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -185,4 +186,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...DATA_FLOW_OPERATIONS,
   ...AI_SYSTEM_OPERATIONS,
   ...REMEDIATION_OPERATIONS,
+  ...SCENARIO_OPERATIONS,
 ];

@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   // Freezing an assessment is the risk officer's act (a dated record for the board), not the
   // inventory editor's; assessments are never changed or deleted once frozen.
   "assessments:write": ["owner", "analyst"],
+  // Adding, correcting or lifting a policy event re-scores the organisation: the risk officer's
+  // judgement (decision 020), like running scenarios.
+  "policy_events:manage": ["owner", "analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,6 +16,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "audit:read": ["owner", "analyst"],
   "api_tokens:manage": ["owner"],
   "assessments:write": ["owner", "analyst"],
+  "policy_events:manage": ["owner", "analyst"],
 };
 
 describe("can", () => {

@@ -1,0 +1,206 @@
+"use client";
+import { useActionState, useState } from "react";
+import Link from "next/link";
+import { createPolicyEventAction, updatePolicyEventAction } from "@/lib/policy-events/actions";
+import { idle, submitted } from "@/lib/action-state";
+import type { PolicyEventImpact } from "@/lib/policy-events/mutations";
+import type { PolicyEvent } from "@/scoring/schema/policy-event";
+import { ACCESS_PATHS } from "@/scoring/schema/primitives";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { CountrySetField, parseCodes, toCountrySet, type CountrySetDraft } from "@/components/scenarios/country-set-field";
+import { PolicyEventImpactPanel } from "./policy-event-impact";
+
+const TYPES = [
+  { value: "export-control", label: "Export control" },
+  { value: "sanction", label: "Sanction" },
+  { value: "vendor-restriction", label: "Vendor restriction (the vendor's own policy)" },
+  { value: "ban", label: "Ban" },
+  { value: "disruption", label: "Disruption" },
+];
+const LOCI = [
+  { value: "users", label: "Users in these countries (offices that use it)" },
+  { value: "hosting", label: "Hosting in these countries" },
+  { value: "any", label: "Users or hosting in these countries" },
+];
+const SEVERITIES = [
+  { value: "block", label: "Blocked" },
+  { value: "licence-required", label: "Licence required" },
+];
+
+type Initial = { id: string; version: number; event: PolicyEvent };
+
+/**
+ * Adds (or edits) one of the organisation's own policy events: imposing a restriction with whom
+ * and what it reaches, or lifting one. The engine's restriction is built from the fields below
+ * (one restriction per event here; the API takes several). After saving it shows what changed.
+ */
+export function PolicyEventForm({
+  orgSlug,
+  orgName,
+  vendors,
+  liftable,
+  officeCountries,
+  initial,
+  liftKey,
+}: {
+  orgSlug: string;
+  orgName: string;
+  vendors: { key: string; name: string }[];
+  liftable: { key: string; title: string }[];
+  officeCountries: string[];
+  initial?: Initial;
+  liftKey?: string;
+}) {
+  const [state, action] = useActionState(initial ? updatePolicyEventAction : createPolicyEventAction, idle);
+  const ev = initial?.event;
+  const impose = ev?.kind === "impose" ? ev : undefined;
+  const restriction = impose?.restrictions[0];
+  const [kind, setKind] = useState<"impose" | "lift">(liftKey ? "lift" : (ev?.kind ?? "impose"));
+  const [vendorKeys, setVendorKeys] = useState<string[]>(impose?.scope.vendors ?? []);
+  const [vendorCountries, setVendorCountries] = useState(impose?.scope.vendorCountries && "only" in impose.scope.vendorCountries ? impose.scope.vendorCountries.only.join(", ") : "");
+  const [weights, setWeights] = useState<string>(impose?.scope.weights ?? "");
+  const [paths, setPaths] = useState<string[]>(impose?.scope.accessPaths ?? []);
+  const [countries, setCountries] = useState<CountrySetDraft>(
+    restriction ? ("only" in restriction.countries ? { mode: "only", codes: restriction.countries.only.join(", ") } : { mode: "allExcept", codes: restriction.countries.allExcept.join(", ") }) : { mode: "only", codes: "" },
+  );
+  const [locus, setLocus] = useState<string>(restriction?.locus ?? "users");
+  const [severity, setSeverity] = useState<string>(restriction?.severity ?? "block");
+
+  const scope = {
+    ...(vendorKeys.length ? { vendors: vendorKeys } : {}),
+    ...(parseCodes(vendorCountries).length ? { vendorCountries: { only: parseCodes(vendorCountries) } } : {}),
+    ...(weights ? { weights } : {}),
+    ...(paths.length ? { accessPaths: paths } : {}),
+  };
+  const restrictions = [{ countries: toCountrySet(countries), locus, severity }];
+  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+  const value = (name: string, fallback?: string) => submitted(state, name) ?? fallback;
+  const impact = state.status === "success" ? (state.data as { impact?: PolicyEventImpact } | undefined)?.impact : undefined;
+
+  return (
+    <div className="space-y-4">
+      {impact && state.status === "success" && (
+        <>
+          <Alert tone="success">{state.message}</Alert>
+          <PolicyEventImpactPanel impact={impact} orgName={orgName} />
+        </>
+      )}
+      <form action={action} noValidate className="max-w-3xl space-y-4" key={state.status === "success" ? "done" : "editing"}>
+        {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+        <input type="hidden" name="org" value={orgSlug} />
+        {initial && <input type="hidden" name="id" value={initial.id} />}
+        {initial && <input type="hidden" name="version" value={initial.version} />}
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">What happens</legend>
+          <div className="mt-2 flex gap-4 text-sm">
+            {(["impose", "lift"] as const).map((k) => (
+              <label key={k} className="flex items-center gap-2">
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                {k === "impose" ? "A restriction is imposed" : "A restriction is lifted"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <TextField label="Title" name="title" required defaultValue={value("title", ev?.title)} errors={fieldErrors?.title} placeholder="e.g. US export control on frontier model APIs" />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Effective date" name="effectiveDate" type="date" required defaultValue={value("effectiveDate", ev?.effectiveDate)} errors={fieldErrors?.effectiveDate} />
+          <TextField label="Source" name="source" required defaultValue={value("source", ev?.source)} errors={fieldErrors?.source} hint="A URL or a reference to the text." />
+        </div>
+        <TextField label="Summary" name="summary" defaultValue={value("summary", ev?.summary)} errors={fieldErrors?.summary} />
+        <TextField
+          label="Key"
+          name="key"
+          defaultValue={value("key", ev?.key)}
+          errors={fieldErrors?.key}
+          hint="Optional: derived from the title. Use a catalogue event's key to correct that event for your organisation."
+        />
+        {kind === "lift" ? (
+          <SelectField
+            label="Lifts"
+            name="lifts"
+            defaultValue={value("lifts", liftKey ?? (ev?.kind === "lift" ? ev.lifts : undefined))}
+            errors={fieldErrors?.lifts}
+            options={[{ value: "", label: "Choose the event it ends…" }, ...liftable.map((e) => ({ value: e.key, label: e.title }))]}
+          />
+        ) : (
+          <>
+            <div className="grid gap-4 sm:grid-cols-3">
+              <SelectField label="Kind of measure" name="type" defaultValue={value("type", impose?.type ?? "export-control")} errors={fieldErrors?.type} options={TYPES} />
+              <TextField label="Issued by" name="issuer" defaultValue={value("issuer", impose?.issuer)} errors={fieldErrors?.issuer} hint="A country code, EU, or vendor." placeholder="US" />
+              <TextField label="Expires" name="expires" type="date" defaultValue={value("expires", impose?.expires)} errors={fieldErrors?.expires} hint="Optional." />
+            </div>
+            <fieldset className="space-y-3 rounded-md p-4 ring-1 ring-slate-200">
+              <legend className="px-1 text-sm font-semibold text-slate-900">What it reaches (every choice must match; none: everything)</legend>
+              <input type="hidden" name="scope" value={JSON.stringify(scope)} />
+              <div>
+                <label htmlFor="pe-vendors" className="block text-sm font-medium text-slate-800">
+                  Vendors
+                </label>
+                <select
+                  id="pe-vendors"
+                  multiple
+                  value={vendorKeys}
+                  onChange={(e) => setVendorKeys([...e.target.selectedOptions].map((o) => o.value))}
+                  className="mt-1 block h-28 w-full rounded-md bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
+                >
+                  {vendors.map((v) => (
+                    <option key={v.key} value={v.key}>
+                      {v.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <TextField label="Vendors headquartered in" name="_vendorCountries" value={vendorCountries} onChange={(e) => setVendorCountries(e.target.value)} hint="Country codes, comma-separated." />
+                <SelectField
+                  label="Weights"
+                  name="_weights"
+                  value={weights}
+                  onChange={(e) => setWeights(e.target.value)}
+                  options={[
+                    { value: "", label: "Open and closed" },
+                    { value: "closed", label: "Closed models only" },
+                    { value: "open", label: "Open-weight models only" },
+                  ]}
+                />
+              </div>
+              <fieldset>
+                <legend className="text-sm font-medium text-slate-800">Access paths (none: all)</legend>
+                <div className="mt-1 flex flex-wrap gap-4 text-sm">
+                  {ACCESS_PATHS.map((p) => (
+                    <label key={p} className="flex items-center gap-2">
+                      <input type="checkbox" checked={paths.includes(p)} onChange={(e) => setPaths(e.target.checked ? [...paths, p] : paths.filter((x) => x !== p))} />
+                      {p}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              {fieldErrors?.scope && <p className="text-xs text-red-700">{fieldErrors.scope.join(" ")}</p>}
+            </fieldset>
+            <fieldset className="space-y-3 rounded-md p-4 ring-1 ring-slate-200">
+              <legend className="px-1 text-sm font-semibold text-slate-900">Whom it restricts</legend>
+              <input type="hidden" name="restrictions" value={JSON.stringify(restrictions)} />
+              <CountrySetField label="Countries" value={countries} onChange={setCountries} officeCountries={officeCountries} />
+              <div className="grid gap-4 sm:grid-cols-2">
+                <SelectField label="Restricted" name="_locus" value={locus} onChange={(e) => setLocus(e.target.value)} options={LOCI} />
+                <SelectField label="Severity" name="_severity" value={severity} onChange={(e) => setSeverity(e.target.value)} options={SEVERITIES} />
+              </div>
+              {fieldErrors?.restrictions && <p className="text-xs text-red-700">{fieldErrors.restrictions.join(" ")}</p>}
+            </fieldset>
+          </>
+        )}
+        <div className="flex gap-2">
+          <SubmitButton pendingText="Saving and re-scoring…">{initial ? "Save event" : kind === "lift" ? "Add lift" : "Add policy event"}</SubmitButton>
+          {initial && (
+            <Link href={`/${orgSlug}/scenarios/policy-events`} className={buttonClass("secondary")}>
+              Cancel
+            </Link>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

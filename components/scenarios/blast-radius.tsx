@@ -1,0 +1,165 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ScenarioResult, SystemImpact } from "@/scoring/scenario";
+import { countryName } from "@/lib/countries";
+import { Badge, Card } from "@/components/ui/card";
+import { RatingBadge } from "@/components/scores/rating-badge";
+import { Delta } from "@/components/assessments/delta";
+
+type Status = SystemImpact["status"];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  recovers: "Recovers in time (tested fallback)",
+  "recovers-slowly": "Recovers, but too slowly",
+  uncertain: "Untested fallback: uncertain",
+  "no-recovery": "No recovery",
+};
+const STATUS_TONES: Record<Status, "emerald" | "amber" | "slate" | "red"> = { recovers: "emerald", "recovers-slowly": "amber", uncertain: "slate", "no-recovery": "red" };
+const STATUS_COLOURS: Record<Status, string> = { recovers: "#059669", "recovers-slowly": "#d97706", uncertain: "#64748b", "no-recovery": "#dc2626" };
+const STATUSES = Object.keys(STATUS_LABELS) as Status[];
+
+const hours = (h: number | undefined) => (h === undefined ? "—" : h < 1 ? `${Math.round(h * 60)} min` : `${Math.round(h * 10) / 10} h`);
+
+/**
+ * The picture: affected systems by criticality, stacked by recovery status. Screen readers and
+ * print get the same counts as a table.
+ */
+function ImpactChart({ systems }: { systems: SystemImpact[] }) {
+  const criticalities = ["critical", "high", "medium", "low"].filter((c) => systems.some((s) => s.criticality === c));
+  const data = criticalities.map((c) => ({ criticality: c, ...Object.fromEntries(STATUSES.map((st) => [st, systems.filter((s) => s.criticality === c && s.status === st).length])) }));
+  return (
+    <figure aria-labelledby="impact-caption">
+      <figcaption id="impact-caption" className="text-sm font-semibold text-slate-900">
+        Affected systems by criticality and recovery
+      </figcaption>
+      <div aria-hidden className="mt-3 h-56 print:hidden" data-testid="blast-radius-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+            <XAxis dataKey="criticality" tick={{ fontSize: 11, fill: "#475569" }} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} width={30} />
+            <Tooltip />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            {STATUSES.map((st) => (
+              <Bar key={st} dataKey={st} name={STATUS_LABELS[st]} stackId="s" fill={STATUS_COLOURS[st]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="sr-only text-sm print:not-sr-only print:mt-3 print:w-full">
+        <caption>Affected systems by criticality and recovery status</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criticality</th>
+            {STATUSES.map((st) => (
+              <th key={st} scope="col">
+                {STATUS_LABELS[st]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((row) => (
+            <tr key={row.criticality}>
+              <th scope="row">{row.criticality}</th>
+              {STATUSES.map((st) => (
+                <td key={st}>{(row as Record<string, number | string>)[st]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** A scenario's blast radius: headline numbers, score before/after, the picture and the table of affected systems. */
+export function BlastRadius({ result }: { result: ScenarioResult }) {
+  const { counts, score } = result;
+  const officeNames = Object.fromEntries(result.offices.map((o) => [o.key, o.name]));
+  const systems = [...result.systems].sort((a, b) => b.weightedImpact - a.weightedImpact || a.name.localeCompare(b.name));
+  return (
+    <div className="space-y-6">
+      <Card>
+        <h2 className="text-base font-semibold text-slate-900">Blast radius</h2>
+        <p className="mt-1 text-sm text-slate-700">{result.summary}</p>
+        <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-500">Systems affected</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{counts.systemsAffected}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Weighted impact</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{result.weightedImpactPercent.toFixed(1)}%</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Score before → after</dt>
+            <dd className="mt-1 flex flex-wrap items-center gap-2">
+              <RatingBadge rating={score.ratingBefore} score={score.before} /> <span aria-hidden>→</span>
+              <span className="sr-only">after the shock:</span>
+              <RatingBadge rating={score.ratingAfter} score={score.after} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Change</dt>
+            <dd className="mt-1">
+              <Delta value={score.delta} />
+            </dd>
+          </div>
+        </dl>
+        <p className="mt-4 text-sm text-slate-600">
+          Offices losing service: {result.offices.length ? result.offices.map((o) => `${o.name} (${countryName(o.country)}, ${o.systemsAffected} system${o.systemsAffected === 1 ? "" : "s"})`).join("; ") : "none"}. Teams:{" "}
+          {result.teams.length ? result.teams.join(", ") : "none recorded"}. Data flows affected: {result.dataFlows.count}
+          {result.dataFlows.count > 0 ? ` (${result.dataFlows.keys.join(", ")})` : ""}.
+        </p>
+      </Card>
+      {result.systems.length > 0 && (
+        <Card>
+          <ImpactChart systems={result.systems} />
+        </Card>
+      )}
+      <Card className="overflow-x-auto p-0">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="px-4 py-3 text-left text-base font-semibold text-slate-900">Affected systems, largest impact first</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-3">System</th>
+              <th scope="col" className="px-4 py-3">Criticality</th>
+              <th scope="col" className="px-4 py-3">Recovery</th>
+              <th scope="col" className="px-4 py-3">Time to recover</th>
+              <th scope="col" className="px-4 py-3">Offices</th>
+              <th scope="col" className="px-4 py-3">Impact</th>
+              <th scope="col" className="px-4 py-3">Why</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {result.systems.length === 0 && (
+              <tr>
+                <td colSpan={7} className="px-4 py-3 text-slate-600">
+                  No system loses service under this scenario.
+                </td>
+              </tr>
+            )}
+            {systems.map((s) => (
+              <tr key={s.key}>
+                <th scope="row" className="px-4 py-3 text-left font-medium">
+                  {s.name}
+                </th>
+                <td className="px-4 py-3">{s.criticality}</td>
+                <td className="px-4 py-3">
+                  <Badge tone={STATUS_TONES[s.status]}>{STATUS_LABELS[s.status]}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 tabular-nums">
+                  {hours(s.recoveryHours)} <span className="text-xs text-slate-500">(tolerated {hours(s.toleratedDowntimeHours)})</span>
+                </td>
+                <td className="px-4 py-3">{s.affectedOffices.map((o) => officeNames[o] ?? o).join(", ") || "—"}</td>
+                <td className="px-4 py-3 tabular-nums">{s.weightedImpact.toFixed(2)}</td>
+                <td className="px-4 py-3 text-slate-600">{s.dependencies.map((d) => d.explanation).join(" ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </div>
+  );
+}

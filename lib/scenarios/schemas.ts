@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { shockSchema } from "@/scoring/schema/scenario";
+import { idAndVersion, optionalDate } from "@/lib/form-fields";
+
+/**
+ * The shocks as the engine's scenario schema defines them. A form sends them as one JSON text
+ * (the builder's hidden field), the API as an array: both go through the engine's schema, so
+ * an invalid shock is refused with the engine's own message and path.
+ */
+export const shocksSchema = z.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  if (v.trim() === "") return [];
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}, z.array(shockSchema, { error: "Expected a list of shocks" }).min(1, "Add at least one shock"));
+
+export const scenarioSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
+  description: z.string().trim().max(1000, "Use at most 1,000 characters").default(""),
+  /** Landscape date to simulate against; blank: the day it runs. */
+  asOf: optionalDate,
+  shocks: shocksSchema,
+});
+
+export const updateScenarioSchema = scenarioSchema.extend(idAndVersion);
+export const deleteScenarioSchema = z.object(idAndVersion);
+export const runScenarioSchema = z.object({ id: z.uuid() });
+
+export type ScenarioInput = z.infer<typeof scenarioSchema>;
