@@ -90,8 +90,12 @@ async function main() {
     stopping = true;
     const child = web.child;
     if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      // The web server ends its workers within 10 s; never leave it running behind us.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
     }
     await embedded?.stop();
     process.exit(code);

@@ -22,8 +22,16 @@ if (cluster.isPrimary && workers > 1) {
     process.exitCode = typeof code === "number" && code !== 0 ? code : 1;
   });
   const stop = () => {
+    if (stopping) return;
     stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
+    // Signal the workers directly (worker.kill() first waits for a graceful IPC disconnect),
+    // and end any that are still busy after 10 s, so that stopping never leaves them behind.
+    const pids = Object.values(cluster.workers ?? {}).flatMap((w) => (w?.process.pid ? [w.process.pid] : []));
+    for (const pid of pids) signal(pid, "SIGTERM");
+    setTimeout(() => {
+      for (const pid of pids) signal(pid, "SIGKILL");
+      process.exit(0);
+    }, 10_000).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
@@ -36,7 +44,17 @@ if (cluster.isPrimary && workers > 1) {
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();
+    setTimeout(() => process.exit(0), 5_000).unref(); // requests still running after 5 s are abandoned
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** Sends a signal to a process that may have ended meanwhile. */
+function signal(pid: number, sig: NodeJS.Signals) {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
 }
