@@ -6,6 +6,7 @@ import { createApiToken } from "@/lib/api-tokens/mutations";
 import { buildOffice } from "@/prisma/factories";
 import { buildAiSystem, buildDependency, buildFallback, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { callRoute as call } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -17,20 +18,6 @@ const dependencies = await import("@/app/api/v1/orgs/[org]/dependencies/route");
 const dependency = await import("@/app/api/v1/orgs/[org]/dependencies/[id]/route");
 const fallbacks = await import("@/app/api/v1/orgs/[org]/fallbacks/route");
 const fallback = await import("@/app/api/v1/orgs/[org]/fallbacks/[id]/route");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Call = { token?: string; body?: unknown; query?: string };
-
-/** Calls a route handler the way Next does. */
-async function call(handler: Handler, method: string, params: Record<string, string>, opts: Call = {}) {
-  const headers = new Headers();
-  if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
-  const url = `http://localhost/api/v1/orgs/${params.org ?? "-"}/x${opts.query ? `?${opts.query}` : ""}`;
-  const response = await handler(new Request(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
 
 const fieldsOf = (res: { json: { error: { fields?: Record<string, string[]> } } }) => Object.keys(res.json.error.fields ?? {}).sort();
 

@@ -5,23 +5,13 @@ import { createApiToken } from "@/lib/api-tokens/mutations";
 import { today } from "@/lib/scores/queries";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { callRoute as call } from "@/lib/testing/api-call";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
 const assessments = await import("@/app/api/v1/orgs/[org]/assessments/route");
 const assessment = await import("@/app/api/v1/orgs/[org]/assessments/[id]/route");
 const compare = await import("@/app/api/v1/orgs/[org]/assessments/compare/route");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function call(handler: Handler, method: string, params: Record<string, string>, opts: { token: string; body?: unknown; query?: string }) {
-  const headers = new Headers({ authorization: `Bearer ${opts.token}` });
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
-  const request = new Request(`http://localhost/api/v1/orgs/${params.org}/assessments${opts.query ? `?${opts.query}` : ""}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
 
 /** One critical system on a US frontier API with an untested self-hosted fallback. */
 async function inventory(organisationId: string) {

@@ -5,24 +5,13 @@ import { createApiToken } from "@/lib/api-tokens/mutations";
 import { buildOffice } from "@/prisma/factories";
 import { buildAiSystem, buildDependency, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { callRoute as call } from "@/lib/testing/api-call";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
 const flows = await import("@/app/api/v1/orgs/[org]/data-flows/route");
 const flowRoute = await import("@/app/api/v1/orgs/[org]/data-flows/[id]/route");
 const openapi = await import("@/app/api/v1/openapi.json/route");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function call(handler: Handler, method: string, params: Record<string, string>, opts: { token?: string; body?: unknown; query?: string } = {}) {
-  const headers = new Headers();
-  if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
-  const url = `http://localhost/api/v1/orgs/${params.org}/data-flows${opts.query ? `?${opts.query}` : ""}`;
-  const response = await handler(new Request(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
 
 async function inventory(organisationId: string) {
   const office = await buildOffice(db(), organisationId, { name: "Frankfurt HQ" });

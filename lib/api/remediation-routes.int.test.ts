@@ -6,6 +6,7 @@ import { listRemediationSuggestions } from "@/lib/remediation/queries";
 import { today } from "@/lib/scores/queries";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { callRoute as call, type RouteHandler } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -13,20 +14,6 @@ vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: 
 const actions = await import("@/app/api/v1/orgs/[org]/remediation-actions/route");
 const action = await import("@/app/api/v1/orgs/[org]/remediation-actions/[id]/route");
 const openapi = await import("@/app/api/v1/openapi.json/route");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Call = { token?: string; body?: unknown; query?: string };
-
-/** Calls a route handler the way Next does. */
-async function call(handler: Handler, method: string, params: Record<string, string>, opts: Call = {}) {
-  const headers = new Headers();
-  if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
-  const url = `http://localhost/api/v1/orgs/${params.org ?? "-"}/x${opts.query ? `?${opts.query}` : ""}`;
-  const response = await handler(new Request(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
 
 /** A critical system on a US frontier API with a self-hosted fallback never tested: the engine suggests a drill. */
 async function inventory(organisationId: string) {
@@ -143,7 +130,7 @@ describe("the public API: remediation actions", () => {
   });
 
   it("documents the operations under the Remediation tag", async () => {
-    const doc = (await call(openapi.GET as unknown as Handler, "GET", {})).json;
+    const doc = (await call(openapi.GET as unknown as RouteHandler, "GET", {})).json;
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/orgs/{org}/remediation-actions", "/api/v1/orgs/{org}/remediation-actions/{id}"]));
     expect(doc.paths["/api/v1/orgs/{org}/remediation-actions/{id}"].patch.tags).toEqual(["Remediation"]);
     expect(doc.tags.map((t: { name: string }) => t.name)).toContain("Remediation");

@@ -11,6 +11,7 @@ import { seedDemo } from "@/prisma/seed";
 import { DEMO_ORG_SLUGS } from "@/prisma/seed-data";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { callRoute as call } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -23,22 +24,6 @@ const scores = await import("@/app/api/v1/orgs/[org]/scores/route");
 const openapi = await import("@/app/api/v1/openapi.json/route");
 const { apiRoute } = await import("@/lib/api/route");
 const { errorResponse } = await import("@/lib/api/handler");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Call = { token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; query?: string };
-
-/** Calls a route handler the way Next does. */
-async function call(handler: Handler, method: string, params: Record<string, string>, opts: Call = {}) {
-  const headers = new Headers(opts.headers);
-  if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
-  const hasBody = opts.body !== undefined || opts.raw !== undefined;
-  if (hasBody && !headers.has("content-type")) headers.set("content-type", "application/json");
-  const url = `http://localhost/api/v1/orgs/${params.org ?? "-"}/x${opts.query ? `?${opts.query}` : ""}`;
-  const request = new Request(url, { method, headers, body: hasBody ? (opts.raw ?? JSON.stringify(opts.body)) : undefined });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
 
 const lyon = { name: "Lyon plant", country: "FR", city: "Lyon", headcount: 420, teams: ["Quality", "Maintenance"] };
 

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { callRoute as call, type RouteHandler } from "@/lib/testing/api-call";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
@@ -12,17 +13,6 @@ const policyEvent = await import("@/app/api/v1/orgs/[org]/policy-events/[id]/rou
 const scenarios = await import("@/app/api/v1/orgs/[org]/scenarios/route");
 const scenario = await import("@/app/api/v1/orgs/[org]/scenarios/[id]/route");
 const run = await import("@/app/api/v1/orgs/[org]/scenarios/[id]/run/route");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function call(handler: Handler, method: string, params: Record<string, string>, opts: { token: string; body?: unknown; query?: string }) {
-  const headers = new Headers({ authorization: `Bearer ${opts.token}` });
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
-  const request = new Request(`http://localhost/api/v1/orgs/${params.org}/x${opts.query ? `?${opts.query}` : ""}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
 
 /** A critical support chat in Berlin on a US frontier API, no fallback. */
 async function inventory(organisationId: string) {
@@ -128,7 +118,7 @@ describe("the scenarios and policy events API", () => {
       [policyEvent.PATCH, "PATCH", e.json.id, { body: { version: 1, event: BAN } }],
       [policyEvent.DELETE, "DELETE", e.json.id, { query: "version=1" }],
     ] as const) {
-      expect((await call(handler as Handler, method, { org: b, id }, { token: tokenB, ...extra })).status).toBe(404);
+      expect((await call(handler as RouteHandler, method, { org: b, id }, { token: tokenB, ...extra })).status).toBe(404);
     }
     // A's token cannot reach B's organisation at all.
     expect((await call(scenarios.GET, "GET", { org: b }, { token: tokens.owner })).status).toBe(404);

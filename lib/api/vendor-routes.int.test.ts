@@ -6,6 +6,7 @@ import { addVendorFromCatalogue } from "@/lib/catalogue/mutations";
 import { catalogueModel, catalogueVendor } from "@/lib/catalogue/facts";
 import { buildAiSystem, buildDependency, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { callRoute as call, type RouteHandler } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -15,20 +16,6 @@ const vendor = await import("@/app/api/v1/orgs/[org]/vendors/[id]/route");
 const models = await import("@/app/api/v1/orgs/[org]/models/route");
 const model = await import("@/app/api/v1/orgs/[org]/models/[id]/route");
 const openapi = await import("@/app/api/v1/openapi.json/route");
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Call = { token?: string; body?: unknown; query?: string };
-
-/** Calls a route handler the way Next does. */
-async function call(handler: Handler, method: string, params: Record<string, string>, opts: Call = {}) {
-  const headers = new Headers();
-  if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
-  const url = `http://localhost/api/v1/orgs/${params.org ?? "-"}/x${opts.query ? `?${opts.query}` : ""}`;
-  const response = await handler(new Request(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
 
 const aleph = { name: "Aleph Alpha", vendorType: "frontier_lab", hqCountry: "DE", source: "aleph-alpha.com/about", sourceAsOf: "2026-02-01" };
 const luminous = { name: "Luminous", family: "luminous", weights: "closed", licence: "proprietary", offeredAccessPaths: ["direct_api", { path: "cloud_marketplace", cloud: "stackit", regions: ["eu01"] }] };
@@ -231,7 +218,7 @@ describe("the public API: vendors and models", () => {
   });
 
   it("documents the vendor and model operations in the OpenAPI document", async () => {
-    const doc = (await call(openapi.GET as unknown as Handler, "GET", {})).json;
+    const doc = (await call(openapi.GET as unknown as RouteHandler, "GET", {})).json;
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/orgs/{org}/vendors", "/api/v1/orgs/{org}/vendors/{id}", "/api/v1/orgs/{org}/models", "/api/v1/orgs/{org}/models/{id}"]));
     expect(doc.paths["/api/v1/orgs/{org}/models/{id}"].patch.operationId).toBe("updateModel");
     expect(doc.tags.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(["Vendors", "Models"]));

@@ -6,24 +6,9 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { staleOrMissing } from "@/lib/concurrency";
 import type { DataFlowInput } from "@/lib/data-flows/schemas";
+import { dataFlowFieldsSelect as dataFlowSelect } from "@/lib/data-flows/queries";
 
 type Tx = Prisma.TransactionClient;
-
-const dataFlowSelect = {
-  id: true,
-  name: true,
-  originOfficeId: true,
-  originAiSystemId: true,
-  dependencyId: true,
-  vendorId: true,
-  processingCountry: true,
-  processingRegion: true,
-  dataCategories: true,
-  volume: true,
-  transferMechanism: true,
-  encryption: true,
-  version: true,
-} as const;
 
 function duplicateName(e: unknown, name: string): never {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {

@@ -90,7 +90,8 @@ export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFl
 
 // ---- one data flow, the form's choices, the public API's pages ----------------------------------
 
-const dataFlowFieldsSelect = {
+/** A data flow's own fields (ids for its references): the form, the public API and the audit snapshots. */
+export const dataFlowFieldsSelect = {
   id: true,
   name: true,
   originOfficeId: true,

@@ -6,24 +6,8 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { staleOrMissing, staleWithChanges } from "@/lib/concurrency";
 import { assertOwnRoute } from "@/lib/dependencies/ownership";
+import { dependencyResourceSelect as dependencySelect } from "@/lib/dependencies/queries";
 import { DEPENDENCY_FIELD_LABELS, type DependencyChanges, type DependencyInput } from "@/lib/dependencies/schemas";
-
-export const dependencySelect = {
-  id: true,
-  aiSystemId: true,
-  modelId: true,
-  accessPath: true,
-  cloudVendorId: true,
-  hostingCountry: true,
-  hostingRegion: true,
-  dataSent: true,
-  exitPlanDocumented: true,
-  exitPlanLastReviewed: true,
-  contractDataResidency: true,
-  contractExitTerms: true,
-  notes: true,
-  version: true,
-} as const;
 
 function duplicateRoute(e: unknown): never {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
