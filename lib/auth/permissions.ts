@@ -37,7 +37,7 @@ export const PERMISSIONS = {
   // inventory editor's; assessments are never changed or deleted once frozen.
   "assessments:write": ["owner", "analyst"],
   // Adding, correcting or lifting a policy event re-scores the organisation: the risk officer's
-  // judgement (decision 020), like running scenarios.
+  // judgement (decision 022), like running scenarios.
   "policy_events:manage": ["owner", "analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
