@@ -14,6 +14,8 @@ const envSchema = z.object({
   /** Web server processes sharing the port (lib/runtime/web-server.ts); unset: one per core, at most 4, and 1 on the embedded database. */
   SOVRA_WEB_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   SOVRA_DATA_DIR: z.string().min(1).default(".data"),
+  /** Diagnostics: write a V8 CPU profile of each web process into this folder when it stops. */
+  SOVRA_CPU_PROFILE_DIR: z.string().min(1).optional(),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

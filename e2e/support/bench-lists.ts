@@ -12,9 +12,11 @@
 //   --only data-flows        only the URLs containing this text
 //   --keep-db                keep the database afterwards (prints its name, for EXPLAIN ANALYZE)
 //   --database NAME          reuse a database kept by --keep-db (not seeded again, not dropped)
+//   --profile DIR            one web process with V8's CPU profiler: a .cpuprofile per process in DIR
+//                            at exit (open it in Chrome DevTools' Performance panel)
 //
 // autocannon reports p90 and p97.5, not p95: p95 lies between them, so p97.5 is the figure held
-// against the p95 budget (an upper bound). "server CPU ms/req" (the server process group's CPU time
+// against the p95 budget (an upper bound). "server CPU + db ms/req" (the server process group's CPU time and its PostgreSQL backends' CPU time
 // over the requests served) does not depend on what else the machine is doing: on 2 cores the
 // throughput, and so the latency under 20 clients, follows from it.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -41,6 +43,7 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     "keep-db": { type: "boolean", default: false },
     database: { type: "string" },
+    profile: { type: "string" },
   },
   strict: true,
 });
@@ -84,14 +87,19 @@ const URLS = [
 const log = (msg: string) => console.log(`bench-lists: ${msg}`);
 /** CPU time (ms) used so far by every process of the server's process group (it is started detached, so its pid is the group id). */
 function groupCpuMs(pgid: number): number {
+  return cpuMs((f) => Number(f[2]) === pgid);
+}
+/** CPU time (ms) used so far by the processes whose /proc stat fields (after "(comm)") pass `keep`, or by the pids given. */
+function cpuMs(keep: ((fields: string[], pid: number) => boolean) | Set<number>): number {
   const tick = 10; // USER_HZ is 100 on Linux: one clock tick = 10 ms
   let ticks = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+  const pids = keep instanceof Set ? [...keep] : readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+  for (const pid of pids) {
     try {
       // Fields after "(comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+      if (keep instanceof Set || keep(f, pid)) ticks += Number(f[11]) + Number(f[12]);
     } catch {
       // the process ended meanwhile
     }
@@ -243,7 +251,13 @@ function startServer(databaseUrl: string): ChildProcess {
   return spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/runtime/start.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
+      ...(opts.profile ? { SOVRA_WEB_WORKERS: "1", SOVRA_CPU_PROFILE_DIR: path.resolve(opts.profile) } : {}),
+    },
   });
 }
 
@@ -284,7 +298,18 @@ async function sessionCookie(): Promise<string> {
   }
 }
 
-async function bench(cookie: string, serverPgid: number): Promise<number> {
+/** The PostgreSQL backends serving the bench database (the app's pooled connections, once warm). */
+async function backendPids(databaseName: string): Promise<Set<number>> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrlFor(databaseName) }) });
+  try {
+    const rows = await prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${databaseName} AND pid <> pg_backend_pid()`;
+    return new Set(rows.map((r) => r.pid));
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function bench(cookie: string, serverPgid: number, databaseName: string): Promise<number> {
   const urls = opts.only ? URLS.filter((u) => u.includes(opts.only!)) : URLS;
   const ms = (v: number) => `${String(v).padStart(4)} ms`;
   console.log(`\n${BASE}, ${CONNECTIONS} concurrent clients, ${DURATION} s per URL after a ${WARMUP} s warm-up; loadavg ${loadavg()}`);
@@ -302,15 +327,19 @@ async function bench(cookie: string, serverPgid: number): Promise<number> {
 
     await autocannon({ url: `${BASE}${url}`, connections: 2, duration: WARMUP, headers: { cookie } });
     const before = loadavg().split(" ")[0];
+    // PostgreSQL's own CPU is spent in its backends, outside the server's process group.
+    const backends = await backendPids(databaseName);
     const cpu0 = groupCpuMs(serverPgid);
+    const db0 = cpuMs(backends);
     const r = await autocannon({ url: `${BASE}${url}`, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie } });
     const cpuPerRequest = (groupCpuMs(serverPgid) - cpu0) / Math.max(1, r.requests.total);
+    const dbPerRequest = (cpuMs(backends) - db0) / Math.max(1, r.requests.total);
     const bad = r.non2xx + r.errors + r.timeouts;
     failures += bad;
     if (r.latency.p97_5 >= BUDGET_MS) over.push(url);
     console.log(
       `${url.slice(LIST.length).padEnd(74)} p50 ${ms(r.latency.p50)}  p90 ${ms(r.latency.p90)}  p97.5 ${ms(r.latency.p97_5)}  p99 ${ms(r.latency.p99)}  ` +
-        `${String(Math.round(r.requests.average)).padStart(3)} req/s  non-2xx/errors ${bad}  server CPU ${cpuPerRequest.toFixed(1)} ms/req  [1st ${single} ms, ${Math.round(body.length / 1024)} KiB, total ${shown}, load ${before}]`,
+        `${String(Math.round(r.requests.average)).padStart(3)} req/s  non-2xx/errors ${bad}  server CPU ${cpuPerRequest.toFixed(1)} + db ${dbPerRequest.toFixed(1)} ms/req  [1st ${single} ms, ${Math.round(body.length / 1024)} KiB, total ${shown}, load ${before}]`,
     );
   }
   console.log(`loadavg after: ${loadavg()}`);
@@ -359,7 +388,7 @@ async function main() {
     await waitForHealth(server);
     log(`server ${server.pid} answers on ${BASE}`);
     const cookie = await sessionCookie();
-    const failures = await bench(cookie, server.pid!);
+    const failures = await bench(cookie, server.pid!, name);
     if (failures > 0) {
       console.error(`${failures} requests failed`);
       process.exitCode = 1;

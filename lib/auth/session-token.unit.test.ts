@@ -45,4 +45,14 @@ describe("reading the user id from the Auth.js session cookie", () => {
     expect(await sessionUserId([], SECRET)).toBeNull();
     expect(await sessionUserId([{ name: NAME, value: "" }], SECRET)).toBeNull();
   });
+
+  it("remembers a token that decrypted, yet refuses it once it expires and never under another secret or cookie name", async () => {
+    const token = await tokenFor("user-4", { maxAge: 120 });
+    const now = Date.now();
+    expect(await sessionUserId([{ name: NAME, value: token }], SECRET, now)).toBe("user-4");
+    expect(await sessionUserId([{ name: NAME, value: token }], SECRET, now + 1_000)).toBe("user-4"); // remembered
+    expect(await sessionUserId([{ name: NAME, value: token }], SECRET, now + 120_000 + 16_000)).toBeNull(); // past exp + 15 s tolerance
+    expect(await sessionUserId([{ name: NAME, value: token }], "another-secret-another-secret-another-sec", now)).toBeNull();
+    expect(await sessionUserId([{ name: "__Secure-authjs.session-token", value: token }], SECRET, now)).toBeNull();
+  });
 });

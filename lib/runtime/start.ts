@@ -150,7 +150,7 @@ async function main() {
   const workers = config.SOVRA_WEB_WORKERS ?? (embedded ? 1 : Math.min(4, availableParallelism()));
   const child = flags.dev
     ? spawn(process.execPath, [NEXT_BIN, "dev", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NODE_ENV: "development" } })
-    : spawn(process.execPath, ["--import", "tsx", path.join("lib", "runtime", "web-server.ts")], {
+    : spawn(process.execPath, [...profilerArgs(config.SOVRA_CPU_PROFILE_DIR), "--import", "tsx", path.join("lib", "runtime", "web-server.ts")], {
         stdio: ["ignore", "inherit", "inherit"],
         env: { ...env, NODE_ENV: "production", PORT: String(port), SOVRA_WEB_WORKERS: String(workers) },
       });
@@ -172,3 +172,8 @@ async function main() {
 }
 
 await main();
+
+/** V8's CPU profiler for the web processes (a .cpuprofile each at exit; bench:lists --profile). Node refuses --cpu-prof in NODE_OPTIONS. */
+function profilerArgs(dir: string | undefined): string[] {
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
