@@ -141,6 +141,7 @@ export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document
           d.contractDataResidency === null && d.contractExitTerms === null
             ? undefined
             : compact({ dataResidency: d.contractDataResidency ?? undefined, exitTerms: d.contractExitTerms ?? undefined }),
+        dataSent: d.dataSent.length ? [...d.dataSent].sort().map((c) => toDocumentValue(c) as "public") : undefined, // a set: sorted, so equal sets export alike
         notes: d.notes ?? undefined,
       }),
     ),

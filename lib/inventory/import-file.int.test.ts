@@ -62,9 +62,12 @@ function scoresOf(doc: InventoryDocumentInput) {
 async function storedRoutes(ctx: OrgContext) {
   const where = { organisationId: ctx.organisationId };
   const route = { model: { select: { name: true, vendor: { select: { name: true } } } }, cloudVendor: { select: { name: true } } };
-  // Ids, timestamps and versions differ by design; dataSent is not in the document format yet.
+  // Ids, timestamps and versions differ by design; data sent is a set (an import stores it sorted).
   const omit = { id: true, organisationId: true, modelId: true, cloudVendorId: true, createdAt: true, updatedAt: true, version: true } as const;
-  const dependencies = await db().dependency.findMany({ where, omit: { ...omit, aiSystemId: true, dataSent: true }, include: { ...route, aiSystem: { select: { name: true } } } });
+  const dependencies = (await db().dependency.findMany({ where, omit: { ...omit, aiSystemId: true }, include: { ...route, aiSystem: { select: { name: true } } } })).map((d) => ({
+    ...d,
+    dataSent: [...d.dataSent].sort(),
+  }));
   const fallbacks = await db().fallback.findMany({
     where,
     omit: { ...omit, dependencyId: true },

@@ -313,6 +313,8 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       exitPlanLastReviewed: d.exitPlan?.lastReviewed ?? null,
       contractDataResidency: d.contract?.dataResidency ?? null,
       contractExitTerms: d.contract?.exitTerms ?? null,
+      // A set: the order it is written in does not matter.
+      dataSent: [...new Set((d.dataSent ?? []).map((c) => toDbValue(c)))].sort(),
       notes: d.notes ?? null,
     };
     const natural = match && {
@@ -322,6 +324,7 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       exitPlanLastReviewed: isoDate(match.exitPlanLastReviewed),
       contractDataResidency: match.contractDataResidency,
       contractExitTerms: match.contractExitTerms,
+      dataSent: [...match.dataSent].sort(),
       notes: match.notes,
     };
     file("dependency", formatPath(["dependencies", i]), label, values, match && { id: match.id, version: match.version, natural: natural! });

@@ -243,6 +243,7 @@ async function writePlan(tx: Tx, ctx: OrgContext, plan: InventoryImportPlan) {
       exitPlanLastReviewed: date(v.exitPlanLastReviewed),
       contractDataResidency: v.contractDataResidency as boolean | null,
       contractExitTerms: v.contractExitTerms as boolean | null,
+      dataSent: v.dataSent as DataCategory[],
       notes: v.notes as string | null,
     }),
     (rows) => tx.dependency.createMany({ data: rows }),

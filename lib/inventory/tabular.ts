@@ -114,6 +114,7 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
     col("Exit plan last reviewed", "exitPlan.lastReviewed", "date", "2026-03-01", "YYYY-MM-DD"),
     col("Contract data residency", "contract.dataResidency", "boolean", null, "yes or no: the contract fixes where data stays"),
     col("Contract exit terms", "contract.exitTerms", "boolean", null, "yes or no: the contract has exit terms"),
+    col("Data sent", "dataSent", "list", "personal; internal", "public, internal, personal, trade-secret, regulated, special-category; separate with ;"),
     col("Notes", "notes", "text", null, "Free text, not scored"),
   ],
   fallbacks: [

@@ -92,6 +92,8 @@ export const dependencySchema = z.strictObject({
   contract: z
     .strictObject({ dataResidency: z.boolean().optional(), exitTerms: z.boolean().optional() })
     .optional(),
+  /** The data categories sent to the model (not scored; registers such as DORA's report data sensitivity). */
+  dataSent: z.array(dataCategorySchema).optional(),
   /** Free text for people (not scored). */
   notes: z.string().max(2000).optional(),
 });
