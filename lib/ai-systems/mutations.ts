@@ -53,9 +53,10 @@ export async function updateAiSystem(ctx: OrgContext, id: string, version: numbe
   return db()
     .$transaction(async (tx) => {
       const before = await snapshot(tx, ctx, id);
+      if (!before) throw notFoundError("AI system");
+      await assertOwnOffices(tx, ctx, officeIds); // a field error before anything is written
       const { count } = await tx.aiSystem.updateMany({ where: { id, organisationId: ctx.organisationId, version }, data: { ...fields, version: { increment: 1 } } });
       if (count === 0) throw staleOrMissing("AI system", before, version);
-      await assertOwnOffices(tx, ctx, officeIds);
       await tx.aiSystemOffice.deleteMany({ where: { organisationId: ctx.organisationId, aiSystemId: id } });
       if (officeIds.length) await tx.aiSystemOffice.createMany({ data: officeIds.map((officeId) => ({ organisationId: ctx.organisationId, aiSystemId: id, officeId })) });
       const after = { ...before!, ...fields, officeIds: [...officeIds].sort(), version: version + 1 };
