@@ -47,7 +47,12 @@ test("an analyst adds a policy event, sees what changed for the organisation, an
   await page.getByLabel("Kind of measure").selectOption("vendor-restriction");
   await page.getByLabel("Issued by").fill("vendor");
   await page.getByLabel("Vendors", { exact: true }).selectOption(["openai"]);
-  await page.getByRole("button", { name: "EU member states" }).click();
+  const whom = page.getByRole("group", { name: "Whom it restricts" });
+  await whom.getByRole("button", { name: "EU member states" }).click();
+  // A tiered rule: blocked in the EU, licence required in Switzerland.
+  await whom.getByRole("button", { name: "Add another restriction" }).click();
+  await whom.getByLabel("Restriction 2: countries: country codes").fill("CH");
+  await whom.getByLabel("Restriction 2: severity").selectOption("licence-required");
   await page.getByRole("button", { name: "Add policy event" }).click();
 
   const impact = page.getByRole("region", { name: /^What changed for / });
@@ -58,6 +63,13 @@ test("an analyst adds a policy event, sees what changed for the organisation, an
   const row = page.getByRole("row", { name: /OpenAI withdrawn from the EU/ });
   await expect(row).toContainText("Own");
   await expect(row).toContainText("In force");
+
+  // Editing keeps both restrictions (the form once kept only the first).
+  await row.getByRole("link", { name: /^Edit / }).click();
+  await expect(page.getByLabel("Restriction 2: countries: country codes")).toHaveValue("CH");
+  await expect(page.getByLabel("Restriction 2: severity")).toHaveValue("licence-required");
+  await expect(page.getByLabel("Restriction 1: countries: country codes")).toHaveValue(/^AT, BE/);
+  await page.goto("/mainfeld/scenarios/policy-events");
   await row.getByRole("button", { name: "Delete" }).click();
   await row.getByRole("dialog", { name: 'Delete "OpenAI withdrawn from the EU"?' }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("row", { name: /OpenAI withdrawn from the EU/ })).toHaveCount(0);

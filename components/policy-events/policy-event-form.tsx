@@ -4,13 +4,13 @@ import Link from "next/link";
 import { createPolicyEventAction, updatePolicyEventAction } from "@/lib/policy-events/actions";
 import { idle, submitted } from "@/lib/action-state";
 import type { PolicyEventImpact } from "@/lib/policy-events/mutations";
-import type { PolicyEvent } from "@/scoring/schema/policy-event";
-import { ACCESS_PATHS } from "@/scoring/schema/primitives";
+import type { PolicyEvent, PolicyScope } from "@/scoring/schema/policy-event";
+import { ACCESS_PATHS, type CountrySet } from "@/scoring/schema/primitives";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
-import { CountrySetField, parseCodes, toCountrySet, type CountrySetDraft } from "@/components/scenarios/country-set-field";
+import { Button, buttonClass } from "@/components/ui/button";
+import { CountrySetField, toCountrySet, type CountrySetDraft } from "@/components/scenarios/country-set-field";
 import { PolicyEventImpactPanel } from "./policy-event-impact";
 
 const TYPES = [
@@ -31,11 +31,26 @@ const SEVERITIES = [
 ];
 
 type Initial = { id: string; version: number; event: PolicyEvent };
+type RestrictionDraft = { countries: CountrySetDraft; locus: string; severity: string };
+
+const toDraft = (set: CountrySet): CountrySetDraft => ("only" in set ? { mode: "only", codes: set.only.join(", ") } : { mode: "allExcept", codes: set.allExcept.join(", ") });
+const NEW_RESTRICTION: RestrictionDraft = { countries: { mode: "only", codes: "" }, locus: "users", severity: "block" };
+
+/** The scope selectors this form does not edit, in words: they are kept as they are. */
+function keptSelectors(scope: PolicyScope): string[] {
+  const kept: string[] = [];
+  if (scope.models?.length) kept.push(`models ${scope.models.join(", ")}`);
+  if (scope.modelFamilies?.length) kept.push(`model families ${scope.modelFamilies.join(", ")}`);
+  if (scope.clouds?.length) kept.push(`clouds ${scope.clouds.join(", ")}`);
+  if (scope.hostingRegions?.length) kept.push(`hosting regions ${scope.hostingRegions.join(", ")}`);
+  return kept;
+}
 
 /**
- * Adds (or edits) one of the organisation's own policy events: imposing a restriction with whom
- * and what it reaches, or lifting one. The engine's restriction is built from the fields below
- * (one restriction per event here; the API takes several). After saving it shows what changed.
+ * Adds (or edits) one of the organisation's own policy events: imposing restrictions with whom
+ * and what they reach, or lifting an event. Every restriction of an event is edited here (a tiered
+ * rule has several); scope selectors the form has no field for (models, families, clouds, hosting
+ * regions) are kept as they are and named. After saving it shows what changed.
  */
 export function PolicyEventForm({
   orgSlug,
@@ -57,25 +72,29 @@ export function PolicyEventForm({
   const [state, action] = useActionState(initial ? updatePolicyEventAction : createPolicyEventAction, idle);
   const ev = initial?.event;
   const impose = ev?.kind === "impose" ? ev : undefined;
-  const restriction = impose?.restrictions[0];
   const [kind, setKind] = useState<"impose" | "lift">(liftKey ? "lift" : (ev?.kind ?? "impose"));
   const [vendorKeys, setVendorKeys] = useState<string[]>(impose?.scope.vendors ?? []);
-  const [vendorCountries, setVendorCountries] = useState(impose?.scope.vendorCountries && "only" in impose.scope.vendorCountries ? impose.scope.vendorCountries.only.join(", ") : "");
+  const [vendorCountries, setVendorCountries] = useState<CountrySetDraft>(impose?.scope.vendorCountries ? toDraft(impose.scope.vendorCountries) : { mode: "only", codes: "" });
   const [weights, setWeights] = useState<string>(impose?.scope.weights ?? "");
+  const [compute, setCompute] = useState<string>(impose?.scope.minTrainingCompute ?? "");
   const [paths, setPaths] = useState<string[]>(impose?.scope.accessPaths ?? []);
-  const [countries, setCountries] = useState<CountrySetDraft>(
-    restriction ? ("only" in restriction.countries ? { mode: "only", codes: restriction.countries.only.join(", ") } : { mode: "allExcept", codes: restriction.countries.allExcept.join(", ") }) : { mode: "only", codes: "" },
-  );
-  const [locus, setLocus] = useState<string>(restriction?.locus ?? "users");
-  const [severity, setSeverity] = useState<string>(restriction?.severity ?? "block");
+  const [drafts, setDrafts] = useState<RestrictionDraft[]>(impose ? impose.restrictions.map((r) => ({ countries: toDraft(r.countries), locus: r.locus, severity: r.severity })) : [NEW_RESTRICTION]);
+  const setDraft = (i: number, change: Partial<RestrictionDraft>) => setDrafts(drafts.map((d, j) => (j === i ? { ...d, ...change } : d)));
 
+  // Start from the stored scope so that selectors without a field here survive an edit.
+  const { vendors: _v, vendorCountries: _vc, weights: _w, minTrainingCompute: _c, accessPaths: _p, ...kept } = impose?.scope ?? {};
+  const vendorCountrySet = toCountrySet(vendorCountries);
   const scope = {
+    ...kept,
     ...(vendorKeys.length ? { vendors: vendorKeys } : {}),
-    ...(parseCodes(vendorCountries).length ? { vendorCountries: { only: parseCodes(vendorCountries) } } : {}),
+    // "Every country except (none)" would reach every vendor: the same as no selector.
+    ...(("only" in vendorCountrySet ? vendorCountrySet.only : vendorCountrySet.allExcept).length ? { vendorCountries: vendorCountrySet } : {}),
     ...(weights ? { weights } : {}),
+    ...(compute ? { minTrainingCompute: compute } : {}),
     ...(paths.length ? { accessPaths: paths } : {}),
   };
-  const restrictions = [{ countries: toCountrySet(countries), locus, severity }];
+  const keptWords = keptSelectors(kept);
+  const restrictions = drafts.map((d) => ({ countries: toCountrySet(d.countries), locus: d.locus, severity: d.severity }));
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   const value = (name: string, fallback?: string) => submitted(state, name) ?? fallback;
   const impact = state.status === "success" ? (state.data as { impact?: PolicyEventImpact } | undefined)?.impact : undefined;
@@ -153,8 +172,8 @@ export function PolicyEventForm({
                   ))}
                 </select>
               </div>
+              <CountrySetField label="Vendors headquartered in" value={vendorCountries} onChange={setVendorCountries} officeCountries={[]} hint="Country codes, comma-separated; empty: vendors from anywhere." />
               <div className="grid gap-4 sm:grid-cols-2">
-                <TextField label="Vendors headquartered in" name="_vendorCountries" value={vendorCountries} onChange={(e) => setVendorCountries(e.target.value)} hint="Country codes, comma-separated." />
                 <SelectField
                   label="Weights"
                   name="_weights"
@@ -164,6 +183,17 @@ export function PolicyEventForm({
                     { value: "", label: "Open and closed" },
                     { value: "closed", label: "Closed models only" },
                     { value: "open", label: "Open-weight models only" },
+                  ]}
+                />
+                <SelectField
+                  label="Training compute"
+                  name="_compute"
+                  value={compute}
+                  onChange={(e) => setCompute(e.target.value)}
+                  options={[
+                    { value: "", label: "Any model" },
+                    { value: "1e25-1e26", label: "Trained with 10^25 operations or more" },
+                    { value: "above-1e26", label: "Trained with more than 10^26 operations" },
                   ]}
                 />
               </div>
@@ -178,16 +208,33 @@ export function PolicyEventForm({
                   ))}
                 </div>
               </fieldset>
+              {keptWords.length > 0 && <p className="text-xs text-slate-600">Also limited to {keptWords.join("; ")}: kept as they are (the public API edits them).</p>}
               {fieldErrors?.scope && <p className="text-xs text-red-700">{fieldErrors.scope.join(" ")}</p>}
             </fieldset>
             <fieldset className="space-y-3 rounded-md p-4 ring-1 ring-slate-200">
               <legend className="px-1 text-sm font-semibold text-slate-900">Whom it restricts</legend>
               <input type="hidden" name="restrictions" value={JSON.stringify(restrictions)} />
-              <CountrySetField label="Countries" value={countries} onChange={setCountries} officeCountries={officeCountries} />
-              <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField label="Restricted" name="_locus" value={locus} onChange={(e) => setLocus(e.target.value)} options={LOCI} />
-                <SelectField label="Severity" name="_severity" value={severity} onChange={(e) => setSeverity(e.target.value)} options={SEVERITIES} />
-              </div>
+              {drafts.map((d, i) => {
+                const label = drafts.length > 1 ? `Restriction ${i + 1}: countries` : "Countries";
+                return (
+                  <div key={i} className={drafts.length > 1 ? "space-y-3 rounded-md bg-slate-50 p-3" : "space-y-3"}>
+                    <CountrySetField label={label} value={d.countries} onChange={(countries) => setDraft(i, { countries })} officeCountries={officeCountries} />
+                    <div className="grid gap-4 sm:grid-cols-2">
+                      <SelectField label={drafts.length > 1 ? `Restriction ${i + 1}: restricted` : "Restricted"} name={`_locus${i}`} value={d.locus} onChange={(e) => setDraft(i, { locus: e.target.value })} options={LOCI} />
+                      <SelectField label={drafts.length > 1 ? `Restriction ${i + 1}: severity` : "Severity"} name={`_severity${i}`} value={d.severity} onChange={(e) => setDraft(i, { severity: e.target.value })} options={SEVERITIES} />
+                    </div>
+                    {drafts.length > 1 && (
+                      <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setDrafts(drafts.filter((_, j) => j !== i))}>
+                        Remove restriction {i + 1}
+                      </Button>
+                    )}
+                  </div>
+                );
+              })}
+              <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setDrafts([...drafts, NEW_RESTRICTION])}>
+                Add another restriction
+              </Button>
+              <p className="text-xs text-slate-500">Several restrictions make a tiered rule, e.g. blocked in some countries and licence-required in others.</p>
               {fieldErrors?.restrictions && <p className="text-xs text-red-700">{fieldErrors.restrictions.join(" ")}</p>}
             </fieldset>
           </>
