@@ -5,7 +5,9 @@ import type { ExportSource } from "./source";
 // criticality, the models and their providers, the GPAI facts that decide what documentation
 // the provider owes) and the deployer's duties under Art. 26 as empty columns for the
 // organisation to answer. Sovra does not classify a use as high-risk (Annex III): that is a
-// legal judgement about the purpose, which the inventory does not record. Pure.
+// legal judgement about the purpose. The purpose and users served are not in the frozen document:
+// they come from the inventory on the day of the export (by AI system name) and their columns
+// say so. Pure.
 
 /** Systemic risk is presumed above 10^25 FLOP of training compute (Art. 51(2)). */
 export function systemicRiskOf(band: ComputeBand | undefined): "yes" | "no" | "unknown" {
@@ -39,11 +41,12 @@ export const DEPLOYER_DUTY_COLUMNS = [
 
 export const AI_ACT_HEADERS = [
   "AI system",
-  "Intended purpose (fill in)",
+  "Intended purpose (inventory on export day)",
   "Owner",
   "Business criticality",
   "Tolerated downtime (hours)",
   "Offices served",
+  "Users served (inventory on export day)",
   "Teams",
   "Models",
   "Providers (HQ country)",
@@ -66,7 +69,10 @@ export interface AiActInventory {
 
 const join = (xs: readonly string[]) => [...new Set(xs)].filter(Boolean).join("; ");
 
-export function buildAiActInventory(source: ExportSource): AiActInventory {
+/** What the frozen document lacks about a system, read from today's inventory by system name. */
+export type CurrentSystemFacts = ReadonlyMap<string, { description: string; usersServed: number }>;
+
+export function buildAiActInventory(source: ExportSource, current: CurrentSystemFacts = new Map()): AiActInventory {
   const doc = source.inputs;
   const offices = new Map((doc.offices ?? []).map((o) => [o.key, o]));
   const vendors = new Map((doc.vendors ?? []).map((v) => [v.key, v]));
@@ -79,13 +85,15 @@ export function buildAiActInventory(source: ExportSource): AiActInventory {
     const flows = (doc.dataFlows ?? []).filter((f) => deps.some((d) => d.key === f.dependency));
     const perModel = (fn: (m: (typeof used)[number]) => string) => used.map((m) => (used.length > 1 ? `${m.name}: ${fn(m)}` : fn(m)));
     const result = results.get(system.key);
+    const today = current.get(system.name);
     return [
       system.name,
-      "",
+      today?.description ?? "",
       system.owner ?? "",
       system.criticality,
       system.toleratedDowntimeHours,
       join(system.offices.map((k) => (offices.get(k) ? `${offices.get(k)!.name} (${offices.get(k)!.country})` : k))),
+      today?.usersServed ?? "",
       join(system.teams ?? []),
       join(used.map((m) => m.name)),
       join(used.map((m) => vendors.get(m.vendor)).map((v) => (v ? `${v.name} (${v.hqCountry})` : ""))),

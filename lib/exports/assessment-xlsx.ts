@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { neutralise } from "@/lib/inventory/tabular";
 import { DIMENSIONS } from "@/scoring/options";
 import { FACTORS } from "@/scoring/engine/factors/types";
-import { buildAiActInventory } from "./ai-act";
+import { buildAiActInventory, type CurrentSystemFacts } from "./ai-act";
 import type { ExportSource } from "./source";
 
 // The full assessment as a workbook for risk officers: every sheet is built from the frozen
@@ -24,7 +24,7 @@ export const ASSESSMENT_SHEETS = ["Summary", "Vendors", "AI systems", "Dependenc
 const yes = (b: boolean | undefined) => (b === undefined ? "" : b ? "yes" : "no");
 
 /** The assessment's sheets as plain tables (pure; the workbook writer below only lays them out). */
-export function buildAssessmentSheets(source: ExportSource): Sheet[] {
+export function buildAssessmentSheets(source: ExportSource, current?: CurrentSystemFacts): Sheet[] {
   const doc = source.inputs;
   const r = source.results;
   const name = <T extends { key: string; name: string }>(xs: readonly T[] | undefined) => {
@@ -43,7 +43,7 @@ export function buildAssessmentSheets(source: ExportSource): Sheet[] {
   const depResults = new Map(r.dependencies.map((d) => [d.key, d]));
   const docVendors = new Map((doc.vendors ?? []).map((v) => [v.key, v]));
   const systemRows = new Map((doc.aiSystems ?? []).map((s) => [s.key, s]));
-  const ai = buildAiActInventory(source);
+  const ai = buildAiActInventory(source, current);
 
   return [
     {
@@ -147,4 +147,4 @@ export async function writeSheets(sheets: readonly Sheet[]): Promise<Uint8Array>
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export const writeAssessmentXlsx = (source: ExportSource) => writeSheets(buildAssessmentSheets(source));
+export const writeAssessmentXlsx = (source: ExportSource, current?: CurrentSystemFacts) => writeSheets(buildAssessmentSheets(source, current));

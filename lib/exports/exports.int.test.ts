@@ -89,6 +89,6 @@ describe("exports", () => {
     await freezeAssessment(analyst, {});
     const rows = parse(withoutBom((await exportAiActCsv(analyst)).body), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ "AI system": "Support chat", Owner: "Ops", "Business criticality": "critical", "Offices served": "Berlin (DE)", "Providers (HQ country)": "Frontier Labs (US)", "Data categories sent": "personal" });
+    expect(rows[0]).toMatchObject({ "AI system": "Support chat", "Intended purpose (inventory on export day)": "Answers customers' tickets", "Users served (inventory on export day)": "1200", Owner: "Ops", "Business criticality": "critical", "Offices served": "Berlin (DE)", "Providers (HQ country)": "Frontier Labs (US)", "Data categories sent": "personal" });
   });
 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError, notFoundError } from "@/lib/errors";
 import { getAssessment, listAssessments, type AssessmentSummary } from "@/lib/assessments/queries";
-import { buildAiActInventory } from "./ai-act";
+import { buildAiActInventory, type CurrentSystemFacts } from "./ai-act";
 import { writeAssessmentXlsx } from "./assessment-xlsx";
 import { writeCsv, writeDoraCsv, writeGapsCsv } from "./csv";
 import { DORA_BUILDERS, doraGaps } from "./dora/build";
@@ -36,6 +36,12 @@ export async function getExportSource(ctx: OrgContext, assessmentId?: string): P
   return assessment;
 }
 
+/** Purpose and users served of the organisation's AI systems today, by name (the frozen document does not carry them). */
+async function currentSystemFacts(ctx: OrgContext): Promise<CurrentSystemFacts> {
+  const rows = await db().aiSystem.findMany({ where: { organisationId: ctx.organisationId }, select: { name: true, description: true, usersServed: true } });
+  return new Map(rows.map((r) => [r.name, { description: r.description, usersServed: r.usersServed }]));
+}
+
 const encoder = new TextEncoder();
 const CSV = "text/csv; charset=utf-8";
 const fileName = (ctx: OrgContext, source: ExportSource, what: string) => `sovra-${ctx.organisationSlug}-${source.asOf}-${what}`;
@@ -43,7 +49,7 @@ const fileName = (ctx: OrgContext, source: ExportSource, what: string) => `sovra
 /** The full assessment as an XLSX workbook. */
 export async function exportAssessmentXlsx(ctx: OrgContext, assessmentId?: string): Promise<ExportFile> {
   const source = await getExportSource(ctx, assessmentId);
-  return { fileName: fileName(ctx, source, "assessment.xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await writeAssessmentXlsx(source) };
+  return { fileName: fileName(ctx, source, "assessment.xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await writeAssessmentXlsx(source, await currentSystemFacts(ctx)) };
 }
 
 /** One DORA Register of Information template (B_05.01, B_02.02, B_07.01) as the EBA's CSV, or the list of its gaps. */
@@ -56,7 +62,7 @@ export async function exportDoraCsv(ctx: OrgContext, file: DoraTemplateId | "gap
 /** The EU AI Act deployer inventory as CSV. */
 export async function exportAiActCsv(ctx: OrgContext, assessmentId?: string): Promise<ExportFile> {
   const source = await getExportSource(ctx, assessmentId);
-  return { fileName: fileName(ctx, source, "ai-act-deployer-inventory.csv"), contentType: CSV, body: encoder.encode(writeCsv(buildAiActInventory(source))) };
+  return { fileName: fileName(ctx, source, "ai-act-deployer-inventory.csv"), contentType: CSV, body: encoder.encode(writeCsv(buildAiActInventory(source, await currentSystemFacts(ctx)))) };
 }
 
 export interface ExportsOverview {

@@ -10,7 +10,7 @@ export async function exportInventory(organisationId: string) {
   const publisher = await db().vendor.create({ data: { organisationId, name: "Open Weights SAS", vendorType: "open_weight_publisher", hqCountry: "FR" } });
   const model = await db().model.create({ data: { organisationId, vendorId: vendor.id, name: "Big Model", family: "big", weights: "closed", licence: "proprietary" } });
   const open = await db().model.create({ data: { organisationId, vendorId: publisher.id, name: "Open Model", family: "open", weights: "open", licence: "Apache-2.0" } });
-  const system = await db().aiSystem.create({ data: { organisationId, name: "Support chat", owner: "Ops", criticality: "critical", toleratedDowntimeMinutes: 240 } });
+  const system = await db().aiSystem.create({ data: { organisationId, name: "Support chat", description: "Answers customers' tickets", usersServed: 1200, owner: "Ops", criticality: "critical", toleratedDowntimeMinutes: 240 } });
   await db().aiSystemOffice.create({ data: { organisationId, aiSystemId: system.id, officeId: office.id } });
   const dependency = await db().dependency.create({ data: { organisationId, aiSystemId: system.id, modelId: model.id, accessPath: "direct_api" } });
   await db().dataFlow.create({ data: { organisationId, name: "Tickets", originOfficeId: office.id, dependencyId: dependency.id, vendorId: vendor.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" } });
