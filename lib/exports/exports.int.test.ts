@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { freezeAssessment } from "@/lib/assessments/mutations";
-import { twoOrganisations } from "@/lib/testing/db";
+import { db, twoOrganisations } from "@/lib/testing/db";
 import { exportInventory } from "./test-inventory";
 import { ASSESSMENT_SHEETS } from "./assessment-xlsx";
 import { DORA_TEMPLATES, isAllowedValue } from "./dora/templates";
@@ -89,6 +89,8 @@ describe("exports", () => {
     await freezeAssessment(analyst, {});
     const rows = parse(withoutBom((await exportAiActCsv(analyst)).body), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { organisationId: w.a.organisation.id, action: "export" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ actorId: w.a.users.analyst.id, entityType: "assessment", after: { file: expect.stringMatching(/ai-act-deployer-inventory\.csv$/) } });
     expect(rows[0]).toMatchObject({ "AI system": "Support chat", "Intended purpose (inventory on export day)": "Answers customers' tickets", "Users served (inventory on export day)": "1200", Owner: "Ops", "Business criticality": "critical", "Offices served": "Berlin (DE)", "Providers (HQ country)": "Frontier Labs (US)", "Data categories sent": "personal" });
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError, notFoundError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
 import { getAssessment, listAssessments, type AssessmentSummary } from "@/lib/assessments/queries";
 import { buildAiActInventory, type CurrentSystemFacts } from "./ai-act";
 import { writeAssessmentXlsx } from "./assessment-xlsx";
@@ -42,6 +43,15 @@ async function currentSystemFacts(ctx: OrgContext): Promise<CurrentSystemFacts> 
   return new Map(rows.map((r) => [r.name, { description: r.description, usersServed: r.usersServed }]));
 }
 
+/**
+ * Records who exported which file of which assessment: regulatory registers leave the building
+ * through these files, and the risk officer's audit trail should show when and by whom.
+ */
+async function recorded(ctx: OrgContext, source: ExportSource, file: ExportFile): Promise<ExportFile> {
+  await recordAudit(db(), ctx, { action: "export", entityType: "assessment", entityId: source.id, after: { file: file.fileName, bytes: file.body.byteLength } });
+  return file;
+}
+
 const encoder = new TextEncoder();
 const CSV = "text/csv; charset=utf-8";
 const fileName = (ctx: OrgContext, source: ExportSource, what: string) => `sovra-${ctx.organisationSlug}-${source.asOf}-${what}`;
@@ -49,20 +59,20 @@ const fileName = (ctx: OrgContext, source: ExportSource, what: string) => `sovra
 /** The full assessment as an XLSX workbook. */
 export async function exportAssessmentXlsx(ctx: OrgContext, assessmentId?: string): Promise<ExportFile> {
   const source = await getExportSource(ctx, assessmentId);
-  return { fileName: fileName(ctx, source, "assessment.xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await writeAssessmentXlsx(source, await currentSystemFacts(ctx)) };
+  return recorded(ctx, source, { fileName: fileName(ctx, source, "assessment.xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await writeAssessmentXlsx(source, await currentSystemFacts(ctx)) });
 }
 
 /** One DORA Register of Information template (B_05.01, B_02.02, B_07.01) as the EBA's CSV, or the list of its gaps. */
 export async function exportDoraCsv(ctx: OrgContext, file: DoraTemplateId | "gaps", assessmentId?: string): Promise<ExportFile> {
   const source = await getExportSource(ctx, assessmentId);
   const text = file === "gaps" ? writeGapsCsv(doraGaps(source)) : writeDoraCsv(DORA_BUILDERS[file](source));
-  return { fileName: fileName(ctx, source, file === "gaps" ? "dora-gaps.csv" : `${file}.csv`), contentType: CSV, body: encoder.encode(text) };
+  return recorded(ctx, source, { fileName: fileName(ctx, source, file === "gaps" ? "dora-gaps.csv" : `${file}.csv`), contentType: CSV, body: encoder.encode(text) });
 }
 
 /** The EU AI Act deployer inventory as CSV. */
 export async function exportAiActCsv(ctx: OrgContext, assessmentId?: string): Promise<ExportFile> {
   const source = await getExportSource(ctx, assessmentId);
-  return { fileName: fileName(ctx, source, "ai-act-deployer-inventory.csv"), contentType: CSV, body: encoder.encode(writeCsv(buildAiActInventory(source, await currentSystemFacts(ctx)))) };
+  return recorded(ctx, source, { fileName: fileName(ctx, source, "ai-act-deployer-inventory.csv"), contentType: CSV, body: encoder.encode(writeCsv(buildAiActInventory(source, await currentSystemFacts(ctx)))) });
 }
 
 export interface ExportsOverview {
