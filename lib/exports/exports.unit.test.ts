@@ -48,6 +48,13 @@ describe("the DORA mapping", () => {
     expect(substitutabilityOf(fallbacks)).toBe(code);
   });
 
+  it("rates a self-hosted dependency at least medium complexity: its publisher cannot switch it off", () => {
+    expect(substitutabilityOf([], "self-hosted")).toBe("eba_ZZ:x961");
+    expect(substitutabilityOf([fb({ testedRecently: false })], "self-hosted")).toBe("eba_ZZ:x961");
+    expect(substitutabilityOf([fb()], "self-hosted")).toBe("eba_ZZ:x962");
+    expect(substitutabilityOf([], "direct-api")).toBe("eba_ZZ:x959");
+  });
+
   it("gives the reason the ITS asks for only when not substitutable or highly complex", () => {
     expect(nonSubstitutabilityReasonOf("eba_ZZ:x959")).toBe("eba_ZZ:x963");
     expect(nonSubstitutabilityReasonOf("eba_ZZ:x960")).toBe("eba_ZZ:x964");
@@ -126,8 +133,13 @@ describe("the DORA builders", () => {
   it("rates a dependency without any fallback as not substitutable with no alternative providers", () => {
     const doc = loadExample("uk-bank");
     const s = sourceOf({ ...doc, fallbacks: [] });
+    const selfHosted = new Set(doc.dependencies.filter((d) => d.accessPath === "self-hosted").map((d) => `SOVRA-${d.key}`));
+    expect(selfHosted.size).toBeGreaterThan(0);
     for (const row of buildB0701(s).rows) {
-      if (row[0] === "SOVRA-fraud-detection/llama") continue; // self-hosted: reintegration is easy regardless
+      if (selfHosted.has(row[0]!)) {
+        expect(row[4]).toBe("eba_ZZ:x961"); // self-hosted: medium at worst
+        continue;
+      }
       expect(row[4]).toBe("eba_ZZ:x959");
       expect(row[5]).toBe("eba_ZZ:x963");
       expect(row[10]).toBe("eba_BT:x29");

@@ -157,13 +157,13 @@ export function buildB0701(source: ExportSource): DoraTable {
     const criticality = (f.systems.get(dep.system)?.criticality ?? "medium") as Criticality;
     const provider = f.providerOf(dep);
     const fallbacks = f.fallbacksOf(dep);
-    const substitutability = substitutabilityOf(f.factsOf(dep));
+    const substitutability = substitutabilityOf(f.factsOf(dep), dep.accessPath);
     const alternatives = [...new Set(fallbacks.map((fb) => f.providerOf(fb)).filter((k) => k && k !== provider))].map((k) => f.vendors.get(k)?.name ?? k);
     const exitPlan = dep.exitPlan?.documented === true || fallbacks.some((fb) => (fb.exitPlan ?? "").trim() !== "" || fb.exitPlanUrl !== undefined);
     gap(row, subject, "c0010", "review", CONTRACT_NOTE);
     gap(row, subject, "c0020", "missing", `${PROVIDER_ID_NOTE} Provider: ${f.vendors.get(provider)?.name ?? "unknown"}.`);
     gap(row, subject, "c0030", "missing", "The type of the provider's code (eba_qCO:qx2000 for an LEI).");
-    gap(row, subject, "c0050", "review", "From the fallbacks: none = not substitutable; untested = highly complex; tested but slow or without measured quality parity = medium; tested, in time and at parity = easily substitutable.");
+    gap(row, subject, "c0050", "review", "From the fallbacks: none = not substitutable; untested = highly complex; tested but slow or without measured quality parity = medium; tested, in time and at parity = easily substitutable; self-hosted open weights at least medium.");
     gap(row, subject, "c0070", "missing", "Sovra does not record audits of providers: enter the date of the last audit.");
     return {
       c0010: `SOVRA-${dep.key}`,

@@ -84,13 +84,16 @@ export interface FallbackFacts {
 /**
  * Substitutability from the fallbacks: none -> not substitutable; untested -> highly complex;
  * tested but slower than tolerated or without measured quality parity -> medium complexity;
- * tested, in time and at parity -> easily substitutable. The best fallback counts.
+ * tested, in time and at parity -> easily substitutable. The best fallback counts; a self-hosted
+ * dependency is at least medium complexity.
  */
-export function substitutabilityOf(fallbacks: readonly FallbackFacts[]): Substitutability {
-  if (fallbacks.length === 0) return "eba_ZZ:x959";
+export function substitutabilityOf(fallbacks: readonly FallbackFacts[], accessPath?: AccessPath): Substitutability {
   const rank = (f: FallbackFacts) => (!f.testedRecently ? 1 : f.switchFits && f.qualityParityMeasured ? 3 : 2);
-  const best = Math.max(...fallbacks.map(rank));
-  return best === 3 ? "eba_ZZ:x962" : best === 2 ? "eba_ZZ:x961" : "eba_ZZ:x960";
+  // Open weights the organisation runs itself cannot be switched off by their publisher: at worst
+  // moving to other weights is a medium-complexity change, never "not substitutable".
+  const floor = accessPath === "self-hosted" ? 2 : 0;
+  const best = Math.max(floor, ...fallbacks.map(rank));
+  return best === 3 ? "eba_ZZ:x962" : best === 2 ? "eba_ZZ:x961" : best === 1 ? "eba_ZZ:x960" : "eba_ZZ:x959";
 }
 
 /** The reason the ITS asks for when c0050 is "not substitutable" or "highly complex"; else none. */
