@@ -79,10 +79,21 @@ export function buildAiActInventory(source: ExportSource, current: CurrentSystem
   const models = new Map((doc.models ?? []).map((m) => [m.key, m]));
   const results = new Map(source.results.systems.map((s) => [s.key, s]));
   const depResults = new Map(source.results.dependencies.map((d) => [d.key, d]));
+  const group = <T, K>(xs: readonly T[], key: (x: T) => K) => {
+    const m = new Map<K, T[]>();
+    for (const x of xs) {
+      const list = m.get(key(x));
+      if (list) list.push(x);
+      else m.set(key(x), [x]);
+    }
+    return m;
+  };
+  const depsBySystem = group(doc.dependencies ?? [], (d) => d.system);
+  const flowsByDependency = group(doc.dataFlows ?? [], (f) => f.dependency);
   const rows = (doc.aiSystems ?? []).map((system) => {
-    const deps = (doc.dependencies ?? []).filter((d) => d.system === system.key);
+    const deps = depsBySystem.get(system.key) ?? [];
     const used = deps.map((d) => models.get(d.model)).filter((m) => m !== undefined);
-    const flows = (doc.dataFlows ?? []).filter((f) => deps.some((d) => d.key === f.dependency));
+    const flows = deps.flatMap((d) => flowsByDependency.get(d.key) ?? []);
     const perModel = (fn: (m: (typeof used)[number]) => string) => used.map((m) => (used.length > 1 ? `${m.name}: ${fn(m)}` : fn(m)));
     const result = results.get(system.key);
     const today = current.get(system.name);

@@ -42,6 +42,7 @@ export function buildAssessmentSheets(source: ExportSource, current?: CurrentSys
   };
   const depResults = new Map(r.dependencies.map((d) => [d.key, d]));
   const docVendors = new Map((doc.vendors ?? []).map((v) => [v.key, v]));
+  const models = new Map((doc.models ?? []).map((m) => [m.key, m]));
   const systemRows = new Map((doc.aiSystems ?? []).map((s) => [s.key, s]));
   const ai = buildAiActInventory(source, current);
 
@@ -99,7 +100,7 @@ export function buildAssessmentSheets(source: ExportSource, current?: CurrentSys
       headers: ["For dependency", "Fallback model", "Vendor", "Access path", "Cloud", "Hosting country", "Last tested", "Switch time (hours)", "Tolerated downtime (hours)", "Quality parity measured", "Exit plan", "Exit plan URL"],
       rows: (doc.fallbacks ?? []).map((f) => {
         const dep = deps.get(f.dependency);
-        const model = (doc.models ?? []).find((m) => m.key === f.model);
+        const model = models.get(f.model);
         return [depLabel(f.dependency), modelName(f.model), vendorName(model?.vendor), f.accessPath, vendorName(f.cloud), f.hostingRegion?.country ?? "", f.lastTested ?? "never", f.switchTimeHours ?? "", dep ? (systemRows.get(dep.system)?.toleratedDowntimeHours ?? "") : "", yes(f.qualityParityMeasured), f.exitPlan ?? "", f.exitPlanUrl ?? ""];
       }),
     },

@@ -47,7 +47,13 @@ function facts(source: ExportSource) {
   const providerOf = (r: { model: string; accessPath: AccessPath; cloud?: string | undefined }) =>
     (r.accessPath === "cloud-marketplace" || r.accessPath === "third-party-hosted") && r.cloud ? r.cloud : (models.get(r.model)?.vendor ?? "");
   const asOf = Date.parse(source.asOf);
-  const fallbacksOf = (dep: Dependency) => fallbacks.filter((f) => f.dependency === dep.key);
+  const fallbacksByDependency = new Map<string, Fallback[]>();
+  for (const f of fallbacks) {
+    const list = fallbacksByDependency.get(f.dependency);
+    if (list) list.push(f);
+    else fallbacksByDependency.set(f.dependency, [f]);
+  }
+  const fallbacksOf = (dep: Dependency) => fallbacksByDependency.get(dep.key) ?? [];
   const factsOf = (dep: Dependency): FallbackFacts[] => {
     const tolerated = systems.get(dep.system)?.toleratedDowntimeHours;
     return fallbacksOf(dep).map((f) => ({
