@@ -49,6 +49,14 @@ test("the demo owner downloads the assessment workbook, the three DORA templates
   const inventory = await download(page, /Download EU AI Act deployer inventory/);
   expect(inventory.fileName).toMatch(/ai-act-deployer-inventory\.csv$/);
   expect(inventory.bytes.toString("utf8")).toContain("Supplier risk screening");
+  // The same files through the public API, as a scheduler would fetch them (here with the session).
+  const api = await page.request.get("/api/v1/orgs/mainfeld/exports/dora/b_07.01");
+  expect(api.status()).toBe(200);
+  expect(api.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect((await api.text()).split("\r\n")[0]).toBe("c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120");
+  const workbookApi = await page.request.get("/api/v1/orgs/mainfeld/exports/assessment.xlsx");
+  expect(workbookApi.headers()["content-disposition"]).toMatch(/assessment\.xlsx"$/);
+  expect((await page.request.get("/api/v1/orgs/mainfeld/exports/ai-act.csv")).status()).toBe(200);
 });
 
 test("a viewer is told that exports are made by owners and analysts", async ({ page }) => {
