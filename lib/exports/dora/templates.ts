@@ -12,8 +12,11 @@ import { COUNTRY_CODES } from "@/scoring/schema/primitives";
 // `eba_BT:x28`/`eba_BT:x29`, types of identification code as `eba_qCO:qx2000`...). Column
 // mandatory flags follow the ITS and the EBA's DPM validation rules e23674 (B_05.01: c0020,
 // c0050-c0080, c0110), e23680 (B_02.02: c0040-c0080) and e23681 (B_07.01: c0050, c0070-c0110).
-// Checked on 2026-12-02 against the ITS text and two independent register tools' code lists;
-// the labels are shortened from the ITS where they are long. See docs/decisions/025.
+// Compiled on 2026-12-02 from the DPM 4.0 validation rules (column codes, mandatory columns,
+// qx2000 = LEI) and cross-checked against two independent register tools' code lists; the EBA's
+// DPM dictionary itself was not reachable from here, so the codes should be re-checked against
+// it at the next taxonomy release (qx2001's label above all). Labels are shortened from the ITS.
+// See docs/decisions/025.
 
 export type ColumnType = "alphanumerical" | "country" | "closed-set" | "date" | "monetary" | "natural-number" | "currency" | "yes-no";
 /** "mandatory": always; "conditional": the ITS makes it mandatory in stated cases (see `condition`); "optional". */
