@@ -51,6 +51,7 @@ import { scenarioSchema } from "@/lib/scenarios/schemas";
 import * as policyEventQueries from "@/lib/policy-events/queries";
 import * as policyEventMutations from "@/lib/policy-events/mutations";
 import type { PolicyEvent } from "@/scoring/schema/policy-event";
+import * as exportQueries from "@/lib/exports/queries";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
 
@@ -421,6 +422,24 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(row.organisationId).toBe(w.b.organisation.id);
     expect((row.inputs as { organisation: { key: string } }).organisation.key).toBe(w.b.organisation.slug);
   },
+  // exports: built from an assessment of the caller's organisation only
+  getExportSource: async (w, asB) => {
+    await expectNotFound(exportQueries.getExportSource(asB, w.assessmentA.id));
+    const latest = await exportQueries.getExportSource(asB).then((x) => x.id, (e: { code: string }) => e.code);
+    expect(latest).not.toBe(w.assessmentA.id);
+  },
+  exportAssessmentXlsx: async (w, asB) => {
+    await expectNotFound(exportQueries.exportAssessmentXlsx(asB, w.assessmentA.id));
+  },
+  exportDoraCsv: async (w, asB) => {
+    for (const file of ["b_05.01", "b_02.02", "b_07.01", "gaps"] as const) await expectNotFound(exportQueries.exportDoraCsv(asB, file, w.assessmentA.id));
+  },
+  exportAiActCsv: async (w, asB) => {
+    await expectNotFound(exportQueries.exportAiActCsv(asB, w.assessmentA.id));
+  },
+  getExportsOverview: async (w, asB) => {
+    expect((await exportQueries.getExportsOverview(asB)).assessments.map((x) => x.id)).not.toContain(w.assessmentA.id);
+  },
   // dependency and fallback edits: B cannot change A's rows, nor point its own at A's model
   updateDependency: async (w, asB) => {
     const { id: _id, version: _version, ...changes } = updateDependencySchema.parse({ id: w.dependencyA.id, version: w.dependencyA.version, modelId: w.modelA.id, accessPath: "direct_api", notes: "pwned" });
@@ -572,7 +591,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -96,6 +96,7 @@ function responses(op: Operation): Json {
     description,
     ...(headers && { headers: Object.fromEntries(Object.entries(headers).map(([name, d]) => [name, { description: d, schema: { type: "string" } }])) }),
     ...(schema && { content: { "application/json": { schema: schemaFor(schema, "output") } } }),
+    ...(op.success.mediaType && { content: { [op.success.mediaType]: { schema: { type: "string", format: "binary" } } } }),
   };
   // Several codes can share a status (none do today); the description lists them all.
   const byStatus = new Map<number, ApiErrorCode[]>();
@@ -163,6 +164,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Scenarios", description: "Hypothetical shocks and their blast radius" },
       { name: "Meta" },
       { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
+      { name: "Exports", description: "Regulatory and spreadsheet exports of a frozen assessment: the assessment workbook, the DORA Register of Information templates for AI providers, the EU AI Act deployer inventory" },
     ],
     paths,
     components: {

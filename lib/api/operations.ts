@@ -24,6 +24,7 @@ import { DATA_FLOW_OPERATIONS } from "@/lib/api/data-flow-operations";
 import { AI_SYSTEM_OPERATIONS } from "@/lib/api/ai-system-operations";
 import { REMEDIATION_OPERATIONS } from "@/lib/api/remediation-operations";
 import { SCENARIO_OPERATIONS } from "@/lib/api/scenario-operations";
+import { EXPORT_OPERATIONS } from "@/lib/api/export-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -46,7 +47,14 @@ export interface Operation {
   maxBodyBytes?: number;
   /** What answers NOT_FOUND when a path parameter is malformed, e.g. "Office". */
   notFound?: string;
-  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; headers?: Record<string, string> };
+  success: {
+    status: 200 | 201 | 204;
+    description: string;
+    schema?: z.ZodType;
+    headers?: Record<string, string>;
+    /** A file download instead of JSON: its media type (e.g. "text/csv"); `schema` is then absent. */
+    mediaType?: string;
+  };
   /** Error codes beyond the ones every operation can answer (401, 403, 404, 500 and, with a query or body, 422). */
   errors?: readonly ApiErrorCode[];
 }
@@ -187,4 +195,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...AI_SYSTEM_OPERATIONS,
   ...REMEDIATION_OPERATIONS,
   ...SCENARIO_OPERATIONS,
+  ...EXPORT_OPERATIONS,
 ];

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/auth/org-context";
 
-export type AuditAction = "create" | "update" | "delete" | "invite" | "revoke_invite" | "join" | "role_change" | "remove_member" | "revoke_api_token";
+export type AuditAction = "create" | "update" | "delete" | "invite" | "revoke_invite" | "join" | "role_change" | "remove_member" | "revoke_api_token" | "export";
 
 /** JSON-safe copy of a row for the audit trail (dates as ISO strings, bigints as strings). */
 function snapshot(row: unknown): Prisma.InputJsonValue | undefined {

@@ -1,0 +1,66 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support/demo";
+
+// A risk officer's journey: from the Reports page, download every export of the latest
+// assessment and find in each what it promises.
+
+/** Clicks a download link and answers the saved file's name and bytes. */
+async function download(page: Page, name: RegExp) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+  return { fileName: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+test("the demo owner downloads the assessment workbook, the three DORA templates with their gaps, and the AI Act inventory", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.owner);
+  // Exports need a frozen assessment: freeze one through the API (409 when today's already holds this inventory).
+  const frozen = await page.request.post("/api/v1/orgs/mainfeld/assessments", { data: {} });
+  expect([201, 409]).toContain(frozen.status());
+
+  await page.goto("/mainfeld/reports");
+  const panel = page.getByRole("region", { name: "Exports" });
+  await expect(panel.getByLabel("Assessment to export")).toBeVisible();
+  await expect(panel.getByText(/cells to fill in \(columns c0010, c0020/).first()).toBeVisible();
+
+  const book = await download(page, /Download Full assessment \(XLSX\)/);
+  expect(book.fileName).toMatch(/^sovra-mainfeld-\d{4}-\d{2}-\d{2}-assessment\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(book.bytes.buffer.slice(book.bytes.byteOffset, book.bytes.byteOffset + book.bytes.byteLength) as ArrayBuffer);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(["Summary", "Vendors", "AI systems", "Dependencies", "Fallbacks", "Data flows", "Findings", "Policy events", "EU AI Act", "Methodology"]);
+  expect(workbook.getWorksheet("AI systems")!.getColumn(1).values).toContain("Supplier risk screening");
+
+  const providers = (await download(page, /Download DORA B_05\.01/)).bytes.toString("utf8");
+  expect(providers.split("\r\n")[0]).toBe("c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120");
+  expect(providers).toMatch(/eba_CT:x212,eba_GA:US/);
+
+  const contracts = (await download(page, /Download DORA B_02\.02/)).bytes.toString("utf8");
+  expect(contracts.split("\r\n")[0]).toBe("c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120,c0130,c0140,c0150,c0160,c0170,c0180");
+  expect(contracts).toMatch(/eba_TA:S19/);
+
+  const assessment = (await download(page, /Download DORA B_07\.01/)).bytes.toString("utf8");
+  expect(assessment.split("\r\n")[0]).toBe("c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120");
+  expect(assessment).toMatch(/eba_ZZ:x9(59|60|61|62)/);
+
+  const gaps = (await download(page, /Download DORA gaps to fill in/)).bytes.toString("utf8");
+  expect(gaps).toMatch(/b_05\.01,1,c0110,/);
+
+  const inventory = await download(page, /Download EU AI Act deployer inventory/);
+  expect(inventory.fileName).toMatch(/ai-act-deployer-inventory\.csv$/);
+  expect(inventory.bytes.toString("utf8")).toContain("Supplier risk screening");
+  // The same files through the public API, as a scheduler would fetch them (here with the session).
+  const api = await page.request.get("/api/v1/orgs/mainfeld/exports/dora/b_07.01");
+  expect(api.status()).toBe(200);
+  expect(api.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect((await api.text()).split("\r\n")[0]).toBe("c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120");
+  const workbookApi = await page.request.get("/api/v1/orgs/mainfeld/exports/assessment.xlsx");
+  expect(workbookApi.headers()["content-disposition"]).toMatch(/assessment\.xlsx"$/);
+  expect((await page.request.get("/api/v1/orgs/mainfeld/exports/ai-act.csv")).status()).toBe(200);
+});
+
+test("a viewer is told that exports are made by owners and analysts", async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+  await page.goto("/mainfeld/reports");
+  await expect(page.getByRole("region", { name: "Exports" })).toContainText("made by owners and analysts");
+});

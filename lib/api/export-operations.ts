@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { Operation } from "@/lib/api/operations";
+import { orgParamsSchema } from "@/lib/api/schemas";
+
+// Exports in the public API, so companies can schedule them: each is a file built from one
+// frozen assessment (`?assessmentId=`, default the latest; 409 when none exists). Decision 025.
+
+const define = <const O extends Operation>(operation: O): O => operation;
+const ORG = "/api/v1/orgs/{org}";
+
+export const exportQuerySchema = z.object({
+  assessmentId: z.uuid("Give an assessment id (a UUID)").optional().meta({ description: "The assessment to export; the latest when absent" }),
+});
+
+export const DORA_EXPORT_FILES = ["b_05.01", "b_02.02", "b_07.01", "gaps"] as const;
+export const doraExportParamsSchema = orgParamsSchema.extend({
+  template: z.enum(DORA_EXPORT_FILES).meta({ description: "b_05.01 (ICT third-party service providers), b_02.02 (contractual arrangements: specific information), b_07.01 (assessment of the ICT services), or gaps (what Sovra could not fill)" }),
+});
+
+const FILE_HEADERS = { "content-disposition": "attachment; filename=… (organisation, assessment date, what)" };
+const ERRORS = ["CONFLICT"] as const;
+
+export const exportAssessmentXlsxOperation = define({
+  operationId: "exportAssessmentXlsx",
+  method: "GET",
+  path: `${ORG}/exports/assessment.xlsx`,
+  tag: "Exports",
+  summary: "The assessment as a workbook",
+  description:
+    "The full frozen assessment as XLSX: Summary (id, date, inputs hash, score), Vendors (sovereignty table), AI systems, Dependencies, Fallbacks, Data flows, Findings, Policy events in force, EU AI Act inventory and Methodology. 409 when the organisation has no assessment yet.",
+  permission: "reports:export",
+  params: orgParamsSchema,
+  query: exportQuerySchema,
+  notFound: "Assessment",
+  success: { status: 200, description: "The workbook", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", headers: FILE_HEADERS },
+  errors: ERRORS,
+});
+
+export const exportDoraTemplateOperation = define({
+  operationId: "exportDoraTemplate",
+  method: "GET",
+  path: `${ORG}/exports/dora/{template}`,
+  tag: "Exports",
+  summary: "A DORA Register of Information template",
+  description:
+    "One template of the Register of Information (Implementing Regulation (EU) 2024/2956) for the organisation's AI providers, as the EBA's plain CSV: UTF-8 without BOM, header row of column codes (c0010…), the EBA's coded values (eba_GA:DE, eba_ZZ:x962…), empty cells where Sovra holds no value. `gaps` lists those cells and the values to confirm. 409 when the organisation has no assessment yet.",
+  permission: "reports:export",
+  params: doraExportParamsSchema,
+  query: exportQuerySchema,
+  notFound: "Export",
+  success: { status: 200, description: "The CSV file", mediaType: "text/csv", headers: FILE_HEADERS },
+  errors: ERRORS,
+});
+
+export const exportAiActInventoryOperation = define({
+  operationId: "exportAiActInventory",
+  method: "GET",
+  path: `${ORG}/exports/ai-act.csv`,
+  tag: "Exports",
+  summary: "The EU AI Act deployer inventory",
+  description:
+    "One row per AI system: owner, criticality, offices served, models and their providers, GPAI facts (open licence, systemic risk above 10^25 FLOP, the documentation the provider owes under Art. 53), data categories sent, and the deployer's Art. 26 duties as columns to answer. CSV, UTF-8 with BOM. 409 when the organisation has no assessment yet.",
+  permission: "reports:export",
+  params: orgParamsSchema,
+  query: exportQuerySchema,
+  notFound: "Assessment",
+  success: { status: 200, description: "The CSV file", mediaType: "text/csv", headers: FILE_HEADERS },
+  errors: ERRORS,
+});
+
+export const EXPORT_OPERATIONS = [exportAssessmentXlsxOperation, exportDoraTemplateOperation, exportAiActInventoryOperation] as const;

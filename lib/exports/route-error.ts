@@ -1,0 +1,11 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { isAppError } from "@/lib/errors";
+
+/** An export download's error as JSON: expected ones with their message, others with a logged reference. */
+export function exportRouteError(e: unknown): Response {
+  if (isAppError(e)) return Response.json({ code: e.code, message: e.message }, { status: e.status });
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[exports] unexpected error, reference ${reference}:`, e);
+  return Response.json({ code: "INTERNAL", message: `Something went wrong on our side (reference ${reference}). Try again; if it persists, give the reference to support.` }, { status: 500 });
+}
