@@ -8,7 +8,7 @@ import { buildAiActInventory, providerDocumentationDuty, systemicRiskOf, AI_ACT_
 import { ASSESSMENT_SHEETS, buildAssessmentSheets, writeAssessmentXlsx } from "./assessment-xlsx";
 import { writeDoraCsv, writeGapsCsv } from "./csv";
 import { buildB0202, buildB0501, buildB0701, DORA_BUILDERS, doraGaps } from "./dora/build";
-import { IMPACT_BY_CRITICALITY, reintegrationOf, relianceOf, SENSITIVENESS_BY_CATEGORY, SERVICE_TYPE_BY_ACCESS_PATH, substitutabilityOf, nonSubstitutabilityReasonOf, type FallbackFacts } from "./dora/mapping";
+import { IMPACT_BY_CRITICALITY, highestSensitiveness, reintegrationOf, relianceOf, SENSITIVENESS_BY_CATEGORY, SERVICE_TYPE_BY_ACCESS_PATH, substitutabilityOf, nonSubstitutabilityReasonOf, type FallbackFacts } from "./dora/mapping";
 import { DORA_TEMPLATES, isAllowedValue, SUBSTITUTABILITY } from "./dora/templates";
 import type { ExportSource } from "./source";
 
@@ -82,6 +82,13 @@ describe("the DORA mapping", () => {
     for (const v of Object.values(SENSITIVENESS_BY_CATEGORY)) expect(allowed("b_02.02", "c0170", v)).toBe(true);
     for (const v of Object.values(IMPACT_BY_CRITICALITY)) expect(allowed("b_07.01", "c0100", v)).toBe(true);
     expect(SUBSTITUTABILITY.map((s) => s.code).sort()).toEqual(["eba_ZZ:x959", "eba_ZZ:x960", "eba_ZZ:x961", "eba_ZZ:x962"]);
+  });
+
+  it("rates a dependency's data by the most sensitive category it carries, including what it sends itself", () => {
+    expect(highestSensitiveness([])).toBe("");
+    expect(highestSensitiveness(["public", "internal"])).toBe("eba_ZZ:x791");
+    expect(highestSensitiveness(["internal", "personal"])).toBe("eba_ZZ:x792");
+    expect(highestSensitiveness(["personal", "special-category", "public"])).toBe("eba_ZZ:x793");
   });
 });
 

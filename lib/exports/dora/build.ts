@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS } from "@/scoring/options";
-import type { AccessPath, Criticality } from "@/scoring/schema/primitives";
+import type { AccessPath, Criticality, DataCategory } from "@/scoring/schema/primitives";
 import type { ExportGap, ExportSource } from "../source";
 import {
   alternativesIdentified,
@@ -9,6 +9,7 @@ import {
   reintegrationOf,
   relianceOf,
   SENSITIVENESS_BY_CATEGORY,
+  highestSensitiveness,
   SERVICE_TYPE_BY_ACCESS_PATH,
   substitutabilityOf,
   yesNo,
@@ -31,7 +32,7 @@ const byKey = <T extends { key: string }>(xs: readonly T[] | undefined) => new M
 const DAY_MS = 86_400_000;
 const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\p{S}]*$/u;
 
-interface Dependency extends Row { system: string; model: string; accessPath: AccessPath; cloud?: string; exitPlan?: { documented: boolean } }
+interface Dependency extends Row { system: string; model: string; accessPath: AccessPath; cloud?: string; exitPlan?: { documented: boolean }; dataSent?: DataCategory[] }
 interface Fallback extends Row { dependency: string; model: string; accessPath: AccessPath; cloud?: string; lastTested?: string; switchTimeHours?: number; qualityParityMeasured?: boolean; exitPlan?: string; exitPlanUrl?: string }
 
 function facts(source: ExportSource) {
@@ -145,7 +146,7 @@ export function buildB0202(source: ExportSource): DoraTable {
       c0060: SERVICE_TYPE_BY_ACCESS_PATH[dep.accessPath],
       c0130: hosting ? countryCode(hosting) : "",
       c0160: hosting ? countryCode(hosting) : "",
-      c0170: result ? SENSITIVENESS_BY_CATEGORY[result.sensitivity] : "",
+      c0170: highestSensitiveness([...(result ? [result.sensitivity] : []), ...(dep.dataSent ?? [])]),
       c0180: relianceOf(criticality, f.fallbacksOf(dep).length > 0),
     };
   });

@@ -52,6 +52,18 @@ export const SENSITIVENESS_BY_CATEGORY: Record<DataCategory, Sensitiveness> = {
   "special-category": "eba_ZZ:x793",
 };
 
+/**
+ * The sensitiveness of the data a dependency handles: the highest level among the categories it
+ * carries (the engine's reading of the system and its flows, and what the dependency itself sends).
+ * @example highestSensitiveness(["internal", "personal"]) // "eba_ZZ:x792"
+ */
+export function highestSensitiveness(categories: readonly DataCategory[]): Sensitiveness | "" {
+  const levels: Sensitiveness[] = ["eba_ZZ:x791", "eba_ZZ:x792", "eba_ZZ:x793"];
+  let best = -1;
+  for (const c of categories) best = Math.max(best, levels.indexOf(SENSITIVENESS_BY_CATEGORY[c]));
+  return best < 0 ? "" : levels[best]!;
+}
+
 /** Business criticality -> impact of discontinuing the service. */
 export const IMPACT_BY_CRITICALITY: Record<Criticality, Impact> = {
   low: "eba_ZZ:x791",
