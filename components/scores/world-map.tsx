@@ -1,5 +1,5 @@
 import { countryPoints, worldGeometry, type MapPoint } from "@/lib/scores/world-geometry";
-import type { FlowSensitivity, WorldMapData, WorldMapRoute } from "@/lib/scores/world-map";
+import type { FlowSensitivity, WorldMapCountry, WorldMapData, WorldMapRoute } from "@/lib/scores/world-map";
 import { DATA_CATEGORY_LABELS } from "@/lib/labels";
 import type { DataCategory } from "@/scoring/schema/primitives";
 
@@ -99,95 +99,107 @@ export function WorldMap({ data, id = "world-map", heading = "Offices and data f
   const hatch = `${id}-hatch`;
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none" data-testid="world-map">
+    <section aria-labelledby={`${id}-heading`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:shadow-none" data-testid="world-map">
       <h2 id={`${id}-heading`} className="text-sm font-semibold text-slate-900">
         {heading}
       </h2>
       <p className="mt-1 text-xs text-slate-500">
-        Where your people work and in which countries the models that receive their data run. Data processed in the country it comes from draws no line; the
-        tables count it.
+        Where your people work and in which countries the models that receive their data run. Data processed in the country it comes from draws no line.
+        Point at a circle, square or line for its figures.
       </p>
       <figure aria-labelledby={`${id}-caption`} className="mt-3">
         <figcaption id={`${id}-caption`} className="text-xs text-slate-600">
           {label}
         </figcaption>
-        <svg
-          viewBox={`0 0 ${geo.width} ${geo.height}`}
-          role="img"
-          aria-label="World map of offices and data flows; the tables below give the same figures"
-          className="h-auto w-full max-w-[960px] print:max-w-full" data-testid="world-map-svg">
-          <title>{label}</title>
-          <defs>
-            <pattern id={hatch} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
-              <rect width="4" height="4" fill="#cce3e3" />
-              <line x1="0" y1="0" x2="0" y2="4" stroke="#1f7a7a" strokeWidth="1.2" />
-            </pattern>
-            {usedStyles.map((s) => (
-              <marker key={s} id={`${id}-arrow-${s}`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">
-                <path d="M0,0L10,5L0,10z" fill={FLOW_STYLE[s].stroke} />
-              </marker>
-            ))}
-          </defs>
-          <image href={`/world-map.svg?v=${geo.baseVersion}`} x="0" y="0" width={geo.width} height={geo.height} />
-          <g fill={`url(#${hatch})`} stroke="#124f4f" strokeWidth="0.6" data-testid="world-map-countries">
-            {officeCountries.map((c) => {
-              const d = geo.countryPath(c.country);
-              return d ? <path key={c.country} d={d} data-country={c.country} /> : null;
-            })}
-          </g>
-          <g fill="none" strokeLinecap="round">
-            {lines.map(({ r, d }) => {
-              const style = FLOW_STYLE[r.sensitivity];
-              return (
-                <path
-                  key={`${r.from}>${r.to}`}
-                  d={d}
-                  stroke={style.stroke}
-                  strokeWidth={routeWidth(r.flows)}
-                  strokeDasharray={style.dash}
-                  markerEnd={`url(#${id}-arrow-${r.sensitivity})`}
-                  data-route={`${r.from}-${r.to}`}
-                >
-                  <title>{`${byCountry.get(r.from)?.name ?? r.from} → ${byCountry.get(r.to)?.name ?? r.to}: ${plural(r.flows, "data flow")} (${categoryList(r.categories)})`}</title>
-                </path>
-              );
-            })}
-          </g>
-          <g>
-            {processingOnly.map((c) => {
-              const p = points.get(c.country);
-              return p ? (
-                <rect key={c.country} x={r1(p[0] - 3.5)} y={r1(p[1] - 3.5)} width="7" height="7" fill="#14202b" stroke="#fff" strokeWidth="1" data-processing={c.country}>
-                  <title>{`${c.name}: processes ${plural(c.flowsIn, "data flow")}`}</title>
-                </rect>
-              ) : null;
-            })}
-            {officeCountries.map((c) => {
-              const p = points.get(c.country);
-              return p ? (
-                <circle key={c.country} cx={p[0]} cy={p[1]} r={radius(c.country)} fill="#1f7a7a" fillOpacity="0.85" stroke="#fff" strokeWidth="1.2" data-office={c.country}>
-                  <title>{`${c.name}: ${plural(c.offices, "office")}, ${plural(c.headcount, "person", "people")}, ${plural(c.systems, "AI system")}`}</title>
-                </circle>
-              ) : null;
-            })}
-          </g>
-          <g fontSize="10" fontWeight="600" fill="#14202b" stroke="#fff" strokeWidth="3" paintOrder="stroke" strokeLinejoin="round" aria-hidden>
-            {data.countries.map((c) => {
-              const p = points.get(c.country);
-              return p ? (
-                <text key={c.country} x={r1(p[0] + radius(c.country) + 2)} y={r1(p[1] + 3.5)}>
-                  {c.country}
-                </text>
-              ) : null;
-            })}
-          </g>
-        </svg>
-        <Legend id={id} maxHeadcount={maxHeadcount} maxFlows={maxFlows} styles={usedStyles} hasProcessingOnly={processingOnly.length > 0} omitted={crossBorder.length - drawn.length} />
+        {/* The map and its legend stay on one printed page; the tables may run on. */}
+        <div className="print:break-inside-avoid">
+          <svg
+            viewBox={`0 0 ${geo.width} ${geo.height}`}
+            role="img"
+            aria-label="World map of offices and data flows; the tables below give the same figures"
+            className="h-auto w-full max-w-[960px] print:max-w-full"
+            data-testid="world-map-svg"
+          >
+            <title>{label}</title>
+            <defs>
+              <pattern id={hatch} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+                <rect width="4" height="4" fill="#cce3e3" />
+                <line x1="0" y1="0" x2="0" y2="4" stroke="#1f7a7a" strokeWidth="1.2" />
+              </pattern>
+              {usedStyles.map((s) => (
+                <marker key={s} id={`${id}-arrow-${s}`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">
+                  <path d="M0,0L10,5L0,10z" fill={FLOW_STYLE[s].stroke} />
+                </marker>
+              ))}
+            </defs>
+            <image href={`/world-map.svg?v=${geo.baseVersion}`} x="0" y="0" width={geo.width} height={geo.height} />
+            <g fill={`url(#${hatch})`} stroke="#124f4f" strokeWidth="0.6" data-testid="world-map-countries">
+              {officeCountries.map((c) => {
+                const d = geo.countryPath(c.country);
+                return d ? <path key={c.country} d={d} data-country={c.country} /> : null;
+              })}
+            </g>
+            <g fill="none" strokeLinecap="round">
+              {lines.map(({ r, d }) => {
+                const style = FLOW_STYLE[r.sensitivity];
+                return (
+                  <path
+                    key={`${r.from}>${r.to}`}
+                    d={d}
+                    stroke={style.stroke}
+                    strokeWidth={routeWidth(r.flows)}
+                    strokeDasharray={style.dash}
+                    markerEnd={`url(#${id}-arrow-${r.sensitivity})`}
+                    data-route={`${r.from}-${r.to}`}
+                  >
+                    <title>{`${byCountry.get(r.from)?.name ?? r.from} → ${byCountry.get(r.to)?.name ?? r.to}: ${plural(r.flows, "data flow")} (${categoryList(r.categories)})`}</title>
+                  </path>
+                );
+              })}
+            </g>
+            <g fill="#14202b" stroke="#fff" strokeWidth="1">
+              {processingOnly.map((c) => {
+                const p = points.get(c.country);
+                return p ? (
+                  <rect key={c.country} x={r1(p[0] - 3.5)} y={r1(p[1] - 3.5)} width="7" height="7" data-processing={c.country}>
+                    <title>{`${c.name}: ${plural(c.flowsIn, "data flow")} processed here (${categoryList(c.categoriesIn)})`}</title>
+                  </rect>
+                ) : null;
+              })}
+            </g>
+            <g fill="#1f7a7a" fillOpacity="0.85" stroke="#fff" strokeWidth="1.2">
+              {officeCountries.map((c) => {
+                const p = points.get(c.country);
+                return p ? (
+                  <circle key={c.country} cx={p[0]} cy={p[1]} r={radius(c.country)} data-office={c.country}>
+                    <title>{officeTitle(c)}</title>
+                  </circle>
+                ) : null;
+              })}
+            </g>
+            <g fontSize="12" fontWeight="600" fill="#14202b" stroke="#fff" strokeWidth="3" paintOrder="stroke" strokeLinejoin="round" aria-hidden>
+              {data.countries.map((c) => {
+                const p = points.get(c.country);
+                return p ? (
+                  <text key={c.country} x={r1(p[0] + radius(c.country) + 2)} y={r1(p[1] + 3.5)}>
+                    {c.country}
+                  </text>
+                ) : null;
+              })}
+            </g>
+          </svg>
+          <Legend id={id} maxHeadcount={maxHeadcount} maxFlows={maxFlows} styles={usedStyles} hasProcessingOnly={processingOnly.length > 0} omitted={crossBorder.length - drawn.length} />
+        </div>
         <CountryTable data={data} id={id} />
         {data.routes.length > 0 && <RouteTable data={data} id={id} />}
       </figure>
     </section>
   );
+}
+
+function officeTitle(c: WorldMapCountry): string {
+  const weakest = c.weakestSystem ? `; weakest AI system: ${c.weakestSystem.name} (${c.weakestSystem.rating}, ${c.weakestSystem.score.toFixed(1)})` : "";
+  return `${c.name}: ${plural(c.offices, "office")}, ${plural(c.headcount, "person", "people")}, ${plural(c.systems, "AI system")}; ${plural(c.flowsOut, "data flow")} out, ${nf.format(c.flowsIn)} processed here${weakest}`;
 }
 
 function Legend({ id, maxHeadcount, maxFlows, styles, hasProcessingOnly, omitted }: { id: string; maxHeadcount: number; maxFlows: number; styles: FlowSensitivity[]; hasProcessingOnly: boolean; omitted: number }) {
