@@ -1,11 +1,12 @@
 import { gzipSync } from "node:zlib";
 import { worldGeometry } from "@/lib/scores/world-geometry";
 
-// The base world map (Natural Earth land and borders) under every map overlay. It is public
-// geography, the same for every organisation, so it needs no session (proxy.ts lets /*.svg
-// through). Pages link it with ?v=<content hash>, so browsers keep it for a year and a new
-// world-atlas or projection gets a new address (docs/decisions/026). Next compresses pages but
-// not route handlers' bodies: the gzipped copy (80 KB -> 31 KB) is made once per process.
+// The base world map (Natural Earth 1:110m countries, one <path id="DE"> each) under every map
+// overlay; pages <use> its paths to highlight countries. It is public geography, the same for
+// every organisation, so it needs no session (proxy.ts lets /*.svg through). Pages link it with
+// ?v=<content hash>, so browsers keep it for a year and a new world-atlas or projection gets a
+// new address (docs/decisions/026). Next compresses pages but not route handlers' bodies: the
+// gzipped copy (110 KiB -> 39 KiB) is made once per process.
 let gzipped: Buffer | undefined;
 
 export function GET(request: Request) {

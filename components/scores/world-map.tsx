@@ -1,14 +1,17 @@
 import { countryPoints, worldGeometry, type MapPoint } from "@/lib/scores/world-geometry";
 import type { FlowSensitivity, WorldMapCountry, WorldMapData, WorldMapRoute } from "@/lib/scores/world-map";
 import { DATA_CATEGORY_LABELS } from "@/lib/labels";
-import type { DataCategory } from "@/scoring/schema/primitives";
+import { DATA_CATEGORIES, type DataCategory } from "@/scoring/schema/primitives";
 
 // A server component without client JavaScript: the SVG is in the HTML, so it prints as it is
-// and costs no bundle. The base map is an <image> of /world-map.svg (cached by the browser);
-// only this organisation's countries, offices and flows are inline (docs/decisions/026).
+// and costs no bundle. The base map is an <image> of /world-map.svg (cached by the browser) and
+// the office countries are <use> references into it; only this organisation's markers, lines and
+// tables are in the page (docs/decisions/026).
 
-/** Lines drawn at most; the table lists every route. */
+/** Lines drawn at most, the busiest; more would be a tangle. */
 export const MAX_DRAWN_ROUTES = 60;
+/** Rows of the routes table at most; the rest are summed in one row (a large organisation has hundreds of country pairs). */
+export const MAX_TABLE_ROUTES = 60;
 
 /** Line styles readable without colour: solid, dashed, dotted. */
 const FLOW_STYLE: Record<FlowSensitivity, { stroke: string; dash: string | undefined; label: string }> = {
@@ -132,12 +135,10 @@ export function WorldMap({ data, id = "world-map", heading = "Offices and data f
                 </marker>
               ))}
             </defs>
-            <image href={`/world-map.svg?v=${geo.baseVersion}`} x="0" y="0" width={geo.width} height={geo.height} />
+            <image href={geo.baseUrl} x="0" y="0" width={geo.width} height={geo.height} />
+            {/* Outlines come from the cached base map by reference: no country's path is in the page. */}
             <g fill={`url(#${hatch})`} stroke="#124f4f" strokeWidth="0.6" data-testid="world-map-countries">
-              {officeCountries.map((c) => {
-                const d = geo.countryPath(c.country);
-                return d ? <path key={c.country} d={d} data-country={c.country} /> : null;
-              })}
+              {officeCountries.map((c) => (geo.hasOutline(c.country) ? <use key={c.country} href={`${geo.baseUrl}#${c.country}`} data-country={c.country} /> : null))}
             </g>
             <g fill="none" strokeLinecap="round">
               {lines.map(({ r, d }) => {
@@ -290,6 +291,8 @@ function CountryTable({ data, id }: { data: WorldMapData; id: string }) {
 function RouteTable({ data, id }: { data: WorldMapData; id: string }) {
   const names = new Map(data.countries.map((c) => [c.country, c.name]));
   const name = (code: string) => names.get(code) ?? code;
+  const shown = data.routes.slice(0, MAX_TABLE_ROUTES);
+  const rest = data.routes.slice(MAX_TABLE_ROUTES);
   return (
     <table className="sr-only text-sm print:not-sr-only print:mt-2 print:w-full print:text-left" data-testid={`${id}-routes`}>
       <caption>Data flows from the offices&apos; country to the country where the model runs</caption>
@@ -303,7 +306,7 @@ function RouteTable({ data, id }: { data: WorldMapData; id: string }) {
         </tr>
       </thead>
       <tbody>
-        {data.routes.map((r) => (
+        {shown.map((r) => (
           <tr key={`${r.from}>${r.to}`}>
             <th scope="row">{name(r.from)}</th>
             <td>{r.from === r.to ? `${name(r.to)} (same country)` : name(r.to)}</td>
@@ -312,6 +315,16 @@ function RouteTable({ data, id }: { data: WorldMapData; id: string }) {
             <td>{FLOW_STYLE[r.sensitivity].label}</td>
           </tr>
         ))}
+        {rest.length > 0 && (
+          <tr>
+            <th scope="row" colSpan={2}>
+              {plural(rest.length, "other route")}
+            </th>
+            <td>{nf.format(rest.reduce((s, r) => s + r.flows, 0))}</td>
+            <td>{categoryList(DATA_CATEGORIES.filter((c) => rest.some((r) => r.categories.includes(c))))}</td>
+            <td>{FLOW_STYLE[SENSITIVITIES.findLast((s) => rest.some((r) => r.sensitivity === s))!].label}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -1,14 +1,15 @@
 import "server-only";
 // The world map's geometry: Natural Earth 1:110m countries (world-atlas, no tiles, no network)
 // in the Equal Earth projection, fitted once per process to a fixed viewBox. The base map
-// (land and borders, the same for every organisation) is served as one cacheable SVG file
-// (app/world-map.svg/route.ts) and drawn under the inline overlay with <image>, so a page's HTML
-// and RSC payload only carry what is specific to the organisation (docs/decisions/026).
+// (every country's outline, the same for every organisation) is served as one cacheable SVG file
+// (app/world-map.svg/route.ts): pages draw it with <image> and highlight a country with
+// <use href="/world-map.svg?v=…#DE">, so a page's HTML and RSC payload carry only what is
+// specific to the organisation, never an outline (docs/decisions/026).
 import { createHash } from "node:crypto";
 import { geoEqualEarth, geoPath } from "d3-geo";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import { feature, merge, mesh } from "topojson-client";
-import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from "topojson-specification";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
 import isoCountries from "i18n-iso-countries";
 import world110 from "world-atlas/countries-110m.json";
 import { countryCentre } from "./geo-centre";
@@ -28,11 +29,15 @@ export type MapPoint = readonly [x: number, y: number];
 export interface WorldGeometry {
   width: number;
   height: number;
-  /** The base map as a standalone SVG document (land, borders). */
+  /** The base map as a standalone SVG document: one `<path id="DE">` per country, styled by its group. */
   baseSvg: string;
   /** Short content hash of `baseSvg`, for an immutable cache URL. */
   baseVersion: string;
-  /** The country's outline as an SVG path (1 decimal), or undefined when the 1:110m data has no shape for it. */
+  /** The base map's address, versioned by content; append `#DE` for a country's outline. */
+  baseUrl: string;
+  /** True when the base map has an outline for the country (1:110m leaves out 75 small ones, Singapore among them). */
+  hasOutline(alpha2: string): boolean;
+  /** The country's outline as an SVG path (1 decimal), as in the base map; undefined without one. */
   countryPath(alpha2: string): string | undefined;
 }
 
@@ -52,18 +57,24 @@ function build() {
   const byNumeric = new Map<string, Feature<Polygon | MultiPolygon>>();
   for (const f of features) if (f.id !== undefined) byNumeric.set(String(f.id), f as Feature<Polygon | MultiPolygon>);
 
-  const land = path(merge(topology, geometries as (TopoPolygon | TopoMultiPolygon)[])) ?? "";
-  const borders = path(mesh(topology, shown, (a, b) => a !== b)) ?? "";
+  // Styles sit on the group, not the paths: a page's <use> of a path then takes the page's own
+  // fill and stroke (a presentation attribute on the path would win over them).
+  const paths = new Map<string, string>();
+  let body = "";
+  for (const f of features) {
+    const d = path(f);
+    if (!d) continue;
+    const alpha2 = f.id === undefined ? undefined : isoCountries.numericToAlpha2(String(f.id));
+    if (alpha2) paths.set(alpha2, d);
+    body += alpha2 ? `<path id="${alpha2}" d="${d}"/>` : `<path d="${d}"/>`; // Kosovo, N. Cyprus, Somaliland have no ISO code
+  }
   const baseSvg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${height}" width="${MAP_WIDTH}" height="${height}">` +
-    `<path d="${land}" fill="#e2e8f0"/>` +
-    `<path d="${borders}" fill="none" stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round"/>` +
-    `</svg>`;
+    `<g fill="#e2e8f0" stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round">${body}</g></svg>`;
   const baseVersion = createHash("sha256").update(baseSvg).digest("hex").slice(0, 12);
 
-  const paths = new Map<string, string | undefined>();
   const points = new Map<string, MapPoint | undefined>();
-  return { projection, byNumeric, path, height, baseSvg, baseVersion, paths, points };
+  return { projection, byNumeric, height, baseSvg, baseVersion, paths, points };
 }
 
 let memo: ReturnType<typeof build> | undefined;
@@ -80,22 +91,17 @@ export function worldGeometry(): WorldGeometry {
     height: g.height,
     baseSvg: g.baseSvg,
     baseVersion: g.baseVersion,
-    countryPath(alpha2) {
-      if (!g.paths.has(alpha2)) {
-        const numeric = numericOf(alpha2);
-        const f = numeric === undefined ? undefined : g.byNumeric.get(numeric);
-        g.paths.set(alpha2, f ? (g.path(f) ?? undefined) : undefined);
-      }
-      return g.paths.get(alpha2);
-    },
+    baseUrl: `/world-map.svg?v=${g.baseVersion}`,
+    hasOutline: (alpha2) => g.paths.has(alpha2),
+    countryPath: (alpha2) => g.paths.get(alpha2),
   };
 }
 
 /**
  * Where each country's marker goes, in viewBox units: the centre of its largest polygon in
  * 1:110m, else from the table derived from 1:50m (Singapore, Malta, Hong Kong, ... : 75 of the
- * 249 codes); absent for Antarctica (not drawn) and codes with no known place. Pulled 6 units inside the edges, so a
- * Pacific island near the antimeridian keeps its whole marker.
+ * 249 codes); absent for Antarctica (not drawn) and codes with no known place. Pulled 6 units
+ * inside the edges, so a Pacific island near the antimeridian keeps its whole marker.
  */
 export function countryPoints(alpha2s: Iterable<string>): Map<string, MapPoint> {
   const g = geometry();

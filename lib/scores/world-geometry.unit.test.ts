@@ -34,8 +34,18 @@ describe("worldGeometry", () => {
     expect(worldGeometry().baseSvg.match(/\.\d{2,}/)).toBeNull();
   });
 
-  it("keeps the base map under 96 KiB (it is fetched once and cached, but every first visit pays for it)", () => {
-    expect(Buffer.byteLength(worldGeometry().baseSvg)).toBeLessThan(96 * 1024);
+  it("keeps the base map under 128 KiB (it is fetched once and cached, but every first visit pays for it)", () => {
+    expect(Buffer.byteLength(worldGeometry().baseSvg)).toBeLessThan(128 * 1024);
+  });
+
+  it("gives each country's outline in the base map its ISO code as id and no style of its own, so a page's <use> can restyle it", () => {
+    const g = worldGeometry();
+    expect(g.baseSvg).toContain(`<path id="FR" d="${g.countryPath("FR")}"/>`);
+    expect(g.baseSvg).toMatch(/<g fill="#e2e8f0" stroke="#ffffff"/);
+    expect(g.baseSvg.match(/<path [^>]*fill=/)).toBeNull();
+    expect(g.hasOutline("FR")).toBe(true);
+    expect(g.hasOutline("SG")).toBe(false);
+    expect(g.baseUrl).toBe(`/world-map.svg?v=${g.baseVersion}`);
   });
 
   it("has no outline for codes Natural Earth 1:110m leaves out (Singapore) or that do not exist", () => {
