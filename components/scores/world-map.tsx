@@ -27,7 +27,7 @@ const categoryList = (cs: DataCategory[]) => (cs.length === 0 ? "—" : cs.map(c
 const plural = (n: number, one: string, many = `${one}s`) => `${nf.format(n)} ${n === 1 ? one : many}`;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Office circles: area follows headcount; 3 units for an office of unknown size. */
+/** Office circles: area follows headcount; 3 units for a headcount of 0 (or unknown), 4 for all when no office has one. */
 export function officeRadius(headcount: number, maxHeadcount: number): number {
   if (maxHeadcount <= 0) return 4;
   return r1(3 + 9 * Math.sqrt(headcount / maxHeadcount));
