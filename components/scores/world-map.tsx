@@ -103,19 +103,21 @@ export function WorldMap({ data, id = "world-map", heading = "Offices and data f
 
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:shadow-none" data-testid="world-map">
-      {/* Heading, map and legend stay on one printed page; the tables may run on. */}
-      <div className="print:break-inside-avoid">
-        <h2 id={`${id}-heading`} className="text-sm font-semibold text-slate-900">
-          {heading}
-        </h2>
-        <p className="mt-1 text-xs text-slate-500">
-          Where your people work and in which countries the models that receive their data run. Data processed in the country it comes from draws no line.
-          Point at a circle, square or line for its figures.
-        </p>
-        <figure aria-labelledby={`${id}-caption`} className="mt-3">
-          <figcaption id={`${id}-caption`} className="text-xs text-slate-600">
+      {/* One figure (app/globals.css prints the tables inside figures as ruled tables); its caption is a
+          <p>, since a <figcaption> must be the figure's first or last child. Heading, map and legend
+          stay on one printed page; the tables may run on. */}
+      <figure aria-labelledby={`${id}-caption`}>
+        <div className="print:break-inside-avoid">
+          <h2 id={`${id}-heading`} className="text-sm font-semibold text-slate-900">
+            {heading}
+          </h2>
+          <p className="mt-1 text-xs text-slate-500">
+            Where your people work and in which countries the models that receive their data run. Data processed in the country it comes from draws no line.
+            Point at a circle, square or line for its figures.
+          </p>
+          <p id={`${id}-caption`} className="mt-3 text-xs text-slate-600">
             {label}
-          </figcaption>
+          </p>
           <svg
             viewBox={`0 0 ${geo.width} ${geo.height}`}
             role="img"
@@ -190,10 +192,10 @@ export function WorldMap({ data, id = "world-map", heading = "Offices and data f
             </g>
           </svg>
           <Legend id={id} maxHeadcount={maxHeadcount} maxFlows={maxFlows} styles={usedStyles} hasProcessingOnly={processingOnly.length > 0} omitted={crossBorder.length - drawn.length} />
-        </figure>
-      </div>
-      <CountryTable data={data} id={id} />
-      {data.routes.length > 0 && <RouteTable data={data} id={id} />}
+        </div>
+        <CountryTable data={data} id={id} />
+        {data.routes.length > 0 && <RouteTable data={data} id={id} />}
+      </figure>
     </section>
   );
 }

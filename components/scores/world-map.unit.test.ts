@@ -45,7 +45,8 @@ describe("WorldMap", () => {
 
   it("names itself for screen readers and lists every country and route in tables", () => {
     expect(html).toMatch(/<svg [^>]*role="img"[^>]*aria-label="World map of offices and data flows/);
-    expect(html).toContain(`<figcaption id="world-map-caption" class="text-xs text-slate-600">${data.totals.offices} offices`);
+    expect(html).toContain(`<figure aria-labelledby="world-map-caption">`);
+    expect(html).toContain(`<p id="world-map-caption" class="mt-3 text-xs text-slate-600">${data.totals.offices} offices`);
     for (const c of data.countries) expect(html).toContain(`<th scope="row">${c.name} (${c.country})</th>`);
     const routeRows = html.split('data-testid="world-map-routes"')[1]!.match(/<tr>/g)!.length - 1; // minus the header row
     expect(routeRows).toBe(data.routes.length);
