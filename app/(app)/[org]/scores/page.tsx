@@ -13,6 +13,8 @@ import { ScoreTrend } from "@/components/assessments/score-trend";
 import { DimensionRadar } from "@/components/scores/dimension-radar";
 import { ConcentrationCharts } from "@/components/scores/concentration-charts";
 import { SystemHeatMap } from "@/components/scores/system-heat-map";
+import { buildWorldMap } from "@/lib/scores/world-map";
+import { WorldMap } from "@/components/scores/world-map";
 
 export const metadata = { title: "Scores" };
 
@@ -44,6 +46,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
             </div>
           )}
           {dashboard.totalDependencies > 0 && <ConcentrationCharts concentration={dashboard.concentration} totalDependencies={dashboard.totalDependencies} />}
+          {live.document.offices.length > 0 && <WorldMap data={buildWorldMap(live.document, live.result)} />}
         </div>
       ) : (
         !live.ok && <ScoreProblems issues={live.issues} />
