@@ -14,21 +14,10 @@ import type { InventoryDocument } from "@/scoring/schema/inventory";
 import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import type { ScenarioResult } from "@/scoring/scenario";
 import type { AccessPath, Criticality } from "@/scoring/schema/primitives";
+import type { PlanItem } from "@/components/remediation/types";
 
-/** A remediation action as the report shows it (dates as YYYY-MM-DD). */
-export interface ReportPlanAction {
-  id: string;
-  title: string;
-  description: string;
-  origin: "engine" | "manual";
-  owner: string | null;
-  dueDate: string | null;
-  overdueDays: number | null;
-  status: "open" | "in_progress" | "done" | "wont_do";
-  priority: "low" | "medium" | "high" | "critical";
-  expectedGain: number;
-  achievedGain: number | null;
-}
+/** A remediation action as the report shows it: the plan screen's row (dates as YYYY-MM-DD). */
+export type ReportPlanAction = PlanItem;
 
 /** A saved scenario and its blast radius on the assessment's frozen inventory (null when it could not be simulated). */
 export interface ReportScenario {

@@ -33,11 +33,13 @@ function frozen(document: InventoryDocument, over: Partial<AssessmentSummary> = 
 
 const action = (over: Partial<ReportPlanAction>): ReportPlanAction => ({
   id: "x",
+  version: 1,
   title: "An action",
   description: "",
   origin: "engine",
-  owner: "Jonas",
+  owner: { id: "0193a000-0000-7000-8000-0000000000b1", name: "Jonas Weber", email: "cto@example.test" },
   dueDate: "2026-12-01",
+  dueText: "2026-12-01",
   overdueDays: null,
   status: "open",
   priority: "medium",

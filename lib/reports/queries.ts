@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { compareAssessments, getAssessment, listAssessments } from "@/lib/assessments/queries";
 import { listRemediationActions } from "@/lib/remediation/queries";
+import { dueText } from "@/lib/remediation/plan";
 import { listScenarios } from "@/lib/scenarios/queries";
 import { assembleBoardReport, type BoardReport, type ReportPlanAction } from "@/lib/reports/board-report";
 import { simulateForReport } from "@/lib/reports/report-scenarios";
@@ -28,11 +29,13 @@ export async function getBoardReport(ctx: OrgContext, assessmentId: string, now:
   const comparison = previous ? await compareAssessments(ctx, previous.id, assessment.id) : null;
   const actions: ReportPlanAction[] = plan.map((p) => ({
     id: p.id,
+    version: p.version,
     title: p.title,
     description: p.description,
     origin: p.origin,
-    owner: p.owner ? p.owner.name || p.owner.email : null,
+    owner: p.owner,
     dueDate: p.dueDate ? p.dueDate.toISOString().slice(0, 10) : null,
+    dueText: dueText(p, generatedOn),
     overdueDays: p.overdueDays,
     status: p.status,
     priority: p.priority,

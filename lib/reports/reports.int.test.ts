@@ -68,7 +68,7 @@ describe("board report queries", () => {
     expect(report!.trend.map((t) => t.id)).toEqual([first.id, second.id]);
 
     expect(report!.plan.actions).toHaveLength(1);
-    expect(report!.plan.actions[0]).toMatchObject({ title: "Drill the contract review fallback", owner: w.a.users.editor.name, overdueDays: 2 });
+    expect(report!.plan.actions[0]).toMatchObject({ title: "Drill the contract review fallback", owner: { id: w.a.users.editor.id }, overdueDays: 2, dueText: "Overdue by 2 days" });
     expect(report!.plan.overdue).toBe(1);
 
     // Simulated on the frozen inventory, where the support chat still had its tested fallback.
