@@ -30,12 +30,23 @@ const printCss = (paper: Paper) => `
   .board-report .report-page-break { break-before: page; }
   .board-report .report-scenario-break { break-before: page; }
   .board-report .report-keep, .board-report tr, .board-report figure, .board-report li { break-inside: avoid; }
+  .board-report .report-section > header { break-inside: avoid; }
   .board-report .report-keep-with-next, .board-report h2, .board-report h3, .board-report caption { break-after: avoid; }
   .board-report thead { display: table-header-group; }
   .board-report tfoot { display: table-footer-group; }
   .board-report a { color: inherit; text-decoration: none; }
 }
 .board-report .report-table th, .board-report .report-table td { vertical-align: top; }
+/* The screens' two-column chart grid would make charts measure half a page on a wide screen and
+   then print at that size: the report lays them out one per row in every medium. */
+.board-report .lg\\:grid-cols-2 { grid-template-columns: repeat(1, minmax(0, 1fr)); }
+/* The plan's and the scenarios' screen tables, fitted to the paper's width. */
+.board-report [data-testid="report-plan"] table, .board-report [data-testid="report-scenario"] table { table-layout: fixed; width: 100%; min-width: 0; }
+.board-report [data-testid="report-plan"] thead th:first-child { width: 34%; }
+.board-report [data-testid="report-scenario"] thead th:last-child { width: 30%; }
+.board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: anywhere; }
+.board-report [data-testid="report-scenario"] :is(th, td) { padding: 6px 8px; font-size: 0.75rem; }
+.board-report .overflow-x-auto { overflow: visible; }
 `;
 
 const SECTIONS = [

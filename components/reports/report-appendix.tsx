@@ -40,7 +40,7 @@ export function MethodologyAppendix({ methodology: m }: { methodology: BoardRepo
         </tbody>
       </table>
 
-      <div className="grid gap-6 sm:grid-cols-2 print:grid-cols-2">
+      <div className="grid items-start gap-6 sm:grid-cols-2 print:grid-cols-2">
         <table className="report-table w-full text-sm">
           <caption className="mb-2 text-left text-sm font-semibold text-slate-900">Rating scale</caption>
           <thead>
@@ -159,7 +159,7 @@ function SystemRows({ system: s }: { system: InventorySystem }) {
   const rows = Math.max(1, s.dependencies.length);
   const first = s.dependencies[0];
   const head = (
-    <th scope="rowgroup" rowSpan={rows} className={`${TD} text-left`}>
+    <th scope="rowgroup" rowSpan={rows} className={`${TD} text-left font-normal`}>
       <span className="font-medium text-slate-900">{s.name}</span>
       <span className="block text-xs text-slate-600">
         {CRITICALITY_LABELS[s.criticality]} · tolerates {hours(s.toleratedDowntimeHours)}
@@ -201,7 +201,7 @@ function SystemRows({ system: s }: { system: InventorySystem }) {
           </td>
           <td className={TD}>
             {d.fallbacks.length === 0 ? (
-              <span className="font-medium text-red-800">None</span>
+              d.heldOpenWeights ? <span className="text-slate-600">Not needed: open weights you host</span> : <span className="font-medium text-red-800">None</span>
             ) : (
               <ul className="space-y-1">
                 {d.fallbacks.map((f) => (

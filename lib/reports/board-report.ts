@@ -90,6 +90,8 @@ export interface InventorySystem {
     hostingCountry: string | null;
     score: number | null;
     rating: Rating | null;
+    /** Open weights the organisation hosts itself: no vendor can withdraw them, no fallback needed. */
+    heldOpenWeights: boolean;
     fallbacks: { key: string; model: string; accessPath: AccessPath; lastTested: string | null; tested: boolean; switchTimeHours: number | null }[];
   }[];
 }
@@ -273,6 +275,7 @@ function inventoryOf(a: Assessment, document: InventoryDocument): InventorySyste
             hostingCountry: ds?.hostingCountry ?? d.hostingRegion?.country ?? null,
             score: ds?.score ?? null,
             rating: ds?.rating ?? null,
+            heldOpenWeights: d.accessPath === "self-hosted" && models.get(d.model)?.weights === "open",
             fallbacks: (fallbacksByDep.get(d.key) ?? []).map((f) => ({
               key: f.key,
               model: modelName(f.model),

@@ -152,7 +152,7 @@ describe("board report: executive summary", () => {
       ["OpenAI blocked in Germany", 1, false],
       ["Broken", null, true],
     ]);
-    expect(scenarios[1]!.shocks).toEqual(["openai blocked for users in Germany"]);
+    expect(scenarios[1]!.shocks).toEqual(["OPENAI blocked for users in Germany"]); // the vendor's name, not its key
     const report = assembleBoardReport(input(doc, { scenarios }));
     const worst = scenarios[1]!.result!;
     expect(report.summary).toContain(

@@ -4,11 +4,26 @@
 import { describeShocks } from "@/components/scenarios/describe";
 import { scoreInventory } from "@/scoring/score-inventory";
 import { simulateScenario } from "@/scoring/scenario";
-import { SCENARIO_SCHEMA_VERSION, scenarioSchema } from "@/scoring/schema/scenario";
+import { SCENARIO_SCHEMA_VERSION, scenarioSchema, type Shock } from "@/scoring/schema/scenario";
 import type { InventoryDocument } from "@/scoring/schema/inventory";
 import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import type { ScoringResult } from "@/scoring/results";
 import type { ReportScenario } from "@/lib/reports/board-report";
+
+/** The shock with the inventory's names instead of its keys, for the sentence a board reads ("OpenAI blocked", not "openai blocked"). */
+function named(shock: Shock, names: Map<string, string>): Shock {
+  const n = (key: string) => names.get(key) ?? key;
+  switch (shock.type) {
+    case "vendor-blocked":
+      return { ...shock, vendor: n(shock.vendor) };
+    case "cloud-region-lost":
+      return { ...shock, cloud: n(shock.cloud) };
+    case "weights-under-licence":
+      return { ...shock, models: shock.models.map(n) };
+    default:
+      return shock;
+  }
+}
 
 export interface SavedScenarioLike {
   id: string;
@@ -26,6 +41,7 @@ export interface SavedScenarioLike {
  */
 export function simulateForReport(document: InventoryDocument, catalogueEvents: readonly PolicyEvent[], assessmentAsOf: string, scenarios: readonly SavedScenarioLike[]): ReportScenario[] {
   const baselines = new Map<string, ScoringResult>();
+  const names = new Map<string, string>([...document.vendors, ...document.models].map((x) => [x.key, x.name]));
   const landscape = [...catalogueEvents];
   return scenarios.map((s) => {
     const asOf = s.asOf ?? assessmentAsOf;
@@ -37,6 +53,6 @@ export function simulateForReport(document: InventoryDocument, catalogueEvents: 
       baselines.set(asOf, baseline);
     }
     const result = simulateScenario(document, parsed.data, { asOf, landscape, baseline });
-    return { id: s.id, name: s.name, description: s.description, shocks: describeShocks(s.name, parsed.data.shocks), result, problem: null };
+    return { id: s.id, name: s.name, description: s.description, shocks: describeShocks(s.name, parsed.data.shocks.map((x) => named(x, names))), result, problem: null };
   });
 }
