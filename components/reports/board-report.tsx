@@ -20,6 +20,10 @@ export const PAPER = {
   letter: { css: "letter", label: "US Letter", contentWidth: "183.9mm" },
 } as const satisfies Record<Paper, { css: string; label: string; contentWidth: string }>;
 
+/** Column widths (percent) of a fixed-layout table inside the element with this test id. */
+const widths = (testId: string, percents: number[]) =>
+  percents.map((w, i) => `.board-report [data-testid="${testId}"] thead th:nth-child(${i + 1}) { width: ${w}%; }`).join("\n");
+
 // Margins: 16 mm at the sides and top; 24 mm at the bottom, where the report job prints its
 // footer (organisation, assessment, date, methodology, page x of y) in about 18 mm.
 const printCss = (paper: Paper) => `
@@ -42,10 +46,9 @@ const printCss = (paper: Paper) => `
 .board-report .lg\\:grid-cols-2 { grid-template-columns: repeat(1, minmax(0, 1fr)); }
 /* The plan's and the scenarios' screen tables, fitted to the paper's width. */
 .board-report [data-testid="report-plan"] table, .board-report [data-testid="report-scenario"] table { table-layout: fixed; width: 100%; min-width: 0; }
-.board-report [data-testid="report-plan"] thead th:first-child { width: 34%; }
-.board-report [data-testid="report-scenario"] thead th:last-child { width: 30%; }
-.board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: anywhere; }
-.board-report [data-testid="report-scenario"] :is(th, td) { padding: 6px 8px; font-size: 0.75rem; }
+.board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
+${widths("report-plan", [32, 12, 14, 12, 10, 10, 10])}
+${widths("report-scenario", [17, 10, 15, 12, 14, 8, 24])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 
