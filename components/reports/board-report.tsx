@@ -47,8 +47,9 @@ const printCss = (paper: Paper) => `
 /* The plan's and the scenarios' screen tables, fitted to the paper's width. */
 .board-report [data-testid="report-plan"] table, .board-report [data-testid="report-scenario"] table { table-layout: fixed; width: 100%; min-width: 0; }
 .board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
+.board-report [data-testid="report-plan"] thead th, .board-report [data-testid="report-scenario"] thead th { font-size: 0.625rem; letter-spacing: 0; }
 ${widths("report-plan", [32, 12, 14, 12, 10, 10, 10])}
-${widths("report-scenario", [17, 10, 15, 12, 14, 8, 24])}
+${widths("report-scenario", [17, 11, 15, 12, 14, 8, 23])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 
