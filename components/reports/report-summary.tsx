@@ -20,7 +20,7 @@ export function ExecutiveSummary({ report }: { report: BoardReport }) {
               <li key={r.ref} className="report-keep grid grid-cols-[3.5rem_1fr] gap-3 text-sm">
                 <span className="font-semibold tabular-nums text-slate-900">
                   {r.ref}
-                  <span className="block text-xs font-normal text-red-800">−{r.pointsLost.toFixed(1)} pts</span>
+                  <span className="block text-xs font-normal text-red-800">−{r.pointsLost.toFixed(2)} pts</span>
                 </span>
                 <span className="text-slate-800">{r.sentence}</span>
               </li>

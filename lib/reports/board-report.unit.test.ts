@@ -189,6 +189,9 @@ describe("board report: ordering and traceability", () => {
     expect(report.inventory.flatMap((s) => s.dependencies.flatMap((d) => d.fallbacks))).toHaveLength(doc.fallbacks.length);
     const support = report.inventory.find((s) => s.key === "support-bot")!;
     expect(support.dependencies[0]!.fallbacks[0]).toMatchObject({ model: expect.any(String), lastTested: "2026-08-15", tested: true, switchTimeHours: 2 });
+    // Open weights the organisation hosts need no fallback; the rest are marked as not held.
+    const held = report.inventory.flatMap((s) => s.dependencies).filter((d) => d.heldOpenWeights).map((d) => d.key);
+    expect(held.sort()).toEqual(["doc-search/llama", "quality-vision/phi"]);
   });
 
   it("keeps the trend to this assessment and earlier ones, oldest first", () => {
