@@ -1,6 +1,9 @@
 import type { ReportScenario } from "@/lib/reports/board-report";
 import { BlastRadius } from "@/components/scenarios/blast-radius";
 
+/** Affected systems listed per scenario: the board reads the largest impacts; the appendix lists every system. */
+const AFFECTED_SHOWN = 25;
+
 /** Each saved scenario: what it assumes, then its blast radius (the Scenarios screen's component). */
 export function ReportScenarios({ scenarios }: { scenarios: ReportScenario[] }) {
   if (scenarios.length === 0) {
@@ -21,7 +24,7 @@ export function ReportScenarios({ scenarios }: { scenarios: ReportScenario[] }) 
               {s.result && <span className="text-slate-500"> (landscape of {s.result.asOf})</span>}.
             </p>
           )}
-          <div className="mt-4">{s.result ? <BlastRadius result={s.result} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
+          <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
         </article>
       ))}
     </div>
