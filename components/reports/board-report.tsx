@@ -48,7 +48,7 @@ const printCss = (paper: Paper) => `
 .board-report [data-testid="report-plan"] table, .board-report [data-testid="report-scenario"] table { table-layout: fixed; width: 100%; min-width: 0; }
 .board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
 .board-report [data-testid="report-plan"] thead th, .board-report [data-testid="report-scenario"] thead th { font-size: 0.625rem; letter-spacing: 0; }
-${widths("report-plan", [32, 12, 14, 12, 10, 10, 10])}
+${widths("report-plan", [29, 12, 13, 12, 10, 12, 12])}
 ${widths("report-scenario", [17, 11, 15, 12, 14, 8, 23])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
@@ -155,7 +155,7 @@ export function BoardReport({ report, paper, orgSlug, worldMap }: { report: Repo
         )}
       </ReportSection>
 
-      <ReportSection {...section("trend")}>
+      <ReportSection {...section("trend")} continues>
         {report.move ? (
           <div className="report-keep text-sm text-slate-800">
             <p>

@@ -35,7 +35,7 @@ export function ExecutiveSummary({ report }: { report: BoardReport }) {
 /** The key figures, each with its reference and where it comes from. */
 export function KeyFigures({ figures }: { figures: BoardReport["keyFigures"] }) {
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 print:grid-cols-4" data-testid="key-figures">
+    <dl className="report-keep grid grid-cols-2 gap-3 sm:grid-cols-4 print:grid-cols-4" data-testid="key-figures">
       {figures.map((f) => (
         <div key={f.id} className="report-keep rounded-md border border-slate-300 p-3">
           <dt className="text-xs font-medium text-slate-600">

@@ -7,6 +7,12 @@ import { ROLES } from "@/lib/auth/permissions";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
 import { createQueryCounter } from "@/lib/testing/query-counter";
+import { printContext } from "@/lib/reports/print-context";
+import { createPrintToken } from "@/lib/reports/print-token";
+
+// The print route's token is signed with AUTH_SECRET (read once, lazily, by lib/env).
+const SECRET = "print-test-secret-print-test-secret-0123";
+process.env.AUTH_SECRET = SECRET;
 
 type World = Awaited<ReturnType<typeof twoOrganisations>>;
 
@@ -125,5 +131,27 @@ describe("board report queries", () => {
     } finally {
       await counter.close();
     }
+  });
+
+  it("opens the print route's report with a token for the requesting member, as that member's access stands now", async () => {
+    await inventory(w.a.organisation.id);
+    const frozen = await freezeAssessment(w.ctx(w.a, "owner"));
+    const viewer = w.a.users.viewer;
+    const token = createPrintToken({ organisationId: w.a.organisation.id, userId: viewer.id, assessmentId: frozen.id, paper: "letter" }, SECRET);
+    const access = await printContext(token);
+    expect(access).toMatchObject({ assessmentId: frozen.id, paper: "letter", ctx: { organisationId: w.a.organisation.id, userId: viewer.id, role: "viewer" } });
+    expect((await getBoardReport(access!.ctx, access!.assessmentId))?.meta.assessmentId).toBe(frozen.id);
+
+    // Another organisation's assessment through B's token: no report.
+    const bToken = createPrintToken({ organisationId: w.b.organisation.id, userId: w.b.users.owner.id, assessmentId: frozen.id, paper: "a4" }, SECRET);
+    const bAccess = await printContext(bToken);
+    expect(await getBoardReport(bAccess!.ctx, bAccess!.assessmentId)).toBeNull();
+    // A token for a user who is not a member of the organisation, another secret's token, an expired one: nothing.
+    expect(await printContext(createPrintToken({ organisationId: w.a.organisation.id, userId: w.b.users.owner.id, assessmentId: frozen.id, paper: "a4" }, SECRET))).toBeNull();
+    expect(await printContext(createPrintToken({ organisationId: w.a.organisation.id, userId: viewer.id, assessmentId: frozen.id, paper: "a4" }, "another-secret-another-secret-another"))).toBeNull();
+    expect(await printContext(createPrintToken({ organisationId: w.a.organisation.id, userId: viewer.id, assessmentId: frozen.id, paper: "a4" }, SECRET, 600, Date.now() - 601_000))).toBeNull();
+    // Removed from the organisation after the job started: the token no longer opens anything.
+    await db().membership.deleteMany({ where: { organisationId: w.a.organisation.id, userId: viewer.id } });
+    expect(await printContext(token)).toBeNull();
   });
 });
