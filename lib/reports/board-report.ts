@@ -372,7 +372,8 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   if (move) {
     const d = Math.round(move.delta * 10) / 10;
     const direction = d === 0 ? "unchanged from" : d > 0 ? `up ${one(d)} points from` : `down ${one(-d)} points from`;
-    const why = move.reasons.length > 0 ? ` Why: ${listJoin(move.reasons)}.` : " Nothing in the inventory, the landscape or the methodology changed.";
+    // Semicolons: the reasons carry their own commas.
+    const why = move.reasons.length > 0 ? ` Why: ${move.reasons.join("; ")}.` : " Nothing in the inventory, the landscape or the methodology changed.";
     summary.push(`The score is ${direction} the assessment of ${move.previous.asOf} (${one(move.previous.score)}, ${move.previous.rating}).${why}`);
   } else {
     summary.push("This is the organisation's first frozen assessment, so there is no earlier score to compare against; later reports will show the move and why.");
@@ -382,7 +383,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   else
     summary.push(
       `${untestedCritical.length} of ${plural(criticalCount, "critical AI system")} lack${untestedCritical.length === 1 ? "s" : ""} a fallback tested within the last ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days for at least one model dependency: ` +
-        `${listJoin(untestedCritical.slice(0, 5).map((s) => s.name))}${untestedCritical.length > 5 ? ` and ${untestedCritical.length - 5} more` : ""}. If that model were switched off, recovery would depend on an untried plan.`,
+        `${untestedCritical.length > 5 ? `${untestedCritical.slice(0, 5).map((s) => s.name).join(", ")} and ${untestedCritical.length - 5} more` : listJoin(untestedCritical.map((s) => s.name))}. If that model were switched off, recovery would depend on an untried plan.`,
     );
   if (vendorTop || jurisdictionTop) {
     const parts: string[] = [];

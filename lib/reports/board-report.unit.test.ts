@@ -96,7 +96,7 @@ describe("board report: executive summary", () => {
     });
     const report = assembleBoardReport({ ...input(doc), assessment: a, comparison });
     expect(report.summary[1]).toBe(
-      `The score is down 2.3 points from the assessment of 2026-10-01 (${(a.score + 2.34).toFixed(1)}, Medium). Why: 1 policy event came into force (EU ban on X), 1 inventory change (Fallback Support bot → Mistral removed) and most of the move is in a usable fallback exists (−2.0).`,
+      `The score is down 2.3 points from the assessment of 2026-10-01 (${(a.score + 2.34).toFixed(1)}, Medium). Why: 1 policy event came into force (EU ban on X); 1 inventory change (Fallback Support bot → Mistral removed); most of the move is in a usable fallback exists (−2.0).`,
     );
     expect(report.keyFigures.find((f) => f.id === "F2")).toMatchObject({ value: "−2.3", trace: `Assessment ${PREV.slice(0, 8)} → ${ID.slice(0, 8)}` });
   });
@@ -125,6 +125,17 @@ describe("board report: executive summary", () => {
     const report = assembleBoardReport(input(doc));
     expect(report.summary[2]).toBe("1 of 3 critical AI systems lacks a fallback tested within the last 365 days for at least one model dependency: Support bot. If that model were switched off, recovery would depend on an untried plan.");
     expect(report.keyFigures.find((f) => f.id === "F4")).toMatchObject({ value: "1", detail: "of 3 critical systems" });
+  });
+
+  it("names five critical systems without a tested fallback and counts the rest", () => {
+    const names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"];
+    const doc = smallDoc({
+      aiSystems: names.map((name) => ({ key: name.toLowerCase(), name, criticality: "critical" as const, toleratedDowntimeHours: 1, offices: ["fra"] })),
+      dependencies: names.map((name) => ({ key: `${name.toLowerCase()}/gpt`, system: name.toLowerCase(), model: "gpt", accessPath: "direct-api" as const })),
+      dataFlows: [],
+    });
+    const report = assembleBoardReport(input(doc));
+    expect(report.summary[2]).toBe("7 of 7 critical AI systems lack a fallback tested within the last 365 days for at least one model dependency: Alpha, Bravo, Charlie, Delta, Echo and 2 more. If that model were switched off, recovery would depend on an untried plan.");
   });
 
   it("names the biggest concentration by jurisdiction and vendor, and the plan's open, overdue and unowned actions", () => {
