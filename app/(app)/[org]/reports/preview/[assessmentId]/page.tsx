@@ -45,8 +45,9 @@ export default async function BoardReportPreviewPage({ params, searchParams }: {
           }
         />
       </div>
-      {/* A sheet of paper: the report's width between the margins, plus the margins. */}
-      <div data-report-ready="false" data-paper={paper} className="mx-auto overflow-x-auto rounded-sm bg-white px-[16mm] py-[16mm] shadow-md ring-1 ring-slate-200 print:overflow-visible print:p-0 print:shadow-none print:ring-0" style={{ maxWidth: `calc(${PAPER[paper].contentWidth} + 32mm)` }}>
+      {/* A sheet of paper: the report's width between the margins, plus the margins. Keyed by the
+          paper so that switching it renders (and signals readiness) afresh. */}
+      <div key={paper} data-report-ready="false" data-paper={paper} className="mx-auto overflow-x-auto rounded-sm bg-white px-[16mm] py-[16mm] shadow-md ring-1 ring-slate-200 print:overflow-visible print:p-0 print:shadow-none print:ring-0" style={{ maxWidth: `calc(${PAPER[paper].contentWidth} + 32mm)` }}>
         <BoardReport report={report} paper={paper} orgSlug={ctx.organisationSlug} />
       </div>
     </>
