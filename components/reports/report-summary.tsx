@@ -9,7 +9,10 @@ export function ExecutiveSummary({ report }: { report: BoardReport }) {
     <>
       <div className="space-y-3 text-[15px] leading-relaxed text-slate-800" data-testid="executive-summary">
         {report.summary.map((p) => (
-          <p key={p}>{p}</p>
+          <p key={p.text}>
+            {p.text}
+            {p.refs.length > 0 && <span className="ml-1.5 whitespace-nowrap text-xs text-slate-500">[{p.refs.join(", ")}]</span>}
+          </p>
         ))}
       </div>
       {report.summaryFindings.length > 0 && (

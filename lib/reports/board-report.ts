@@ -44,6 +44,12 @@ export interface BoardReportInput {
   generatedAt: string;
 }
 
+/** A paragraph of the executive summary and the references (key figures, sections) its figures come from. */
+export interface SummaryParagraph {
+  text: string;
+  refs: string[];
+}
+
 export interface KeyFigure {
   id: string;
   label: string;
@@ -125,8 +131,8 @@ export interface BoardReport {
     generatedAt: string;
   };
   headline: { score: number; rating: Rating; profile: string; policyEventsInForce: number };
-  /** The executive summary, one paragraph per entry, in plain language. */
-  summary: string[];
+  /** The executive summary, one paragraph per entry, in plain language, each with where its figures come from. */
+  summary: SummaryParagraph[];
   /** The three findings that matter most (the top of `topRisks`). */
   summaryFindings: TopRisk[];
   keyFigures: KeyFigure[];
@@ -364,45 +370,54 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   const worst = worstScenario(input.scenarios);
 
   // ---- executive summary ----
-  const summary: string[] = [];
-  summary.push(
+  const summary: SummaryParagraph[] = [];
+  const say = (text: string, ...refs: string[]) => void summary.push({ text, refs });
+  say(
     `${document.organisation.name}'s dependence on AI it does not control is rated ${org.rating} (${one(org.score)} of 100, where higher is more sovereign) as of ${a.asOf}, ` +
       `across ${plural(org.systemCount, "AI system")} and ${plural(org.dependencyCount, "model dependency", "model dependencies")}, against ${plural(result.landscape.active.length, "policy event")} in force.`,
+    "F1",
+    "F3",
+    "F7",
   );
   if (move) {
     const d = Math.round(move.delta * 10) / 10;
     const direction = d === 0 ? "unchanged from" : d > 0 ? `up ${one(d)} points from` : `down ${one(-d)} points from`;
     // Semicolons: the reasons carry their own commas.
     const why = move.reasons.length > 0 ? ` Why: ${move.reasons.join("; ")}.` : " Nothing in the inventory, the landscape or the methodology changed.";
-    summary.push(`The score is ${direction} the assessment of ${move.previous.asOf} (${one(move.previous.score)}, ${move.previous.rating}).${why}`);
+    say(`The score is ${direction} the assessment of ${move.previous.asOf} (${one(move.previous.score)}, ${move.previous.rating}).${why}`, "F2", "Section 8");
   } else {
-    summary.push("This is the organisation's first frozen assessment, so there is no earlier score to compare against; later reports will show the move and why.");
+    say("This is the organisation's first frozen assessment, so there is no earlier score to compare against; later reports will show the move and why.", "F2");
   }
-  if (criticalCount === 0) summary.push("No AI system is recorded as business-critical.");
-  else if (untestedCritical.length === 0) summary.push(`Every one of the ${plural(criticalCount, "critical AI system")} has a fallback drilled within the last ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days, or runs on open weights the organisation hosts.`);
+  if (criticalCount === 0) say("No AI system is recorded as business-critical.", "F3");
+  else if (untestedCritical.length === 0) say(`Every one of the ${plural(criticalCount, "critical AI system")} has a fallback drilled within the last ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days, or runs on open weights the organisation hosts.`, "F4", "Appendix B");
   else
-    summary.push(
+    say(
       `${untestedCritical.length} of ${plural(criticalCount, "critical AI system")} lack${untestedCritical.length === 1 ? "s" : ""} a fallback tested within the last ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days for at least one model dependency: ` +
         `${untestedCritical.length > 5 ? `${untestedCritical.slice(0, 5).map((s) => s.name).join(", ")} and ${untestedCritical.length - 5} more` : listJoin(untestedCritical.map((s) => s.name))}. If that model were switched off, recovery would depend on an untried plan.`,
+      "F4",
+      "Appendix B",
     );
   if (vendorTop || jurisdictionTop) {
     const parts: string[] = [];
     if (jurisdictionTop) parts.push(`${pct(jurisdictionTop.weightedShare)} of the criticality-weighted AI dependencies are controlled from ${countryPhrase(jurisdictionTop.key)}`);
     if (vendorTop) parts.push(`${pct(vendorTop.weightedShare)} run on ${vendorTop.label}'s models`);
     if (cloudTop && cloudTop.key !== vendorTop?.key) parts.push(`${pct(cloudTop.weightedShare)} are operated by ${cloudTop.label}`);
-    summary.push(`The biggest concentration: ${listJoin(parts)}.`);
+    say(`The biggest concentration: ${listJoin(parts)}.`, "F6", "Section 4");
   }
   if (worst) {
-    summary.push(
+    say(
       `Of ${plural(input.scenarios.length, "saved scenario")}, the most severe is “${worst.name}”: ${plural(worst.result.counts.systemsAffected, "AI system")} would lose service, ` +
         `${worst.result.counts.noRecovery} without any recovery, and ${worst.result.weightedImpactPercent.toFixed(1)}% of the criticality-weighted AI would not recover in time; the score would move from ${one(worst.result.score.before)} to ${one(worst.result.score.after)}.`,
+      "Section 5",
     );
   }
-  if (topRisks.length > 0) summary.push(`The ${topRisks.length >= 3 ? "three findings" : topRisks.length === 1 ? "finding" : "findings"} that matter most, by score points lost, are listed below; each is explained in Top risks.`);
-  summary.push(
+  if (topRisks.length > 0) say(`The ${topRisks.length >= 3 ? "three findings" : topRisks.length === 1 ? "finding" : "findings"} that matter most, by score points lost, are listed below; each is explained in Top risks.`, "Section 6");
+  say(
     plan.open === 0
       ? "The remediation plan has no open action."
       : `The remediation plan holds ${plural(plan.open, "open action")} expected to add ${one(plan.expectedGain)} points in total${plan.overdue > 0 ? `; ${plan.overdue} ${plan.overdue === 1 ? "is" : "are"} overdue on ${generatedOn}` : ""}${plan.unowned > 0 ? `; ${plan.unowned} ${plan.unowned === 1 ? "has" : "have"} no owner yet` : ""}.`,
+    "F8",
+    "Section 7",
   );
 
   // ---- key figures ----

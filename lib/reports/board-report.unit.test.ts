@@ -74,7 +74,8 @@ describe("board report: executive summary", () => {
   it("opens with the rating and score, the counts and the policy events in force, in plain words", () => {
     const report = assembleBoardReport(input(smallDoc()));
     const org = report.headline;
-    expect(report.summary[0]).toBe(
+    expect(report.summary[0]!.refs).toEqual(["F1", "F3", "F7"]);
+    expect(report.summary[0]!.text).toBe(
       `Acme's dependence on AI it does not control is rated ${org.rating} (${org.score.toFixed(1)} of 100, where higher is more sovereign) as of ${AS_OF}, across 1 AI system and 1 model dependency, against ${org.policyEventsInForce} policy event${org.policyEventsInForce === 1 ? "" : "s"} in force.`,
     );
   });
@@ -82,7 +83,7 @@ describe("board report: executive summary", () => {
   it("says a first assessment has nothing to compare against", () => {
     const report = assembleBoardReport(input(smallDoc()));
     expect(report.move).toBeNull();
-    expect(report.summary[1]).toMatch(/^This is the organisation's first frozen assessment/);
+    expect(report.summary[1]!.text).toMatch(/^This is the organisation's first frozen assessment/);
     expect(report.keyFigures.find((f) => f.id === "F2")).toMatchObject({ value: "—", detail: "first assessment" });
   });
 
@@ -95,7 +96,7 @@ describe("board report: executive summary", () => {
       organisation: { before: a.score + 2.34, after: a.score, delta: -2.34, ratingBefore: "Medium", ratingAfter: a.rating, factors: [{ id: "fallback.exists", before: 9, after: 7, delta: -2, sentenceBefore: "", sentenceAfter: "" }] },
     });
     const report = assembleBoardReport({ ...input(doc), assessment: a, comparison });
-    expect(report.summary[1]).toBe(
+    expect(report.summary[1]!.text).toBe(
       `The score is down 2.3 points from the assessment of 2026-10-01 (${(a.score + 2.34).toFixed(1)}, Medium). Why: 1 policy event came into force (EU ban on X); 1 inventory change (Fallback Support bot → Mistral removed); most of the move is in a usable fallback exists (−2.0).`,
     );
     expect(report.keyFigures.find((f) => f.id === "F2")).toMatchObject({ value: "−2.3", trace: `Assessment ${PREV.slice(0, 8)} → ${ID.slice(0, 8)}` });
@@ -123,7 +124,7 @@ describe("board report: executive summary", () => {
     });
     expect(systemsWithoutTestedFallback(doc, AS_OF)).toEqual([{ key: "bot", name: "Support bot" }]);
     const report = assembleBoardReport(input(doc));
-    expect(report.summary[2]).toBe("1 of 3 critical AI systems lacks a fallback tested within the last 365 days for at least one model dependency: Support bot. If that model were switched off, recovery would depend on an untried plan.");
+    expect(report.summary[2]!.text).toBe("1 of 3 critical AI systems lacks a fallback tested within the last 365 days for at least one model dependency: Support bot. If that model were switched off, recovery would depend on an untried plan.");
     expect(report.keyFigures.find((f) => f.id === "F4")).toMatchObject({ value: "1", detail: "of 3 critical systems" });
   });
 
@@ -135,7 +136,7 @@ describe("board report: executive summary", () => {
       dataFlows: [],
     });
     const report = assembleBoardReport(input(doc));
-    expect(report.summary[2]).toBe("7 of 7 critical AI systems lack a fallback tested within the last 365 days for at least one model dependency: Alpha, Bravo, Charlie, Delta, Echo and 2 more. If that model were switched off, recovery would depend on an untried plan.");
+    expect(report.summary[2]!.text).toBe("7 of 7 critical AI systems lack a fallback tested within the last 365 days for at least one model dependency: Alpha, Bravo, Charlie, Delta, Echo and 2 more. If that model were switched off, recovery would depend on an untried plan.");
   });
 
   it("names the biggest concentration by jurisdiction and vendor, and the plan's open, overdue and unowned actions", () => {
@@ -145,8 +146,8 @@ describe("board report: executive summary", () => {
       action({ id: "c", status: "done", expectedGain: 9, achievedGain: 8 }),
     ];
     const report = assembleBoardReport(input(smallDoc(), { plan }));
-    expect(report.summary).toContain("The biggest concentration: 100% of the criticality-weighted AI dependencies are controlled from the United States and 100% run on OPENAI's models.");
-    expect(report.summary.at(-1)).toBe("The remediation plan holds 2 open actions expected to add 6.5 points in total; 1 is overdue on 2026-12-02; 1 has no owner yet.");
+    expect(report.summary.map((p) => p.text)).toContain("The biggest concentration: 100% of the criticality-weighted AI dependencies are controlled from the United States and 100% run on OPENAI's models.");
+    expect(report.summary.at(-1)!.text).toBe("The remediation plan holds 2 open actions expected to add 6.5 points in total; 1 is overdue on 2026-12-02; 1 has no owner yet.");
     expect(report.plan).toMatchObject({ open: 2, overdue: 1, done: 1, expectedGain: 6.5, unowned: 1 });
     expect(report.plan.actions.map((a) => a.id)).toEqual(["a", "b", "c"]); // the plan's own order, kept
   });
@@ -166,7 +167,7 @@ describe("board report: executive summary", () => {
     expect(scenarios[1]!.shocks).toEqual(["OPENAI blocked for users in Germany"]); // the vendor's name, not its key
     const report = assembleBoardReport(input(doc, { scenarios }));
     const worst = scenarios[1]!.result!;
-    expect(report.summary).toContain(
+    expect(report.summary.map((p) => p.text)).toContain(
       `Of 3 saved scenarios, the most severe is “OpenAI blocked in Germany”: 1 AI system would lose service, ${worst.counts.noRecovery} without any recovery, and ${worst.weightedImpactPercent.toFixed(1)}% of the criticality-weighted AI would not recover in time; the score would move from ${worst.score.before.toFixed(1)} to ${worst.score.after.toFixed(1)}.`,
     );
   });

@@ -70,7 +70,7 @@ describe("board report queries", () => {
     expect(report!.meta).toMatchObject({ assessmentId: second.id, asOf: today(), note: "For the board" });
     expect(report!.move?.previous.id).toBe(first.id);
     expect(report!.move?.reasons.join(" ")).toContain("inventory change");
-    expect(report!.summary[1]).toMatch(new RegExp(`from the assessment of ${today()} \\(${first.score.toFixed(1)}, `));
+    expect(report!.summary[1]!.text).toMatch(new RegExp(`from the assessment of ${today()} \\(${first.score.toFixed(1)}, `));
     expect(report!.trend.map((t) => t.id)).toEqual([first.id, second.id]);
 
     expect(report!.plan.actions).toHaveLength(1);
