@@ -384,7 +384,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
     const direction = d === 0 ? "unchanged from" : d > 0 ? `up ${one(d)} points from` : `down ${one(-d)} points from`;
     // Semicolons: the reasons carry their own commas.
     const why = move.reasons.length > 0 ? ` Why: ${move.reasons.join("; ")}.` : " Nothing in the inventory, the landscape or the methodology changed.";
-    say(`The score is ${direction} the assessment of ${move.previous.asOf} (${one(move.previous.score)}, ${move.previous.rating}).${why}`, "F2", "Section 8");
+    say(`The score is ${direction} the assessment of ${move.previous.asOf} (${one(move.previous.score)}, ${move.previous.rating}).${why}`, "F2", "Trend");
   } else {
     say("This is the organisation's first frozen assessment, so there is no earlier score to compare against; later reports will show the move and why.", "F2");
   }
@@ -402,22 +402,22 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
     if (jurisdictionTop) parts.push(`${pct(jurisdictionTop.weightedShare)} of the criticality-weighted AI dependencies are controlled from ${countryPhrase(jurisdictionTop.key)}`);
     if (vendorTop) parts.push(`${pct(vendorTop.weightedShare)} run on ${vendorTop.label}'s models`);
     if (cloudTop && cloudTop.key !== vendorTop?.key) parts.push(`${pct(cloudTop.weightedShare)} are operated by ${cloudTop.label}`);
-    say(`The biggest concentration: ${listJoin(parts)}.`, "F6", "Section 4");
+    say(`The biggest concentration: ${listJoin(parts)}.`, "F6", "Where the exposure sits");
   }
   if (worst) {
     say(
       `Of ${plural(input.scenarios.length, "saved scenario")}, the most severe is “${worst.name}”: ${plural(worst.result.counts.systemsAffected, "AI system")} would lose service, ` +
         `${worst.result.counts.noRecovery} without any recovery, and ${worst.result.weightedImpactPercent.toFixed(1)}% of the criticality-weighted AI would not recover in time; the score would move from ${one(worst.result.score.before)} to ${one(worst.result.score.after)}.`,
-      "Section 5",
+      "Scenario results",
     );
   }
-  if (topRisks.length > 0) say(`The ${topRisks.length >= 3 ? "three findings" : topRisks.length === 1 ? "finding" : "findings"} that matter most, by score points lost, are listed below; each is explained in Top risks.`, "Section 6");
+  if (topRisks.length > 0) say(`The ${topRisks.length >= 3 ? "three findings" : topRisks.length === 1 ? "finding" : "findings"} that matter most, by score points lost, are listed below; each is explained in Top risks.`, "Top risks");
   say(
     plan.open === 0
       ? "The remediation plan has no open action."
       : `The remediation plan holds ${plural(plan.open, "open action")} expected to add ${one(plan.expectedGain)} points in total${plan.overdue > 0 ? `; ${plan.overdue} ${plan.overdue === 1 ? "is" : "are"} overdue on ${generatedOn}` : ""}${plan.unowned > 0 ? `; ${plan.unowned} ${plan.unowned === 1 ? "has" : "have"} no owner yet` : ""}.`,
     "F8",
-    "Section 7",
+    "Remediation plan",
   );
 
   // ---- key figures ----
