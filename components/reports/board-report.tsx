@@ -49,7 +49,7 @@ const printCss = (paper: Paper) => `
 .board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
 .board-report [data-testid="report-plan"] thead th, .board-report [data-testid="report-scenario"] thead th { font-size: 0.625rem; letter-spacing: 0; }
 ${widths("report-plan", [29, 12, 13, 12, 10, 12, 12])}
-${widths("report-scenario", [16, 13, 15, 12, 13, 9, 22])}
+${widths("report-scenario", [16, 12, 14, 11, 15, 9, 23])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 

@@ -2,11 +2,12 @@ import { cn } from "@/components/ui/cn";
 
 /**
  * One numbered section of the board report. In print it starts a new page unless `continues`
- * (a short section that follows the previous one on the same page).
+ * (a short section that follows the previous one on the same page, and moves to the next page
+ * whole rather than leave its heading behind).
  */
 export function ReportSection({ id, number, title, lead, continues = false, children }: { id: string; number: string; title: string; lead?: React.ReactNode; continues?: boolean; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className={cn("report-section", !continues && "report-page-break")} data-section={id}>
+    <section aria-labelledby={`${id}-heading`} className={cn("report-section", continues ? "report-keep" : "report-page-break")} data-section={id}>
       <header className="report-keep-with-next border-b-2 border-slate-900 pb-2">
         <p className="text-xs font-semibold uppercase tracking-[0.18em] text-brand-700">Section {number}</p>
         <h2 id={`${id}-heading`} className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">
