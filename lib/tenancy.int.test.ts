@@ -52,6 +52,7 @@ import * as policyEventQueries from "@/lib/policy-events/queries";
 import * as policyEventMutations from "@/lib/policy-events/mutations";
 import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import * as exportQueries from "@/lib/exports/queries";
+import * as reportQueries from "@/lib/reports/queries";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
 
@@ -552,6 +553,17 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   deletePolicyEvent: async (w, asB) => {
     await expectNotFound(policyEventMutations.deletePolicyEvent(asB, w.policyEventA.id, 1));
   },
+  // board report
+  getBoardReport: async (w, asB) => {
+    expect(await reportQueries.getBoardReport(asB, w.assessmentA.id)).toBeNull();
+    // B's own report holds none of A's plan, scenarios or assessments (by id: other cases copy A's names into B).
+    const own = await assessmentMutations.freezeAssessment(asB, { asOf: "2025-02-01" });
+    const report = await reportQueries.getBoardReport(asB, own.id);
+    expect(report?.meta.assessmentId).toBe(own.id);
+    expect(report?.plan.actions.map((a) => a.id)).not.toContain(w.remediationA.id);
+    expect(report?.scenarios.map((s) => s.id)).not.toContain(w.scenarioA.id);
+    expect(report?.trend.map((t) => t.id)).not.toContain(w.assessmentA.id);
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -591,7 +603,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

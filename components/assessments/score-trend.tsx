@@ -13,15 +13,16 @@ export interface TrendPoint {
 /**
  * The organisation's score across assessments, oldest first. The chart is for sighted readers
  * on screen; the same data is in the table, which screen readers get and print shows.
+ * `printChart`: the board report prints the chart too (the Scores page's print-out does not).
  */
-export function ScoreTrend({ points }: { points: TrendPoint[] }) {
+export function ScoreTrend({ points, printChart = false }: { points: TrendPoint[]; printChart?: boolean }) {
   const data = points.map((p) => ({ ...p, label: `${p.asOf} ${p.createdAt.slice(11, 16)}`, score: Math.round(p.score * 10) / 10 }));
   return (
     <figure aria-labelledby="trend-caption" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <figcaption id="trend-caption" className="text-sm font-semibold text-slate-900">
         Score trend across {points.length} assessment{points.length === 1 ? "" : "s"}
       </figcaption>
-      <div aria-hidden className="mt-3 h-56 print:hidden" data-testid="score-trend-chart">
+      <div aria-hidden className={printChart ? "mt-3 h-56 max-w-[640px]" : "mt-3 h-56 print:hidden"} data-testid="score-trend-chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />

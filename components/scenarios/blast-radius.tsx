@@ -73,11 +73,19 @@ function ImpactChart({ systems }: { systems: SystemImpact[] }) {
   );
 }
 
-/** A scenario's blast radius: headline numbers, score before/after, the picture and the table of affected systems. */
-export function BlastRadius({ result }: { result: ScenarioResult }) {
+/** Data flow keys named in the summary; a large organisation's thousand keys would bury it. */
+const FLOWS_NAMED = 20;
+
+/**
+ * A scenario's blast radius: headline numbers, score before/after, the picture and the table of
+ * affected systems. `maxSystems` limits the table to the largest impacts (the board report).
+ */
+export function BlastRadius({ result, maxSystems }: { result: ScenarioResult; maxSystems?: number }) {
   const { counts, score } = result;
   const officeNames = Object.fromEntries(result.offices.map((o) => [o.key, o.name]));
-  const systems = [...result.systems].sort((a, b) => b.weightedImpact - a.weightedImpact || a.name.localeCompare(b.name));
+  const sorted = [...result.systems].sort((a, b) => b.weightedImpact - a.weightedImpact || a.name.localeCompare(b.name));
+  const systems = maxSystems === undefined ? sorted : sorted.slice(0, maxSystems);
+  const flowKeys = result.dataFlows.keys.slice(0, FLOWS_NAMED).join(", ") + (result.dataFlows.keys.length > FLOWS_NAMED ? ` and ${result.dataFlows.keys.length - FLOWS_NAMED} more` : "");
   return (
     <div className="space-y-6">
       <Card>
@@ -110,7 +118,7 @@ export function BlastRadius({ result }: { result: ScenarioResult }) {
         <p className="mt-4 text-sm text-slate-600">
           Offices losing service: {result.offices.length ? result.offices.map((o) => `${o.name} (${countryName(o.country)}, ${o.systemsAffected} system${o.systemsAffected === 1 ? "" : "s"})`).join("; ") : "none"}. Teams:{" "}
           {result.teams.length ? result.teams.join(", ") : "none recorded"}. Data flows affected: {result.dataFlows.count}
-          {result.dataFlows.count > 0 ? ` (${result.dataFlows.keys.join(", ")})` : ""}.
+          {result.dataFlows.count > 0 ? ` (${flowKeys})` : ""}.
         </p>
       </Card>
       {result.systems.length > 0 && (
@@ -157,6 +165,13 @@ export function BlastRadius({ result }: { result: ScenarioResult }) {
                 <td className="px-4 py-3 text-slate-600">{s.dependencies.map((d) => d.explanation).join(" ")}</td>
               </tr>
             ))}
+            {systems.length < sorted.length && (
+              <tr>
+                <td colSpan={7} className="px-4 py-3 text-slate-600" data-testid="more-affected-systems">
+                  …and {sorted.length - systems.length} more affected system{sorted.length - systems.length === 1 ? "" : "s"} with smaller impact (counted in the figures above; the scenario&apos;s page lists them all).
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </Card>

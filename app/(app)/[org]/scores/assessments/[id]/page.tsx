@@ -31,6 +31,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
         description={`Frozen ${assessment.createdAt.slice(0, 16).replace("T", " ")} UTC by ${assessment.createdBy?.name ?? "a former member"}. This record cannot change: it shows the score as it was, not as it is.`}
         actions={
           <>
+            <Link href={`/${ctx.organisationSlug}/reports/preview/${assessment.id}`} className={buttonClass("secondary")}>
+              Board report
+            </Link>
             {previous && (
               <Link href={`${base}/compare?a=${previous.id}&b=${assessment.id}`} className={buttonClass("secondary")}>
                 Compare with previous

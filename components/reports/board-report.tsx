@@ -1,0 +1,190 @@
+import type { BoardReport as Report } from "@/lib/reports/board-report";
+import type { Paper } from "@/lib/reports/print-token";
+import { VendorTable } from "@/components/scores/vendor-table";
+import { DimensionRadar } from "@/components/scores/dimension-radar";
+import { ConcentrationCharts } from "@/components/scores/concentration-charts";
+import { SystemHeatMap } from "@/components/scores/system-heat-map";
+import { ScoreTrend } from "@/components/assessments/score-trend";
+import { Delta } from "@/components/assessments/delta";
+import { PlanTable } from "@/components/remediation/plan-table";
+import { ReportCover } from "./report-cover";
+import { ReportSection, ReportSubheading } from "./report-section";
+import { ExecutiveSummary, KeyFigures, TopRisks } from "./report-summary";
+import { ReportScenarios } from "./report-scenarios";
+import { InventoryAppendix, MethodologyAppendix } from "./report-appendix";
+import { ReportReady } from "./report-ready";
+
+/** Paper sizes and the content width between the side margins, so screen and paper lay out alike. */
+export const PAPER = {
+  a4: { css: "A4", label: "A4", contentWidth: "178mm" },
+  letter: { css: "letter", label: "US Letter", contentWidth: "183.9mm" },
+} as const satisfies Record<Paper, { css: string; label: string; contentWidth: string }>;
+
+/** Column widths (percent) of a fixed-layout table inside the element with this test id. */
+const widths = (testId: string, percents: number[]) =>
+  percents.map((w, i) => `.board-report [data-testid="${testId}"] thead th:nth-child(${i + 1}) { width: ${w}%; }`).join("\n");
+
+// Margins: 16 mm at the sides and top; 24 mm at the bottom, where the report job prints its
+// footer (organisation, assessment, date, methodology, page x of y) in about 18 mm.
+const printCss = (paper: Paper) => `
+@page { size: ${PAPER[paper].css}; margin: 16mm 16mm 24mm 16mm; }
+@media print {
+  .board-report { width: auto !important; max-width: none !important; padding: 0 !important; box-shadow: none !important; font-size: 10.5pt; }
+  .board-report .report-cover { min-height: 225mm; break-after: page; }
+  .board-report .report-page-break { break-before: page; }
+  .board-report .report-scenario-break { break-before: page; }
+  .board-report .report-keep, .board-report tr, .board-report figure, .board-report li { break-inside: avoid; }
+  .board-report .report-section > header { break-inside: avoid; }
+  .board-report .report-keep-with-next, .board-report h2, .board-report h3, .board-report caption { break-after: avoid; }
+  .board-report thead { display: table-header-group; }
+  .board-report tfoot { display: table-footer-group; }
+  .board-report a { color: inherit; text-decoration: none; }
+}
+.board-report .report-table th, .board-report .report-table td { vertical-align: top; }
+/* The screens' two-column chart grid would make charts measure half a page on a wide screen and
+   then print at that size: the report lays them out one per row in every medium. */
+.board-report .lg\\:grid-cols-2 { grid-template-columns: repeat(1, minmax(0, 1fr)); }
+/* The plan's and the scenarios' screen tables, fitted to the paper's width. */
+.board-report [data-testid="report-plan"] table, .board-report [data-testid="report-scenario"] table { table-layout: fixed; width: 100%; min-width: 0; }
+.board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
+.board-report [data-testid="report-plan"] thead th, .board-report [data-testid="report-scenario"] thead th { font-size: 0.625rem; letter-spacing: 0; }
+${widths("report-plan", [29, 12, 13, 12, 10, 12, 12])}
+${widths("report-scenario", [16, 12, 14, 11, 15, 9, 23])}
+.board-report .overflow-x-auto { overflow: visible; }
+`;
+
+const SECTIONS = [
+  ["summary", "Executive summary"],
+  ["figures", "Key figures"],
+  ["vendors", "Vendor sovereignty"],
+  ["charts", "Where the exposure sits"],
+  ["scenarios", "Scenario results"],
+  ["risks", "Top risks"],
+  ["plan", "Remediation plan"],
+  ["trend", "Trend"],
+  ["methodology", "Appendix A: Methodology and sources"],
+  ["inventory", "Appendix B: Inventory"],
+] as const;
+
+/** Section titles in order, for the contents list and the tests. */
+export const REPORT_SECTION_TITLES = SECTIONS.map(([, title]) => title);
+const titleOf = (id: (typeof SECTIONS)[number][0]) => SECTIONS.find(([k]) => k === id)![1];
+const numberOf = (id: (typeof SECTIONS)[number][0]) => {
+  const i = SECTIONS.findIndex(([k]) => k === id);
+  return i < 8 ? String(i + 1) : String.fromCharCode(65 + i - 8);
+};
+
+/**
+ * The board report, the same on screen (the in-app preview) and on paper (the print route that
+ * the report job opens in headless Chromium). Reuses the screens' components; the print CSS
+ * gives it a cover, one section per page, rows that do not split and repeated table headers.
+ * It must be rendered inside an element carrying `data-report-ready="false"`: ReportReady sets
+ * it to "true" once the fonts have loaded and the charts have drawn.
+ */
+export function BoardReport({ report, paper, orgSlug, worldMap }: { report: Report; paper: Paper; orgSlug: string; worldMap?: React.ReactNode }) {
+  const d = report.dashboard;
+  const section = (id: (typeof SECTIONS)[number][0]) => ({ id: `report-${id}`, number: numberOf(id), title: titleOf(id) });
+  return (
+    <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={`Board report: ${report.meta.organisationName}`} data-paper={paper}>
+      <style>{printCss(paper)}</style>
+      <ReportReady />
+      <ReportCover report={report} />
+
+      <nav aria-label="Contents" className="report-keep text-sm print:hidden">
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Contents</h2>
+        <ol className="mt-2 grid gap-1 sm:grid-cols-2">
+          {SECTIONS.map(([id, title]) => (
+            <li key={id}>
+              <a href={`#report-${id}-heading`} className="text-brand-700 underline decoration-brand-700/30 underline-offset-2 hover:decoration-brand-700">
+                {numberOf(id)} {title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <ReportSection {...section("summary")}>
+        <ExecutiveSummary report={report} />
+      </ReportSection>
+
+      <ReportSection {...section("figures")} continues lead="The figures a board asks for first. Each carries a reference and, in small print, where it comes from.">
+        <KeyFigures figures={report.keyFigures} />
+      </ReportSection>
+
+      <ReportSection {...section("vendors")} lead="Every vendor whose models the organisation depends on, weakest first: how its models are reached, whose law controls it, and whether a tested fallback exists.">
+        {d.vendors.length > 0 ? <VendorTable rows={d.vendors} /> : <p className="text-sm text-slate-700">No AI system depends on a vendor&apos;s model.</p>}
+      </ReportSection>
+
+      <ReportSection {...section("charts")} lead="Each chart is followed by the table of its figures, so it reads the same in black and white.">
+        {d.vendors.length > 0 && (
+          <>
+            <DimensionRadar organisation={d.radar.organisation} vendors={d.radar.vendors} />
+            <SystemHeatMap heatMap={d.heatMap} orgSlug={orgSlug} />
+          </>
+        )}
+        {d.totalDependencies > 0 && <ConcentrationCharts concentration={d.concentration} totalDependencies={d.totalDependencies} />}
+        {/* WORLD MAP: the world map of offices and data flows (components/scores/world-map.tsx, built by
+            another helper) goes here. Pages pass it as `worldMap`; the coordinator wires it at merge. */}
+        {worldMap && (
+          <div className="report-keep" data-testid="report-world-map">
+            {worldMap}
+          </div>
+        )}
+      </ReportSection>
+
+      <ReportSection {...section("scenarios")} lead="Each saved scenario, simulated on this assessment's frozen inventory: which AI systems lose service, which recover through a tested fallback and how fast, and what the shock does to the score.">
+        <ReportScenarios scenarios={report.scenarios} />
+      </ReportSection>
+
+      <ReportSection {...section("risks")} lead="The largest losses of score points, as the scoring engine explains them. Each names the AI system, the model dependency behind it, the factor and its sources; Appendix B lists the dependency.">
+        <TopRisks risks={report.topRisks} />
+      </ReportSection>
+
+      <ReportSection
+        {...section("plan")}
+        lead={
+          report.plan.actions.length === 0
+            ? "No remediation action has been planned yet."
+            : `${report.plan.open} open action${report.plan.open === 1 ? "" : "s"} expected to add ${report.plan.expectedGain.toFixed(1)} points; ${report.plan.overdue} overdue; ${report.plan.done} done. Most valuable first; the plan as it stands on ${report.meta.generatedAt.slice(0, 10)}.`
+        }
+      >
+        {report.plan.actions.length > 0 && (
+          <div data-testid="report-plan">
+            <PlanTable orgSlug={orgSlug} items={report.plan.actions} members={[]} canManage={false} />
+          </div>
+        )}
+      </ReportSection>
+
+      <ReportSection {...section("trend")} continues>
+        {report.move ? (
+          <div className="report-keep text-sm text-slate-800">
+            <p>
+              Since the assessment of {report.move.previous.asOf} ({report.move.previous.score.toFixed(1)}, {report.move.previous.rating}) the score moved <Delta value={report.move.delta} />.
+            </p>
+            {report.move.reasons.length > 0 && (
+              <>
+                <ReportSubheading>Why it moved</ReportSubheading>
+                <ul className="mt-1 list-disc space-y-1 pl-5">
+                  {report.move.reasons.map((r) => (
+                    <li key={r}>{r.charAt(0).toUpperCase() + r.slice(1)}.</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-700">This is the first frozen assessment; the trend starts here.</p>
+        )}
+        <ScoreTrend points={report.trend} printChart />
+      </ReportSection>
+
+      <ReportSection {...section("methodology")}>
+        <MethodologyAppendix methodology={report.methodology} />
+      </ReportSection>
+
+      <ReportSection {...section("inventory")} lead={`The inventory as frozen in assessment ${report.meta.assessmentId} (inputs sha256 ${report.meta.inputsHash.slice(0, 12)}…).`}>
+        <InventoryAppendix systems={report.inventory} />
+      </ReportSection>
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+import type { BoardReport } from "@/lib/reports/board-report";
+import { RatingBadge } from "@/components/scores/rating-badge";
+
+const longDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** The cover: who, what, as of when, the headline rating, and how to read the rest. */
+export function ReportCover({ report }: { report: BoardReport }) {
+  const { meta, headline } = report;
+  return (
+    <section aria-label="Cover" className="report-cover flex flex-col justify-between">
+      <div>
+        <p className="text-xs font-semibold uppercase tracking-[0.24em] text-brand-700">Board report · Confidential</p>
+        <div className="mt-6 h-1 w-16 bg-brand-600" aria-hidden />
+        <h1 className="mt-6 text-4xl font-semibold leading-tight tracking-tight text-slate-900">
+          AI sovereignty and resilience
+          <span className="mt-2 block text-2xl font-normal text-slate-600">{meta.organisationName}</span>
+        </h1>
+        <p className="mt-4 max-w-xl text-base leading-relaxed text-slate-700">
+          If a government switches off the AI we depend on: what breaks, where, and how fast do we recover?
+        </p>
+      </div>
+
+      <div className="my-12 grid grid-cols-[auto_1fr] items-center gap-8 border-y border-slate-300 py-8">
+        <div className="text-center">
+          <p className="text-6xl font-semibold tabular-nums leading-none text-slate-900" data-testid="cover-score">
+            {headline.score.toFixed(1)}
+          </p>
+          <p className="mt-2 text-xs uppercase tracking-wide text-slate-500">of 100</p>
+        </div>
+        <div>
+          <p className="text-sm text-slate-600">Sovereignty rating</p>
+          <p className="mt-1">
+            <RatingBadge rating={headline.rating} size="lg" />
+          </p>
+          <p className="mt-3 max-w-lg text-sm leading-relaxed text-slate-700">{headline.profile}</p>
+        </div>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-x-8 gap-y-3 text-sm">
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Assessment date</dt>
+          <dd className="font-medium text-slate-900">{longDate(meta.asOf)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Prepared</dt>
+          <dd className="font-medium text-slate-900">{longDate(meta.generatedAt)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Assessment</dt>
+          <dd className="font-mono text-xs text-slate-900">{meta.assessmentId}</dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Methodology</dt>
+          <dd className="font-medium text-slate-900" data-testid="report-methodology-version">
+            {meta.methodologyVersion}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-500">Frozen</dt>
+          <dd className="text-slate-900">
+            {meta.frozenAt.slice(0, 16).replace("T", " ")} UTC{meta.frozenBy ? ` by ${meta.frozenBy}` : ""}
+          </dd>
+        </div>
+        {meta.sector && (
+          <div>
+            <dt className="text-xs uppercase tracking-wide text-slate-500">Sector</dt>
+            <dd className="text-slate-900">{meta.sector}</dd>
+          </div>
+        )}
+        {meta.note && (
+          <div className="col-span-2">
+            <dt className="text-xs uppercase tracking-wide text-slate-500">Note</dt>
+            <dd className="text-slate-900">{meta.note}</dd>
+          </div>
+        )}
+      </dl>
+
+      <p className="mt-10 border-t border-slate-200 pt-4 text-xs leading-relaxed text-slate-500">
+        Scores run from 0 to 100; higher is more sovereign. Every figure in this report comes from the frozen assessment named above and can be reproduced
+        from it: key figures carry a reference (F1, F2, …) and a trace, risks a reference (R1, R2, …) with the factor and sources behind them, and Appendix A
+        lists the methodology, weights and sources.
+      </p>
+    </section>
+  );
+}
