@@ -1,3 +1,4 @@
+import { WorldMap } from "@/components/scores/world-map";
 import type { BoardReport as Report } from "@/lib/reports/board-report";
 import type { Paper } from "@/lib/reports/print-token";
 import { VendorTable } from "@/components/scores/vendor-table";
@@ -81,7 +82,7 @@ const numberOf = (id: (typeof SECTIONS)[number][0]) => {
  * It must be rendered inside an element carrying `data-report-ready="false"`: ReportReady sets
  * it to "true" once the fonts have loaded and the charts have drawn.
  */
-export function BoardReport({ report, paper, orgSlug, worldMap }: { report: Report; paper: Paper; orgSlug: string; worldMap?: React.ReactNode }) {
+export function BoardReport({ report, paper, orgSlug }: { report: Report; paper: Paper; orgSlug: string }) {
   const d = report.dashboard;
   const section = (id: (typeof SECTIONS)[number][0]) => ({ id: `report-${id}`, number: numberOf(id), title: titleOf(id) });
   return (
@@ -123,11 +124,9 @@ export function BoardReport({ report, paper, orgSlug, worldMap }: { report: Repo
           </>
         )}
         {d.totalDependencies > 0 && <ConcentrationCharts concentration={d.concentration} totalDependencies={d.totalDependencies} />}
-        {/* WORLD MAP: the world map of offices and data flows (components/scores/world-map.tsx, built by
-            another helper) goes here. Pages pass it as `worldMap`; the coordinator wires it at merge. */}
-        {worldMap && (
+        {report.worldMap.countries.length > 0 && (
           <div className="report-keep" data-testid="report-world-map">
-            {worldMap}
+            <WorldMap data={report.worldMap} id="report-map" />
           </div>
         )}
       </ReportSection>

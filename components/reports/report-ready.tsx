@@ -14,7 +14,7 @@ const chartName = (c: HTMLElement) => c.closest("[data-testid]")?.getAttribute("
 
 /**
  * Sets `data-report-ready="true"` on the enclosing `[data-report-ready]` element once the fonts
- * have loaded and every visible chart has drawn real marks (Recharts renders only in the
+ * and the page's images have loaded and every visible chart has drawn real marks (Recharts renders only in the
  * browser, after measuring). The report job waits for that attribute before printing. A chart
  * that has not drawn after 20 s is named in `data-report-problem`, and the report never claims
  * to be ready: a PDF with an empty chart would be worse than a failed job.
@@ -25,10 +25,13 @@ export function ReportReady() {
     const root = ref.current?.closest<HTMLElement>("[data-report-ready]");
     if (!root) return;
     let fontsLoaded = false;
+    // The world map's base map is an SVG <image> (and <use> references) of /world-map.svg:
+    // images delay the window's load event, so "complete" means the map has arrived.
+    let loaded = document.readyState === "complete";
     let done = false;
     let frame = 0;
     const check = () => {
-      if (done || !fontsLoaded || pendingCharts(root).length > 0) return;
+      if (done || !fontsLoaded || !loaded || pendingCharts(root).length > 0) return;
       done = true;
       observer.disconnect();
       window.clearTimeout(timer);
@@ -40,13 +43,19 @@ export function ReportReady() {
     const observer = new MutationObserver(check);
     observer.observe(root, { childList: true, subtree: true });
     const timer = window.setTimeout(() => {
-      if (!done) root.setAttribute("data-report-problem", `Charts that did not draw: ${pendingCharts(root).map(chartName).join(", ") || "none (fonts did not load)"}`);
+      if (!done) root.setAttribute("data-report-problem", `Charts that did not draw: ${pendingCharts(root).map(chartName).join(", ") || "none (fonts or images did not load)"}`);
     }, WAIT_MS);
     void document.fonts.ready.then(() => {
       fontsLoaded = true;
       check();
     });
+    const onLoad = () => {
+      loaded = true;
+      check();
+    };
+    if (!loaded) window.addEventListener("load", onLoad, { once: true });
     return () => {
+      window.removeEventListener("load", onLoad);
       observer.disconnect();
       window.clearTimeout(timer);
       cancelAnimationFrame(frame);

@@ -2,6 +2,7 @@
 // earlier assessments, the remediation plan, the saved scenarios). Pure: no database, no I/O, so
 // the print route, the in-app preview and the unit tests get the same report from the same data.
 // Every figure carries a trace (where in the assessment it comes from), so a reader can check it.
+import { buildWorldMap, type WorldMapData } from "@/lib/scores/world-map";
 import { buildScoresDashboard, OTHER_KEY, OWN_KEY, type ConcentrationBar, type ScoresDashboard } from "@/lib/scores/dashboard";
 import type { AssessmentComparison, AssessmentSummary, Assessment } from "@/lib/assessments/queries";
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, DIMENSIONS, type Dimension } from "@/scoring/options";
@@ -138,6 +139,8 @@ export interface BoardReport {
   keyFigures: KeyFigure[];
   move: { previous: AssessmentSummary; delta: number; reasons: string[] } | null;
   dashboard: ScoresDashboard;
+  /** Offices and data flows by country, from the frozen inventory (the Scores dashboard's map). */
+  worldMap: WorldMapData;
   /** Assessments up to and including this one, oldest first. */
   trend: { id: string; asOf: string; createdAt: string; score: number; rating: string }[];
   topRisks: TopRisk[];
@@ -342,6 +345,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   const result = a.results;
   const org = result.organisation;
   const dashboard = buildScoresDashboard(result, document);
+  const worldMap = buildWorldMap(document, result);
   const topRisks = topRisksOf(a, document);
   const untestedCritical = systemsWithoutTestedFallback(document, a.asOf);
   const criticalCount = document.aiSystems.filter((s) => s.criticality === "critical").length;
@@ -491,6 +495,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
     keyFigures,
     move,
     dashboard,
+    worldMap,
     trend,
     topRisks,
     scenarios: input.scenarios,
