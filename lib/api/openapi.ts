@@ -91,11 +91,12 @@ function errorCodes(op: Operation): ApiErrorCode[] {
 
 function responses(op: Operation): Json {
   const out: Json = {};
-  const { status, description, schema, headers } = op.success;
+  const { status, description, schema, headers, contentType } = op.success;
   out[String(status)] = {
     description,
     ...(headers && { headers: Object.fromEntries(Object.entries(headers).map(([name, d]) => [name, { description: d, schema: { type: "string" } }])) }),
     ...(schema && { content: { "application/json": { schema: schemaFor(schema, "output") } } }),
+    ...(contentType && { content: { [contentType]: { schema: { type: "string", contentMediaType: contentType } } } }),
   };
   // Several codes can share a status (none do today); the description lists them all.
   const byStatus = new Map<number, ApiErrorCode[]>();
@@ -163,6 +164,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Scenarios", description: "Hypothetical shocks and their blast radius" },
       { name: "Meta" },
       { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
+      { name: "Reports", description: "Board report PDFs: generate one in the background, follow its progress, download it" },
     ],
     paths,
     components: {

@@ -24,6 +24,7 @@ import { DATA_FLOW_OPERATIONS } from "@/lib/api/data-flow-operations";
 import { AI_SYSTEM_OPERATIONS } from "@/lib/api/ai-system-operations";
 import { REMEDIATION_OPERATIONS } from "@/lib/api/remediation-operations";
 import { SCENARIO_OPERATIONS } from "@/lib/api/scenario-operations";
+import { REPORT_OPERATIONS } from "@/lib/api/report-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -46,7 +47,8 @@ export interface Operation {
   maxBodyBytes?: number;
   /** What answers NOT_FOUND when a path parameter is malformed, e.g. "Office". */
   notFound?: string;
-  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; headers?: Record<string, string> };
+  /** `contentType`: a file answered as it is (e.g. application/pdf), not JSON; no `schema` then. */
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; contentType?: string; headers?: Record<string, string> };
   /** Error codes beyond the ones every operation can answer (401, 403, 404, 500 and, with a query or body, 422). */
   errors?: readonly ApiErrorCode[];
 }
@@ -187,4 +189,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...AI_SYSTEM_OPERATIONS,
   ...REMEDIATION_OPERATIONS,
   ...SCENARIO_OPERATIONS,
+  ...REPORT_OPERATIONS,
 ];
