@@ -1,7 +1,7 @@
 import { Badge, Card } from "@/components/ui/card";
 import { PAPER_LABELS } from "@/lib/reports/run-schemas";
 import type { ReportRunRow } from "@/lib/reports/run-queries";
-import { stageLabel } from "@/components/reports/report-progress";
+import { stageLabel } from "@/components/reports/stage-label";
 
 const STATUS: Record<ReportRunRow["status"], { label: string; tone: "slate" | "brand" | "red" | "emerald" }> = {
   queued: { label: "Queued", tone: "slate" },

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { stageLabel } from "@/components/reports/stage-label";
 
 // A queued or running board report: polls the run (the public API, with the session) about once a
 // second, shows the stage and a progress bar, and refreshes the page when it has finished so the
@@ -13,22 +14,6 @@ export interface RunProgress {
   stage: string;
   attempts: number;
   error: string | null;
-}
-
-const STAGES: Record<string, string> = {
-  queued: "Waiting for a worker",
-  opening: "Opening the report",
-  rendering: "Drawing the tables and charts",
-  printing: "Printing the PDF",
-  saving: "Saving the PDF",
-  done: "Done",
-  failed: "Failed",
-};
-
-export function stageLabel(stage: string): string {
-  if (STAGES[stage]) return STAGES[stage];
-  const retry = /^retrying after attempt (\d+) failed$/.exec(stage);
-  return retry ? `Attempt ${retry[1]} failed; trying again` : stage;
 }
 
 export function ReportProgress({ orgSlug, initial, label }: { orgSlug: string; initial: RunProgress; label: string }) {
