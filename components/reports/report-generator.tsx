@@ -49,7 +49,7 @@ export function ReportGenerator({ orgSlug, assessments, disabled }: { orgSlug: s
         )}
       </div>
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
-      {state.status === "success" && <Alert tone="success">{state.message} Its progress is shown below.</Alert>}
+      {state.status === "success" && <Alert tone="success">{state.message}</Alert>}
     </form>
   );
 }

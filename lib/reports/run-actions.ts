@@ -8,5 +8,5 @@ export const startReportRunAction = orgAction("reports:export", startReportSchem
   const run = await startReportRun(ctx, input);
   revalidatePath(`/${ctx.organisationSlug}/reports`);
   if (run.status === "failed") return { status: "error", code: "CONFLICT", message: run.error ?? "The report could not be started." };
-  return { status: "success", message: "The board report is being generated.", data: { runId: run.id } };
+  return { status: "success", message: "The board report is being generated: its progress shows below, and the PDF appears in the history when it is ready.", data: { runId: run.id } };
 });

@@ -13,7 +13,11 @@ export interface PrintStub {
   close(): Promise<void>;
 }
 
-export async function startPrintStub(secret: string, sections = 12): Promise<PrintStub> {
+/**
+ * `sections` blocks of prose, then a table of `?rows=` rows (at most `maxRows`), as the inventory
+ * appendix prints: the benchmark sizes the document with it.
+ */
+export async function startPrintStub(secret: string, sections = 12, maxRows = 0): Promise<PrintStub> {
   const stub = { requests: 0 } as PrintStub;
   const server: Server = createServer((req, res) => {
     stub.requests++;
@@ -23,7 +27,11 @@ export async function startPrintStub(secret: string, sections = 12): Promise<Pri
       res.writeHead(404).end("not found");
       return;
     }
-    const body = Array.from({ length: sections }, (_, i) => `<h2>Section ${i + 1}</h2>${"<p>Vendor table row: Mistral AI, OpenAI, Anthropic.</p>".repeat(12)}`).join("");
+    const rows = Math.min(Number(new URL(req.url ?? "/", "http://x").searchParams.get("rows") ?? 0), maxRows);
+    const table = rows
+      ? `<table style="border-collapse: collapse; width: 100%; font: 11px sans-serif"><thead><tr><th>AI system</th><th>Model</th><th>Access</th><th>Hosting</th><th>Fallback</th></tr></thead><tbody>${Array.from({ length: rows }, (_, i) => `<tr><td>Bench system ${i}</td><td>Model ${i % 40}</td><td>${i % 2 ? "direct API" : "self-hosted"}</td><td>${["DE", "US", "FR"][i % 3]}</td><td>${i % 3 ? "tested" : "none"}</td></tr>`).join("")}</tbody></table>`
+      : "";
+    const body = table + Array.from({ length: sections }, (_, i) => `<h2>Section ${i + 1}</h2>${"<p>Vendor table row: Mistral AI, OpenAI, Anthropic.</p>".repeat(12)}`).join("");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
       `<!doctype html><html><body><main id="m"><h1>Board report ${payload.assessmentId}</h1>${body}</main>` +
         `<script>setTimeout(() => document.getElementById("m").dataset.reportReady = "true", 150)</script></body></html>`,
