@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { jobQueue } from "@/lib/jobs/boss";
 import { createPrintToken } from "@/lib/reports/print-token";
-import { chromiumProblem, renderReportPdf, type RenderStage } from "@/lib/reports/renderer";
+import { chromiumProblem, closeBrowser, renderReportPdf, type RenderStage } from "@/lib/reports/renderer";
 
 // The board report job: a ReportRun row says what to render and records how it goes; the
 // pg-boss queue carries the work to whichever app process polls first (decision 024).
@@ -155,6 +155,21 @@ export async function startReportWorker(options: ReportWorkerOptions, pollingInt
   const sweep = setInterval(() => void sweepStrandedRuns().catch((e: unknown) => console.error("[jobs] sweeping report runs:", e)), 30_000);
   sweep.unref();
   globalForWorker.sovraReportWorker = { workId, sweep };
+}
+
+/**
+ * On SIGTERM/SIGINT (a deploy, `npm start` stopping): hand this process's job back at once, as a
+ * failed attempt that another process retries, instead of leaving it to expire after 5 minutes.
+ */
+export function releaseJobsOnExit(): void {
+  const release = (signal: NodeJS.Signals) => {
+    void Promise.allSettled([jobQueue().then((boss) => boss.stop({ graceful: false, close: false, wait: false })), closeBrowser()]).then(() => {
+      // A listener replaces Node's default exit on the signal: exit unless the server has its own.
+      if (process.listenerCount(signal) === 0) process.exit(0);
+    });
+  };
+  process.once("SIGTERM", release);
+  process.once("SIGINT", release);
 }
 
 /** Stops this process's worker (tests; a process that stops). */
