@@ -3,7 +3,7 @@
 // `npm run bench:report` cannot reach 30 or 100). The same code as the job (renderReportPdf: warm
 // Chromium, wait for data-report-ready, page.pdf with the footer) prints a stand-in print page of
 // tables (lib/testing/report-print-stub.ts) sized to ~30 and ~100 A4 pages. Prints pages, seconds
-// and the extra RSS of this process and its Chromium over the process before the browser started.
+// and the extra memory (PSS) of this process and its Chromium over the process before the browser started.
 //
 //   npm run bench:render [-- --rows 30:2000,100:6800]
 import { readFileSync, readdirSync } from "node:fs";
@@ -19,8 +19,8 @@ const SIZES = opts.rows.split(",").map((pair) => {
 });
 const SECRET = "bench-render-secret-bench-render-secret-bench";
 
-/** RSS (MB) of this process and its descendants (Chromium and its renderers). */
-function treeRssMb(root = process.pid): number {
+/** Memory (PSS, MB) of this process and its descendants (Chromium and its renderers). */
+function treeMemoryMb(root = process.pid): number {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number)) {
@@ -52,13 +52,13 @@ function pssKb(pid: number | string): number {
   return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
 }
 
-const baseMb = treeRssMb();
+const baseMb = treeMemoryMb();
 const stub = await startPrintStub(SECRET, 0, Math.max(...SIZES.map((s) => s.rows)));
 const ids = { organisationId: "0190f5e0-0000-7000-8000-000000000001", userId: "0190f5e0-0000-7000-8000-000000000002", assessmentId: "0190f5e0-0000-7000-8000-000000000003" };
 const footer = { organisation: "Bench GmbH", assessmentId: ids.assessmentId, assessmentDate: "2026-12-01", methodologyVersion: "bench" };
 const render = async (rows: number) => {
-  let peak = treeRssMb();
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb())), 100);
+  let peak = treeMemoryMb();
+  const sampler = setInterval(() => (peak = Math.max(peak, treeMemoryMb())), 100);
   const t0 = performance.now();
   try {
     const token = createPrintToken({ ...ids, paper: "a4" }, SECRET);
@@ -72,7 +72,7 @@ const render = async (rows: number) => {
 try {
   await warmBrowser();
   const warm = await render(50);
-  console.log(`bench-render: warm-up ${warm.pages} pages in ${warm.seconds.toFixed(2)} s; before the browser ${baseMb.toFixed(0)} MB RSS`);
+  console.log(`bench-render: warm-up ${warm.pages} pages in ${warm.seconds.toFixed(2)} s; before the browser ${baseMb.toFixed(0)} MB (PSS)`);
   let over = 0;
   for (const size of SIZES) {
     const r = await render(size.rows);
@@ -80,7 +80,7 @@ try {
     const ok = r.seconds < size.seconds && extra < 600;
     if (!ok) over++;
     console.log(
-      `~${size.target} pages (${size.rows} table rows): ${r.pages} pages in ${r.seconds.toFixed(2)} s (budget ${size.seconds} s)  PDF ${r.sizeMb.toFixed(1)} MB  extra RSS ${extra.toFixed(0)} MB (budget 600 MB)  ${ok ? "within budget" : "OVER BUDGET"}`,
+      `~${size.target} pages (${size.rows} table rows): ${r.pages} pages in ${r.seconds.toFixed(2)} s (budget ${size.seconds} s)  PDF ${r.sizeMb.toFixed(1)} MB  extra PSS ${extra.toFixed(0)} MB (budget 600 MB)  ${ok ? "within budget" : "OVER BUDGET"}`,
     );
   }
   if (over > 0) process.exitCode = 1;
