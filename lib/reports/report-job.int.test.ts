@@ -139,6 +139,22 @@ describe("the board report job", () => {
     expect(run.error).toContain("apt-get install -y chromium");
   }, 60_000);
 
+  it("keeps the print token out of the error it records when the print route cannot be reached", async () => {
+    await stopReportWorker();
+    // Nothing listens on port 9 of the loopback: Chromium's error quotes the URL, token included.
+    await startReportWorker({ baseUrl: "http://127.0.0.1:9", secret: SECRET }, 0.5);
+    try {
+      const started = await startReportRun(owner, { assessmentId, paper: "a4" });
+      const { run } = await settle(owner, started.id, 80_000);
+      expect(run.status).toBe("failed");
+      expect(run.error).toContain("http://127.0.0.1:9/print/report/<print token>");
+      expect(run.error).not.toMatch(/report\/[A-Za-z0-9_-]{20,}\./);
+    } finally {
+      await stopReportWorker();
+      await startReportWorker({ baseUrl: stub.baseUrl, secret: SECRET }, 0.5);
+    }
+  }, 100_000);
+
   it("marks runs whose job is gone or finished as failed, and leaves live ones alone", async () => {
     const boss = await jobQueue();
     const base = { organisationId: owner.organisationId, assessmentId, requestedById: owner.userId, paper: "a4" as const };

@@ -95,8 +95,8 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   if (problem) return failRun(key, problem);
   if (!run.requestedById) return failRun(key, "The member who asked for this report no longer exists: generate it again.");
 
+  const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper }, options.secret);
   try {
-    const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper }, options.secret);
     const { pdf, pageCount } = await renderReportPdf({
       url: `${options.baseUrl.replace(/\/$/, "")}/print/report/${token}`,
       paper: run.paper,
@@ -111,7 +111,8 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
     await update({ stage: "saving", progress: PROGRESS.saving });
     await update({ status: "succeeded", stage: "done", progress: PROGRESS.done, pdf: new Uint8Array(pdf), pdfBytes: pdf.byteLength, pageCount, error: null, finishedAt: new Date() });
   } catch (e) {
-    const message = (e as Error).message.split("\n")[0]!.slice(0, 500);
+    // Browser errors quote the URL: the print token stays out of what members and the API see.
+    const message = String((e as Error).message).split("\n")[0]!.replaceAll(token, "<print token>").slice(0, 500);
     const final = job.retryCount >= job.retryLimit;
     if (final) await failRun(key, `Attempt ${attempt} of ${job.retryLimit + 1} failed: ${message}`);
     else await update({ status: "queued", stage: `retrying after attempt ${attempt} failed`, progress: 0, error: message });
