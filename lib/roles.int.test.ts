@@ -37,6 +37,8 @@ async function remediationRow(org: Org) {
 }
 const { createScenarioAction, updateScenarioAction, deleteScenarioAction, runScenarioAction } = await import("@/lib/scenarios/actions");
 const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventAction } = await import("@/lib/policy-events/actions");
+const { startReportRunAction } = await import("@/lib/reports/run-actions");
+const { freezeAssessment } = await import("@/lib/assessments/mutations");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -365,6 +367,7 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
   },
   ...scenarioActions(),
   ...policyEventActions(),
+  ...reportActions(),
 ];
 
 /** An own policy event saved in `org` (directly in the database), for the policy event actions' inputs. */
@@ -448,6 +451,21 @@ function scenarioActions(): { name: string; permission: Permission; action: Acti
       permission: "scenarios:run",
       action: runScenarioAction,
       input: async (org) => ({ org: org.organisation.slug, id: (await savedScenario(org)).scenario.id }),
+    },
+  ];
+}
+
+function reportActions(): { name: string; permission: Permission; action: Action; input: (org: Org) => Promise<Record<string, string | number | string[]>> }[] {
+  return [
+    {
+      name: "startReportRunAction",
+      permission: "reports:export",
+      action: startReportRunAction,
+      input: async (org) => {
+        await inventoryRows(org);
+        const assessment = await freezeAssessment(contextFor(org.organisation, org.users.owner.id, "owner"), { note: "Board" });
+        return { org: org.organisation.slug, assessmentId: assessment.id, paper: "letter" };
+      },
     },
   ];
 }

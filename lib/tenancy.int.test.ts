@@ -53,6 +53,8 @@ import * as policyEventMutations from "@/lib/policy-events/mutations";
 import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import * as exportQueries from "@/lib/exports/queries";
 import * as reportQueries from "@/lib/reports/queries";
+import * as reportRunQueries from "@/lib/reports/run-queries";
+import * as reportRunMutations from "@/lib/reports/run-mutations";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
 
@@ -80,7 +82,8 @@ async function setupWorld() {
   const remediationA = await db().remediationAction.create({ data: { organisationId: a.organisation.id, title: "A's action", origin: "engine", findingKey: "test-fallback:a-secret", priority: "high", ownerId: a.users.editor.id, expectedGain: 3 } });
   const scenarioA = await scenarioMutations.createScenario(ownerA, scenarioSchema.parse({ name: "A's scenario", shocks: [{ type: "vendor-blocked", vendor: "a-s-vendor", countries: { only: ["FR"] } }] }));
   const policyEventA = await policyEventMutations.createPolicyEvent(ownerA, A_BAN);
-  return { a, b, ownerA, ownerB, assessmentA, remediationA, scenarioA, policyEventA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  const reportRunA = await db().reportRun.create({ data: { organisationId: a.organisation.id, assessmentId: assessmentA.id, requestedById: a.users.owner.id, paper: "a4", status: "succeeded", pdf: new Uint8Array([37, 80, 68, 70]), pdfBytes: 4, pageCount: 1 } });
+  return { a, b, ownerA, ownerB, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -103,6 +106,7 @@ async function snapshotOf(w: World) {
     remediationActions: await db().remediationAction.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     scenarios: await db().scenario.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     policyEvents: await db().policyEvent.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    reportRuns: await db().reportRun.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -564,6 +568,19 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(report?.scenarios.map((s) => s.id)).not.toContain(w.scenarioA.id);
     expect(report?.trend.map((t) => t.id)).not.toContain(w.assessmentA.id);
   },
+  // board report runs
+  listReportRuns: async (w, asB) => {
+    expect((await reportRunQueries.listReportRuns(asB)).map((r) => r.id)).not.toContain(w.reportRunA.id);
+  },
+  getReportRun: async (w, asB) => {
+    expect(await reportRunQueries.getReportRun(asB, w.reportRunA.id)).toBeNull();
+  },
+  getReportRunPdf: async (w, asB) => {
+    expect(await reportRunQueries.getReportRunPdf(asB, w.reportRunA.id)).toBeNull();
+  },
+  startReportRun: async (w, asB) => {
+    await expectNotFound(reportRunMutations.startReportRun(asB, { assessmentId: w.assessmentA.id, paper: "a4" }));
+  },
 };
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
@@ -603,7 +620,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

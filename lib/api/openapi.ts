@@ -91,12 +91,13 @@ function errorCodes(op: Operation): ApiErrorCode[] {
 
 function responses(op: Operation): Json {
   const out: Json = {};
-  const { status, description, schema, headers } = op.success;
+  const { status, description, schema, headers, mediaType } = op.success;
   out[String(status)] = {
     description,
     ...(headers && { headers: Object.fromEntries(Object.entries(headers).map(([name, d]) => [name, { description: d, schema: { type: "string" } }])) }),
     ...(schema && { content: { "application/json": { schema: schemaFor(schema, "output") } } }),
-    ...(op.success.mediaType && { content: { [op.success.mediaType]: { schema: { type: "string", format: "binary" } } } }),
+    // OpenAPI 3.1 describes a file body by its media type (format "binary" was 3.0's way).
+    ...(mediaType && { content: { [mediaType]: { schema: { type: "string", contentMediaType: mediaType } } } }),
   };
   // Several codes can share a status (none do today); the description lists them all.
   const byStatus = new Map<number, ApiErrorCode[]>();
@@ -165,6 +166,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Meta" },
       { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
       { name: "Exports", description: "Regulatory and spreadsheet exports of a frozen assessment: the assessment workbook, the DORA Register of Information templates for AI providers, the EU AI Act deployer inventory" },
+      { name: "Reports", description: "Board report PDFs: generate one in the background, follow its progress, download it" },
     ],
     paths,
     components: {

@@ -25,6 +25,7 @@ import { AI_SYSTEM_OPERATIONS } from "@/lib/api/ai-system-operations";
 import { REMEDIATION_OPERATIONS } from "@/lib/api/remediation-operations";
 import { SCENARIO_OPERATIONS } from "@/lib/api/scenario-operations";
 import { EXPORT_OPERATIONS } from "@/lib/api/export-operations";
+import { REPORT_OPERATIONS } from "@/lib/api/report-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -48,11 +49,11 @@ export interface Operation {
   /** What answers NOT_FOUND when a path parameter is malformed, e.g. "Office". */
   notFound?: string;
   success: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     schema?: z.ZodType;
     headers?: Record<string, string>;
-    /** A file download instead of JSON: its media type (e.g. "text/csv"); `schema` is then absent. */
+    /** A file download instead of JSON: its media type (e.g. "text/csv", "application/pdf"); `schema` is then absent. */
     mediaType?: string;
   };
   /** Error codes beyond the ones every operation can answer (401, 403, 404, 500 and, with a query or body, 422). */
@@ -196,4 +197,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...REMEDIATION_OPERATIONS,
   ...SCENARIO_OPERATIONS,
   ...EXPORT_OPERATIONS,
+  ...REPORT_OPERATIONS,
 ];

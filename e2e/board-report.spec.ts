@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support/demo";
+
+// The board report job end to end: the demo owner generates the PDF from the Reports page, the
+// worker in the web server renders it with Chromium, the page shows progress until it is done,
+// and the downloaded PDF reads (pdftotext) with the vendor table, the scenario, the plan and the
+// page footer.
+
+/** A frozen assessment to report on: the latest, or one frozen now when there is none. */
+async function ensureAssessment(page: Page) {
+  await page.goto("/mainfeld/reports");
+  const freezeLink = page.getByRole("link", { name: /freeze an assessment/ });
+  if (!(await freezeLink.isVisible())) return;
+  await freezeLink.click();
+  await page.getByRole("button", { name: "Freeze assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: "Freeze an assessment?" });
+  await dialog.getByLabel("Note (optional)").fill("For the board report");
+  await dialog.getByRole("button", { name: "Freeze", exact: true }).click();
+  await expect(page).toHaveURL(/\/mainfeld\/scores\/assessments\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+  await page.goto("/mainfeld/reports");
+}
+
+/** Generates the report on `paper`, waits for its progress to finish, downloads it, and answers its text. */
+async function generate(page: Page, paper: "A4" | "US Letter") {
+  await page.getByRole("radio", { name: paper }).check();
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  await expect(page.getByText(/The board report is being generated/)).toBeVisible();
+  const progress = page.getByRole("progressbar").first();
+  await expect(progress).toBeVisible();
+  // Done: the page refreshes and the newest history row is ready to download.
+  const newest = page.getByRole("table", { name: "History, newest first" }).getByRole("row").nth(1);
+  await expect(newest.getByText("Ready")).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await expect(newest).toContainText(paper);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), newest.getByRole("link", { name: /Download the board report/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^sovra-board-report-mainfeld-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "sovra-e2e-")), download.suggestedFilename());
+  await download.saveAs(file);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+  const size = /Page size:\s+([\d.]+ x [\d.]+ pts)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1];
+  await expect(newest.getByRole("cell").nth(3)).toHaveText(String(pages));
+  return { text: execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }), pages, size };
+}
+
+test("the owner generates the board report PDF, watches its progress, downloads it, and it reads as a board report", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, DEMO.owner);
+  await ensureAssessment(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
+  await expect(page.getByLabel("Assessment")).toHaveValue(/[0-9a-f-]{36}/);
+
+  const a4 = await generate(page, "A4");
+  expect(a4.size).toBe("595.92 x 842.88 pts");
+  // The vendor table: its heading and a demo vendor.
+  expect(a4.text).toContain("Vendor sovereignty");
+  expect(a4.text).toContain("Mistral AI");
+  // Every page is footed; the first says how many there are.
+  expect(a4.text).toContain(`Page 1 of ${a4.pages}`);
+  expect(a4.text).toContain("Mainfeld Maschinenbau AG");
+  expect(a4.text).toMatch(/Methodology \S+/);
+
+  // WAITS FOR h-print: the print route's skeleton shows the headline and vendor table only; the
+  // scenario and the remediation plan come with h-print's content. Remove the skip once merged.
+  test.info().annotations.push({ type: "waits-for", description: "h-print: scenario and plan sections of the print route" });
+  if (process.env.SOVRA_E2E_REPORT_CONTENT !== "skeleton") {
+    expect(a4.text).toContain("OpenAI blocked for Germany and France"); // a saved demo scenario
+    expect(a4.text).toContain("Add a non-US fallback for the customer support assistant"); // a demo remediation action
+  }
+
+  const letter = await generate(page, "US Letter");
+  expect(letter.size).toBe("612 x 792 pts");
+  expect(letter.text).toContain(`Page 1 of ${letter.pages}`);
+});

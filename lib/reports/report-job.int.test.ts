@@ -1,0 +1,177 @@
+// The board report job end to end below the web server: a run is started, queued on pg-boss in
+// this run's database, picked up by the worker, rendered by the real Chromium from a stand-in print
+// route, and its PDF stored; a browser killed mid-render is retried; Chromium missing fails the run
+// with what to install; a run whose job is gone never stays open.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db, twoOrganisations } from "@/lib/testing/db";
+import type { OrgContext } from "@/lib/auth/org-context";
+import { freezeAssessment } from "@/lib/assessments/mutations";
+import { startReportRun } from "@/lib/reports/run-mutations";
+import { getReportRun, getReportRunPdf } from "@/lib/reports/run-queries";
+import { REPORT_QUEUE, startReportWorker, stopReportWorker, sweepStrandedRuns } from "@/lib/reports/report-job";
+import { closeBrowser, renderHooks } from "@/lib/reports/renderer";
+import { jobQueue, stopJobQueue } from "@/lib/jobs/boss";
+import { killChromiumChildren, startPrintStub, type PrintStub } from "@/lib/testing/report-print-stub";
+
+const SECRET = "report-job-test-secret-report-job-test-secret";
+
+let stub: PrintStub;
+let owner: OrgContext;
+let organisationName: string;
+let assessmentId: string;
+
+/** Polls the run until it is no longer queued or running, and records every status seen. */
+async function settle(ctx: OrgContext, runId: string, timeoutMs = 60_000) {
+  const seen = new Set<string>();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await getReportRun(ctx, runId);
+    if (!run) throw new Error("run vanished");
+    seen.add(`${run.status}:${run.stage}`);
+    if (run.status === "succeeded" || run.status === "failed") return { run, seen };
+    if (Date.now() > deadline) throw new Error(`run still ${run.status} (${run.stage}) after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function pdfText(pdf: Uint8Array): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "sovra-report-")), "report.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+}
+
+describe("the board report job", () => {
+  beforeAll(async () => {
+    const { a, ctx } = await twoOrganisations();
+    owner = ctx(a, "owner");
+    organisationName = a.organisation.name;
+    assessmentId = (await freezeAssessment(owner, { note: "for the board" })).id;
+    stub = await startPrintStub(SECRET);
+    await startReportWorker({ baseUrl: stub.baseUrl, secret: SECRET }, 0.5);
+  });
+
+  afterEach(() => {
+    delete renderHooks.beforePrint;
+    delete process.env.CHROMIUM_PATH;
+  });
+
+  afterAll(async () => {
+    await stopReportWorker();
+    await stopJobQueue();
+    await closeBrowser();
+    await stub?.close();
+  });
+
+  it("renders the PDF through the queue, stores it with its page count, and foots every page", async () => {
+    const started = await startReportRun(owner, { assessmentId, paper: "a4" });
+    expect(started).toMatchObject({ status: "queued", progress: 0, attempts: 0 });
+    const { run, seen } = await settle(owner, started.id);
+    expect(run).toMatchObject({ status: "succeeded", stage: "done", progress: 100, attempts: 1, error: null });
+    expect(run.pageCount).toBeGreaterThan(1);
+    expect([...seen].some((s) => s.startsWith("running:"))).toBe(true);
+
+    const file = await getReportRunPdf(owner, run.id);
+    expect(file?.filename).toMatch(new RegExp(`^sovra-board-report-${owner.organisationSlug}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    expect(file!.pdf.byteLength).toBe(run.pdfBytes);
+    const text = pdfText(file!.pdf);
+    // pdftotext separates pages with form feeds: as many pages as counted, each with its footer.
+    const pages = text.split("\f").filter((p) => p.trim() !== "");
+    expect(pages).toHaveLength(run.pageCount!);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${run.pageCount}`);
+      expect(page).toContain(organisationName);
+      expect(page).toContain(assessmentId);
+    });
+    expect(text).toMatch(/Methodology \S+/);
+  }, 90_000);
+
+  it("prints US Letter when asked", async () => {
+    const started = await startReportRun(owner, { assessmentId, paper: "letter" });
+    const { run } = await settle(owner, started.id);
+    expect(run.status).toBe("succeeded");
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "sovra-report-")), "letter.pdf");
+    writeFileSync(file, (await getReportRunPdf(owner, run.id))!.pdf);
+    expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+  }, 90_000);
+
+  it("retries an attempt whose Chromium is killed mid-render, and records the attempts", async () => {
+    let kills = 0;
+    renderHooks.beforePrint = () => {
+      if (kills === 0) kills += killChromiumChildren();
+    };
+    const started = await startReportRun(owner, { assessmentId, paper: "a4" });
+    const { run, seen } = await settle(owner, started.id);
+    expect(kills).toBeGreaterThan(0);
+    expect(run).toMatchObject({ status: "succeeded", attempts: 2, error: null });
+    expect([...seen].some((s) => s.startsWith("queued:retrying after attempt 1 failed"))).toBe(true);
+  }, 90_000);
+
+  it("reports a run whose every attempt fails as failed, with the last error, never left running", async () => {
+    renderHooks.beforePrint = () => void killChromiumChildren();
+    const started = await startReportRun(owner, { assessmentId, paper: "a4" });
+    const { run } = await settle(owner, started.id, 80_000);
+    expect(run).toMatchObject({ status: "failed", stage: "failed", attempts: 3 });
+    expect(run.error).toMatch(/^Attempt 3 of 3 failed: /);
+    expect(run.finishedAt).not.toBeNull();
+    expect(await getReportRunPdf(owner, run.id)).toBeNull();
+  }, 100_000);
+
+  it("fails at once, saying how to install Chromium, when it is missing before queueing", async () => {
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    const run = await startReportRun(owner, { assessmentId, paper: "a4" });
+    expect(run.status).toBe("failed");
+    expect(run.error).toContain("apt-get install -y chromium");
+    expect(run.error).toContain("CHROMIUM_PATH");
+    expect((await db().reportRun.findUniqueOrThrow({ where: { id: run.id } })).jobId).toBeNull();
+  });
+
+  it("fails the run in the job, without retrying, when Chromium goes missing after queueing", async () => {
+    await stopReportWorker();
+    const started = await startReportRun(owner, { assessmentId, paper: "a4" });
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    await startReportWorker({ baseUrl: stub.baseUrl, secret: SECRET }, 0.5);
+    const { run } = await settle(owner, started.id);
+    expect(run).toMatchObject({ status: "failed", attempts: 1 });
+    expect(run.error).toContain("apt-get install -y chromium");
+  }, 60_000);
+
+  it("keeps the print token out of the error it records when the print route cannot be reached", async () => {
+    await stopReportWorker();
+    // Nothing listens on port 9 of the loopback: Chromium's error quotes the URL, token included.
+    await startReportWorker({ baseUrl: "http://127.0.0.1:9", secret: SECRET }, 0.5);
+    try {
+      const started = await startReportRun(owner, { assessmentId, paper: "a4" });
+      const { run } = await settle(owner, started.id, 80_000);
+      expect(run.status).toBe("failed");
+      expect(run.error).toContain("http://127.0.0.1:9/print/report/<print token>");
+      expect(run.error).not.toMatch(/report\/[A-Za-z0-9_-]{20,}\./);
+    } finally {
+      await stopReportWorker();
+      await startReportWorker({ baseUrl: stub.baseUrl, secret: SECRET }, 0.5);
+    }
+  }, 100_000);
+
+  it("marks runs whose job is gone or finished as failed, and leaves live ones alone", async () => {
+    const boss = await jobQueue();
+    const base = { organisationId: owner.organisationId, assessmentId, requestedById: owner.userId, paper: "a4" as const };
+    const old = new Date(Date.now() - 5 * 60_000);
+    const lost = await db().reportRun.create({ data: { ...base, status: "running", createdAt: old, jobId: "00000000-0000-4000-8000-000000000000" } });
+    const neverQueued = await db().reportRun.create({ data: { ...base, status: "queued", createdAt: old } });
+    const liveJob = await boss.send(REPORT_QUEUE, { runId: "00000000-0000-4000-8000-000000000001", organisationId: owner.organisationId }, { startAfter: 3600 });
+    const live = await db().reportRun.create({ data: { ...base, status: "queued", createdAt: old, jobId: liveJob } });
+    const young = await db().reportRun.create({ data: { ...base, status: "queued" } });
+
+    expect(await sweepStrandedRuns()).toBeGreaterThanOrEqual(2);
+    const status = async (id: string) => (await db().reportRun.findUniqueOrThrow({ where: { id } })).status;
+    expect(await status(lost.id)).toBe("failed");
+    expect(await status(neverQueued.id)).toBe("failed");
+    expect(await status(live.id)).toBe("queued");
+    expect(await status(young.id)).toBe("queued");
+    expect((await db().reportRun.findUniqueOrThrow({ where: { id: lost.id } })).error).toMatch(/generate it again/);
+    await db().reportRun.deleteMany({ where: { id: { in: [live.id, young.id] } } });
+  });
+});

@@ -1,0 +1,184 @@
+import "server-only";
+import type { JobWithMetadata } from "pg-boss";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { jobQueue } from "@/lib/jobs/boss";
+import { createPrintToken } from "@/lib/reports/print-token";
+import { chromiumProblem, closeBrowser, renderReportPdf, type RenderStage } from "@/lib/reports/renderer";
+
+// The board report job: a ReportRun row says what to render and records how it goes; the
+// pg-boss queue carries the work to whichever app process polls first (decision 024).
+// Progress: queued 0 -> opening 15 -> rendering 35 -> printing 60 -> saving 90 -> done 100.
+
+export const REPORT_QUEUE = "board-report";
+
+/** Attempts after the first, seconds between them, and how long one attempt may run before the queue gives it up. */
+export const REPORT_RETRY = { retryLimit: 2, retryDelay: 3, expireInSeconds: 300 } as const;
+
+const PROGRESS: Record<RenderStage | "saving" | "done", number> = { opening: 15, rendering: 35, printing: 60, saving: 90, done: 100 };
+
+export interface ReportJobData {
+  runId: string;
+  organisationId: string;
+}
+
+export interface ReportWorkerOptions {
+  /** Where this server answers, e.g. http://127.0.0.1:3000: Chromium opens the print route there. */
+  baseUrl: string;
+  /** AUTH_SECRET: signs the print token. */
+  secret: string;
+}
+
+/** Puts a run on the queue and records its job; a queue that refuses fails the run with the reason. */
+export async function enqueueReportRun(run: { id: string; organisationId: string }): Promise<void> {
+  try {
+    const boss = await jobQueue();
+    await ensureQueue();
+    const jobId = await boss.send(REPORT_QUEUE, { runId: run.id, organisationId: run.organisationId } satisfies ReportJobData, { ...REPORT_RETRY });
+    if (!jobId) throw new Error("the queue did not accept the job");
+    await db().reportRun.updateMany({ where: { id: run.id, organisationId: run.organisationId }, data: { jobId } });
+  } catch (e) {
+    await failRun(run, `The report could not be queued: ${(e as Error).message}`);
+    throw e;
+  }
+}
+
+let queueReady: Promise<void> | undefined;
+async function ensureQueue(): Promise<void> {
+  queueReady ??= (async () => {
+    const boss = await jobQueue();
+    await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, ...REPORT_RETRY });
+    // createQueue keeps an existing queue's options: bring them to this version's.
+    await boss.updateQueue(REPORT_QUEUE, { name: REPORT_QUEUE, ...REPORT_RETRY });
+  })().catch((e: unknown) => {
+    queueReady = undefined;
+    throw e;
+  });
+  return queueReady;
+}
+
+async function failRun(run: { id: string; organisationId: string }, error: string) {
+  await db().reportRun.updateMany({
+    where: { id: run.id, organisationId: run.organisationId, status: { in: ["queued", "running"] } },
+    data: { status: "failed", stage: "failed", error, finishedAt: new Date() },
+  });
+}
+
+/**
+ * One attempt at a run. Throws when the attempt failed and pg-boss should retry it; a run that can
+ * never succeed (no Chromium, its requester gone) is failed at once and the job completes.
+ */
+export async function processReportJob(job: JobWithMetadata<ReportJobData>, options: ReportWorkerOptions): Promise<void> {
+  const { runId, organisationId } = job.data;
+  const key = { id: runId, organisationId };
+  const run = await db().reportRun.findFirst({
+    where: key,
+    select: {
+      status: true,
+      paper: true,
+      assessmentId: true,
+      requestedById: true,
+      startedAt: true,
+      organisation: { select: { name: true } },
+      assessment: { select: { asOf: true, methodologyVersion: true } },
+    },
+  });
+  // Deleted with its organisation or assessment, or finished (a duplicate delivery): nothing to do.
+  if (!run || run.status === "succeeded" || run.status === "failed") return;
+
+  const attempt = job.retryCount + 1;
+  const update = (data: Prisma.ReportRunUpdateManyMutationInput) =>
+    db().reportRun.updateMany({ where: { ...key, status: { in: ["queued", "running"] } }, data });
+  await update({ status: "running", attempts: attempt, startedAt: run.startedAt ?? new Date(), stage: "opening", progress: 5, error: null });
+
+  const problem = chromiumProblem();
+  if (problem) return failRun(key, problem);
+  if (!run.requestedById) return failRun(key, "The member who asked for this report no longer exists: generate it again.");
+
+  const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper }, options.secret);
+  try {
+    const { pdf, pageCount } = await renderReportPdf({
+      url: `${options.baseUrl.replace(/\/$/, "")}/print/report/${token}`,
+      paper: run.paper,
+      footer: {
+        organisation: run.organisation.name,
+        assessmentId: run.assessmentId,
+        assessmentDate: run.assessment.asOf.toISOString().slice(0, 10),
+        methodologyVersion: run.assessment.methodologyVersion,
+      },
+      onStage: async (stage) => void (await update({ stage, progress: PROGRESS[stage] })),
+    });
+    await update({ stage: "saving", progress: PROGRESS.saving });
+    await update({ status: "succeeded", stage: "done", progress: PROGRESS.done, pdf: new Uint8Array(pdf), pdfBytes: pdf.byteLength, pageCount, error: null, finishedAt: new Date() });
+  } catch (e) {
+    // Browser errors quote the URL: the print token stays out of what members and the API see.
+    const message = String((e as Error).message).split("\n")[0]!.replaceAll(token, "<print token>").slice(0, 500);
+    const final = job.retryCount >= job.retryLimit;
+    if (final) await failRun(key, `Attempt ${attempt} of ${job.retryLimit + 1} failed: ${message}`);
+    else await update({ status: "queued", stage: `retrying after attempt ${attempt} failed`, progress: 0, error: message });
+    throw e;
+  }
+}
+
+/**
+ * Runs whose job is gone or finished while the run still says queued or running (the worker's
+ * process died after its last attempt, the job was deleted): marked failed, so that no run stays
+ * "running" forever. Runs young enough to be still on their way to the queue are left alone.
+ */
+export async function sweepStrandedRuns(now = new Date(), graceMs = 60_000): Promise<number> {
+  const open = await db().reportRun.findMany({
+    where: { status: { in: ["queued", "running"] }, createdAt: { lt: new Date(now.getTime() - graceMs) } },
+    select: { id: true, organisationId: true, jobId: true },
+    take: 500,
+  });
+  if (open.length === 0) return 0;
+  const boss = await jobQueue();
+  let failed = 0;
+  for (const run of open) {
+    const job = run.jobId ? await boss.getJobById(REPORT_QUEUE, run.jobId) : null;
+    if (job && (job.state === "created" || job.state === "retry" || job.state === "active")) continue;
+    await failRun(run, job ? `The report job ended (${job.state}) without finishing the report: generate it again.` : "The report job was lost (the server stopped before it could run): generate it again.");
+    failed++;
+  }
+  return failed;
+}
+
+const globalForWorker = globalThis as unknown as { sovraReportWorker?: { workId: string; sweep: NodeJS.Timeout } };
+
+/** Starts this process's worker for the queue (once), and the sweep of stranded runs. */
+export async function startReportWorker(options: ReportWorkerOptions, pollingIntervalSeconds = 1): Promise<void> {
+  if (globalForWorker.sovraReportWorker) return;
+  const boss = await jobQueue();
+  await ensureQueue();
+  const workId = await boss.work<ReportJobData>(REPORT_QUEUE, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) await processReportJob(job, options);
+  });
+  const sweep = setInterval(() => void sweepStrandedRuns().catch((e: unknown) => console.error("[jobs] sweeping report runs:", e)), 30_000);
+  sweep.unref();
+  globalForWorker.sovraReportWorker = { workId, sweep };
+}
+
+/**
+ * On SIGTERM/SIGINT (a deploy, `npm start` stopping): hand this process's job back at once, as a
+ * failed attempt that another process retries, instead of leaving it to expire after 5 minutes.
+ */
+export function releaseJobsOnExit(): void {
+  const release = (signal: NodeJS.Signals) => {
+    void Promise.allSettled([jobQueue().then((boss) => boss.stop({ graceful: false, close: false, wait: false })), closeBrowser()]).then(() => {
+      // A listener replaces Node's default exit on the signal: exit unless the server has its own.
+      if (process.listenerCount(signal) === 0) process.exit(0);
+    });
+  };
+  process.once("SIGTERM", release);
+  process.once("SIGINT", release);
+}
+
+/** Stops this process's worker (tests; a process that stops). */
+export async function stopReportWorker(): Promise<void> {
+  const worker = globalForWorker.sovraReportWorker;
+  if (!worker) return;
+  globalForWorker.sovraReportWorker = undefined;
+  clearInterval(worker.sweep);
+  const boss = await jobQueue();
+  await boss.offWork({ id: worker.workId });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import { AppError, notFoundError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { chromiumProblem } from "@/lib/reports/renderer";
+import { enqueueReportRun } from "@/lib/reports/report-job";
+import { reportRunSelect } from "@/lib/reports/run-queries";
+import type { StartReportInput } from "@/lib/reports/run-schemas";
+
+/** Runs one organisation may have waiting or rendering at once: a board report is not a loop. */
+export const MAX_OPEN_RUNS = 5;
+
+/**
+ * Starts a board report for one of the organisation's assessments: the run is recorded, then put
+ * on the queue. Without Chromium on the server the run is recorded as failed at once, with what
+ * to install, rather than queued to fail three times.
+ */
+export async function startReportRun(ctx: OrgContext, input: StartReportInput) {
+  assertCan(ctx, "reports:export");
+  const assessment = await db().assessment.findFirst({ where: { id: input.assessmentId, organisationId: ctx.organisationId }, select: { id: true } });
+  if (!assessment) throw notFoundError("Assessment");
+  const open = await db().reportRun.count({ where: { organisationId: ctx.organisationId, status: { in: ["queued", "running"] } } });
+  if (open >= MAX_OPEN_RUNS) throw new AppError("RATE_LIMITED", `${open} board reports are already being generated for this organisation: wait for one to finish.`);
+
+  const problem = chromiumProblem();
+  const run = await db().$transaction(async (tx) => {
+    const created = await tx.reportRun.create({
+      data: {
+        organisationId: ctx.organisationId,
+        assessmentId: assessment.id,
+        requestedById: ctx.userId,
+        paper: input.paper,
+        ...(problem && { status: "failed", stage: "failed", error: problem, finishedAt: new Date() }),
+      },
+      select: reportRunSelect,
+    });
+    await recordAudit(tx, ctx, { action: "create", entityType: "report_run", entityId: created.id, after: { assessmentId: created.assessmentId, paper: created.paper, status: created.status } });
+    return created;
+  });
+  if (problem) return run;
+  await enqueueReportRun({ id: run.id, organisationId: ctx.organisationId });
+  return run;
+}

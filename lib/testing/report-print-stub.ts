@@ -1,0 +1,64 @@
+import { createServer, type Server } from "node:http";
+import { readdirSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { verifyPrintToken } from "@/lib/reports/print-token";
+
+// Integration tests of the report job run without a Next server: this stands in for the print
+// route (app/print/report/[token]) with the same contract: it answers only a valid print token,
+// and marks <main data-report-ready="true"> once "rendered" (after a short delay, as charts do).
+
+export interface PrintStub {
+  baseUrl: string;
+  requests: number;
+  close(): Promise<void>;
+}
+
+/**
+ * `sections` blocks of prose, then a table of `?rows=` rows (at most `maxRows`), as the inventory
+ * appendix prints: the benchmark sizes the document with it.
+ */
+export async function startPrintStub(secret: string, sections = 12, maxRows = 0): Promise<PrintStub> {
+  const stub = { requests: 0 } as PrintStub;
+  const server: Server = createServer((req, res) => {
+    stub.requests++;
+    const token = decodeURIComponent(req.url?.match(/^\/print\/report\/([^/?]+)/)?.[1] ?? "");
+    const payload = verifyPrintToken(token, secret);
+    if (!payload) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    const rows = Math.min(Number(new URL(req.url ?? "/", "http://x").searchParams.get("rows") ?? 0), maxRows);
+    const table = rows
+      ? `<table style="border-collapse: collapse; width: 100%; font: 11px sans-serif"><thead><tr><th>AI system</th><th>Model</th><th>Access</th><th>Hosting</th><th>Fallback</th></tr></thead><tbody>${Array.from({ length: rows }, (_, i) => `<tr><td>Bench system ${i}</td><td>Model ${i % 40}</td><td>${i % 2 ? "direct API" : "self-hosted"}</td><td>${["DE", "US", "FR"][i % 3]}</td><td>${i % 3 ? "tested" : "none"}</td></tr>`).join("")}</tbody></table>`
+      : "";
+    const body = table + Array.from({ length: sections }, (_, i) => `<h2>Section ${i + 1}</h2>${"<p>Vendor table row: Mistral AI, OpenAI, Anthropic.</p>".repeat(12)}`).join("");
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
+      `<!doctype html><html><body><main id="m"><h1>Board report ${payload.assessmentId}</h1>${body}</main>` +
+        `<script>setTimeout(() => document.getElementById("m").dataset.reportReady = "true", 150)</script></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  stub.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stub.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return stub;
+}
+
+/** Kills this process's Chromium (the browser process playwright-core started), as a crash would. */
+export function killChromiumChildren(): number {
+  let killed = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (ppid === process.pid && /chrom/i.test(cmdline)) {
+        process.kill(Number(entry), "SIGKILL");
+        killed++;
+      }
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return killed;
+}
