@@ -8,7 +8,6 @@ import {
   nonSubstitutabilityReasonOf,
   reintegrationOf,
   relianceOf,
-  SENSITIVENESS_BY_CATEGORY,
   highestSensitiveness,
   SERVICE_TYPE_BY_ACCESS_PATH,
   substitutabilityOf,
