@@ -59,6 +59,19 @@ describe("listDataFlowsPage", () => {
     ]);
   });
 
+  it("searches a flow's name, processing region, vendor and origin office, case-insensitively, within the organisation", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listDataFlowsPage(ctx, state({ q: "AD-HOC" })))).toEqual(["Ad-hoc uploads"]);
+    expect(names(await listDataFlowsPage(ctx, state({ q: "gravel" })))).toEqual(["Service reports to OVHcloud"]);
+    expect(names(await listDataFlowsPage(ctx, state({ q: "ovhcl" })))).toEqual(["Service reports to OVHcloud"]);
+    expect(names(await listDataFlowsPage(ctx, state({ q: "frankfurt" })))).toEqual(["Customer chats to OpenAI"]);
+    expect(names(await listDataFlowsPage(ctx, state({ q: "openai" })))).toEqual(["Ad-hoc uploads", "Customer chats to OpenAI"]);
+    expect((await listDataFlowsPage(ctx, state({ q: "openai" }))).total).toBe(2);
+    expect(names(await listDataFlowsPage(ctx, state({ q: "nothing like it" })))).toEqual([]);
+    // B's vendor is also called OpenAI: B finds only its own flow by it, A never B's.
+    expect(names(await listDataFlowsPage(w.ctx(w.b, "viewer"), state({ q: "openai" })))).toEqual(["Customer chats of B"]);
+  });
+
   it("sorts by AI system and by vendor", async () => {
     const ctx = w.ctx(w.a, "viewer");
     expect(names(await listDataFlowsPage(ctx, state({ sort: "aiSystem.asc" })))).toEqual(["Customer chats to OpenAI", "Service reports to OVHcloud", "Ad-hoc uploads"]);

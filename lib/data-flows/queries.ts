@@ -33,9 +33,18 @@ const dataFlowOrderBy: Record<DataFlowSort, (dir: SortDir) => Prisma.DataFlowOrd
   encryption: (dir) => ({ encryption: dir }),
 };
 
-const dataFlowWhere = {
+// The search matches a flow's name and processing region (trigram-indexed columns) and its
+// vendor's or origin office's name. Matching those through joins would read every flow
+// (20,000 rows: ~26 ms per query); the few vendors and offices that match are looked up first
+// and the flows found by their ids, so that PostgreSQL combines four index scans instead.
+const dataFlowWhere = (matches: { vendorIds: string[]; officeIds: string[] }) => ({
   search: (q: string): Prisma.DataFlowWhereInput => ({
-    OR: [{ name: contains(q) }, { vendor: { name: contains(q) } }, { originOffice: { name: contains(q) } }, { processingRegion: contains(q) }],
+    OR: [
+      { name: contains(q) },
+      { processingRegion: contains(q) },
+      ...(matches.vendorIds.length ? [{ vendorId: { in: matches.vendorIds } }] : []),
+      ...(matches.officeIds.length ? [{ originOfficeId: { in: matches.officeIds } }] : []),
+    ],
   }),
   filters: {
     processingCountry: (v) => ({ processingCountry: v }),
@@ -44,7 +53,7 @@ const dataFlowWhere = {
     encryption: (v) => ({ encryption: v as Encryption }),
     vendor: (v) => ({ vendor: { name: contains(v) } }),
   } satisfies Record<DataFlowFilter, (v: string) => Prisma.DataFlowWhereInput>,
-};
+});
 
 /**
  * One page of the caller's data flows: where the data leaves from, the AI system whose model
@@ -53,7 +62,15 @@ const dataFlowWhere = {
 export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFlowSort, DataFlowFilter>) {
   assertCan(ctx, "inventory:read");
   const prisma = db();
-  const where: Prisma.DataFlowWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, dataFlowWhere) };
+  const organisationId = ctx.organisationId;
+  const [vendors, offices] = state.q
+    ? await Promise.all([
+        prisma.vendor.findMany({ where: { organisationId, name: contains(state.q) }, select: { id: true } }),
+        prisma.office.findMany({ where: { organisationId, name: contains(state.q) }, select: { id: true } }),
+      ])
+    : [[], []];
+  const matches = { vendorIds: vendors.map((v) => v.id), officeIds: offices.map((o) => o.id) };
+  const where: Prisma.DataFlowWhereInput = { organisationId, AND: toWhereParts(state, dataFlowWhere(matches)) };
   const orderBy = toOrderBy(state, dataFlowOrderBy, [{ name: "asc" }, { id: "asc" }]);
   const page = await fetchPage(state, (args) =>
     Promise.all([

@@ -5,6 +5,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
@@ -67,7 +68,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     }
     let db: PGlite;
     try {
-      db = await PGlite.create(dataDir);
+      // pg_trgm: the data flows' search indexes (a migration creates the extension).
+      db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
       await db.query("select 1");
     } catch (e) {
       throw new EmbeddedDatabaseError(
