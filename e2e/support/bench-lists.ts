@@ -333,13 +333,15 @@ async function bench(cookie: string, serverPgid: number, databaseName: string): 
     // PostgreSQL's own CPU is spent in its backends, outside the server's process group.
     const backends = await backendPids(databaseName);
     const cpu0 = groupCpuMs(serverPgid);
-    const db0 = cpuMs(backends);
+    const db0 = new Map([...backends].map((pid) => [pid, cpuMs(new Set([pid]))]));
     const r = await autocannon({ url: `${BASE}${url}`, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie } });
     const cpuPerRequest = (groupCpuMs(serverPgid) - cpu0) / Math.max(1, r.requests.total);
-    // Backends the pool opened during the run count whole (they did all their work in it).
+    // Backends the pool opened during the run count whole (they did all their work in it); one
+    // that closed meanwhile (idle timeout) took its last figures with it and counts nothing.
     const after = await backendPids(databaseName);
-    const added = new Set([...after].filter((pid) => !backends.has(pid)));
-    const dbPerRequest = (cpuMs(backends) - db0 + cpuMs(added)) / Math.max(1, r.requests.total);
+    let dbMs = 0;
+    for (const pid of after) dbMs += cpuMs(new Set([pid])) - (db0.get(pid) ?? 0);
+    const dbPerRequest = dbMs / Math.max(1, r.requests.total);
     const bad = r.non2xx + r.errors + r.timeouts;
     failures += bad;
     if (r.latency.p97_5 >= BUDGET_MS) over.push(url);
