@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./lib/runtime/chromium";
 
 // Journeys in Debian's Chromium (no `playwright install`: nothing is downloaded) against the
 // production build. Build first (`npm run build`; `npm test` does). Each web server gets a fresh
@@ -7,17 +8,6 @@ import { defineConfig } from "@playwright/test";
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3110);
 const EMPTY_PORT = PORT_BASE;
 const DEMO_PORT = PORT_BASE + 1;
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 
 const server = (port: number, args: string) => ({
   command: `node node_modules/tsx/dist/cli.mjs e2e/support/serve.ts --port ${port} ${args}`,
@@ -41,7 +31,7 @@ export default defineConfig({
   use: {
     browserName: "chromium",
     headless: true,
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

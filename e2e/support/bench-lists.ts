@@ -19,20 +19,19 @@
 // against the p95 budget (an upper bound). "server CPU + db ms/req" (the server process group's CPU time and its PostgreSQL backends' CPU time
 // over the requests served) does not depend on what else the machine is doing: on 2 cores the
 // throughput, and so the latency under 20 clients, follows from it.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { chromium } from "playwright-core";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import type { AccessPath, Criticality, DataCategory, Encryption, TransferMechanism } from "../../lib/generated/prisma/enums";
 import { applyMigrations } from "../../lib/runtime/database";
 import { createDatabase, databaseUrlFor, dropDatabase } from "../../lib/testing/global-setup";
-import { CHROMIUM_ARGS } from "../../playwright.config";
 import { seedDemo } from "../../prisma/seed";
-import { DEMO_ORG_SLUGS, DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
+import { DEMO_ORG_SLUGS } from "../../prisma/seed-data";
+import { answers, sessionCookie, startServer, stopServer, waitForHealth } from "./bench-server";
 
 const { values: opts } = parseArgs({
   options: {
@@ -238,66 +237,6 @@ async function seedLargeInventory(prisma: PrismaClient) {
   log(`"${ORG}" now has ${o} offices, ${v} vendors, ${m} models, ${s} AI systems, ${d} dependencies, ${f} fallbacks, ${df} data flows`);
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-function startServer(databaseUrl: string): ChildProcess {
-  // Its own process group, so that a server that ignores SIGTERM can be ended with its children.
-  return spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/runtime/start.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
-      ...(opts.profile ? { SOVRA_WEB_WORKERS: "1", SOVRA_CPU_PROFILE_DIR: path.resolve(opts.profile) } : {}),
-    },
-  });
-}
-
-async function waitForHealth(child: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before answering`);
-    if (await answers(`${BASE}/api/health`)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer ${BASE}/api/health within ${timeoutMs / 1000} s`);
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM"); // start.ts stops `next start` and waits for it
-  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 15_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") {
-    log(`server ${child.pid} did not stop within 15 s: SIGKILL to its process group`);
-    process.kill(-child.pid, "SIGKILL");
-    await exited;
-  }
-}
-
-async function sessionCookie(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel("Email").fill(DEMO_USERS[0]!.email);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
-}
-
 /** The PostgreSQL backends serving the bench database (the app's pooled connections, once warm). */
 async function backendPids(databaseName: string): Promise<Set<number>> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrlFor(databaseName) }) });
@@ -380,7 +319,7 @@ async function main() {
   const cleanup = async () => {
     if (stopping) return;
     stopping = true;
-    if (server) await stopServer(server).catch((e) => console.error("bench-lists: could not stop the server:", e));
+    if (server) await stopServer(server, log).catch((e) => console.error("bench-lists: could not stop the server:", e));
     if (opts["keep-db"] || reused) log(`kept database ${name}`);
     else await dropDatabase(name).catch((e) => console.error(`bench-lists: could not drop ${name}:`, e));
   };
@@ -392,10 +331,10 @@ async function main() {
     if (!reused) await seed(url);
     log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    server = startServer(url);
-    await waitForHealth(server);
+    server = startServer(url, PORT, opts.profile ? { SOVRA_WEB_WORKERS: "1", SOVRA_CPU_PROFILE_DIR: path.resolve(opts.profile) } : {});
+    await waitForHealth(server, BASE);
     log(`server ${server.pid} answers on ${BASE}`);
-    const cookie = await sessionCookie();
+    const cookie = await sessionCookie(BASE);
     const failures = await bench(cookie, server.pid!, name);
     if (failures > 0) {
       console.error(`${failures} requests failed`);

@@ -8,9 +8,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS } from "../../playwright.config";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
+import { sessionCookie } from "./bench-server";
 
 const { values: opts, positionals } = parseArgs({
   options: { "server-pgid": { type: "string" }, only: { type: "string" }, duration: { type: "string", default: "10" } },
@@ -39,22 +37,8 @@ function groupCpuMs(group: number): number {
 }
 const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
-async function sessionCookie(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel("Email").fill(DEMO_USERS[0]!.email);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
-}
 
-const cookie = await sessionCookie();
+const cookie = await sessionCookie(base);
 const PAGES = ["/mainfeld", "/mainfeld/inventory/offices", "/mainfeld/settings/members", "/mainfeld/scores", "/api/health"];
 const pages = opts.only ? PAGES.filter((p) => p.includes(opts.only!)) : PAGES;
 // autocannon reports p90 and p97.5, not p95: p95 lies between them, so p97.5 is the figure

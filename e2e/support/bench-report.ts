@@ -16,19 +16,18 @@
 //
 // The pages per AI system depend on the print route's inventory appendix: the figures printed
 // say how many pages each size gave; adjust --small and --large to land near 30 and 100.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import type { AccessPath, Criticality } from "../../lib/generated/prisma/enums";
 import { applyMigrations } from "../../lib/runtime/database";
 import { createDatabase, databaseUrlFor, dropDatabase } from "../../lib/testing/global-setup";
-import { CHROMIUM_ARGS } from "../../playwright.config";
 import { seedDemo } from "../../prisma/seed";
-import { DEMO_ORG_SLUGS, DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
+import { DEMO_ORG_SLUGS } from "../../prisma/seed-data";
+import { answers, sessionCookie, startServer, stopServer, waitForHealth } from "./bench-server";
 
 const { values: opts } = parseArgs({
   options: {
@@ -124,59 +123,6 @@ async function growInventory(prisma: PrismaClient, from: number, to: number) {
   await prisma.$executeRawUnsafe("ANALYZE");
 }
 
-function startServer(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/runtime/start.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), SOVRA_WEB_WORKERS: "1", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench" },
-  });
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function waitForHealth(child: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before answering`);
-    if (await answers(`${BASE}/api/health`)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer within ${timeoutMs / 1000} s`);
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 20_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") {
-    log(`server ${child.pid} did not stop within 20 s: SIGKILL to its process group`);
-    process.kill(-child.pid, "SIGKILL");
-    await exited;
-  }
-}
-
-async function sessionCookie(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel("Email").fill(DEMO_USERS[0]!.email);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
-}
-
 async function api(cookie: string, method: string, url: string, body?: unknown) {
   const res = await fetch(url, { method, headers: { cookie, ...(body !== undefined && { "content-type": "application/json" }) }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
@@ -223,7 +169,7 @@ async function main() {
   const cleanup = async () => {
     if (stopping) return;
     stopping = true;
-    if (server) await stopServer(server).catch((e) => console.error("bench-report: could not stop the server:", e));
+    if (server) await stopServer(server, log).catch((e) => console.error("bench-report: could not stop the server:", e));
     if (opts["keep-db"] || reused) log(`kept database ${name}`);
     else await dropDatabase(name).catch((e) => console.error(`bench-report: could not drop ${name}:`, e));
   };
@@ -237,10 +183,10 @@ async function main() {
       await applyMigrations(url);
       await seedDemo(prisma);
     }
-    server = startServer(url);
-    await waitForHealth(server);
+    server = startServer(url, PORT, { SOVRA_WEB_WORKERS: "1" });
+    await waitForHealth(server, BASE);
     const pgid = server.pid!;
-    const cookie = await sessionCookie();
+    const cookie = await sessionCookie(BASE);
 
     // Two assessments of two sizes: frozen through the API, the inventory grown in between.
     const assessments: string[] = [];

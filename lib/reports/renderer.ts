@@ -2,27 +2,16 @@ import "server-only";
 import { accessSync, constants } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import type { Paper } from "@/lib/reports/print-token";
+import { CHROMIUM_ARGS, chromiumPath } from "@/lib/runtime/chromium";
+
+export { chromiumPath };
 
 // The board report's renderer: Debian's Chromium through playwright-core, kept warm per process
 // (a launch costs ~1 s; a warm browser opens a page in milliseconds) and relaunched when it goes
 // away. Every step has a timeout, so a stuck browser fails the attempt instead of the job hanging.
 
-/** The flags without which headless Chromium stalls here on refused connections (docs/ENVIRONMENT). */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
-
 export const TIMEOUTS = { launchMs: 30_000, openMs: 30_000, readyMs: 60_000, printMs: 120_000 };
 
-export const chromiumPath = () => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** What to do when Chromium is missing, as the Reports page and the failed run say it. */
 export function chromiumMissingMessage(path = chromiumPath()): string {
