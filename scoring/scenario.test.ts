@@ -37,6 +37,22 @@ describe("simulateScenario", () => {
     expect(r.weightedImpactPercent).toBeLessThanOrEqual(100);
   });
 
+  it("names the vendors, clouds and models its shocks refer to that the inventory does not have, by key or catalogue key", () => {
+    const r = simulateScenario(
+      doc,
+      scenario([
+        { type: "vendor-blocked", vendor: "acme-ai", countries: { only: ["DE"] } },
+        { type: "vendor-blocked", vendor: "openai", countries: { only: ["DE"] } },
+        { type: "cloud-region-lost", cloud: "gone-cloud", region: "eu-1" },
+        { type: "weights-under-licence", models: ["meta-llama", "llama-70b", "renamed-model"], countries: { only: ["CN"] } },
+      ]),
+      { asOf: AS_OF },
+    );
+    expect(r.unmatched).toEqual(['vendor "acme-ai"', 'cloud "gone-cloud"', 'model "renamed-model"']);
+    expect(r.summary).toContain('Not in this inventory (not used, or renamed since the scenario was written): vendor "acme-ai", cloud "gone-cloud", model "renamed-model".');
+    expect(simulateScenario(doc, usBlocked, { asOf: AS_OF }).unmatched).toEqual([]);
+  });
+
   it("gives the same answer with or without a baseline", () => {
     const base = scoreInventory(doc, { asOf: AS_OF });
     expect(simulateScenario(doc, usBlocked, { asOf: AS_OF, baseline: base })).toEqual(simulateScenario(doc, usBlocked, { asOf: AS_OF }));

@@ -64,6 +64,37 @@ export interface ScenarioResult {
   dataFlows: { count: number; keys: string[] };
   counts: { systemsAffected: number; recovers: number; recoversSlowly: number; uncertain: number; noRecovery: number };
   score: { before: number; after: number; delta: number; ratingBefore: Rating; ratingAfter: Rating };
+  /**
+   * Shock references (vendors, clouds, models) that match nothing in the inventory, by key or
+   * catalogue key, in words: the organisation does not use them, or they were renamed since the
+   * scenario was written. Absent from results stored before this was added.
+   */
+  unmatched?: string[];
+}
+
+/**
+ * The vendors, clouds and models a scenario's shocks name that the inventory has under no key
+ * or catalogue key.
+ * @example unmatchedReferences(ctx, [{ type: "vendor-blocked", vendor: "acme", countries: { only: ["DE"] } }]) //=> ['vendor "acme"']
+ */
+export function unmatchedReferences(ctx: Pick<Context, "vendors" | "models">, shocks: readonly Shock[]): string[] {
+  const known = (items: Iterable<{ key: string; catalogueKey?: string }>) => {
+    const keys = new Set<string>();
+    for (const i of items) {
+      keys.add(i.key);
+      if (i.catalogueKey) keys.add(i.catalogueKey);
+    }
+    return keys;
+  };
+  const vendors = known(ctx.vendors.values());
+  const models = known(ctx.models.values());
+  const out: string[] = [];
+  for (const shock of shocks) {
+    if (shock.type === "vendor-blocked" && !vendors.has(shock.vendor)) out.push(`vendor "${shock.vendor}"`);
+    if (shock.type === "cloud-region-lost" && !vendors.has(shock.cloud)) out.push(`cloud "${shock.cloud}"`);
+    if (shock.type === "weights-under-licence") for (const m of shock.models) if (!models.has(m)) out.push(`model "${m}"`);
+  }
+  return [...new Set(out)];
 }
 
 const set = (s: CountrySet) => ("only" in s ? s.only.map(countryName).join(", ") : s.allExcept.length === 0 ? "every country" : `every country except ${s.allExcept.map(countryName).join(", ")}`);
@@ -292,6 +323,8 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
   const weightedImpactPercent = W > 0 ? round2((impactSum / W) * 100) : 0;
   const th = ctx.opts.thresholds.ratings;
   const noRec = count("no-recovery");
+  const unmatched = unmatchedReferences(ctx, scenario.shocks);
+  const unmatchedNote = unmatched.length ? ` Not in this inventory (not used, or renamed since the scenario was written): ${unmatched.join(", ")}.` : "";
   return {
     methodologyVersion: METHODOLOGY_VERSION,
     asOf,
@@ -299,9 +332,9 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     shocks: shocks.map((s, index) => ({ index, type: scenario.shocks[index]!.type, description: s.description, eventKey: s.event.key })),
     weightedImpactPercent,
     summary:
-      systems.length === 0
+      (systems.length === 0
         ? `${scenario.name}: no AI system loses service.`
-        : `${scenario.name}: ${systems.length} AI system(s) lose service in ${officeHits.size} office(s); ${count("recovers")} recover through a tested fallback within tolerance, ${noRec} do not recover. Criticality-weighted impact ${weightedImpactPercent}%.`,
+        : `${scenario.name}: ${systems.length} AI system(s) lose service in ${officeHits.size} office(s); ${count("recovers")} recover through a tested fallback within tolerance, ${noRec} do not recover. Criticality-weighted impact ${weightedImpactPercent}%.`) + unmatchedNote,
     systems,
     offices: [...officeHits].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, n]) => {
       const o = ctx.offices.get(key)!;
@@ -311,6 +344,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     dataFlows: { count: flowKeySet.length, keys: flowKeySet },
     counts: { systemsAffected: systems.length, recovers: count("recovers"), recoversSlowly: count("recovers-slowly"), uncertain: count("uncertain"), noRecovery: noRec },
     score: { before: orgBefore, after: orgAfter, delta: round2(orgAfter - orgBefore), ratingBefore: ratingFor(orgBefore, th), ratingAfter: ratingFor(orgAfter, th) },
+    unmatched,
   };
 }
 

@@ -91,6 +91,11 @@ export function BlastRadius({ result, maxSystems }: { result: ScenarioResult; ma
       <Card>
         <h2 className="text-base font-semibold text-slate-900">Blast radius</h2>
         <p className="mt-1 text-sm text-slate-700">{result.summary}</p>
+        {(result.unmatched ?? []).length > 0 && (
+          <p role="note" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            This scenario names {result.unmatched!.join(", ")}, which the inventory does not have: either the organisation does not use it, or it was renamed since the scenario was written. Edit the scenario to choose it again if it was renamed.
+          </p>
+        )}
         <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-slate-500">Systems affected</dt>

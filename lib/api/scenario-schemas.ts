@@ -92,6 +92,7 @@ const scenarioResultSchema = z
     dataFlows: z.object({ count: z.number(), keys: z.array(z.string()) }),
     counts: z.looseObject({ systemsAffected: z.number() }),
     score: z.looseObject({ before: z.number(), after: z.number(), delta: z.number() }),
+    unmatched: z.array(z.string()).optional().meta({ description: "Vendors, clouds and models the shocks name that the inventory does not have (not used, or renamed since the scenario was written)" }),
   })
   .meta({ description: "The blast radius: systems, offices, teams and data flows that lose service, recovery, impact, score before and after" })
   .register(responseComponents, { id: "ScenarioResult" });

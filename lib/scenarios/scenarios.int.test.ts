@@ -94,6 +94,17 @@ describe("scenarios", () => {
     expect(options.vendorCountries).toEqual(["FR", "US"]);
   });
 
+  it("says so when a vendor the scenario names was renamed since, instead of quietly finding no impact", async () => {
+    const analyst = w.ctx(w.a, "analyst");
+    const saved = await createScenario(analyst, blockedInEu);
+    expect((await runScenario(analyst, saved.id)).result.unmatched).toEqual([]);
+    await db().vendor.updateMany({ where: { organisationId: w.a.organisation.id, name: "Frontier Labs" }, data: { name: "Frontier Labs Inc" } });
+    const { result } = await runScenario(analyst, saved.id);
+    expect(result.systems).toEqual([]);
+    expect(result.unmatched).toEqual(['vendor "frontier-labs"']);
+    expect(result.summary).toContain("renamed since the scenario was written");
+  });
+
   it("hides and refuses another organisation's scenarios (404), and B's run sees only B's inventory", async () => {
     const saved = await createScenario(w.ctx(w.a, "owner"), blockedInEu);
     const ownerB = w.ctx(w.b, "owner");
@@ -105,6 +116,7 @@ describe("scenarios", () => {
     const mine = await createScenario(ownerB, blockedInEu);
     const { result } = await runScenario(ownerB, mine.id);
     expect(result.systems).toEqual([]);
+    expect(result.unmatched).toEqual(['vendor "frontier-labs"']); // A's vendor is not in B's inventory
     expect((await getScenario(w.ctx(w.a, "owner"), saved.id))?.lastResult).toBeNull();
   });
 
