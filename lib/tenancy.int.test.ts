@@ -585,7 +585,6 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
 const NOT_ORG_SCOPED: Record<string, string> = {
-  listMyOrganisations: "lists the caller's own memberships (where: { userId })",
   findHomeOrganisationSlug: "the caller's own first membership (where: { userId })",
   hasAnyUser: "first-run check; returns a boolean only",
   createOrganisation: "creates a new organisation owned by the caller",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFirstAccount, createOrganisation } from "./mutations";
-import { getOrganisationOverview, hasAnyUser, listMyOrganisations } from "./queries";
+import { getOrganisationOverview, hasAnyUser } from "./queries";
 import { buildUser } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
 import { buildLargeInventory } from "@/lib/testing/inventory-factories";
@@ -21,8 +21,8 @@ describe("organisations", () => {
     const second = await createOrganisation(consultant.id, { name: "Client Holding GmbH", hqCountry: "AT", sector: "Retail" });
     expect(first.slug).not.toBe(second.slug);
     expect(second.slug.startsWith(first.slug)).toBe(true);
-    const mine = await listMyOrganisations(consultant.id);
-    expect(mine.map((o) => [o.slug, o.role])).toEqual(expect.arrayContaining([[first.slug, "owner"], [second.slug, "owner"]]));
+    const mine = await db().membership.findMany({ where: { userId: consultant.id }, select: { role: true, organisation: { select: { slug: true } } } });
+    expect(mine.map((m) => [m.organisation.slug, m.role])).toEqual(expect.arrayContaining([[first.slug, "owner"], [second.slug, "owner"]]));
   });
 
   it("never gives an organisation a slug that shadows an app route", async () => {

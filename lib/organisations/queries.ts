@@ -2,16 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { OrgContext } from "@/lib/auth/org-context";
 
-/** The organisations a user belongs to, with the user's role in each (user-scoped, not org-scoped). */
-export async function listMyOrganisations(userId: string) {
-  const rows = await db().membership.findMany({
-    where: { userId },
-    select: { role: true, organisation: { select: { id: true, slug: true, name: true } } },
-    orderBy: { organisation: { name: "asc" } },
-  });
-  return rows.map((r) => ({ ...r.organisation, role: r.role }));
-}
-
 /** The caller's organisation profile. */
 export async function getOrganisation(ctx: OrgContext) {
   return db().organisation.findUniqueOrThrow({
