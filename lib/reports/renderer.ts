@@ -75,6 +75,11 @@ export interface RenderInput {
   paper: Paper;
   /** The parts to print and join (reportParts()); null prints the report as one document. */
   parts: ReportPart[] | null;
+  /**
+   * The inventory appendix's table rows per AI system, on average (one per model dependency, at
+   * least one): the estimate of a part's pages before it is printed.
+   */
+  rowsPerSystem?: number;
   onProgress?: RenderProgress;
 }
 
@@ -175,8 +180,8 @@ export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer
   const problem = pdfuniteProblem();
   if (problem) throw new Error(problem);
   const parts = input.parts;
-  const systemsOf = (p: ReportPart) => (p.part === "inventory" ? p.to - p.from : 0);
-  const remainingSystems = (i: number) => parts.slice(i).reduce((n, p) => n + systemsOf(p), 0);
+  const rowsOf = (p: ReportPart) => (p.part === "inventory" ? (p.to - p.from) * Math.max(input.rowsPerSystem ?? 3, 1) : 0);
+  const remainingRows = (i: number) => parts.slice(i).reduce((n, p) => n + rowsOf(p), 0);
   const printed: { pdf: Buffer; pageCount: number; first: number; total: number }[] = [];
   // Planned prints: every part once, and (at worst) every part again; progress runs 15 -> 90.
   let done = 0;
@@ -192,17 +197,18 @@ export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer
 
   let pages = 0;
   let inventoryPages = 0;
-  let inventorySystems = 0;
+  let inventoryRows = 0;
   for (let i = 0; i < parts.length; i++) {
-    // Before any inventory part is measured, guess ~6 AI systems a page (the demo's rows).
-    const perSystem = inventorySystems > 0 ? inventoryPages / inventorySystems : 1 / 6;
-    const estimate = Math.max(pages + 1, pages + (parts[i]!.part === "main" ? 15 : 0) + Math.ceil(remainingSystems(i) * perSystem));
+    // Before any inventory part is measured, ~12 table rows a page (A4, the appendix's layout);
+    // the main part's own pages are not known before it is printed: ~22.
+    const perRow = inventoryRows > 0 ? inventoryPages / inventoryRows : 1 / 12;
+    const estimate = Math.max(pages + 1, pages + (parts[i]!.part === "main" ? 22 : 0) + Math.round(remainingRows(i) * perRow));
     const out = await printPart(i, pages + 1, estimate, 1);
     printed.push(out);
     pages += out.pageCount;
     if (parts[i]!.part === "inventory") {
       inventoryPages += out.pageCount;
-      inventorySystems += systemsOf(parts[i]!);
+      inventoryRows += rowsOf(parts[i]!);
     }
   }
   const total = pages;

@@ -63,8 +63,15 @@ describe("the report renderer's helpers", () => {
     expect(REPORT_PART_QUERY.parse(Object.fromEntries(search))).toEqual({ part: "inventory", from: 140, to: 280, first: 41, total: 130 });
   });
 
-  it("finds pdfunite, which joins the parts, on this machine", () => {
+  it("finds pdfunite, which joins the parts, on this machine, and says how to install it where it is missing", () => {
     expect(pdfuniteProblem()).toBeNull();
+    const path = process.env.PATH;
+    process.env.PATH = "/nonexistent/bin";
+    try {
+      expect(pdfuniteProblem()).toContain("apt-get install -y poppler-utils");
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it("says how to install Chromium or where to point CHROMIUM_PATH", () => {

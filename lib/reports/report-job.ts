@@ -22,11 +22,12 @@ const PROGRESS = { saving: 90, done: 100 } as const;
 /**
  * When a report is printed in parts, and how big they are (decision 024): Chromium's memory grows
  * with every page of one document, so a report whose inventory appendix is long prints its main
- * sections, then Appendix B in slices of `systemsPerPart` AI systems (~6 a page: ~20-25 pages a
- * part), and joins them. Up to `singleDocumentMaxSystems` the whole report stays near 25 pages and
- * prints as one document. Tests lower both.
+ * sections (~22 A4 pages), then Appendix B in slices of `systemsPerPart` AI systems (~12 table
+ * rows a page: 80 systems of three models are ~20 pages), and joins them. Up to
+ * `singleDocumentMaxSystems` (the demo's 12) the whole report stays near 25 pages and prints as
+ * one document. Tests lower both.
  */
-export const REPORT_PARTS = { systemsPerPart: 140, singleDocumentMaxSystems: 30 };
+export const REPORT_PARTS = { systemsPerPart: 80, singleDocumentMaxSystems: 12 };
 
 export interface ReportJobData {
   runId: string;
@@ -105,8 +106,12 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   if (problem) return failRun(key, problem);
   if (!run.requestedById) return failRun(key, "The member who asked for this report no longer exists: generate it again.");
 
-  const inputs = run.assessment.inputs as { aiSystems?: unknown[] } | null;
-  const parts = reportParts(inputs?.aiSystems?.length ?? 0, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
+  const inputs = run.assessment.inputs as { aiSystems?: { key?: string }[]; dependencies?: { system?: string }[] } | null;
+  const systems = inputs?.aiSystems?.length ?? 0;
+  const parts = reportParts(systems, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
+  // Appendix B prints a row per model dependency, and one for a system without any.
+  const withDependency = new Set((inputs?.dependencies ?? []).map((d) => d.system));
+  const rows = (inputs?.dependencies?.length ?? 0) + (inputs?.aiSystems ?? []).filter((s) => !withDependency.has(s.key)).length;
   const unite = parts ? pdfuniteProblem() : null;
   if (unite) return failRun(key, unite);
 
@@ -116,6 +121,7 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
       url: `${options.baseUrl.replace(/\/$/, "")}/print/report/${token}`,
       paper: run.paper,
       parts,
+      rowsPerSystem: systems > 0 ? rows / systems : undefined,
       onProgress: async (stage, progress) => void (await update({ stage, progress })),
     });
     await update({ stage: "saving", progress: PROGRESS.saving });

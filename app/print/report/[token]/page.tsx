@@ -25,7 +25,7 @@ export default async function BoardReportPrintPage({ params, searchParams }: { p
     if (!parsed.success) notFound();
     query = parsed.data;
   }
-  const report = await getBoardReport(access.ctx, access.assessmentId);
+  const report = await getBoardReport(access.ctx, access.assessmentId, undefined, { inventoryOnly: query?.part === "inventory" });
   if (!report) notFound();
   const part = query === null ? undefined : query.part === "main" ? ({ part: "main" } as const) : ({ part: "inventory", from: query.from, to: query.to } as const);
   if (part?.part === "inventory" && part.from >= report.inventory.length) notFound();
