@@ -13,6 +13,7 @@
 //
 //   npx next build && npm run bench:report [-- --small 250 --large 900 --port 3820]
 //   --keep-db / --database NAME     keep the database / reuse one kept (not seeded again)
+//   BENCH_REPORT_SAVE=/tmp/report   also saves each PDF as /tmp/report-<pages>.pdf, to look at it
 //
 // The pages per AI system depend on the print route's inventory appendix: the figures printed
 // say how many pages each size gave; adjust --small and --large to land near 30 and 100.
