@@ -217,7 +217,7 @@ export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer
   for (const i of again) {
     const out = await printPart(i, printed[i]!.first, total, 2);
     // The footer sits in the page margin: the same part with another total has the same pages.
-    if (out.pageCount !== printed[i]!.pageCount) throw new Error(`Part ${i + 1} of the report printed ${out.pageCount} pages, then ${printed[i]!.pageCount}: its numbering would be wrong`);
+    if (out.pageCount !== printed[i]!.pageCount) throw new Error(`Part ${i + 1} of the report printed ${printed[i]!.pageCount} pages, then ${out.pageCount}: its numbering would be wrong`);
     printed[i] = out;
   }
 
