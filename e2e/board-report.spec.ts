@@ -67,8 +67,9 @@ test("the owner generates the board report PDF, watches its progress, downloads 
   // The vendor table: its heading and a demo vendor.
   expect(a4.text).toContain("Vendor sovereignty");
   expect(a4.text).toContain("Mistral AI");
-  // Every page is footed; the first says how many there are.
+  // Every page is footed; the first says how many there are, the last that it is the last.
   expect(a4.text).toContain(`Page 1 of ${a4.pages}`);
+  expect(a4.text).toContain(`Page ${a4.pages} of ${a4.pages}`);
   expect(a4.text).toContain("Mainfeld Maschinenbau AG");
   expect(a4.text).toMatch(/Methodology \S+/);
 
@@ -81,4 +82,5 @@ test("the owner generates the board report PDF, watches its progress, downloads 
   const letter = await generate(page, "US Letter");
   expectPaper(letter.size, [612, 792]); // 8.5 x 11 in
   expect(letter.text).toContain(`Page 1 of ${letter.pages}`);
+  expect(letter.text).toContain(`Page ${letter.pages} of ${letter.pages}`);
 });

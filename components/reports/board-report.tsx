@@ -1,6 +1,7 @@
 import { WorldMap } from "@/components/scores/world-map";
 import type { BoardReport as Report } from "@/lib/reports/board-report";
 import type { Paper } from "@/lib/reports/print-token";
+import type { ReportPart } from "@/lib/reports/report-footer";
 import { VendorTable } from "@/components/scores/vendor-table";
 import { DimensionRadar } from "@/components/scores/dimension-radar";
 import { ConcentrationCharts } from "@/components/scores/concentration-charts";
@@ -54,6 +55,8 @@ ${widths("report-scenario", [16, 12, 14, 11, 15, 9, 23])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 
+const inventoryLead = (report: Report) => `The inventory as frozen in assessment ${report.meta.assessmentId} (inputs sha256 ${report.meta.inputsHash.slice(0, 12)}…).`;
+
 const SECTIONS = [
   ["summary", "Executive summary"],
   ["figures", "Key figures"],
@@ -82,11 +85,30 @@ const numberOf = (id: (typeof SECTIONS)[number][0]) => {
  * It must be rendered inside an element carrying `data-report-ready="false"`: ReportReady sets
  * it to "true" once the fonts have loaded and the charts have drawn.
  */
-export function BoardReport({ report, paper, orgSlug }: { report: Report; paper: Paper; orgSlug: string }) {
+export function BoardReport({ report, paper, orgSlug, part }: { report: Report; paper: Paper; orgSlug: string; part?: ReportPart }) {
   const d = report.dashboard;
   const section = (id: (typeof SECTIONS)[number][0]) => ({ id: `report-${id}`, number: numberOf(id), title: titleOf(id) });
+  const label = `Board report: ${report.meta.organisationName}`;
+  // A large report is printed in parts (decision 024): a slice of Appendix B is its table alone,
+  // continuing the previous part's pages; only the first slice opens the section.
+  if (part?.part === "inventory") {
+    const systems = report.inventory.slice(part.from, part.to);
+    return (
+      <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={label} data-paper={paper}>
+        <style>{printCss(paper)}</style>
+        <ReportReady />
+        {part.from === 0 ? (
+          <ReportSection {...section("inventory")} lead={inventoryLead(report)}>
+            <InventoryAppendix systems={systems} />
+          </ReportSection>
+        ) : (
+          <InventoryAppendix systems={systems} />
+        )}
+      </article>
+    );
+  }
   return (
-    <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={`Board report: ${report.meta.organisationName}`} data-paper={paper}>
+    <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={label} data-paper={paper}>
       <style>{printCss(paper)}</style>
       <ReportReady />
       <ReportCover report={report} />
@@ -181,9 +203,11 @@ export function BoardReport({ report, paper, orgSlug }: { report: Report; paper:
         <MethodologyAppendix methodology={report.methodology} />
       </ReportSection>
 
-      <ReportSection {...section("inventory")} lead={`The inventory as frozen in assessment ${report.meta.assessmentId} (inputs sha256 ${report.meta.inputsHash.slice(0, 12)}…).`}>
-        <InventoryAppendix systems={report.inventory} />
-      </ReportSection>
+      {part?.part !== "main" && (
+        <ReportSection {...section("inventory")} lead={inventoryLead(report)}>
+          <InventoryAppendix systems={report.inventory} />
+        </ReportSection>
+      )}
     </article>
   );
 }

@@ -1,7 +1,7 @@
 // The renderer alone at the board report's sizes, for as long as the print route's content is
 // too short to reach them (until the inventory appendix lands, a demo report is ~3 pages, so
 // `npm run bench:report` cannot reach 30 or 100). The same code as the job (renderReportPdf: warm
-// Chromium, wait for data-report-ready, page.pdf with the footer) prints a stand-in print page of
+// Chromium, wait for data-report-ready, page.pdf with the CSS footer) prints a stand-in print page of
 // tables (lib/testing/report-print-stub.ts) sized to ~30 and ~100 A4 pages. Prints pages, seconds
 // and the extra memory (PSS) of this process and its Chromium over the process before the browser started.
 //
@@ -53,16 +53,15 @@ function pssKb(pid: number | string): number {
 }
 
 const baseMb = treeMemoryMb();
-const stub = await startPrintStub(SECRET, 0, Math.max(...SIZES.map((s) => s.rows)));
+const stub = await startPrintStub(SECRET, 0, Math.max(...SIZES.map((s) => s.rows)), { organisation: "Bench GmbH" });
 const ids = { organisationId: "0190f5e0-0000-7000-8000-000000000001", userId: "0190f5e0-0000-7000-8000-000000000002", assessmentId: "0190f5e0-0000-7000-8000-000000000003" };
-const footer = { organisation: "Bench GmbH", assessmentId: ids.assessmentId, assessmentDate: "2026-12-01", methodologyVersion: "bench" };
 const render = async (rows: number) => {
   let peak = treeMemoryMb();
   const sampler = setInterval(() => (peak = Math.max(peak, treeMemoryMb())), 100);
   const t0 = performance.now();
   try {
     const token = createPrintToken({ ...ids, paper: "a4" }, SECRET);
-    const { pdf, pageCount } = await renderReportPdf({ url: `${stub.baseUrl}/print/report/${token}?rows=${rows}`, paper: "a4", footer });
+    const { pdf, pageCount } = await renderReportPdf({ url: `${stub.baseUrl}/print/report/${token}?rows=${rows}`, paper: "a4", parts: null });
     return { seconds: (performance.now() - t0) / 1000, pages: pageCount, sizeMb: pdf.byteLength / 1024 / 1024, peak };
   } finally {
     clearInterval(sampler);

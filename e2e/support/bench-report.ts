@@ -13,11 +13,12 @@
 //
 //   npx next build && npm run bench:report [-- --small 250 --large 900 --port 3820]
 //   --keep-db / --database NAME     keep the database / reuse one kept (not seeded again)
+//   BENCH_REPORT_SAVE=/tmp/report   also saves each PDF as /tmp/report-<pages>.pdf, to look at it
 //
 // The pages per AI system depend on the print route's inventory appendix: the figures printed
 // say how many pages each size gave; adjust --small and --large to land near 30 and 100.
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -148,6 +149,7 @@ async function generate(cookie: string, assessmentId: string, pgid: number) {
   const seconds = (performance.now() - t0) / 1000;
   if (state.status !== "succeeded") throw new Error(`the report failed: ${state.error}`);
   const pdf = await (await api(cookie, "GET", `${API}/reports/${run.id}/pdf`)).arrayBuffer();
+  if (process.env.BENCH_REPORT_SAVE) writeFileSync(`${process.env.BENCH_REPORT_SAVE}-${state.pageCount}.pdf`, Buffer.from(pdf));
   const worker = (Date.parse(state.finishedAt!) - Date.parse(state.startedAt!)) / 1000;
   return { seconds, worker, pages: state.pageCount!, sizeMb: pdf.byteLength / 1024 / 1024, peakMb, chromiumMb, attempts: state.attempts };
 }

@@ -14,13 +14,16 @@ import { parseInventoryDocument } from "@/scoring/parse";
  * assessment; the plan is as it stands at `now` (its overdue actions are counted on that date).
  * Each function it calls scopes its own `where` by the caller's organisation.
  */
-export async function getBoardReport(ctx: OrgContext, assessmentId: string, now: Date = new Date()): Promise<BoardReport | null> {
+export async function getBoardReport(ctx: OrgContext, assessmentId: string, now: Date = new Date(), options: { inventoryOnly?: boolean } = {}): Promise<BoardReport | null> {
   assertCan(ctx, "scores:read");
   const assessment = await getAssessment(ctx, assessmentId);
   if (!assessment) return null;
   const parsed = parseInventoryDocument(assessment.inputs);
   // A frozen assessment was parsed when it was frozen; failing now means the engine's format changed.
   if (!parsed.ok) throw new Error(`Assessment ${assessment.id} no longer parses (${parsed.issues.length} issues); its methodology ${assessment.methodologyVersion} needs a migration.`);
+  // A slice of Appendix B printed on its own (decision 024) shows only the frozen inventory: the
+  // history, the plan and the scenarios' simulation would be computed for nothing, once a part.
+  if (options.inventoryOnly) return assembleBoardReport({ assessment, document: parsed.value, history: [], comparison: null, plan: [], scenarios: [], generatedAt: now.toISOString() });
   const generatedOn = now.toISOString().slice(0, 10);
   const [history, plan, saved] = await Promise.all([listAssessments(ctx), listRemediationActions(ctx, generatedOn), listScenarios(ctx)]);
   // The one frozen just before this one (history is newest first).

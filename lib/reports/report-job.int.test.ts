@@ -12,7 +12,7 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import { freezeAssessment } from "@/lib/assessments/mutations";
 import { startReportRun } from "@/lib/reports/run-mutations";
 import { getReportRun, getReportRunPdf } from "@/lib/reports/run-queries";
-import { REPORT_QUEUE, startReportWorker, stopReportWorker, sweepStrandedRuns } from "@/lib/reports/report-job";
+import { REPORT_PARTS, REPORT_QUEUE, startReportWorker, stopReportWorker, sweepStrandedRuns } from "@/lib/reports/report-job";
 import { closeBrowser, renderHooks } from "@/lib/reports/renderer";
 import { jobQueue, stopJobQueue } from "@/lib/jobs/boss";
 import { killChromiumChildren, startPrintStub, type PrintStub } from "@/lib/testing/report-print-stub";
@@ -50,7 +50,7 @@ describe("the board report job", () => {
     owner = ctx(a, "owner");
     organisationName = a.organisation.name;
     assessmentId = (await freezeAssessment(owner, { note: "for the board" })).id;
-    stub = await startPrintStub(SECRET);
+    stub = await startPrintStub(SECRET, 12, 0, { organisation: organisationName, rowsPerSystem: 60 });
     await startReportWorker({ baseUrl: stub.baseUrl, secret: SECRET }, 0.5);
   });
 
@@ -88,6 +88,52 @@ describe("the board report job", () => {
     });
     expect(text).toMatch(/Methodology \S+/);
   }, 90_000);
+
+  it("prints a large report in parts, joins them, and numbers the pages continuously", async () => {
+    // Six AI systems in the frozen inventory, two a part: the main sections and three slices of
+    // Appendix B (the stub prints 60 table rows for each system), four documents joined.
+    // Assessments are immutable: a copy of the frozen one whose inputs list six systems (the job
+    // only counts them; the stub prints the rows).
+    const { id: _id, createdAt: _at, inputs, landscape, results, ...frozen } = await db().assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    const large = await db().assessment.create({
+      data: { ...frozen, landscape: landscape as never, results: results as never, inputs: { ...(inputs as object), aiSystems: Array.from({ length: 6 }, (_, i) => ({ key: `s${i}` })) } },
+    });
+    const saved = { ...REPORT_PARTS };
+    Object.assign(REPORT_PARTS, { systemsPerPart: 2, singleDocumentMaxSystems: 3 });
+    let prints = 0;
+    renderHooks.beforePrint = () => void prints++;
+    const before = stub.urls.length;
+    try {
+      const started = await startReportRun(owner, { assessmentId: large.id, paper: "a4" });
+      const { run } = await settle(owner, started.id);
+      expect(run).toMatchObject({ status: "succeeded", stage: "done", progress: 100, attempts: 1 });
+      // Chromium also asks the stub for /favicon.ico: only the print route counts.
+      const asked = stub.urls.slice(before).filter((u) => u.startsWith("/print/report/")).map((u) => Object.fromEntries(new URL(u, "http://x").searchParams));
+      expect(asked.map((q) => `${q.part}:${q.from ?? ""}-${q.to ?? ""}`)).toEqual(expect.arrayContaining(["main:-", "inventory:0-2", "inventory:2-4", "inventory:4-6"]));
+      expect(asked.every((q) => q.part !== undefined)).toBe(true);
+      expect(prints).toBe(asked.length);
+      // Every part's last print carries the joined report's true total.
+      const last = new Map(asked.map((q) => [`${q.part}:${q.from ?? ""}`, q]));
+      expect(last.size).toBe(4);
+      for (const q of last.values()) expect(Number(q.total)).toBe(run.pageCount);
+
+      const text = pdfText((await getReportRunPdf(owner, run.id))!.pdf);
+      const pages = text.split("\f").filter((p) => p.trim() !== "");
+      expect(run.pageCount).toBeGreaterThanOrEqual(8);
+      expect(pages).toHaveLength(run.pageCount!);
+      pages.forEach((page, i) => {
+        expect(page).toContain(`Page ${i + 1} of ${run.pageCount}`);
+        expect(page).toContain(organisationName);
+      });
+      expect(pages.at(-1)).toContain(`Page ${run.pageCount} of ${run.pageCount}`);
+      // The parts in order, each once: the prose, then the inventory's rows 0-359.
+      expect(text.indexOf("Section 12")).toBeLessThan(text.indexOf("Bench system 0 "));
+      for (const n of [0, 119, 120, 239, 240, 359]) expect(text.match(new RegExp(`Bench system ${n} `, "g"))).toHaveLength(1);
+      expect(text).not.toContain("Bench system 360 ");
+    } finally {
+      Object.assign(REPORT_PARTS, saved);
+    }
+  }, 120_000);
 
   it("prints US Letter when asked", async () => {
     const started = await startReportRun(owner, { assessmentId, paper: "letter" });

@@ -4,18 +4,30 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { jobQueue } from "@/lib/jobs/boss";
 import { createPrintToken } from "@/lib/reports/print-token";
-import { chromiumProblem, closeBrowser, renderReportPdf, type RenderStage } from "@/lib/reports/renderer";
+import { reportParts } from "@/lib/reports/report-footer";
+import { chromiumProblem, closeBrowser, pdfuniteProblem, renderReportPdf } from "@/lib/reports/renderer";
 
 // The board report job: a ReportRun row says what to render and records how it goes; the
 // pg-boss queue carries the work to whichever app process polls first (decision 024).
-// Progress: queued 0 -> opening 15 -> rendering 35 -> printing 60 -> saving 90 -> done 100.
+// Progress: queued 0 -> opening 15 -> rendering 35 -> printing 60 -> saving 90 -> done 100; a
+// report printed in parts goes from 15 to 90 part by part ("printing part 2 of 5").
 
 export const REPORT_QUEUE = "board-report";
 
 /** Attempts after the first, seconds between them, and how long one attempt may run before the queue gives it up. */
 export const REPORT_RETRY = { retryLimit: 2, retryDelay: 3, expireInSeconds: 300 } as const;
 
-const PROGRESS: Record<RenderStage | "saving" | "done", number> = { opening: 15, rendering: 35, printing: 60, saving: 90, done: 100 };
+const PROGRESS = { saving: 90, done: 100 } as const;
+
+/**
+ * When a report is printed in parts, and how big they are (decision 024): Chromium's memory grows
+ * with every page of one document, so a report whose inventory appendix is long prints its main
+ * sections (~22 A4 pages), then Appendix B in slices of `systemsPerPart` AI systems (~12 table
+ * rows a page: 80 systems of three models are ~20 pages), and joins them. Up to
+ * `singleDocumentMaxSystems` (the demo's 12) the whole report stays near 25 pages and prints as
+ * one document. Tests lower both.
+ */
+export const REPORT_PARTS = { systemsPerPart: 80, singleDocumentMaxSystems: 12 };
 
 export interface ReportJobData {
   runId: string;
@@ -79,8 +91,7 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
       assessmentId: true,
       requestedById: true,
       startedAt: true,
-      organisation: { select: { name: true } },
-      assessment: { select: { asOf: true, methodologyVersion: true } },
+      assessment: { select: { inputs: true } },
     },
   });
   // Deleted with its organisation or assessment, or finished (a duplicate delivery): nothing to do.
@@ -95,18 +106,23 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   if (problem) return failRun(key, problem);
   if (!run.requestedById) return failRun(key, "The member who asked for this report no longer exists: generate it again.");
 
+  const inputs = run.assessment.inputs as { aiSystems?: { key?: string }[]; dependencies?: { system?: string }[] } | null;
+  const systems = inputs?.aiSystems?.length ?? 0;
+  const parts = reportParts(systems, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
+  // Appendix B prints a row per model dependency, and one for a system without any.
+  const withDependency = new Set((inputs?.dependencies ?? []).map((d) => d.system));
+  const rows = (inputs?.dependencies?.length ?? 0) + (inputs?.aiSystems ?? []).filter((s) => !withDependency.has(s.key)).length;
+  const unite = parts ? pdfuniteProblem() : null;
+  if (unite) return failRun(key, unite);
+
   const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper }, options.secret);
   try {
     const { pdf, pageCount } = await renderReportPdf({
       url: `${options.baseUrl.replace(/\/$/, "")}/print/report/${token}`,
       paper: run.paper,
-      footer: {
-        organisation: run.organisation.name,
-        assessmentId: run.assessmentId,
-        assessmentDate: run.assessment.asOf.toISOString().slice(0, 10),
-        methodologyVersion: run.assessment.methodologyVersion,
-      },
-      onStage: async (stage) => void (await update({ stage, progress: PROGRESS[stage] })),
+      parts,
+      rowsPerSystem: systems > 0 ? rows / systems : undefined,
+      onProgress: async (stage, progress) => void (await update({ stage, progress })),
     });
     await update({ stage: "saving", progress: PROGRESS.saving });
     await update({ status: "succeeded", stage: "done", progress: PROGRESS.done, pdf: new Uint8Array(pdf), pdfBytes: pdf.byteLength, pageCount, error: null, finishedAt: new Date() });

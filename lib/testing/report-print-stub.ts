@@ -2,14 +2,19 @@ import { createServer, type Server } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { verifyPrintToken } from "@/lib/reports/print-token";
+import { footerCss, REPORT_PART_QUERY } from "@/lib/reports/report-footer";
 
 // Integration tests of the report job run without a Next server: this stands in for the print
 // route (app/print/report/[token]) with the same contract: it answers only a valid print token,
 // and marks <main data-report-ready="true"> once "rendered" (after a short delay, as charts do).
+// It foots pages with the same CSS and takes the same part query as the print route: `part=main`
+// is the prose sections, `part=inventory&from=&to=` is `rowsPerSystem` table rows per AI system.
 
 export interface PrintStub {
   baseUrl: string;
   requests: number;
+  /** Every path and query asked for, in order. */
+  urls: string[];
   close(): Promise<void>;
 }
 
@@ -17,21 +22,33 @@ export interface PrintStub {
  * `sections` blocks of prose, then a table of `?rows=` rows (at most `maxRows`), as the inventory
  * appendix prints: the benchmark sizes the document with it.
  */
-export async function startPrintStub(secret: string, sections = 12, maxRows = 0): Promise<PrintStub> {
-  const stub = { requests: 0 } as PrintStub;
+export async function startPrintStub(secret: string, sections = 12, maxRows = 0, options: { organisation?: string; rowsPerSystem?: number } = {}): Promise<PrintStub> {
+  const stub = { requests: 0, urls: [] } as unknown as PrintStub;
   const server: Server = createServer((req, res) => {
     stub.requests++;
+    stub.urls.push(req.url ?? "");
     const token = decodeURIComponent(req.url?.match(/^\/print\/report\/([^/?]+)/)?.[1] ?? "");
     const payload = verifyPrintToken(token, secret);
     if (!payload) {
       res.writeHead(404).end("not found");
       return;
     }
-    const rows = Math.min(Number(new URL(req.url ?? "/", "http://x").searchParams.get("rows") ?? 0), maxRows);
-    const table = rows
-      ? `<table style="border-collapse: collapse; width: 100%; font: 11px sans-serif"><thead><tr><th>AI system</th><th>Model</th><th>Access</th><th>Hosting</th><th>Fallback</th></tr></thead><tbody>${Array.from({ length: rows }, (_, i) => `<tr><td>Bench system ${i}</td><td>Model ${i % 40}</td><td>${i % 2 ? "direct API" : "self-hosted"}</td><td>${["DE", "US", "FR"][i % 3]}</td><td>${i % 3 ? "tested" : "none"}</td></tr>`).join("")}</tbody></table>`
-      : "";
-    const body = table + Array.from({ length: sections }, (_, i) => `<h2>Section ${i + 1}</h2>${"<p>Vendor table row: Mistral AI, OpenAI, Anthropic.</p>".repeat(12)}`).join("");
+    const search = new URL(req.url ?? "/", "http://x").searchParams;
+    const query = search.has("part") ? REPORT_PART_QUERY.safeParse(Object.fromEntries(search)) : null;
+    if (query && !query.success) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    const part = query?.data;
+    const perSystem = options.rowsPerSystem ?? 1;
+    const [rowFrom, rowTo] = part?.part === "inventory" ? [part.from * perSystem, part.to * perSystem] : [0, part ? 0 : Math.min(Number(search.get("rows") ?? 0), maxRows)];
+    const table =
+      rowTo > rowFrom
+        ? `<table style="border-collapse: collapse; width: 100%; font: 11px sans-serif"><thead><tr><th>AI system</th><th>Model</th><th>Access</th><th>Hosting</th><th>Fallback</th></tr></thead><tbody>${Array.from({ length: rowTo - rowFrom }, (_, j) => rowFrom + j).map((i) => `<tr><td>Bench system ${i}</td><td>Model ${i % 40}</td><td>${i % 2 ? "direct API" : "self-hosted"}</td><td>${["DE", "US", "FR"][i % 3]}</td><td>${i % 3 ? "tested" : "none"}</td></tr>`).join("")}</tbody></table>`
+        : "";
+    const prose = part?.part === "inventory" ? "" : Array.from({ length: sections }, (_, i) => `<h2>Section ${i + 1}</h2>${"<p>Vendor table row: Mistral AI, OpenAI, Anthropic.</p>".repeat(12)}`).join("");
+    const footer = footerCss({ organisation: options.organisation ?? "Stub organisation", assessmentId: payload.assessmentId, assessmentDate: "2026-12-01", methodologyVersion: "stub-1" }, part ? { first: part.first, total: part.total } : undefined);
+    const body = `<style>@page { size: ${payload.paper === "letter" ? "letter" : "A4"}; margin: 16mm 16mm 24mm 16mm; }\n${footer}</style>` + table + prose;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
       `<!doctype html><html><body><main id="m"><h1>Board report ${payload.assessmentId}</h1>${body}</main>` +
         `<script>setTimeout(() => document.getElementById("m").dataset.reportReady = "true", 150)</script></body></html>`,
