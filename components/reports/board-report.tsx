@@ -52,6 +52,12 @@ const printCss = (paper: Paper) => `
 .board-report [data-testid="report-plan"] thead th, .board-report [data-testid="report-scenario"] thead th { font-size: 0.625rem; letter-spacing: 0; }
 ${widths("report-plan", [29, 12, 13, 12, 10, 12, 12])}
 ${widths("report-scenario", [16, 12, 14, 11, 15, 9, 23])}
+/* The vendor table too: its screen cells have minimum widths (min-w-44, min-w-72) that made it
+   1,781 px wide, and Chromium shrank every page of the report's main part to ~68% to fit it. */
+.board-report table[data-testid="vendor-table"] { table-layout: fixed; width: 100%; min-width: 0; }
+.board-report table[data-testid="vendor-table"] :is(th, td) { min-width: 0; max-width: none; white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
+.board-report table[data-testid="vendor-table"] thead th { font-size: 0.625rem; letter-spacing: 0; }
+${widths("vendor-table", [16, 15, 27, 12, 8, 9, 13])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 
