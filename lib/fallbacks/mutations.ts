@@ -5,23 +5,8 @@ import { notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { staleOrMissing, staleWithChanges } from "@/lib/concurrency";
 import { assertOwnRoute } from "@/lib/dependencies/ownership";
+import { fallbackResourceSelect } from "@/lib/fallbacks/queries";
 import { FALLBACK_FIELD_LABELS, type FallbackChanges, type FallbackInput } from "@/lib/fallbacks/schemas";
-
-export const fallbackSelect = {
-  id: true,
-  dependencyId: true,
-  modelId: true,
-  accessPath: true,
-  cloudVendorId: true,
-  hostingCountry: true,
-  hostingRegion: true,
-  lastTestedAt: true,
-  switchTimeMinutes: true,
-  qualityParityChecked: true,
-  exitPlan: true,
-  exitPlanUrl: true,
-  version: true,
-} as const;
 
 /** Adds a fallback to one of the caller's dependencies (another organisation's dependency: NOT_FOUND). */
 export async function createFallback(ctx: OrgContext, input: FallbackInput) {
@@ -30,7 +15,7 @@ export async function createFallback(ctx: OrgContext, input: FallbackInput) {
     const dependency = await tx.dependency.count({ where: { id: input.dependencyId, organisationId: ctx.organisationId } });
     if (!dependency) throw notFoundError("Dependency");
     await assertOwnRoute(tx, ctx, input);
-    const fallback = await tx.fallback.create({ data: { ...input, organisationId: ctx.organisationId }, select: fallbackSelect });
+    const fallback = await tx.fallback.create({ data: { ...input, organisationId: ctx.organisationId }, select: fallbackResourceSelect });
     await recordAudit(tx, ctx, { action: "create", entityType: "fallback", entityId: fallback.id, after: fallback });
     return fallback;
   });
@@ -43,12 +28,12 @@ export async function createFallback(ctx: OrgContext, input: FallbackInput) {
 export async function updateFallback(ctx: OrgContext, id: string, version: number, input: FallbackChanges) {
   assertCan(ctx, "inventory:write");
   return db().$transaction(async (tx) => {
-    const before = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackSelect });
+    const before = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackResourceSelect });
     if (!before) throw notFoundError("Fallback");
     await assertOwnRoute(tx, ctx, input);
     const { count } = await tx.fallback.updateMany({ where: { id, organisationId: ctx.organisationId, version }, data: { ...input, version: { increment: 1 } } });
     if (count === 0) {
-      const current = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackSelect });
+      const current = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackResourceSelect });
       throw await staleWithChanges(tx, { organisationId: ctx.organisationId, entityType: "fallback", entityId: id }, "Fallback", current, version, FALLBACK_FIELD_LABELS);
     }
     const after = { ...before, ...input, version: version + 1 };
@@ -60,7 +45,7 @@ export async function updateFallback(ctx: OrgContext, id: string, version: numbe
 export async function deleteFallback(ctx: OrgContext, id: string, version: number) {
   assertCan(ctx, "inventory:write");
   return db().$transaction(async (tx) => {
-    const before = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackSelect });
+    const before = await tx.fallback.findFirst({ where: { id, organisationId: ctx.organisationId }, select: fallbackResourceSelect });
     if (!before) throw notFoundError("Fallback");
     const { count } = await tx.fallback.deleteMany({ where: { id, organisationId: ctx.organisationId, version } });
     if (count === 0) throw staleOrMissing("Fallback", before, version);

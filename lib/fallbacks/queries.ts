@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { notFoundError } from "@/lib/errors";
 
-/** A fallback as the public API shows it. */
+/** A fallback's own fields: the public API's resource, the mutations' answers and their audit snapshots. */
 export const fallbackResourceSelect = {
   id: true,
   dependencyId: true,

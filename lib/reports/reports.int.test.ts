@@ -4,7 +4,7 @@ import { freezeAssessment } from "@/lib/assessments/mutations";
 import { createScenario } from "@/lib/scenarios/mutations";
 import { scenarioSchema } from "@/lib/scenarios/schemas";
 import { ROLES } from "@/lib/auth/permissions";
-import { buildOffice } from "@/prisma/factories";
+import { buildFrontierInventory } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
 import { createQueryCounter } from "@/lib/testing/query-counter";
 import { printContext } from "@/lib/reports/print-context";
@@ -20,24 +20,7 @@ const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** A critical support chat in Berlin on a US frontier API with a self-hosted fallback drilled last month; a contract tool in Paris with no fallback. */
-async function inventory(organisationId: string) {
-  const berlin = await buildOffice(db(), organisationId, { name: "Berlin", country: "DE", teams: ["Support"] });
-  const paris = await buildOffice(db(), organisationId, { name: "Paris", country: "FR", teams: ["Legal"] });
-  const frontier = await db().vendor.create({ data: { organisationId, name: "Frontier Labs", vendorType: "frontier_lab", hqCountry: "US" } });
-  const publisher = await db().vendor.create({ data: { organisationId, name: "Open Weights SAS", vendorType: "open_weight_publisher", hqCountry: "FR" } });
-  const closed = await db().model.create({ data: { organisationId, vendorId: frontier.id, name: "Big Model", family: "big", weights: "closed", licence: "proprietary" } });
-  const open = await db().model.create({ data: { organisationId, vendorId: publisher.id, name: "Open Model", family: "open", weights: "open", licence: "Apache-2.0" } });
-  const chat = await db().aiSystem.create({ data: { organisationId, name: "Support chat", owner: "Ops", criticality: "critical", toleratedDowntimeMinutes: 240 } });
-  const tool = await db().aiSystem.create({ data: { organisationId, name: "Contract review", owner: "Legal", criticality: "critical", toleratedDowntimeMinutes: 60 } });
-  await db().aiSystemOffice.createMany({ data: [{ organisationId, aiSystemId: chat.id, officeId: berlin.id }, { organisationId, aiSystemId: tool.id, officeId: paris.id }] });
-  const chatDep = await db().dependency.create({ data: { organisationId, aiSystemId: chat.id, modelId: closed.id, accessPath: "direct_api" } });
-  await db().dependency.create({ data: { organisationId, aiSystemId: tool.id, modelId: closed.id, accessPath: "direct_api" } });
-  const fallback = await db().fallback.create({
-    data: { organisationId, dependencyId: chatDep.id, modelId: open.id, accessPath: "self_hosted", hostingCountry: "DE", switchTimeMinutes: 60, lastTestedAt: daysAgo(30) },
-  });
-  return { fallback, tool };
-}
+const inventory = (organisationId: string) => buildFrontierInventory(db(), organisationId, { toolCriticality: "critical" });
 
 const blockedInEu = scenarioSchema.parse({
   name: "Frontier Labs blocked for the EU",

@@ -3,31 +3,13 @@ import { createScenario, deleteScenario, runScenario, updateScenario } from "@/l
 import { getScenario, listScenarios, scenarioBuilderOptions } from "@/lib/scenarios/queries";
 import { scenarioSchema } from "@/lib/scenarios/schemas";
 import { ROLES } from "@/lib/auth/permissions";
-import { buildOffice } from "@/prisma/factories";
+import { buildFrontierInventory } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
 
 type World = Awaited<ReturnType<typeof twoOrganisations>>;
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
-/** A critical support chat in Berlin on a US frontier API, with a self-hosted fallback tested last month; an internal tool in Paris with no fallback. */
-async function inventory(organisationId: string) {
-  const berlin = await buildOffice(db(), organisationId, { name: "Berlin", country: "DE", teams: ["Support"] });
-  const paris = await buildOffice(db(), organisationId, { name: "Paris", country: "FR", teams: ["Legal"] });
-  const frontier = await db().vendor.create({ data: { organisationId, name: "Frontier Labs", vendorType: "frontier_lab", hqCountry: "US" } });
-  const publisher = await db().vendor.create({ data: { organisationId, name: "Open Weights SAS", vendorType: "open_weight_publisher", hqCountry: "FR" } });
-  const closed = await db().model.create({ data: { organisationId, vendorId: frontier.id, name: "Big Model", family: "big", weights: "closed", licence: "proprietary" } });
-  const open = await db().model.create({ data: { organisationId, vendorId: publisher.id, name: "Open Model", family: "open", weights: "open", licence: "Apache-2.0" } });
-  const chat = await db().aiSystem.create({ data: { organisationId, name: "Support chat", owner: "Ops", criticality: "critical", toleratedDowntimeMinutes: 240 } });
-  const tool = await db().aiSystem.create({ data: { organisationId, name: "Contract review", owner: "Legal", criticality: "medium", toleratedDowntimeMinutes: 60 } });
-  await db().aiSystemOffice.createMany({ data: [{ organisationId, aiSystemId: chat.id, officeId: berlin.id }, { organisationId, aiSystemId: tool.id, officeId: paris.id }] });
-  const chatDep = await db().dependency.create({ data: { organisationId, aiSystemId: chat.id, modelId: closed.id, accessPath: "direct_api" } });
-  await db().dependency.create({ data: { organisationId, aiSystemId: tool.id, modelId: closed.id, accessPath: "direct_api" } });
-  await db().fallback.create({
-    data: { organisationId, dependencyId: chatDep.id, modelId: open.id, accessPath: "self_hosted", hostingCountry: "DE", switchTimeMinutes: 60, lastTestedAt: daysAgo(30) },
-  });
-  return { berlin, paris, frontier, chat, tool };
-}
+const inventory = (organisationId: string) => buildFrontierInventory(db(), organisationId, { toolCriticality: "medium" });
 
 const blockedInEu = scenarioSchema.parse({
   name: "Frontier Labs blocked for the EU",

@@ -2,6 +2,7 @@
 // for the list tests, in the style of prisma/factories.ts: the client is passed in, defaults are
 // sensible, names are unique unless given.
 import { randomUUID } from "node:crypto";
+import { buildOffice } from "@/prisma/factories";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccessPath, Criticality, DataCategory, Encryption, TransferMechanism, VendorType, Weights } from "@/lib/generated/prisma/enums";
 
@@ -183,4 +184,27 @@ export async function buildLargeInventory(db: PrismaClient, organisationId: stri
   // 10 ms for a page). Analyse now, as a real database would have.
   await db.$executeRawUnsafe('ANALYZE "AiSystem", "AiSystemOffice", "Dependency", "Fallback", "DataFlow", "Office", "Vendor", "Model"');
   return { office, vendor, model };
+}
+
+/**
+ * The scenario and report tests' small world: a critical support chat in Berlin on a US frontier
+ * lab's closed API, with a self-hosted open-weight fallback drilled 30 days ago; a contract review
+ * tool in Paris on the same API with no fallback (its criticality is the caller's).
+ */
+export async function buildFrontierInventory(db: PrismaClient, organisationId: string, o: { toolCriticality: Criticality }) {
+  const berlin = await buildOffice(db, organisationId, { name: "Berlin", country: "DE", teams: ["Support"] });
+  const paris = await buildOffice(db, organisationId, { name: "Paris", country: "FR", teams: ["Legal"] });
+  const frontier = await db.vendor.create({ data: { organisationId, name: "Frontier Labs", vendorType: "frontier_lab", hqCountry: "US" } });
+  const publisher = await db.vendor.create({ data: { organisationId, name: "Open Weights SAS", vendorType: "open_weight_publisher", hqCountry: "FR" } });
+  const closed = await db.model.create({ data: { organisationId, vendorId: frontier.id, name: "Big Model", family: "big", weights: "closed", licence: "proprietary" } });
+  const open = await db.model.create({ data: { organisationId, vendorId: publisher.id, name: "Open Model", family: "open", weights: "open", licence: "Apache-2.0" } });
+  const chat = await db.aiSystem.create({ data: { organisationId, name: "Support chat", owner: "Ops", criticality: "critical", toleratedDowntimeMinutes: 240 } });
+  const tool = await db.aiSystem.create({ data: { organisationId, name: "Contract review", owner: "Legal", criticality: o.toolCriticality, toleratedDowntimeMinutes: 60 } });
+  await db.aiSystemOffice.createMany({ data: [{ organisationId, aiSystemId: chat.id, officeId: berlin.id }, { organisationId, aiSystemId: tool.id, officeId: paris.id }] });
+  const chatDep = await db.dependency.create({ data: { organisationId, aiSystemId: chat.id, modelId: closed.id, accessPath: "direct_api" } });
+  await db.dependency.create({ data: { organisationId, aiSystemId: tool.id, modelId: closed.id, accessPath: "direct_api" } });
+  const fallback = await db.fallback.create({
+    data: { organisationId, dependencyId: chatDep.id, modelId: open.id, accessPath: "self_hosted", hostingCountry: "DE", switchTimeMinutes: 60, lastTestedAt: new Date(Date.now() - 30 * 86_400_000) },
+  });
+  return { berlin, paris, frontier, chat, tool, fallback };
 }
