@@ -2,11 +2,10 @@
 // the real database. Only auth() is replaced, for the session-cookie path.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
-import { createApiToken } from "@/lib/api-tokens/mutations";
 import { buildOffice } from "@/prisma/factories";
 import { buildAiSystem, buildDependency, buildFallback, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call } from "@/lib/testing/api-call";
+import { callRoute as call, roleTokens } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -49,8 +48,7 @@ describe("the public API: AI systems, dependencies and fallbacks", () => {
     w = await twoOrganisations();
     session.userId = null;
     a = w.a.organisation.slug;
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
     inv = await inventory();
   });
 

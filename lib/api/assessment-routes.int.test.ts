@@ -5,7 +5,7 @@ import { createApiToken } from "@/lib/api-tokens/mutations";
 import { today } from "@/lib/scores/queries";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call } from "@/lib/testing/api-call";
+import { callRoute as call, roleTokens } from "@/lib/testing/api-call";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
@@ -37,8 +37,7 @@ describe("the assessments API", () => {
     a = w.a.organisation.slug;
     fallbackId = (await inventory(w.a.organisation.id)).id;
     await inventory(w.b.organisation.id);
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
     tokenB = (await createApiToken(w.ctx(w.b, "owner"), { name: "B", role: "owner" })).token;
   });
 

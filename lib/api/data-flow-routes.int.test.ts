@@ -5,7 +5,7 @@ import { createApiToken } from "@/lib/api-tokens/mutations";
 import { buildOffice } from "@/prisma/factories";
 import { buildAiSystem, buildDependency, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call } from "@/lib/testing/api-call";
+import { callRoute as call, roleTokens } from "@/lib/testing/api-call";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
@@ -32,8 +32,7 @@ describe("the public API: data flows", () => {
   beforeEach(async () => {
     w = await twoOrganisations();
     a = w.a.organisation.slug;
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
     inv = await inventory(w.a.organisation.id);
     body = {
       name: "Customer chats",

@@ -1,4 +1,5 @@
 // The public API's export routes, called as Next calls them, against the real database.
+import { roleTokens } from "@/lib/testing/api-call";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
@@ -34,8 +35,7 @@ describe("the exports API", () => {
     w = await twoOrganisations();
     a = w.a.organisation.slug;
     await exportInventory(w.a.organisation.id);
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
     tokenB = (await createApiToken(w.ctx(w.b, "owner"), { name: "B", role: "owner" })).token;
   });
 

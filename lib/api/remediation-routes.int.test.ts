@@ -6,7 +6,7 @@ import { listRemediationSuggestions } from "@/lib/remediation/queries";
 import { today } from "@/lib/scores/queries";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call, type RouteHandler } from "@/lib/testing/api-call";
+import { callRoute as call, type RouteHandler, roleTokens } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -37,8 +37,7 @@ describe("the public API: remediation actions", () => {
   beforeEach(async () => {
     w = await twoOrganisations();
     a = w.a.organisation.slug;
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
   });
 
   it("creates by hand, lists by value with overdue days, reads, changes only the fields sent, and deletes", async () => {

@@ -7,7 +7,7 @@ import { createApiToken } from "@/lib/api-tokens/mutations";
 import { freezeAssessment } from "@/lib/assessments/mutations";
 import { stopJobQueue } from "@/lib/jobs/boss";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call } from "@/lib/testing/api-call";
+import { callRoute as call, roleTokens } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -32,8 +32,7 @@ describe("the public API: board reports", () => {
   beforeEach(async () => {
     w = await twoOrganisations();
     a = w.a.organisation.slug;
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
     assessmentId = (await freezeAssessment(w.ctx(w.a, "owner"), { note: "Q4" })).id;
   });
   afterAll(() => stopJobQueue());

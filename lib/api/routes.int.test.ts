@@ -11,7 +11,7 @@ import { seedDemo } from "@/prisma/seed";
 import { DEMO_ORG_SLUGS } from "@/prisma/seed-data";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call } from "@/lib/testing/api-call";
+import { callRoute as call, roleTokens } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -37,8 +37,7 @@ describe("the public API", () => {
     session.userId = null;
     a = w.a.organisation.slug;
     b = w.b.organisation.slug;
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
   });
 
   describe("offices", () => {

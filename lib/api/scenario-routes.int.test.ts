@@ -4,7 +4,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call, type RouteHandler } from "@/lib/testing/api-call";
+import { callRoute as call, type RouteHandler, roleTokens } from "@/lib/testing/api-call";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
@@ -46,8 +46,7 @@ describe("the scenarios and policy events API", () => {
     w = await twoOrganisations();
     a = w.a.organisation.slug;
     await inventory(w.a.organisation.id);
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
     tokenB = (await createApiToken(w.ctx(w.b, "owner"), { name: "B", role: "owner" })).token;
   });
 

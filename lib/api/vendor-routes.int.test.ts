@@ -1,12 +1,11 @@
 // The public API's vendor and model routes, called as Next calls them, against the real database.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
-import { createApiToken } from "@/lib/api-tokens/mutations";
 import { addVendorFromCatalogue } from "@/lib/catalogue/mutations";
 import { catalogueModel, catalogueVendor } from "@/lib/catalogue/facts";
 import { buildAiSystem, buildDependency, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
-import { callRoute as call, type RouteHandler } from "@/lib/testing/api-call";
+import { callRoute as call, type RouteHandler, roleTokens } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -27,8 +26,7 @@ describe("the public API: vendors and models", () => {
   beforeEach(async () => {
     w = await twoOrganisations();
     a = w.a.organisation.slug;
-    tokens = {} as Record<Role, string>;
-    for (const role of ["owner", "editor", "analyst", "viewer"] as const) tokens[role] = (await createApiToken(w.ctx(w.a, "owner"), { name: role, role })).token;
+    tokens = await roleTokens(w.ctx(w.a, "owner"));
   });
 
   describe("vendors", () => {

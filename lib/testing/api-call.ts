@@ -1,4 +1,8 @@
 // Calls a public API route handler the way Next does, for the API's integration tests.
+import { createApiToken } from "@/lib/api-tokens/mutations";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import type { OrgContext } from "@/lib/auth/org-context";
+
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export interface RouteCall {
@@ -23,4 +27,11 @@ export async function callRoute(handler: RouteHandler, method: string, params: R
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+}
+
+/** An API token of each role in the owner's organisation (created through the app's own mutation). */
+export async function roleTokens(owner: OrgContext): Promise<Record<Role, string>> {
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES) tokens[role] = (await createApiToken(owner, { name: role, role })).token;
+  return tokens;
 }
