@@ -19,8 +19,7 @@
 // against the p95 budget (an upper bound). "server CPU + db ms/req" (the server process group's CPU time and its PostgreSQL backends' CPU time
 // over the requests served) does not depend on what else the machine is doing: on 2 cores the
 // throughput, and so the latency under 20 clients, follows from it.
-import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -28,10 +27,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import type { AccessPath, Criticality, DataCategory, Encryption, TransferMechanism } from "../../lib/generated/prisma/enums";
 import { applyMigrations } from "../../lib/runtime/database";
-import { createDatabase, databaseUrlFor, dropDatabase } from "../../lib/testing/global-setup";
+import { databaseUrlFor } from "../../lib/testing/global-setup";
 import { seedDemo } from "../../prisma/seed";
 import { DEMO_ORG_SLUGS } from "../../prisma/seed-data";
-import { answers, sessionCookie, startServer, stopServer, waitForHealth } from "./bench-server";
+import { benchSession, sessionCookie, waitForHealth } from "./bench-server";
 
 const { values: opts } = parseArgs({
   options: {
@@ -306,32 +305,13 @@ async function seed(url: string) {
 }
 
 async function main() {
-  if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` (npm run build) first");
-  if (await answers(`${BASE}/api/health`)) throw new Error(`something already answers on ${BASE}: choose another --port`);
-
   const t0 = Date.now();
-  const reused = opts.database !== undefined;
-  if (reused && !/^sovra_bench_lists_[a-z0-9_]+$/.test(opts.database!)) throw new Error("--database: only a database this script created (sovra_bench_lists_...)");
-  const { name, url } = reused ? { name: opts.database!, url: databaseUrlFor(opts.database!) } : await createDatabase("sovra_bench_lists");
-  log(`database ${name}${reused ? " (reused)" : ""}`);
-  let server: ChildProcess | undefined;
-  let stopping = false;
-  const cleanup = async () => {
-    if (stopping) return;
-    stopping = true;
-    if (server) await stopServer(server, log).catch((e) => console.error("bench-lists: could not stop the server:", e));
-    if (opts["keep-db"] || reused) log(`kept database ${name}`);
-    else await dropDatabase(name).catch((e) => console.error(`bench-lists: could not drop ${name}:`, e));
-  };
-  const onSignal = () => void cleanup().then(() => process.exit(130));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-
+  const { name, url, reused, start, cleanup } = await benchSession("sovra_bench_lists", BASE, { database: opts.database, keepDb: opts["keep-db"] }, log);
   try {
     if (!reused) await seed(url);
     log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    server = startServer(url, PORT, opts.profile ? { SOVRA_WEB_WORKERS: "1", SOVRA_CPU_PROFILE_DIR: path.resolve(opts.profile) } : {});
+    const server = start(PORT, opts.profile ? { SOVRA_WEB_WORKERS: "1", SOVRA_CPU_PROFILE_DIR: path.resolve(opts.profile) } : {});
     await waitForHealth(server, BASE);
     log(`server ${server.pid} answers on ${BASE}`);
     const cookie = await sessionCookie(BASE);

@@ -17,18 +17,15 @@
 //
 // The pages per AI system depend on the print route's inventory appendix: the figures printed
 // say how many pages each size gave; adjust --small and --large to land near 30 and 100.
-import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import type { AccessPath, Criticality } from "../../lib/generated/prisma/enums";
 import { applyMigrations } from "../../lib/runtime/database";
-import { createDatabase, databaseUrlFor, dropDatabase } from "../../lib/testing/global-setup";
 import { seedDemo } from "../../prisma/seed";
 import { DEMO_ORG_SLUGS } from "../../prisma/seed-data";
-import { answers, sessionCookie, startServer, stopServer, waitForHealth } from "./bench-server";
+import { benchSession, sessionCookie, waitForHealth } from "./bench-server";
 
 const { values: opts } = parseArgs({
   options: {
@@ -159,25 +156,7 @@ async function freeze(cookie: string, note: string): Promise<string> {
 }
 
 async function main() {
-  if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
-  if (await answers(`${BASE}/api/health`)) throw new Error(`something already answers on ${BASE}: choose another --port`);
-  const reused = opts.database !== undefined;
-  if (reused && !/^sovra_bench_report_[a-z0-9_]+$/.test(opts.database!)) throw new Error("--database: only a database this script created (sovra_bench_report_...)");
-  const { name, url } = reused ? { name: opts.database!, url: databaseUrlFor(opts.database!) } : await createDatabase("sovra_bench_report");
-  log(`database ${name}${reused ? " (reused)" : ""}`);
-
-  let server: ChildProcess | undefined;
-  let stopping = false;
-  const cleanup = async () => {
-    if (stopping) return;
-    stopping = true;
-    if (server) await stopServer(server, log).catch((e) => console.error("bench-report: could not stop the server:", e));
-    if (opts["keep-db"] || reused) log(`kept database ${name}`);
-    else await dropDatabase(name).catch((e) => console.error(`bench-report: could not drop ${name}:`, e));
-  };
-  const onSignal = () => void cleanup().then(() => process.exit(130));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const { url, reused, start, cleanup } = await benchSession("sovra_bench_report", BASE, { database: opts.database, keepDb: opts["keep-db"] }, log);
 
   try {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
@@ -185,7 +164,7 @@ async function main() {
       await applyMigrations(url);
       await seedDemo(prisma);
     }
-    server = startServer(url, PORT, { SOVRA_WEB_WORKERS: "1" });
+    const server = start(PORT, { SOVRA_WEB_WORKERS: "1" });
     await waitForHealth(server, BASE);
     const pgid = server.pid!;
     const cookie = await sessionCookie(BASE);

@@ -2,8 +2,11 @@
 // server that ignores SIGTERM can be ended with its children), wait for it, stop it, and sign
 // in as the demo owner with Chromium for a session cookie. Loopback addresses only.
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../../lib/runtime/chromium";
+import { createDatabase, databaseUrlFor, dropDatabase } from "../../lib/testing/global-setup";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
 
 export const BENCH_AUTH_SECRET = "bench-secret-bench-secret-bench-secret-bench";
@@ -62,4 +65,42 @@ export async function sessionCookie(base: string): Promise<string> {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * A benchmark's database and server, cleaned up whatever happens: refuses to run without a
+ * production build or with something already on `base`; creates a fresh database named
+ * `prefix_...` (or reuses one the same script kept: `--database`), and on `cleanup()` (called
+ * also on SIGINT/SIGTERM) stops the server it was given and drops the database unless kept.
+ */
+export async function benchSession(prefix: string, base: string, opts: { database?: string; keepDb: boolean }, log: (msg: string) => void) {
+  if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` (npm run build) first");
+  if (await answers(`${base}/api/health`)) throw new Error(`something already answers on ${base}: choose another --port`);
+  const reused = opts.database !== undefined;
+  if (reused && !new RegExp(`^${prefix}_[a-z0-9_]+$`).test(opts.database!)) throw new Error(`--database: only a database this script created (${prefix}_...)`);
+  const { name, url } = reused ? { name: opts.database!, url: databaseUrlFor(opts.database!) } : await createDatabase(prefix);
+  log(`database ${name}${reused ? " (reused)" : ""}`);
+  let server: ChildProcess | undefined;
+  let stopping = false;
+  const cleanup = async () => {
+    if (stopping) return;
+    stopping = true;
+    if (server) await stopServer(server, log).catch((e) => console.error(`${prefix}: could not stop the server:`, e));
+    if (opts.keepDb || reused) log(`kept database ${name}`);
+    else await dropDatabase(name).catch((e) => console.error(`${prefix}: could not drop ${name}:`, e));
+  };
+  const onSignal = () => void cleanup().then(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return {
+    name,
+    url,
+    reused,
+    /** Starts the server on the session's database (stopped by cleanup). */
+    start(port: number, env: Record<string, string> = {}) {
+      server = startServer(url, port, env);
+      return server;
+    },
+    cleanup,
+  };
 }
