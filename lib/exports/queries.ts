@@ -88,9 +88,23 @@ export async function getExportsOverview(ctx: OrgContext): Promise<ExportsOvervi
   assertCan(ctx, "reports:export");
   const assessments = await listAssessments(ctx);
   if (assessments.length === 0) return { assessments, latestGaps: null, latestSystems: null };
-  const source = await getExportSource(ctx, assessments[0]!.id);
-  return { assessments, latestGaps: summariseGaps(doraGaps(source)), latestSystems: (source.inputs.aiSystems ?? []).length };
+  const latest = assessments[0]!;
+  // A frozen assessment never changes, so neither do its gaps: the Reports page would otherwise
+  // load the whole frozen document and build the DORA extract on every visit (~1 s at 10,000
+  // dependencies). The key carries the organisation; the id came from its own list above.
+  const key = `${ctx.organisationId}:${latest.id}`;
+  let summary = gapSummaries.get(key);
+  if (!summary) {
+    const source = await getExportSource(ctx, latest.id);
+    summary = { latestGaps: summariseGaps(doraGaps(source)), latestSystems: (source.inputs.aiSystems ?? []).length };
+    if (gapSummaries.size >= GAP_SUMMARIES_MAX) gapSummaries.delete(gapSummaries.keys().next().value!);
+    gapSummaries.set(key, summary);
+  }
+  return { assessments, ...summary };
 }
+
+const GAP_SUMMARIES_MAX = 200;
+const gapSummaries = new Map<string, Pick<ExportsOverview, "latestGaps" | "latestSystems">>();
 
 function summariseGaps(gaps: readonly ExportGap[]): NonNullable<ExportsOverview["latestGaps"]> {
   const files = [...new Set(gaps.map((g) => g.file))];
