@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { pdfTool, withTempDir } from "../lib/testing/pdf-tools";
 import { DEMO, signIn } from "./support/demo";
 
 // The board report job end to end: the demo owner generates the PDF from the Reports page, the
@@ -39,13 +37,16 @@ async function generate(page: Page, paper: "A4" | "US Letter") {
 
   const [download] = await Promise.all([page.waitForEvent("download"), newest.getByRole("link", { name: /Download the board report/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^sovra-board-report-mainfeld-\d{4}-\d{2}-\d{2}\.pdf$/);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "sovra-e2e-")), download.suggestedFilename());
-  await download.saveAs(file);
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
-  const size = /Page size:\s+([\d.]+ x [\d.]+ pts)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1];
+  const { info, text } = await withTempDir(async (dir) => {
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return { info: pdfTool("pdfinfo", file), text: pdfTool("pdftotext", file) };
+  });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  const size = /Page size:\s+([\d.]+ x [\d.]+ pts)/.exec(info)?.[1];
   await expect(newest.getByRole("cell").nth(3)).toHaveText(String(pages));
   // Reading order with whitespace collapsed: a table cell's text wrapped over two lines still reads as one phrase.
-  return { text: execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " "), pages, size };
+  return { text: text.replace(/\s+/g, " "), pages, size };
 }
 
 /** The PDF's page size is the paper's, to within Chromium's rounding to CSS pixels (about a point). */

@@ -9,26 +9,38 @@ import { expect, test } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT_BASE ?? 3110) + 2;
 let app: ChildProcess | undefined;
 let output = "";
-const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-quick-start-"));
+let timeline = ""; // the same output, each chunk stamped with the seconds since the start: where it stalls, if it does
+let dataDir: string | undefined; // made in the test: the runner loads this file in more than one process
 
 test.afterAll(async () => {
   if (app?.pid && app.exitCode === null) {
     process.kill(-app.pid, "SIGTERM"); // the process group we started: npm, tsx and next
     await new Promise((r) => app!.once("exit", r));
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test("npm start on a fresh clone serves the demo, and the printed sign-in works", async ({ page }) => {
   test.setTimeout(180_000);
+  dataDir = mkdtempSync(path.join(tmpdir(), "sovra-quick-start-"));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), SOVRA_DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(PORT + 51_000) };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;
   app = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  app.stdout!.on("data", (d) => (output += d));
-  app.stderr!.on("data", (d) => (output += d));
+  const t0 = Date.now();
+  const collect = (d: Buffer) => {
+    output += d;
+    timeline += `[+${((Date.now() - t0) / 1000).toFixed(1)} s] ${d}`;
+  };
+  app.stdout!.on("data", collect);
+  app.stderr!.on("data", collect);
 
-  await expect.poll(() => output, { timeout: 150_000, message: "npm start prints the demo sign-in" }).toMatch(/demo sign-in: (\S+) \/ (\S+)/);
+  await expect
+    .poll(() => output, { timeout: 150_000, message: "npm start prints the demo sign-in" })
+    .toMatch(/demo sign-in: (\S+) \/ (\S+)/)
+    .catch((e: Error) => {
+      throw new Error(`${e.message}\n\nnpm start's output with the seconds since it was started:\n${timeline}`);
+    });
   const [, email, password] = /demo sign-in: (\S+) \/ (\S+)/.exec(output)!;
   expect(output).toMatch(new RegExp(`ready in [\\d.]+ s at http://localhost:${PORT}`));
 

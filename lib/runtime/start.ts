@@ -74,6 +74,7 @@ async function main() {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
+    log(`opening the embedded PostgreSQL in ${path.join(config.SOVRA_DATA_DIR, "pglite")} (the first start creates it)...`);
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(config.SOVRA_DATA_DIR, "pglite"),
       port: config.EMBEDDED_DB_PORT,
