@@ -10,7 +10,7 @@ const EMPTY_PORT = PORT_BASE;
 const DEMO_PORT = PORT_BASE + 1;
 
 const server = (port: number, args: string) => ({
-  command: `node node_modules/tsx/dist/cli.mjs e2e/support/serve.ts --port ${port} ${args}`,
+  command: `node --import tsx e2e/support/serve.ts --port ${port} ${args}`,
   url: `http://127.0.0.1:${port}/api/health`,
   timeout: 180_000,
   reuseExistingServer: false,

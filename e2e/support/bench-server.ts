@@ -13,7 +13,7 @@ export const BENCH_AUTH_SECRET = "bench-secret-bench-secret-bench-secret-bench";
 
 /** `npm start`'s runner on `databaseUrl` and `port`, with extra environment (e.g. one web process). */
 export function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/runtime/start.ts"], {
+  return spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: BENCH_AUTH_SECRET, ...env },

@@ -8,7 +8,7 @@ import { createDatabase, dropDatabase } from "../../lib/testing/global-setup";
 const { values } = parseArgs({ options: { port: { type: "string" }, seed: { type: "boolean", default: false }, name: { type: "string", default: "e2e" } } });
 const { name, url } = await createDatabase(`sovra_${values.name}`);
 
-const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/runtime/start.ts", ...(values.seed ? ["--seed"] : [])], {
+const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts", ...(values.seed ? ["--seed"] : [])], {
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: url, PORT: values.port, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" },
 });
