@@ -13,6 +13,7 @@
 //
 //   npx next build && npm run bench:report [-- --small 250 --large 900 --port 3820]
 //   --keep-db / --database NAME     keep the database / reuse one kept (not seeded again)
+//   --stages                        also prints when the run entered each stage ("printing part 2 of 5")
 //   BENCH_REPORT_SAVE=/tmp/report   also saves each PDF as /tmp/report-<pages>.pdf, to look at it
 //
 // The pages per AI system depend on the print route's inventory appendix: the figures printed
@@ -34,6 +35,7 @@ const { values: opts } = parseArgs({
     large: { type: "string", default: "900" },
     "keep-db": { type: "boolean", default: false },
     database: { type: "string" },
+    stages: { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -133,12 +135,14 @@ async function generate(cookie: string, assessmentId: string, pgid: number) {
   let chromiumMb = serverMemory(pgid).chromium;
   const t0 = performance.now();
   const run = (await (await api(cookie, "POST", `${API}/reports`, { assessmentId, paper: "a4" })).json()) as { id: string };
-  let state: { status: string; pageCount: number | null; error: string | null; attempts: number; startedAt: string | null; finishedAt: string | null };
+  const stages: string[] = [];
+  let state: { status: string; stage: string; pageCount: number | null; error: string | null; attempts: number; startedAt: string | null; finishedAt: string | null };
   for (;;) {
     const now = serverMemory(pgid);
     peakMb = Math.max(peakMb, now.total);
     chromiumMb = Math.max(chromiumMb, now.chromium);
     state = await (await api(cookie, "GET", `${API}/reports/${run.id}`)).json();
+    if (opts.stages && !stages.at(-1)?.endsWith(` ${state.stage}`)) stages.push(`${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s  ${now.total.toFixed(0).padStart(5)} MB  ${state.stage}`);
     if (state.status === "succeeded" || state.status === "failed") break;
     if (performance.now() - t0 > 180_000) throw new Error("the report did not finish within 180 s");
     await new Promise((r) => setTimeout(r, 100));
@@ -148,6 +152,7 @@ async function generate(cookie: string, assessmentId: string, pgid: number) {
   const pdf = await (await api(cookie, "GET", `${API}/reports/${run.id}/pdf`)).arrayBuffer();
   if (process.env.BENCH_REPORT_SAVE) writeFileSync(`${process.env.BENCH_REPORT_SAVE}-${state.pageCount}.pdf`, Buffer.from(pdf));
   const worker = (Date.parse(state.finishedAt!) - Date.parse(state.startedAt!)) / 1000;
+  if (opts.stages) log(`stages (seconds since the start, server memory when first seen):\n  ${stages.join("\n  ")}`);
   return { seconds, worker, pages: state.pageCount!, sizeMb: pdf.byteLength / 1024 / 1024, peakMb, chromiumMb, attempts: state.attempts };
 }
 
