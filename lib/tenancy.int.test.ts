@@ -568,6 +568,18 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(report?.scenarios.map((s) => s.id)).not.toContain(w.scenarioA.id);
     expect(report?.trend.map((t) => t.id)).not.toContain(w.assessmentA.id);
   },
+  getReportInventory: async (w, asB) => {
+    expect(await reportQueries.getReportInventory(asB, w.assessmentA.id)).toBeNull();
+    // Remembered for A (a slice printed for A), it is still not B's.
+    const ofA = await reportQueries.getReportInventory(w.ownerA, w.assessmentA.id);
+    expect(ofA?.inventory.map((s) => s.name)).toContain(w.systemA.name);
+    expect(await reportQueries.getReportInventory(asB, w.assessmentA.id)).toBeNull();
+    const own = await assessmentMutations.freezeAssessment(asB, { asOf: "2025-03-15" });
+    const inventory = await reportQueries.getReportInventory(asB, own.id);
+    expect(inventory?.meta.assessmentId).toBe(own.id);
+    // Its own assessment's inventory (names are no test: other cases copy A's names into B).
+    expect(inventory?.inventory).toEqual((await reportQueries.getBoardReport(asB, own.id))?.inventory);
+  },
   // board report runs
   listReportRuns: async (w, asB) => {
     expect((await reportRunQueries.listReportRuns(asB)).map((r) => r.id)).not.toContain(w.reportRunA.id);

@@ -1,7 +1,6 @@
 import { WorldMap } from "@/components/scores/world-map";
-import type { BoardReport as Report } from "@/lib/reports/board-report";
+import type { BoardReport as Report, ReportInventory } from "@/lib/reports/board-report";
 import type { Paper } from "@/lib/reports/print-token";
-import type { ReportPart } from "@/lib/reports/report-footer";
 import { VendorTable } from "@/components/scores/vendor-table";
 import { DimensionRadar } from "@/components/scores/dimension-radar";
 import { ConcentrationCharts } from "@/components/scores/concentration-charts";
@@ -15,6 +14,7 @@ import { ExecutiveSummary, KeyFigures, TopRisks } from "./report-summary";
 import { ReportScenarios } from "./report-scenarios";
 import { InventoryAppendix, MethodologyAppendix } from "./report-appendix";
 import { ReportReady } from "./report-ready";
+import { PAGE_MARGIN } from "@/lib/reports/report-footer";
 
 /** Paper sizes and the content width between the side margins, so screen and paper lay out alike. */
 export const PAPER = {
@@ -29,7 +29,7 @@ const widths = (testId: string, percents: number[]) =>
 // Margins: 16 mm at the sides and top; 24 mm at the bottom, where the report job prints its
 // footer (organisation, assessment, date, methodology, page x of y) in about 18 mm.
 const printCss = (paper: Paper) => `
-@page { size: ${PAPER[paper].css}; margin: 16mm 16mm 24mm 16mm; }
+@page { size: ${PAPER[paper].css}; margin: ${PAGE_MARGIN}; }
 @media print {
   .board-report { width: auto !important; max-width: none !important; padding: 0 !important; box-shadow: none !important; font-size: 10.5pt; }
   .board-report .report-cover { min-height: 225mm; break-after: page; }
@@ -61,7 +61,7 @@ ${widths("vendor-table", [16, 15, 27, 12, 8, 9, 13])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 
-const inventoryLead = (report: Report) => `The inventory as frozen in assessment ${report.meta.assessmentId} (inputs sha256 ${report.meta.inputsHash.slice(0, 12)}…).`;
+const inventoryLead = (report: Pick<ReportInventory, "meta">) => `The inventory as frozen in assessment ${report.meta.assessmentId} (inputs sha256 ${report.meta.inputsHash.slice(0, 12)}…).`;
 
 const SECTIONS = [
   ["summary", "Executive summary"],
@@ -91,28 +91,10 @@ const numberOf = (id: (typeof SECTIONS)[number][0]) => {
  * It must be rendered inside an element carrying `data-report-ready="false"`: ReportReady sets
  * it to "true" once the fonts have loaded and the charts have drawn.
  */
-export function BoardReport({ report, paper, orgSlug, part }: { report: Report; paper: Paper; orgSlug: string; part?: ReportPart }) {
+export function BoardReport({ report, paper, orgSlug, part }: { report: Report; paper: Paper; orgSlug: string; part?: { part: "main" } }) {
   const d = report.dashboard;
   const section = (id: (typeof SECTIONS)[number][0]) => ({ id: `report-${id}`, number: numberOf(id), title: titleOf(id) });
   const label = `Board report: ${report.meta.organisationName}`;
-  // A large report is printed in parts (decision 024): a slice of Appendix B is its table alone,
-  // continuing the previous part's pages; only the first slice opens the section.
-  if (part?.part === "inventory") {
-    const systems = report.inventory.slice(part.from, part.to);
-    return (
-      <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={label} data-paper={paper}>
-        <style>{printCss(paper)}</style>
-        <ReportReady />
-        {part.from === 0 ? (
-          <ReportSection {...section("inventory")} lead={inventoryLead(report)}>
-            <InventoryAppendix systems={systems} />
-          </ReportSection>
-        ) : (
-          <InventoryAppendix systems={systems} />
-        )}
-      </article>
-    );
-  }
   return (
     <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={label} data-paper={paper}>
       <style>{printCss(paper)}</style>
@@ -213,6 +195,29 @@ export function BoardReport({ report, paper, orgSlug, part }: { report: Report; 
         <ReportSection {...section("inventory")} lead={inventoryLead(report)}>
           <InventoryAppendix systems={report.inventory} />
         </ReportSection>
+      )}
+    </article>
+  );
+}
+
+/**
+ * A slice of Appendix B, printed on its own when a large report is printed in parts (decision
+ * 024): the table alone, continuing the previous part's pages; only the first slice opens the
+ * section. It needs no script (the report job prints it with JavaScript off); ReportReady marks it
+ * ready for a browser that runs scripts.
+ */
+export function BoardReportInventoryPart({ report, paper, from, to }: { report: ReportInventory; paper: Paper; from: number; to: number }) {
+  const systems = report.inventory.slice(from, to);
+  return (
+    <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={`Board report: ${report.meta.organisationName}`} data-paper={paper}>
+      <style>{printCss(paper)}</style>
+      <ReportReady />
+      {from === 0 ? (
+        <ReportSection id="report-inventory" number={numberOf("inventory")} title={titleOf("inventory")} lead={inventoryLead(report)}>
+          <InventoryAppendix systems={systems} />
+        </ReportSection>
+      ) : (
+        <InventoryAppendix systems={systems} />
       )}
     </article>
   );

@@ -143,9 +143,12 @@ function entityDeltas<T extends { key: string; name: string; score: number; rati
  * the inventory rows that changed between the two frozen documents, the policy events imposed or
  * lifted, and a methodology change. Either id unknown here: NOT_FOUND.
  */
-export async function compareAssessments(ctx: OrgContext, aId: string, bId: string): Promise<AssessmentComparison> {
+export async function compareAssessments(ctx: OrgContext, aId: string, bId: string, loaded: { after?: Assessment } = {}): Promise<AssessmentComparison> {
   assertCan(ctx, "scores:read");
-  const [a, b] = await Promise.all([getAssessment(ctx, aId), getAssessment(ctx, bId)]);
+  // `loaded.after`: the later assessment, when the caller has just loaded it with getAssessment under
+  // this same context (the board report), so that a large one is not loaded and parsed twice.
+  const kept = loaded.after?.id === bId ? loaded.after : undefined;
+  const [a, b] = await Promise.all([getAssessment(ctx, aId), kept ?? getAssessment(ctx, bId)]);
   if (!a || !b) throw notFoundError("Assessment");
   const ra = a.results;
   const rb = b.results;

@@ -506,5 +506,21 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   };
 }
 
+/**
+ * Appendix B alone, and what its pages say of the assessment (the footer, the section's lead): a
+ * slice of a large report printed on its own (decision 024) needs nothing else.
+ */
+export interface ReportInventory {
+  meta: Pick<BoardReport["meta"], "organisationName" | "assessmentId" | "asOf" | "methodologyVersion" | "inputsHash">;
+  inventory: InventorySystem[];
+}
+
+export function assembleReportInventory(a: Assessment, document: InventoryDocument): ReportInventory {
+  return {
+    meta: { organisationName: document.organisation.name, assessmentId: a.id, asOf: a.asOf, methodologyVersion: a.methodologyVersion, inputsHash: a.inputsHash },
+    inventory: inventoryOf(a, document),
+  };
+}
+
 /** A country's name for the report's tables. */
 export const reportCountry = (code: string | null) => (code ? countryName(code) : "—");

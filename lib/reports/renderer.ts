@@ -5,9 +5,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import type { Paper } from "@/lib/reports/print-token";
-import { partSearch, type ReportPart } from "@/lib/reports/report-footer";
+import { pageNumbersHtml, partSearch, type ReportPart } from "@/lib/reports/report-footer";
 import { CHROMIUM_ARGS, chromiumPath } from "@/lib/runtime/chromium";
 
 const execFileAsync = promisify(execFile);
@@ -75,11 +75,6 @@ export interface RenderInput {
   paper: Paper;
   /** The parts to print and join (reportParts()); null prints the report as one document. */
   parts: ReportPart[] | null;
-  /**
-   * The inventory appendix's table rows per AI system, on average (one per model dependency, at
-   * least one): the estimate of a part's pages before it is printed.
-   */
-  rowsPerSystem?: number;
   onProgress?: RenderProgress;
 }
 
@@ -102,13 +97,13 @@ export function countPdfPages(pdf: Uint8Array): number {
   return [...text.matchAll(/\/Type\s*\/Page(?![a-zA-Z])/g)].length;
 }
 
-/** The executable `pdfunite` (poppler-utils) on PATH, or null. */
-export function pdfunitePath(): string | null {
+/** An executable on PATH, or null. */
+function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? "/usr/bin:/bin").split(":")) {
     if (!dir) continue;
     try {
-      accessSync(path.join(dir, "pdfunite"), constants.X_OK);
-      return path.join(dir, "pdfunite");
+      accessSync(path.join(dir, name), constants.X_OK);
+      return path.join(dir, name);
     } catch {
       // not in this directory
     }
@@ -116,43 +111,69 @@ export function pdfunitePath(): string | null {
   return null;
 }
 
-/** Null when pdfunite can join a large report's parts, else what to install. */
-export function pdfuniteProblem(): string | null {
-  return pdfunitePath()
+/** Null when qpdf, which joins a large report's parts and numbers their pages, is on the server, else what to install. */
+export function qpdfProblem(): string | null {
+  return onPath("qpdf")
     ? null
-    : 'pdfunite (poppler-utils) was not found on the server, and a report this large is printed in parts that it joins. Install it ("apt-get install -y poppler-utils" on Debian or Ubuntu), then restart Sovra.';
+    : 'qpdf was not found on the server, and a report this large is printed in parts that it joins and numbers. Install it ("apt-get install -y qpdf" on Debian or Ubuntu), then restart Sovra.';
 }
 
 /**
- * Opens one print URL in the warm browser, waits until it says it is ready
- * (`[data-report-ready="true"]`, i.e. charts drawn), and prints it to PDF. Its browser context
- * is closed before this returns, so that the renderer's memory goes before the next part.
+ * Opens one print URL in the warm browser, waits until it is ready, and prints it to PDF. With
+ * scripts (the charts), ready is when the page says so (`[data-report-ready="true"]`, charts
+ * drawn); without (a slice of Appendix B: a table, nothing to hydrate, so no React runs in the
+ * renderer), when the page has loaded and its fonts are in. Its browser context is closed before
+ * this returns, so that the renderer's memory goes before the next part.
  */
-async function printOne(url: string, paper: Paper, step: (stage: "opening" | "rendering" | "printing") => Promise<void>): Promise<{ pdf: Buffer; pageCount: number }> {
-  const browser = await withTimeout(warmBrowser(), TIMEOUTS.launchMs, "Starting Chromium");
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+async function printOne(url: string, paper: Paper, step: (stage: "opening" | "rendering" | "printing") => Promise<void>, scripts = true): Promise<{ pdf: Buffer; pageCount: number }> {
+  return inPage(scripts, async (page) => {
     await step("opening");
     const response = await page.goto(url, { waitUntil: "load", timeout: TIMEOUTS.openMs });
     if (!response?.ok()) throw new Error(`The report's print page answered HTTP ${response?.status() ?? "nothing"}`);
     await step("rendering");
-    await page.waitForSelector('[data-report-ready="true"]', { state: "attached", timeout: TIMEOUTS.readyMs });
+    if (scripts) await page.waitForSelector('[data-report-ready="true"]', { state: "attached", timeout: TIMEOUTS.readyMs });
+    // Evaluated by the DevTools protocol, which runs with the page's scripts off: layout first, so that every font the page uses is asked for.
+    else
+      await withTimeout(
+        page.evaluate(async () => {
+          void document.body.offsetHeight;
+          await document.fonts.ready;
+        }),
+        TIMEOUTS.readyMs,
+        "Loading the fonts",
+      );
     await renderHooks.beforePrint?.();
     await step("printing");
-    const pdf = await withTimeout(
-      page.pdf({
-        format: paper === "letter" ? "Letter" : "A4",
-        // The report's own @page rules (components/reports/board-report.tsx) set the paper, the
-        // margins and the footer (lib/reports/report-footer.ts); the options are the fallback.
-        preferCSSPageSize: true,
-        printBackground: true,
-        margin: { top: "14mm", bottom: "18mm", left: "12mm", right: "12mm" },
-      }),
-      TIMEOUTS.printMs,
-      "Printing the PDF",
-    );
-    return { pdf, pageCount: countPdfPages(pdf) };
+    return printPage(page, paper);
+  });
+}
+
+/** `page.pdf()` with the report's paper, under a timeout. */
+async function printPage(page: Page, paper: Paper): Promise<{ pdf: Buffer; pageCount: number }> {
+  const pdf = await withTimeout(
+    page.pdf({
+      format: paper === "letter" ? "Letter" : "A4",
+      // The report's own @page rules (components/reports/board-report.tsx) set the paper, the
+      // margins and the footer (lib/reports/report-footer.ts); the options are the fallback.
+      preferCSSPageSize: true,
+      printBackground: true,
+      margin: { top: "14mm", bottom: "18mm", left: "12mm", right: "12mm" },
+    }),
+    TIMEOUTS.printMs,
+    "Printing the PDF",
+  );
+  return { pdf, pageCount: countPdfPages(pdf) };
+}
+
+/**
+ * Runs `fn` on a new page of the warm browser, in a browser context of its own (scripts on or
+ * off) that is closed before this returns, so that the renderer's memory goes before the next print.
+ */
+async function inPage<T>(scripts: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
+  const browser = await withTimeout(warmBrowser(), TIMEOUTS.launchMs, "Starting Chromium");
+  const context = await browser.newContext({ javaScriptEnabled: scripts });
+  try {
+    return await fn(await context.newPage());
   } finally {
     // A browser too stuck to close a page is closed whole; the next render relaunches it.
     await withTimeout(context.close(), 10_000, "Closing the page").catch(() => closeBrowser());
@@ -164,11 +185,10 @@ const SINGLE_PROGRESS = { opening: 15, rendering: 35, printing: 60 } as const;
 /**
  * Prints the board report. One document: the print route as it is, Chromium numbering the pages.
  * In parts (a large report: Chromium's memory grows with every page of one document): each part
- * is printed with its first page number and a total, and the parts joined with pdfunite. A part's
- * page count does not depend on the footer's text, but the total is only known once every part is
- * printed: each part is printed once with the best estimate of the total (the pages so far plus
- * the rest of the inventory at the pages per system seen so far), and only the parts whose
- * estimate was wrong are printed again with the true total.
+ * is printed once, without page numbers, and qpdf joins the parts and lays "Page x of y" over the
+ * joined report from a document of as many pages that holds only the numbers
+ * (lib/reports/report-footer.ts). A part's pages do not depend on its footer, so nothing
+ * is printed twice.
  */
 export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer; pageCount: number; prints: number }> {
   const base = input.url;
@@ -177,61 +197,40 @@ export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer
     const out = await printOne(base, input.paper, (stage) => input.onProgress?.(stage, SINGLE_PROGRESS[stage]) ?? Promise.resolve());
     return { ...out, prints: 1 };
   }
-  const problem = pdfuniteProblem();
+  const problem = qpdfProblem();
   if (problem) throw new Error(problem);
   const parts = input.parts;
-  const rowsOf = (p: ReportPart) => (p.part === "inventory" ? (p.to - p.from) * Math.max(input.rowsPerSystem ?? 3, 1) : 0);
-  const remainingRows = (i: number) => parts.slice(i).reduce((n, p) => n + rowsOf(p), 0);
-  const printed: { pdf: Buffer; pageCount: number; first: number; total: number }[] = [];
-  // Planned prints: every part once, and (at worst) every part again; progress runs 15 -> 90.
-  let done = 0;
-  let planned = parts.length;
-  const progressOf = () => 15 + Math.round((75 * done) / Math.max(planned, 1));
-  const printPart = async (i: number, first: number, total: number, pass: 1 | 2) => {
-    const label = `printing part ${i + 1} of ${parts.length}${pass === 2 ? " again with the page total" : ""}`;
-    await input.onProgress?.(label, progressOf());
-    const out = await printOne(withPart(partSearch(parts[i]!, { first, total })), input.paper, async () => undefined);
-    done++;
-    return { ...out, first, total };
-  };
+  const printed: Buffer[] = [];
+  let total = 0;
+  // Progress runs 15 -> 85 over the parts (the main part, with its charts, weighs as much as a few slices).
+  for (const [i, part] of parts.entries()) {
+    await input.onProgress?.(`printing part ${i + 1} of ${parts.length}`, 15 + Math.round((70 * i) / parts.length));
+    // A slice of Appendix B is a table: printed with scripts off, it needs no React in the renderer.
+    const out = await printOne(withPart(partSearch(part)), input.paper, async () => undefined, part.part === "main");
+    printed.push(out.pdf);
+    total += out.pageCount;
+  }
 
-  let pages = 0;
-  let inventoryPages = 0;
-  let inventoryRows = 0;
-  for (let i = 0; i < parts.length; i++) {
-    // Before any inventory part is measured, ~12 table rows a page (A4, the appendix's layout);
-    // the main part's own pages are not known before it is printed: ~22.
-    const perRow = inventoryRows > 0 ? inventoryPages / inventoryRows : 1 / 12;
-    const estimate = Math.max(pages + 1, pages + (parts[i]!.part === "main" ? 22 : 0) + Math.round(remainingRows(i) * perRow));
-    const out = await printPart(i, pages + 1, estimate, 1);
-    printed.push(out);
-    pages += out.pageCount;
-    if (parts[i]!.part === "inventory") {
-      inventoryPages += out.pageCount;
-      inventoryRows += rowsOf(parts[i]!);
-    }
-  }
-  const total = pages;
-  const again = printed.map((p, i) => (p.total === total ? -1 : i)).filter((i) => i >= 0);
-  planned = parts.length + again.length;
-  for (const i of again) {
-    const out = await printPart(i, printed[i]!.first, total, 2);
-    // The footer sits in the page margin: the same part with another total has the same pages.
-    if (out.pageCount !== printed[i]!.pageCount) throw new Error(`Part ${i + 1} of the report printed ${printed[i]!.pageCount} pages, then ${out.pageCount}: its numbering would be wrong`);
-    printed[i] = out;
-  }
+  await input.onProgress?.(`numbering ${total} pages`, 85);
+  const numbers = await inPage(false, async (page) => {
+    await page.setContent(pageNumbersHtml(input.paper === "letter" ? "letter" : "A4", total), { waitUntil: "load", timeout: TIMEOUTS.openMs });
+    return printPage(page, input.paper);
+  });
+  if (numbers.pageCount !== total) throw new Error(`The page numbers came out on ${numbers.pageCount} pages for a report of ${total}`);
 
   await input.onProgress?.(`joining ${parts.length} parts`, 88);
   const dir = await mkdtemp(path.join(tmpdir(), "sovra-report-"));
   try {
     const files = printed.map((_, i) => path.join(dir, `part-${String(i).padStart(3, "0")}.pdf`));
-    await Promise.all(printed.map((p, i) => writeFile(files[i]!, p.pdf)));
-    const joined = path.join(dir, "report.pdf");
-    await withTimeout(execFileAsync(pdfunitePath()!, [...files, joined]), TIMEOUTS.printMs, "Joining the parts");
-    const pdf = await readFile(joined);
+    await Promise.all(printed.map((pdf, i) => writeFile(files[i]!, pdf)));
+    const [numbered, out] = [path.join(dir, "numbers.pdf"), path.join(dir, "report.pdf")];
+    await writeFile(numbered, numbers.pdf);
+    // The parts' pages in order, then page i of the numbers laid over page i of the report.
+    await withTimeout(execFileAsync(onPath("qpdf")!, ["--warning-exit-0", "--empty", "--pages", ...files, "--", "--overlay", numbered, "--", out]), TIMEOUTS.printMs, "Joining the parts");
+    const pdf = await readFile(out);
     const pageCount = countPdfPages(pdf);
     if (pageCount !== total) throw new Error(`The joined report has ${pageCount} pages where its ${parts.length} parts have ${total}`);
-    return { pdf, pageCount, prints: done };
+    return { pdf, pageCount, prints: parts.length + 1 };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chromiumMissingMessage, countPdfPages, pdfuniteProblem } from "./renderer";
-import { cssString, footerCss, partSearch, REPORT_PART_QUERY, reportParts } from "./report-footer";
+import { chromiumMissingMessage, countPdfPages, qpdfProblem } from "./renderer";
+import { cssString, footerCss, pageNumbersHtml, partSearch, REPORT_PART_QUERY, reportParts } from "./report-footer";
 
 describe("the report renderer's helpers", () => {
   it("counts pages from the page tree's root /Count, whichever order its keys come in", () => {
@@ -20,13 +20,15 @@ describe("the report renderer's helpers", () => {
     expect(css).not.toContain("counter-increment");
   });
 
-  it("numbers a part from its first page and prints the joined report's total", () => {
-    const css = footerCss({ organisation: "O", assessmentId: "a", assessmentDate: "d", methodologyVersion: "m" }, { first: 18, total: 130 });
-    expect(css).toContain('content: "Page " counter(page) " of " "130";');
-    expect(css).toContain("@page { counter-increment: page 1; }");
-    expect(css).toContain("@page :first { counter-increment: page 18; }");
-    // The first part starts at 1 as Chromium does by itself.
-    expect(footerCss({ organisation: "O", assessmentId: "a", assessmentDate: "d", methodologyVersion: "m" }, { first: 1, total: 130 })).not.toContain("counter-increment");
+  it("leaves the numbers out of a part's footer, and prints them alone on as many pages as the joined report", () => {
+    const css = footerCss({ organisation: "O", assessmentId: "a", assessmentDate: "d", methodologyVersion: "m" }, false);
+    expect(css).toContain('@bottom-left { content: "O · Assessment a · d · Methodology m";');
+    expect(css).not.toContain("counter(");
+    const html = pageNumbersHtml("letter", 130);
+    expect(html).toContain("@page { size: letter; margin: 16mm 16mm 24mm 16mm; @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);");
+    expect(html.match(/<div><\/div>/g)).toHaveLength(130);
+    expect(html).not.toContain("@bottom-left");
+    for (const bad of [0, -1, 2.5, Number.NaN]) expect(() => pageNumbersHtml("A4", bad)).toThrow(/not a page count/);
   });
 
   it("escapes what the organisation typed, so a name can neither end the CSS string nor the <style> element", () => {
@@ -37,17 +39,9 @@ describe("the report renderer's helpers", () => {
   });
 
   it("accepts a part's query only whole and consistent", () => {
-    expect(REPORT_PART_QUERY.parse({ part: "main", first: "1", total: "40" })).toEqual({ part: "main", first: 1, total: 40 });
-    expect(REPORT_PART_QUERY.parse({ part: "inventory", from: "140", to: "280", first: "41", total: "130" })).toEqual({ part: "inventory", from: 140, to: 280, first: 41, total: 130 });
-    for (const bad of [
-      { part: "cover", first: "1", total: "2" },
-      { part: "main", first: "3", total: "2" },
-      { part: "main", first: "0", total: "2" },
-      { part: "main", first: "1.5", total: "2" },
-      { part: "inventory", from: "5", to: "5", first: "1", total: "2" },
-      { part: "inventory", first: "1", total: "2" },
-      { part: "main", first: "x", total: "2" },
-    ])
+    expect(REPORT_PART_QUERY.parse({ part: "main" })).toEqual({ part: "main" });
+    expect(REPORT_PART_QUERY.parse({ part: "inventory", from: "140", to: "280" })).toEqual({ part: "inventory", from: 140, to: 280 });
+    for (const bad of [{ part: "cover" }, { part: "inventory", from: "5", to: "5" }, { part: "inventory", from: "6", to: "5" }, { part: "inventory" }, { part: "inventory", from: "1.5", to: "3" }, { part: "inventory", from: "-1", to: "3" }, { part: "inventory", from: "x", to: "3" }])
       expect(REPORT_PART_QUERY.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 
@@ -59,16 +53,16 @@ describe("the report renderer's helpers", () => {
       { part: "inventory", from: 140, to: 280 },
       { part: "inventory", from: 280, to: 300 },
     ]);
-    const search = new URLSearchParams(partSearch({ part: "inventory", from: 140, to: 280 }, { first: 41, total: 130 }));
-    expect(REPORT_PART_QUERY.parse(Object.fromEntries(search))).toEqual({ part: "inventory", from: 140, to: 280, first: 41, total: 130 });
+    const search = new URLSearchParams(partSearch({ part: "inventory", from: 140, to: 280 }));
+    expect(REPORT_PART_QUERY.parse(Object.fromEntries(search))).toEqual({ part: "inventory", from: 140, to: 280 });
   });
 
-  it("finds pdfunite, which joins the parts, on this machine, and says how to install it where it is missing", () => {
-    expect(pdfuniteProblem()).toBeNull();
+  it("finds qpdf, which joins the parts and numbers their pages, on this machine, and says how to install it where it is missing", () => {
+    expect(qpdfProblem()).toBeNull();
     const path = process.env.PATH;
     process.env.PATH = "/nonexistent/bin";
     try {
-      expect(pdfuniteProblem()).toContain("apt-get install -y poppler-utils");
+      expect(qpdfProblem()).toContain('"apt-get install -y qpdf"');
     } finally {
       process.env.PATH = path;
     }

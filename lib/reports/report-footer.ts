@@ -2,8 +2,9 @@ import { z } from "zod";
 
 // The board report's footer, printed by Chromium from CSS page-margin boxes rather than from
 // `page.pdf({ footerTemplate })`: a large report is printed as several documents and joined
-// (decision 024), and only CSS can start a document's numbering at page K+1 and print a total
-// that covers every part.
+// (decision 024). Each part carries the left of the footer (organisation, assessment, date,
+// methodology); "Page x of y" is then laid over the joined report from one more document of as
+// many pages that holds only the numbers, printed by Chromium with the same CSS.
 
 export interface FooterFacts {
   organisation: string;
@@ -12,11 +13,10 @@ export interface FooterFacts {
   methodologyVersion: string;
 }
 
-/** A part's numbering: its first page's number and the joined report's page count. */
-export interface PageNumbering {
-  first: number;
-  total: number;
-}
+/** The report's page margins: the footer sits in the bottom one (components/reports/board-report.tsx). */
+export const PAGE_MARGIN = "16mm 16mm 24mm 16mm";
+const BOX = "font-family: Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #444;";
+const NUMBERS = `@bottom-right { content: "Page " counter(page) " of " counter(pages); ${BOX} white-space: nowrap; vertical-align: middle; }`;
 
 /**
  * A CSS string literal. Quotes and backslashes are escaped, line breaks become spaces, and the
@@ -29,45 +29,46 @@ export function cssString(value: string): string {
 }
 
 /**
- * The @page rules that foot every page with the organisation, assessment, date and methodology
- * and "Page x of y". Without numbering (one document) Chromium counts the pages itself; with it,
- * the first page is numbered `first` and the total is the literal the caller measured.
+ * The @page rules that foot every page with the organisation, assessment, date and methodology,
+ * and, unless `numbered` is false (a part of a report printed in parts), "Page x of y" as Chromium
+ * counts the document's pages.
  */
-export function footerCss(facts: FooterFacts, numbering?: PageNumbering): string {
+export function footerCss(facts: FooterFacts, numbered = true): string {
   const left = [facts.organisation, `Assessment ${facts.assessmentId}`, facts.assessmentDate, `Methodology ${facts.methodologyVersion}`].join(" · ");
-  const total = numbering ? cssString(String(numbering.total)) : "counter(pages)";
-  const box = "font-family: Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #444;";
-  // counter-increment on @page replaces the implicit +1; :first sets the part's starting number.
-  const offset = numbering && numbering.first > 1 ? `\n@page { counter-increment: page 1; }\n@page :first { counter-increment: page ${numbering.first}; }` : "";
   return `@page {
-  @bottom-left { content: ${cssString(left)}; ${box} vertical-align: middle; }
-  @bottom-right { content: "Page " counter(page) " of " ${total}; ${box} white-space: nowrap; vertical-align: middle; }
-}${offset}`;
+  @bottom-left { content: ${cssString(left)}; ${BOX} vertical-align: middle; }${numbered ? `\n  ${NUMBERS}` : ""}
+}`;
+}
+
+/**
+ * A document of `pages` blank pages of the report's paper and margins that carries only "Page x
+ * of y" where the report's footer prints it: laid over a report joined from parts, it numbers
+ * the pages continuously.
+ */
+export function pageNumbersHtml(paper: "A4" | "letter", pages: number): string {
+  if (!Number.isInteger(pages) || pages < 1) throw new Error(`pageNumbersHtml: ${pages} is not a page count`);
+  return `<!doctype html><html><head><style>
+@page { size: ${paper}; margin: ${PAGE_MARGIN}; ${NUMBERS} }
+html, body { margin: 0; background: transparent; }
+div { height: 1px; break-after: page; }
+div:last-child { break-after: auto; }
+</style></head><body>${"<div></div>".repeat(pages)}</body></html>`;
 }
 
 /** Which part of the report the print route renders; absent: the whole report as one document. */
 export const REPORT_PART_QUERY = z
   .discriminatedUnion("part", [
-    z.object({ part: z.literal("main"), first: z.coerce.number().int().min(1).max(100_000), total: z.coerce.number().int().min(1).max(100_000) }),
-    z.object({
-      part: z.literal("inventory"),
-      from: z.coerce.number().int().min(0).max(1_000_000),
-      to: z.coerce.number().int().min(1).max(1_000_000),
-      first: z.coerce.number().int().min(1).max(100_000),
-      total: z.coerce.number().int().min(1).max(100_000),
-    }),
+    z.object({ part: z.literal("main") }),
+    z.object({ part: z.literal("inventory"), from: z.coerce.number().int().min(0).max(1_000_000), to: z.coerce.number().int().min(1).max(1_000_000) }),
   ])
-  .refine((q) => q.first <= q.total, { message: "first must not exceed total" })
   .refine((q) => q.part !== "inventory" || q.from < q.to, { message: "from must be below to" });
 
-export type ReportPartQuery = z.infer<typeof REPORT_PART_QUERY>;
+/** A part to print. */
+export type ReportPart = z.infer<typeof REPORT_PART_QUERY>;
 
-/** A part to print, before its numbering is known. */
-export type ReportPart = { part: "main" } | { part: "inventory"; from: number; to: number };
-
-/** The print route's query string for a part and its numbering. */
-export function partSearch(part: ReportPart, numbering: PageNumbering): string {
-  const params = new URLSearchParams({ part: part.part, ...(part.part === "inventory" ? { from: String(part.from), to: String(part.to) } : {}), first: String(numbering.first), total: String(numbering.total) });
+/** The print route's query string for a part. */
+export function partSearch(part: ReportPart): string {
+  const params = new URLSearchParams({ part: part.part, ...(part.part === "inventory" ? { from: String(part.from), to: String(part.to) } : {}) });
   return `?${params}`;
 }
 

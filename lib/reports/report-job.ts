@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { jobQueue } from "@/lib/jobs/boss";
 import { createPrintToken } from "@/lib/reports/print-token";
 import { reportParts } from "@/lib/reports/report-footer";
-import { chromiumProblem, closeBrowser, pdfuniteProblem, renderReportPdf } from "@/lib/reports/renderer";
+import { chromiumProblem, closeBrowser, qpdfProblem, renderReportPdf } from "@/lib/reports/renderer";
 
 // The board report job: a ReportRun row says what to render and records how it goes; the
 // pg-boss queue carries the work to whichever app process polls first (decision 024).
@@ -24,9 +24,10 @@ const PROGRESS = { saving: 90, done: 100 } as const;
  * with every page of one document, so a report whose inventory appendix is long prints its main
  * sections (~22 A4 pages), then Appendix B in slices of `systemsPerPart` AI systems (~12 table
  * rows a page: 80 systems of three models are ~20 pages), and joins them. Up to
- * `singleDocumentMaxSystems` AI systems (~40 A4 pages) the whole report prints as one document:
- * 37 pages took 4.1 s and 590 MB that way, against 8.8 s and 503 MB in parts (the main part is
- * printed twice, its own page count being the one thing a first pass cannot know). Tests lower both.
+ * `singleDocumentMaxSystems` AI systems (~40 A4 pages) the whole report prints as one document
+ * (37 pages took 4.1 s and 590 MB that way, against 8.8 s and 503 MB in parts when the main part
+ * was printed twice; it is printed once now that the page numbers are laid over the joined parts).
+ * Tests lower both.
  */
 export const REPORT_PARTS = { systemsPerPart: 80, singleDocumentMaxSystems: 45 };
 
@@ -107,14 +108,11 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   if (problem) return failRun(key, problem);
   if (!run.requestedById) return failRun(key, "The member who asked for this report no longer exists: generate it again.");
 
-  const inputs = run.assessment.inputs as { aiSystems?: { key?: string }[]; dependencies?: { system?: string }[] } | null;
+  const inputs = run.assessment.inputs as { aiSystems?: unknown[] } | null;
   const systems = inputs?.aiSystems?.length ?? 0;
   const parts = reportParts(systems, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
-  // Appendix B prints a row per model dependency, and one for a system without any.
-  const withDependency = new Set((inputs?.dependencies ?? []).map((d) => d.system));
-  const rows = (inputs?.dependencies?.length ?? 0) + (inputs?.aiSystems ?? []).filter((s) => !withDependency.has(s.key)).length;
-  const unite = parts ? pdfuniteProblem() : null;
-  if (unite) return failRun(key, unite);
+  const tools = parts ? qpdfProblem() : null;
+  if (tools) return failRun(key, tools);
 
   const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper }, options.secret);
   try {
@@ -122,7 +120,6 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
       url: `${options.baseUrl.replace(/\/$/, "")}/print/report/${token}`,
       paper: run.paper,
       parts,
-      rowsPerSystem: systems > 0 ? rows / systems : undefined,
       onProgress: async (stage, progress) => void (await update({ stage, progress })),
     });
     await update({ stage: "saving", progress: PROGRESS.saving });

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { verifyPrintToken } from "@/lib/reports/print-token";
-import { footerCss, REPORT_PART_QUERY } from "@/lib/reports/report-footer";
+import { footerCss, PAGE_MARGIN, REPORT_PART_QUERY } from "@/lib/reports/report-footer";
 
 // Integration tests of the report job run without a Next server: this stands in for the print
 // route (app/print/report/[token]) with the same contract: it answers only a valid print token,
@@ -47,8 +47,8 @@ export async function startPrintStub(secret: string, sections = 12, maxRows = 0,
         ? `<table style="border-collapse: collapse; width: 100%; font: 11px sans-serif"><thead><tr><th>AI system</th><th>Model</th><th>Access</th><th>Hosting</th><th>Fallback</th></tr></thead><tbody>${Array.from({ length: rowTo - rowFrom }, (_, j) => rowFrom + j).map((i) => `<tr><td>Bench system ${i}</td><td>Model ${i % 40}</td><td>${i % 2 ? "direct API" : "self-hosted"}</td><td>${["DE", "US", "FR"][i % 3]}</td><td>${i % 3 ? "tested" : "none"}</td></tr>`).join("")}</tbody></table>`
         : "";
     const prose = part?.part === "inventory" ? "" : Array.from({ length: sections }, (_, i) => `<h2>Section ${i + 1}</h2>${"<p>Vendor table row: Mistral AI, OpenAI, Anthropic.</p>".repeat(12)}`).join("");
-    const footer = footerCss({ organisation: options.organisation ?? "Stub organisation", assessmentId: payload.assessmentId, assessmentDate: "2026-12-01", methodologyVersion: "stub-1" }, part ? { first: part.first, total: part.total } : undefined);
-    const body = `<style>@page { size: ${payload.paper === "letter" ? "letter" : "A4"}; margin: 16mm 16mm 24mm 16mm; }\n${footer}</style>` + table + prose;
+    const footer = footerCss({ organisation: options.organisation ?? "Stub organisation", assessmentId: payload.assessmentId, assessmentDate: "2026-12-01", methodologyVersion: "stub-1" }, !part);
+    const body = `<style>@page { size: ${payload.paper === "letter" ? "letter" : "A4"}; margin: ${PAGE_MARGIN}; }\n${footer}</style>` + table + prose;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
       `<!doctype html><html><body><main id="m"><h1>Board report ${payload.assessmentId}</h1>${body}</main>` +
         `<script>setTimeout(() => document.getElementById("m").dataset.reportReady = "true", 150)</script></body></html>`,

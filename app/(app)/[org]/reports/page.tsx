@@ -3,7 +3,8 @@ import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { listAssessments } from "@/lib/assessments/queries";
 import { listReportRuns } from "@/lib/reports/run-queries";
-import { chromiumProblem } from "@/lib/reports/renderer";
+import { chromiumProblem, qpdfProblem } from "@/lib/reports/renderer";
+import { REPORT_PARTS } from "@/lib/reports/report-job";
 import { PAPER_LABELS } from "@/lib/reports/run-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -19,6 +20,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ org: s
   const [assessments, runs] = await Promise.all([listAssessments(ctx), listReportRuns(ctx)]);
   const canExport = can(ctx.role, "reports:export");
   const chromium = chromiumProblem();
+  const qpdf = chromium ? null : qpdfProblem();
   const open = runs.filter((r) => r.status === "queued" || r.status === "running");
   const assessmentsHref = `/${ctx.organisationSlug}/scores/assessments`;
   return (
@@ -33,6 +35,11 @@ export default async function ReportsPage({ params }: { params: Promise<{ org: s
             {chromium && (
               <Alert tone="warning" title="PDFs cannot be generated on this server yet">
                 {chromium}
+              </Alert>
+            )}
+            {qpdf && (
+              <Alert tone="warning" title={`Reports of more than ${REPORT_PARTS.singleDocumentMaxSystems} AI systems cannot be generated on this server yet`}>
+                {qpdf}
               </Alert>
             )}
             {!canExport ? (
