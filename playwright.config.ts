@@ -9,7 +9,12 @@ const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3110);
 const EMPTY_PORT = PORT_BASE;
 const DEMO_PORT = PORT_BASE + 1;
 
-const server = (port: number, args: string) => ({
+// The demo's Mainfeld (12 AI systems, more as journeys add some) prints its board report in parts
+// (the main sections, then Appendix B in slices of 5 systems), Albion (3) as one document: the
+// board report journey reads both from the real print route.
+const REPORT_PARTS_FOR_JOURNEYS = { SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS: "6", SOVRA_REPORT_SYSTEMS_PER_PART: "5" };
+
+const server = (port: number, args: string, env: Record<string, string> = {}) => ({
   command: `node --import tsx e2e/support/serve.ts --port ${port} ${args}`,
   url: `http://127.0.0.1:${port}/api/health`,
   timeout: 180_000,
@@ -17,6 +22,7 @@ const server = (port: number, args: string) => ({
   stdout: "pipe" as const,
   stderr: "pipe" as const,
   gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+  env: { ...(process.env as Record<string, string>), ...env },
 });
 
 export default defineConfig({
@@ -40,5 +46,5 @@ export default defineConfig({
     { name: "demo", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|quick-start)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
     { name: "quick-start", testMatch: /quick-start\.spec\.ts/ },
   ],
-  webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed")],
+  webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed", REPORT_PARTS_FOR_JOURNEYS)],
 });

@@ -14,6 +14,10 @@ const envSchema = z.object({
   /** Web server processes sharing the port (lib/runtime/web-server.ts); unset: one per core, at most 4, and 1 on the embedded database. */
   SOVRA_WEB_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   SOVRA_DATA_DIR: z.string().min(1).default(".data"),
+  /** Board reports of up to this many AI systems print as one document; larger ones in parts (docs/decisions/024). */
+  SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS: z.coerce.number().int().min(0).max(100_000).default(45),
+  /** AI systems per printed slice of a large board report's Appendix B. */
+  SOVRA_REPORT_SYSTEMS_PER_PART: z.coerce.number().int().min(1).max(5_000).default(80),
   /** Diagnostics: write a V8 CPU profile of each web process into this folder when it stops. */
   SOVRA_CPU_PROFILE_DIR: z.string().min(1).optional(),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -12,5 +12,6 @@ const STAGES: Record<string, string> = {
 export function stageLabel(stage: string): string {
   if (STAGES[stage]) return STAGES[stage];
   const retry = /^retrying after attempt (\d+) failed$/.exec(stage);
-  return retry ? `Attempt ${retry[1]} failed; trying again` : stage;
+  // A large report's stages name their part: "printing part 2 of 5", "numbering 112 pages", "joining 5 parts".
+  return retry ? `Attempt ${retry[1]} failed; trying again` : stage.charAt(0).toUpperCase() + stage.slice(1);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { JobWithMetadata } from "pg-boss";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { jobQueue } from "@/lib/jobs/boss";
 import { createPrintToken } from "@/lib/reports/print-token";
 import { reportParts } from "@/lib/reports/report-footer";
@@ -27,9 +28,10 @@ const PROGRESS = { saving: 90, done: 100 } as const;
  * `singleDocumentMaxSystems` AI systems (~40 A4 pages) the whole report prints as one document
  * (37 pages took 4.1 s and 590 MB that way, against 8.8 s and 503 MB in parts when the main part
  * was printed twice; it is printed once now that the page numbers are laid over the joined parts).
- * Tests lower both.
+ * SOVRA_REPORT_SYSTEMS_PER_PART and SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS set them (80 and 45 by
+ * default); the browser journeys and the integration tests lower both.
  */
-export const REPORT_PARTS = { systemsPerPart: 80, singleDocumentMaxSystems: 45 };
+export const REPORT_PARTS = { systemsPerPart: env().SOVRA_REPORT_SYSTEMS_PER_PART, singleDocumentMaxSystems: env().SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS };
 
 export interface ReportJobData {
   runId: string;
