@@ -14,13 +14,13 @@ import { ExecutiveSummary, KeyFigures, TopRisks } from "./report-summary";
 import { ReportScenarios } from "./report-scenarios";
 import { InventoryAppendix, MethodologyAppendix } from "./report-appendix";
 import { ReportReady } from "./report-ready";
-import { PAGE_MARGIN } from "@/lib/reports/report-footer";
+import { PAGE_MARGIN, PAGE_SIZE } from "@/lib/reports/report-footer";
 
 /** Paper sizes and the content width between the side margins, so screen and paper lay out alike. */
 export const PAPER = {
-  a4: { css: "A4", label: "A4", contentWidth: "178mm" },
-  letter: { css: "letter", label: "US Letter", contentWidth: "183.9mm" },
-} as const satisfies Record<Paper, { css: string; label: string; contentWidth: string }>;
+  a4: { label: "A4", contentWidth: "178mm" },
+  letter: { label: "US Letter", contentWidth: "183.9mm" },
+} as const satisfies Record<Paper, { label: string; contentWidth: string }>;
 
 /** Column widths (percent) of a fixed-layout table inside the element with this test id. */
 const widths = (testId: string, percents: number[]) =>
@@ -29,7 +29,7 @@ const widths = (testId: string, percents: number[]) =>
 // Margins: 16 mm at the sides and top; 24 mm at the bottom, where the report job prints its
 // footer (organisation, assessment, date, methodology, page x of y) in about 18 mm.
 const printCss = (paper: Paper) => `
-@page { size: ${PAPER[paper].css}; margin: ${PAGE_MARGIN}; }
+@page { size: ${PAGE_SIZE[paper]}; margin: ${PAGE_MARGIN}; }
 @media print {
   .board-report { width: auto !important; max-width: none !important; padding: 0 !important; box-shadow: none !important; font-size: 10.5pt; }
   .board-report .report-cover { min-height: 225mm; break-after: page; }

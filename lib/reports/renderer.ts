@@ -190,12 +190,11 @@ const SINGLE_PROGRESS = { opening: 15, rendering: 35, printing: 60 } as const;
  * (lib/reports/report-footer.ts). A part's pages do not depend on its footer, so nothing
  * is printed twice.
  */
-export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer; pageCount: number; prints: number }> {
+export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer; pageCount: number }> {
   const base = input.url;
   const withPart = (search: string) => (base.includes("?") ? `${base}&${search.slice(1)}` : `${base}${search}`);
   if (!input.parts) {
-    const out = await printOne(base, input.paper, (stage) => input.onProgress?.(stage, SINGLE_PROGRESS[stage]) ?? Promise.resolve());
-    return { ...out, prints: 1 };
+    return printOne(base, input.paper, (stage) => input.onProgress?.(stage, SINGLE_PROGRESS[stage]) ?? Promise.resolve());
   }
   const problem = qpdfProblem();
   if (problem) throw new Error(problem);
@@ -213,7 +212,7 @@ export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer
 
   await input.onProgress?.(`numbering ${total} pages`, 85);
   const numbers = await inPage(false, async (page) => {
-    await page.setContent(pageNumbersHtml(input.paper === "letter" ? "letter" : "A4", total), { waitUntil: "load", timeout: TIMEOUTS.openMs });
+    await page.setContent(pageNumbersHtml(input.paper, total), { waitUntil: "load", timeout: TIMEOUTS.openMs });
     return printPage(page, input.paper);
   });
   if (numbers.pageCount !== total) throw new Error(`The page numbers came out on ${numbers.pageCount} pages for a report of ${total}`);
@@ -230,7 +229,7 @@ export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer
     const pdf = await readFile(out);
     const pageCount = countPdfPages(pdf);
     if (pageCount !== total) throw new Error(`The joined report has ${pageCount} pages where its ${parts.length} parts have ${total}`);
-    return { pdf, pageCount, prints: parts.length + 1 };
+    return { pdf, pageCount };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -28,7 +28,7 @@ describe("the report renderer's helpers", () => {
     expect(html).toContain("@page { size: letter; margin: 16mm 16mm 24mm 16mm; @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);");
     expect(html.match(/<div><\/div>/g)).toHaveLength(130);
     expect(html).not.toContain("@bottom-left");
-    for (const bad of [0, -1, 2.5, Number.NaN]) expect(() => pageNumbersHtml("A4", bad)).toThrow(/not a page count/);
+    for (const bad of [0, -1, 2.5, Number.NaN]) expect(() => pageNumbersHtml("a4", bad)).toThrow(/not a page count/);
   });
 
   it("escapes what the organisation typed, so a name can neither end the CSS string nor the <style> element", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Paper } from "@/lib/reports/print-token";
 
 // The board report's footer, printed by Chromium from CSS page-margin boxes rather than from
 // `page.pdf({ footerTemplate })`: a large report is printed as several documents and joined
@@ -12,6 +13,9 @@ export interface FooterFacts {
   assessmentDate: string;
   methodologyVersion: string;
 }
+
+/** The CSS `@page` size of each paper. */
+export const PAGE_SIZE = { a4: "A4", letter: "letter" } as const satisfies Record<Paper, string>;
 
 /** The report's page margins: the footer sits in the bottom one (components/reports/board-report.tsx). */
 export const PAGE_MARGIN = "16mm 16mm 24mm 16mm";
@@ -45,10 +49,10 @@ export function footerCss(facts: FooterFacts, numbered = true): string {
  * of y" where the report's footer prints it: laid over a report joined from parts, it numbers
  * the pages continuously.
  */
-export function pageNumbersHtml(paper: "A4" | "letter", pages: number): string {
+export function pageNumbersHtml(paper: Paper, pages: number): string {
   if (!Number.isInteger(pages) || pages < 1) throw new Error(`pageNumbersHtml: ${pages} is not a page count`);
   return `<!doctype html><html><head><style>
-@page { size: ${paper}; margin: ${PAGE_MARGIN}; ${NUMBERS} }
+@page { size: ${PAGE_SIZE[paper]}; margin: ${PAGE_MARGIN}; ${NUMBERS} }
 html, body { margin: 0; background: transparent; }
 div { height: 1px; break-after: page; }
 div:last-child { break-after: auto; }

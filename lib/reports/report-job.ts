@@ -95,7 +95,6 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
       assessmentId: true,
       requestedById: true,
       startedAt: true,
-      assessment: { select: { inputs: true } },
     },
   });
   // Deleted with its organisation or assessment, or finished (a duplicate delivery): nothing to do.
@@ -110,8 +109,11 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   if (problem) return failRun(key, problem);
   if (!run.requestedById) return failRun(key, "The member who asked for this report no longer exists: generate it again.");
 
-  const inputs = run.assessment.inputs as { aiSystems?: unknown[] } | null;
-  const systems = inputs?.aiSystems?.length ?? 0;
+  // The frozen inventory's number of AI systems decides the parts: counted by PostgreSQL rather than
+  // by loading and parsing the whole inventory, which the print route loads anyway.
+  const [{ systems } = { systems: 0 }] = await db().$queryRaw<{ systems: number }[]>`
+    SELECT coalesce(jsonb_array_length("inputs" -> 'aiSystems'), 0)::int AS "systems"
+    FROM "Assessment" WHERE "id" = ${run.assessmentId}::uuid AND "organisationId" = ${organisationId}::uuid`;
   const parts = reportParts(systems, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
   const tools = parts ? qpdfProblem() : null;
   if (tools) return failRun(key, tools);

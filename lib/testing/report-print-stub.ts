@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { verifyPrintToken } from "@/lib/reports/print-token";
-import { footerCss, PAGE_MARGIN, REPORT_PART_QUERY } from "@/lib/reports/report-footer";
+import { footerCss, PAGE_MARGIN, PAGE_SIZE, REPORT_PART_QUERY } from "@/lib/reports/report-footer";
 
 // Integration tests of the report job run without a Next server: this stands in for the print
 // route (app/print/report/[token]) with the same contract: it answers only a valid print token,
@@ -48,7 +48,7 @@ export async function startPrintStub(secret: string, sections = 12, maxRows = 0,
         : "";
     const prose = part?.part === "inventory" ? "" : Array.from({ length: sections }, (_, i) => `<h2>Section ${i + 1}</h2>${"<p>Vendor table row: Mistral AI, OpenAI, Anthropic.</p>".repeat(12)}`).join("");
     const footer = footerCss({ organisation: options.organisation ?? "Stub organisation", assessmentId: payload.assessmentId, assessmentDate: "2026-12-01", methodologyVersion: "stub-1" }, !part);
-    const body = `<style>@page { size: ${payload.paper === "letter" ? "letter" : "A4"}; margin: ${PAGE_MARGIN}; }\n${footer}</style>` + table + prose;
+    const body = `<style>@page { size: ${PAGE_SIZE[payload.paper]}; margin: ${PAGE_MARGIN}; }\n${footer}</style>` + table + prose;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
       `<!doctype html><html><body><main id="m"><h1>Board report ${payload.assessmentId}</h1>${body}</main>` +
         `<script>setTimeout(() => document.getElementById("m").dataset.reportReady = "true", 150)</script></body></html>`,

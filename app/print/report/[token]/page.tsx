@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { printContext } from "@/lib/reports/print-context";
 import { getBoardReport, getReportInventory } from "@/lib/reports/queries";
@@ -6,12 +7,12 @@ import { BoardReport, BoardReportInventoryPart, PAPER } from "@/components/repor
 
 // The board report as headless Chromium prints it (the report job). Opened with a short-lived
 // print token, never a session: printContext re-checks the requesting member's membership and
-// getBoardReport (getReportInventory) their permission. `data-report-ready` turns "true" once the page, charts
-// included, has finished rendering (components/reports/report-ready.tsx); the job waits for it.
-// Without a query it is the whole report, numbered by Chromium; `?part=main|inventory&from=&to=`
-// renders one part of a large report, without page numbers: the job lays them over the joined
-// parts (decision 024). The query
-// only changes layout, access stays the token's; a malformed one is a 404, never a guess.
+// getBoardReport (getReportInventory) their permission. `data-report-ready` turns "true" once the
+// page, charts included, has finished rendering (components/reports/report-ready.tsx); the job
+// waits for it. Without a query it is the whole report, numbered by Chromium;
+// `?part=main|inventory&from=&to=` renders one part of a large report without page numbers: the
+// job lays them over the joined parts (decision 024). The query only changes layout, access stays
+// the token's; a malformed one is a 404, never a guess.
 export const metadata = { title: "Board report", robots: { index: false } };
 
 type Search = Record<string, string | string[] | undefined>;
@@ -26,24 +27,19 @@ export default async function BoardReportPrintPage({ params, searchParams }: { p
     if (!parsed.success) notFound();
     query = parsed.data;
   }
-  const footerOf = (meta: { organisationName: string; assessmentId: string; asOf: string; methodologyVersion: string }) =>
-    footerCss({ organisation: meta.organisationName, assessmentId: meta.assessmentId, assessmentDate: meta.asOf, methodologyVersion: meta.methodologyVersion }, query === null);
+  // The footer's facts and, with no part asked for, Chromium's own page numbers.
+  const page = (meta: { organisationName: string; assessmentId: string; asOf: string; methodologyVersion: string }, content: ReactNode) => (
+    <main data-report-ready="false" data-paper={access.paper} className="mx-auto bg-white" style={{ width: PAPER[access.paper].contentWidth }}>
+      <style>{footerCss({ organisation: meta.organisationName, assessmentId: meta.assessmentId, assessmentDate: meta.asOf, methodologyVersion: meta.methodologyVersion }, query === null)}</style>
+      {content}
+    </main>
+  );
   if (query?.part === "inventory") {
     const inventory = await getReportInventory(access.ctx, access.assessmentId);
     if (!inventory || query.from >= inventory.inventory.length) notFound();
-    return (
-      <main data-report-ready="false" data-paper={access.paper} className="mx-auto bg-white" style={{ width: PAPER[access.paper].contentWidth }}>
-        <style>{footerOf(inventory.meta)}</style>
-        <BoardReportInventoryPart report={inventory} paper={access.paper} from={query.from} to={query.to} />
-      </main>
-    );
+    return page(inventory.meta, <BoardReportInventoryPart report={inventory} paper={access.paper} from={query.from} to={query.to} />);
   }
   const report = await getBoardReport(access.ctx, access.assessmentId);
   if (!report) notFound();
-  return (
-    <main data-report-ready="false" data-paper={access.paper} className="mx-auto bg-white" style={{ width: PAPER[access.paper].contentWidth }}>
-      <style>{footerOf(report.meta)}</style>
-      <BoardReport report={report} paper={access.paper} orgSlug={access.ctx.organisationSlug} part={query ? { part: "main" } : undefined} />
-    </main>
-  );
+  return page(report.meta, <BoardReport report={report} paper={access.paper} orgSlug={access.ctx.organisationSlug} part={query ? { part: "main" } : undefined} />);
 }
