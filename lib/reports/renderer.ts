@@ -7,12 +7,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Paper } from "@/lib/reports/print-token";
-import { pageNumbersHtml, partSearch, type ReportPart } from "@/lib/reports/report-footer";
-import { CHROMIUM_ARGS, chromiumPath } from "@/lib/runtime/chromium";
+import { pageNumbersHtml, partSearch, PRINT_VIEWPORT, type ReportPart } from "@/lib/reports/report-footer";
+import { CHROMIUM_ARGS, reportChromiumPath } from "@/lib/runtime/chromium";
 
 const execFileAsync = promisify(execFile);
 
-export { chromiumPath };
 
 // The board report's renderer: Debian's Chromium through playwright-core, kept warm per process
 // (a launch costs ~1 s; a warm browser opens a page in milliseconds) and relaunched when it goes
@@ -22,14 +21,14 @@ export const TIMEOUTS = { launchMs: 30_000, openMs: 30_000, readyMs: 60_000, pri
 
 
 /** What to do when Chromium is missing, as the Reports page and the failed run say it. */
-export function chromiumMissingMessage(path = chromiumPath()): string {
-  return `Chromium was not found at ${path}, so no PDF can be rendered. Install it on the server ("apt-get install -y chromium" on Debian or Ubuntu) or set CHROMIUM_PATH to the path of a Chromium executable, then restart Sovra.`;
+export function chromiumMissingMessage(path = reportChromiumPath()): string {
+  return `Chromium was not found at ${path}, so no PDF can be rendered. Install it on the server ("apt-get install -y chromium-headless-shell" on Debian or Ubuntu, the fastest at printing, or "apt-get install -y chromium") or set CHROMIUM_PATH to the path of a Chromium executable, then restart Sovra.`;
 }
 
 /** Null when the configured Chromium exists and is executable, else what to do about it. */
 export function chromiumProblem(): string | null {
   try {
-    accessSync(chromiumPath(), constants.X_OK);
+    accessSync(reportChromiumPath(), constants.X_OK);
     return null;
   } catch {
     return chromiumMissingMessage();
@@ -41,7 +40,7 @@ const globalForBrowser = globalThis as unknown as { sovraBrowser?: Promise<Brows
 /** The process's warm browser, launched on first use and again after it disconnects (crash, kill). */
 export function warmBrowser(): Promise<Browser> {
   globalForBrowser.sovraBrowser ??= chromium
-    .launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: TIMEOUTS.launchMs })
+    .launch({ executablePath: reportChromiumPath(), args: CHROMIUM_ARGS, timeout: TIMEOUTS.launchMs })
     .then((browser) => {
       browser.on("disconnected", () => {
         globalForBrowser.sovraBrowser = undefined;
@@ -126,7 +125,7 @@ export function qpdfProblem(): string | null {
  * this returns, so that the renderer's memory goes before the next part.
  */
 async function printOne(url: string, paper: Paper, step: (stage: "opening" | "rendering" | "printing") => Promise<void>, scripts = true): Promise<{ pdf: Buffer; pageCount: number }> {
-  return inPage(scripts, async (page) => {
+  return inPage(paper, scripts, async (page) => {
     await step("opening");
     const response = await page.goto(url, { waitUntil: "load", timeout: TIMEOUTS.openMs });
     if (!response?.ok()) throw new Error(`The report's print page answered HTTP ${response?.status() ?? "nothing"}`);
@@ -168,12 +167,16 @@ async function printPage(page: Page, paper: Paper): Promise<{ pdf: Buffer; pageC
 /**
  * Runs `fn` on a new page of the warm browser, in a browser context of its own (scripts on or
  * off) that is closed before this returns, so that the renderer's memory goes before the next print.
+ * The page is laid out as it will be printed from the start: print media, one page's width. Charts
+ * hidden on paper are then never drawn, and Chromium's print lays out less again (decision 024).
  */
-async function inPage<T>(scripts: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
+async function inPage<T>(paper: Paper, scripts: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
   const browser = await withTimeout(warmBrowser(), TIMEOUTS.launchMs, "Starting Chromium");
-  const context = await browser.newContext({ javaScriptEnabled: scripts });
+  const context = await browser.newContext({ javaScriptEnabled: scripts, viewport: PRINT_VIEWPORT[paper] });
   try {
-    return await fn(await context.newPage());
+    const page = await context.newPage();
+    await page.emulateMedia({ media: "print" });
+    return await fn(page);
   } finally {
     // A browser too stuck to close a page is closed whole; the next render relaunches it.
     await withTimeout(context.close(), 10_000, "Closing the page").catch(() => closeBrowser());
@@ -211,7 +214,7 @@ export async function renderReportPdf(input: RenderInput): Promise<{ pdf: Buffer
   }
 
   await input.onProgress?.(`numbering ${total} pages`, 85);
-  const numbers = await inPage(false, async (page) => {
+  const numbers = await inPage(input.paper, false, async (page) => {
     await page.setContent(pageNumbersHtml(input.paper, total), { waitUntil: "load", timeout: TIMEOUTS.openMs });
     return printPage(page, input.paper);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { chromiumMissingMessage, countPdfPages, qpdfProblem } from "./renderer";
-import { cssString, footerCss, pageNumbersHtml, partSearch, REPORT_PART_QUERY, reportParts } from "./report-footer";
+import { accessSync, constants } from "node:fs";
+import { HEADLESS_SHELL_PATH, reportChromiumPath } from "@/lib/runtime/chromium";
+import { cssString, footerCss, pageNumbersHtml, partSearch, PRINT_VIEWPORT, REPORT_PART_QUERY, reportParts } from "./report-footer";
 
 describe("the report renderer's helpers", () => {
   it("counts pages from the page tree's root /Count, whichever order its keys come in", () => {
@@ -68,10 +70,37 @@ describe("the report renderer's helpers", () => {
     }
   });
 
+  it("prints with CHROMIUM_PATH when it is set, else with the headless shell where it is installed, else with /usr/bin/chromium", () => {
+    const saved = process.env.CHROMIUM_PATH;
+    try {
+      process.env.CHROMIUM_PATH = "/opt/custom/chromium";
+      expect(reportChromiumPath()).toBe("/opt/custom/chromium");
+      delete process.env.CHROMIUM_PATH;
+      let shellInstalled = true;
+      try {
+        accessSync(HEADLESS_SHELL_PATH, constants.X_OK);
+      } catch {
+        shellInstalled = false;
+      }
+      expect(reportChromiumPath()).toBe(shellInstalled ? "/usr/lib/chromium/chromium-headless-shell" : "/usr/bin/chromium");
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+
+  it("opens the report in a window one page's content wide and high: the paper less the margins, in CSS pixels", () => {
+    // A4 210 x 297 mm and Letter 215.9 x 279.4 mm, less 16 mm at each side, 16 mm at the top and 24 mm at the bottom.
+    expect(PRINT_VIEWPORT.a4).toEqual({ width: Math.ceil((178 * 96) / 25.4), height: Math.ceil((257 * 96) / 25.4) });
+    expect(PRINT_VIEWPORT.letter).toEqual({ width: Math.ceil((183.9 * 96) / 25.4), height: Math.ceil((239.4 * 96) / 25.4) });
+    expect(PRINT_VIEWPORT.a4.width).toBe(673);
+  });
+
   it("says how to install Chromium or where to point CHROMIUM_PATH", () => {
     const message = chromiumMissingMessage("/opt/none/chromium");
     expect(message).toContain("/opt/none/chromium");
-    expect(message).toContain("apt-get install -y chromium");
+    expect(message).toContain('"apt-get install -y chromium-headless-shell"');
+    expect(message).toContain('"apt-get install -y chromium"');
     expect(message).toContain("CHROMIUM_PATH");
   });
 });
