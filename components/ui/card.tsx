@@ -2,7 +2,7 @@ import { cn } from "./cn";
 
 export function Card({ className, children, ...rest }: React.HTMLAttributes<HTMLElement>) {
   return (
-    <section {...rest} className={cn("rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200", className)}>
+    <section {...rest} className={cn("rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:shadow-none", className)}>
       {children}
     </section>
   );
