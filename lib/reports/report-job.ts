@@ -45,6 +45,9 @@ export interface ReportWorkerOptions {
   secret: string;
 }
 
+/** This process's report worker, once started (startReportWorker). */
+const globalForWorker = globalThis as unknown as { sovraReportWorker?: { workId: string; sweep: NodeJS.Timeout } };
+
 /** Puts a run on the queue and records its job; a queue that refuses fails the run with the reason. */
 export async function enqueueReportRun(run: { id: string; organisationId: string }): Promise<void> {
   try {
@@ -53,6 +56,10 @@ export async function enqueueReportRun(run: { id: string; organisationId: string
     const jobId = await boss.send(REPORT_QUEUE, { runId: run.id, organisationId: run.organisationId } satisfies ReportJobData, { ...REPORT_RETRY });
     if (!jobId) throw new Error("the queue did not accept the job");
     await db().reportRun.updateMany({ where: { id: run.id, organisationId: run.organisationId }, data: { jobId } });
+    // This process's own worker fetches it now instead of at its next poll (up to a second later);
+    // a busy worker ignores the call, and another process's worker still finds the job by polling.
+    const worker = globalForWorker.sovraReportWorker;
+    if (worker) boss.notifyWorker(worker.workId);
   } catch (e) {
     await failRun(run, `The report could not be queued: ${(e as Error).message}`);
     throw e;
@@ -160,8 +167,6 @@ export async function sweepStrandedRuns(now = new Date(), graceMs = 60_000): Pro
   }
   return failed;
 }
-
-const globalForWorker = globalThis as unknown as { sovraReportWorker?: { workId: string; sweep: NodeJS.Timeout } };
 
 /** Starts this process's worker for the queue (once), and the sweep of stranded runs. */
 export async function startReportWorker(options: ReportWorkerOptions, pollingIntervalSeconds = 1): Promise<void> {
