@@ -40,7 +40,15 @@ export function ReportReady() {
         frame = requestAnimationFrame(() => root.setAttribute("data-report-ready", "true"));
       });
     };
-    const observer = new MutationObserver(check);
+    // Charts mutate the page many times while they draw: look at most once per frame, since each
+    // look lays the whole report out (getClientRects).
+    let scheduled = 0;
+    const observer = new MutationObserver(() => {
+      scheduled ||= requestAnimationFrame(() => {
+        scheduled = 0;
+        check();
+      });
+    });
     observer.observe(root, { childList: true, subtree: true });
     const timer = window.setTimeout(() => {
       if (!done) root.setAttribute("data-report-problem", `Charts that did not draw: ${pendingCharts(root).map(chartName).join(", ") || "none (fonts or images did not load)"}`);
@@ -59,6 +67,7 @@ export function ReportReady() {
       observer.disconnect();
       window.clearTimeout(timer);
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(scheduled);
     };
   }, []);
   return <span ref={ref} hidden />;

@@ -1,22 +1,16 @@
-"use client";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ScenarioResult, SystemImpact } from "@/scoring/scenario";
 import { countryName } from "@/lib/countries";
 import { Badge, Card } from "@/components/ui/card";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { Delta } from "@/components/assessments/delta";
+import { ImpactBars } from "./impact-bars";
+import { STATUS_LABELS, STATUSES, type ImpactRow } from "./recovery-status";
 
-type Status = SystemImpact["status"];
+// A server component where a server page renders it (the scenario's page, the board report):
+// only the bar chart (ImpactBars) runs in the browser, so the report's print page hydrates a
+// chart and not seven scenarios' tables.
 
-export const STATUS_LABELS: Record<Status, string> = {
-  recovers: "Recovers in time (tested fallback)",
-  "recovers-slowly": "Recovers, but too slowly",
-  uncertain: "Untested fallback: uncertain",
-  "no-recovery": "No recovery",
-};
-const STATUS_TONES: Record<Status, "emerald" | "amber" | "slate" | "red"> = { recovers: "emerald", "recovers-slowly": "amber", uncertain: "slate", "no-recovery": "red" };
-const STATUS_COLOURS: Record<Status, string> = { recovers: "#059669", "recovers-slowly": "#d97706", uncertain: "#64748b", "no-recovery": "#dc2626" };
-const STATUSES = Object.keys(STATUS_LABELS) as Status[];
+const STATUS_TONES: Record<SystemImpact["status"], "emerald" | "amber" | "slate" | "red"> = { recovers: "emerald", "recovers-slowly": "amber", uncertain: "slate", "no-recovery": "red" };
 
 const hours = (h: number | undefined) => (h === undefined ? "—" : h < 1 ? `${Math.round(h * 60)} min` : `${Math.round(h * 10) / 10} h`);
 
@@ -26,25 +20,14 @@ const hours = (h: number | undefined) => (h === undefined ? "—" : h < 1 ? `${M
  */
 function ImpactChart({ systems }: { systems: SystemImpact[] }) {
   const criticalities = ["critical", "high", "medium", "low"].filter((c) => systems.some((s) => s.criticality === c));
-  const data = criticalities.map((c) => ({ criticality: c, ...Object.fromEntries(STATUSES.map((st) => [st, systems.filter((s) => s.criticality === c && s.status === st).length])) }));
+  const data: ImpactRow[] = criticalities.map((c) => ({ criticality: c, ...Object.fromEntries(STATUSES.map((st) => [st, systems.filter((s) => s.criticality === c && s.status === st).length])) }) as ImpactRow);
   return (
     <figure aria-labelledby="impact-caption">
       <figcaption id="impact-caption" className="text-sm font-semibold text-slate-900">
         Affected systems by criticality and recovery
       </figcaption>
       <div aria-hidden className="mt-3 h-56 print:hidden" data-testid="blast-radius-chart">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis dataKey="criticality" tick={{ fontSize: 11, fill: "#475569" }} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} width={30} />
-            <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {STATUSES.map((st) => (
-              <Bar key={st} dataKey={st} name={STATUS_LABELS[st]} stackId="s" fill={STATUS_COLOURS[st]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <ImpactBars data={data} />
       </div>
       <table className="sr-only text-sm print:not-sr-only print:mt-3 print:w-full">
         <caption>Affected systems by criticality and recovery status</caption>
@@ -63,7 +46,7 @@ function ImpactChart({ systems }: { systems: SystemImpact[] }) {
             <tr key={row.criticality}>
               <th scope="row">{row.criticality}</th>
               {STATUSES.map((st) => (
-                <td key={st}>{(row as Record<string, number | string>)[st]}</td>
+                <td key={st}>{row[st]}</td>
               ))}
             </tr>
           ))}
