@@ -65,6 +65,10 @@ test("the owner reads the board report of an assessment in the browser before pr
   await expect(scenario).toBeVisible();
   await expect(scenario).toContainText("Assumes: OpenAI blocked for users in Germany, France");
   await expect(scenario.getByRole("table", { name: "Affected systems, largest impact first" }).locator("tbody tr").first()).toBeVisible();
+  // Each scenario's chart is labelled by its own caption: no element id is used twice in the report.
+  await expect(scenario.getByRole("figure", { name: "Affected systems by criticality and recovery" })).toBeAttached();
+  const ids = await report.locator("[id]").evaluateAll((elements) => elements.map((e) => e.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
 
   // Top risks carry the engine's sentence, factor and sources.
   await expect(report.getByTestId("top-risks").locator("li").first()).toContainText(/^R1/);

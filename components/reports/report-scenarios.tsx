@@ -24,7 +24,7 @@ export function ReportScenarios({ scenarios }: { scenarios: ReportScenario[] }) 
               {s.result && <span className="text-slate-500"> (landscape of {s.result.asOf})</span>}.
             </p>
           )}
-          <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
+          <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} idPrefix={`scenario-${s.id}`} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
         </article>
       ))}
     </div>

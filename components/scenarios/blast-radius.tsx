@@ -18,12 +18,12 @@ const hours = (h: number | undefined) => (h === undefined ? "—" : h < 1 ? `${M
  * The picture: affected systems by criticality, stacked by recovery status. Screen readers and
  * print get the same counts as a table.
  */
-function ImpactChart({ systems }: { systems: SystemImpact[] }) {
+function ImpactChart({ systems, captionId }: { systems: SystemImpact[]; captionId: string }) {
   const criticalities = ["critical", "high", "medium", "low"].filter((c) => systems.some((s) => s.criticality === c));
   const data: ImpactRow[] = criticalities.map((c) => ({ criticality: c, ...Object.fromEntries(STATUSES.map((st) => [st, systems.filter((s) => s.criticality === c && s.status === st).length])) }) as ImpactRow);
   return (
-    <figure aria-labelledby="impact-caption">
-      <figcaption id="impact-caption" className="text-sm font-semibold text-slate-900">
+    <figure aria-labelledby={captionId}>
+      <figcaption id={captionId} className="text-sm font-semibold text-slate-900">
         Affected systems by criticality and recovery
       </figcaption>
       <div aria-hidden className="mt-3 h-56 print:hidden" data-testid="blast-radius-chart">
@@ -62,8 +62,9 @@ const FLOWS_NAMED = 20;
 /**
  * A scenario's blast radius: headline numbers, score before/after, the picture and the table of
  * affected systems. `maxSystems` limits the table to the largest impacts (the board report).
+ * `idPrefix` keeps element ids unique where several are on one page (the report's scenarios).
  */
-export function BlastRadius({ result, maxSystems }: { result: ScenarioResult; maxSystems?: number }) {
+export function BlastRadius({ result, maxSystems, idPrefix = "blast-radius" }: { result: ScenarioResult; maxSystems?: number; idPrefix?: string }) {
   const { counts, score } = result;
   const officeNames = Object.fromEntries(result.offices.map((o) => [o.key, o.name]));
   const sorted = [...result.systems].sort((a, b) => b.weightedImpact - a.weightedImpact || a.name.localeCompare(b.name));
@@ -111,7 +112,7 @@ export function BlastRadius({ result, maxSystems }: { result: ScenarioResult; ma
       </Card>
       {result.systems.length > 0 && (
         <Card>
-          <ImpactChart systems={result.systems} />
+          <ImpactChart systems={result.systems} captionId={`${idPrefix}-impact-caption`} />
         </Card>
       )}
       <Card className="overflow-x-auto p-0">
