@@ -41,8 +41,8 @@ const printCss = (paper: Paper) => `
   .board-report thead { display: table-header-group; }
   .board-report tfoot { display: table-footer-group; }
   .board-report a { color: inherit; text-decoration: none; }
-  /* No blurred drop shadows on paper: Chromium rasterises each one into the PDF, and the cards'
-     shadows took two thirds of a 37-page report's printing time (3.2 s of 3.3 s -> 1.1 s). Rings
+  /* No blurred drop shadows on paper: Chromium rasterises each one into the PDF (a 37-page report
+     printed in 3.2 s with the cards' shadows, 1.1 s without, at half the file size). Rings
      (outlines, drawn as unblurred shadows) stay. */
   .board-report, .board-report * { --tw-shadow: 0 0 #0000 !important; }
 }

@@ -12,7 +12,6 @@ import { CHROMIUM_ARGS, reportChromiumPath } from "@/lib/runtime/chromium";
 
 const execFileAsync = promisify(execFile);
 
-
 // The board report's renderer: Debian's Chromium through playwright-core, kept warm per process
 // (a launch costs ~1 s; a warm browser opens a page in milliseconds) and relaunched when it goes
 // away. Every step has a timeout, so a stuck browser fails the attempt instead of the job hanging.
