@@ -43,7 +43,7 @@ describe("the board report job", () => {
     owner = ctx(a, "owner");
     organisationName = a.organisation.name;
     assessmentId = (await freezeAssessment(owner, { note: "for the board" })).id;
-    stub = await startPrintStub(SECRET, 12, 0, { organisation: organisationName, rowsPerSystem: 60 });
+    stub = await startPrintStub(SECRET, 12, { organisation: organisationName, rowsPerSystem: 60 });
     await startReportWorker({ baseUrl: stub.baseUrl, secret: SECRET }, 0.5);
   });
 

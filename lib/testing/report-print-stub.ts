@@ -19,10 +19,10 @@ export interface PrintStub {
 }
 
 /**
- * `sections` blocks of prose, then a table of `?rows=` rows (at most `maxRows`), as the inventory
- * appendix prints: the benchmark sizes the document with it.
+ * `sections` blocks of prose; for a part `?part=inventory&from=&to=`, a table of `rowsPerSystem`
+ * rows for each of those AI systems, as Appendix B prints them.
  */
-export async function startPrintStub(secret: string, sections = 12, maxRows = 0, options: { organisation?: string; rowsPerSystem?: number } = {}): Promise<PrintStub> {
+export async function startPrintStub(secret: string, sections = 12, options: { organisation?: string; rowsPerSystem?: number } = {}): Promise<PrintStub> {
   const stub = { requests: 0, urls: [] } as unknown as PrintStub;
   const server: Server = createServer((req, res) => {
     stub.requests++;
@@ -41,7 +41,7 @@ export async function startPrintStub(secret: string, sections = 12, maxRows = 0,
     }
     const part = query?.data;
     const perSystem = options.rowsPerSystem ?? 1;
-    const [rowFrom, rowTo] = part?.part === "inventory" ? [part.from * perSystem, part.to * perSystem] : [0, part ? 0 : Math.min(Number(search.get("rows") ?? 0), maxRows)];
+    const [rowFrom, rowTo] = part?.part === "inventory" ? [part.from * perSystem, part.to * perSystem] : [0, 0];
     const table =
       rowTo > rowFrom
         ? `<table style="border-collapse: collapse; width: 100%; font: 11px sans-serif"><thead><tr><th>AI system</th><th>Model</th><th>Access</th><th>Hosting</th><th>Fallback</th></tr></thead><tbody>${Array.from({ length: rowTo - rowFrom }, (_, j) => rowFrom + j).map((i) => `<tr><td>Bench system ${i}</td><td>Model ${i % 40}</td><td>${i % 2 ? "direct API" : "self-hosted"}</td><td>${["DE", "US", "FR"][i % 3]}</td><td>${i % 3 ? "tested" : "none"}</td></tr>`).join("")}</tbody></table>`
