@@ -14,12 +14,12 @@ import { ExecutiveSummary, KeyFigures, TopRisks } from "./report-summary";
 import { ReportScenarios } from "./report-scenarios";
 import { InventoryAppendix, MethodologyAppendix } from "./report-appendix";
 import { ReportReady } from "./report-ready";
-import { PAGE_MARGIN, PAGE_SIZE } from "@/lib/reports/report-footer";
+import { PAGE_CONTENT_MM, PAGE_MARGIN, PAGE_SIZE } from "@/lib/reports/report-footer";
 
 /** Paper sizes and the content width between the side margins, so screen and paper lay out alike. */
 export const PAPER = {
-  a4: { label: "A4", contentWidth: "178mm" },
-  letter: { label: "US Letter", contentWidth: "183.9mm" },
+  a4: { label: "A4", contentWidth: `${PAGE_CONTENT_MM.a4.width}mm` },
+  letter: { label: "US Letter", contentWidth: `${PAGE_CONTENT_MM.letter.width}mm` },
 } as const satisfies Record<Paper, { label: string; contentWidth: string }>;
 
 /** Column widths (percent) of a fixed-layout table inside the element with this test id. */

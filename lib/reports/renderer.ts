@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Paper } from "@/lib/reports/print-token";
-import { pageNumbersHtml, partSearch, PRINT_VIEWPORT, type ReportPart } from "@/lib/reports/report-footer";
+import { PAGE_MARGIN_MM, pageNumbersHtml, partSearch, PRINT_VIEWPORT, type ReportPart } from "@/lib/reports/report-footer";
 import { CHROMIUM_ARGS, reportChromiumPath } from "@/lib/runtime/chromium";
 
 const execFileAsync = promisify(execFile);
@@ -152,10 +152,10 @@ async function printPage(page: Page, paper: Paper): Promise<{ pdf: Buffer; pageC
     page.pdf({
       format: paper === "letter" ? "Letter" : "A4",
       // The report's own @page rules (components/reports/board-report.tsx) set the paper, the
-      // margins and the footer (lib/reports/report-footer.ts); the options are the fallback.
+      // margins and the footer (lib/reports/report-footer.ts); the options say the same.
       preferCSSPageSize: true,
       printBackground: true,
-      margin: { top: "14mm", bottom: "18mm", left: "12mm", right: "12mm" },
+      margin: { top: `${PAGE_MARGIN_MM.top}mm`, right: `${PAGE_MARGIN_MM.right}mm`, bottom: `${PAGE_MARGIN_MM.bottom}mm`, left: `${PAGE_MARGIN_MM.left}mm` },
     }),
     TIMEOUTS.printMs,
     "Printing the PDF",

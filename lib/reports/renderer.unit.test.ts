@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chromiumMissingMessage, countPdfPages, qpdfProblem } from "./renderer";
 import { accessSync, constants } from "node:fs";
 import { HEADLESS_SHELL_PATH, reportChromiumPath } from "@/lib/runtime/chromium";
-import { cssString, footerCss, pageNumbersHtml, partSearch, PRINT_VIEWPORT, REPORT_PART_QUERY, reportParts } from "./report-footer";
+import { cssString, footerCss, PAGE_CONTENT_MM, pageNumbersHtml, partSearch, PRINT_VIEWPORT, REPORT_PART_QUERY, reportParts } from "./report-footer";
 
 describe("the report renderer's helpers", () => {
   it("counts pages from the page tree's root /Count, whichever order its keys come in", () => {
@@ -94,6 +94,8 @@ describe("the report renderer's helpers", () => {
     expect(PRINT_VIEWPORT.a4).toEqual({ width: Math.ceil((178 * 96) / 25.4), height: Math.ceil((257 * 96) / 25.4) });
     expect(PRINT_VIEWPORT.letter).toEqual({ width: Math.ceil((183.9 * 96) / 25.4), height: Math.ceil((239.4 * 96) / 25.4) });
     expect(PRINT_VIEWPORT.a4.width).toBe(673);
+    // The same box in millimetres: the report's layout width (components/reports/board-report.tsx).
+    expect(PAGE_CONTENT_MM).toEqual({ a4: { width: 178, height: 257 }, letter: { width: 183.9, height: 239.4 } });
   });
 
   it("says how to install Chromium or where to point CHROMIUM_PATH", () => {

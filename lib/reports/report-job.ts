@@ -25,10 +25,9 @@ const PROGRESS = { saving: 90, done: 100 } as const;
  * with every page of one document, so a report whose inventory appendix is long prints its main
  * sections (~22 A4 pages), then Appendix B in slices of `systemsPerPart` AI systems (~12 table
  * rows a page: 80 systems of three models are ~20 pages), and joins them. Up to
- * `singleDocumentMaxSystems` AI systems (~40 A4 pages) the whole report prints as one document
- * (37 pages took 4.1 s and 590 MB that way, against 8.8 s and 503 MB in parts when the main part
- * was printed twice; it is printed once now that the page numbers are laid over the joined parts).
- * SOVRA_REPORT_SYSTEMS_PER_PART and SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS set them (80 and 45 by
+ * `singleDocumentMaxSystems` AI systems (~40 A4 pages) the whole report prints as one document,
+ * which saves the parts' fixed costs (a page each, the numbering document, the join); decision 024
+ * has the figures. SOVRA_REPORT_SYSTEMS_PER_PART and SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS set them (80 and 45 by
  * default); the browser journeys and the integration tests lower both.
  */
 export const REPORT_PARTS = { systemsPerPart: env().SOVRA_REPORT_SYSTEMS_PER_PART, singleDocumentMaxSystems: env().SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS };
