@@ -7,6 +7,11 @@ import type { InventoryDocument } from "./schema/inventory";
 import type { ImposeEvent, PolicyEvent } from "./schema/policy-event";
 import { smallDoc, vendor } from "./testing/fixtures";
 
+// A fixed seed, so that a failure is reproducible (FC_SEED=<n> tries another); fast-check prints
+// the seed and path of any counterexample.
+const SEED = Number(process.env.FC_SEED ?? 20261206);
+fc.configureGlobal({ seed: SEED });
+
 const SMALL = { offices: 6, vendors: 8, models: 12, systems: 6, dependencies: 14, dataFlows: 30 };
 const docArb = fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((seed) => generateInventory(SMALL, seed));
 const dateArb = fc.constantFrom("2024-06-01", "2025-03-01", "2025-08-01", "2026-11-01");
@@ -15,10 +20,10 @@ const COUNTRIES = ["DE", "US", "CN", "IN", "GB", "FR", "JP", "SG", "BR", "RU"];
 const eventArb: fc.Arbitrary<ImposeEvent> = fc
   .record({
     n: fc.integer({ min: 0, max: 1e6 }),
-    type: fc.constantFrom("export-control", "sanction", "vendor-restriction", "ban", "disruption" as const),
+    type: fc.constantFrom("export-control", "sanction", "vendor-restriction", "ban", "disruption", "licence-term" as const),
     countries: fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 4 }),
     except: fc.boolean(),
-    locus: fc.constantFrom("users", "hosting", "any" as const),
+    locus: fc.constantFrom("users", "hosting", "any", "licensee" as const),
     severity: fc.constantFrom("block", "licence-required" as const),
     weights: fc.option(fc.constantFrom("open", "closed" as const), { nil: undefined }),
     vendorCountries: fc.option(fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 3 }), { nil: undefined }),
@@ -58,6 +63,32 @@ function expectNoneLower(before: ScoringResult, after: ScoringResult) {
   const a = scores(before);
   for (const [k, v] of scores(after)) expect(v, k).toBeGreaterThanOrEqual(a.get(k)! - 1e-9);
 }
+
+/** A block on a dependency's model for everyone, wherever it runs. */
+const fullBlock = (model: string): ImposeEvent => ({
+  key: "full-block",
+  kind: "impose",
+  type: "export-control",
+  issuer: "US",
+  title: "Full block",
+  effectiveDate: "2020-01-01",
+  source: "property test",
+  scope: { models: [model] },
+  restrictions: [{ countries: { allExcept: [] }, locus: "any", severity: "block" }],
+});
+
+/** A block for users in `countries` on every model. */
+const usersBlocked = (countries: string[]): ImposeEvent => ({
+  key: "users-blocked",
+  kind: "impose",
+  type: "vendor-restriction",
+  issuer: "vendor",
+  title: "Users blocked",
+  effectiveDate: "2020-01-01",
+  source: "property test",
+  scope: {},
+  restrictions: [{ countries: { only: countries }, locus: "users", severity: "block" }],
+});
 
 describe("scoring properties", () => {
   it("is deterministic and independent of the order of rows", () => {
@@ -123,6 +154,77 @@ describe("scoring properties", () => {
         expectNoneLower(withEvents, without); // imposing the events never raised anything
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it("never rates a dependency blocked for everyone above Very Low unless a tested fallback within tolerance carries it", () => {
+    fc.assert(
+      fc.property(docArb, fc.nat(), dateArb, fc.array(eventArb, { maxLength: 3 }), (doc, pick, asOf, events) => {
+        const dep = doc.dependencies[pick % doc.dependencies.length]!;
+        const tolerated = doc.aiSystems.find((s) => s.key === dep.system)!.toleratedDowntimeHours;
+        // Its fallbacks stay, but none is tested, and a strong one (self-hosted open weights) is
+        // tested but too slow: nothing carries the blocked users within the tolerated downtime.
+        const slow = { key: "slow", dependency: dep.key, model: "sovereign-model", accessPath: "self-hosted" as const, hostingRegion: { country: "DE" }, lastTested: asOf, switchTimeHours: 3 * tolerated + 1 };
+        const untested: InventoryDocument = {
+          ...doc,
+          vendors: [...doc.vendors, { key: "sovereign", name: "Sovereign weights", type: "open-weight-publisher", hqCountry: "DE" }],
+          models: [...doc.models, { key: "sovereign-model", name: "Sovereign model", vendor: "sovereign", weights: "open", licence: "Apache-2.0" }],
+          fallbacks: [...doc.fallbacks.map(({ lastTested: _t, ...f }) => f), slow],
+          policyEvents: [...events, fullBlock(dep.model)],
+        };
+        const r = scoreInventory(untested, { asOf });
+        const d = r.dependencies.find((x) => x.key === dep.key)!;
+        expect(d.switchedOff?.share).toBe(1);
+        expect(d.rating).toBe("Very Low");
+        expect(r.systems.find((x) => x.key === dep.system)!.rating).toBe("Very Low");
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("never lowers a score when a restriction is lifted for some of its countries", () => {
+    fc.assert(
+      fc.property(docArb, dateArb, fc.array(eventArb, { minLength: 1, maxLength: 4 }), fc.nat(), fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 5 }), (doc, asOf, events, pick, freed) => {
+        const base: PolicyEvent[] = [...DEFAULT_POLICY_EVENTS, ...events];
+        const target = events[pick % events.length]!;
+        const partial: PolicyEvent = { key: `lift-${target.key}`, kind: "lift", lifts: target.key, title: "Lifted for some", effectiveDate: "2020-01-01", source: "test", countries: { only: freed } };
+        expectNoneLower(scoreInventory(doc, { asOf, landscape: base }), scoreInventory(doc, { asOf, landscape: [...base, partial] }));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("never lowers a score when a tested fallback is added, whatever it is", () => {
+    fc.assert(
+      fc.property(docArb, fc.nat(), fc.nat(), dateArb, fc.array(eventArb, { maxLength: 3 }), fc.constantFrom("direct-api", "self-hosted" as const), fc.integer({ min: 0, max: 100 }), (doc, pickDep, pickModel, asOf, events, accessPath, hours) => {
+        const dep = doc.dependencies[pickDep % doc.dependencies.length]!;
+        const model = doc.models[pickModel % doc.models.length]!;
+        const before: InventoryDocument = { ...doc, policyEvents: events };
+        const after: InventoryDocument = { ...before, fallbacks: [...doc.fallbacks, { key: "added", dependency: dep.key, model: model.key, accessPath, lastTested: asOf, switchTimeHours: hours }] };
+        expectNoneLower(scoreInventory(before, { asOf }), scoreInventory(after, { asOf }));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("never raises a score when more of the users are blocked", () => {
+    fc.assert(
+      fc.property(docArb, dateArb, fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 4 }), fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 4 }), (doc, asOf, some, more) => {
+        const smaller = scoreInventory({ ...doc, policyEvents: [usersBlocked(some)] }, { asOf });
+        const larger = scoreInventory({ ...doc, policyEvents: [usersBlocked([...new Set([...some, ...more])])] }, { asOf });
+        expectNoneLower(larger, smaller);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("gives identical results for identical inputs, dates and landscapes", () => {
+    fc.assert(
+      fc.property(docArb, dateArb, fc.array(eventArb, { maxLength: 4 }), (doc, asOf, events) => {
+        const once = JSON.stringify(scoreInventory({ ...doc, policyEvents: events }, { asOf }));
+        expect(JSON.stringify(scoreInventory(structuredClone({ ...doc, policyEvents: events }), { asOf }))).toBe(once);
+      }),
+      { numRuns: 25 },
     );
   });
 

@@ -8,7 +8,7 @@ import type { Remediation } from "./remediation";
 const AS_OF = "2026-11-01";
 
 /** Applies a suggestion to the document the slow way, for comparison with the incremental gain. */
-function apply(doc: InventoryDocument, r: Remediation): InventoryDocument {
+function apply(doc: InventoryDocument, r: Remediation, AS_OF: string): InventoryDocument {
   const dep = doc.dependencies.find((d) => d.key === r.dependency)!;
   const sys = doc.aiSystems.find((s) => s.key === dep.system)!;
   const best = scoreInventory(doc, { asOf: AS_OF }).dependencies.find((d) => d.key === dep.key)!.bestFallback;
@@ -42,14 +42,22 @@ function apply(doc: InventoryDocument, r: Remediation): InventoryDocument {
 }
 
 describe("suggestRemediations", () => {
-  it.each(["frankfurt-manufacturer", "uk-bank", "us-startup"])("computes each expected gain for %s exactly as re-scoring the whole modified document would", (name) => {
+  // 2026-05-01: the US restriction on Anthropic's models is in force everywhere but the US, so
+  // some dependencies are switched off and their scores are not linear in their factors.
+  it.each([
+    ["frankfurt-manufacturer", AS_OF],
+    ["uk-bank", AS_OF],
+    ["us-startup", AS_OF],
+    ["frankfurt-manufacturer", "2026-05-01"],
+  ])("computes each expected gain for %s on %s exactly as re-scoring the whole modified document would", (name, AS_OF) => {
     const doc = loadExample(name);
     const before = scoreInventory(doc, { asOf: AS_OF });
     const suggestions = suggestRemediations(doc, { asOf: AS_OF, limit: 100 });
     expect(suggestions.length).toBeGreaterThan(0);
+    if (AS_OF === "2026-05-01") expect(before.dependencies.some((d) => d.switchedOff)).toBe(true);
     for (const s of suggestions) {
       if (s.kind === "add-independent-fallback" && !doc.models.some((m) => m.weights === "open" && /apache-2\.0|mit/i.test(m.licence ?? ""))) continue;
-      const after = scoreInventory(apply(doc, s), { asOf: AS_OF });
+      const after = scoreInventory(apply(doc, s, AS_OF), { asOf: AS_OF });
       expect(s.expectedGain.organisation, s.id).toBeCloseTo(after.organisation.score - before.organisation.score, 1);
       const sysBefore = before.systems.find((x) => x.key === s.system)!.score;
       expect(s.expectedGain.system, s.id).toBeCloseTo(after.systems.find((x) => x.key === s.system)!.score - sysBefore, 1);

@@ -58,7 +58,7 @@ const SUGGESTED_MODEL_KEY = "sovra:open-weights";
  * whole modified document.
  */
 export function gainOf(state: ScoringState, p: PreparedDependency, mod: Modification, ctx: Context): { organisation: number; system: number; dependency: number } {
-  const route = resolveRoute(ctx, mod.dep, p.route.userCountries, ctx.extraModels, ctx.extraVendors);
+  const route = resolveRoute(ctx, mod.dep, p.route.users, ctx.extraModels, ctx.extraVendors);
   if (!route) return { organisation: 0, system: 0, dependency: 0 };
   const concKeys = concentrationKeys(route);
   const next: PreparedDependency = { ...p, dep: mod.dep, route, fallbacks: mod.fallbacks, fallbackRoutes: undefined, flows: mod.flows, concKeys };
@@ -71,6 +71,7 @@ export function gainOf(state: ScoringState, p: PreparedDependency, mod: Modifica
 
   // Totals that change: this dependency, and others whose concentration share moved.
   const totals = new Map<string, number>([[p.dep.key, evalNext.total]]);
+  let rescore: Set<PreparedDependency> | undefined;
   if (changed.length > 0) {
     const wc = ctx.opts.weights.dimensions.concentration;
     for (const axis of changed) {
@@ -81,11 +82,18 @@ export function gainOf(state: ScoringState, p: PreparedDependency, mod: Modifica
         const pointsDelta = (-MAX_POINTS[`concentration.${axis}` as FactorId] * wc * d) / ctx.totalWeight;
         for (const other of ctx.axisIndex[axis].get(key) ?? []) {
           if (other.dep.key === p.dep.key) continue;
-          const cur = totals.get(other.dep.key) ?? state.evals.get(other.dep.key)!.total;
+          const was = state.evals.get(other.dep.key)!;
+          // The switched-off rule is not linear in the factors: such a dependency is re-scored in full below.
+          if (was.switchedOff !== undefined) {
+            (rescore ??= new Set()).add(other);
+            continue;
+          }
+          const cur = totals.get(other.dep.key) ?? was.total;
           totals.set(other.dep.key, cur + pointsDelta);
         }
       }
     }
+    for (const other of rescore ?? []) totals.set(other.dep.key, evaluateDependency(ctx, other, ctx.active, share).total);
   }
   let orgDelta = 0;
   let sysDelta = 0;
@@ -214,7 +222,7 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
   }
   const concentrated = (["concentration.vendor", "concentration.jurisdiction"] as const).some((id) => e.raw[FACTOR_INDEX[id]]! <= MAX_POINTS[id] * 0.75);
   if (!selfHeld && best && concentrated) {
-    const fbRoute = resolveRoute(ctx, best, route.userCountries);
+    const fbRoute = resolveRoute(ctx, best, route.users);
     if (fbRoute && fbRoute.vendor.key !== route.vendor.key) {
       const { cloud: _c, hostingRegion: _h, ...depRest } = dep;
       const promoted: Dependency = { ...depRest, model: best.model, accessPath: best.accessPath, ...(best.cloud ? { cloud: best.cloud } : {}), ...(best.hostingRegion ? { hostingRegion: best.hostingRegion } : {}) };

@@ -60,12 +60,36 @@ describe("simulateScenario", () => {
 
   it.each([
     ["a cloud region lost", [{ type: "cloud-region-lost" as const, cloud: "amazon", region: "eu-central-1" }], ["it-helpdesk"]],
-    ["a vendor blocked for one country", [{ type: "vendor-blocked" as const, vendor: "anthropic", countries: { only: ["IN"] } }], ["code-assistant", "it-helpdesk"]],
+    ["a vendor blocked for one country", [{ type: "vendor-blocked" as const, vendor: "openai", countries: { only: ["IN"] } }], ["hr-assistant", "supplier-risk"]],
     ["open weights placed under licence", [{ type: "weights-under-licence" as const, models: ["llama-70b"], countries: { allExcept: ["US"] } }], ["doc-search", "maintenance-copilot"]],
     ["a shock that reaches nothing", [{ type: "vendor-blocked" as const, vendor: "nobody", countries: { only: ["DE"] } }], []],
   ])("simulates %s", (_l, shocks, systems) => {
     const r = simulateScenario(doc, scenario(shocks), { asOf: AS_OF });
     expect(r.systems.map((s) => s.key)).toEqual(systems);
+  });
+
+  it("counts only what is newly lost: users a restriction in force already cuts off are not lost again", () => {
+    const india = scenario([{ type: "vendor-blocked", vendor: "anthropic", countries: { only: ["IN"] } }]);
+    // Before the US restriction on Anthropic's models (in force from 2026-03-02, estimated), blocking India takes Pune's users away.
+    expect(simulateScenario(doc, india, { asOf: "2026-01-15" }).systems.map((s) => s.key)).toEqual(["code-assistant", "it-helpdesk"]);
+    // After its lift for allied nations (2026-07-13), India is still restricted: the same shock takes nothing new.
+    const after = simulateScenario(doc, india, { asOf: AS_OF });
+    expect(after.systems).toEqual([]);
+    expect(after.weightedImpactPercent).toBe(0);
+    // While it is in force for every country but the US, blocking the US too takes only the US offices.
+    const usToo = simulateScenario(doc, scenario([{ type: "vendor-blocked", vendor: "anthropic", countries: { only: ["US", "DE"] } }]), { asOf: "2026-05-01" });
+    for (const s of usToo.systems) for (const o of s.affectedOffices) expect(doc.offices.find((x) => x.key === o)!.country).toBe("US");
+  });
+
+  it("weighs the share of a system that loses service by the people in its offices", () => {
+    const d = smallDoc({
+      offices: [
+        { key: "fra", name: "Frankfurt", country: "DE", headcount: 900, teams: ["support"] },
+        { key: "ny", name: "New York", country: "US", headcount: 100, teams: ["sales"] },
+      ],
+    });
+    const r = simulateScenario(d, scenario([{ type: "vendor-blocked", vendor: "openai", countries: { only: ["DE"] } }]), { asOf: AS_OF });
+    expect(r.systems[0]).toMatchObject({ affectedOffices: ["fra"], affectedShare: 0.9, status: "no-recovery" });
   });
 
   it("does not count a fallback that the same shock blocks", () => {

@@ -1,8 +1,10 @@
 import { organisationTotal, round2, type SystemState } from "./engine/aggregate";
 import type { ActiveLandscape, Context, PreparedDependency } from "./engine/context";
-import { countryName, inCountrySet } from "./engine/countries";
+import { countryName, describeCountrySet, inCountrySet } from "./engine/countries";
 import { contextShare, evaluateDependency, PointsArena, type DependencyEvaluation } from "./engine/evaluate";
-import { testedPoints } from "./engine/factors/fallback";
+import { fallbackRecovery, RECOVERY_IMPACT, RECOVERY_ORDER, blockedOn, type Blocked, type RecoveryStatus } from "./engine/recovery";
+import { chainCountries } from "./engine/route";
+import type { Office } from "./schema/inventory";
 import { eventImpact, matchEvent, type EventHit } from "./engine/match";
 import { resolveFallbackRoute } from "./engine/route-helpers";
 import type { ScoringOptions } from "./options";
@@ -16,10 +18,7 @@ import type { CountrySet } from "./schema/primitives";
 import type { Scenario, Shock } from "./schema/scenario";
 import { METHODOLOGY_VERSION } from "./version";
 
-export type RecoveryStatus = "unaffected" | "recovers" | "recovers-slowly" | "uncertain" | "no-recovery";
-
-/** How much of a system's weight counts as impact, by recovery status. */
-export const RECOVERY_IMPACT: Record<RecoveryStatus, number> = { unaffected: 0, recovers: 0, "recovers-slowly": 0.25, uncertain: 0.5, "no-recovery": 1 };
+export { RECOVERY_IMPACT, type RecoveryStatus };
 
 export interface DependencyImpact {
   key: string;
@@ -39,7 +38,7 @@ export interface SystemImpact {
   criticality: string;
   status: Exclude<RecoveryStatus, "unaffected">;
   affectedOffices: string[];
-  /** Share of the system's offices that lose service (1 when it has no offices recorded). */
+  /** Share of the system's users that newly lose service, by headcount where every office records one (1 when it has no offices recorded). */
   affectedShare: number;
   /** Criticality weight x affected share x recovery impact. */
   weightedImpact: number;
@@ -97,7 +96,7 @@ export function unmatchedReferences(ctx: Pick<Context, "vendors" | "models">, sh
   return [...new Set(out)];
 }
 
-const set = (s: CountrySet) => ("only" in s ? s.only.map(countryName).join(", ") : s.allExcept.length === 0 ? "every country" : `every country except ${s.allExcept.map(countryName).join(", ")}`);
+const set = (s: CountrySet) => describeCountrySet(s);
 
 /**
  * Turns a scenario's shocks into policy events effective on `asOf`, so they flow through
@@ -130,13 +129,34 @@ export function shockEvents(scenario: Scenario, asOf: string): { event: ImposeEv
   }).map((x) => ({ ...x, event: { ...x.event, issuer: x.event.issuer as ImposeEvent["issuer"] } as ImposeEvent }));
 }
 
-function affectedOfficeKeys(ctx: Context, p: PreparedDependency, hit: EventHit): string[] {
+/**
+ * The offices a shock newly cuts off from a dependency: those it reaches (every office when it
+ * hits where the model runs or the licensee), less those that restrictions in force already block.
+ */
+function affectedOfficeKeys(ctx: Context, p: PreparedDependency, hit: EventHit, already: Blocked | undefined): string[] {
+  if (already?.all) return [];
   const all = p.system.offices.filter((o) => ctx.offices.has(o));
-  const hostingHit = hit.restriction.locus !== "users" && inCountrySet(hit.restriction.countries, p.route.hostingCountry);
-  if (hostingHit) return [...all].sort();
+  const r = hit.restriction;
+  const everyone = r.locus === "licensee" || (r.locus !== "users" && inCountrySet(r.countries, p.route.hostingCountry));
   const hitSet = new Set(hit.countries);
-  const fromFlows = p.flows.map((f) => f.fromOffice).filter((o) => hitSet.has(ctx.offices.get(o)?.country ?? ""));
-  return [...new Set([...all.filter((o) => hitSet.has(ctx.offices.get(o)!.country)), ...fromFlows])].sort();
+  const reached = everyone ? [...all, ...p.flows.map((f) => f.fromOffice).filter((o) => ctx.offices.has(o))] : [...all.filter((o) => hitSet.has(ctx.offices.get(o)!.country)), ...p.flows.map((f) => f.fromOffice).filter((o) => hitSet.has(ctx.offices.get(o)?.country ?? ""))];
+  const blockedBefore = new Set<string>();
+  if (already) p.route.users.countries.forEach((c, i) => already.flags[i] === 1 && blockedBefore.add(c));
+  return [...new Set(reached)].filter((o) => !blockedBefore.has(ctx.offices.get(o)!.country)).sort();
+}
+
+/** The share of a system's offices' people (or of its offices, when a headcount is missing) that `keys` make up. */
+function officeShare(offices: readonly Office[], keys: ReadonlySet<string>): number {
+  if (offices.length === 0) return 1;
+  const byPeople = offices.every((o) => o.headcount !== undefined) && offices.some((o) => (o.headcount ?? 0) > 0);
+  let total = 0;
+  let hit = 0;
+  for (const o of offices) {
+    const w = byPeople ? o.headcount! : 1;
+    total += w;
+    if (keys.has(o.key)) hit += w;
+  }
+  return total > 0 ? Math.min(1, hit / total) : 0;
 }
 
 /**
@@ -190,7 +210,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     if (primaryShock < 0) {
       let fallbackTouched = false;
       for (let i = 0; i < p.fallbacks.length && !fallbackTouched; i++) {
-        const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, p.fallbacks[i]!, p.route.userCountries);
+        const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, p.fallbacks[i]!, p.route.users);
         if (!fr) continue;
         for (const e of shockList) {
           if (eventImpact(e, fr, sev) >= 0) {
@@ -206,22 +226,27 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     if (primaryShock < 0) continue;
     const primaryHit = matchEvent(shockList[primaryShock]!, p.route, sev)!;
 
+    // Only what the shock newly takes away counts: users that restrictions in force already block are lost already.
+    const already = blockedOn(p.route, ctx.active.restrictions, ctx.active.sanctions, (p.route.chain ??= chainCountries(p.route)));
+    const offices = affectedOfficeKeys(ctx, p, primaryHit, already);
+    if (offices.length === 0 && !(p.system.offices.length === 0 && !already)) continue;
+
     // Recovery: the best fallback that the shock (and restrictions already in force) leave usable.
-    let best: { key: string; hours: number | undefined; tested: boolean; within: boolean; rank: number } | undefined;
+    let best: { key: string; hours: number | undefined; within: boolean; rank: number } | undefined;
     for (let i = 0; i < p.fallbacks.length; i++) {
       const fb = p.fallbacks[i]!;
-      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, p.route.userCountries);
+      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, p.route.users);
       if (!fr) continue;
       const blocked = landscape.restrictions.some((e) => {
         const h = matchEvent(e, fr, sev);
         return h !== null && h.restriction.severity === "block" && h.countries.some((c) => primaryHit!.countries.includes(c) || primaryHit!.share === 1);
       });
       if (blocked) continue;
-      const tested = testedPoints(fb.lastTested, asOf, t) > 0;
+      const recovery = fallbackRecovery(fb, p.system.toleratedDowntimeHours, asOf, t);
+      const rank = 3 - RECOVERY_ORDER.indexOf(recovery);
       const within = fb.switchTimeHours !== undefined && fb.switchTimeHours <= p.system.toleratedDowntimeHours;
-      const rank = tested ? (within ? 3 : 2) : 1;
       if (!best || rank > best.rank || (rank === best.rank && (fb.switchTimeHours ?? Infinity) < (best.hours ?? Infinity))) {
-        best = { key: fb.key, hours: fb.switchTimeHours, tested, within, rank };
+        best = { key: fb.key, hours: fb.switchTimeHours, within, rank };
       }
     }
     const status: DependencyImpact["status"] = !best ? "no-recovery" : best.rank === 3 ? "recovers" : best.rank === 2 ? "recovers-slowly" : "uncertain";
@@ -232,7 +257,6 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
         : status === "recovers-slowly"
           ? `Recovers through the tested fallback ${best.key}, but ${best.hours === undefined ? "the switch time is unknown" : `the switch takes about ${best.hours} hour(s)`} against a tolerated ${p.system.toleratedDowntimeHours} hour(s).`
           : `A fallback (${best.key}) exists but has not been tested recently: recovery is uncertain.`;
-    const offices = affectedOfficeKeys(ctx, p, primaryHit);
     const list = depImpacts.get(p.system.key) ?? [];
     list.push({
       offices,
@@ -288,7 +312,8 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     const offices = [...new Set(list.flatMap((l) => l.offices))].sort();
     const status = list.map((l) => l.impact.status).reduce((w, s) => (ORDER.indexOf(s) > ORDER.indexOf(w) ? s : w), "recovers" as DependencyImpact["status"]);
     const known = sys.offices.filter((o) => ctx.offices.has(o));
-    const affectedShare = known.length === 0 ? 1 : Math.min(1, offices.filter((o) => known.includes(o)).length / known.length);
+    const knownOffices = [...new Set(known)].map((o) => ctx.offices.get(o)!);
+    const affectedShare = knownOffices.length === 0 ? 1 : officeShare(knownOffices, new Set(offices));
     const weightedImpact = st.weight * affectedShare * RECOVERY_IMPACT[status];
     impactSum += weightedImpact;
     for (const o of offices) {

@@ -28,7 +28,7 @@ describe("scoreInventory", () => {
     const r = scoreInventory(loadExample(name), { asOf: "2026-11-01" });
     for (const s of [r.organisation, ...r.vendors, ...r.systems, ...r.dependencies]) {
       expect(Math.abs(sum(s) - s.score)).toBeLessThan(0.011);
-      expect(s.factors).toHaveLength(15);
+      expect(s.factors).toHaveLength(16); // 15 structural factors and the switched-off adjustment
       for (const f of s.factors) {
         expect(f.sentence.length, f.id).toBeGreaterThan(10);
         expect(f.sources.length, f.id).toBeGreaterThan(0);

@@ -118,7 +118,7 @@ export function buildWorldMap(document: InventoryDocument, result?: ScoringResul
   // The engine's own route resolution, so the map and the scores agree on where a model runs.
   const lookup = { vendors: new Map(document.vendors.map((v) => [v.key, v])), models: new Map(document.models.map((m) => [m.key, m])), doc: document };
   const processing = new Map<string, string | undefined>();
-  for (const d of document.dependencies) processing.set(d.key, resolveRoute(lookup, d, [])?.hostingCountry);
+  for (const d of document.dependencies) processing.set(d.key, resolveRoute(lookup, d)?.hostingCountry);
 
   const routes = new Map<string, { from: string; to: string; flows: number; categories: Set<DataCategory> }>();
   let flows = 0;

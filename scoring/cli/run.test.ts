@@ -33,7 +33,7 @@ describe("the score CLI", () => {
   it("prints the vendor table and the top findings", () => {
     const r = run([FRANKFURT]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Vendor\s+Access type\s+Risk profile\s+Rating\s+Score/);
+    expect(r.stdout).toMatch(/Vendor\s+Access type\s+Restriction in force\s+Risk profile\s+Rating\s+Score/);
     expect(r.stdout).toContain("OpenAI");
     expect(r.stdout).toContain("Top findings");
     expect(r.stdout).toContain("As of 2026-11-01");
@@ -51,15 +51,41 @@ describe("the score CLI", () => {
   it("prints the full result as JSON with --format json", () => {
     const r = run([BANK, "--format", "json"]);
     const out = JSON.parse(r.stdout);
-    expect(out.result.methodologyVersion).toBe("2026.11-1");
-    expect(out.result.dependencies[0].factors).toHaveLength(15);
+    expect(out.result.methodologyVersion).toBe("2026.12-1");
+    expect(out.result.dependencies[0].factors).toHaveLength(16);
     expect(Array.isArray(out.remediations)).toBe(true);
   });
 
   it("prints Markdown tables with --format markdown", () => {
     const r = run([BANK, "--format", "markdown"]);
     expect(r.stdout).toMatch(/^# Sovereignty score: Thames Mutual Bank plc/);
-    expect(r.stdout).toContain("| Vendor | Access type | Risk profile | Rating | Score |");
+    expect(r.stdout).toContain("| Vendor | Access type | Restriction in force | Risk profile | Rating | Score |");
+  });
+
+  it("leads with a restriction in force, marks its vendor and prints every finding's sources (table)", () => {
+    // 2026-05-04: the US restriction on Anthropic's models is in force for every country but the US.
+    const r = run([FRANKFURT, "--as-of", "2026-05-04"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Organisation: \d+\.\d \([A-Za-z ]+\)\. Active restriction: US export restriction on Anthropic's advanced models/);
+    expect(r.stdout).toContain("Active restrictions in force");
+    expect(r.stdout).toContain("! US export restriction on Anthropic's advanced models: in force since 2026-03-02 (estimated date).");
+    expect(r.stdout).toMatch(/^Anthropic\s+.*ACTIVE: switched off/m);
+    expect(r.stdout).not.toMatch(/^Mistral AI\s+.*ACTIVE/m);
+    // The first finding is the switch-off, with its sources: the event (with its references) and the method.
+    const findings = r.stdout.slice(r.stdout.indexOf("Top findings"));
+    expect(findings).toMatch(/^1\. .*blocks this model for/m);
+    expect(findings).toMatch(/^ {3}Sources: US export restriction on Anthropic's advanced models \(in force from 2026-03-02, estimated date; Press reports, undated .*Review Nest \(editorial team\): "The US Export Ban on Anthropic AI/m);
+    expect(findings.match(/^ {3}Sources: /gm)!.length).toBe(5);
+  });
+
+  it("prints Markdown fit for a board paper: restrictions, marks, sources and the scale", () => {
+    const r = run([FRANKFURT, "--as-of", "2026-09-01", "--format", "markdown"]);
+    expect(r.stdout).toContain("## Active restrictions in force");
+    expect(r.stdout).toMatch(/- \*\*US export restriction on Anthropic's advanced models\*\*: in force since 2026-03-02 \(estimated date\)\. Partly lifted on 2026-07-13 \(estimated date\): US lifts the Anthropic restriction for allied nations\./);
+    expect(r.stdout).toMatch(/\| Anthropic \| [^|]+ \| ACTIVE: switched off \|/);
+    expect(r.stdout.match(/^ {3}- \*Sources:\* /gm)!.length).toBeGreaterThanOrEqual(1);
+    expect(r.stdout).toContain("*Estimated dates: no source gives them; an organisation can correct them for itself.*");
+    expect(r.stdout).toMatch(/ratings Very Low < 35 ≤ Low < 50 ≤ Medium < 65 ≤ High < 80 ≤ Very High\. Sovra methodology 2026\.12-1, as of 2026-09-01\.\*\n$/);
   });
 
   it("simulates a scenario with --scenario", () => {

@@ -14,14 +14,57 @@ import type { AccessPath } from "../schema/primitives";
 import { METHODOLOGY_VERSION } from "../version";
 import type { Context } from "./context";
 import { countryName } from "./countries";
-import type { DependencyEvaluation } from "./evaluate";
+import { factorWeights, type DependencyEvaluation } from "./evaluate";
 import { AXES, type Axis } from "./factors/concentration";
-import { FACTORS, type Factor, type FactorDraft } from "./factors/types";
-import { ACCESS_LABELS, type Route } from "./route";
+import { FACTORS, FACTOR_INDEX, SWITCHED_OFF_INDEX, type Factor, type FactorDraft } from "./factors/types";
+import { matchEvent, matchSanction } from "./match";
+import type { ActiveEvent } from "./landscape";
+import { RECOVERY_ORDER, type RecoveryStatus } from "./recovery";
+
+type SwitchedOffStatus = Exclude<RecoveryStatus, "unaffected">;
+import { ACCESS_LABELS, chainCountries, type Route } from "./route";
 import { SOURCES } from "./sources";
 
 /** Rounds to 2 decimals (scores and points are reported to 0.01). */
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The score {@link roundedPoints} gives, without building the rounded points. */
+export function roundedScore(points: ArrayLike<number>): number {
+  let structural = 0;
+  let total = 0;
+  for (let i = 0; i < points.length; i++) {
+    total += points[i]!;
+    if (i !== SWITCHED_OFF_INDEX) structural += round2(points[i]!);
+  }
+  structural = round2(structural);
+  if (points.length <= SWITCHED_OFF_INDEX || points[SWITCHED_OFF_INDEX] === 0) return structural;
+  return Math.max(0, Math.min(structural, round2(total)));
+}
+
+/**
+ * Each factor's points rounded to 0.01, and the score they add up to. The structural factors
+ * are rounded one by one; a switched-off adjustment takes whatever makes the score the rounded
+ * total (never below 0), so the named points always add up to the score shown.
+ */
+export function roundedPoints(points: ArrayLike<number>): { points: number[]; score: number } {
+  const out = new Array<number>(points.length);
+  let structural = 0;
+  let total = 0;
+  for (let i = 0; i < points.length; i++) {
+    total += points[i]!;
+    if (i === SWITCHED_OFF_INDEX) continue;
+    out[i] = round2(points[i]!);
+    structural += out[i]!;
+  }
+  structural = round2(structural);
+  if (points.length <= SWITCHED_OFF_INDEX || points[SWITCHED_OFF_INDEX] === 0) {
+    if (points.length > SWITCHED_OFF_INDEX) out[SWITCHED_OFF_INDEX] = 0;
+    return { points: out, score: structural };
+  }
+  const score = Math.max(0, Math.min(structural, round2(total)));
+  out[SWITCHED_OFF_INDEX] = round2(score - structural);
+  return { points: out, score };
+}
 
 /** Per-system state used by aggregation, scenarios and remediation. */
 export interface SystemState {
@@ -88,21 +131,21 @@ function dims(points: ArrayLike<number>, ctx: Context): Record<Dimension, number
 }
 
 function toFactors(drafts: readonly FactorDraft[], points: ArrayLike<number>): { factors: Factor[]; score: number } {
-  let score = 0;
+  const rounded = roundedPoints(points);
+  const score = rounded.score;
   const factors = drafts.map((d, i) => {
     const f = FACTORS[i]!;
-    const pts = round2(points[i]!);
-    score += pts;
-    return { id: f.id, dimension: f.dimension, label: f.label, points: pts, rawPoints: round2(d.raw), maxPoints: f.max, sentence: d.sentence, sources: d.sources };
+    const pts = rounded.points[i]!;
+    return { id: f.id, dimension: f.dimension, label: f.label, points: pts, rawPoints: i === SWITCHED_OFF_INDEX ? pts : round2(d.raw), maxPoints: f.max, sentence: d.sentence, sources: d.sources };
   });
   return { factors, score: round2(score) };
 }
 
 /** The two largest weighted gaps, as short phrases. */
 function gaps(e: DependencyEvaluation, ctx: Context): string[] {
-  const w = ctx.opts.weights.dimensions;
+  const fw = factorWeights(ctx);
   return e.drafts
-    .map((d, i) => ({ d, loss: (FACTORS[i]!.max - d.raw) * w[FACTORS[i]!.dimension], i }))
+    .map((d, i) => ({ d, loss: (FACTORS[i]!.max - d.raw) * fw[i]!, i }))
     .map(({ d, loss, i }) => ({ gap: loss > 0.01 ? d.gap : undefined, loss, i }))
     .filter((g) => g.gap !== undefined && g.loss > 0.01)
     .sort((a, b) => b.loss - a.loss || a.i - b.i)
@@ -157,6 +200,13 @@ const DEPENDENCY_FACTORS: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
 };
+const DEPENDENCY_NOT_RECORDED: PropertyDescriptor = {
+  get(this: DependencySource): string[] {
+    return this[SOURCE].notRecorded;
+  },
+  enumerable: true,
+  configurable: true,
+};
 const SYSTEM_PROFILE: PropertyDescriptor = {
   get(this: SystemSource): string {
     const { d, count } = this[SOURCE];
@@ -174,10 +224,8 @@ const SYSTEM_FACTORS: PropertyDescriptor = {
 };
 
 function dependencyResult(e: DependencyEvaluation, ctx: Context, th: Context["opts"]["thresholds"]["ratings"]): DependencyResult {
-  let score = 0;
   const pts = e.points;
-  for (let i = 0; i < pts.length; i++) score += round2(pts[i]!);
-  score = round2(score);
+  const score = roundedScore(pts);
   const r = e.p.route;
   // Same keys in the same order as before (JSON output is unchanged); profile and factors are getters.
   const out = {
@@ -195,9 +243,11 @@ function dependencyResult(e: DependencyEvaluation, ctx: Context, th: Context["op
     score,
     rating: ratingFor(score, th),
   } as Omit<DependencyResult, "profile" | "dimensions" | "factors"> as DependencyResult;
+  if (e.switchedOff !== undefined) out.switchedOff = switchedOffSummary(e);
   Object.defineProperty(out, "profile", DEPENDENCY_PROFILE);
   out.dimensions = dims(pts, ctx);
   Object.defineProperty(out, "factors", DEPENDENCY_FACTORS);
+  Object.defineProperty(out, "notRecorded", DEPENDENCY_NOT_RECORDED);
   hide(out, e);
   return out;
 }
@@ -232,14 +282,14 @@ function aggregateFactors(
   unit: string,
   special?: (i: number) => string | undefined,
 ): { factors: () => Factor[]; score: number; dimensions: Record<Dimension, number> } {
-  const pts = es.length === 0 ? FACTORS.map((f) => f.max * ctx.opts.weights.dimensions[f.dimension]) : weightedPoints(es, weights);
-  const w = ctx.opts.weights.dimensions;
-  let score = 0;
-  for (const p of pts) score += round2(p);
+  const fw = factorWeights(ctx);
+  const pts = es.length === 0 ? FACTORS.map((f, i) => f.max * fw[i]!) : weightedPoints(es, weights);
+  const rounded = roundedPoints(pts);
+  const score = rounded.score;
   // Sentences are built on demand: they need the weakest item's explanation per factor.
   const factors = (): Factor[] =>
     FACTORS.map((f, i) => {
-      const raw = w[f.dimension] > 0 ? pts[i]! / w[f.dimension] : 0;
+      const raw = fw[i]! > 0 ? pts[i]! / fw[i]! : 0;
       let losing = 0;
       let worstItem = -1;
       for (let k = 0; k < es.length; k++) {
@@ -257,7 +307,7 @@ function aggregateFactors(
           : !worst
             ? `Full marks across all ${es.length} ${unit}.`
             : `${round2(raw)} of ${f.max} points on average (weighted by criticality); ${losing} of ${es.length} ${unit} lose points here, most of all ${worst.name}: ${worst.d.sentence}`);
-      return { id: f.id, dimension: f.dimension, label: f.label, points: round2(pts[i]!), rawPoints: round2(raw), maxPoints: f.max, sentence, sources: worst?.d.sources ?? [SOURCES.method] };
+      return { id: f.id, dimension: f.dimension, label: f.label, points: rounded.points[i]!, rawPoints: i === SWITCHED_OFF_INDEX ? rounded.points[i]! : round2(raw), maxPoints: f.max, sentence, sources: worst?.d.sources ?? [SOURCES.method] };
     });
   return { factors, score: round2(score), dimensions: dims(pts, ctx) };
 }
@@ -281,9 +331,81 @@ function concentrationSummary(ctx: Context): Record<Axis, ConcentrationSummary> 
   return out;
 }
 
-/** Order of findings: larger loss first, then system key, then factor order (negative: a comes first). */
+/**
+ * Findings lead with what a restriction in force does today: first the switched-off losses, then
+ * the restrictions' own factor, then every other factor.
+ */
+function findingRank(i: number): number {
+  return i === SWITCHED_OFF_INDEX ? 0 : i === FACTOR_INDEX["jurisdiction.restrictions"] ? 1 : 2;
+}
+
+/** Order of findings: rank, larger loss first, then system key, then factor order (negative: a comes first). */
 function findingBefore(lost: number, systemKey: string, i: number, b: { st: SystemState; i: number; lost: number }): number {
-  return b.lost - lost || (systemKey < b.st.key ? -1 : systemKey > b.st.key ? 1 : 0) || i - b.i;
+  return findingRank(i) - findingRank(b.i) || b.lost - lost || (systemKey < b.st.key ? -1 : systemKey > b.st.key ? 1 : 0) || i - b.i;
+}
+
+/** The switched-off state of a dependency as its result reports it. */
+function switchedOffSummary(e: DependencyEvaluation): NonNullable<DependencyResult["switchedOff"]> {
+  const o = e.switchedOff!;
+  return {
+    share: Math.round(o.share * 1e4) / 1e4,
+    basis: e.p.route.users.basis,
+    everyone: o.allBecause,
+    countries: o.countries,
+    events: o.events,
+    recovery: o.status,
+    fallback: o.fallback,
+    switchTimeHours: o.switchTimeHours,
+    fallbackScore: o.fallbackScore === undefined ? undefined : round2(o.fallbackScore),
+    scoreBefore: round2(o.structural),
+    cap: o.cap === undefined ? undefined : round2(o.cap),
+  };
+}
+
+/** The share of a route's users an event in force restricts (0 when it does not reach it). */
+function reachShare(ctx: Context, e: ActiveEvent, route: Route): number {
+  const sev = ctx.opts.weights.severity;
+  const hit = e.type === "sanction" ? matchSanction(e, route, (route.chain ??= chainCountries(route)), sev) : matchEvent(e, route, sev);
+  return hit?.share ?? 0;
+}
+
+/**
+ * The restrictions in force that reach the organisation (restrict some users of some dependency),
+ * with the vendors and systems they reach and the systems they switch off, most switched off first.
+ */
+function activeRestrictions(ctx: Context, list: readonly DependencyEvaluation[], events: ReadonlyMap<string, ActiveEvent>): OrganisationResult["activeRestrictions"] {
+  const by = new Map<string, { event: ActiveEvent; vendors: Set<string>; systems: Set<string>; switchedOff: Set<string>; unrecovered: Set<string>; share: number }>();
+  for (const e of list) {
+    for (const key of e.restrictedBy) {
+      const event = events.get(key);
+      if (!event) continue;
+      let r = by.get(key);
+      if (!r) by.set(key, (r = { event, vendors: new Set(), systems: new Set(), switchedOff: new Set(), unrecovered: new Set(), share: 0 }));
+      r.vendors.add(e.p.route.vendor.name);
+      r.systems.add(e.p.system.key);
+      r.share = Math.max(r.share, reachShare(ctx, event, e.p.route));
+      const off = e.switchedOff;
+      if (off?.events.includes(key)) {
+        r.switchedOff.add(e.p.system.key);
+        if (off.status !== "recovers") r.unrecovered.add(e.p.system.key);
+      }
+    }
+  }
+  return [...by.values()]
+    .sort((a, b) => b.switchedOff.size - a.switchedOff.size || b.systems.size - a.systems.size || (a.event.key < b.event.key ? -1 : 1))
+    .map((r) => ({
+      key: r.event.key,
+      title: r.event.title,
+      type: r.event.type,
+      effectiveDate: r.event.effectiveDate,
+      dateEstimated: r.event.dateEstimated === true,
+      partialLifts: (r.event.partialLifts ?? []).map((l) => ({ key: l.key, title: l.title, effectiveDate: l.effectiveDate, dateEstimated: l.dateEstimated === true })),
+      vendors: [...r.vendors].sort(),
+      systems: r.systems.size,
+      switchedOffSystems: r.switchedOff.size,
+      unrecoveredSystems: r.unrecovered.size,
+      largestShare: Math.round(r.share * 1e4) / 1e4,
+    }));
 }
 
 const AXIS_OF_FACTOR: Record<number, Axis> = { 11: "vendor", 12: "model-family", 13: "cloud", 14: "jurisdiction" };
@@ -321,6 +443,7 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
     return out;
   });
 
+  const eventsByKey = new Map<string, ActiveEvent>([...ctx.active.restrictions, ...ctx.active.sanctions].map((e) => [e.key, e]));
   // Vendors: every vendor whose models are used.
   const byVendor = new Map<string, DependencyEvaluation[]>();
   for (const e of list) {
@@ -334,11 +457,31 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
     const v = ctx.vendors.get(key)!;
     const agg = aggregateFactors(es, undefined, (k) => ctx.systems.get(es[k]!.p.system.key)?.name ?? es[k]!.p.system.key, ctx, "dependencies");
     let vendorFactors: Factor[] | undefined;
+    let notRecorded: string[] | undefined;
     let seal: ReturnType<typeof assessSeal> | undefined;
     const paths = [...new Set(es.map((e) => e.p.route.accessPath))].sort() as AccessPath[];
     const accessType = paths.length === 1 ? ACCESS_LABELS[paths[0]!] : `Mixed (${paths.map((p) => ACCESS_LABELS[p]).join(", ")})`;
     const systemCount = new Set(es.map((e) => e.p.system.key)).size;
     const covered = es.filter((e) => e.raw[7]! >= 25 && e.raw[8]! >= 20).length;
+    const restrictions = new Map<string, { share: number; blocks: boolean; worst: SwitchedOffStatus | undefined }>();
+    for (const e of es) {
+      for (const key of e.restrictedBy) {
+        const event = eventsByKey.get(key);
+        if (!event) continue;
+        const r = restrictions.get(key) ?? { share: 0, blocks: false, worst: undefined };
+        r.share = Math.max(r.share, reachShare(ctx, event, e.p.route));
+        if (e.switchedOff?.events.includes(key)) {
+          r.blocks = true;
+          const st = e.switchedOff.status;
+          if (r.worst === undefined || RECOVERY_ORDER.indexOf(st) > RECOVERY_ORDER.indexOf(r.worst)) r.worst = st;
+        }
+        restrictions.set(key, r);
+      }
+    }
+    const vendorRestrictions = [...restrictions].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, r]) => {
+      const event = eventsByKey.get(key)!;
+      return { key, title: event.title, effectiveDate: event.effectiveDate, dateEstimated: event.dateEstimated === true, partlyLifted: (event.partialLifts?.length ?? 0) > 0, blocks: r.blocks, largestShare: Math.round(r.share * 1e4) / 1e4, recovery: r.worst };
+    });
     return {
       key,
       name: v.name,
@@ -353,10 +496,14 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
       },
       score: agg.score,
       rating: rating(agg.score),
-      profile: `${systemCount} system(s) rely on ${v.name} (${countryName(v.hqCountry)}); access: ${accessType}; ${covered} of ${es.length} dependencies are covered by an independent, recently tested fallback or by self-hosted open weights.`,
+      profile: `${vendorRestrictions.length > 0 ? `Active restriction: ${vendorRestrictions.map((r) => r.title).join("; ")}. ` : ""}${systemCount} system(s) rely on ${v.name} (${countryName(v.hqCountry)}); access: ${accessType}; ${covered} of ${es.length} dependencies are covered by an independent, recently tested fallback or by self-hosted open weights.`,
+      activeRestrictions: vendorRestrictions,
       dimensions: agg.dimensions,
       get factors() {
         return (vendorFactors ??= agg.factors());
+      },
+      get notRecorded() {
+        return (notRecorded ??= [...new Set(es.flatMap((e) => e.notRecorded))]);
       },
     };
   });
@@ -378,7 +525,7 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
 
   // Findings: the biggest organisation-level point losses by system and factor.
   const W = states.reduce((s, st) => s + st.weight, 0);
-  const w = ctx.opts.weights.dimensions;
+  const fw = factorWeights(ctx);
   // The 10 largest losses (ties: system key, then factor order), kept sorted while scanning:
   // the same as sorting every candidate and taking the first 10, without the big sort.
   const candidates: { st: SystemState; i: number; lost: number }[] = [];
@@ -387,7 +534,7 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
     const e = st.weakest;
     for (let i = 0; i < FACTORS.length; i++) {
       const f = FACTORS[i]!;
-      const lost = ((f.max - e.raw[i]!) * w[f.dimension] * st.weight) / (W || 1);
+      const lost = ((f.max - e.raw[i]!) * fw[i]! * st.weight) / (W || 1);
       if (!(lost > 0.005)) continue;
       if (candidates.length === MAX_FINDINGS && !(findingBefore(lost, st.key, i, candidates[MAX_FINDINGS - 1]!) < 0)) continue;
       let at = candidates.length;
@@ -402,6 +549,11 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
   });
 
   const orgRating = rating(org.score);
+  const reaching = activeRestrictions(ctx, list, eventsByKey);
+  const lead = reaching[0];
+  const leadPhrase = lead
+    ? `Active restriction: ${lead.title} (in force since ${lead.effectiveDate}${lead.dateEstimated ? ", estimated date" : ""}${lead.partialLifts.length > 0 ? ", partly lifted" : ""}) reaches ${lead.vendors.join(", ")} in ${lead.systems} AI system(s)${lead.switchedOffSystems > 0 ? ` and switches ${lead.switchedOffSystems} off for some or all of their users${lead.unrecoveredSystems > 0 ? `, ${lead.unrecoveredSystems} without a tested fallback within tolerance` : ""}` : ""}${reaching.length > 1 ? ` (${reaching.length - 1} further restriction(s) in force reach you)` : ""}. `
+    : "";
   const top = findings[0];
   const topEval = candidates[0]?.st.weakest;
   const topGap = topEval?.drafts[FACTORS.findIndex((f) => f.id === top!.factor)]?.gap;
@@ -416,9 +568,10 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
     profile:
       states.length === 0
         ? "No AI dependencies recorded."
-        : `${orgRating} sovereignty across ${states.length} AI system(s)${top ? `; biggest gap: ${topGap ?? FACTORS.find((f) => f.id === top.factor)!.label.toLowerCase()} (${ctx.systems.get(top.system)!.name})` : ""}.`,
+        : `${leadPhrase}${orgRating} sovereignty across ${states.length} AI system(s)${top ? `; biggest gap: ${topGap ?? FACTORS.find((f) => f.id === top.factor)!.label.toLowerCase()} (${ctx.systems.get(top.system)!.name})` : ""}.`,
     dimensions: org.dimensions,
     factors: org.factors(),
+    activeRestrictions: reaching,
   };
 
   return {
@@ -426,7 +579,14 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
     asOf: ctx.asOf,
     landscape: {
       active: activeKeys
-        .map((e) => ({ key: e.key, title: e.title, type: e.type, effectiveDate: e.effectiveDate }))
+        .map((e) => ({
+          key: e.key,
+          title: e.title,
+          type: e.type,
+          effectiveDate: e.effectiveDate,
+          ...(e.dateEstimated ? { dateEstimated: true } : {}),
+          ...(e.partialLifts?.length ? { partialLifts: e.partialLifts.map((l) => ({ key: l.key, title: l.title, effectiveDate: l.effectiveDate })) } : {}),
+        }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     },
     organisation,

@@ -1,11 +1,11 @@
 import type { ResolvedOptions } from "../options";
-import type { ImposeEvent, PolicyEvent } from "../schema/policy-event";
+import type { PolicyEvent } from "../schema/policy-event";
 import type { AiSystem, DataFlow, Dependency, Fallback, InventoryDocument, Model, Office, Vendor } from "../schema/inventory";
 import type { DataCategory, HostingRegion } from "../schema/primitives";
 import { blocOf } from "./countries";
 import { AXES, concentrationKeys, type Axis } from "./factors/concentration";
-import { activePolicyEvents, landscapeEvents } from "./landscape";
-import type { Route } from "./route";
+import { activePolicyEvents, landscapeEvents, type ActiveEvent } from "./landscape";
+import { NO_USERS, type Route, type Users } from "./route";
 
 /** A dependency with every reference followed and its weight computed. */
 export interface PreparedDependency {
@@ -32,8 +32,8 @@ export interface PreparedDependency {
 
 /** The active landscape, split by how factors use it. */
 export interface ActiveLandscape {
-  restrictions: readonly ImposeEvent[];
-  sanctions: readonly ImposeEvent[];
+  restrictions: readonly ActiveEvent[];
+  sanctions: readonly ActiveEvent[];
 }
 
 /** Everything scoring needs, indexed once (Maps, no nested scans). */
@@ -93,7 +93,7 @@ export function mostSensitive(categories: Iterable<DataCategory>, weights: Recor
 export function resolveRoute(
   ctx: Pick<Context, "vendors" | "models" | "doc">,
   row: { key: string; model: string; accessPath: Route["accessPath"]; cloud?: string | undefined; hostingRegion?: HostingRegion | undefined },
-  userCountries: readonly string[],
+  users: Users = NO_USERS,
   extraModels?: ReadonlyMap<string, Model>,
   extraVendors?: ReadonlyMap<string, Vendor>,
 ): Route | undefined {
@@ -116,12 +116,14 @@ export function resolveRoute(
     hostingCountry,
     hostingRegion: row.hostingRegion?.region,
     hostingDefaulted: defaulted && row.accessPath !== "self-hosted",
-    userCountries,
+    userCountries: users.countries,
+    users,
+    licenseeCountry: ctx.doc.organisation.hqCountry,
   };
 }
 
 /** Splits the active events into restrictions (everything but sanctions) and sanctions. */
-export function splitLandscape(active: readonly ImposeEvent[]): ActiveLandscape {
+export function splitLandscape(active: readonly ActiveEvent[]): ActiveLandscape {
   return { restrictions: active.filter((e) => e.type !== "sanction"), sanctions: active.filter((e) => e.type === "sanction") };
 }
 
@@ -136,6 +138,46 @@ export function dependencyWeight(system: AiSystem, flows: readonly DataFlow[], o
   }
   return { weight: opts.weights.criticality[system.criticality] * opts.weights.sensitivity[sensitivity], sensitivity };
 }
+
+/**
+ * Who relies on a set of offices: each country's share of their headcount, or of the offices
+ * themselves when a headcount is missing (the offices without one are listed, to be verified).
+ *
+ * @example
+ * usersOfOffices([{ key: "fra", name: "Frankfurt", country: "DE", headcount: 900 }, { key: "ny", name: "New York", country: "US", headcount: 100 }]).shares //=> [0.9, 0.1]
+ */
+export function usersOfOffices(list: readonly Office[], extra?: readonly Office[]): Users {
+  const n = list.length + (extra?.length ?? 0);
+  if (n === 0) return NO_USERS;
+  const at = (i: number) => (i < list.length ? list[i]! : extra![i - list.length]!);
+  let people = 0;
+  let unrecorded: string[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const o = at(i);
+    if (o.headcount === undefined) (unrecorded ??= []).push(o.name);
+    else people += o.headcount;
+  }
+  const byPeople = unrecorded === undefined && people > 0;
+  // A handful of countries per system: sorted parallel arrays beat a Map here (this runs per dependency).
+  const countries: string[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = at(i);
+    const w = byPeople ? o.headcount! : 1;
+    let k = 0;
+    while (k < countries.length && countries[k]! < o.country) k++;
+    if (countries[k] === o.country) weights[k]! += w;
+    else {
+      countries.splice(k, 0, o.country);
+      weights.splice(k, 0, w);
+    }
+  }
+  const total = byPeople ? people : n;
+  for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / total;
+  return { countries, shares: weights, basis: byPeople ? "people" : "offices", people: byPeople ? people : 0, unrecorded: unrecorded ?? NO_NAMES };
+}
+
+const NO_NAMES: string[] = [];
 
 /**
  * Builds the indexes for one scoring run. Rows are sorted by key so the result does not
@@ -223,24 +265,23 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
   }
 
   const ctxLite = { vendors, models, doc };
-  /** Distinct countries of a system's offices, sorted. */
-  const systemCountries = (s: AiSystem): string[] => {
-    const set = new Set<string>();
+  /** The users of a system's offices (distinct offices, weighted by headcount where every one is recorded). */
+  const systemOffices = (s: AiSystem): Office[] => {
+    const out: Office[] = [];
     for (const o of s.offices) {
       const off = offices.get(o);
-      if (off) set.add(off.country);
+      if (off && !out.includes(off)) out.push(off);
     }
-    return [...set].sort();
+    return out;
   };
-
   // Criticality-weighted totals per concentration key, accumulated in boxes (one lookup per
   // dependency and axis instead of a get and a set) and copied into `axisWeight` at the end.
   const axisBoxes = AXES.map(() => new Map<string, { w: number }>());
   let totalWeight = 0;
   // Each system with the list its prepared dependencies go to and its countries (computed on
   // first use): one lookup per dependency.
-  const slots = new Map<string, { system: AiSystem; deps: PreparedDependency[]; countries: string[] | undefined }>();
-  for (const [key, system] of systems) slots.set(key, { system, deps: [], countries: undefined });
+  const slots = new Map<string, { system: AiSystem; deps: PreparedDependency[]; offices: Office[] | undefined; users: Users | undefined }>();
+  for (const [key, system] of systems) slots.set(key, { system, deps: [], offices: undefined, users: undefined });
 
   const prepared: PreparedDependency[] = [];
   for (let j = 0; j < sortedDeps.length; j++) {
@@ -253,18 +294,15 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
     }
     const k = slotAt[j]!;
     const flows = flowsOf[k] ?? NO_FLOWS;
-    const systemUsers = (slot.countries ??= systemCountries(system));
-    // The system's countries plus those of the offices the flows come from (distinct, sorted):
-    // the system's list is copied only when a flow adds a country.
-    let users = systemUsers;
+    const own = (slot.offices ??= systemOffices(system));
+    // The system's offices plus those the flows come from: the system's users are reused unless a flow adds an office.
+    let extra: Office[] | undefined;
     for (let i = 0; i < flows.length; i++) {
-      const c = officeCountry.get(flows[i]!.fromOffice);
-      if (c === undefined || systemUsers.includes(c)) continue;
-      if (users === systemUsers) users = systemUsers.slice();
-      else if (users.includes(c)) continue;
-      users.push(c);
+      const off = offices.get(flows[i]!.fromOffice);
+      if (off === undefined || own.includes(off) || extra?.includes(off)) continue;
+      (extra ??= []).push(off);
     }
-    if (users !== systemUsers) users.sort();
+    const users = extra === undefined ? (slot.users ??= usersOfOffices(own)) : usersOfOffices(own, extra);
     const route = resolveRoute(ctxLite, dep, users);
     if (!route) {
       notes.push(`Dependency ${dep.key} skipped: its model, vendor or cloud is not in the inventory.`);

@@ -10,6 +10,8 @@ import { MODE } from "./explain-mode";
 // The scoring pass computes numbers only (evaluateDependency); explanations are rebuilt by
 // computeDependency. Both must agree on every factor, for every dependency and landscape.
 
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261206) });
+
 const SMALL = { offices: 8, vendors: 10, models: 16, systems: 8, dependencies: 24, dataFlows: 80 };
 const COUNTRIES = ["DE", "US", "CN", "IN", "GB", "FR", "JP", "SG", "BR", "RU", "IE", "CH"];
 
@@ -19,7 +21,7 @@ const eventArb: fc.Arbitrary<ImposeEvent> = fc
     type: fc.constantFrom("export-control", "sanction", "vendor-restriction", "disruption" as const),
     countries: fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 4 }),
     except: fc.boolean(),
-    locus: fc.constantFrom("users", "hosting", "any" as const),
+    locus: fc.constantFrom("users", "hosting", "any", "licensee" as const),
     severity: fc.constantFrom("block", "licence-required" as const),
     weights: fc.option(fc.constantFrom("open", "closed" as const), { nil: undefined }),
     compute: fc.option(fc.constantFrom("1e25-1e26", "above-1e26" as const), { nil: undefined }),
@@ -66,6 +68,7 @@ describe("numbers-only evaluation", () => {
             expect(Array.from(e.raw)).toEqual(x.drafts.map((d) => d.raw));
             expect(e.bestFallback).toBe(x.bestFallback);
             expect(e.restrictedBy).toEqual(x.restrictedBy);
+            expect(e.switchedOff).toEqual(x.switchedOff);
             // The one-pass flow summary gives the same weight as the per-dependency computation.
             expect({ weight: p.weight, sensitivity: p.sensitivity }).toEqual(dependencyWeight(p.system, p.flows, ctx.opts));
           }

@@ -6,9 +6,49 @@ import { accessPathFactor, accessPathPoints, hostingFactor, hostingPoints } from
 import { AXES, concentrationFactor, type Axis } from "./factors/concentration";
 import { exitPlanScore, fallbackFactors, independencePoints, switchPoints, testedPoints, type FallbackCandidate } from "./factors/fallback";
 import { EXTRATERRITORIAL_POINTS, extraterritorialFactor, extraterritorialPoints, restrictionsFactor, sanctionsFactor, transferFactor, transferFlowPoints, type TransferFlow } from "./factors/jurisdiction";
-import { FACTOR_INDEX, FACTORS, MAX_POINTS, type Factor, type FactorDraft } from "./factors/types";
+import { FACTOR_INDEX, FACTORS, MAX_POINTS, STRUCTURAL_FACTOR_COUNT, SWITCHED_OFF_INDEX, type Factor, type FactorDraft } from "./factors/types";
+import { concentrationKeys } from "./factors/concentration";
 import { eventImpact, matchEvent, matchSanction, sanctionImpact, type EventHit } from "./match";
+import { blockedOn, blocksSameUsers, fallbackRecovery, RECOVERY_IMPACT, RECOVERY_ORDER, type RecoveryStatus } from "./recovery";
 import { chainCountries, holdsOpenWeights, operatorOf, resolveFallbackRoute } from "./route-helpers";
+import type { Route } from "./route";
+import type { ImposeEvent } from "../schema/policy-event";
+import type { Dependency, Fallback } from "../schema/inventory";
+import { listOf, switchedOffFactor } from "./factors/switched-off";
+import { countryPhrase } from "./countries";
+
+/**
+ * A dependency that restrictions in force block today for some or all of the people who rely on
+ * it, and how it is scored: the blocked share counts at what the best usable fallback recovers
+ * (its own score, less by how uncertain the recovery is), the rest at the usual score; switched
+ * off for most of its users without a tested fallback within the tolerated downtime, it scores
+ * at most `2 x (1 - share) x` the Low threshold, i.e. Very Low.
+ */
+export interface SwitchedOff {
+  /** The blocked share of the users (1: everyone). */
+  share: number;
+  /** Why everyone is cut off: the model runs in a blocked country, the organisation is a blocked licensee, or a sanction touches its chain. */
+  allBecause: "hosting" | "licensee" | "chain" | undefined;
+  /** The blocked user countries (sorted); when everyone is cut off: the hosting country or the licensee's (none for a sanction on the chain). */
+  countries: string[];
+  /** Keys of the blocking events, sorted. */
+  events: string[];
+  status: Exclude<RecoveryStatus, "unaffected">;
+  /** The fallback that carries the blocked users (none: no usable fallback). */
+  fallback: string | undefined;
+  switchTimeHours: number | undefined;
+  /** The fallback route's own score (scored as if it were the dependency, with no fallback of its own). */
+  fallbackScore: number | undefined;
+  /** The sum of the 15 structural factors, before this rule. */
+  structural: number;
+  /** The score after it. */
+  effective: number;
+  /** The ceiling when switched off for most users without a tested fallback within tolerance. */
+  cap: number | undefined;
+}
+
+/** More than this share of the users switched off is "most of them". */
+export const SWITCHED_OFF_MOST = 0.5;
 
 /**
  * One dependency, scored. Only numbers are kept; the explanations (`drafts`, with their
@@ -17,6 +57,7 @@ import { chainCountries, holdsOpenWeights, operatorOf, resolveFallbackRoute } fr
  */
 export class DependencyEvaluation {
   #drafts: FactorDraft[] | undefined;
+  #notRecorded: string[] | undefined;
   /** Caches of the public result's lazily built `factors` and `profile` (see engine/aggregate.ts). */
   factorsCache: Factor[] | undefined = undefined;
   profileCache: string | undefined = undefined;
@@ -29,6 +70,7 @@ export class DependencyEvaluation {
     readonly total: number,
     readonly bestFallback: string | undefined,
     readonly restrictedBy: string[],
+    readonly switchedOff: SwitchedOff | undefined,
     readonly ctx: Context,
     private readonly landscape: ActiveLandscape,
     readonly share: ShareFn,
@@ -41,23 +83,33 @@ export class DependencyEvaluation {
       const prev = MODE.explain;
       MODE.explain = true;
       try {
-        this.#drafts = computeDependency(this.ctx, this.p, this.landscape, this.share).drafts;
+        const x = computeDependency(this.ctx, this.p, this.landscape, this.share);
+        this.#drafts = x.drafts;
+        this.#notRecorded = x.notRecorded;
       } finally {
         MODE.explain = prev;
       }
     }
     return this.#drafts;
   }
+  /** Facts this score rests on that nobody recorded, in words ("not recorded: verify"). */
+  get notRecorded(): string[] {
+    if (!this.#notRecorded) void this.drafts;
+    return this.#notRecorded ?? [];
+  }
 }
 
 const NONE: string[] = [];
 
 const WEIGHTS = new WeakMap<Context, Float64Array>();
-/** The dimension weight of each factor, in FACTORS order (cached per context). */
-function factorWeights(ctx: Context): Float64Array {
+/**
+ * The weight of each factor's raw points in a score, in FACTORS order (cached per context): its
+ * dimension's weight, and 1 for the switched-off adjustment (its raw points are points).
+ */
+export function factorWeights(ctx: Context): Float64Array {
   let fw = WEIGHTS.get(ctx);
   if (!fw) {
-    fw = Float64Array.from(FACTORS, (f) => ctx.opts.weights.dimensions[f.dimension]);
+    fw = Float64Array.from(FACTORS, (f, i) => (i === SWITCHED_OFF_INDEX ? 1 : ctx.opts.weights.dimensions[f.dimension]));
     WEIGHTS.set(ctx, fw);
   }
   return fw;
@@ -147,13 +199,18 @@ export function evaluateDependency(
     accessRaw(ctx, p, raw);
   }
 
-  // Jurisdiction
+  // Jurisdiction. hitKeys: events whose scope selects the route (for the fallback's independence);
+  // reached: those that restrict some of it; hit lists: what may switch it off.
   let hitKeys: string[] | undefined;
+  let reached: string[] | undefined;
+  let restrictionHits: ImposeEvent[] | undefined;
   let worst = -1;
   for (const e of landscape.restrictions) {
     const impact = eventImpact(e, route, sev);
     if (impact < 0) continue;
     (hitKeys ??= []).push(e.key);
+    (restrictionHits ??= []).push(e);
+    if (impact > 0) (reached ??= []).push(e.key);
     if (impact > worst) worst = impact;
   }
   const primaryHits = hitKeys === undefined ? 0 : hitKeys.length;
@@ -167,11 +224,14 @@ export function evaluateDependency(
     raw[4] = transferRaw(ctx, p, raw[3] < EXTRATERRITORIAL_POINTS.none);
   }
   let sanctioned = false;
+  let sanctionHits: ImposeEvent[] | undefined;
   worst = -1;
   for (const e of landscape.sanctions) {
     const impact = sanctionImpact(e, route, chain, sev);
     if (impact < 0) continue;
     (hitKeys ??= []).push(e.key);
+    (sanctionHits ??= []).push(e);
+    if (impact > 0) (reached ??= []).push(e.key);
     sanctioned = true;
     if (impact > worst) worst = impact;
   }
@@ -190,7 +250,7 @@ export function evaluateDependency(
     let sw = 0;
     for (let i = 0; i < p.fallbacks.length; i++) {
       const fb = p.fallbacks[i]!;
-      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, route.userCountries);
+      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, route.users);
       if (!fr) continue;
       let impact = 0;
       let shares = false;
@@ -230,19 +290,86 @@ export function evaluateDependency(
 
   // Concentration
   if (same && base!.share === share) {
-    for (let i = I_CONCENTRATION; i < FACTOR_COUNT; i++) raw[i] = same[i]!;
+    for (let i = I_CONCENTRATION; i < STRUCTURAL_FACTOR_COUNT; i++) raw[i] = same[i]!;
   } else {
     concentrationRaw(p, share, raw);
   }
 
   const fw = factorWeights(ctx);
-  let total = 0;
-  for (let i = 0; i < FACTOR_COUNT; i++) {
+  let structural = 0;
+  for (let i = 0; i < STRUCTURAL_FACTOR_COUNT; i++) {
     points[i] = raw[i]! * fw[i]!;
-    total += points[i]!;
+    structural += points[i]!;
   }
-  const restrictedBy = hitKeys === undefined ? NONE : hitKeys.length === 1 ? hitKeys : [...new Set(hitKeys)].sort();
-  return new DependencyEvaluation(p, raw, points, total, bestFallback, restrictedBy, ctx, landscape, share);
+  const off = restrictionHits === undefined && sanctionHits === undefined ? undefined : switchedOffOf(ctx, p, landscape, share, structural, chain, restrictionHits ?? NO_EVENTS, sanctionHits ?? NO_EVENTS);
+  const adjustment = off === undefined ? 0 : off.effective - structural;
+  raw[SWITCHED_OFF_INDEX] = adjustment;
+  points[SWITCHED_OFF_INDEX] = adjustment;
+  const restrictedBy = reached === undefined ? NONE : reached.length === 1 ? reached : [...new Set(reached)].sort();
+  return new DependencyEvaluation(p, raw, points, structural + adjustment, bestFallback, restrictedBy, off, ctx, landscape, share);
+}
+
+const NO_EVENTS: ImposeEvent[] = [];
+const NO_FALLBACK_ROWS: Fallback[] = [];
+const NO_FALLBACK_ROUTES: (Route | undefined)[] = [];
+
+/** The fallback scored as if it were the dependency: same system, users and data, no fallback of its own. */
+function fallbackOwnScore(ctx: Context, p: PreparedDependency, fb: Fallback, fr: Route, landscape: ActiveLandscape, share: ShareFn): number {
+  const dep: Dependency = { key: `${p.dep.key}#${fb.key}`, system: p.dep.system, model: fb.model, accessPath: fb.accessPath };
+  if (fb.cloud !== undefined) dep.cloud = fb.cloud;
+  if (fb.hostingRegion !== undefined) dep.hostingRegion = fb.hostingRegion;
+  const synthetic: PreparedDependency = { ...p, dep, route: fr, fallbacks: NO_FALLBACK_ROWS, fallbackRoutes: NO_FALLBACK_ROUTES, concKeys: concentrationKeys(fr), personal: undefined, personalOf: undefined };
+  return evaluateDependency(ctx, synthetic, landscape, share).total;
+}
+
+/**
+ * Applies the switched-off rule (see {@link SwitchedOff}) to a dependency whose structural score
+ * is `structural`: undefined when no blocking restriction in force cuts anyone off. The best
+ * recovery is the one that leaves the highest score, so adding or testing a fallback, or lifting
+ * a restriction, never lowers it.
+ */
+function switchedOffOf(ctx: Context, p: PreparedDependency, landscape: ActiveLandscape, share: ShareFn, structural: number, chain: readonly string[], restrictionHits: readonly ImposeEvent[], sanctionHits: readonly ImposeEvent[]): SwitchedOff | undefined {
+  const { route } = p;
+  const blocked = blockedOn(route, restrictionHits, sanctionHits, chain);
+  if (blocked === undefined) return undefined;
+  const s = blocked.share;
+  const cap = s > SWITCHED_OFF_MOST ? 2 * (1 - s) * ctx.opts.thresholds.ratings.low : undefined;
+  const capped = (x: number) => (cap === undefined ? x : Math.min(x, cap));
+  let best = { effective: capped((1 - s) * structural), status: "no-recovery" as SwitchedOff["status"], fallback: undefined as Fallback | undefined, fallbackScore: undefined as number | undefined };
+  for (let i = 0; i < p.fallbacks.length; i++) {
+    const fb = p.fallbacks[i]!;
+    const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, route.users);
+    if (!fr) continue;
+    if (blocksSameUsers(blocked, blockedOn(fr, landscape.restrictions, landscape.sanctions, (fr.chain ??= chainCountries(fr))))) continue;
+    const status = fallbackRecovery(fb, p.system.toleratedDowntimeHours, ctx.asOf, ctx.opts.thresholds);
+    const own = fallbackOwnScore(ctx, p, fb, fr, landscape, share);
+    const blended = (1 - s) * structural + s * Math.min(structural, own) * (1 - RECOVERY_IMPACT[status]);
+    const effective = status === "recovers" ? blended : capped(blended);
+    const better = effective > best.effective + 1e-9 || (effective > best.effective - 1e-9 && RECOVERY_ORDER.indexOf(status) < RECOVERY_ORDER.indexOf(best.status));
+    if (better) best = { effective, status, fallback: fb, fallbackScore: own };
+  }
+  const effective = Math.min(structural, Math.max(0, best.effective));
+  const because = blocked.allBecause;
+  return {
+    share: s,
+    allBecause: because,
+    countries:
+      because === "hosting"
+        ? [route.hostingCountry]
+        : because === "licensee"
+          ? [route.licenseeCountry]
+          : because === "chain"
+            ? []
+            : route.users.countries.filter((_, i) => blocked.flags[i] === 1),
+    events: blocked.events,
+    status: best.status,
+    fallback: best.fallback?.key,
+    switchTimeHours: best.fallback?.switchTimeHours,
+    fallbackScore: best.fallbackScore,
+    structural,
+    effective,
+    cap: best.status === "recovers" ? undefined : cap,
+  };
 }
 
 /** Raw points of the four concentration factors: 25 x (1 - share) per axis. */
@@ -295,7 +422,12 @@ function transferRaw(ctx: Context, p: PreparedDependency, foreignAccess: boolean
 }
 
 /** Scores one dependency with its explanations (factor drafts with sentences and sources). */
-export function computeDependency(ctx: Context, p: PreparedDependency, landscape: ActiveLandscape, share: ShareFn): { drafts: FactorDraft[]; bestFallback: string | undefined; restrictedBy: string[] } {
+export function computeDependency(
+  ctx: Context,
+  p: PreparedDependency,
+  landscape: ActiveLandscape,
+  share: ShareFn,
+): { drafts: FactorDraft[]; bestFallback: string | undefined; restrictedBy: string[]; switchedOff: SwitchedOff | undefined; notRecorded: string[] } {
   const { route } = p;
   const sev = ctx.opts.weights.severity;
   const asOf = ctx.asOf;
@@ -325,7 +457,7 @@ export function computeDependency(ctx: Context, p: PreparedDependency, landscape
     const h = matchSanction(e, route, chain, sev);
     if (h) sanctionHits.push(h);
   }
-  const restrictions = restrictionsFactor(hits, route.userCountries.length);
+  const restrictions = restrictionsFactor(hits, route.users);
   const extraterritorial = extraterritorialFactor({ chain, homeBloc: ctx.homeBloc, asOf });
   const flows: TransferFlow[] = [];
   for (const f of p.flows) {
@@ -336,7 +468,8 @@ export function computeDependency(ctx: Context, p: PreparedDependency, landscape
   const transfer = transferFactor({
     flows,
     destination: route.hostingCountry,
-    importerDpf: importer ? importer.dpfCertified === true : ctx.doc.organisation.dpfCertified === true,
+    importerDpf: importer ? importer.dpfCertified : ctx.doc.organisation.dpfCertified,
+    importerName: importer?.name ?? ctx.doc.organisation.name,
     foreignAccess: extraterritorial.raw < 25,
     asOf,
   });
@@ -348,7 +481,7 @@ export function computeDependency(ctx: Context, p: PreparedDependency, landscape
   if (!holdsOpenWeights(route)) {
     for (let i = 0; i < p.fallbacks.length; i++) {
       const fb = p.fallbacks[i]!;
-      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, route.userCountries);
+      const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, route.users);
       if (!fr) continue;
       let impact = 0;
       let shares = false;
@@ -379,7 +512,26 @@ export function computeDependency(ctx: Context, p: PreparedDependency, landscape
     return concentrationFactor(axis, key, label, share(axis, key));
   });
 
-  const drafts = [access, hosting, restrictions, extraterritorial, transfer, sanctions, ...fb.factors, ...conc];
-  const restrictedBy = hits.length + sanctionHits.length === 0 ? NONE : [...new Set([...hits, ...sanctionHits].map((h) => h.event.key))].sort();
-  return { drafts, bestFallback: fb.best, restrictedBy };
+  const structuralDrafts = [access, hosting, restrictions, extraterritorial, transfer, sanctions, ...fb.factors, ...conc];
+  const fw = factorWeights(ctx);
+  let structural = 0;
+  for (let i = 0; i < STRUCTURAL_FACTOR_COUNT; i++) structural += structuralDrafts[i]!.raw * fw[i]!;
+  const off = hits.length + sanctionHits.length === 0 ? undefined : switchedOffOf(ctx, p, landscape, share, structural, chain, hits.map((h) => h.event), sanctionHits.map((h) => h.event));
+  const events = new Map([...landscape.restrictions, ...landscape.sanctions].map((e) => [e.key, e]));
+  const drafts = [...structuralDrafts, switchedOffFactor(off, { events, users: route.users, systemName: p.system.name, toleratedHours: p.system.toleratedDowntimeHours, fallbackName: (key) => fallbackName(ctx, p, key), low: ctx.opts.thresholds.ratings.low })];
+  const restrictedBy = [...new Set([...hits, ...sanctionHits].filter((h) => h.impact > 0).map((h) => h.event.key))].sort();
+  // Facts the score rests on that nobody recorded: shown as "not recorded: verify", never as a silent default.
+  const notRecorded: string[] = [];
+  if (transfer.unrecordedDpf) notRecorded.push(`whether ${importer?.name ?? ctx.doc.organisation.name} is certified under the EU-US Data Privacy Framework (scored as not certified)`);
+  if (hits.length + sanctionHits.length > 0 && route.users.unrecorded.length > 0) notRecorded.push(`the headcount of ${listOf(route.users.unrecorded)} (restricted shares counted by offices)`);
+  if (hits.some((h) => h.assumedCompute)) notRecorded.push(`the training compute of ${route.model.name} (assumed above every threshold)`);
+  if (route.hostingDefaulted) notRecorded.push(`where ${route.model.name} runs (assumed ${countryPhrase(route.hostingCountry)})`);
+  return { drafts, bestFallback: fb.best, restrictedBy: restrictedBy.length === 0 ? NONE : restrictedBy, switchedOff: off, notRecorded };
+}
+
+/** "Model (Vendor)" of one of the dependency's fallbacks, for sentences. */
+function fallbackName(ctx: Context, p: PreparedDependency, key: string): string {
+  const i = p.fallbacks.findIndex((f) => f.key === key);
+  const fr = i < 0 ? undefined : (p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, p.fallbacks[i]!, p.route.users));
+  return fr ? `${fr.model.name} (${fr.vendor.name})` : key;
 }

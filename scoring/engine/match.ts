@@ -8,7 +8,7 @@ const COMPUTE_RANK: Record<string, number> = { "below-1e25": 0, "1e25-1e26": 1, 
 export interface EventHit {
   event: ImposeEvent;
   restriction: Restriction;
-  /** Share of the route's user countries (or 1 for its hosting country) that is restricted. */
+  /** Share of the route's users (by headcount, see `Users`) that is restricted, or 1 for its hosting country or the licensee. */
   share: number;
   /** share x severity weight: the part of a factor this event removes. */
   impact: number;
@@ -62,11 +62,23 @@ export function scopeSelects(scope: PolicyScope, route: Route): number {
   return MATCH;
 }
 
-/** The number of `countries` in the set. */
-function countIn(set: Restriction["countries"], countries: readonly string[]): number {
+/** The share of the users whose country is in the set. */
+function shareIn(set: Restriction["countries"], route: Route): number {
+  const { countries, shares } = route.users;
   let n = 0;
-  for (let i = 0; i < countries.length; i++) if (inCountrySet(set, countries[i]!)) n++;
-  return n;
+  for (let i = 0; i < countries.length; i++) if (inCountrySet(set, countries[i]!)) n += shares[i]!;
+  return n > 1 ? 1 : n;
+}
+
+/**
+ * The share of a route's users one restriction reaches: the users in its countries (`users`),
+ * everyone when the model runs in one of them (`hosting`), the larger of the two (`any`), or
+ * everyone when the organisation itself is based in one of them (`licensee`).
+ */
+export function restrictionShare(restriction: Restriction, route: Route): number {
+  if (restriction.locus === "licensee") return inCountrySet(restriction.countries, route.licenseeCountry) ? 1 : 0;
+  if (restriction.locus !== "users" && inCountrySet(restriction.countries, route.hostingCountry)) return 1;
+  return restriction.locus !== "hosting" ? shareIn(restriction.countries, route) : 0;
 }
 
 /**
@@ -76,25 +88,27 @@ function countIn(set: Restriction["countries"], countries: readonly string[]): n
 export function eventImpact(event: ImposeEvent, route: Route, severity: Record<Restriction["severity"], number>): number {
   if (scopeSelects(event.scope, route) === NO_MATCH) return -1;
   let best = -1;
-  const users = route.userCountries;
   for (const restriction of event.restrictions) {
-    let share = 0;
-    if (restriction.locus !== "hosting" && users.length > 0) share = countIn(restriction.countries, users) / users.length;
-    if (restriction.locus !== "users" && inCountrySet(restriction.countries, route.hostingCountry)) share = 1;
+    const share = restrictionShare(restriction, route);
     if (share === 0) continue;
     const impact = share * severity[restriction.severity];
     if (best === -1 || impact > best) best = impact;
   }
   return best;
+}
+
+/** The share of a sanction: the whole route when its chain touches a sanctioned country, else the users in them. */
+function sanctionShare(restriction: Restriction, route: Route, chain: readonly string[]): number {
+  for (const c of chain) if (inCountrySet(restriction.countries, c)) return 1;
+  return restriction.locus === "licensee" ? restrictionShare(restriction, route) : shareIn(restriction.countries, route);
 }
 
 /** The impact of {@link matchSanction} without building the hit (-1: no hit). */
 export function sanctionImpact(event: ImposeEvent, route: Route, chain: readonly string[], severity: Record<Restriction["severity"], number>): number {
   if (scopeSelects(event.scope, route) === NO_MATCH) return -1;
   let best = -1;
-  const users = route.userCountries;
   for (const restriction of event.restrictions) {
-    const share = countIn(restriction.countries, chain) > 0 ? 1 : users.length > 0 ? countIn(restriction.countries, users) / users.length : 0;
+    const share = sanctionShare(restriction, route, chain);
     if (share === 0) continue;
     const impact = share * severity[restriction.severity];
     if (best === -1 || impact > best) best = impact;
@@ -102,10 +116,24 @@ export function sanctionImpact(event: ImposeEvent, route: Route, chain: readonly
   return best;
 }
 
+/** The restricted countries a restriction names on this route (users, and the hosting or licensee country when they count). */
+function restrictedCountries(restriction: Restriction, route: Route, extra: readonly string[] = []): string[] {
+  const out = new Set<string>();
+  if (restriction.locus === "licensee") {
+    if (inCountrySet(restriction.countries, route.licenseeCountry)) out.add(route.licenseeCountry);
+  } else {
+    if (restriction.locus !== "hosting") for (const c of route.userCountries) if (inCountrySet(restriction.countries, c)) out.add(c);
+    if (restriction.locus !== "users" && inCountrySet(restriction.countries, route.hostingCountry)) out.add(route.hostingCountry);
+  }
+  for (const c of extra) if (inCountrySet(restriction.countries, c)) out.add(c);
+  return [...out].sort();
+}
+
 /**
  * How strongly an imposed event reaches a route, or null when it does not.
- * `users`: the share of the route's user countries in the restricted set; `hosting`: 1 when
- * the model runs in a restricted country; `any`: the larger. The strongest restriction wins.
+ * `users`: the share of the route's users (by headcount) in the restricted countries; `hosting`:
+ * 1 when the model runs in a restricted country; `any`: the larger; `licensee`: 1 when the
+ * organisation is based in one. The strongest restriction wins.
  *
  * @example
  * matchEvent(openAiBlockForChina, apiRouteUsedFrom(["CN", "DE"]), { block: 1, "licence-required": 0.5 })
@@ -116,40 +144,27 @@ export function matchEvent(event: ImposeEvent, route: Route, severity: Record<Re
   if (!scope.matches) return null;
   let best: EventHit | null = null;
   for (const restriction of event.restrictions) {
-    let share = 0;
-    let countries: string[] = [];
-    if (restriction.locus !== "hosting" && route.userCountries.length > 0) {
-      const hit = route.userCountries.filter((c) => inCountrySet(restriction.countries, c));
-      share = hit.length / route.userCountries.length;
-      countries = hit;
-    }
-    if (restriction.locus !== "users" && inCountrySet(restriction.countries, route.hostingCountry)) {
-      share = 1;
-      countries = [...new Set([...countries, route.hostingCountry])].sort();
-    }
+    const share = restrictionShare(restriction, route);
     if (share === 0) continue;
     const impact = share * severity[restriction.severity];
-    if (best === null || impact > best.impact) best = { event, restriction, share, impact, countries, assumedCompute: scope.assumedCompute };
+    if (best === null || impact > best.impact) best = { event, restriction, share, impact, countries: restrictedCountries(restriction, route), assumedCompute: scope.assumedCompute };
   }
   return best;
 }
 
 /**
  * For sanctions: the chain (operator HQ and parent, hosting country) touching a sanctioned
- * country removes the whole factor; otherwise the share of user countries that are sanctioned.
+ * country removes the whole factor; otherwise the share of users that are in sanctioned countries.
  */
 export function matchSanction(event: ImposeEvent, route: Route, chain: readonly string[], severity: Record<Restriction["severity"], number>): EventHit | null {
   const scope = scopeMatches(event.scope, route);
   if (!scope.matches) return null;
   let best: EventHit | null = null;
   for (const restriction of event.restrictions) {
-    const chainHit = chain.filter((c) => inCountrySet(restriction.countries, c));
-    const userHit = route.userCountries.filter((c) => inCountrySet(restriction.countries, c));
-    const share = chainHit.length > 0 ? 1 : route.userCountries.length > 0 ? userHit.length / route.userCountries.length : 0;
+    const share = sanctionShare(restriction, route, chain);
     if (share === 0) continue;
     const impact = share * severity[restriction.severity];
-    const countries = [...new Set([...chainHit, ...userHit])].sort();
-    if (best === null || impact > best.impact) best = { event, restriction, share, impact, countries, assumedCompute: scope.assumedCompute };
+    if (best === null || impact > best.impact) best = { event, restriction, share, impact, countries: restrictedCountries({ ...restriction, locus: restriction.locus === "licensee" ? "licensee" : "users" }, route, chain), assumedCompute: scope.assumedCompute };
   }
   return best;
 }

@@ -3,6 +3,37 @@ import type { AccessPath } from "../schema/primitives";
 import { blocOf } from "./countries";
 
 /**
+ * The people who rely on a dependency: the countries of the offices its system serves and of
+ * the offices its data flows come from, each with its share of those offices' headcount.
+ */
+export interface Users {
+  /** Distinct countries, sorted. */
+  countries: readonly string[];
+  /** Each country's share of the users (aligned with `countries`; sums to 1, empty when there are no users). */
+  shares: readonly number[];
+  /** "people": shares by headcount; "offices": each office counts once, because a headcount is not recorded. */
+  basis: "people" | "offices";
+  /** Total headcount counted (0 when the basis is offices). */
+  people: number;
+  /** Names of the offices whose headcount is not recorded. */
+  unrecorded: readonly string[];
+}
+
+/** Nobody: a route with no offices recorded. */
+export const NO_USERS: Users = Object.freeze({ countries: [], shares: [], basis: "offices", people: 0, unrecorded: [] }) as Users;
+
+/**
+ * Users from countries alone, each counting the same (for tests and callers without offices).
+ *
+ * @example
+ * usersOfCountries(["DE", "US"]).shares //=> [0.5, 0.5]
+ */
+export function usersOfCountries(countries: readonly string[]): Users {
+  const list = [...new Set(countries)].sort();
+  return { countries: list, shares: list.map(() => 1 / list.length), basis: "offices", people: 0, unrecorded: [] };
+}
+
+/**
  * A resolved way of reaching a model (a dependency's primary path or a fallback):
  * everything the factors need, with cross references already followed.
  */
@@ -16,8 +47,12 @@ export interface Route {
   hostingRegion: string | undefined;
   /** True when the hosting country was not given and a documented default was used. */
   hostingDefaulted: boolean;
-  /** Distinct countries of the offices that use this route, sorted. */
+  /** Distinct countries of the offices that use this route, sorted (= `users.countries`). */
   userCountries: readonly string[];
+  /** Who relies on this route, with each country's share of them. */
+  users: Users;
+  /** The organisation's HQ country: the licensee for licence terms. */
+  licenseeCountry: string;
   /** Cache of {@link chainCountries} (filled on first use). */
   chain?: string[];
 }

@@ -29,7 +29,8 @@ const eventSources = new Map<string, Source>();
 export function eventSource(event: ImposeEvent): Source {
   let src = eventSources.get(event.key + "\u0000" + event.title);
   if (!src) {
-    src = s("policy-event", event.key, `${event.title} (in force from ${event.effectiveDate}; ${event.source})`);
+    const refs = event.references?.length ? `; ${event.references.map((r) => `${r.publisher ? `${r.publisher}: ` : ""}"${r.title}"`).join("; ")}` : "";
+    src = s("policy-event", event.key, `${event.title} (in force from ${event.effectiveDate}${event.dateEstimated ? ", estimated date" : ""}; ${event.source}${refs})`);
     eventSources.set(event.key + "\u0000" + event.title, src);
   }
   return src;

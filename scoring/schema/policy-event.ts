@@ -8,13 +8,15 @@ import {
   keySchema,
 } from "./primitives";
 
-export const POLICY_EVENT_TYPES = ["export-control", "sanction", "vendor-restriction", "ban", "disruption"] as const;
+export const POLICY_EVENT_TYPES = ["export-control", "sanction", "vendor-restriction", "ban", "disruption", "licence-term"] as const;
 export const SEVERITIES = ["block", "licence-required"] as const;
-export const LOCI = ["users", "hosting", "any"] as const;
+export const LOCI = ["users", "hosting", "any", "licensee"] as const;
 
 /**
  * Who is restricted: a set of countries, matched against the countries of the offices
- * that use a dependency (`users`), the country where the model runs (`hosting`), or either.
+ * that use a dependency (`users`), the country where the model runs (`hosting`), either
+ * (`any`), or the country of the organisation itself as the licensee (`licensee`: licence terms
+ * that withhold rights from companies based in a region).
  */
 export const restrictionSchema = z.strictObject({
   countries: countrySetSchema,
@@ -41,11 +43,28 @@ export const policyScopeSchema = z.strictObject({
 });
 export type PolicyScope = z.infer<typeof policyScopeSchema>;
 
+/** A published text an event rests on (a press report, a rule, a notice). */
+export const referenceSchema = z.strictObject({
+  /** Who published it; omitted when the copy held does not say. */
+  publisher: z.string().min(1).max(200).optional(),
+  title: z.string().min(1).max(500),
+  url: z.url({ protocol: /^https?$/, error: "expected an http or https address" }).max(2000).optional(),
+  /** What the text says that the event rests on, or why it is cited. */
+  note: z.string().max(1000).optional(),
+}).meta({ id: "Reference", description: "A published text an event rests on" });
+export type Reference = z.infer<typeof referenceSchema>;
+
 const eventBase = {
   key: keySchema,
   title: z.string().min(1),
   effectiveDate: isoDateSchema,
+  /** True when no source gives the date and `effectiveDate` is a dated reading (shown as an estimate). */
+  dateEstimated: z.boolean().optional(),
+  /** How the date was read, e.g. why it is an estimate. */
+  dateNote: z.string().max(2000).optional(),
   source: z.string().min(1),
+  /** The texts the event rests on, with their publishers. */
+  references: z.array(referenceSchema).optional(),
   summary: z.string().optional(),
 };
 
@@ -60,11 +79,15 @@ export const imposeEventSchema = z.strictObject({
   restrictions: z.array(restrictionSchema).min(1),
 });
 
-/** Ends an imposed event (by key) from `effectiveDate`. */
+/**
+ * Ends an imposed event (by key) from `effectiveDate`: for everyone, or, with `countries`, only
+ * for those countries (a partial lift: the rest stay restricted).
+ */
 export const liftEventSchema = z.strictObject({
   ...eventBase,
   kind: z.literal("lift"),
   lifts: keySchema,
+  countries: countrySetSchema.optional(),
 });
 
 /** A dated change in the policy landscape: imposing or lifting a restriction. */

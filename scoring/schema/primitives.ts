@@ -1,5 +1,6 @@
 import { z } from "zod";
 import countriesFile from "../catalogue/countries.json";
+import countrySetsFile from "../catalogue/country-sets.json";
 
 /** Every ISO 3166-1 alpha-2 code, from the country reference file. */
 export const COUNTRY_CODES = countriesFile.countries.map((c) => c.code) as [string, ...string[]];
@@ -25,14 +26,27 @@ export const keySchema = z
   })
   .meta({ id: "Key", description: "Stable identifier used for cross references" });
 
+/** Keys of the catalogue's named country sets (scoring/catalogue/country-sets.json). */
+export const COUNTRY_SET_KEYS = countrySetsFile.sets.map((s) => s.key) as [string, ...string[]];
+
+/** The key of a named country set in the catalogue, e.g. `"us-key-allies"`. */
+export const countrySetKeySchema = z.enum(COUNTRY_SET_KEYS, {
+  error: (issue) => `expected the key of a country set in the catalogue (${COUNTRY_SET_KEYS.join(", ")}), received ${JSON.stringify(issue.input)}`,
+}).meta({ id: "CountrySetKey", description: "Key of a named, dated country set in the catalogue" });
+
+const setsField = z.array(countrySetKeySchema).min(1).optional();
+
 /**
- * A set of countries, either listed (`only`) or everyone except a list (`allExcept`).
- * @example { "only": ["CN", "RU"] } or { "allExcept": ["US", "GB"] }
+ * A set of countries, either listed (`only`) or everyone except a list (`allExcept`). `sets`
+ * adds the catalogue's named lists to the listed countries (`only`) or to the exceptions.
+ * @example { "only": ["CN", "RU"] } or { "allExcept": ["US"], "sets": ["us-key-allies"] }
  */
 export const countrySetSchema = z.union([
-  z.strictObject({ only: z.array(countryCodeSchema).min(1) }),
-  z.strictObject({ allExcept: z.array(countryCodeSchema) }),
-]).meta({ id: "CountrySet", description: "Either the listed countries (only) or every country except those listed (allExcept)" });
+  z
+    .strictObject({ only: z.array(countryCodeSchema), sets: setsField })
+    .refine((s) => s.only.length > 0 || (s.sets?.length ?? 0) > 0, { message: "expected at least one country or country set", path: ["only"] }),
+  z.strictObject({ allExcept: z.array(countryCodeSchema), sets: setsField }),
+]).meta({ id: "CountrySet", description: "Either the listed countries and sets (only) or every country except those listed and those in the sets (allExcept)" });
 export type CountrySet = z.infer<typeof countrySetSchema>;
 
 /** How a model is reached. Order matters nowhere; the scoring is explicit per value. */

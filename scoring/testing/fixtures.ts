@@ -1,12 +1,12 @@
 import type { InventoryDocument, Model, Vendor } from "../schema/inventory";
 import type { AccessPath } from "../schema/primitives";
-import type { Route } from "../engine/route";
+import { usersOfCountries, type Route } from "../engine/route";
 
 export const vendor = (key: string, hqCountry: string, extra: Partial<Vendor> = {}): Vendor => ({ key, name: key.toUpperCase(), type: "frontier-lab", hqCountry, ...extra });
 export const model = (key: string, vendorKey: string, weights: "open" | "closed", extra: Partial<Model> = {}): Model => ({ key, name: `Model ${key}`, vendor: vendorKey, family: key, weights, ...extra });
 
 /** A route for factor unit tests. */
-export function route(p: { accessPath: AccessPath; weights?: "open" | "closed"; vendorHq?: string; cloudHq?: string; hosting?: string; users?: string[]; vendorKey?: string; modelKey?: string; compute?: Model["trainingCompute"] }): Route {
+export function route(p: { accessPath: AccessPath; weights?: "open" | "closed"; vendorHq?: string; cloudHq?: string; hosting?: string; users?: string[]; vendorKey?: string; modelKey?: string; compute?: Model["trainingCompute"]; licensee?: string }): Route {
   const v = vendor(p.vendorKey ?? "v", p.vendorHq ?? "US");
   const cloud = p.cloudHq ? vendor("cloud", p.cloudHq, { type: "hyperscaler" }) : undefined;
   return {
@@ -18,7 +18,9 @@ export function route(p: { accessPath: AccessPath; weights?: "open" | "closed"; 
     hostingCountry: p.hosting ?? p.vendorHq ?? "US",
     hostingRegion: undefined,
     hostingDefaulted: false,
-    userCountries: p.users ?? ["DE"],
+    userCountries: usersOfCountries(p.users ?? ["DE"]).countries,
+    users: usersOfCountries(p.users ?? ["DE"]),
+    licenseeCountry: p.licensee ?? "DE",
   };
 }
 

@@ -60,13 +60,13 @@ describe("jurisdiction.restrictions: controls in force", () => {
   ] as const)("when %s", (_l, sets, users, points) => {
     const r = route({ accessPath: "direct-api", users: [...users] });
     const hits = sets.map((countries) => matchEvent(event({ restrictions: [{ countries: { only: [...countries.only] }, locus: "users", severity: "block" }] }), r, SEV)).filter((h) => h !== null);
-    expect(restrictionsFactor(hits, users.length).raw).toBeCloseTo(points);
+    expect(restrictionsFactor(hits, r.users).raw).toBeCloseTo(points);
   });
 
   it("halves the deduction for a licence requirement", () => {
     const r = route({ accessPath: "cloud-marketplace", cloudHq: "US", hosting: "IN" });
     const hit = matchEvent(event({ restrictions: [{ countries: { only: ["IN"] }, locus: "hosting", severity: "licence-required" }] }), r, SEV)!;
-    expect(restrictionsFactor([hit], 1).raw).toBeCloseTo(17.5);
+    expect(restrictionsFactor([hit], r.users).raw).toBeCloseTo(17.5);
   });
 
   it.each([

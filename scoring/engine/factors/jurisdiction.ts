@@ -2,6 +2,8 @@ import type { ExtraterritorialLaw } from "../../catalogue";
 import type { TransferMechanism } from "../../schema/primitives";
 import { blocOf, countryName, countryPhrase, hasAdequacy, isGdprOrigin, lawsInForce } from "../countries";
 import type { EventHit } from "../match";
+import type { Users } from "../route";
+import { eventPhrase } from "./switched-off";
 import { MODE } from "../explain-mode";
 import { eventSource, lawSource, SOURCES, type Source } from "../sources";
 import { MAX_POINTS, type FactorDraft } from "./types";
@@ -19,10 +21,10 @@ const names = (codes: readonly string[]) => {
  * (share of affected countries x severity) removes that part of the 35 points.
  *
  * @example
- * restrictionsFactor([], 3).raw //=> 35
- * restrictionsFactor([{ impact: 0.4, share: 0.4, countries: ["CN", "IN"], ... }], 5).raw //=> 21
+ * restrictionsFactor([], users).raw //=> 35
+ * restrictionsFactor([{ impact: 0.4, share: 0.4, countries: ["CN", "IN"], ... }], users).raw //=> 21
  */
-export function restrictionsFactor(hits: readonly EventHit[], userCountryCount: number): FactorDraft {
+export function restrictionsFactor(hits: readonly EventHit[], users: Users): FactorDraft {
   const max = MAX_POINTS["jurisdiction.restrictions"];
   if (hits.length === 0) {
     return { id: "jurisdiction.restrictions", raw: max, sentence: "No export control, ban or vendor restriction in force reaches this dependency.", sources: SRC_METHOD };
@@ -30,17 +32,20 @@ export function restrictionsFactor(hits: readonly EventHit[], userCountryCount: 
   const worst = [...hits].sort((a, b) => b.impact - a.impact || (a.event.key < b.event.key ? -1 : 1))[0]!;
   const raw = max * (1 - worst.impact);
   const how = worst.restriction.severity === "block" ? "blocks" : "requires a licence for";
-  const where =
-    worst.restriction.locus === "hosting" || worst.share === 1
+  const pct = worst.share >= 0.995 ? "all" : `${Math.round(worst.share * 100)}%`;
+  const licensee = worst.restriction.locus === "licensee";
+  const where = licensee
+    ? `for organisations based in ${names(worst.countries)}, as you are`
+    : worst.restriction.locus === "hosting" || (worst.share === 1 && worst.restriction.locus !== "users" && worst.countries.length === 1 && !users.countries.includes(worst.countries[0]!))
       ? `where it runs (${names(worst.countries)})`
-      : `${worst.countries.length} of your ${userCountryCount} office countries using it (${names(worst.countries)})`;
+      : `for ${pct} ${users.basis === "people" ? "of the people who rely on it" : "of the offices that rely on it"} (offices in ${names(worst.countries)})${users.unrecorded.length > 0 ? `; headcount not recorded for ${users.unrecorded.join(", ")}: counted by offices, verify` : ""}`;
   const assumed = worst.assumedCompute ? " Training compute is undisclosed, so the model is assumed to be in scope." : "";
   const more = hits.length > 1 ? ` ${hits.length - 1} further restriction(s) also apply.` : "";
   const sources: Source[] = hits.map((h) => eventSource(h.event));
   return {
     id: "jurisdiction.restrictions",
     raw,
-    sentence: MODE.explain ? `${worst.event.title} ${how} this model ${where}.${assumed}${more}` : "",
+    sentence: MODE.explain ? `${eventPhrase(worst.event)} ${how} this model ${where}.${assumed}${more}` : "",
     sources,
     gap: `${worst.event.title} ${how === "blocks" ? "blocks it" : "requires a licence"} in ${names(worst.countries)}`,
   };
@@ -122,10 +127,12 @@ export function transferFlowPoints(originCountry: string, mechanism: TransferMec
 export function transferFactor(input: {
   flows: readonly TransferFlow[];
   destination: string;
-  importerDpf: boolean;
+  /** The importer's Data Privacy Framework certification; undefined: not recorded (scored as not certified). */
+  importerDpf: boolean | undefined;
+  importerName?: string;
   foreignAccess: boolean;
   asOf: string;
-}): FactorDraft {
+}): FactorDraft & { unrecordedDpf: boolean } {
   const dest = input.destination;
   let worst: { points: number; flow: TransferFlow; why: string } | undefined;
   let relevant = 0;
@@ -133,7 +140,7 @@ export function transferFactor(input: {
     if (!f.personal || !isGdprOrigin(f.originCountry)) continue;
     if (blocOf(dest) === "EEA" || dest === f.originCountry || (f.originCountry === "GB" && blocOf(dest) === "EEA")) continue;
     relevant++;
-    const adequate = hasAdequacy(dest, input.asOf) && (dest !== "US" || input.importerDpf);
+    const adequate = hasAdequacy(dest, input.asOf) && (dest !== "US" || input.importerDpf === true);
     let points: number;
     let why: string;
     if (adequate) {
@@ -149,7 +156,7 @@ export function transferFactor(input: {
       why = "an Art. 49 derogation, meant for occasional transfers only";
     } else if (f.mechanism === "adequacy") {
       points = TRANSFER_POINTS.none;
-      why = `an adequacy decision that does not cover ${countryPhrase(dest)}${dest === "US" ? " for this importer (no Data Privacy Framework certification)" : ""}`;
+      why = `an adequacy decision that does not cover ${countryPhrase(dest)}${dest === "US" ? ` for this importer (${input.importerDpf === false ? "not certified under the Data Privacy Framework" : "Data Privacy Framework certification not recorded"})` : ""}`;
     } else {
       points = TRANSFER_POINTS.none;
       why = "no recorded transfer mechanism";
@@ -157,15 +164,19 @@ export function transferFactor(input: {
     if (!worst || points < worst.points || (points === worst.points && f.key < worst.flow.key)) worst = { points, flow: f, why };
   }
   if (!worst) {
-    return { id: "jurisdiction.transfer", raw: TRANSFER_POINTS.notNeeded, sentence: "No personal data leaves the GDPR area through this dependency without adequate protection being automatic.", sources: SRC_GDPR };
+    return { id: "jurisdiction.transfer", raw: TRANSFER_POINTS.notNeeded, sentence: "No personal data leaves the GDPR area through this dependency without adequate protection being automatic.", sources: SRC_GDPR, unrecordedDpf: false };
   }
   const w = worst;
+  // US adequacy covers only certified importers: when nobody recorded whether this one is, say so.
+  const unrecordedDpf = dest === "US" && input.importerDpf === undefined && hasAdequacy(dest, input.asOf);
+  const verify = unrecordedDpf ? ` Whether ${input.importerName ?? "the importer"} is certified under the EU-US Data Privacy Framework is not recorded: verify (certified, the EU-US adequacy decision would cover this transfer).` : "";
   const sentenceOf = () =>
-    w.points === TRANSFER_POINTS.adequacy
+    (w.points === TRANSFER_POINTS.adequacy
       ? `${relevant} personal-data flow(s) go to ${countryPhrase(dest)} under an adequacy decision in force.`
-      : `${relevant} personal-data flow(s) go to ${countryPhrase(dest)}; the weakest (${w.flow.key}, from ${countryName(w.flow.originCountry)}) relies on ${w.why}.`;
+      : `${relevant} personal-data flow(s) go to ${countryPhrase(dest)}; the weakest (${w.flow.key}, from ${countryName(w.flow.originCountry)}) relies on ${w.why}.`) + verify;
   return {
     id: "jurisdiction.transfer",
+    unrecordedDpf,
     raw: worst.points,
     sentence: MODE.explain ? sentenceOf() : "",
     sources: worst.points < TRANSFER_POINTS.safeguards ? [SOURCES.gdprTransfers, SOURCES.edpbTia] : [SOURCES.gdprTransfers],

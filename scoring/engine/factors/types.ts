@@ -18,9 +18,17 @@ export const FACTORS = [
   { id: "concentration.model-family", dimension: "concentration", label: "Concentration on one model family", max: 25 },
   { id: "concentration.cloud", dimension: "concentration", label: "Concentration on one cloud operator", max: 25 },
   { id: "concentration.jurisdiction", dimension: "concentration", label: "Concentration on one jurisdiction", max: 25 },
+  // Not one of a dimension's factors: what a restriction in force takes from the sum of the 15
+  // above when it switches the dependency off today (0 or negative; see evaluate.ts).
+  { id: "jurisdiction.switched-off", dimension: "jurisdiction", label: "Switched off today by a restriction in force", max: 0 },
 ] as const satisfies readonly { id: string; dimension: Dimension; label: string; max: number }[];
 
 export type FactorId = (typeof FACTORS)[number]["id"];
+
+/** The 15 structural factors come first; dimension scores are made of them alone. */
+export const STRUCTURAL_FACTOR_COUNT = 15;
+/** Index of the switched-off adjustment: its points are not weighted by a dimension (weight 1). */
+export const SWITCHED_OFF_INDEX = 15;
 export const FACTOR_INDEX: Record<FactorId, number> = Object.fromEntries(FACTORS.map((f, i) => [f.id, i])) as Record<FactorId, number>;
 export const MAX_POINTS: Record<FactorId, number> = Object.fromEntries(FACTORS.map((f) => [f.id, f.max])) as Record<FactorId, number>;
 

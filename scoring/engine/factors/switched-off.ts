@@ -1,0 +1,70 @@
+import type { ImposeEvent } from "../../schema/policy-event";
+import { countryPhrase } from "../countries";
+import type { SwitchedOff } from "../evaluate";
+import { MODE } from "../explain-mode";
+import type { Users } from "../route";
+import { eventSource, SOURCES, type Source } from "../sources";
+import type { FactorDraft } from "./types";
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+
+/** "A, B and C". */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * An event for sentences: its title and since when it is in force, with the estimate mark and
+ * any partial lift that narrowed it.
+ *
+ * @example
+ * eventPhrase({ title: "US export restriction on Anthropic's models", effectiveDate: "2026-03-02", dateEstimated: true, ... })
+ * //=> "US export restriction on Anthropic's models (in force since 2026-03-02, estimated date)"
+ */
+export function eventPhrase(e: ImposeEvent & { partialLifts?: { title: string; effectiveDate: string }[] }): string {
+  const lifted = e.partialLifts?.length ? `; partly lifted: ${e.partialLifts.map((l) => `${l.title}, ${l.effectiveDate}`).join("; ")}` : "";
+  return `${e.title} (in force since ${e.effectiveDate}${e.dateEstimated ? ", estimated date" : ""}${lifted})`;
+}
+
+/** Who the blocked share is, in words. */
+export function blockedUsersPhrase(off: Pick<SwitchedOff, "share" | "allBecause" | "countries">, users: Users): string {
+  if (off.allBecause === "hosting") return `everyone who relies on it: it runs in ${countryPhrase(off.countries[0] ?? "")}`;
+  if (off.allBecause === "licensee") return `everyone: the licence grants no rights to organisations based in ${countryPhrase(off.countries[0] ?? "")}`;
+  if (off.allBecause === "chain") return "everyone: a sanction in force touches a company or location in its chain";
+  const who = users.basis === "people" ? "of the people who rely on it" : "of the offices that rely on it";
+  const verify = users.unrecorded.length > 0 ? `; headcount not recorded for ${listOf(users.unrecorded)}: counted by offices, verify` : "";
+  return `${off.share >= 0.995 ? "all" : pct(off.share)} ${who} (offices in ${listOf(off.countries.map(countryPhrase))}${verify})`;
+}
+
+/**
+ * The switched-off adjustment as a named factor: 0 when no restriction in force blocks anyone,
+ * else what the rule takes from the structural score, with a sentence a board member can read.
+ */
+export function switchedOffFactor(
+  off: SwitchedOff | undefined,
+  info: { events: ReadonlyMap<string, ImposeEvent>; users: Users; systemName: string; toleratedHours: number; fallbackName: (key: string) => string; low: number },
+): FactorDraft {
+  if (off === undefined) {
+    return { id: "jurisdiction.switched-off", raw: 0, sentence: "No restriction in force switches this dependency off for anyone today.", sources: [SOURCES.method] };
+  }
+  const raw = off.effective - off.structural;
+  const events = off.events.map((k) => info.events.get(k)).filter((e): e is ImposeEvent => e !== undefined);
+  const sources: Source[] = [...events.map(eventSource), SOURCES.method];
+  if (!MODE.explain) return { id: "jurisdiction.switched-off", raw, sentence: "", sources, gap: "switched off today" };
+  const by = listOf(events.map(eventPhrase));
+  const what = `${by} ${events.length === 1 ? "blocks" : "block"} this model for ${blockedUsersPhrase(off, info.users)}.`;
+  const fb = off.fallback === undefined ? "" : info.fallbackName(off.fallback);
+  const recovery =
+    off.status === "recovers"
+      ? `The tested fallback ${fb} takes over within the tolerated ${info.toleratedHours} h (switch ${off.switchTimeHours} h), so that share counts at the fallback's own score, ${fmt(off.fallbackScore ?? 0)}.`
+      : off.status === "recovers-slowly"
+        ? `The fallback ${fb} is tested, but ${off.switchTimeHours === undefined ? "its switch time is not recorded" : `switching takes ${off.switchTimeHours} h`} against the tolerated ${info.toleratedHours} h, so that share counts at three quarters of its score.`
+        : off.status === "uncertain"
+          ? `The fallback ${fb} has not been tested in a drill within a year, so that share counts at half its score.`
+          : "No fallback recorded can carry those users: for them the service is off.";
+  const cap = off.cap === undefined || off.effective < off.cap - 1e-9 ? "" : ` Switched off for most of its users without a tested fallback within the tolerated downtime, it scores at most 2 × (1 − ${pct(off.share)}) × ${info.low} = ${fmt(off.cap)}: Very Low.`;
+  const cost = raw < -0.005 ? ` This takes ${fmt(-raw)} points from the ${fmt(off.structural)} its factors add up to.` : "";
+  const gap = off.status === "recovers" ? `switched off for ${pct(off.share)} of its users; a tested fallback recovers them` : `switched off today for ${pct(off.share)} of its users`;
+  return { id: "jurisdiction.switched-off", raw, sentence: `${what} ${recovery}${cap}${cost}`, sources, gap };
+}
