@@ -1,0 +1,202 @@
+// The organisation's inventory as the scoring engine's inventory document (scoring/schema),
+// the format of the CLI and of import/export. Database enums are the document's values in
+// snake case; keys are derived from names, unique within their list.
+//
+// Pure (no database, no server-only import): loadInventoryDocument (lib/inventory/document.ts)
+// reads the rows, and the demo seed builds its dated history from the same rows.
+import { slugify } from "@/lib/organisations/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { INVENTORY_SCHEMA_VERSION, REGIMES, type InventoryDocumentInput } from "@/scoring/schema/inventory";
+import type { ImposeEvent, LiftEvent } from "@/scoring/schema/policy-event";
+
+/** `third_party_hosted` -> `third-party-hosted`. */
+export const toDocumentValue = <T extends string>(value: T) => value.replaceAll("_", "-");
+
+const isoDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
+const hours = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? undefined : minutes / 60);
+
+/** Drops undefined fields, so the document is what JSON export would write. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Gives each row a readable key from its name, unique within the list. */
+function keyer() {
+  const used = new Set<string>();
+  return (name: string) => {
+    const base = slugify(name);
+    let key = base;
+    for (let i = 2; used.has(key); i++) key = `${base}-${i}`;
+    used.add(key);
+    return key;
+  };
+}
+
+function lookup(map: Map<string, string>, id: string | null | undefined): string | undefined {
+  return id ? map.get(id) : undefined;
+}
+
+/** The rows of one organisation that make up its inventory document, as Prisma returns them (orders as in loadInventoryDocument). */
+export interface InventoryRows {
+  organisation: Prisma.OrganisationGetPayload<object>;
+  offices: Prisma.OfficeGetPayload<object>[];
+  vendors: Prisma.VendorGetPayload<object>[];
+  models: Prisma.ModelGetPayload<object>[];
+  aiSystems: Prisma.AiSystemGetPayload<{ include: { offices: { select: { officeId: true } } } }>[];
+  dependencies: Prisma.DependencyGetPayload<object>[];
+  fallbacks: Prisma.FallbackGetPayload<object>[];
+  dataFlows: Prisma.DataFlowGetPayload<object>[];
+  policyEvents: Prisma.PolicyEventGetPayload<object>[];
+}
+
+/** How loadInventoryDocument orders each table, so that keys (derived from names, in order) are stable. */
+export const INVENTORY_ORDER = {
+  offices: { name: "asc" },
+  vendors: { name: "asc" },
+  models: [{ name: "asc" }, { id: "asc" }],
+  aiSystems: { name: "asc" },
+  dependencies: [{ createdAt: "asc" }, { id: "asc" }],
+  fallbacks: [{ createdAt: "asc" }, { id: "asc" }],
+  dataFlows: { name: "asc" },
+  policyEvents: [{ effectiveDate: "asc" }, { key: "asc" }],
+} as const;
+
+/**
+ * The inventory document of an organisation's rows. Data flows without an origin office or a
+ * dependency, which the engine cannot place, are left out and counted in `skippedDataFlows`.
+ */
+export function documentFromRows(rows: InventoryRows): { document: InventoryDocumentInput; skippedDataFlows: number; systemIds: Record<string, string> } {
+  const { organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents } = rows;
+  const officeKey = new Map<string, string>();
+  const nextOfficeKey = keyer();
+  for (const o of offices) officeKey.set(o.id, nextOfficeKey(o.name));
+  const vendorKey = new Map<string, string>();
+  const nextVendorKey = keyer();
+  for (const v of vendors) vendorKey.set(v.id, nextVendorKey(v.name));
+  const modelKey = new Map<string, string>();
+  const nextModelKey = keyer();
+  for (const m of models) modelKey.set(m.id, nextModelKey(m.name));
+  const systemKey = new Map<string, string>();
+  const nextSystemKey = keyer();
+  for (const s of aiSystems) systemKey.set(s.id, nextSystemKey(s.name));
+  const dependencyKey = new Map<string, string>();
+  const nextDependencyKey = keyer();
+  for (const d of dependencies) dependencyKey.set(d.id, nextDependencyKey(`${systemKey.get(d.aiSystemId)} ${modelKey.get(d.modelId)} ${d.accessPath}`));
+
+  const route = (r: { modelId: string; accessPath: string; cloudVendorId: string | null; hostingCountry: string | null; hostingRegion: string | null }) => ({
+    model: modelKey.get(r.modelId)!,
+    accessPath: toDocumentValue(r.accessPath) as "direct-api",
+    cloud: lookup(vendorKey, r.cloudVendorId),
+    hostingRegion: r.hostingCountry ? compact({ country: r.hostingCountry, region: r.hostingRegion ?? undefined }) : undefined,
+  });
+
+  const placeable = dataFlows.filter((f) => f.originOfficeId && f.dependencyId && f.dataCategories.length > 0);
+  const nextFlowKey = keyer();
+
+  const document: InventoryDocumentInput = {
+    schemaVersion: INVENTORY_SCHEMA_VERSION,
+    organisation: compact({
+      key: organisation.slug,
+      name: organisation.name,
+      hqCountry: organisation.hqCountry,
+      sector: organisation.sector,
+      regimes: organisation.regimes.filter((r): r is (typeof REGIMES)[number] => (REGIMES as readonly string[]).includes(r)),
+      dpfCertified: organisation.dpfCertified,
+    }),
+    offices: offices.map((o) => compact({ key: officeKey.get(o.id)!, name: o.name, country: o.country, headcount: o.headcount, teams: o.teams })),
+    vendors: vendors.map((v) =>
+      compact({
+        key: vendorKey.get(v.id)!,
+        name: v.name,
+        type: toDocumentValue(v.vendorType) as "other",
+        hqCountry: v.hqCountry,
+        ultimateParent: v.parentName && v.parentCountry ? { name: v.parentName, country: v.parentCountry } : undefined,
+        catalogueKey: v.catalogueKey ?? undefined,
+        dpfCertified: v.dpfCertified,
+        source: v.source ?? undefined,
+        asOf: isoDate(v.sourceAsOf),
+      }),
+    ),
+    models: models.map((m) =>
+      compact({
+        key: modelKey.get(m.id)!,
+        name: m.name,
+        vendor: vendorKey.get(m.vendorId)!,
+        family: m.family || undefined,
+        weights: m.weights,
+        licence: m.licence || undefined,
+        trainingCompute: m.trainingCompute as "unknown",
+        catalogueKey: m.catalogueKey ?? undefined,
+      }),
+    ),
+    aiSystems: aiSystems.map((s) =>
+      compact({
+        key: systemKey.get(s.id)!,
+        name: s.name,
+        owner: s.owner || undefined,
+        criticality: s.criticality,
+        toleratedDowntimeHours: s.toleratedDowntimeMinutes / 60,
+        offices: s.offices.map((o) => officeKey.get(o.officeId)!).sort(),
+        teams: s.teams.length ? s.teams : undefined,
+        dataSensitivity: s.dataSensitivity ? (toDocumentValue(s.dataSensitivity) as "public") : undefined,
+      }),
+    ),
+    dependencies: dependencies.map((d) =>
+      compact({
+        key: dependencyKey.get(d.id)!,
+        system: systemKey.get(d.aiSystemId)!,
+        ...compact(route(d)),
+        exitPlan: compact({ documented: d.exitPlanDocumented, lastReviewed: isoDate(d.exitPlanLastReviewed) }),
+        contract:
+          d.contractDataResidency === null && d.contractExitTerms === null
+            ? undefined
+            : compact({ dataResidency: d.contractDataResidency ?? undefined, exitTerms: d.contractExitTerms ?? undefined }),
+        dataSent: d.dataSent.length ? [...d.dataSent].sort().map((c) => toDocumentValue(c) as "public") : undefined, // a set: sorted, so equal sets export alike
+        notes: d.notes ?? undefined,
+      }),
+    ),
+    dataFlows: placeable.map((f) =>
+      compact({
+        key: nextFlowKey(f.name),
+        fromOffice: officeKey.get(f.originOfficeId!)!,
+        dependency: dependencyKey.get(f.dependencyId!)!,
+        categories: f.dataCategories.map((c) => toDocumentValue(c) as "public"),
+        volume: f.volume,
+        transferMechanism: toDocumentValue(f.transferMechanism) as "none",
+        encrypted: f.encryption !== "none",
+      }),
+    ),
+    fallbacks: fallbacks.map((f, i) =>
+      compact({
+        key: `${dependencyKey.get(f.dependencyId)}/fallback-${i + 1}`,
+        dependency: dependencyKey.get(f.dependencyId)!,
+        ...compact(route(f)),
+        lastTested: isoDate(f.lastTestedAt),
+        switchTimeHours: hours(f.switchTimeMinutes),
+        qualityParityMeasured: f.qualityParityChecked,
+        exitPlan: f.exitPlan ?? undefined,
+        exitPlanUrl: f.exitPlanUrl ?? undefined,
+      }),
+    ),
+    policyEvents: policyEvents.map((e): ImposeEvent | LiftEvent =>
+      e.kind === "lift"
+        ? compact({ key: e.key, title: e.title, effectiveDate: isoDate(e.effectiveDate)!, source: e.source, summary: e.summary ?? undefined, kind: "lift" as const, lifts: e.lifts ?? "" })
+        : compact({
+            key: e.key,
+            title: e.title,
+            effectiveDate: isoDate(e.effectiveDate)!,
+            source: e.source,
+            summary: e.summary ?? undefined,
+            kind: "impose" as const,
+            type: toDocumentValue(e.type ?? "ban") as ImposeEvent["type"],
+            issuer: (e.issuer ?? "vendor") as ImposeEvent["issuer"],
+            expires: isoDate(e.expires),
+            scope: (e.scope ?? {}) as ImposeEvent["scope"],
+            restrictions: (e.restrictions ?? []) as ImposeEvent["restrictions"],
+          }),
+    ),
+  };
+  // The AI systems' row ids by document key, so pages can link from a scored system to its row.
+  const systemIds = Object.fromEntries([...systemKey].map(([id, key]) => [key, id]));
+  return { document, skippedDataFlows: dataFlows.length - placeable.length, systemIds };
+}
