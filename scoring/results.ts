@@ -158,7 +158,7 @@ export interface ScoringResult {
       effectiveDate: string;
       dateEstimated?: boolean;
       /** Partial lifts in force: the event still applies to everyone they did not free. */
-      partialLifts?: { key: string; title: string; effectiveDate: string }[];
+      partialLifts?: { key: string; title: string; effectiveDate: string; dateEstimated?: boolean }[];
     }[];
   };
   organisation: OrganisationResult;

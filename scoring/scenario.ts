@@ -3,7 +3,8 @@ import type { ActiveLandscape, Context, PreparedDependency } from "./engine/cont
 import { countryName, describeCountrySet, inCountrySet } from "./engine/countries";
 import { contextShare, evaluateDependency, PointsArena, type DependencyEvaluation } from "./engine/evaluate";
 import { fallbackRecovery, RECOVERY_IMPACT, RECOVERY_ORDER, blockedOn, type Blocked, type RecoveryStatus } from "./engine/recovery";
-import { chainCountries } from "./engine/route";
+import { ACCESS_LABELS, chainCountries } from "./engine/route";
+import { duration } from "./engine/dates";
 import type { Office } from "./schema/inventory";
 import { eventImpact, matchEvent, type EventHit } from "./engine/match";
 import { resolveFallbackRoute } from "./engine/route-helpers";
@@ -232,7 +233,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     if (offices.length === 0 && !(p.system.offices.length === 0 && !already)) continue;
 
     // Recovery: the best fallback that the shock (and restrictions already in force) leave usable.
-    let best: { key: string; hours: number | undefined; within: boolean; rank: number } | undefined;
+    let best: { key: string; name: string; hours: number | undefined; within: boolean; rank: number } | undefined;
     for (let i = 0; i < p.fallbacks.length; i++) {
       const fb = p.fallbacks[i]!;
       const fr = p.fallbackRoutes?.[i] ?? resolveFallbackRoute(ctx, fb, p.route.users);
@@ -246,17 +247,17 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
       const rank = 3 - RECOVERY_ORDER.indexOf(recovery);
       const within = fb.switchTimeHours !== undefined && fb.switchTimeHours <= p.system.toleratedDowntimeHours;
       if (!best || rank > best.rank || (rank === best.rank && (fb.switchTimeHours ?? Infinity) < (best.hours ?? Infinity))) {
-        best = { key: fb.key, hours: fb.switchTimeHours, within, rank };
+        best = { key: fb.key, name: `${fr.model.name} (${fr.vendor.name}, ${ACCESS_LABELS[fr.accessPath].toLowerCase()})`, hours: fb.switchTimeHours, within, rank };
       }
     }
     const status: DependencyImpact["status"] = !best ? "no-recovery" : best.rank === 3 ? "recovers" : best.rank === 2 ? "recovers-slowly" : "uncertain";
     const explanation = !best
       ? "No usable fallback: service stops for the affected offices."
       : status === "recovers"
-        ? `Recovers through the tested fallback ${best.key} in about ${best.hours} hour(s), within the tolerated ${p.system.toleratedDowntimeHours} hour(s).`
+        ? `Recovers through the tested fallback ${best.name} in about ${duration(best.hours!)}, within the tolerated ${duration(p.system.toleratedDowntimeHours)}.`
         : status === "recovers-slowly"
-          ? `Recovers through the tested fallback ${best.key}, but ${best.hours === undefined ? "the switch time is unknown" : `the switch takes about ${best.hours} hour(s)`} against a tolerated ${p.system.toleratedDowntimeHours} hour(s).`
-          : `A fallback (${best.key}) exists but has not been tested recently: recovery is uncertain.`;
+          ? `Recovers through the tested fallback ${best.name}, but ${best.hours === undefined ? "the switch time is unknown" : `the switch takes about ${duration(best.hours)}`} against a tolerated ${duration(p.system.toleratedDowntimeHours)}.`
+          : `A fallback, ${best.name}, exists but has not been tested recently: recovery is uncertain.`;
     const list = depImpacts.get(p.system.key) ?? [];
     list.push({
       offices,

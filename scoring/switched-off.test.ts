@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scoreInventory, simulateScenario } from ".";
 import { round2 } from "./engine/aggregate";
 import { RECOVERY_IMPACT } from "./engine/recovery";
+import { duration } from "./engine/dates";
 import type { InventoryDocument } from "./schema/inventory";
 import type { ImposeEvent, LiftEvent, PolicyEvent } from "./schema/policy-event";
 import { smallDoc } from "./testing/fixtures";
@@ -82,7 +83,7 @@ describe("a dependency switched off today", () => {
     expect(d.switchedOff).toMatchObject({ recovery: "recovers", fallback: "fb", fallbackScore: 100, scoreBefore: 47.8, cap: undefined });
     // min(47.8, 100) = 47.8: the self-hosted fallback carries the blocked share at the dependency's own score.
     expect(d.score).toBe(47.8);
-    expect(d.factors.find((f) => f.id === "jurisdiction.switched-off")!.sentence).toContain("The tested fallback Model mistral-small (MISTRAL) takes over within the tolerated 4 h");
+    expect(d.factors.find((f) => f.id === "jurisdiction.switched-off")!.sentence).toContain("The tested fallback Model mistral-small (MISTRAL) takes over within the tolerated 4 hours (switch 2 hours), so that share counts at the fallback's own score, 100.0.");
     // A weaker fallback (reached through another vendor's API, itself without a fallback) caps what comes back.
     const weak = dep({
       vendors: [...smallDoc().vendors, { key: "cohere", name: "Cohere", type: "frontier-lab", hqCountry: "CA" }],
@@ -200,5 +201,17 @@ describe("facts a score rests on that nobody recorded", () => {
       policyEvents: [block(["DE"])],
     });
     expect(scoreInventory(doc, { asOf: AS_OF }).dependencies[0]!.notRecorded).toEqual([]);
+  });
+});
+
+describe("durations in sentences", () => {
+  it.each([
+    [0.25, "15 minutes"],
+    [1 / 60, "1 minute"],
+    [1, "1 hour"],
+    [8, "8 hours"],
+    [1.5, "1.5 hours"],
+  ])("says %s h as %s", (hours, words) => {
+    expect(duration(hours)).toBe(words);
   });
 });

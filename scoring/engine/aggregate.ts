@@ -304,12 +304,22 @@ function aggregateFactors(
         special?.(i) ??
         (es.length === 0
           ? "No AI dependencies are recorded, so nothing is at risk here."
-          : !worst
-            ? `Full marks across all ${es.length} ${unit}.`
-            : `${round2(raw)} of ${f.max} points on average (weighted by criticality); ${losing} of ${es.length} ${unit} lose points here, most of all ${worst.name}: ${worst.d.sentence}`);
+          : i === SWITCHED_OFF_INDEX
+            ? switchedOffSentence(es, unit, raw, losing, worst)
+            : !worst
+              ? `Full marks across all ${es.length} ${unit}.`
+              : `${round2(raw)} of ${f.max} points on average (weighted by criticality); ${losing} of ${es.length} ${unit} lose points here, most of all ${worst.name}: ${worst.d.sentence}`);
       return { id: f.id, dimension: f.dimension, label: f.label, points: rounded.points[i]!, rawPoints: i === SWITCHED_OFF_INDEX ? rounded.points[i]! : round2(raw), maxPoints: f.max, sentence, sources: worst?.d.sources ?? [SOURCES.method] };
     });
   return { factors, score: round2(score), dimensions: dims(pts, ctx) };
+}
+
+/** The switched-off factor of an aggregate, in words: which of its items a restriction in force switches off, and what that costs. */
+function switchedOffSentence(es: readonly DependencyEvaluation[], unit: string, raw: number, losing: number, worst: { name: string; d: FactorDraft } | undefined): string {
+  const off = es.filter((e) => e.switchedOff !== undefined).length;
+  if (off === 0) return `No restriction in force switches any of the ${es.length} ${unit} off for anyone today.`;
+  if (!worst) return `${off} of the ${es.length} ${unit} ${off === 1 ? "is" : "are"} switched off for some of their users by a restriction in force; a tested fallback within tolerance recovers ${off === 1 ? "it" : "each"}, so no points are lost.`;
+  return `${losing} of the ${es.length} ${unit} ${losing === 1 ? "is" : "are"} switched off today and lose${losing === 1 ? "s" : ""} points for it (${round2(-raw)} points on average, weighted by criticality); most of all ${worst.name}: ${worst.d.sentence}`;
 }
 
 function concentrationSummary(ctx: Context): Record<Axis, ConcentrationSummary> {
@@ -585,7 +595,7 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
           type: e.type,
           effectiveDate: e.effectiveDate,
           ...(e.dateEstimated ? { dateEstimated: true } : {}),
-          ...(e.partialLifts?.length ? { partialLifts: e.partialLifts.map((l) => ({ key: l.key, title: l.title, effectiveDate: l.effectiveDate })) } : {}),
+          ...(e.partialLifts?.length ? { partialLifts: e.partialLifts.map((l) => ({ key: l.key, title: l.title, effectiveDate: l.effectiveDate, ...(l.dateEstimated ? { dateEstimated: true } : {}) })) } : {}),
         }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     },

@@ -30,3 +30,16 @@ const MAX_CACHED_DAYS = 4096;
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
+
+/**
+ * A duration in hours, in words: minutes under an hour, else hours.
+ * @example duration(0.25) //=> "15 minutes"; duration(8) //=> "8 hours"; duration(1) //=> "1 hour"
+ */
+export function duration(hours: number): string {
+  if (hours < 1) {
+    const m = Math.round(hours * 60);
+    return `${m} minute${m === 1 ? "" : "s"}`;
+  }
+  const h = Math.round(hours * 10) / 10;
+  return `${h} hour${h === 1 ? "" : "s"}`;
+}

@@ -348,7 +348,9 @@ function switchedOffOf(ctx: Context, p: PreparedDependency, landscape: ActiveLan
     const better = effective > best.effective + 1e-9 || (effective > best.effective - 1e-9 && RECOVERY_ORDER.indexOf(status) < RECOVERY_ORDER.indexOf(best.status));
     if (better) best = { effective, status, fallback: fb, fallbackScore: own };
   }
-  const effective = Math.min(structural, Math.max(0, best.effective));
+  // A fallback that carries every blocked user at the dependency's own score leaves it as it was
+  // (the blend is N again, up to floating-point noise, which must not read as a loss).
+  const effective = best.effective > structural - 1e-9 ? structural : Math.max(0, best.effective);
   const because = blocked.allBecause;
   return {
     share: s,

@@ -1,5 +1,6 @@
 import type { ImposeEvent } from "../../schema/policy-event";
 import { countryPhrase } from "../countries";
+import { duration } from "../dates";
 import type { SwitchedOff } from "../evaluate";
 import { MODE } from "../explain-mode";
 import type { Users } from "../route";
@@ -57,9 +58,9 @@ export function switchedOffFactor(
   const fb = off.fallback === undefined ? "" : info.fallbackName(off.fallback);
   const recovery =
     off.status === "recovers"
-      ? `The tested fallback ${fb} takes over within the tolerated ${info.toleratedHours} h (switch ${off.switchTimeHours} h), so that share counts at the fallback's own score, ${fmt(off.fallbackScore ?? 0)}.`
+      ? `The tested fallback ${fb} takes over within the tolerated ${duration(info.toleratedHours)} (switch ${duration(off.switchTimeHours ?? 0)}), so that share counts at the fallback's own score, ${fmt(off.fallbackScore ?? 0)}.`
       : off.status === "recovers-slowly"
-        ? `The fallback ${fb} is tested, but ${off.switchTimeHours === undefined ? "its switch time is not recorded" : `switching takes ${off.switchTimeHours} h`} against the tolerated ${info.toleratedHours} h, so that share counts at three quarters of its score.`
+        ? `The fallback ${fb} is tested, but ${off.switchTimeHours === undefined ? "its switch time is not recorded" : `switching takes ${duration(off.switchTimeHours)}`} against the tolerated ${duration(info.toleratedHours)}, so that share counts at three quarters of its score.`
         : off.status === "uncertain"
           ? `The fallback ${fb} has not been tested in a drill within a year, so that share counts at half its score.`
           : "No fallback recorded can carry those users: for them the service is off.";
