@@ -15,12 +15,12 @@ test("an analyst builds and runs 'OpenAI blocked for EU countries', sees the bla
   await expect(shock.getByLabel("Kind of shock")).toHaveValue("vendor-blocked");
   await shock.getByLabel("Vendor", { exact: true }).selectOption("openai");
   await shock.getByRole("button", { name: "EU member states" }).click();
-  await expect(shock.getByLabel("Blocked for users in: country codes")).toHaveValue(/DE/);
+  await expect(shock.getByRole("button", { name: "EU member states" })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: "Save and run" }).click();
 
   await expect(page).toHaveURL(/\/mainfeld\/scenarios\/[0-9a-f-]{36}$/, { timeout: 60_000 }); // saving runs the simulation
   await expect(page.getByRole("heading", { level: 1, name: "OpenAI blocked for EU countries" })).toBeVisible();
-  await expect(page.getByText(/openai blocked for users in .*Germany/)).toBeVisible();
+  await expect(page.getByText(/openai blocked for users in EU member states/)).toBeVisible();
   const table = page.getByRole("table", { name: "Affected systems, largest impact first" });
   await expect(table.getByRole("row").nth(1)).toBeVisible();
   expect(await table.getByRole("row").count()).toBeGreaterThan(1);
@@ -68,7 +68,7 @@ test("an analyst adds a policy event, sees what changed for the organisation, an
   await row.getByRole("link", { name: /^Edit / }).click();
   await expect(page.getByLabel("Restriction 2: countries: country codes")).toHaveValue("CH");
   await expect(page.getByLabel("Restriction 2: severity")).toHaveValue("licence-required");
-  await expect(page.getByLabel("Restriction 1: countries: country codes")).toHaveValue(/^AT, BE/);
+  await expect(page.getByRole("group", { name: "Restriction 1: countries: country sets from the catalogue" }).getByRole("button", { name: "EU member states" })).toHaveAttribute("aria-pressed", "true");
   await page.goto("/mainfeld/scenarios/policy-events");
   await row.getByRole("button", { name: "Delete" }).click();
   await row.getByRole("dialog", { name: 'Delete "OpenAI withdrawn from the EU"?' }).getByRole("button", { name: "Delete" }).click();

@@ -1,5 +1,6 @@
 // Enum values in words, the same words in every list, filter and report.
 import type { AccessPath, Criticality, DataCategory, DataVolume, Encryption, TransferMechanism, VendorType, Weights } from "@/lib/generated/prisma/enums";
+import type { LOCI, POLICY_EVENT_TYPES, SEVERITIES } from "@/scoring/schema/policy-event";
 
 export const VENDOR_TYPE_LABELS: Record<VendorType, string> = {
   frontier_lab: "Frontier lab",
@@ -89,3 +90,27 @@ export const REMEDIATION_STATUS_LABELS: Record<import("@/lib/generated/prisma/en
 };
 
 export const PRIORITY_LABELS: Record<import("@/lib/generated/prisma/enums").Priority, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
+
+/** The kinds of policy measure (policy events' `type`, as the inventory document spells them). */
+export const POLICY_EVENT_TYPE_LABELS: Record<(typeof POLICY_EVENT_TYPES)[number], string> = {
+  "export-control": "Export control",
+  sanction: "Sanction",
+  "vendor-restriction": "Vendor restriction (the vendor's own policy)",
+  ban: "Ban",
+  disruption: "Disruption",
+  "licence-term": "Licence term (rights withheld from licensees in a region)",
+};
+
+/** Whom a restriction's countries are matched against (`locus`): as a phrase before the countries. */
+export const RESTRICTION_LOCUS_LABELS: Record<(typeof LOCI)[number], string> = {
+  users: "Users in these countries (offices that use it)",
+  hosting: "Hosting in these countries",
+  any: "Users or hosting in these countries",
+  licensee: "Organisations based in these countries (the licensee: your headquarters)",
+};
+
+/** A restriction's severity. */
+export const RESTRICTION_SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = {
+  block: "Blocked",
+  "licence-required": "Licence required",
+};

@@ -1,40 +1,28 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import Link from "next/link";
 import { createPolicyEventAction, updatePolicyEventAction } from "@/lib/policy-events/actions";
 import { idle, submitted } from "@/lib/action-state";
 import type { PolicyEventImpact } from "@/lib/policy-events/mutations";
+import { POLICY_EVENT_TYPE_LABELS, RESTRICTION_LOCUS_LABELS, RESTRICTION_SEVERITY_LABELS, optionsFrom } from "@/lib/labels";
 import type { PolicyEvent, PolicyScope } from "@/scoring/schema/policy-event";
-import { ACCESS_PATHS, type CountrySet } from "@/scoring/schema/primitives";
+import { ACCESS_PATHS } from "@/scoring/schema/primitives";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
-import { CountrySetField, toCountrySet, type CountrySetDraft } from "@/components/scenarios/country-set-field";
+import { CountrySetField, EMPTY_COUNTRY_SET_DRAFT, isEmptyCountrySetDraft, toCountrySet, toCountrySetDraft, type CountrySetDraft } from "@/components/scenarios/country-set-field";
 import { PolicyEventImpactPanel } from "./policy-event-impact";
+import { ReferenceFields, toReferenceDrafts, toReferences, type ReferenceDraft } from "./reference-fields";
 
-const TYPES = [
-  { value: "export-control", label: "Export control" },
-  { value: "sanction", label: "Sanction" },
-  { value: "vendor-restriction", label: "Vendor restriction (the vendor's own policy)" },
-  { value: "ban", label: "Ban" },
-  { value: "disruption", label: "Disruption" },
-];
-const LOCI = [
-  { value: "users", label: "Users in these countries (offices that use it)" },
-  { value: "hosting", label: "Hosting in these countries" },
-  { value: "any", label: "Users or hosting in these countries" },
-];
-const SEVERITIES = [
-  { value: "block", label: "Blocked" },
-  { value: "licence-required", label: "Licence required" },
-];
+const TYPES = optionsFrom(POLICY_EVENT_TYPE_LABELS);
+const LOCI = optionsFrom(RESTRICTION_LOCUS_LABELS);
+const SEVERITIES = optionsFrom(RESTRICTION_SEVERITY_LABELS);
 
 type Initial = { id: string; version: number; event: PolicyEvent };
 type RestrictionDraft = { countries: CountrySetDraft; locus: string; severity: string };
 
-const toDraft = (set: CountrySet): CountrySetDraft => ("only" in set ? { mode: "only", codes: set.only.join(", ") } : { mode: "allExcept", codes: set.allExcept.join(", ") });
-const NEW_RESTRICTION: RestrictionDraft = { countries: { mode: "only", codes: "" }, locus: "users", severity: "block" };
+const NEW_RESTRICTION: RestrictionDraft = { countries: EMPTY_COUNTRY_SET_DRAFT, locus: "users", severity: "block" };
 
 /** The scope selectors this form does not edit, in words: they are kept as they are. */
 function keptSelectors(scope: PolicyScope): string[] {
@@ -48,9 +36,11 @@ function keptSelectors(scope: PolicyScope): string[] {
 
 /**
  * Adds (or edits) one of the organisation's own policy events: imposing restrictions with whom
- * and what they reach, or lifting an event. Every restriction of an event is edited here (a tiered
- * rule has several); scope selectors the form has no field for (models, families, clouds, hosting
- * regions) are kept as they are and named. After saving it shows what changed.
+ * and what they reach, or lifting an event (for everyone, or partly: only for some countries).
+ * Every restriction of an event is edited here (a tiered rule has several); scope selectors the
+ * form has no field for (models, families, clouds, hosting regions) are kept as they are and
+ * named. With `correcting`, it starts from a catalogue event's fields and keeps its key, so the
+ * saved event is the organisation's correction of it. After saving it shows what changed.
  */
 export function PolicyEventForm({
   orgSlug,
@@ -59,6 +49,7 @@ export function PolicyEventForm({
   liftable,
   officeCountries,
   initial,
+  correcting,
   liftKey,
 }: {
   orgSlug: string;
@@ -67,28 +58,36 @@ export function PolicyEventForm({
   liftable: { key: string; title: string }[];
   officeCountries: string[];
   initial?: Initial;
+  /**
+   * The catalogue event this form corrects for the organisation: without `initial` the form starts
+   * from its fields; either way the saved event keeps its key.
+   */
+  correcting?: PolicyEvent;
   liftKey?: string;
 }) {
+  const id = useId();
   const [state, action] = useActionState(initial ? updatePolicyEventAction : createPolicyEventAction, idle);
-  const ev = initial?.event;
+  const ev = initial?.event ?? correcting;
   const impose = ev?.kind === "impose" ? ev : undefined;
+  const lift = ev?.kind === "lift" ? ev : undefined;
   const [kind, setKind] = useState<"impose" | "lift">(liftKey ? "lift" : (ev?.kind ?? "impose"));
   const [vendorKeys, setVendorKeys] = useState<string[]>(impose?.scope.vendors ?? []);
-  const [vendorCountries, setVendorCountries] = useState<CountrySetDraft>(impose?.scope.vendorCountries ? toDraft(impose.scope.vendorCountries) : { mode: "only", codes: "" });
+  const [vendorCountries, setVendorCountries] = useState<CountrySetDraft>(impose?.scope.vendorCountries ? toCountrySetDraft(impose.scope.vendorCountries) : EMPTY_COUNTRY_SET_DRAFT);
   const [weights, setWeights] = useState<string>(impose?.scope.weights ?? "");
   const [compute, setCompute] = useState<string>(impose?.scope.minTrainingCompute ?? "");
   const [paths, setPaths] = useState<string[]>(impose?.scope.accessPaths ?? []);
-  const [drafts, setDrafts] = useState<RestrictionDraft[]>(impose ? impose.restrictions.map((r) => ({ countries: toDraft(r.countries), locus: r.locus, severity: r.severity })) : [NEW_RESTRICTION]);
+  const [drafts, setDrafts] = useState<RestrictionDraft[]>(impose ? impose.restrictions.map((r) => ({ countries: toCountrySetDraft(r.countries), locus: r.locus, severity: r.severity })) : [NEW_RESTRICTION]);
+  const [liftCountries, setLiftCountries] = useState<CountrySetDraft>(lift?.countries ? toCountrySetDraft(lift.countries) : EMPTY_COUNTRY_SET_DRAFT);
+  const [references, setReferences] = useState<ReferenceDraft[]>(toReferenceDrafts(ev?.references));
   const setDraft = (i: number, change: Partial<RestrictionDraft>) => setDrafts(drafts.map((d, j) => (j === i ? { ...d, ...change } : d)));
 
   // Start from the stored scope so that selectors without a field here survive an edit.
   const { vendors: _v, vendorCountries: _vc, weights: _w, minTrainingCompute: _c, accessPaths: _p, ...kept } = impose?.scope ?? {};
-  const vendorCountrySet = toCountrySet(vendorCountries);
   const scope = {
     ...kept,
     ...(vendorKeys.length ? { vendors: vendorKeys } : {}),
     // "Every country except (none)" would reach every vendor: the same as no selector.
-    ...(("only" in vendorCountrySet ? vendorCountrySet.only : vendorCountrySet.allExcept).length ? { vendorCountries: vendorCountrySet } : {}),
+    ...(isEmptyCountrySetDraft(vendorCountries) ? {} : { vendorCountries: toCountrySet(vendorCountries) }),
     ...(weights ? { weights } : {}),
     ...(compute ? { minTrainingCompute: compute } : {}),
     ...(paths.length ? { accessPaths: paths } : {}),
@@ -97,7 +96,11 @@ export function PolicyEventForm({
   const restrictions = drafts.map((d) => ({ countries: toCountrySet(d.countries), locus: d.locus, severity: d.severity }));
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   const value = (name: string, fallback?: string) => submitted(state, name) ?? fallback;
+  const estimated = state.status === "error" && state.values ? state.values.dateEstimated === "on" : (ev?.dateEstimated ?? false);
   const impact = state.status === "success" ? (state.data as { impact?: PolicyEventImpact } | undefined)?.impact : undefined;
+  const liftsKey = value("lifts", liftKey ?? lift?.lifts);
+  // The event a lift ends is always among the choices, also when it is not in force today.
+  const liftOptions = liftsKey && !liftable.some((e) => e.key === liftsKey) ? [...liftable, { key: liftsKey, title: liftsKey }] : liftable;
 
   return (
     <div className="space-y-4">
@@ -123,27 +126,95 @@ export function PolicyEventForm({
             ))}
           </div>
         </fieldset>
+        {correcting && (
+          <>
+            <input type="hidden" name="key" value={correcting.key} />
+            <Alert tone="info" title={`${initial ? "Your correction of" : "Correcting"} the catalogue's "${correcting.title}"`}>
+              Your version keeps the catalogue event&apos;s key, so {orgName} is scored against it instead of the catalogue&apos;s. Change the dates, and anything else you know better. Remove your
+              version (&ldquo;Remove correction&rdquo; in the list) to return to the catalogue&apos;s.
+            </Alert>
+          </>
+        )}
         <TextField label="Title" name="title" required defaultValue={value("title", ev?.title)} errors={fieldErrors?.title} placeholder="e.g. US export control on frontier model APIs" />
+        <fieldset className="space-y-3 rounded-md p-4 ring-1 ring-slate-200">
+          <legend className="px-1 text-sm font-semibold text-slate-900">When</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label="Effective date" name="effectiveDate" type="date" required defaultValue={value("effectiveDate", ev?.effectiveDate)} errors={fieldErrors?.effectiveDate} />
+            <div className="flex items-start gap-2 pt-7 text-sm">
+              <input id={`${id}-estimated`} type="checkbox" name="dateEstimated" defaultChecked={estimated} aria-describedby={`${id}-estimated-hint`} className="mt-0.5" />
+              <div>
+                <label htmlFor={`${id}-estimated`} className="font-medium text-slate-800">
+                  This date is an estimate
+                </label>
+                <p id={`${id}-estimated-hint`} className="text-xs text-slate-500">
+                  No source gives it; it is your dated reading. Lists and reports mark it &ldquo;estimated&rdquo;.
+                </p>
+              </div>
+            </div>
+          </div>
+          <div>
+            <label htmlFor={`${id}-date-note`} className="block text-sm font-medium text-slate-800">
+              How this date was read
+            </label>
+            <textarea
+              id={`${id}-date-note`}
+              name="dateNote"
+              rows={3}
+              maxLength={2000}
+              defaultValue={value("dateNote", ev?.dateNote)}
+              aria-invalid={fieldErrors?.dateNote?.length ? true : undefined}
+              aria-describedby={fieldErrors?.dateNote?.length ? `${id}-date-note-error` : `${id}-date-note-hint`}
+              className="mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500"
+            />
+            {fieldErrors?.dateNote?.length ? (
+              <p id={`${id}-date-note-error`} className="mt-1 text-xs text-red-700">
+                {fieldErrors.dateNote.join(" ")}
+              </p>
+            ) : (
+              <p id={`${id}-date-note-hint`} className="mt-1 text-xs text-slate-500">
+                Optional: where the date comes from, or why it is an estimate.
+              </p>
+            )}
+          </div>
+        </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Effective date" name="effectiveDate" type="date" required defaultValue={value("effectiveDate", ev?.effectiveDate)} errors={fieldErrors?.effectiveDate} />
           <TextField label="Source" name="source" required defaultValue={value("source", ev?.source)} errors={fieldErrors?.source} hint="A URL or a reference to the text." />
+          <TextField label="Summary" name="summary" defaultValue={value("summary", ev?.summary)} errors={fieldErrors?.summary} />
         </div>
-        <TextField label="Summary" name="summary" defaultValue={value("summary", ev?.summary)} errors={fieldErrors?.summary} />
-        <TextField
-          label="Key"
-          name="key"
-          defaultValue={value("key", ev?.key)}
-          errors={fieldErrors?.key}
-          hint="Optional: derived from the title. Use a catalogue event's key to correct that event for your organisation."
-        />
-        {kind === "lift" ? (
-          <SelectField
-            label="Lifts"
-            name="lifts"
-            defaultValue={value("lifts", liftKey ?? (ev?.kind === "lift" ? ev.lifts : undefined))}
-            errors={fieldErrors?.lifts}
-            options={[{ value: "", label: "Choose the event it ends…" }, ...liftable.map((e) => ({ value: e.key, label: e.title }))]}
+        <input type="hidden" name="references" value={JSON.stringify(toReferences(references))} />
+        <ReferenceFields value={references} onChange={setReferences} errors={fieldErrors?.references} />
+        {!correcting && (
+          <TextField
+            label="Key"
+            name="key"
+            defaultValue={value("key", ev?.key)}
+            errors={fieldErrors?.key}
+            hint="Optional: derived from the title. To correct a catalogue event, use its “Correct for your organisation” action."
           />
+        )}
+        {kind === "lift" ? (
+          <>
+            <SelectField
+              label="Lifts"
+              name="lifts"
+              defaultValue={liftsKey}
+              errors={fieldErrors?.lifts}
+              options={[{ value: "", label: "Choose the event it ends…" }, ...liftOptions.map((e) => ({ value: e.key, label: e.title }))]}
+            />
+            {!isEmptyCountrySetDraft(liftCountries) && <input type="hidden" name="countries" value={JSON.stringify(toCountrySet(liftCountries))} />}
+            <CountrySetField
+              label="Only for these countries"
+              value={liftCountries}
+              onChange={setLiftCountries}
+              officeCountries={officeCountries}
+              hint="Empty: a full lift, the event ends for everyone. Otherwise a partial lift: it frees only these countries, everyone else stays restricted."
+            />
+            {fieldErrors?.countries && (
+              <p className="text-xs text-red-700" role="alert">
+                {fieldErrors.countries.join(" ")}
+              </p>
+            )}
+          </>
         ) : (
           <>
             <div className="grid gap-4 sm:grid-cols-3">
@@ -240,8 +311,8 @@ export function PolicyEventForm({
           </>
         )}
         <div className="flex gap-2">
-          <SubmitButton pendingText="Saving and re-scoring…">{initial ? "Save event" : kind === "lift" ? "Add lift" : "Add policy event"}</SubmitButton>
-          {initial && (
+          <SubmitButton pendingText="Saving and re-scoring…">{correcting ? "Save your correction" : initial ? "Save event" : kind === "lift" ? "Add lift" : "Add policy event"}</SubmitButton>
+          {(initial || correcting) && (
             <Link href={`/${orgSlug}/scenarios/policy-events`} className={buttonClass("secondary")}>
               Cancel
             </Link>

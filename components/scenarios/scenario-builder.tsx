@@ -5,12 +5,11 @@ import { createScenarioAction, updateScenarioAction } from "@/lib/scenarios/acti
 import { idle, submitted } from "@/lib/action-state";
 import type { ScenarioBuilderOptions } from "@/lib/scenarios/queries";
 import type { Shock } from "@/scoring/schema/scenario";
-import type { CountrySet } from "@/scoring/schema/primitives";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
-import { CountrySetField, parseCodes, toCountrySet, type CountrySetDraft } from "./country-set-field";
+import { CountrySetField, EMPTY_COUNTRY_SET_DRAFT, parseCodes, toCountrySet, toCountrySetDraft as setDraft, type CountrySetDraft } from "./country-set-field";
 
 export const SHOCK_TYPES = [
   { value: "vendor-blocked", label: "Vendor blocked for some countries" },
@@ -25,8 +24,7 @@ type Draft =
   | { type: "cloud-region-lost"; cloud: string; region: string; country: string }
   | { type: "weights-under-licence"; models: string[]; countries: CountrySetDraft };
 
-const setDraft = (s: CountrySet): CountrySetDraft => ("only" in s ? { mode: "only", codes: s.only.join(", ") } : { mode: "allExcept", codes: s.allExcept.join(", ") });
-const emptySet: CountrySetDraft = { mode: "only", codes: "" };
+const emptySet = EMPTY_COUNTRY_SET_DRAFT;
 
 function fromShock(s: Shock): Draft {
   switch (s.type) {

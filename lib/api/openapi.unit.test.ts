@@ -78,6 +78,22 @@ describe("the OpenAPI document", () => {
     expect(schemas.InventoryDocument.properties.offices.items).toEqual({ $ref: "#/components/schemas/InventoryOffice" });
   });
 
+  it("shows policy events' estimated dates, date notes, references, partial lifts, licence terms and named country sets", () => {
+    const [impose, lift] = schemas.PolicyEventCreate.oneOf as Json[];
+    for (const branch of [impose!, lift!]) {
+      expect(branch.properties.dateEstimated).toEqual({ type: "boolean" });
+      expect(branch.properties.dateNote).toMatchObject({ type: "string" });
+      expect(branch.properties.references.items.$ref).toMatch(/Reference$/);
+    }
+    expect(impose!.properties.type.enum).toContain("licence-term");
+    expect(lift!.properties.countries.$ref).toMatch(/CountrySet$/);
+    const countrySet = schemas[lift!.properties.countries.$ref.split("/").pop()];
+    expect(JSON.stringify(countrySet)).toContain("CountrySetKey");
+    expect(schemas[(countrySet.anyOf ?? countrySet.oneOf)[0].properties.sets.items.$ref.split("/").pop()].enum).toEqual(["us-key-allies", "us-country-group-d5", "eu-member-states", "eea"]);
+    expect(JSON.stringify(schemas.InventoryPolicyEvent)).toContain("licensee");
+    expect(schemas.PolicyEventList.properties.items.items.properties.partialLifts.items.properties).toMatchObject({ dateEstimated: { type: "boolean" }, countries: { $ref: expect.stringMatching(/CountrySet$/) } });
+  });
+
   it("declares the bearer token and the session cookie, and leaves itself open", () => {
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie" });

@@ -42,7 +42,7 @@ export const createPolicyEventOperation = define({
   tag: "Policy events",
   summary: "Add a policy event",
   description:
-    "Imposes a restriction (`kind: impose`) or lifts one (`kind: lift`, `lifts` naming a catalogue or own imposed event). Use a catalogue event's key to correct it for the organisation. Answers what changed for the organisation's scores on the day it bites.",
+    "Imposes a restriction (`kind: impose`; `type: licence-term` with locus `licensee` for licence terms that withhold rights from organisations based in a region) or lifts one (`kind: lift`, `lifts` naming a catalogue or own imposed event; with `countries` a partial lift that frees only those countries, named country sets allowed in `sets`). `dateEstimated` marks a date no source gives, `dateNote` says how it was read, `references` lists the published texts the event rests on. Use a catalogue event's key to correct it for the organisation (e.g. its dates). Answers what changed for the organisation's scores on the day it bites.",
   permission: "policy_events:manage",
   params: orgParamsSchema,
   body: policyEventCreateSchema,

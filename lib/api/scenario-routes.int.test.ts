@@ -104,6 +104,48 @@ describe("the scenarios and policy events API", () => {
     expect(JSON.stringify(bad.json)).toContain("restrictions");
   });
 
+  it("takes and returns estimated dates, how they were read, references and partial lifts with named country sets; the list names the partial lifts", async () => {
+    const outsideUs = { ...BAN, key: "frontier-outside-us", title: "Frontier Labs withdrawn outside the US", type: "export-control", issuer: "US", restrictions: [{ countries: { allExcept: ["US"] }, locus: "users", severity: "block" }] };
+    const forAllies = {
+      kind: "lift",
+      key: "frontier-back-for-allies",
+      title: "Frontier Labs back for US allies",
+      effectiveDate: "2025-07-01",
+      dateEstimated: true,
+      dateNote: "The report is undated; it names the July summit.",
+      source: "Press report",
+      references: [{ title: "Allies regain access" }, { publisher: "Example Gazette", title: "Curbs eased", url: "https://example.test/gazette", note: "Names Germany." }],
+      lifts: "frontier-outside-us",
+      countries: { only: [], sets: ["us-key-allies"] },
+    };
+    expect((await call(policyEvents.POST, "POST", { org: a }, { token: tokens.analyst, body: outsideUs })).status).toBe(201);
+    const lifted = await call(policyEvents.POST, "POST", { org: a }, { token: tokens.analyst, body: forAllies });
+    expect(lifted.status).toBe(201);
+    expect(lifted.json.event).toEqual(forAllies);
+    expect(lifted.json.impact.organisation.delta).toBeGreaterThan(0); // Berlin is among the allies
+    expect((await call(policyEvent.GET, "GET", { org: a, id: lifted.json.id }, { token: tokens.viewer })).json.event).toEqual(forAllies);
+    const list = await call(policyEvents.GET, "GET", { org: a }, { token: tokens.viewer });
+    expect(list.json.items.find((i: { event: { key: string } }) => i.event.key === "frontier-outside-us")).toMatchObject({
+      status: "in-force",
+      partialLifts: [{ key: "frontier-back-for-allies", title: "Frontier Labs back for US allies", effectiveDate: "2025-07-01", dateEstimated: true, countries: { only: [], sets: ["us-key-allies"] } }],
+    });
+
+    // Refused by field, and nothing written: an unknown named set, a reference without a title, an expiry before the start.
+    const refused = [
+      { ...forAllies, key: "x1", countries: { only: [], sets: ["nato"] } },
+      { ...forAllies, key: "x2", references: [{ publisher: "Example Gazette" }] },
+      { ...outsideUs, key: "x3", expires: "2025-01-01" },
+    ];
+    const fields = [];
+    for (const body of refused) {
+      const answer = await call(policyEvents.POST, "POST", { org: a }, { token: tokens.analyst, body });
+      expect(answer.status).toBe(422);
+      fields.push(Object.keys(answer.json.error.fields));
+    }
+    expect(fields).toEqual([[expect.stringMatching(/^countries/)], [expect.stringMatching(/^references\.0/)], ["expires"]]);
+    expect(await db().policyEvent.count({ where: { organisationId: w.a.organisation.id } })).toBe(2);
+  });
+
   it("answers 404 for another organisation's ids and 403 to roles without the permission", async () => {
     const s = await call(scenarios.POST, "POST", { org: a }, { token: tokens.owner, body: BLOCKED });
     const e = await call(policyEvents.POST, "POST", { org: a }, { token: tokens.owner, body: BAN });

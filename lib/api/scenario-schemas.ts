@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { orgParamsSchema, requestComponents, responseComponents } from "@/lib/api/schemas";
 import { imposeEventSchema, liftEventSchema, policyEventSchema } from "@/scoring/schema/policy-event";
+import { countrySetSchema } from "@/scoring/schema/primitives";
 import { shockSchema, type Shock } from "@/scoring/schema/scenario";
 import type { ScenarioResult } from "@/scoring/scenario";
 
@@ -54,8 +55,22 @@ export const policyEventListSchema = z
         origin: z.enum(["catalogue", "own"]),
         id: z.uuid().optional().meta({ description: "Own events only" }),
         version: z.number().int().positive().optional(),
-        status: z.enum(["in-force", "lifted", "expired", "not-yet", "lift"]).meta({ description: "On today's date" }),
-        liftedBy: z.string().optional(),
+        status: z
+          .enum(["in-force", "lifted", "expired", "not-yet", "lift"])
+          .meta({ description: "On today's date. An event that partial lifts narrowed is still in-force (it restricts everyone they did not free); partialLifts names them" }),
+        liftedBy: z.string().optional().meta({ description: "For a lifted event: the lift's title (the partial lifts' titles when together they freed every country)" }),
+        partialLifts: z
+          .array(
+            z.object({
+              key: z.string(),
+              title: z.string(),
+              effectiveDate: z.iso.date(),
+              dateEstimated: z.boolean().optional().meta({ description: "No source gives the date: it is an estimate" }),
+              countries: countrySetSchema,
+            }),
+          )
+          .optional()
+          .meta({ description: "For an event in force: the partial lifts in force today that freed some countries, oldest first" }),
         correctedByOwn: z.boolean().optional().meta({ description: "A catalogue event replaced by an own event with its key" }),
         correctsCatalogue: z.boolean().optional(),
         event: policyEventSchema,

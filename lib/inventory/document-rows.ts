@@ -7,7 +7,7 @@
 import { slugify } from "@/lib/organisations/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { INVENTORY_SCHEMA_VERSION, REGIMES, type InventoryDocumentInput } from "@/scoring/schema/inventory";
-import type { ImposeEvent, LiftEvent } from "@/scoring/schema/policy-event";
+import { policyEventFromRow } from "@/lib/policy-events/rows";
 
 /** `third_party_hosted` -> `third-party-hosted`. */
 export const toDocumentValue = <T extends string>(value: T) => value.replaceAll("_", "-");
@@ -21,7 +21,7 @@ function compact<T extends object>(o: T): T {
 }
 
 /** Gives each row a readable key from its name, unique within the list. */
-function keyer() {
+export function keyer() {
   const used = new Set<string>();
   return (name: string) => {
     const base = slugify(name);
@@ -178,23 +178,8 @@ export function documentFromRows(rows: InventoryRows): { document: InventoryDocu
         exitPlanUrl: f.exitPlanUrl ?? undefined,
       }),
     ),
-    policyEvents: policyEvents.map((e): ImposeEvent | LiftEvent =>
-      e.kind === "lift"
-        ? compact({ key: e.key, title: e.title, effectiveDate: isoDate(e.effectiveDate)!, source: e.source, summary: e.summary ?? undefined, kind: "lift" as const, lifts: e.lifts ?? "" })
-        : compact({
-            key: e.key,
-            title: e.title,
-            effectiveDate: isoDate(e.effectiveDate)!,
-            source: e.source,
-            summary: e.summary ?? undefined,
-            kind: "impose" as const,
-            type: toDocumentValue(e.type ?? "ban") as ImposeEvent["type"],
-            issuer: (e.issuer ?? "vendor") as ImposeEvent["issuer"],
-            expires: isoDate(e.expires),
-            scope: (e.scope ?? {}) as ImposeEvent["scope"],
-            restrictions: (e.restrictions ?? []) as ImposeEvent["restrictions"],
-          }),
-    ),
+    // The same translation as the policy event pages and the API (lib/policy-events/rows.ts).
+    policyEvents: policyEvents.map(policyEventFromRow),
   };
   // The AI systems' row ids by document key, so pages can link from a scored system to its row.
   const systemIds = Object.fromEntries([...systemKey].map(([id, key]) => [key, id]));

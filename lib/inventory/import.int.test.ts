@@ -6,6 +6,7 @@ import { loadInventoryDocument } from "./document";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
 import type { InventoryDocument, InventoryDocumentInput } from "@/scoring/schema/inventory";
+import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import { seedDemo } from "@/prisma/seed";
 import { DEMO_ORG_SLUGS } from "@/prisma/seed-data";
 import { buildOffice } from "@/prisma/factories";
@@ -124,6 +125,51 @@ function scoresOf(doc: InventoryDocumentInput) {
 
 const changedCount = (plan: InventoryImportPlan) => plan.totals.create + plan.totals.update;
 
+/** Policy events with every field the document format has for them since engine 2026.12-1. */
+const DATED_READINGS: PolicyEvent[] = [
+  {
+    key: "us-anthropic-model-export-restriction",
+    kind: "impose",
+    title: "US export restriction on Anthropic's advanced models (our reading)",
+    effectiveDate: "2026-04-01",
+    dateEstimated: true,
+    dateNote: "Counsel dates it to the first client notices, early April.",
+    source: "Press reports; client notices",
+    references: [
+      { publisher: "Example Gazette", title: "Claude cut off abroad", url: "https://example.test/gazette", note: "Names London, Tokyo and Berlin." },
+      { title: "Undated column (opening words)" },
+    ],
+    summary: "Blocked for every user and host outside the United States.",
+    type: "export-control",
+    issuer: "US",
+    scope: { vendors: ["anthropic"], weights: "closed" },
+    restrictions: [{ countries: { allExcept: ["US"] }, locus: "any", severity: "block" }],
+  },
+  {
+    key: "mainfeld-anthropic-eased-for-allies-and-switzerland",
+    kind: "lift",
+    title: "Anthropic restriction eased for allies, the EEA and Switzerland",
+    effectiveDate: "2026-07-20",
+    dateEstimated: true,
+    dateNote: "A week after the catalogue's estimate, for Switzerland's notice.",
+    source: "Press report",
+    references: [{ publisher: "Example Gazette", title: "Allies regain Claude" }],
+    lifts: "us-anthropic-model-export-restriction",
+    countries: { only: ["CH"], sets: ["us-key-allies", "eea"] },
+  },
+  {
+    key: "mainfeld-vision-licence-eu",
+    kind: "impose",
+    title: "Vision model licence withheld from EU licensees",
+    effectiveDate: "2024-09-25",
+    source: "https://example.test/licence",
+    type: "licence-term",
+    issuer: "vendor",
+    scope: { modelFamilies: ["vision"], accessPaths: ["self-hosted"] },
+    restrictions: [{ countries: { only: [], sets: ["eu-member-states"] }, locus: "licensee", severity: "block" }],
+  },
+];
+
 describe("importing an inventory document", () => {
   let mainfeld: OrgContext;
   let mainfeldDocument: InventoryDocumentInput;
@@ -146,6 +192,28 @@ describe("importing an inventory document", () => {
     expect(comparable(exported)).toEqual(comparable(mainfeldDocument));
     expect(scoresOf(exported)).toEqual(scoresOf(mainfeldDocument));
     expect(exported.organisation.key).toBe(target.organisationSlug); // the target keeps its own organisation
+  });
+
+  it("round-trips estimated dates with how they were read, references, partial lifts with named country sets and licence terms", async () => {
+    // The demo company's export with the policy events an analyst adds to it: a correction of the
+    // catalogue's Anthropic restriction, its partial lift and a licence term.
+    const byDateAndKey = (a: PolicyEvent, b: PolicyEvent) => (a.effectiveDate === b.effectiveDate ? (a.key < b.key ? -1 : 1) : a.effectiveDate < b.effectiveDate ? -1 : 1);
+    const withEvents = { ...clone(mainfeldDocument), policyEvents: [...clone(mainfeldDocument.policyEvents ?? []), ...DATED_READINGS].sort(byDateAndKey) };
+    const first = await emptyOrganisation();
+    await importOk(first, withEvents);
+    const { document: exported } = await loadInventoryDocument(first);
+    expect(exported.policyEvents).toEqual(expect.arrayContaining(DATED_READINGS));
+    expect(comparable(exported)).toEqual(comparable(withEvents));
+
+    // Export, import into another empty organisation, export again: the same document.
+    const second = await emptyOrganisation();
+    await importOk(second, exported);
+    const { document: again } = await loadInventoryDocument(second);
+    expect(comparable(again)).toEqual(comparable(exported));
+    expect(scoresOf(again)).toEqual(scoresOf(exported));
+    // ... and importing it again changes nothing.
+    const plan = await importOk(second, again);
+    expect(changedCount(plan)).toBe(0);
   });
 
   it("re-importing an organisation's own export changes nothing", async () => {

@@ -1,4 +1,4 @@
-import { slugify } from "@/lib/organisations/schemas";
+import { keyer } from "@/lib/inventory/document-rows";
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
 import type { Issue } from "@/scoring/schema/issues";
 
@@ -144,14 +144,18 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
     col("Kind", "kind", "enum", "impose", "impose or lift", req),
     col("Title", "title", "text", "Example export control", "Short title", req),
     col("Effective date", "effectiveDate", "date", "2027-01-01", "YYYY-MM-DD", req),
+    col("Date estimated", "dateEstimated", "boolean", null, "yes when no source gives the date and the effective date is an estimate"),
+    col("Date note", "dateNote", "text", null, "How the date was read, e.g. why it is an estimate"),
     col("Source", "source", "text", "https://example.org/notice", "Where it is announced", req),
+    col("References (JSON)", "references", "json", null, 'The published texts it rests on, as a JSON list: [{"publisher":"…","title":"…","url":"https://…","note":"…"}] (title required)'),
     col("Summary", "summary", "text", null, "One or two sentences"),
-    col("Type", "type", "enum", "export-control", "impose only: export-control, sanction, vendor-restriction, ban or disruption"),
+    col("Type", "type", "enum", "export-control", "impose only: export-control, sanction, vendor-restriction, ban, disruption or licence-term"),
     col("Issuer", "issuer", "text", "US", "impose only: a country code, EU or vendor"),
     col("Expires", "expires", "date", null, "impose only: YYYY-MM-DD"),
     col("Lifts", "lifts", "text", null, "lift only: key of the event it ends"),
+    col("Countries lifted (JSON)", "countries", "json", null, 'lift only, for a partial lift: the countries it frees, e.g. {"only":[],"sets":["us-key-allies"]}; empty: lifted for everyone'),
     col("Scope (JSON)", "scope", "json", '{"vendorCountries":{"only":["US"]}}', "impose only: which dependencies it reaches, as JSON (see the document format)"),
-    col("Restrictions (JSON)", "restrictions", "json", '[{"countries":{"only":["CN"]},"locus":"users","severity":"block"}]', "impose only: who is restricted, as a JSON list"),
+    col("Restrictions (JSON)", "restrictions", "json", '[{"countries":{"only":["CN"]},"locus":"users","severity":"block"}]', "impose only: who is restricted, as a JSON list (locus users, hosting, any or licensee)"),
   ],
 };
 
@@ -458,17 +462,6 @@ export function mergeRecords(current: Records, uploaded: Partial<Records>): Reco
 
 // ---- records -> document -------------------------------------------------------------------------
 
-/** Gives each row a readable key from its name, unique within the list (as lib/inventory/document.ts does). */
-function keyer() {
-  const used = new Set<string>();
-  return (name: string) => {
-    const base = slugify(name);
-    let key = base;
-    for (let i = 2; used.has(key); i++) key = `${base}-${i}`;
-    used.add(key);
-    return key;
-  };
-}
 
 export interface TabularDocument {
   document: InventoryDocumentInput;

@@ -52,6 +52,37 @@ describe("document to tables and back", () => {
     expect(documentToTables(back.document)).toEqual(documentToTables(doc));
   });
 
+  it("carries a policy event's estimated date, how it was read, its references, a partial lift's named sets and licence terms through the tables", () => {
+    const doc = example("frankfurt-manufacturer.json");
+    doc.policyEvents = [
+      {
+        key: "claude-outside-us",
+        kind: "impose",
+        title: "Claude withdrawn outside the US",
+        effectiveDate: "2026-03-02",
+        dateEstimated: true,
+        dateNote: "No source gives the date; dated from the press reports' window.",
+        source: "Press reports",
+        references: [{ title: "=Undated column" }, { publisher: "Example Gazette", title: "Claude cut off", url: "https://example.test/x", note: "Names Berlin." }],
+        type: "licence-term",
+        issuer: "vendor",
+        scope: { vendors: ["openai"] },
+        restrictions: [{ countries: { only: [], sets: ["eu-member-states"] }, locus: "licensee", severity: "block" }],
+      },
+      { key: "claude-back-for-allies", kind: "lift", title: "Claude back for allies", effectiveDate: "2026-07-13", dateEstimated: true, source: "Press report", lifts: "claude-outside-us", countries: { only: ["CH"], sets: ["us-key-allies"] } },
+    ];
+    const tables = asRead(doc);
+    const events = tables.find((t) => t.entity === "policy_events")!;
+    expect(events.headers).toEqual(expect.arrayContaining(["Date estimated", "Date note", "References (JSON)", "Countries lifted (JSON)"]));
+    const { records, problems } = tablesToRecords(tables);
+    expect(problems).toEqual([]);
+    const back = recordsToDocument(mergeRecords(empty(), records), organisation);
+    expect(back.problems).toEqual([]);
+    expect(back.document.policyEvents).toEqual(doc.policyEvents);
+    const parsed = parseInventoryDocument(back.document);
+    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+  });
+
   it("reads lists, yes/no, numbers with a decimal comma and enum spellings people type", () => {
     const { records, problems } = tablesToRecords([
       table("ai_systems", ["name", "CRITICALITY", "Tolerated downtime (hours)", "Offices", "Data sensitivity"], ["Bot", "High", "1,5", "Berlin; Paris;", "Trade secret"]),

@@ -8,6 +8,7 @@ import { staleOrMissing } from "@/lib/concurrency";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { today } from "@/lib/scores/queries";
 import { policyEventFromRow, policyEventSelect } from "@/lib/policy-events/queries";
+import { checkPolicyEvent, problemsInOneLine } from "@/lib/policy-events/rules";
 import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
 import { compareResults } from "@/scoring/compare";
 import { parseInventoryDocument } from "@/scoring/parse";
@@ -44,18 +45,42 @@ function impactOf(before: InventoryDocumentInput, after: InventoryDocumentInput,
 
 const laterOf = (...dates: string[]) => dates.sort().at(-1)!;
 
+/** The row's columns of an event; columns the event's kind does not use are emptied. */
 function data(e: PolicyEvent) {
-  const base = { key: e.key, kind: e.kind, title: e.title, effectiveDate: new Date(`${e.effectiveDate}T00:00:00Z`), source: e.source, summary: e.summary ?? null };
-  if (e.kind === "lift") return { ...base, lifts: e.lifts, type: null, issuer: null, expires: null, scope: Prisma.DbNull, restrictions: Prisma.DbNull };
+  const json = (v: unknown) => (v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+  const base = {
+    key: e.key,
+    kind: e.kind,
+    title: e.title,
+    effectiveDate: new Date(`${e.effectiveDate}T00:00:00Z`),
+    dateEstimated: e.dateEstimated ?? false,
+    dateNote: e.dateNote || null,
+    source: e.source,
+    summary: e.summary ?? null,
+    references: json(e.references),
+  };
+  if (e.kind === "lift") return { ...base, lifts: e.lifts, countries: json(e.countries), type: null, issuer: null, expires: null, scope: Prisma.DbNull, restrictions: Prisma.DbNull };
   return {
     ...base,
     lifts: null,
+    countries: Prisma.DbNull,
     type: e.type.replaceAll("-", "_") as PolicyEventType,
     issuer: e.issuer,
     expires: e.expires ? new Date(`${e.expires}T00:00:00Z`) : null,
     scope: e.scope as Prisma.InputJsonValue,
     restrictions: e.restrictions as unknown as Prisma.InputJsonValue,
   };
+}
+
+/**
+ * The event as the engine reads it, or INVALID_INPUT with the problems in words by field. The
+ * form and the API check it before, with the same rules; checking again here means no caller
+ * (an import, a script) can store an event the engine would refuse.
+ */
+function checked(event: PolicyEvent): PolicyEvent {
+  const result = checkPolicyEvent(event);
+  if (!result.ok) throw new AppError("INVALID_INPUT", `The policy event is not valid: ${problemsInOneLine(result.problems)}.`, { fieldErrors: result.problems });
+  return result.event;
 }
 
 function duplicateKey(e: unknown, key: string): never {
@@ -77,8 +102,9 @@ async function assertLiftable(tx: Prisma.TransactionClient, ctx: OrgContext, e: 
  * Adds an organisation's own policy event (imposing or lifting a restriction; with a catalogue
  * event's key it corrects that event) and answers what changed for the organisation.
  */
-export async function createPolicyEvent(ctx: OrgContext, event: PolicyEvent) {
+export async function createPolicyEvent(ctx: OrgContext, input: PolicyEvent) {
   assertCan(ctx, "policy_events:manage");
+  const event = checked(input);
   const { document: before } = await loadInventoryDocument(ctx);
   const row = await db()
     .$transaction(async (tx) => {
@@ -92,8 +118,9 @@ export async function createPolicyEvent(ctx: OrgContext, event: PolicyEvent) {
   return { id: row.id, version: row.version, event: policyEventFromRow(row), impact: impactOf(before, after, laterOf(today(), event.effectiveDate)) };
 }
 
-export async function updatePolicyEvent(ctx: OrgContext, id: string, version: number, event: PolicyEvent) {
+export async function updatePolicyEvent(ctx: OrgContext, id: string, version: number, input: PolicyEvent) {
   assertCan(ctx, "policy_events:manage");
+  const event = checked(input);
   const { document: before } = await loadInventoryDocument(ctx);
   const row = await db()
     .$transaction(async (tx) => {

@@ -3,8 +3,11 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { today } from "@/lib/scores/queries";
 import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
-import { activePolicyEvents, landscapeEvents } from "@/scoring/engine/landscape";
-import type { ImposeEvent, PolicyEvent, PolicyScope, Restriction } from "@/scoring/schema/policy-event";
+import { activePolicyEvents, landscapeEvents, type PartialLift } from "@/scoring/engine/landscape";
+import type { LiftEvent, PolicyEvent } from "@/scoring/schema/policy-event";
+import { policyEventFromRow } from "@/lib/policy-events/rows";
+
+export { policyEventFromRow };
 
 export const policyEventSelect = {
   id: true,
@@ -12,49 +15,21 @@ export const policyEventSelect = {
   kind: true,
   title: true,
   effectiveDate: true,
+  dateEstimated: true,
+  dateNote: true,
   source: true,
   summary: true,
+  references: true,
   type: true,
   issuer: true,
   expires: true,
   scope: true,
   restrictions: true,
   lifts: true,
+  countries: true,
   version: true,
   updatedAt: true,
 } as const;
-
-type PolicyEventRow = {
-  key: string;
-  kind: "impose" | "lift";
-  title: string;
-  effectiveDate: Date;
-  source: string;
-  summary: string | null;
-  type: string | null;
-  issuer: string | null;
-  expires: Date | null;
-  scope: unknown;
-  restrictions: unknown;
-  lifts: string | null;
-};
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-/** A stored row as the engine's policy event (the same translation as the inventory document's). */
-export function policyEventFromRow(e: PolicyEventRow): PolicyEvent {
-  const base = { key: e.key, title: e.title, effectiveDate: isoDate(e.effectiveDate), source: e.source, ...(e.summary ? { summary: e.summary } : {}) };
-  if (e.kind === "lift") return { ...base, kind: "lift", lifts: e.lifts ?? "" };
-  return {
-    ...base,
-    kind: "impose",
-    type: (e.type ?? "ban").replaceAll("_", "-") as ImposeEvent["type"],
-    issuer: (e.issuer ?? "vendor") as ImposeEvent["issuer"],
-    ...(e.expires ? { expires: isoDate(e.expires) } : {}),
-    scope: (e.scope ?? {}) as PolicyScope,
-    restrictions: (e.restrictions ?? []) as Restriction[],
-  };
-}
 
 export type PolicyEventStatus = "in-force" | "lifted" | "expired" | "not-yet" | "lift";
 
@@ -68,15 +43,22 @@ export interface PolicyEventListItem {
   correctedByOwn?: boolean;
   /** An own event that replaces the catalogue's event of the same key. */
   correctsCatalogue?: boolean;
+  /**
+   * "in-force" also for an event that partial lifts have narrowed (it still restricts everyone
+   * they did not free): `partialLifts` then names them, oldest first.
+   */
   status: PolicyEventStatus;
-  /** For a lifted event: the lifting event's title. */
+  /** For a lifted event: the lifting event's title (the partial lifts' titles when together they freed every country). */
   liftedBy?: string;
+  /** For an event in force: the partial lifts in force on the date, which freed some countries. */
+  partialLifts?: PartialLift[];
 }
 
 /**
  * The policy landscape the organisation is scored against: the catalogue's dated events and the
  * organisation's own, each marked, with its status on `asOf`. The merge rule is the engine's
- * (`landscapeEvents`): an own event with a catalogue key replaces the catalogue's version.
+ * (`landscapeEvents`): an own event with a catalogue key replaces the catalogue's version, and so
+ * the status of a corrected catalogue event is its correction's.
  */
 export async function listPolicyEvents(ctx: OrgContext, asOf: string = today()): Promise<PolicyEventListItem[]> {
   assertCan(ctx, "scores:read");
@@ -84,23 +66,33 @@ export async function listPolicyEvents(ctx: OrgContext, asOf: string = today()):
   const own = rows.map((r) => ({ row: r, event: policyEventFromRow(r) }));
   const ownKeys = new Set(own.map((o) => o.event.key));
   const merged = landscapeEvents(own.map((o) => o.event));
-  const active = new Set(activePolicyEvents(merged, asOf).map((e) => e.key));
-  const lifts = new Map<string, PolicyEvent>();
-  for (const e of merged) if (e.kind === "lift" && e.effectiveDate <= asOf) lifts.set(e.lifts, e);
+  const mergedByKey = new Map(merged.map((e) => [e.key, e]));
+  const active = new Map(activePolicyEvents(merged, asOf).map((e) => [e.key, e]));
+  const fullLifts = new Map<string, LiftEvent>();
+  const partialLifts = new Map<string, LiftEvent[]>();
+  for (const e of merged) {
+    if (e.kind !== "lift" || e.effectiveDate > asOf) continue;
+    if (e.countries === undefined) fullLifts.set(e.lifts, e);
+    else partialLifts.set(e.lifts, [...(partialLifts.get(e.lifts) ?? []), e]);
+  }
   const catalogueKeys = new Set(DEFAULT_POLICY_EVENTS.map((e) => e.key));
-  const status = (e: PolicyEvent): Pick<PolicyEventListItem, "status" | "liftedBy"> => {
+  const status = (e: PolicyEvent): Pick<PolicyEventListItem, "status" | "liftedBy" | "partialLifts"> => {
     if (e.kind === "lift") return { status: "lift" };
-    if (active.has(e.key)) return { status: "in-force" };
+    const inForce = active.get(e.key);
+    if (inForce) return { status: "in-force", ...(inForce.partialLifts ? { partialLifts: inForce.partialLifts } : {}) };
     if (e.effectiveDate > asOf) return { status: "not-yet" };
-    const lift = lifts.get(e.key);
+    const lift = fullLifts.get(e.key);
     if (lift) return { status: "lifted", liftedBy: lift.title };
+    if (e.expires !== undefined && e.expires <= asOf) return { status: "expired" };
+    const parts = partialLifts.get(e.key);
+    if (parts) return { status: "lifted", liftedBy: parts.map((l) => l.title).join("; ") };
     return { status: "expired" };
   };
   const items: PolicyEventListItem[] = [
     ...own.map(({ row, event }) => ({ event, origin: "own" as const, id: row.id, version: row.version, correctsCatalogue: catalogueKeys.has(event.key), ...status(event) })),
-    ...DEFAULT_POLICY_EVENTS.map((event) => ({ event, origin: "catalogue" as const, correctedByOwn: ownKeys.has(event.key), ...status(ownKeys.has(event.key) ? merged.find((m) => m.key === event.key)! : event) })),
+    ...DEFAULT_POLICY_EVENTS.map((event) => ({ event, origin: "catalogue" as const, correctedByOwn: ownKeys.has(event.key), ...status(mergedByKey.get(event.key) ?? event) })),
   ];
-  return items.sort((a, b) => (a.event.effectiveDate > b.event.effectiveDate ? -1 : a.event.effectiveDate < b.event.effectiveDate ? 1 : a.event.key < b.event.key ? -1 : 1));
+  return items.sort((a, b) => (a.event.effectiveDate > b.event.effectiveDate ? -1 : a.event.effectiveDate < b.event.effectiveDate ? 1 : a.event.key < b.event.key ? -1 : a.event.key > b.event.key ? 1 : a.origin === "own" ? -1 : 1));
 }
 
 /** One of the organisation's own policy events, or null (also for another organisation's id). */

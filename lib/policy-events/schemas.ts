@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { slugify } from "@/lib/organisations/schemas";
 import { idAndVersion } from "@/lib/form-fields";
+import { checkPolicyEvent } from "@/lib/policy-events/rules";
 import { keySchema } from "@/scoring/schema/primitives";
-import { POLICY_EVENT_TYPES, policyEventSchema as enginePolicyEventSchema, type PolicyEvent } from "@/scoring/schema/policy-event";
+import { POLICY_EVENT_TYPES, type PolicyEvent } from "@/scoring/schema/policy-event";
 
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-/** A form sends scope and restrictions as JSON text (the editor's hidden fields); the API sends objects. */
+/** A form sends scope, restrictions, references and a lift's countries as JSON text (the editor's hidden fields); the API sends objects. */
 const jsonText = (v: unknown) => {
   if (typeof v !== "string") return v;
   if (v.trim() === "") return undefined;
@@ -15,19 +16,34 @@ const jsonText = (v: unknown) => {
     return v;
   }
 };
+/** A lift's countries as the form sends them: no country and no named set is a full lift (none given). */
+const liftCountries = (v: unknown) => {
+  const set = jsonText(v);
+  if (set === null || typeof set !== "object" || Array.isArray(set)) return set;
+  const { only, allExcept, sets } = set as { only?: unknown; allExcept?: unknown; sets?: unknown };
+  const listed = Array.isArray(only) ? only : Array.isArray(allExcept) ? allExcept : undefined;
+  const named = Array.isArray(sets) ? sets : sets === undefined ? [] : undefined;
+  return listed?.length === 0 && named?.length === 0 ? undefined : set;
+};
+/** A checkbox ("on") or the API's boolean. */
+const ticked = (v: unknown) => v === true || v === "on" || v === "true";
 
 /**
  * The fields of a policy event as a form or the API sends them. `key` may be left out (derived
  * from the title); an own event with a catalogue event's key corrects that event. The shape is
- * then checked by the engine's own policy-event schema, so its messages and paths come back.
+ * then checked by the engine's own policy-event schema (lib/policy-events/rules.ts), whose
+ * problems come back in words under each field.
  */
 const fields = z.object({
   key: z.preprocess(blank, keySchema.optional()),
   kind: z.enum(["impose", "lift"], { error: "Choose impose or lift" }),
   title: z.string().trim().min(1, "Enter a title").max(200, "Use at most 200 characters"),
-  effectiveDate: z.iso.date({ message: "Enter a date (YYYY-MM-DD)" }),
+  effectiveDate: z.preprocess(blank, z.iso.date({ message: "Enter a date (YYYY-MM-DD)" }).optional()),
+  dateEstimated: z.preprocess(ticked, z.boolean()),
+  dateNote: z.preprocess(blank, z.string().trim().max(2000, "Use at most 2,000 characters").optional()),
   source: z.string().trim().min(1, "Enter a source: a URL or a reference to the text").max(500, "Use at most 500 characters"),
   summary: z.preprocess(blank, z.string().trim().max(2000, "Use at most 2,000 characters").optional()),
+  references: z.preprocess(jsonText, z.unknown().optional()),
   type: z.preprocess(blank, z.enum(POLICY_EVENT_TYPES, { error: "Choose the kind of measure" }).optional()),
   issuer: z.preprocess((v) => {
     const b = blank(v);
@@ -37,32 +53,50 @@ const fields = z.object({
   scope: z.preprocess(jsonText, z.unknown().optional()),
   restrictions: z.preprocess(jsonText, z.unknown().optional()),
   lifts: z.preprocess(blank, keySchema.optional()),
+  countries: z.preprocess(liftCountries, z.unknown().optional()),
 });
 
 type Fields = z.infer<typeof fields>;
 
 function toEvent(f: Fields, ctx: z.RefinementCtx): PolicyEvent {
-  const base = { key: f.key ?? (slugify(f.title) || "event"), title: f.title, effectiveDate: f.effectiveDate, source: f.source, ...(f.summary ? { summary: f.summary } : {}) };
+  const references = Array.isArray(f.references) && f.references.length === 0 ? undefined : f.references;
+  const base = {
+    key: f.key ?? (slugify(f.title) || "event"),
+    title: f.title,
+    effectiveDate: f.effectiveDate,
+    ...(f.dateEstimated ? { dateEstimated: true } : {}),
+    ...(f.dateNote ? { dateNote: f.dateNote } : {}),
+    source: f.source,
+    ...(references === undefined ? {} : { references }),
+    ...(f.summary ? { summary: f.summary } : {}),
+  };
   const candidate =
     f.kind === "lift"
-      ? { ...base, kind: "lift", lifts: f.lifts }
+      ? { ...base, kind: "lift", lifts: f.lifts, ...(f.countries === undefined ? {} : { countries: f.countries }) }
       : { ...base, kind: "impose", type: f.type, issuer: f.issuer, ...(f.expires ? { expires: f.expires } : {}), scope: f.scope ?? {}, restrictions: f.restrictions };
-  if (f.kind === "lift" && !f.lifts) ctx.addIssue({ code: "custom", message: "Choose the event this lifts", path: ["lifts"] });
+  // Said here in the form's words; the engine's own message for a missing value is skipped below.
+  const said = new Set<string>();
+  const say = (field: string, message: string) => {
+    said.add(field);
+    ctx.addIssue({ code: "custom", message, path: [field] });
+  };
+  if (!f.effectiveDate) say("effectiveDate", f.dateEstimated ? "Enter the date you estimate (YYYY-MM-DD): an estimated date is still a date" : "Enter a date (YYYY-MM-DD)");
+  if (f.kind === "lift" && !f.lifts) say("lifts", "Choose the event this lifts");
   if (f.kind === "impose") {
-    if (!f.type) ctx.addIssue({ code: "custom", message: "Choose the kind of measure", path: ["type"] });
-    if (!f.issuer) ctx.addIssue({ code: "custom", message: "Enter who issued it: a country code, EU or vendor", path: ["issuer"] });
-    if (f.restrictions === undefined) ctx.addIssue({ code: "custom", message: "Say whom it restricts", path: ["restrictions"] });
-    if (f.expires && f.expires <= f.effectiveDate) ctx.addIssue({ code: "custom", message: "Must be after the effective date", path: ["expires"] });
+    if (!f.type) say("type", "Choose the kind of measure");
+    if (!f.issuer) say("issuer", "Enter who issued it: a country code, EU or vendor");
+    if (f.restrictions === undefined) say("restrictions", "Say whom it restricts");
   }
-  const parsed = enginePolicyEventSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.path.length === 1 && ["lifts", "type", "issuer", "restrictions"].includes(String(issue.path[0])) && (candidate as Record<string, unknown>)[String(issue.path[0])] === undefined) continue; // said above
-      ctx.addIssue({ code: "custom", message: issue.path.length > 1 ? `${issue.path.slice(1).join(".")}: ${issue.message}` : issue.message, path: issue.path.slice(0, 1) as PropertyKey[] });
+  const checked = checkPolicyEvent(candidate);
+  if (!checked.ok) {
+    for (const [field, messages] of Object.entries(checked.problems)) {
+      if (said.has(field)) continue;
+      for (const message of messages) ctx.addIssue({ code: "custom", message, path: [field] });
     }
     return z.NEVER;
   }
-  return parsed.data;
+  if (said.size > 0) return z.NEVER;
+  return checked.event;
 }
 
 export const policyEventInputSchema = fields.transform(toEvent);
