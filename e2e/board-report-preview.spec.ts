@@ -63,7 +63,7 @@ test("the owner reads the board report of an assessment in the browser before pr
   // A saved scenario, simulated on the frozen inventory.
   const scenario = report.getByRole("article", { name: "OpenAI blocked for Germany and France" });
   await expect(scenario).toBeVisible();
-  await expect(scenario).toContainText("Assumes: OpenAI blocked for users in Germany, France");
+  await expect(scenario).toContainText("Assumes: OpenAI blocked for users in Germany and France");
   await expect(scenario.getByRole("table", { name: "Affected systems, largest impact first" }).locator("tbody tr").first()).toBeVisible();
   // Each scenario's chart is labelled by its own caption: no element id is used twice in the report.
   await expect(scenario.getByRole("figure", { name: "Affected systems by criticality and recovery" })).toBeAttached();

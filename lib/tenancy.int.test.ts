@@ -584,6 +584,17 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   listReportRuns: async (w, asB) => {
     expect((await reportRunQueries.listReportRuns(asB)).map((r) => r.id)).not.toContain(w.reportRunA.id);
   },
+  getLatestReportRun: async (w, asB) => {
+    // B's own report, older than A's: B is answered its own, never A's newer one.
+    const own = await assessmentMutations.freezeAssessment(asB, { asOf: "2025-04-20" });
+    await db().reportRun.create({
+      data: { organisationId: w.b.organisation.id, assessmentId: own.id, requestedById: w.b.users.owner.id, paper: "a4", status: "succeeded", pdf: new Uint8Array([37, 80, 68, 70]), pdfBytes: 4, pageCount: 1, createdAt: new Date("2020-01-01T00:00:00Z") },
+    });
+    const latest = await reportRunQueries.getLatestReportRun(asB);
+    expect(latest).not.toBeNull();
+    expect(latest!.id).not.toBe(w.reportRunA.id);
+    expect((await db().reportRun.findUniqueOrThrow({ where: { id: latest!.id } })).organisationId).toBe(w.b.organisation.id);
+  },
   getReportRun: async (w, asB) => {
     expect(await reportRunQueries.getReportRun(asB, w.reportRunA.id)).toBeNull();
   },

@@ -7,6 +7,8 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { FactorList } from "@/components/scores/entity-score";
+import { NotRecorded, SwitchedOffDetails } from "@/components/scores/switched-off";
+import type { EventsInForce } from "@/lib/scores/active-restrictions";
 import { RouteForm, type Choice, type RouteValues } from "./route-form";
 
 type Route = {
@@ -66,7 +68,12 @@ const routeLabel = (r: Route) => `${r.model.name} (${r.model.vendor.name}) · ${
 const where = (r: Route) =>
   [r.cloudVendor?.name, r.hostingCountry ? countryName(r.hostingCountry) : null, r.hostingRegion].filter(Boolean).join(", ") || "Default hosting";
 
-/** One dependency of an AI system: its live score and factor sentences, its fallbacks, and (for editors) the forms to change them. */
+/**
+ * One dependency of an AI system: its live score and factor sentences, whether a restriction in
+ * force switches it off today (and how it recovers), the facts its score rests on that nobody
+ * recorded, its fallbacks, and (for editors) the forms to change them. `events`: the policy events
+ * in force, for the switched-off details; `fallbackName`: the recovering fallback, named.
+ */
 export function DependencyCard({
   dependency,
   scored,
@@ -76,6 +83,8 @@ export function DependencyCard({
   models,
   clouds,
   impact,
+  events = new Map(),
+  fallbackName,
 }: {
   dependency: DependencyView;
   scored: DependencyResult | undefined;
@@ -85,6 +94,8 @@ export function DependencyCard({
   models: Choice[];
   clouds: Choice[];
   impact?: { dataFlows: number };
+  events?: EventsInForce;
+  fallbackName?: string;
 }) {
   const d = dependency;
   const label = routeLabel(d);
@@ -99,6 +110,7 @@ export function DependencyCard({
           <h3 className="text-base font-semibold text-slate-900">
             {label}
             {weakest && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">Weakest dependency</span>}
+            {scored?.switchedOff && <span className="ml-2 rounded border border-red-300 bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-800">Switched off today</span>}
           </h3>
           <p className="text-sm text-slate-600">
             {where(d)} · data sent: {d.dataSent.map((c) => labelFor(DATA_CATEGORY_LABELS, c)).join(", ") || "none recorded"} · exit plan{" "}
@@ -128,6 +140,8 @@ export function DependencyCard({
       {scored && (
         <>
           <p className="mt-2 text-sm text-slate-600">{scored.profile}</p>
+          {scored.switchedOff && <SwitchedOffDetails off={scored.switchedOff} events={events} fallbackName={fallbackName} score={scored.score} className="mt-3" />}
+          <NotRecorded items={scored.notRecorded} heading="h4" className="mt-3" />
           <details className="mt-2">
             <summary className="cursor-pointer text-sm font-medium text-slate-800">Factors</summary>
             <FactorList factors={scored.factors} />

@@ -1,5 +1,5 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface TrendPoint {
   id: string;
@@ -10,13 +10,46 @@ export interface TrendPoint {
   rating: string;
 }
 
+/** A dated policy change drawn across the trend: a restriction coming into force, a (partial) lift. */
+export interface TrendMarker {
+  date: string;
+  /** A word or two on the chart ("Restriction", "Partly lifted"). */
+  label: string;
+  /** The event's title, under the chart. */
+  title: string;
+  estimated: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+
 /**
- * The organisation's score across assessments, oldest first. The chart is for sighted readers
+ * The score axis: zoomed to the scores (in steps of 10, never outside 0-100) so that a move of a
+ * few points can be seen, with room below for the markers' labels.
+ */
+export function trendDomain(scores: readonly number[]): [number, number] {
+  if (scores.length === 0) return [0, 100];
+  const lo = Math.max(0, Math.floor((Math.min(...scores) - 10) / 10) * 10);
+  const hi = Math.min(100, Math.ceil((Math.max(...scores) + 5) / 10) * 10);
+  return [lo, Math.max(hi, lo + 20)];
+}
+
+/**
+ * The organisation's score across assessments, oldest first, on a time axis, with the policy
+ * changes that reach it (`markers`) drawn where they happened. The chart is for sighted readers
  * on screen; the same data is in the table, which screen readers get and print shows.
  * `printChart`: the board report prints the chart too (the Scores page's print-out does not).
  */
-export function ScoreTrend({ points, printChart = false }: { points: TrendPoint[]; printChart?: boolean }) {
-  const data = points.map((p) => ({ ...p, label: `${p.asOf} ${p.createdAt.slice(11, 16)}`, score: Math.round(p.score * 10) / 10 }));
+export function ScoreTrend({ points, markers = [], printChart = false }: { points: TrendPoint[]; markers?: TrendMarker[]; printChart?: boolean }) {
+  // Two assessments of one day sit a few minutes apart on the axis, in the order they were frozen.
+  const data = points.map((p) => ({ ...p, label: `${p.asOf} ${p.createdAt.slice(11, 16)}`, t: dayOf(p.asOf) + (Date.parse(p.createdAt) % DAY_MS) / 48, score: Math.round(p.score * 10) / 10 }));
+  const first = data[0]?.t ?? 0;
+  const last = data[data.length - 1]?.t ?? 0;
+  const span = Math.max(last - first, 7 * DAY_MS);
+  const domain: [number, number] = [first - span * 0.03, last + span * 0.03];
+  const shown = markers.filter((m) => dayOf(m.date) >= domain[0] && dayOf(m.date) <= domain[1]);
+  const yDomain = trendDomain(data.map((d) => d.score));
+  const yTicks = Array.from({ length: (yDomain[1] - yDomain[0]) / 10 + 1 }, (_, i) => yDomain[0] + 10 * i);
   return (
     <figure aria-labelledby="trend-caption" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <figcaption id="trend-caption" className="text-sm font-semibold text-slate-900">
@@ -26,13 +59,35 @@ export function ScoreTrend({ points, printChart = false }: { points: TrendPoint[
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickFormatter={(v: string) => v.slice(0, 10)} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 11, fill: "#475569" }} width={36} />
-            <Tooltip formatter={(v) => [Number(v).toFixed(1), "Score"]} />
-            <Line type="monotone" dataKey="score" stroke="#176464" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={domain}
+              ticks={data.map((d) => d.t)}
+              tick={{ fontSize: 11, fill: "#475569" }}
+              tickFormatter={(v: number) => new Date(v).toISOString().slice(0, 10)}
+            />
+            <YAxis domain={yDomain} ticks={yTicks} tick={{ fontSize: 11, fill: "#475569" }} width={36} allowDataOverflow />
+            <Tooltip labelFormatter={(v) => new Date(Number(v)).toISOString().slice(0, 10)} formatter={(v) => [Number(v).toFixed(1), "Score"]} />
+            {shown.map((m) => (
+              <ReferenceLine
+                key={`${m.date}-${m.label}`}
+                x={dayOf(m.date)}
+                stroke="#b91c1c"
+                strokeDasharray="4 3"
+                label={{ value: `${m.label}${m.estimated ? " (est.)" : ""}`, position: "insideBottomLeft", fontSize: 11, fill: "#991b1b" }}
+              />
+            ))}
+            <Line type="linear" dataKey="score" stroke="#176464" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>
+      {shown.length > 0 && (
+        <p className="mt-2 text-xs text-slate-600">
+          Dashed lines: {shown.map((m) => `${m.label}, ${m.date}${m.estimated ? " (estimated date)" : ""}: ${m.title}`).join("; ")}.
+        </p>
+      )}
       <table className="sr-only text-sm print:not-sr-only print:mt-3 print:w-full">
         <caption>Organisation score by assessment, oldest first</caption>
         <thead>

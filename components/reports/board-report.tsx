@@ -61,7 +61,8 @@ ${widths("report-scenario", [16, 13, 14, 11, 15, 9, 22])}
 .board-report table[data-testid="vendor-table"] { table-layout: fixed; width: 100%; min-width: 0; }
 .board-report table[data-testid="vendor-table"] :is(th, td) { min-width: 0; max-width: none; white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
 .board-report table[data-testid="vendor-table"] thead th { font-size: 0.625rem; letter-spacing: 0; }
-${widths("vendor-table", [16, 15, 27, 12, 8, 9, 13])}
+/* The vendor column is the widest after the risk profile: it carries the Active restriction mark. */
+${widths("vendor-table", [21, 13, 25, 11, 8, 9, 13])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 
@@ -188,7 +189,7 @@ export function BoardReport({ report, paper, orgSlug, part }: { report: Report; 
         ) : (
           <p className="text-sm text-slate-700">This is the first frozen assessment; the trend starts here.</p>
         )}
-        <ScoreTrend points={report.trend} printChart />
+        <ScoreTrend points={report.trend} markers={report.trendMarkers} printChart />
       </ReportSection>
 
       <ReportSection {...section("methodology")}>

@@ -11,11 +11,14 @@ const hours = (h: number | null) => (h === null ? "—" : h < 1 ? `${Math.round(
 
 /** Appendix A: how the scores are made, with every weight, threshold and source the assessment used. */
 export function MethodologyAppendix({ methodology: m }: { methodology: BoardReport["methodology"] }) {
+  const switchedOff = m.dimensions.some((d) => d.factors.some((f) => f.max === 0));
   return (
     <>
       <p className="max-w-3xl text-sm leading-relaxed text-slate-700">
         Methodology <strong data-testid="appendix-methodology-version">{m.version}</strong>. Each dependency (an AI system using a model through an access path) scores 0-100 as
-        the sum of 15 named factors in four weighted dimensions. An AI system is as sovereign as its weakest dependency; the organisation&apos;s score is the mean of its
+        the sum of 15 named factors in four weighted dimensions
+        {switchedOff && ", less what a restriction in force takes when it switches the dependency off today for some of its users (the switched-off factor: 0, or negative)"}. An
+        AI system is as sovereign as its weakest dependency; the organisation&apos;s score is the mean of its
         systems weighted by criticality and data sensitivity. Scores, factors and sentences are computed by Sovra&apos;s scoring engine from the frozen inventory and
         policy landscape; the full method is in docs/METHODOLOGY.md.
       </p>
@@ -34,7 +37,7 @@ export function MethodologyAppendix({ methodology: m }: { methodology: BoardRepo
             <tr key={d.dimension}>
               <th scope="row" className={`${TD} text-left font-medium`}>{d.label}</th>
               <td className={`${TD} text-right tabular-nums`}>{percent(d.weight)}</td>
-              <td className={TD}>{d.factors.map((f) => `${f.label} (${f.max})`).join(" · ")}</td>
+              <td className={TD}>{d.factors.map((f) => (f.max === 0 ? `${f.label} (0 or negative; not part of the dimension score)` : `${f.label} (${f.max})`)).join(" · ")}</td>
             </tr>
           ))}
         </tbody>

@@ -2,11 +2,16 @@ import type { BoardReport, TopRisk } from "@/lib/reports/board-report";
 import { CRITICALITY_LABELS } from "@/lib/labels";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { DIMENSION_LABELS } from "@/lib/scores/dashboard";
+import { ReportActiveRestrictions, ReportNotRecorded } from "./report-restrictions";
 
-/** The executive summary's paragraphs and the three findings that matter most. */
+/**
+ * The executive summary: the restrictions in force that reach the organisation first, then the
+ * paragraphs, the three findings that matter most, and the facts nobody recorded.
+ */
 export function ExecutiveSummary({ report }: { report: BoardReport }) {
   return (
     <>
+      <ReportActiveRestrictions restrictions={report.activeRestrictions} asOf={report.meta.asOf} />
       <div className="space-y-3 text-[15px] leading-relaxed text-slate-800" data-testid="executive-summary">
         {report.summary.map((p) => (
           <p key={p.text}>
@@ -31,6 +36,7 @@ export function ExecutiveSummary({ report }: { report: BoardReport }) {
           </ol>
         </div>
       )}
+      <ReportNotRecorded items={report.notRecorded} />
     </>
   );
 }
@@ -59,6 +65,8 @@ export function KeyFigures({ figures }: { figures: BoardReport["keyFigures"] }) 
 function RiskFactor({ risk }: { risk: TopRisk }) {
   const factor = risk.factors.find((f) => f.id === risk.factorId);
   if (!factor) return null;
+  // The switched-off factor has no maximum: it only takes points off the score (never "of 0").
+  if (factor.maxPoints === 0) return <>{factor.label}: takes {(-factor.points).toFixed(1)} points off the dependency&apos;s score</>;
   return (
     <>
       {factor.label}, in {DIMENSION_LABELS[risk.dimension].toLowerCase()}: {factor.rawPoints.toFixed(1)} of {factor.maxPoints} points (adds {factor.points.toFixed(1)} to the dependency&apos;s score)

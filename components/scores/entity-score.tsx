@@ -2,16 +2,43 @@ import type { Scored, ScoringResult } from "@/scoring/results";
 import { Card } from "@/components/ui/card";
 import { RatingBadge } from "./rating-badge";
 
-/** The factor sentences behind a score, the largest gaps first. */
+/**
+ * A factor's points as the list shows them: raw points of its maximum within its dimension
+ * ("21.0/35"), or, for the switched-off factor (maximum 0: it only ever takes points off the
+ * score), the points it takes ("−8.9"), never "of 0".
+ */
+function FactorPoints({ f }: { f: Scored["factors"][number] }) {
+  if (f.maxPoints === 0) {
+    const taken = -f.points;
+    return taken >= 0.05 ? (
+      <span className="w-20 shrink-0 text-right text-xs font-semibold tabular-nums text-red-700" title={`${f.label}: takes ${taken.toFixed(1)} points off the score`}>
+        −{taken.toFixed(1)}
+        <span className="sr-only"> points</span>
+      </span>
+    ) : (
+      <span className="w-20 shrink-0 text-right text-xs tabular-nums text-slate-500" title={`${f.label}: takes nothing off the score`}>
+        0
+      </span>
+    );
+  }
+  return (
+    <span className="w-20 shrink-0 text-right text-xs tabular-nums text-slate-500" title={`${f.label}: ${f.rawPoints.toFixed(1)} of ${f.maxPoints}`}>
+      {f.rawPoints.toFixed(1)}/{f.maxPoints}
+    </span>
+  );
+}
+
+/** What a factor costs, to sort by: points short of its maximum (for the switched-off factor, what it takes). */
+const gapOf = (f: Scored["factors"][number]) => (f.maxPoints === 0 ? -f.points : f.maxPoints - f.rawPoints);
+
+/** The factor sentences behind a score, what switches it off today first, then the largest gaps. */
 export function FactorList({ factors }: { factors: Scored["factors"] }) {
-  const sorted = [...factors].sort((a, b) => b.maxPoints - b.rawPoints - (a.maxPoints - a.rawPoints));
+  const sorted = [...factors].sort((a, b) => Number(b.maxPoints === 0 && gapOf(b) >= 0.05) - Number(a.maxPoints === 0 && gapOf(a) >= 0.05) || gapOf(b) - gapOf(a));
   return (
     <ul className="mt-2 space-y-1.5 text-sm text-slate-700">
       {sorted.map((f) => (
         <li key={f.id} className="flex gap-3">
-          <span className="w-20 shrink-0 text-right text-xs tabular-nums text-slate-500" title={`${f.label}: ${f.rawPoints.toFixed(1)} of ${f.maxPoints}`}>
-            {f.rawPoints.toFixed(1)}/{f.maxPoints}
-          </span>
+          <FactorPoints f={f} />
           <span>
             <span className="font-medium text-slate-900">{f.label}.</span> {f.sentence}
           </span>

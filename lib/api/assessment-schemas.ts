@@ -67,6 +67,13 @@ const entityDeltaSchema = z
   })
   .register(responseComponents, { id: "AssessmentEntityDelta" });
 
+const eventChangeSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  effectiveDate: z.iso.date(),
+  dateEstimated: z.boolean().meta({ description: "No source gives the date: it is a dated reading" }),
+});
+
 export const assessmentComparisonSchema = z
   .object({
     before: assessmentSummarySchema,
@@ -75,7 +82,13 @@ export const assessmentComparisonSchema = z
     dimensions: z.array(z.object({ dimension: z.enum(DIMENSIONS), before: z.number(), after: z.number(), delta: z.number() })),
     vendors: z.array(entityDeltaSchema),
     systems: z.array(entityDeltaSchema),
-    landscape: z.object({ imposed: z.array(z.object({ key: z.string(), title: z.string() })), lifted: z.array(z.object({ key: z.string(), title: z.string() })) }),
+    landscape: z
+      .object({
+        imposed: z.array(eventChangeSchema).meta({ description: "In force in the later assessment only" }),
+        lifted: z.array(eventChangeSchema.extend({ endedBy: eventChangeSchema.optional(), expired: z.iso.date().optional() })).meta({ description: "In force in the earlier assessment only, with the lift that ended it or the day it expired" }),
+        partlyLifted: z.array(eventChangeSchema.extend({ lifts: z.array(eventChangeSchema) })).meta({ description: "In force in both; the later one's partial lifts free some countries" }),
+      })
+      .meta({ description: "The policy events that changed between the two assessments" }),
     inputs: z
       .array(
         z.object({

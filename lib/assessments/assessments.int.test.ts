@@ -131,7 +131,30 @@ describe("assessments", () => {
       },
     ]);
     expect(c.methodology).toEqual({ before: METHODOLOGY_VERSION, after: METHODOLOGY_VERSION, changed: false });
-    expect(c.landscape).toEqual({ imposed: [], lifted: [] });
+    expect(c.landscape).toEqual({ imposed: [], lifted: [], partlyLifted: [] });
+  });
+
+  it("compares across the policy landscape: a restriction coming into force, then partly lifted, each with its estimated date", async () => {
+    const owner = w.ctx(w.a, "owner");
+    const anthropic = await db().vendor.create({ data: { organisationId: w.a.organisation.id, name: "Anthropic", vendorType: "frontier_lab", hqCountry: "US" } });
+    const claude = await db().model.create({ data: { organisationId: w.a.organisation.id, vendorId: anthropic.id, name: "Claude Sonnet", family: "claude", weights: "closed", licence: "proprietary" } });
+    await db().dependency.create({ data: { organisationId: w.a.organisation.id, aiSystemId: rows.system.id, modelId: claude.id, accessPath: "direct_api" } });
+    const before = await freezeAssessment(owner, { asOf: "2026-01-15" });
+    const during = await freezeAssessment(owner, { asOf: "2026-05-04" });
+    const after = await freezeAssessment(owner, { asOf: "2026-09-01" });
+    const restriction = { key: "us-anthropic-model-export-restriction", title: "US export restriction on Anthropic's advanced models", effectiveDate: "2026-03-02", dateEstimated: true };
+
+    const imposed = await compareAssessments(owner, before.id, during.id);
+    expect(imposed.landscape).toEqual({ imposed: [restriction], lifted: [], partlyLifted: [] });
+    expect(imposed.organisation.delta).toBeLessThan(0); // Berlin is cut off from Claude
+
+    const eased = await compareAssessments(owner, during.id, after.id);
+    expect(eased.landscape).toEqual({
+      imposed: [],
+      lifted: [],
+      partlyLifted: [{ ...restriction, lifts: [{ key: "us-anthropic-model-export-restriction-eased-allies", title: "US lifts the Anthropic restriction for allied nations", effectiveDate: "2026-07-13", dateEstimated: true }] }],
+    });
+    expect(eased.organisation.delta).toBeGreaterThan(0); // Germany is one of the allies
   });
 
   it("compares a deleted dependency as a removed input and a removed vendor", async () => {

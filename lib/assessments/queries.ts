@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { notFoundError } from "@/lib/errors";
 import { diffInputs, type InputChange } from "@/lib/assessments/input-diff";
+import { landscapeChanges, type LandscapeComparison } from "@/lib/assessments/landscape-changes";
 import { compareResults, type FactorChange } from "@/scoring/compare";
 import { DIMENSIONS, type Dimension } from "@/scoring/options";
 import type { Rating } from "@/scoring/ratings";
@@ -102,8 +103,11 @@ export interface AssessmentComparison {
   dimensions: { dimension: Dimension; before: number; after: number; delta: number }[];
   vendors: EntityDelta[];
   systems: EntityDelta[];
-  /** Policy events in force in one assessment and not the other. */
-  landscape: { imposed: { key: string; title: string }[]; lifted: { key: string; title: string }[] };
+  /**
+   * Policy events in force in one assessment and not the other, and those in force in both that
+   * a partial lift narrowed in between (`partlyLifted`), each with its date and estimate mark.
+   */
+  landscape: LandscapeComparison;
   /** The inventory rows that changed between the two frozen documents: the "why". */
   inputs: InputChange[];
   methodology: { before: string; after: string; changed: boolean };
@@ -140,8 +144,9 @@ function entityDeltas<T extends { key: string; name: string; score: number; rati
 /**
  * Two assessments of the caller's organisation side by side: the organisation's score and rating
  * before and after, each dimension, each vendor and AI system (added, removed, moved), and why:
- * the inventory rows that changed between the two frozen documents, the policy events imposed or
- * lifted, and a methodology change. Either id unknown here: NOT_FOUND.
+ * the inventory rows that changed between the two frozen documents, the policy events imposed,
+ * lifted or partly lifted (read from what each assessment froze), and a methodology change.
+ * Either id unknown here: NOT_FOUND.
  */
 export async function compareAssessments(ctx: OrgContext, aId: string, bId: string, loaded: { after?: Assessment } = {}): Promise<AssessmentComparison> {
   assertCan(ctx, "scores:read");
@@ -172,7 +177,7 @@ export async function compareAssessments(ctx: OrgContext, aId: string, bId: stri
     }),
     vendors: entityDeltas(withDependencies(ra.vendors), withDependencies(rb.vendors), engine.vendors),
     systems: entityDeltas(ra.systems, rb.systems, engine.systems),
-    landscape: engine.landscape,
+    landscape: landscapeChanges(a, b),
     inputs: a.inputsHash === b.inputsHash ? [] : diffInputs(a.inputs, b.inputs),
     methodology: { before: a.methodologyVersion, after: b.methodologyVersion, changed: a.methodologyVersion !== b.methodologyVersion },
     asOfChanged: a.asOf !== b.asOf,

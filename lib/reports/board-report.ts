@@ -4,6 +4,7 @@
 // Every figure carries a trace (where in the assessment it comes from), so a reader can check it.
 import { buildWorldMap, type WorldMapData } from "@/lib/scores/world-map";
 import { buildScoresDashboard, OTHER_KEY, OWN_KEY, type ConcentrationBar, type ScoresDashboard } from "@/lib/scores/dashboard";
+import { notRecordedByVendor, restrictionsInForce, type RestrictionInForce, trendMarkers } from "@/lib/scores/active-restrictions";
 import type { AssessmentComparison, AssessmentSummary, Assessment } from "@/lib/assessments/queries";
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, DIMENSIONS, type Dimension } from "@/scoring/options";
 import { FACTORS, type FactorId } from "@/scoring/engine/factors/types";
@@ -132,6 +133,14 @@ export interface BoardReport {
     generatedAt: string;
   };
   headline: { score: number; rating: Rating; profile: string; policyEventsInForce: number };
+  /**
+   * The restrictions in force on the assessment's date that reach the organisation, most
+   * switched-off systems first: the executive summary opens with them. Empty for assessments
+   * frozen before methodology 2026.12-1 (their results do not record them).
+   */
+  activeRestrictions: RestrictionInForce[];
+  /** The facts the vendors' scores rest on that nobody recorded ("Not recorded: verify"), per vendor. */
+  notRecorded: { vendor: string; items: string[] }[];
   /** The executive summary, one paragraph per entry, in plain language, each with where its figures come from. */
   summary: SummaryParagraph[];
   /** The three findings that matter most (the top of `topRisks`). */
@@ -143,6 +152,8 @@ export interface BoardReport {
   worldMap: WorldMapData;
   /** Assessments up to and including this one, oldest first. */
   trend: { id: string; asOf: string; createdAt: string; score: number; rating: string }[];
+  /** The restrictions in force (as frozen) and their partial lifts, drawn across the trend. */
+  trendMarkers: { date: string; label: string; title: string; estimated: boolean }[];
   topRisks: TopRisk[];
   scenarios: ReportScenario[];
   plan: { actions: ReportPlanAction[]; open: number; overdue: number; done: number; expectedGain: number; unowned: number };
@@ -195,12 +206,15 @@ const largest = (bars: ConcentrationBar[]) => bars.find((b) => b.key !== OWN_KEY
 
 /**
  * Why the score moved since the previous assessment, in a few plain phrases: policy events
- * imposed or lifted, inventory changes, a methodology change, and the factors that moved most.
+ * imposed, lifted or partly lifted, inventory changes, a methodology change, and the factors that
+ * moved most.
  */
 export function moveReasons(c: AssessmentComparison): string[] {
   const reasons: string[] = [];
   if (c.landscape.imposed.length > 0) reasons.push(`${plural(c.landscape.imposed.length, "policy event")} came into force (${listJoin(c.landscape.imposed.map((e) => e.title))})`);
   if (c.landscape.lifted.length > 0) reasons.push(`${plural(c.landscape.lifted.length, "policy event")} ended (${listJoin(c.landscape.lifted.map((e) => e.title))})`);
+  const partly = c.landscape.partlyLifted ?? [];
+  if (partly.length > 0) reasons.push(`${plural(partly.length, "policy event")} ${partly.length === 1 ? "was" : "were"} partly lifted (${listJoin(partly.map((e) => `${e.title}: ${e.lifts.map((l) => l.title).join("; ")}`))})`);
   if (c.inputs.length > 0) {
     const shown = c.inputs.slice(0, 3).map((i) => `${i.label} ${i.change}`);
     reasons.push(`${plural(c.inputs.length, "inventory change")} (${listJoin(shown)}${c.inputs.length > 3 ? ", among others" : ""})`);
@@ -490,6 +504,8 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
       generatedAt: input.generatedAt,
     },
     headline: { score: org.score, rating: org.rating, profile: org.profile, policyEventsInForce: result.landscape.active.length },
+    activeRestrictions: restrictionsInForce(result),
+    notRecorded: notRecordedByVendor(result.vendors.filter((v) => v.dependencyCount > 0)),
     summary,
     summaryFindings: topRisks.slice(0, 3),
     keyFigures,
@@ -497,6 +513,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
     dashboard,
     worldMap,
     trend,
+    trendMarkers: trendMarkers(result.organisation.activeRestrictions),
     topRisks,
     scenarios: input.scenarios,
     plan,

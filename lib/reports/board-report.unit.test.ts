@@ -8,6 +8,7 @@ import { loadExample } from "@/scoring/testing/examples";
 import { smallDoc } from "@/scoring/testing/fixtures";
 import type { InventoryDocument } from "@/scoring/schema/inventory";
 import { METHODOLOGY_VERSION } from "@/scoring/version";
+import { asFrozenUnder202611, OLD_METHODOLOGY_VERSION } from "@/lib/assessments/frozen-2026-11.testing";
 
 const AS_OF = "2026-11-01";
 const ID = "0193a000-0000-7000-8000-0000000000a2";
@@ -62,7 +63,7 @@ function comparisonTo(a: Assessment, before: number, over: Partial<AssessmentCom
     dimensions: [],
     vendors: [],
     systems: [],
-    landscape: { imposed: [], lifted: [] },
+    landscape: { imposed: [], lifted: [], partlyLifted: [] },
     inputs: [],
     methodology: { before: METHODOLOGY_VERSION, after: METHODOLOGY_VERSION, changed: false },
     asOfChanged: true,
@@ -91,7 +92,7 @@ describe("board report: executive summary", () => {
     const doc = smallDoc();
     const a = frozen(doc);
     const comparison = comparisonTo(a, a.score + 2.34, {
-      landscape: { imposed: [{ key: "ban", title: "EU ban on X" }], lifted: [] },
+      landscape: { imposed: [{ key: "ban", title: "EU ban on X", effectiveDate: "2026-10-15", dateEstimated: false }], lifted: [], partlyLifted: [] },
       inputs: [{ section: "fallbacks", key: "k", label: "Fallback Support bot → Mistral", change: "removed", fields: [] }],
       organisation: { before: a.score + 2.34, after: a.score, delta: -2.34, ratingBefore: "Medium", ratingAfter: a.rating, factors: [{ id: "fallback.exists", before: 9, after: 7, delta: -2, sentenceBefore: "", sentenceAfter: "" }] },
     });
@@ -241,5 +242,61 @@ describe("moveReasons", () => {
   it("says nothing when nothing changed", () => {
     const a = frozen(smallDoc());
     expect(moveReasons(comparisonTo(a, a.score))).toEqual([]);
+  });
+
+  it("names a policy event partly lifted in between, with the lift", () => {
+    const a = frozen(smallDoc());
+    const restriction = { key: "r", title: "US export restriction on Anthropic's advanced models", effectiveDate: "2026-03-02", dateEstimated: true };
+    const lift = { key: "l", title: "US lifts the Anthropic restriction for allied nations", effectiveDate: "2026-07-13", dateEstimated: true };
+    const c = comparisonTo(a, a.score, { landscape: { imposed: [], lifted: [], partlyLifted: [{ ...restriction, lifts: [lift] }] } });
+    expect(moveReasons(c)).toEqual(["1 policy event was partly lifted (US export restriction on Anthropic's advanced models: US lifts the Anthropic restriction for allied nations)"]);
+  });
+});
+
+describe("board report: active restrictions and facts nobody recorded", () => {
+  const doc = loadExample("frankfurt-manufacturer");
+
+  it("opens the executive summary with the restrictions in force on the assessment's date: the US restriction on Anthropic, its estimated dates, its partial lift and what it switches off", () => {
+    const report = assembleBoardReport(input(doc));
+    expect(report.activeRestrictions).toHaveLength(1);
+    expect(report.activeRestrictions[0]).toMatchObject({
+      key: "us-anthropic-model-export-restriction",
+      title: "US export restriction on Anthropic's advanced models",
+      typeLabel: "Export control",
+      effectiveDate: "2026-03-02",
+      dateEstimated: true,
+      partialLifts: [{ title: "US lifts the Anthropic restriction for allied nations", effectiveDate: "2026-07-13", dateEstimated: true }],
+      vendors: ["Anthropic"],
+      switchedOffSystems: 2,
+    });
+    expect(report.activeRestrictions[0]!.countries).toContain("IN");
+    expect(report.headline.profile).toMatch(/^Active restriction: US export restriction on Anthropic's advanced models \(in force since 2026-03-02, estimated date, partly lifted\)/);
+    // The vendor table carries the mark on Anthropic's row.
+    expect(report.dashboard.vendors.find((v) => v.name === "Anthropic")!.activeRestrictions.map((r) => [r.title, r.dateEstimated, r.partlyLifted])).toEqual([["US export restriction on Anthropic's advanced models", true, true]]);
+  });
+
+  it("lists the facts nobody recorded, by vendor name, once each", () => {
+    const report = assembleBoardReport(input(doc));
+    const results = input(doc).assessment.results;
+    const expected = results.vendors.filter((v) => v.dependencyCount > 0 && v.notRecorded.length > 0);
+    expect(report.notRecorded.map((v) => v.vendor)).toEqual(expected.map((v) => v.name).sort((a, b) => a.localeCompare(b)));
+    expect(report.notRecorded.find((v) => v.vendor === "OpenAI")?.items).toEqual(["whether OpenAI is certified under the EU-US Data Privacy Framework (scored as not certified)"]);
+    for (const v of report.notRecorded) expect(new Set(v.items).size).toBe(v.items.length);
+  });
+
+  it("assembles an assessment frozen under 2026.11-1, whose results record neither, without them", () => {
+    const base = input(doc);
+    const old = { ...base.assessment, methodologyVersion: OLD_METHODOLOGY_VERSION, results: asFrozenUnder202611(base.assessment.results) };
+    const report = assembleBoardReport({ ...base, assessment: old, history: [old] });
+    expect(report.activeRestrictions).toEqual([]);
+    expect(report.notRecorded).toEqual([]);
+    expect(report.dashboard.vendors.every((v) => v.activeRestrictions.length === 0)).toBe(true);
+    expect(report.meta.methodologyVersion).toBe(OLD_METHODOLOGY_VERSION);
+    expect(report.topRisks.length).toBeGreaterThan(0);
+  });
+
+  it("has no block for an organisation no restriction reaches", () => {
+    const report = assembleBoardReport(input(smallDoc()));
+    expect(report.activeRestrictions).toEqual([]);
   });
 });

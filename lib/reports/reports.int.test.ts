@@ -6,6 +6,7 @@ import { scenarioSchema } from "@/lib/scenarios/schemas";
 import { ROLES } from "@/lib/auth/permissions";
 import { buildFrontierInventory } from "@/lib/testing/inventory-factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { buildOffice } from "@/prisma/factories";
 import { createQueryCounter } from "@/lib/testing/query-counter";
 import { printContext } from "@/lib/reports/print-context";
 import { createPrintToken } from "@/lib/reports/print-token";
@@ -70,6 +71,28 @@ describe("board report queries", () => {
     const chat = report!.inventory.find((s) => s.name === "Support chat")!;
     expect(chat.dependencies[0]!.fallbacks).toHaveLength(1);
     expect(report!.inventory.map((s) => s.name)).toEqual(["Support chat", "Contract review"]); // critical first
+  });
+
+  it("opens with the restriction in force on the assessment's date, says why the score moved when it was partly lifted, and lists the facts nobody recorded", async () => {
+    const { tool } = await inventory(w.a.organisation.id);
+    const organisationId = w.a.organisation.id;
+    const pune = await buildOffice(db(), organisationId, { name: "Pune", country: "IN", teams: ["Legal"] });
+    await db().aiSystemOffice.create({ data: { organisationId, aiSystemId: tool.id, officeId: pune.id } });
+    const anthropic = await db().vendor.create({ data: { organisationId, name: "Anthropic", vendorType: "frontier_lab", hqCountry: "US" } });
+    const claude = await db().model.create({ data: { organisationId, vendorId: anthropic.id, name: "Claude Sonnet", family: "claude", weights: "closed", licence: "proprietary" } });
+    await db().dependency.create({ data: { organisationId, aiSystemId: tool.id, modelId: claude.id, accessPath: "direct_api" } });
+    const owner = w.ctx(w.a, "owner");
+    await freezeAssessment(owner, { asOf: "2026-05-04" });
+    const eased = await freezeAssessment(owner, { asOf: "2026-09-01" });
+
+    const report = (await getBoardReport(w.ctx(w.a, "viewer"), eased.id))!;
+    expect(report.activeRestrictions.map((r) => [r.title, r.effectiveDate, r.dateEstimated, r.partialLifts.map((l) => [l.effectiveDate, l.dateEstimated]), r.vendors, r.switchedOffSystems, r.countries])).toEqual([
+      ["US export restriction on Anthropic's advanced models", "2026-03-02", true, [["2026-07-13", true]], ["Anthropic"], 1, ["IN"]],
+    ]);
+    expect(report.headline.profile).toMatch(/^Active restriction: US export restriction on Anthropic's advanced models/);
+    expect(report.move?.reasons).toContain("1 policy event was partly lifted (US export restriction on Anthropic's advanced models: US lifts the Anthropic restriction for allied nations)");
+    expect(report.dashboard.vendors.find((v) => v.name === "Anthropic")?.activeRestrictions[0]?.effect).toMatch(/^Switched off for up to \d+% of an AI system's users; no tested fallback/);
+    expect(report.notRecorded.find((v) => v.vendor === "Anthropic")?.items).toEqual(["where Claude Sonnet runs (assumed the United States)"]);
   });
 
   it("reports the first assessment without a move, and an older assessment without the later ones in its trend", async () => {

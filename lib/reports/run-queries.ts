@@ -41,6 +41,19 @@ export async function listReportRuns(ctx: OrgContext, limit = HISTORY_LIMIT) {
   });
 }
 
+/**
+ * The organisation's newest board report with a PDF (the newest succeeded run), without the PDF,
+ * or null when none has been generated yet: the Overview links to it.
+ */
+export async function getLatestReportRun(ctx: OrgContext) {
+  assertCan(ctx, "scores:read");
+  return db().reportRun.findFirst({
+    where: { organisationId: ctx.organisationId, status: "succeeded" },
+    select: reportRunSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+}
+
 /** One run with its status and progress, or null (not this organisation's, or no such run). */
 export async function getReportRun(ctx: OrgContext, id: string) {
   assertCan(ctx, "scores:read");

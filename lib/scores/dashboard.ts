@@ -5,9 +5,10 @@ import { DIMENSIONS, DEFAULT_THRESHOLDS, type Dimension } from "@/scoring/option
 import { RATINGS, type Rating } from "@/scoring/ratings";
 import { CRITICALITIES, type AccessPath, type Criticality } from "@/scoring/schema/primitives";
 import type { InventoryDocument, Vendor } from "@/scoring/schema/inventory";
-import type { DependencyResult, ScoringResult } from "@/scoring/results";
+import type { DependencyResult, ScoringResult, VendorRestriction } from "@/scoring/results";
 import { blocOf, countryName, countryPhrase, lawsInForce } from "@/scoring/engine/countries";
 import { daysBetween } from "@/scoring/engine/dates";
+import { restrictionEffect } from "./active-restrictions";
 
 /** How a vendor's models are reached, in the words of the issue's table (API-only, cloud marketplace, open weights self-hosted). */
 export type ModelAccess = "API-only" | "Cloud marketplace" | "Open weights on a third-party cloud" | "Open weights, self-hosted" | "Closed weights, self-hosted";
@@ -28,6 +29,34 @@ export interface VendorRow {
   testedFallbacks: number;
   /** Dependencies on open weights the organisation hosts itself: no vendor can withdraw them, no fallback needed. */
   heldOpenWeights: number;
+  /**
+   * Restrictions in force that reach the vendor's models: the "Active restriction" mark, with what
+   * each does in words. Empty for results frozen before methodology 2026.12-1 (they lack it).
+   */
+  activeRestrictions: VendorRowRestriction[];
+}
+
+/** A restriction in force on a vendor's models, as the vendor table's mark shows it. */
+export type VendorRowRestriction = Pick<VendorRestriction, "key" | "title" | "effectiveDate" | "dateEstimated" | "partlyLifted" | "blocks" | "largestShare" | "recovery"> & {
+  /** "Switched off for up to 24% of an AI system's users; recovered by a tested fallback". */
+  effect: string;
+};
+
+/** A vendor's restrictions in force as the mark shows them: blocking ones first (they switch something off), then the widest, then by title. */
+export function vendorRestrictions(list: readonly VendorRestriction[] | undefined): VendorRowRestriction[] {
+  return [...(list ?? [])]
+    .sort((a, b) => Number(b.blocks) - Number(a.blocks) || b.largestShare - a.largestShare || a.title.localeCompare(b.title))
+    .map((r) => ({
+      key: r.key,
+      title: r.title,
+      effectiveDate: r.effectiveDate,
+      dateEstimated: r.dateEstimated === true,
+      partlyLifted: r.partlyLifted === true,
+      blocks: r.blocks,
+      largestShare: r.largestShare,
+      recovery: r.recovery,
+      effect: restrictionEffect(r),
+    }));
 }
 
 export type FallbackStatus = "yes" | "partly" | "no" | "not-needed";
@@ -183,6 +212,7 @@ export function buildScoresDashboard(result: ScoringResult, document: InventoryD
         dependencyCount: v.dependencyCount,
         testedFallbacks: tested,
         heldOpenWeights: held,
+        activeRestrictions: vendorRestrictions(v.activeRestrictions),
       };
     })
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));

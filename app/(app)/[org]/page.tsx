@@ -4,15 +4,35 @@ import { requireOrgPage } from "@/lib/auth/context";
 import { getOrganisation, getOrganisationOverview } from "@/lib/organisations/queries";
 import { countryName } from "@/lib/countries";
 import { scoreOrganisation } from "@/lib/scores/queries";
+import { restrictionsInForce, trendMarkers } from "@/lib/scores/active-restrictions";
+import { compareAssessments, listAssessments } from "@/lib/assessments/queries";
+import { getLatestReportRun } from "@/lib/reports/run-queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ScoreHeadline } from "@/components/scores/score-headline";
 import { ScoreProblems } from "@/components/scores/score-problems";
+import { ActiveRestrictionsBanner } from "@/components/scores/active-restrictions";
+import { ScoreTrend } from "@/components/assessments/score-trend";
+import { WhatChanged } from "@/components/assessments/what-changed";
+import { LatestReport } from "@/components/reports/latest-report";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireOrgPage((await params).org);
-  const [organisation, counts, live] = await Promise.all([getOrganisation(ctx), getOrganisationOverview(ctx), scoreOrganisation(ctx)]);
+  // Each query scopes itself by the caller's organisation. The comparison loads the two latest
+  // frozen assessments (the only large reads here), once, after the list says which they are.
+  const [organisation, counts, live, assessments, latestReport] = await Promise.all([
+    getOrganisation(ctx),
+    getOrganisationOverview(ctx),
+    scoreOrganisation(ctx),
+    listAssessments(ctx),
+    getLatestReportRun(ctx),
+  ]);
+  const [latest, previous] = assessments;
+  const comparison = latest && previous ? await compareAssessments(ctx, previous.id, latest.id) : null;
+  const trend = [...assessments].reverse().map(({ id, asOf, createdAt, score, rating }) => ({ id, asOf, createdAt, score, rating }));
+  const restrictions = live.ok ? restrictionsInForce(live.result) : [];
+  const base = `/${ctx.organisationSlug}`;
   const figures = [
     { label: "Offices", value: counts.offices, href: "inventory/offices" },
     { label: "Vendors", value: counts.vendors },
@@ -29,7 +49,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
         title={organisation.name}
         description={`${organisation.sector}, headquartered in ${countryName(organisation.hqCountry)}. What this organisation depends on, as recorded in its inventory.`}
       />
-      <div className="mb-6">{live.ok ? <ScoreHeadline result={live.result} /> : <ScoreProblems issues={live.issues} />}</div>
+      <div className="mb-6 space-y-6">
+        {live.ok && <ActiveRestrictionsBanner restrictions={restrictions} orgSlug={ctx.organisationSlug} asOf={live.result.asOf} showScoresLink />}
+        {live.ok ? <ScoreHeadline result={live.result} /> : <ScoreProblems issues={live.issues} />}
+        {trend.length > 0 && <ScoreTrend points={trend} markers={live.ok ? trendMarkers(live.result.organisation.activeRestrictions) : []} />}
+        {comparison && <WhatChanged c={comparison} compareHref={`${base}/scores/assessments/compare?a=${comparison.before.id}&b=${comparison.after.id}`} />}
+        {latestReport && <LatestReport run={latestReport} orgSlug={ctx.organisationSlug} />}
+      </div>
       <Card aria-labelledby="inventory-heading">
         <h2 id="inventory-heading" className="text-sm font-semibold text-slate-900">
           Inventory at a glance

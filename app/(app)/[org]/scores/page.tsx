@@ -2,10 +2,12 @@ import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { buildScoresDashboard } from "@/lib/scores/dashboard";
+import { restrictionsInForce, trendMarkers } from "@/lib/scores/active-restrictions";
 import { listAssessments } from "@/lib/assessments/queries";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { ScoreHeadline } from "@/components/scores/score-headline";
+import { ActiveRestrictionsBanner } from "@/components/scores/active-restrictions";
 import { VendorTable } from "@/components/scores/vendor-table";
 import { ScoreProblems } from "@/components/scores/score-problems";
 import { AssessmentMove } from "@/components/assessments/assessment-move";
@@ -36,8 +38,9 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
       />
       {live.ok && dashboard ? (
         <div className="space-y-6">
+          <ActiveRestrictionsBanner restrictions={restrictionsInForce(live.result)} orgSlug={ctx.organisationSlug} asOf={live.result.asOf} />
           <ScoreHeadline result={live.result} findings={3} move={<AssessmentMove score={live.result.organisation.score} latest={assessments[0]} orgSlug={ctx.organisationSlug} />} />
-          {trend.length > 0 && <ScoreTrend points={trend} />}
+          {trend.length > 0 && <ScoreTrend points={trend} markers={live.ok ? trendMarkers(live.result.organisation.activeRestrictions) : []} />}
           <VendorTable rows={dashboard.vendors} />
           {dashboard.vendors.length > 0 && (
             <div className="space-y-6">

@@ -9,10 +9,12 @@ import { countDataFlowsByDependency, listCloudChoices, listModelChoices } from "
 import { listOffices } from "@/lib/offices/queries";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { dependencyResult, systemResult } from "@/lib/scores/entity-scores";
-import { CRITICALITY_LABELS, VENDOR_TYPE_LABELS, WEIGHTS_LABELS, formatMinutes, labelFor } from "@/lib/labels";
+import { eventsInForce, fallbackLabel, sharePhrase } from "@/lib/scores/active-restrictions";
+import { ACCESS_PATH_LABELS, CRITICALITY_LABELS, VENDOR_TYPE_LABELS, WEIGHTS_LABELS, formatMinutes, labelFor } from "@/lib/labels";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { EntityScore } from "@/components/scores/entity-score";
+import { NotRecorded } from "@/components/scores/switched-off";
 import { ScoreProblems } from "@/components/scores/score-problems";
 import { AiSystemForm } from "@/components/ai-systems/ai-system-form";
 import { DependencyCard } from "@/components/ai-systems/dependency-card";
@@ -39,6 +41,14 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
   const scoredDependency = (d: (typeof system.dependencies)[number]) =>
     live.ok && scoredSystem ? dependencyResult(live.result, scoredSystem, { modelName: d.model.name, accessPath: d.accessPath }) : undefined;
   const weakest = system.dependencies.find((d) => scoredDependency(d)?.key === scoredSystem?.weakestDependency);
+  const events = live.ok ? eventsInForce(live.result) : new Map();
+  const fallbackName = (d: (typeof system.dependencies)[number]) => (live.ok ? fallbackLabel(live.document, scoredDependency(d)?.switchedOff?.fallback) : undefined);
+  // What is switched off today, and the facts nobody recorded, over all of the system's dependencies.
+  const switchedOff = system.dependencies.flatMap((d) => {
+    const off = scoredDependency(d)?.switchedOff;
+    return off ? [{ model: d.model.name, off }] : [];
+  });
+  const notRecorded = [...new Set(system.dependencies.flatMap((d) => scoredDependency(d)?.notRecorded ?? []))];
   const servedOffices = offices.filter((o) => system.officeIds.includes(o.id)).map((o) => o.name);
   const description = `${labelFor(CRITICALITY_LABELS, system.criticality)} criticality · owner ${system.owner} · tolerates ${formatMinutes(system.toleratedDowntimeMinutes)} down · serves ${servedOffices.join(", ") || "no office recorded"}`;
 
@@ -67,9 +77,15 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
           <EntityScore what="System score" scored={scoredSystem} result={live.result}>
             {weakest && (
               <p className="mt-3 text-sm text-slate-700">
-                Weakest dependency: <strong>{weakest.model.name}</strong> through {weakest.accessPath.replaceAll("_", " ")}. A system is as sovereign as its weakest dependency.
+                Weakest dependency: <strong>{weakest.model.name}</strong>, {labelFor(ACCESS_PATH_LABELS, weakest.accessPath)}. A system is as sovereign as its weakest dependency.
               </p>
             )}
+            {switchedOff.length > 0 && (
+              <p className="mt-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="system-switched-off">
+                <strong className="font-semibold">Switched off today</strong> for {switchedOff.map((s) => `${sharePhrase(s.off.share)} of its users on ${s.model}`).join(", ")} by a restriction in force. Each dependency below says who is cut off and how they recover.
+              </p>
+            )}
+            <NotRecorded items={notRecorded} className="mt-3" />
           </EntityScore>
         ) : (
           <ScoreProblems issues={live.issues} />
@@ -91,6 +107,8 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
               models={modelChoices}
               clouds={cloudChoices}
               impact={{ dataFlows: flows.get(d.id) ?? 0 }}
+              events={events}
+              fallbackName={fallbackName(d)}
             />
           ))}
           {canWrite && (

@@ -8,8 +8,10 @@ import { listModelsOfVendor } from "@/lib/models/queries";
 import { buttonClass } from "@/components/ui/button";
 import { vendorDeletionImpact } from "@/lib/vendors/mutations";
 import { deleteVendorAction } from "@/lib/vendors/actions";
-import { scoreOrganisation } from "@/lib/scores/queries";
+import { scoreOrganisation, type LiveScore } from "@/lib/scores/queries";
 import { vendorResult } from "@/lib/scores/entity-scores";
+import { vendorRestrictions } from "@/lib/scores/dashboard";
+import { eventsInForce, fallbackLabel } from "@/lib/scores/active-restrictions";
 import { countryName } from "@/lib/countries";
 import { VENDOR_TYPE_LABELS, WEIGHTS_LABELS, labelFor } from "@/lib/labels";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -18,6 +20,8 @@ import { VendorForm } from "@/components/vendors/vendor-form";
 import { CatalogueFacts } from "@/components/vendors/catalogue-facts";
 import { catalogueVendor } from "@/lib/catalogue/facts";
 import { EntityScore } from "@/components/scores/entity-score";
+import { ActiveRestrictionMark } from "@/components/scores/restriction-mark";
+import { NotRecorded, SwitchedOffDetails } from "@/components/scores/switched-off";
 import { ScoreProblems } from "@/components/scores/score-problems";
 
 export const metadata = { title: "Vendor" };
@@ -66,11 +70,7 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
   const catalogue = catalogueVendor(vendor.catalogueKey);
   const catalogueFacts = catalogue && <CatalogueFacts catalogue={catalogue} vendor={{ ...vendor, sourceAsOf: isoDate(vendor.sourceAsOf) }} />;
   const description = `${labelFor(VENDOR_TYPE_LABELS, vendor.vendorType)}, headquartered in ${countryName(vendor.hqCountry)}${vendor.parentName && vendor.parentCountry ? `; ultimate parent ${vendor.parentName} (${countryName(vendor.parentCountry)})` : ""}`;
-  const score = live.ok ? (
-    <EntityScore what="Vendor score" scored={vendorResult(live.result, vendor)} result={live.result} />
-  ) : (
-    <ScoreProblems issues={live.issues} />
-  );
+  const score = live.ok ? <VendorScore live={live} vendor={vendor} /> : <ScoreProblems issues={live.issues} />;
 
   if (!canWrite) {
     return (
@@ -122,5 +122,48 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
         </Card>
       </div>
     </>
+  );
+}
+
+/**
+ * The vendor's live score with what a restriction in force does to it today: the Active
+ * restriction mark, each dependency on its models that is switched off (who, how it recovers,
+ * the score before the rule), and the facts nobody recorded.
+ */
+function VendorScore({ live, vendor }: { live: Extract<LiveScore, { ok: true }>; vendor: { name: string } }) {
+  const scored = vendorResult(live.result, vendor);
+  const restrictions = vendorRestrictions(scored?.activeRestrictions);
+  const events = eventsInForce(live.result);
+  const systemNames = new Map(live.result.systems.map((s) => [s.key, s.name]));
+  const modelNames = new Map(live.document.models.map((m) => [m.key, m.name]));
+  const switchedOff = scored ? live.result.dependencies.filter((d) => d.vendor === scored.key && d.switchedOff) : [];
+  return (
+    <EntityScore what="Vendor score" scored={scored} result={live.result}>
+      {restrictions.length > 0 && (
+        <div className="mt-4 grid gap-3 md:grid-cols-2">
+          {restrictions.map((r) => (
+            <ActiveRestrictionMark key={r.key} restriction={r} />
+          ))}
+        </div>
+      )}
+      {switchedOff.length > 0 && (
+        <section aria-labelledby="vendor-switched-off-heading" className="mt-4">
+          <h3 id="vendor-switched-off-heading" className="text-sm font-semibold text-slate-900">
+            Dependencies switched off today ({switchedOff.length})
+          </h3>
+          <ul className="mt-2 space-y-3">
+            {switchedOff.map((d) => (
+              <li key={d.key}>
+                <p className="text-sm font-medium text-slate-900">
+                  {systemNames.get(d.system) ?? d.system} → {modelNames.get(d.model) ?? d.model}
+                </p>
+                <SwitchedOffDetails off={d.switchedOff!} events={events} fallbackName={fallbackLabel(live.document, d.switchedOff!.fallback)} score={d.score} className="mt-1" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <NotRecorded items={scored?.notRecorded} className="mt-4" />
+    </EntityScore>
   );
 }

@@ -7,6 +7,11 @@ import { buttonClass } from "@/components/ui/button";
 import { ScoreHeadline } from "@/components/scores/score-headline";
 import { VendorTable } from "@/components/scores/vendor-table";
 import { buildScoresDashboard } from "@/lib/scores/dashboard";
+import { rescoreWithCurrentMethodology } from "@/lib/assessments/rescore";
+import { estimatedEventKeys } from "@/lib/assessments/landscape-changes";
+import { NotRecorded } from "@/components/scores/switched-off";
+import { EventDate } from "@/components/policy-events/event-date";
+import { MethodologyRescoreCard } from "@/components/assessments/methodology-rescore";
 import { parseInventoryDocument } from "@/scoring/parse";
 
 export const metadata = { title: "Assessment" };
@@ -24,6 +29,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
   const r = assessment.results;
   // The frozen inputs passed the engine when frozen; parse them again for their defaults.
   const inputs = parseInventoryDocument(assessment.inputs);
+  // Frozen under an earlier methodology: the same inputs and landscape, re-scored under today's.
+  const rescore = rescoreWithCurrentMethodology(assessment);
+  // Results frozen before methodology 2026.12-1 record no unrecorded facts.
+  const notRecorded = [...new Set(r.vendors.flatMap((v) => v.notRecorded ?? []))];
+  const estimated = estimatedEventKeys(assessment);
   return (
     <>
       <PageHeader
@@ -49,6 +59,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
       />
       <div className="space-y-6">
         <ScoreHeadline result={r} findings={5} />
+        {rescore && <MethodologyRescoreCard rescore={rescore} />}
         {r.note && (
           <Card>
             <h2 className="text-sm font-semibold text-slate-900">Note</h2>
@@ -56,11 +67,28 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
           </Card>
         )}
         {inputs.ok && <VendorTable rows={buildScoresDashboard(r, inputs.value).vendors} />}
+        <NotRecorded items={notRecorded} />
         <Card>
           <h2 className="text-sm font-semibold text-slate-900">What was frozen</h2>
           <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
             <div><dt className="text-slate-500">Inventory</dt><dd className="font-medium">{r.organisation.systemCount} AI systems, {r.organisation.dependencyCount} dependencies, {assessment.inputs.fallbacks?.length ?? 0} fallbacks</dd></div>
-            <div><dt className="text-slate-500">Policy events in force</dt><dd className="font-medium">{assessment.landscape.active.length === 0 ? "None" : assessment.landscape.active.map((e) => e.title).join("; ")}</dd></div>
+            <div>
+              <dt className="text-slate-500">Policy events in force</dt>
+              <dd className="font-medium">
+                {r.landscape.active.length === 0 ? (
+                  "None"
+                ) : (
+                  <ul className="space-y-0.5">
+                    {r.landscape.active.map((e) => (
+                      <li key={e.key}>
+                        {e.title} (since <EventDate date={e.effectiveDate} estimated={e.dateEstimated === true || estimated.has(e.key)} />
+                        {(e.partialLifts?.length ?? 0) > 0 && "; partly lifted"})
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </div>
             <div><dt className="text-slate-500">Methodology</dt><dd className="font-medium tabular-nums">{assessment.methodologyVersion}</dd></div>
             <div><dt className="text-slate-500">Inputs fingerprint (sha256)</dt><dd className="break-all font-mono text-xs">{assessment.inputsHash}</dd></div>
           </dl>

@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { Delta } from "@/components/assessments/delta";
+import { WhatChanged } from "@/components/assessments/what-changed";
 
 export const metadata = { title: "Compare assessments" };
 
@@ -83,6 +84,7 @@ function Comparison({ c }: { c: AssessmentComparison }) {
   const reasons = c.inputs.map(describeChange);
   return (
     <div className="space-y-6">
+      <WhatChanged c={c} />
       <div className="grid gap-4 md:grid-cols-3">
         <Side title="Before" a={c.before} />
         <Card>
@@ -97,7 +99,7 @@ function Comparison({ c }: { c: AssessmentComparison }) {
 
       <Card aria-labelledby="why-heading">
         <h2 id="why-heading" className="text-base font-semibold text-slate-900">
-          What changed, and why
+          Why the score moved
         </h2>
         {c.methodology.changed && (
           <Alert tone="warning" className="mt-3">
@@ -115,13 +117,20 @@ function Comparison({ c }: { c: AssessmentComparison }) {
           </ul>
         )}
         <h3 className="mt-4 text-sm font-semibold text-slate-900">Policy landscape</h3>
-        {c.landscape.imposed.length + c.landscape.lifted.length === 0 ? (
+        {c.landscape.imposed.length + c.landscape.lifted.length + c.landscape.partlyLifted.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">The same policy events were in force{c.asOfChanged ? ` on ${c.before.asOf} and ${c.after.asOf}` : ""}.</p>
         ) : (
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700">
-            {c.landscape.imposed.map((e) => <li key={`i-${e.key}`}>Now in force: {e.title}</li>)}
-            {c.landscape.lifted.map((e) => <li key={`l-${e.key}`}>No longer in force: {e.title}</li>)}
-          </ul>
+          <p className="mt-1 text-sm text-slate-600">
+            Of the policy events,{" "}
+            {[
+              c.landscape.imposed.length > 0 && `${c.landscape.imposed.length} came into force`,
+              c.landscape.lifted.length > 0 && `${c.landscape.lifted.length} ended`,
+              c.landscape.partlyLifted.length > 0 && `${c.landscape.partlyLifted.length} ${c.landscape.partlyLifted.length === 1 ? "was" : "were"} partly lifted`,
+            ]
+              .filter(Boolean)
+              .join(", ")}{" "}
+            (each is listed under What changed, above); their effect on the score is in the factors below.
+          </p>
         )}
         {o.factors.length > 0 && (
           <>
