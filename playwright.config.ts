@@ -3,11 +3,13 @@ import { CHROMIUM_ARGS, chromiumPath } from "./lib/runtime/chromium";
 
 // Journeys in Debian's Chromium (no `playwright install`: nothing is downloaded) against the
 // production build. Build first (`npm run build`; `npm test` does). Each web server gets a fresh
-// database: one empty (first run), one with the demo data.
-// E2E_PORT_BASE moves all ports (base, +1, +2 for the quick-start test) when 3110-3112 are taken.
+// database: one empty (first run), one with the demo data that the journeys share (and change),
+// and one with the demo data as a new user first finds it (the "switched off now" story).
+// E2E_PORT_BASE moves all ports (base, +1, +2 for the quick-start test, +3) when 3110-3113 are taken.
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3110);
 const EMPTY_PORT = PORT_BASE;
 const DEMO_PORT = PORT_BASE + 1;
+const STORY_PORT = PORT_BASE + 3;
 
 // The demo's Mainfeld (12 AI systems, more as journeys add some) prints its board report in parts
 // (the main sections, then Appendix B in slices of 5 systems), Albion (3) as one document: the
@@ -43,8 +45,9 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` } },
-    { name: "demo", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|quick-start)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: "demo", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|quick-start|switched-off)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: "story", testMatch: /switched-off\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${STORY_PORT}` } },
     { name: "quick-start", testMatch: /quick-start\.spec\.ts/ },
   ],
-  webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed", REPORT_PARTS_FOR_JOURNEYS)],
+  webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed", REPORT_PARTS_FOR_JOURNEYS), server(STORY_PORT, "--name e2e_story --seed")],
 });

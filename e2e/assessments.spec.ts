@@ -20,8 +20,10 @@ async function freeze(page: Page, note: string) {
 test("an analyst freezes an assessment, the owner removes a dependency and freezes again, and the comparison shows the move and why", async ({ page }) => {
   test.setTimeout(180_000); // two users, two freezes and a comparison on a shared 2-core machine
   await signIn(page, DEMO.analyst);
+  // The demo starts with three dated assessments (before, during and after the US restriction on
+  // Anthropic's models); the live score is compared with the latest.
   await page.goto("/mainfeld/scores");
-  await expect(page.getByTestId("assessment-move")).toHaveText(/No assessment yet — freeze one/);
+  await expect(page.getByTestId("assessment-move")).toHaveText(/since the assessment of 2026-09-07/);
   const first = await freeze(page, "Before the supplier review");
   await expect(page.getByRole("table", { name: "Vendor sovereignty" })).toBeVisible();
 
@@ -57,16 +59,16 @@ test("an analyst freezes an assessment, the owner removes a dependency and freez
 
   // The Scores page shows the trend across both, with its table for screen readers and print.
   await page.goto("/mainfeld/scores");
-  await expect(page.getByRole("figure", { name: "Score trend across 2 assessments" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Score trend across 5 assessments" })).toBeVisible();
   const trend = page.getByRole("table", { name: "Organisation score by assessment, oldest first" });
-  await expect(trend.getByRole("row")).toHaveCount(3);
-  await expect(trend.getByRole("row").nth(1)).toContainText(first.toFixed(1));
-  await expect(trend.getByRole("row").nth(2)).toContainText(second.toFixed(1));
+  await expect(trend.getByRole("row")).toHaveCount(6);
+  await expect(trend.getByRole("row").nth(4)).toContainText(first.toFixed(1));
+  await expect(trend.getByRole("row").nth(5)).toContainText(second.toFixed(1));
 
   // The list names who froze each one.
   await page.goto("/mainfeld/scores/assessments");
   const rows = page.getByRole("table", { name: "Assessments, newest first" }).getByRole("row");
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(6);
   await expect(rows.nth(1)).toContainText("Dana Okafor");
   await expect(rows.nth(2)).toContainText("Priya Raman");
 });

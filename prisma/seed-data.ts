@@ -151,6 +151,25 @@ export interface DemoFallback extends DemoRoute {
   qualityParityChecked: boolean;
   exitPlan: string | null;
   exitPlanUrl: string | null;
+  /**
+   * When the fallback was put in place, if during the demo's dated history: assessments frozen
+   * before this day do not have it, and its drill is never dated before it.
+   */
+  addedOn?: IsoDate;
+}
+
+/**
+ * An assessment in the demo's dated history. It freezes the inventory as it stood on `asOf`:
+ * today's rows, less the fallbacks added after it, with every relative date (drills, exit-plan
+ * reviews) as old on `asOf` as it is on the day of seeding.
+ */
+export interface DemoAssessment {
+  asOf: IsoDate;
+  /** When it was frozen, UTC. */
+  frozenAt: string;
+  /** Email of the demo user who froze it (an owner or analyst). */
+  frozenBy: string;
+  note: string;
 }
 
 /**
@@ -226,6 +245,14 @@ export interface DemoRemediationAction {
   achievedGain: number | null;
   /** For done / won't-do actions: days before the day of seeding it was closed. */
   closedDaysAgo: number | null;
+  /** A dated action of the demo's history: opened and closed on these days (instead of relative ones). */
+  openedOn?: IsoDate;
+  closedOn?: IsoDate;
+  /**
+   * The seed measures the achieved gain instead of stating it: the organisation's score on
+   * `openedOn` (the inventory then) and on `closedOn` (with what was added by then).
+   */
+  measureGain?: boolean;
 }
 
 export interface DemoOrganisation {
@@ -246,6 +273,10 @@ export interface DemoOrganisation {
   policyEvents: DemoPolicyEvent[];
   scenarios: DemoScenario[];
   remediationActions: DemoRemediationAction[];
+  /** Dated assessments, oldest first (none: the organisation starts without history). */
+  history?: DemoAssessment[];
+  /** The `asOf` of the assessment whose board report the demo starts with (rendered by the report worker on first start). */
+  boardReportOf?: IsoDate;
 }
 
 export interface DemoUser {
@@ -1253,12 +1284,15 @@ const MAINFELD: DemoOrganisation = {
       exitPlanUrl: null,
     },
     {
+      // Put in place after the US restriction on Anthropic's models cut the code assistant off
+      // (the remediation plan records it): not in the assessment frozen before the restriction.
       dependency: DEP.codeClaude,
       model: MODEL.llama33.name,
       accessPath: "self_hosted",
       cloudVendor: null,
       hostingCountry: "DE",
       hostingRegion: FRANKFURT_DC,
+      addedOn: "2026-03-24",
       lastTestedDaysAgo: 35,
       switchTimeMinutes: 30,
       qualityParityChecked: false,
@@ -1548,7 +1582,10 @@ const MAINFELD: DemoOrganisation = {
     },
     {
       title: "Run a first failover drill for contract review",
-      description: "The Mistral Large 3 fallback has never been tested and its switch time is an estimate.",
+      description:
+        "The Mistral Large 3 fallback has never been tested and its switch time is an estimate. While the US " +
+        "restriction on Anthropic's models was in force (March to July 2026), contract review was off for Frankfurt " +
+        "and Manchester: an untested fallback could not carry them.",
       origin: "engine",
       findingKey: "fallback.untested/contract-review-claude",
       target: { type: "dependency", dependency: DEP.contractsClaude },
@@ -1602,7 +1639,86 @@ const MAINFELD: DemoOrganisation = {
       achievedGain: 4.2,
       closedDaysAgo: 14,
     },
+    {
+      title: "Give the code assistant a tested self-hosted fallback (Llama 3.3 70B in fra-dc1)",
+      description:
+        "The US restriction on Anthropic's models (in force from 2 March 2026, an estimated date) switched the code " +
+        "assistant off for every office: Amazon Bedrock geo-fences Claude outside the US. Point the IDE plug-in at " +
+        "the Llama 3.3 70B endpoint that engineering document search already runs in fra-dc1, and drill the switch. " +
+        "Done on 27 March 2026: the drill passed in 30 minutes.",
+      origin: "engine",
+      findingKey: "jurisdiction.switched-off/code-assistant-claude",
+      target: { type: "dependency", dependency: DEP.codeClaude },
+      owner: JONAS,
+      dueInDays: null,
+      status: "done",
+      priority: "critical",
+      expectedGain: 2.5,
+      achievedGain: null,
+      closedDaysAgo: null,
+      openedOn: "2026-03-04",
+      closedOn: "2026-03-27",
+      measureGain: true,
+    },
+    {
+      title: "Buy Claude for Frankfurt and Manchester through a European reseller",
+      description:
+        "Considered while the restriction was in force. Not done: the restriction reaches the model wherever it is " +
+        "resold or hosted, and the US lifted it for allied nations (Germany and the United Kingdom among them) on " +
+        "13 July 2026 (estimated date).",
+      origin: "manual",
+      findingKey: null,
+      target: { type: "vendor", vendor: VENDOR.anthropic.name },
+      owner: PRIYA,
+      dueInDays: null,
+      status: "wont_do",
+      priority: "high",
+      expectedGain: 0,
+      achievedGain: null,
+      closedDaysAgo: null,
+      openedOn: "2026-03-09",
+      closedOn: "2026-07-20",
+    },
+    {
+      title: "Keep the code assistant's Pune users on the Llama fallback while Anthropic stays restricted in India",
+      description:
+        "The lifting of 13 July 2026 (estimated date) covers allied nations only: India stays cut off from Claude, " +
+        "so the Pune engineering centre's developers run on the Llama 3.3 fallback in fra-dc1. Confirm with AWS " +
+        "and Anthropic each quarter whether that has changed, and keep the fallback drilled.",
+      origin: "manual",
+      findingKey: null,
+      target: { type: "vendor", vendor: VENDOR.anthropic.name },
+      owner: JONAS,
+      dueInDays: 40,
+      status: "in_progress",
+      priority: "high",
+      expectedGain: 0,
+      achievedGain: null,
+      closedDaysAgo: null,
+      openedOn: "2026-07-14",
+    },
   ],
+  history: [
+    {
+      asOf: "2026-02-16",
+      frozenAt: "2026-02-16T09:40:00Z",
+      frozenBy: PRIYA,
+      note: "Q1 baseline for the supervisory board's AI-sovereignty review.",
+    },
+    {
+      asOf: "2026-05-04",
+      frozenAt: "2026-05-04T14:05:00Z",
+      frozenBy: PRIYA,
+      note: "While the US restriction on Anthropic's models is in force: the code assistant runs on its new Llama fallback; contract review is off for Frankfurt and Manchester.",
+    },
+    {
+      asOf: "2026-09-07",
+      frozenAt: "2026-09-07T08:15:00Z",
+      frozenBy: DANA,
+      note: "After the US lifted the restriction for allied nations: the code assistant's users in Pune (India) stay cut off from Claude and run on the Llama fallback.",
+    },
+  ],
+  boardReportOf: "2026-09-07",
 };
 
 // ---------------------------------------------------------------- Albion Mutual Bank plc

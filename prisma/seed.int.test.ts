@@ -7,7 +7,7 @@ import { verifyPassword } from "../lib/auth/password";
 import { seedDemo } from "./seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
-const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction"] as const;
+const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun"] as const;
 
 async function counts(prisma: PrismaClient) {
   const out: Record<string, number> = {};
@@ -37,6 +37,35 @@ describe("demo seed", () => {
       expect([...new Set(offices.map((o) => o.country))]).toEqual(expect.arrayContaining(["DE", "GB", "US", "JP", "SG", "IN", "BR"]));
       const paths = await prisma.dependency.findMany({ where: { organisation: { slug: "mainfeld" } }, select: { accessPath: true }, distinct: ["accessPath"] });
       expect(paths.map((p) => p.accessPath).sort()).toEqual(["cloud_marketplace", "direct_api", "self_hosted", "third_party_hosted"]);
+
+      // The dated history tells the story of the US restriction on Anthropic's models.
+      type Frozen = { organisation: { profile: string; activeRestrictions?: { key: string }[] }; landscape: { active: { key: string; partialLifts?: unknown[] }[] }; vendors: { key: string; name: string; rating: string; activeRestrictions?: { partlyLifted: boolean; recovery?: string }[] }[] };
+      const history = await prisma.assessment.findMany({ where: { organisation: { slug: "mainfeld" } }, orderBy: { createdAt: "asc" }, select: { id: true, asOf: true, score: true, inputs: true, results: true } });
+      expect(history.map((h) => h.asOf.toISOString().slice(0, 10))).toEqual(["2026-02-16", "2026-05-04", "2026-09-07"]);
+      const [before, during, after] = history.map((h) => ({ ...h, results: h.results as unknown as Frozen, inputs: h.inputs as { fallbacks: unknown[] } }));
+      const restriction = "us-anthropic-model-export-restriction";
+      const anthropic = (r: Frozen) => r.vendors.find((v) => v.name === "Anthropic")!;
+      expect(before!.results.landscape.active.map((e) => e.key)).not.toContain(restriction);
+      expect(anthropic(before!.results).activeRestrictions).toEqual([]);
+      expect(during!.results.landscape.active.find((e) => e.key === restriction)?.partialLifts).toBeUndefined();
+      expect(anthropic(during!.results)).toMatchObject({ rating: "Very Low", activeRestrictions: [{ partlyLifted: false }] });
+      expect(during!.results.organisation.profile).toMatch(/^Active restriction: US export restriction on Anthropic's advanced models/);
+      expect(during!.score).toBeLessThan(before!.score);
+      expect(after!.results.landscape.active.find((e) => e.key === restriction)?.partialLifts).toHaveLength(1);
+      expect(anthropic(after!.results).activeRestrictions).toMatchObject([{ partlyLifted: true, recovery: "recovers" }]);
+      expect(after!.score).toBeGreaterThan(during!.score);
+      // The code assistant's Llama fallback came after the restriction: the first assessment does not have it.
+      expect(before!.inputs.fallbacks.length).toBe(during!.inputs.fallbacks.length - 1);
+
+      // The action that followed, closed with the gain measured on the dated inventories.
+      const action = await prisma.remediationAction.findFirstOrThrow({ where: { title: { startsWith: "Give the code assistant a tested self-hosted fallback" } } });
+      expect(action).toMatchObject({ status: "done" });
+      expect(action.achievedGain).toBeCloseTo(action.scoreAtClose! - action.scoreAtCreation!, 2);
+      expect(action.achievedGain!).toBeGreaterThan(0);
+
+      // A board report of the latest assessment waits for the report worker of the first start.
+      const runs = await prisma.reportRun.findMany({ select: { assessmentId: true, status: true, jobId: true } });
+      expect(runs).toEqual([{ assessmentId: after!.id, status: "queued", jobId: null }]);
     } finally {
       await prisma.$disconnect();
       await dropDatabase(name);

@@ -9,6 +9,10 @@ import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
+import { frozenAssessmentData } from "../lib/assessments/freeze-data";
+import { documentFromRows, INVENTORY_ORDER, type InventoryRows } from "../lib/inventory/document-rows";
+import { parseInventoryDocument } from "../scoring/parse";
+import { scoreInventory } from "../scoring/score-inventory";
 import { policyEventSchema } from "../scoring/schema/policy-event";
 import { shockSchema } from "../scoring/schema/scenario";
 import {
@@ -333,7 +337,7 @@ async function createDemo(
 
   const fallbacks = await tx.fallback.createMany({
     data: withOrg.flatMap(({ org, orgId }) =>
-      org.fallbacks.map(({ dependency, model, cloudVendor, lastTestedDaysAgo, ...f }) => ({
+      org.fallbacks.map(({ dependency, model, cloudVendor, lastTestedDaysAgo, addedOn: _addedOn, ...f }) => ({
         organisationId: orgId,
         dependencyId: dependencyId(orgId, dependency, "a fallback"),
         modelId: modelId(orgId, model, `fallback of "${dependency.system}"`),
@@ -431,7 +435,7 @@ async function createDemo(
   };
   const actions = await tx.remediationAction.createMany({
     data: withOrg.flatMap(({ org, orgId }) =>
-      org.remediationActions.map(({ target, owner, dueInDays, closedDaysAgo, ...a }) => {
+      org.remediationActions.map(({ target, owner, dueInDays, closedDaysAgo, openedOn, closedOn, measureGain: _measured, ...a }) => {
         const context = `remediation action "${a.title}"`;
         return {
           organisationId: orgId,
@@ -439,13 +443,114 @@ async function createDemo(
           targetType: target.type,
           targetId: targetId(orgId, target, context),
           ownerId: owner === null ? null : userId(owner, context),
-          dueDate: dueInDays === null ? null : dayOffset(now, dueInDays),
-          closedAt: closedDaysAgo === null ? null : dayOffset(now, -closedDaysAgo),
+          dueDate: dueInDays === null ? (closedOn ? isoDate(closedOn) : null) : dayOffset(now, dueInDays),
+          closedAt: closedOn ? isoDate(closedOn) : closedDaysAgo === null ? null : dayOffset(now, -closedDaysAgo),
+          ...(openedOn ? { createdAt: isoDate(openedOn) } : {}),
         };
       }),
     ),
   });
   count("remediation actions", actions.count);
+
+  for (const { org, orgId } of withOrg) {
+    if (!org.history?.length) continue;
+    const addedOn = new Map<string, string>();
+    for (const f of org.fallbacks) {
+      if (!f.addedOn) continue;
+      const context = `fallback of "${f.dependency.system}"`;
+      addedOn.set(orgKey(dependencyId(orgId, f.dependency, context), modelId(orgId, f.model, context), f.accessPath), f.addedOn);
+    }
+    await createHistory(tx, org, orgId, { now, addedOn, userId, log });
+  }
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The organisation's rows as they stood on `asOf`: fallbacks put in place after it are left
+ * out, and every date that the seed sets relative to the day of seeding (drills, exit-plan
+ * reviews) is as old on `asOf` as it is today; a drill is never dated before its fallback existed.
+ */
+function rowsOn(rows: InventoryRows, asOf: string, now: Date, addedOn: ReadonlyMap<string, string>): InventoryRows {
+  const shift = Math.round((dayOffset(now, 0).getTime() - isoDate(asOf as IsoDate).getTime()) / DAY) * DAY;
+  const back = (d: Date | null) => (d === null ? null : new Date(d.getTime() - shift));
+  const fallbacks = rows.fallbacks.flatMap((f) => {
+    const added = addedOn.get(orgKey(f.dependencyId, f.modelId, f.accessPath));
+    if (added !== undefined && added > asOf) return [];
+    const tested = back(f.lastTestedAt);
+    return [{ ...f, lastTestedAt: tested && added !== undefined && dayOf(tested) < added ? isoDate(added as IsoDate) : tested }];
+  });
+  const dependencies = rows.dependencies.map((d) => ({ ...d, exitPlanLastReviewed: back(d.exitPlanLastReviewed) }));
+  return { ...rows, fallbacks, dependencies };
+}
+
+/**
+ * The demo's dated history: each assessment frozen from the inventory as it stood on its date
+ * and scored against the landscape of that date (so the trend shows the US restriction on
+ * Anthropic's models and its partial lifting); the measured gains of the dated remediation
+ * actions; and a board report of the chosen assessment, queued for the report worker (which
+ * renders it on the first start: lib/reports/report-job.ts adopts queued runs without a job).
+ */
+async function createHistory(
+  tx: Prisma.TransactionClient,
+  org: DemoOrganisation,
+  orgId: string,
+  deps: { now: Date; addedOn: ReadonlyMap<string, string>; userId: (email: string, context: string) => string; log: (msg: string) => void },
+): Promise<void> {
+  const { now, addedOn, userId, log } = deps;
+  const where = { organisationId: orgId };
+  const o = INVENTORY_ORDER;
+  const rows: InventoryRows = {
+    organisation: await tx.organisation.findUniqueOrThrow({ where: { id: orgId } }),
+    offices: await tx.office.findMany({ where, orderBy: o.offices }),
+    vendors: await tx.vendor.findMany({ where, orderBy: o.vendors }),
+    models: await tx.model.findMany({ where, orderBy: [...o.models] }),
+    aiSystems: await tx.aiSystem.findMany({ where, orderBy: o.aiSystems, include: { offices: { select: { officeId: true } } } }),
+    dependencies: await tx.dependency.findMany({ where, orderBy: [...o.dependencies] }),
+    fallbacks: await tx.fallback.findMany({ where, orderBy: [...o.fallbacks] }),
+    dataFlows: await tx.dataFlow.findMany({ where, orderBy: o.dataFlows }),
+    policyEvents: await tx.policyEvent.findMany({ where, orderBy: [...o.policyEvents] }),
+  };
+  const scoredOn = (asOf: string) => {
+    const { document, skippedDataFlows } = documentFromRows(rowsOn(rows, asOf, now, addedOn));
+    const parsed = parseInventoryDocument(document);
+    if (!parsed.ok) throw new Error(`seed data: ${org.slug}'s inventory of ${asOf} does not score: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    return { document, skippedDataFlows, result: scoreInventory(parsed.value, { asOf }) };
+  };
+
+  const frozen = new Map<string, string>();
+  // A history dated after the day of seeding (a clock set back) is left out rather than invented.
+  for (const h of (org.history ?? []).filter((x) => x.asOf <= dayOf(now))) {
+    const { document, skippedDataFlows, result } = scoredOn(h.asOf);
+    const row = await tx.assessment.create({
+      data: { organisationId: orgId, ...frozenAssessmentData(document, result, { skippedDataFlows, note: h.note }), createdById: userId(h.frozenBy, `assessment of ${h.asOf}`), createdAt: new Date(h.frozenAt) },
+      select: { id: true },
+    });
+    frozen.set(h.asOf, row.id);
+    log(`  assessment ${h.asOf}: ${result.organisation.score} (${result.organisation.rating})`);
+  }
+
+  for (const a of org.remediationActions) {
+    if (!a.measureGain || !a.openedOn || !a.closedOn || a.closedOn > dayOf(now)) continue;
+    const before = scoredOn(a.openedOn).result.organisation.score;
+    const after = scoredOn(a.closedOn).result.organisation.score;
+    await tx.remediationAction.updateMany({
+      where: { organisationId: orgId, title: a.title },
+      data: { scoreAtCreation: before, scoreAtClose: after, achievedGain: Math.round((after - before) * 100) / 100 },
+    });
+  }
+
+  if (org.boardReportOf) {
+    if (!org.history?.some((h) => h.asOf === org.boardReportOf)) throw new Error(`seed data: ${org.slug}'s board report is of ${org.boardReportOf}, which is not in its history`);
+    const assessmentId = frozen.get(org.boardReportOf);
+    const requester = DEMO_USERS.find((u) => u.memberships.some((m) => m.org === org.slug && m.role === "owner"));
+    if (!requester) throw new Error(`seed data: ${org.slug} has no owner to request its board report`);
+    if (assessmentId) {
+      await tx.reportRun.create({ data: { organisationId: orgId, assessmentId, requestedById: userId(requester.email, "the demo board report"), paper: "a4", createdAt: now } });
+      log(`  board report of ${org.boardReportOf}: queued`);
+    }
+  }
 }
 
 // ---------------------------------------------------------------- CLI

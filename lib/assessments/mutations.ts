@@ -1,30 +1,23 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { today } from "@/lib/scores/queries";
-import { canonicalJson } from "@/lib/assessments/input-diff";
+import { frozenAssessmentData, inputsHashOf } from "@/lib/assessments/freeze-data";
 import type { FreezeAssessmentInput } from "@/lib/assessments/schemas";
-import type { FrozenLandscape, FrozenResults } from "@/lib/assessments/queries";
-import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
 import type { Rating } from "@/scoring/ratings";
 
-/** sha256 of the canonical (key-sorted) JSON of an inventory document. */
-export const inputsHashOf = (document: unknown) => createHash("sha256").update(canonicalJson(document)).digest("hex");
+export { inputsHashOf };
 
 function byPath(issues: readonly { path: string; message: string }[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const i of issues) (out[i.path] ??= []).push(i.message);
   return out;
 }
-
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /**
  * Freezes the organisation's inventory as it stands into an immutable, dated assessment: the
@@ -50,9 +43,8 @@ export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentI
     );
   }
   const result = scoreInventory(parsed.value, { asOf });
-  const inputsHash = inputsHashOf(document);
-  const landscape: FrozenLandscape = { catalogueEvents: [...DEFAULT_POLICY_EVENTS], active: result.landscape.active };
-  const results: FrozenResults = { ...result, skippedDataFlows, note: input.note ?? null };
+  const frozen = frozenAssessmentData(document, result, { skippedDataFlows, note: input.note ?? null });
+  const inputsHash = frozen.inputsHash;
 
   return db().$transaction(async (tx) => {
     // Two simultaneous freezes of the same state take turns, so the second sees the first.
@@ -70,18 +62,7 @@ export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentI
       );
     }
     const assessment = await tx.assessment.create({
-      data: {
-        organisationId: ctx.organisationId,
-        asOf: new Date(`${asOf}T00:00:00Z`),
-        methodologyVersion: result.methodologyVersion,
-        inputsHash,
-        inputs: json(document),
-        landscape: json(landscape),
-        results: json(results),
-        score: result.organisation.score,
-        rating: result.organisation.rating,
-        createdById: ctx.userId,
-      },
+      data: { organisationId: ctx.organisationId, ...frozen, createdById: ctx.userId },
       select: { id: true, createdAt: true, score: true, rating: true, methodologyVersion: true, inputsHash: true, createdBy: { select: { name: true, email: true } } },
     });
     const { createdBy, ...row } = assessment;

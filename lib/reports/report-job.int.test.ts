@@ -8,7 +8,7 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import { freezeAssessment } from "@/lib/assessments/mutations";
 import { startReportRun } from "@/lib/reports/run-mutations";
 import { getReportRun, getReportRunPdf } from "@/lib/reports/run-queries";
-import { REPORT_PARTS, REPORT_QUEUE, startReportWorker, stopReportWorker, sweepStrandedRuns } from "@/lib/reports/report-job";
+import { adoptUnqueuedRuns, REPORT_PARTS, REPORT_QUEUE, startReportWorker, stopReportWorker, sweepStrandedRuns } from "@/lib/reports/report-job";
 import { closeBrowser, renderHooks } from "@/lib/reports/renderer";
 import { jobQueue, stopJobQueue } from "@/lib/jobs/boss";
 import { pdfToolOnBytes } from "@/lib/testing/pdf-tools";
@@ -207,6 +207,19 @@ describe("the board report job", () => {
       await startReportWorker({ baseUrl: stub.baseUrl, secret: SECRET }, 0.5);
     }
   }, 100_000);
+
+  it("queues, once, a run queued before any worker existed (the demo seed's board report), and renders it", async () => {
+    // The seed writes the run with no job: the worker adopts it when it starts.
+    const seeded = await db().reportRun.create({ data: { organisationId: owner.organisationId, assessmentId, requestedById: owner.userId, paper: "a4" } });
+    const [first, second] = await Promise.all([adoptUnqueuedRuns(), adoptUnqueuedRuns()]);
+    expect(first + second).toBe(1); // two processes starting at once: one claims it
+    expect(await adoptUnqueuedRuns()).toBe(0);
+    const jobId = (await db().reportRun.findUniqueOrThrow({ where: { id: seeded.id } })).jobId;
+    expect(jobId).not.toBeNull();
+    expect(await (await jobQueue()).getJobById(REPORT_QUEUE, jobId!)).not.toBeNull();
+    const { run } = await settle(owner, seeded.id);
+    expect(run).toMatchObject({ status: "succeeded", attempts: 1 });
+  }, 60_000);
 
   it("marks runs whose job is gone or finished as failed, and leaves live ones alone", async () => {
     const boss = await jobQueue();

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { JobWithMetadata } from "pg-boss";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
@@ -167,6 +168,26 @@ export async function sweepStrandedRuns(now = new Date(), graceMs = 60_000): Pro
   return failed;
 }
 
+/**
+ * Runs that are queued but were never put on the queue (the demo seed queues its board report
+ * before any worker exists): each is claimed by one process (a conditional update of its job id)
+ * and queued. Returns how many this process queued.
+ */
+export async function adoptUnqueuedRuns(): Promise<number> {
+  const open = await db().reportRun.findMany({ where: { status: "queued", jobId: null }, select: { id: true, organisationId: true }, orderBy: { createdAt: "asc" }, take: 100 });
+  let queued = 0;
+  for (const run of open) {
+    // A placeholder id claims the run; enqueueReportRun replaces it with the real job's id.
+    const claimed = await db().reportRun.updateMany({ where: { id: run.id, organisationId: run.organisationId, status: "queued", jobId: null }, data: { jobId: randomUUID() } });
+    if (claimed.count === 0) continue;
+    await enqueueReportRun(run).then(
+      () => queued++,
+      (e: unknown) => console.error(`[jobs] queueing report run ${run.id}:`, e),
+    );
+  }
+  return queued;
+}
+
 /** Starts this process's worker for the queue (once), and the sweep of stranded runs. */
 export async function startReportWorker(options: ReportWorkerOptions, pollingIntervalSeconds = 1): Promise<void> {
   if (globalForWorker.sovraReportWorker) return;
@@ -175,6 +196,7 @@ export async function startReportWorker(options: ReportWorkerOptions, pollingInt
   const workId = await boss.work<ReportJobData>(REPORT_QUEUE, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await processReportJob(job, options);
   });
+  await adoptUnqueuedRuns();
   const sweep = setInterval(() => void sweepStrandedRuns().catch((e: unknown) => console.error("[jobs] sweeping report runs:", e)), 30_000);
   sweep.unref();
   globalForWorker.sovraReportWorker = { workId, sweep };
