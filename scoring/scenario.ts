@@ -1,9 +1,9 @@
 import { organisationTotal, round2, type SystemState } from "./engine/aggregate";
 import type { ActiveLandscape, Context, PreparedDependency } from "./engine/context";
 import { countryName, describeCountrySet, inCountrySet } from "./engine/countries";
-import { contextShare, evaluateDependency, PointsArena, type DependencyEvaluation } from "./engine/evaluate";
-import { fallbackRecovery, RECOVERY_IMPACT, RECOVERY_ORDER, blockedOn, type Blocked, type RecoveryStatus } from "./engine/recovery";
-import { ACCESS_LABELS, chainCountries } from "./engine/route";
+import { contextShare, evaluateDependency, PointsArena, type DependencyEvaluation, type SwitchedOff } from "./engine/evaluate";
+import { fallbackRecovery, RECOVERY_IMPACT, RECOVERY_ORDER, type RecoveryStatus } from "./engine/recovery";
+import { ACCESS_LABELS } from "./engine/route";
 import { duration } from "./engine/dates";
 import type { Office } from "./schema/inventory";
 import { eventImpact, matchEvent, type EventHit } from "./engine/match";
@@ -134,16 +134,23 @@ export function shockEvents(scenario: Scenario, asOf: string): { event: ImposeEv
  * The offices a shock newly cuts off from a dependency: those it reaches (every office when it
  * hits where the model runs or the licensee), less those that restrictions in force already block.
  */
-function affectedOfficeKeys(ctx: Context, p: PreparedDependency, hit: EventHit, already: Blocked | undefined): string[] {
-  if (already?.all) return [];
-  const all = p.system.offices.filter((o) => ctx.offices.has(o));
+function affectedOfficeKeys(ctx: Context, p: PreparedDependency, hit: EventHit, already: SwitchedOff | undefined): string[] {
+  if (already?.allBecause !== undefined) return [];
   const r = hit.restriction;
   const everyone = r.locus === "licensee" || (r.locus !== "users" && inCountrySet(r.countries, p.route.hostingCountry));
-  const hitSet = new Set(hit.countries);
-  const reached = everyone ? [...all, ...p.flows.map((f) => f.fromOffice).filter((o) => ctx.offices.has(o))] : [...all.filter((o) => hitSet.has(ctx.offices.get(o)!.country)), ...p.flows.map((f) => f.fromOffice).filter((o) => hitSet.has(ctx.offices.get(o)?.country ?? ""))];
-  const blockedBefore = new Set<string>();
-  if (already) p.route.users.countries.forEach((c, i) => already.flags[i] === 1 && blockedBefore.add(c));
-  return [...new Set(reached)].filter((o) => !blockedBefore.has(ctx.offices.get(o)!.country)).sort();
+  // Countries whose users restrictions in force already cut off (the baseline's switched-off countries).
+  const lostBefore = already?.countries;
+  const out = new Set<string>();
+  const consider = (key: string) => {
+    const country = ctx.offices.get(key)?.country;
+    if (country === undefined) return;
+    if (!everyone && !hit.countries.includes(country)) return;
+    if (lostBefore?.includes(country)) return;
+    out.add(key);
+  };
+  for (const o of p.system.offices) consider(o);
+  for (const f of p.flows) consider(f.fromOffice);
+  return [...out].sort();
 }
 
 /** The share of a system's offices' people (or of its offices, when a headcount is missing) that `keys` make up. */
@@ -227,8 +234,9 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     if (primaryShock < 0) continue;
     const primaryHit = matchEvent(shockList[primaryShock]!, p.route, sev)!;
 
-    // Only what the shock newly takes away counts: users that restrictions in force already block are lost already.
-    const already = blockedOn(p.route, ctx.active.restrictions, ctx.active.sanctions, (p.route.chain ??= chainCountries(p.route)));
+    // Only what the shock newly takes away counts: users that restrictions in force already block
+    // are lost already (the baseline's evaluation says which).
+    const already = state.list[p.index]!.switchedOff;
     const offices = affectedOfficeKeys(ctx, p, primaryHit, already);
     if (offices.length === 0 && !(p.system.offices.length === 0 && !already)) continue;
 

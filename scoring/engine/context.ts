@@ -93,7 +93,7 @@ export function mostSensitive(categories: Iterable<DataCategory>, weights: Recor
 export function resolveRoute(
   ctx: Pick<Context, "vendors" | "models" | "doc">,
   row: { key: string; model: string; accessPath: Route["accessPath"]; cloud?: string | undefined; hostingRegion?: HostingRegion | undefined },
-  users: Users = NO_USERS,
+  users: Users | UsersSource = NO_USERS,
   extraModels?: ReadonlyMap<string, Model>,
   extraVendors?: ReadonlyMap<string, Vendor>,
 ): Route | undefined {
@@ -107,19 +107,65 @@ export function resolveRoute(
   const hostingCountry =
     row.hostingRegion?.country ??
     (row.accessPath === "self-hosted" ? ctx.doc.organisation.hqCountry : row.accessPath === "direct-api" ? vendor.hqCountry : (cloud ?? vendor).hqCountry);
-  return {
-    key: row.key,
-    model,
-    vendor,
-    accessPath: row.accessPath,
-    cloud,
-    hostingCountry,
-    hostingRegion: row.hostingRegion?.region,
-    hostingDefaulted: defaulted && row.accessPath !== "self-hosted",
-    userCountries: users.countries,
-    users,
-    licenseeCountry: ctx.doc.organisation.hqCountry,
-  };
+  const source: UsersSource = "users" in users ? users : { users, userCountries: users.countries };
+  return new ResolvedRoute(row.key, model, vendor, row.accessPath, cloud, hostingCountry, row.hostingRegion?.region, defaulted && row.accessPath !== "self-hosted", source, ctx.doc.organisation.hqCountry);
+}
+
+/** Who relies on a route: the countries at once, their shares (which need headcounts) when first asked. */
+export interface UsersSource {
+  readonly userCountries: readonly string[];
+  readonly users: Users;
+}
+
+/**
+ * A resolved route. `users` is read through the source, so that a route's shares are computed
+ * only when a restriction reaches one of its countries (most routes are never asked), and a
+ * dependency's fallbacks share its users.
+ */
+class ResolvedRoute implements Route {
+  chain?: string[];
+  readonly userCountries: readonly string[];
+  constructor(
+    readonly key: string,
+    readonly model: Model,
+    readonly vendor: Vendor,
+    readonly accessPath: Route["accessPath"],
+    readonly cloud: Vendor | undefined,
+    readonly hostingCountry: string,
+    readonly hostingRegion: string | undefined,
+    readonly hostingDefaulted: boolean,
+    private readonly source: UsersSource,
+    readonly licenseeCountry: string,
+  ) {
+    this.userCountries = source.userCountries;
+  }
+  get users(): Users {
+    return this.source.users;
+  }
+}
+
+/** A dependency's users: its system's offices and the offices its data flows come from, weighed on first use. */
+class DependencyUsers implements UsersSource {
+  #users: Users | undefined;
+  constructor(
+    readonly userCountries: readonly string[],
+    private readonly own: readonly Office[],
+    private readonly flows: readonly DataFlow[],
+    private readonly offices: ReadonlyMap<string, Office>,
+    private readonly ownUsers: () => Users,
+  ) {}
+  get users(): Users {
+    if (this.#users === undefined) {
+      let extra: Office[] | undefined;
+      for (const f of this.flows) {
+        const off = this.offices.get(f.fromOffice);
+        if (off === undefined || this.own.includes(off) || extra?.includes(off)) continue;
+        (extra ??= []).push(off);
+      }
+      this.#users = extra === undefined ? this.ownUsers() : usersOfOffices(this.own, extra);
+    }
+    return this.#users;
+  }
 }
 
 /** Splits the active events into restrictions (everything but sanctions) and sanctions. */
@@ -280,8 +326,8 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
   let totalWeight = 0;
   // Each system with the list its prepared dependencies go to and its countries (computed on
   // first use): one lookup per dependency.
-  const slots = new Map<string, { system: AiSystem; deps: PreparedDependency[]; offices: Office[] | undefined; users: Users | undefined }>();
-  for (const [key, system] of systems) slots.set(key, { system, deps: [], offices: undefined, users: undefined });
+  const slots = new Map<string, { system: AiSystem; deps: PreparedDependency[]; offices: Office[] | undefined; countries: string[] | undefined; users: Users | undefined; ownUsers: (() => Users) | undefined }>();
+  for (const [key, system] of systems) slots.set(key, { system, deps: [], offices: undefined, countries: undefined, users: undefined, ownUsers: undefined });
 
   const prepared: PreparedDependency[] = [];
   for (let j = 0; j < sortedDeps.length; j++) {
@@ -295,14 +341,20 @@ export function buildContext(doc: InventoryDocument, opts: ResolvedOptions): Con
     const k = slotAt[j]!;
     const flows = flowsOf[k] ?? NO_FLOWS;
     const own = (slot.offices ??= systemOffices(system));
-    // The system's offices plus those the flows come from: the system's users are reused unless a flow adds an office.
-    let extra: Office[] | undefined;
+    // The system's countries plus those of the offices the flows come from (distinct, sorted):
+    // the system's list is copied only when a flow adds a country. Shares are weighed on first use.
+    const systemUsers = (slot.countries ??= [...new Set(own.map((o) => o.country))].sort());
+    let countries = systemUsers;
     for (let i = 0; i < flows.length; i++) {
-      const off = offices.get(flows[i]!.fromOffice);
-      if (off === undefined || own.includes(off) || extra?.includes(off)) continue;
-      (extra ??= []).push(off);
+      const c = officeCountry.get(flows[i]!.fromOffice);
+      if (c === undefined || systemUsers.includes(c)) continue;
+      if (countries === systemUsers) countries = systemUsers.slice();
+      else if (countries.includes(c)) continue;
+      countries.push(c);
     }
-    const users = extra === undefined ? (slot.users ??= usersOfOffices(own)) : usersOfOffices(own, extra);
+    if (countries !== systemUsers) countries.sort();
+    const ownUsers = (slot.ownUsers ??= () => (slot.users ??= usersOfOffices(own)));
+    const users = new DependencyUsers(countries, own, flows, offices, ownUsers);
     const route = resolveRoute(ctxLite, dep, users);
     if (!route) {
       notes.push(`Dependency ${dep.key} skipped: its model, vendor or cloud is not in the inventory.`);

@@ -64,6 +64,15 @@ export function scopeSelects(scope: PolicyScope, route: Route): number {
 
 /** The share of the users whose country is in the set. */
 function shareIn(set: Restriction["countries"], route: Route): number {
+  // Countries first: the shares (headcounts) are weighed only when one of them is in the set.
+  let any = false;
+  for (const c of route.userCountries) {
+    if (inCountrySet(set, c)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return 0;
   const { countries, shares } = route.users;
   let n = 0;
   for (let i = 0; i < countries.length; i++) if (inCountrySet(set, countries[i]!)) n += shares[i]!;
