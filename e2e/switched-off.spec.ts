@@ -76,3 +76,16 @@ test("a new user sees the active restriction, opens the trend and the compare vi
   // The trend marks when the restriction came and when it was partly lifted.
   expect(text).toContain("Dashed lines: Restriction, 2026-03-02 (estimated date)");
 });
+
+test("on a phone, no page of the story is wider than the screen", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.owner);
+  for (const path of ["/mainfeld", "/mainfeld/scores", "/mainfeld/scores/assessments", "/mainfeld/scores/assessments/compare", "/mainfeld/scenarios/policy-events", "/mainfeld/remediation", "/mainfeld/reports"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    // Wide tables scroll inside their own box; text kept for screen readers must not widen the page.
+    const width = await page.evaluate("document.documentElement.scrollWidth");
+    expect(width, path).toBeLessThanOrEqual(390);
+  }
+});

@@ -40,11 +40,11 @@ export default async function CompareAssessmentsPage({ params, searchParams }: {
       ) : (
         <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           {(["a", "b"] as const).map((name) => (
-            <div key={name}>
+            <div key={name} className="min-w-0 max-w-full">
               <label htmlFor={`compare-${name}`} className="block text-sm font-medium text-slate-800">
                 {name === "a" ? "Before" : "After"}
               </label>
-              <select id={`compare-${name}`} name={name} defaultValue={selected[name]} className="mt-1 block rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500">
+              <select id={`compare-${name}`} name={name} defaultValue={selected[name]} className="mt-1 block w-full max-w-full rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500">
                 {assessments.map((a) => (
                   <option key={a.id} value={a.id}>
                     {optionLabel(a)}
