@@ -20,7 +20,7 @@ describe("access.path: who holds the off switch", () => {
     ["a proprietary model through a cloud marketplace", "cloud-marketplace", "closed", 25],
     ["a proprietary model through a direct API", "direct-api", "closed", 10],
     ["open weights reached only through the vendor's API", "direct-api", "open", 10],
-  ] as const)("scores %s at %i points", (_label, accessPath, weights, points) => {
+  ] as const)("scores %s (%s, %s weights) at %i points", (_label, accessPath, weights, points) => {
     const f = accessPathFactor(route({ accessPath, weights, cloudHq: accessPath.includes("cloud") || accessPath.includes("third") ? "US" : undefined }));
     expect(f.raw).toBe(points);
     expect(f.sentence.length).toBeGreaterThan(20);
@@ -33,7 +33,7 @@ describe("access.hosting: where the model runs", () => {
     ["home jurisdiction without a commitment", "DE", ["EEA"], false, 24],
     ["a country of its users outside home", "US", ["EEA", "US"], false, 15],
     ["a country neither home nor of its users", "SG", ["EEA"], true, 0],
-  ] as const)("gives %s %i points", (_l, country, userBlocs, committed, points) => {
+  ] as const)("gives %s (hosted in %s; users in %j; committed: %s) %i points", (_l, country, userBlocs, committed, points) => {
     const bloc = country === "DE" ? "EEA" : country;
     expect(hostingFactor({ hostingCountry: country, hostingBloc: bloc, homeBloc: "EEA", userBlocs, committed, defaulted: false }).raw).toBe(points);
   });
@@ -94,7 +94,7 @@ describe("jurisdiction.extraterritorial: foreign access laws", () => {
     ["US and Chinese parties for a German organisation", ["US", "CN"], "EEA", 0],
     ["a US vendor for a US organisation (not foreign)", ["US"], "US", 25],
     ["a Canadian vendor (no recorded law)", ["CA"], "EEA", 25],
-  ] as const)("scores %s at %i", (_l, chain, homeBloc, points) => {
+  ] as const)("scores %s (chain %j, home %s) at %i", (_l, chain, homeBloc, points) => {
     expect(extraterritorialFactor({ chain, homeBloc, asOf: "2026-11-01" }).raw).toBe(points);
   });
 
@@ -161,7 +161,7 @@ describe("fallback readiness", () => {
     ["tested two years ago", "2024-11-01", 0],
     ["never tested", undefined, 0],
     ["tested after the as-of date", "2027-01-01", 0],
-  ] as const)("gives a fallback %s %i points", (_l, date, points) => {
+  ] as const)("gives a fallback %s (%s) %i points", (_l, date, points) => {
     expect(testedPoints(date, "2026-11-01", T)).toBe(points);
   });
 
@@ -181,7 +181,7 @@ describe("fallback readiness", () => {
     ["documented and reviewed", { documented: true, lastReviewed: "2026-06-01" }, undefined, 7],
     ["documented, reviewed, with exit terms", { documented: true, lastReviewed: "2026-06-01" }, { exitTerms: true }, 10],
     ["reviewed too long ago", { documented: true, lastReviewed: "2024-06-01" }, { exitTerms: true }, 7],
-  ] as const)("gives an exit plan that is %s the right points", (_l, plan, contract, points) => {
+  ] as const)("gives an exit plan that is %s (%j, %j) %i points", (_l, plan, contract, points) => {
     expect(exitPlanPoints(plan, contract, "2026-11-01", T).points).toBe(points);
   });
 
