@@ -31,18 +31,18 @@ type Phase =
   | { kind: "checking"; intent: Intent; since: number }
   | { kind: "preview"; summary: ImportSummary }
   | { kind: "imported"; summary: ImportSummary }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string; busy?: boolean };
 
-/** Sends the form, reporting upload progress; resolves with the JSON answer. */
-function upload(url: string, form: FormData, onProgress: (loaded: number, total: number) => void, onSent: () => void): Promise<{ ok: boolean; body: unknown }> {
+/** Sends the form, reporting upload progress; resolves with the HTTP status and the JSON answer. */
+function upload(url: string, form: FormData, onProgress: (loaded: number, total: number) => void, onSent: () => void): Promise<{ ok: boolean; status: number; body: unknown }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
     xhr.responseType = "json";
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded, e.total);
     xhr.upload.onload = onSent;
-    xhr.onload = () => resolve({ ok: xhr.status >= 200 && xhr.status < 300, body: xhr.response as unknown });
-    xhr.onerror = () => resolve({ ok: false, body: { message: "The upload failed: the connection was interrupted. Nothing was imported." } });
+    xhr.onload = () => resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, body: xhr.response as unknown });
+    xhr.onerror = () => resolve({ ok: false, status: 0, body: { message: "The upload failed: the connection was interrupted. Nothing was imported." } });
     xhr.send(form);
   });
 }
@@ -60,19 +60,23 @@ export function InventoryFiles({ orgSlug }: { orgSlug: string }) {
 
   async function send(intent: Intent, sha256?: string) {
     if (!file) return;
+    // The server refuses it too (413); saying so here saves sending it.
+    if (file.size > IMPORT_LIMITS.maxUploadBytes) {
+      return setPhase({ kind: "failed", message: `${file.name} is ${formatBytes(file.size)}; at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)} can be imported at once. Nothing was imported.` });
+    }
     const form = new FormData();
     form.set("file", file);
     form.set("intent", intent);
     if (isCsv(file)) form.set("entity", entity);
     if (sha256) form.set("sha256", sha256);
     setPhase({ kind: "uploading", intent, loaded: 0, total: file.size });
-    const { ok, body } = await upload(
+    const { ok, status, body } = await upload(
       `/${orgSlug}/inventory/import/upload`,
       form,
       (loaded, total) => setPhase({ kind: "uploading", intent, loaded, total }),
       () => setPhase({ kind: "checking", intent, since: Date.now() }),
     );
-    if (!ok) return setPhase({ kind: "failed", message: (body as { message?: string } | null)?.message ?? "The server did not answer. Nothing was imported." });
+    if (!ok) return setPhase({ kind: "failed", busy: status === 429, message: (body as { message?: string } | null)?.message ?? "The server did not answer. Nothing was imported." });
     const summary = body as ImportSummary;
     setPhase(summary.applied ? { kind: "imported", summary } : { kind: "preview", summary });
   }
@@ -130,7 +134,7 @@ export function InventoryFiles({ orgSlug }: { orgSlug: string }) {
         </form>
         <Progress phase={phase} />
         {phase.kind === "failed" && (
-          <Alert tone="error" className="mt-4" title="The file could not be checked">
+          <Alert tone={phase.busy ? "info" : "error"} className="mt-4" title={phase.busy ? "The server is busy with other imports" : "The file could not be checked"}>
             {phase.message}
           </Alert>
         )}

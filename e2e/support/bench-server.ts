@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath } from "../../lib/runtime/chromium";
+import { chromiumLaunchOptions, chromiumPath } from "../../lib/runtime/chromium";
 import { createDatabase, databaseUrlFor, dropDatabase } from "../../lib/testing/global-setup";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
 
@@ -53,7 +53,7 @@ export async function stopServer(child: ChildProcess, log: (msg: string) => void
 
 /** Signs in as the demo owner through the sign-in page and answers the cookie header. */
 export async function sessionCookie(base: string): Promise<string> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions(chromiumPath()));
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/sign-in`);

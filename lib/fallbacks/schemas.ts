@@ -8,7 +8,7 @@ const fallbackFields = {
   /** Measured (or, if never tested, estimated) switch-over time in minutes. */
   switchTimeMinutes: optionalInt(60 * 24 * 365),
   qualityParityChecked: checkbox,
-  exitPlan: optionalText(2000),
+  exitPlan: optionalText(2000, "multi-line"),
   /** Where the full exit plan lives (wiki, runbook); shown as a link. */
   exitPlanUrl: optionalHttpUrl(2000),
 };

@@ -1,6 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { formatBytes, IMPORT_LIMITS, sniffBinary } from "./file-limits";
+import { IMPORT_LIMITS, sniffBinary, tooLargeMessage } from "./file-limits";
 import { neutralise, type Cell, type OutputTable, type RawTable, type TableEntity, type TableProblem } from "./tabular";
 
 // One entity per CSV file. Read: UTF-8 (with or without BOM) or UTF-16 with a BOM, comma,
@@ -8,6 +8,12 @@ import { neutralise, type Cell, type OutputTable, type RawTable, type TableEntit
 // UTF-8 with a BOM (so Excel opens umlauts correctly), comma separated, CRLF, formula-safe cells.
 
 export type ReadResult = { ok: true; tables: RawTable[]; problems: TableProblem[] } | { ok: false; problems: TableProblem[] };
+
+class CellLimitCrossed extends Error {
+  constructor(readonly line: number) {
+    super("cell limit crossed");
+  }
+}
 
 const fileProblem = (sheet: string, message: string, row?: number): ReadResult => ({ ok: false, problems: [{ sheet, row, message, severity: "error" }] });
 
@@ -86,12 +92,20 @@ function detectDelimiter(text: string): string {
  */
 export function readCsv(bytes: Uint8Array, entity: TableEntity, fileName: string): ReadResult {
   if (bytes.byteLength > IMPORT_LIMITS.maxUploadBytes) {
-    return fileProblem(fileName, `the file is ${formatBytes(bytes.byteLength)}; at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)} can be imported at once`);
+    return fileProblem(fileName, tooLargeMessage(bytes.byteLength));
   }
   if (bytes.byteLength === 0) return fileProblem(fileName, "the file is empty");
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fileProblem(fileName, decoded.message, decoded.line);
   let records: string[][];
+  // Filled cells are counted as records are parsed: the first record that passes the limit stops
+  // the parse (ADR 031), before the rest of a wide file is held as strings.
+  let cells = 0;
+  const countCells = (record: string[], { lines }: { lines: number }) => {
+    for (const c of record) if (c !== "") cells++;
+    if (cells > IMPORT_LIMITS.maxCells) throw new CellLimitCrossed(lines);
+    return record;
+  };
   try {
     records = parse(decoded.text, {
       delimiter: detectDelimiter(decoded.text),
@@ -99,8 +113,12 @@ export function readCsv(bytes: Uint8Array, entity: TableEntity, fileName: string
       skip_empty_lines: false,
       max_record_size: 1_000_000,
       to: IMPORT_LIMITS.maxRows + 2,
+      on_record: countCells,
     }) as string[][];
   } catch (e) {
+    if (e instanceof CellLimitCrossed) {
+      return fileProblem(fileName, `the file has more than ${IMPORT_LIMITS.maxCells.toLocaleString("en")} filled cells, the most one import reads (passed on line ${e.line.toLocaleString("en")}); delete the columns the inventory does not need, or split the file`, e.line);
+    }
     if (e instanceof CsvError) {
       const line = typeof e.lines === "number" ? e.lines : undefined;
       return fileProblem(fileName, `the CSV is malformed${line ? ` at line ${line}` : ""}: ${e.message.replace(/^Invalid Record Length: /, "")}`, line);

@@ -1,13 +1,26 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { formatBytes, IMPORT_LIMITS, tooLargeMessage } from "@/lib/inventory/file-limits";
 
 // Shared by the inventory file route handlers (downloads and the upload with progress). They
 // resolve the session and role themselves, like every action; errors answer as JSON.
 
-/** An error as a JSON response: expected ones with their message, others with a reference. */
+/** A request body larger than an import may be: answered 413 (ADR 031), never read further. */
+export class PayloadTooLargeError extends Error {
+  override name = "PayloadTooLargeError";
+}
+
+/**
+ * An error as a JSON response: expected ones with their message (and Retry-After when the server
+ * says when to try again), others with a reference.
+ */
 export function fileRouteError(e: unknown): Response {
-  if (isAppError(e)) return Response.json({ code: e.code, message: e.message }, { status: e.status });
+  if (e instanceof PayloadTooLargeError) return Response.json({ code: "PAYLOAD_TOO_LARGE", message: e.message }, { status: 413 });
+  if (isAppError(e)) {
+    const retryAfter = e.details?.retryAfterSeconds;
+    return Response.json({ code: e.code, message: e.message }, { status: e.status, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined });
+  }
   const reference = randomUUID().slice(0, 8);
   console.error(`[inventory files] unexpected error, reference ${reference}:`, e);
   return Response.json({ code: "INTERNAL", message: `Something went wrong on our side (reference ${reference}). Nothing was imported.` }, { status: 500 });
@@ -39,3 +52,43 @@ export function downloadResponse(file: { fileName: string; contentType: string; 
     },
   });
 }
+
+/**
+ * Reads an upload form of at most the import limit (the file) plus the form around it. The size
+ * is counted while the body streams in, so a missing or false Content-Length does not help, and
+ * a body over the limit is refused as too large (413), not parsed as a form cut short.
+ */
+export async function readUploadForm(request: Request): Promise<FormData> {
+  const max = IMPORT_LIMITS.maxUploadBytes + IMPORT_LIMITS.maxFormOverheadBytes;
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) throw new PayloadTooLargeError(`${capitalise(tooLargeMessage(declared, "the upload"))}. Nothing was imported.`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => undefined);
+        throw new PayloadTooLargeError(`The upload is larger than ${formatBytes(IMPORT_LIMITS.maxUploadBytes)}, the most that can be imported at once. Nothing was imported.`);
+      }
+      chunks.push(value);
+    }
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.byteLength;
+  }
+  chunks.length = 0;
+  try {
+    return await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    throw new AppError("INVALID_INPUT", "The upload was not a form with a file.");
+  }
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

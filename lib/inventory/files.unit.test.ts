@@ -1,70 +1,70 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readCsv, writeCsv } from "./csv";
 import { IMPORT_LIMITS } from "./file-limits";
 import { documentToTables } from "./tabular";
 import { readXlsx, writeXlsx } from "./xlsx";
+import { rowXml, zip } from "@/lib/testing/xlsx-files";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const errorsOf = (r: Awaited<ReturnType<typeof readXlsx>>) => r.problems.filter((p) => p.severity === "error");
-
-interface ZipFile {
-  name: string;
-  data: Uint8Array;
-  /** Write this as the uncompressed size instead of the real one (a lying directory). */
-  declaredSize?: number;
-  /** Reuse compressed bytes (many entries pointing at one deflated blob, as bombs do). */
-  compressed?: Uint8Array;
-  realSize?: number;
-}
-
-/** A minimal ZIP writer (deflate, no data descriptors), to build bombs a real writer would not. */
-function zip(files: ZipFile[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name);
-    const body = f.compressed ?? deflateRawSync(f.data);
-    const size = f.declaredSize ?? f.realSize ?? f.data.length;
-    const crc = f.compressed ? 0 : crc32(f.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, Buffer.from(body));
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, dir, end]));
-}
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   build(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * How the importer read workbooks before it read them as a stream (exceljs loading the whole
+ * workbook), kept here as the reference the streaming reader must agree with.
+ */
+async function readWithExceljs(bytes: Uint8Array) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const known = new Set(["offices", "vendors", "policy events"]);
+  const dateText = (d: Date) => (d.toISOString().endsWith("T00:00:00.000Z") ? d.toISOString().slice(0, 10) : d.toISOString());
+  const readCell = (value: ExcelJS.CellValue): { cell: string | number | boolean | null; problem?: string } => {
+    if (value === null || value === undefined) return { cell: null };
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { cell: value };
+    if (value instanceof Date) return { cell: dateText(value) };
+    if ("formula" in value || "sharedFormula" in value) return { cell: null, problem: "formulas are not accepted: type the value itself (copy the cell, then paste values only)" };
+    if ("richText" in value) return { cell: value.richText.map((r) => r.text).join("") };
+    if ("error" in value) return { cell: null, problem: `the cell holds the error ${value.error}` };
+    if ("text" in value) return { cell: typeof value.text === "string" ? value.text : null };
+    return { cell: null, problem: "the cell's content cannot be read" };
+  };
+  const tables: { entity: string; sheet: string; headers: string[]; rows: { row: number; cells: unknown[] }[] }[] = [];
+  const problems: { sheet: string; row?: number; column?: string; message: string; severity: string }[] = [];
+  for (const sheet of wb.worksheets) {
+    const name = sheet.name.trim().toLowerCase().replace(/[\s_]+/g, " ");
+    if (!known.has(name)) continue;
+    let headers: string[] | undefined;
+    const rows: { row: number; cells: unknown[] }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const width = headers?.length ?? row.cellCount;
+      const cells: unknown[] = [];
+      for (let c = 1; c <= width; c++) {
+        const { cell, problem: message } = readCell(row.getCell(c).value);
+        if (message) problems.push({ sheet: sheet.name, row: rowNumber, column: headers?.[c - 1] ?? `column ${c}`, message, severity: "error" });
+        cells.push(cell);
+      }
+      if (!headers) {
+        headers = cells.map((c) => (c === null ? "" : String(c)));
+        if (rowNumber !== 1) problems.push({ sheet: sheet.name, row: rowNumber, message: `the header is on row ${rowNumber}; rows above it are ignored`, severity: "warning" });
+        return;
+      }
+      if (cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) return;
+      rows.push({ row: rowNumber, cells });
+    });
+    tables.push({ entity: name === "policy events" ? "policy_events" : name, sheet: sheet.name, headers: headers!, rows });
+  }
+  return { tables, problems };
 }
 
 describe("reading CSV files", () => {
@@ -100,7 +100,7 @@ describe("reading CSV files", () => {
 
   it("refuses a file over the size limit and over the row limit before reading rows", () => {
     const big = new Uint8Array(IMPORT_LIMITS.maxUploadBytes + 1).fill(0x41);
-    expect(readCsv(big, "offices", "o.csv").problems[0]!.message).toMatch(/at most 8\.0 MB/);
+    expect(readCsv(big, "offices", "o.csv").problems[0]!.message).toMatch(/^the file is 26,214,401 bytes; at most 25 MB \(26,214,400 bytes\) can be imported at once$/);
     const many = utf8(`Name,Country\n${"X,DE\n".repeat(IMPORT_LIMITS.maxRows + 1)}`);
     expect(readCsv(many, "offices", "o.csv").problems[0]!.message).toContain("more than 50,000 rows");
   });
@@ -150,10 +150,92 @@ describe("reading XLSX workbooks", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it("refuses a ZIP of more entries than a workbook has, from its directory", async () => {
+    const count = IMPORT_LIMITS.maxZipEntries + 1;
+    const many = zip([{ name: "xl/workbook.xml", data: utf8("<workbook/>") }, ...Array.from({ length: count - 1 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: utf8("x") }))]);
+    expect(errorsOf(await readXlsx(many, "many.xlsx"))).toEqual([{ sheet: "many.xlsx", message: `the workbook holds ${count} files; an inventory workbook has far fewer (at most ${IMPORT_LIMITS.maxZipEntries})`, severity: "error" }]);
+  });
+
   it("refuses a ZIP whose directory lies about sizes, stopping at the declared size", async () => {
     const blob = deflateRawSync(Buffer.alloc(50 * 1024 * 1024));
     const liar = zip([{ name: "xl/workbook.xml", data: utf8("<workbook/>") }, { name: "xl/worksheets/sheet1.xml", data: new Uint8Array(), compressed: blob, declaredSize: 1024 }]);
     expect(errorsOf(await readXlsx(liar, "liar.xlsx"))[0]!.message).toContain("unpacks to more than its directory declares");
+  });
+
+  it("expands no XML entities: a sheet declaring an external entity (XXE) or nested ones (billion laughs) is refused as damaged, and the file named is never read", async () => {
+    const secret = path.join(mkdtempSync(path.join(tmpdir(), "sovra-xxe-")), "secret.txt");
+    writeFileSync(secret, "TOP-SECRET-CONTENT");
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const book = (doctype: string, name: string) =>
+      zip([
+        { name: "xl/_rels/workbook.xml.rels", data: utf8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+        { name: "xl/workbook.xml", data: utf8(`<workbook ${ns}><sheets><sheet name="Offices" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+        { name: "xl/worksheets/sheet1.xml", data: utf8(`<?xml version="1.0" encoding="UTF-8"?>${doctype}<worksheet ${ns}><sheetData>${rowXml(1, ["Name", "Country"])}<row r="2"><c r="A2" t="inlineStr"><is><t>${name}</t></is></c><c r="B2" t="inlineStr"><is><t>DE</t></is></c></row></sheetData></worksheet>`) },
+      ]);
+    // The same sheet with a DTD but no entity reference reads normally: the refusals below are the entities'.
+    const plain = await readXlsx(book(`<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "${pathToFileURL(secret).href}">]>`, "Bonn"), "plain.xlsx");
+    expect(plain.problems).toEqual([]);
+    expect(plain.ok && plain.tables[0]!.rows).toEqual([{ row: 2, cells: ["Bonn", "DE"] }]);
+    const laughs = `<!DOCTYPE worksheet [<!ENTITY l0 "ha">${Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join("")}]>`;
+    for (const [doctype, name] of [
+      [`<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "${pathToFileURL(secret).href}">]>`, "&xxe;"],
+      [`<!DOCTYPE worksheet SYSTEM "${pathToFileURL(secret).href}">`, "&xxe;"],
+      [laughs, "&l9;"],
+    ]) {
+      const read = await readXlsx(book(doctype!, name!), "entities.xlsx");
+      expect(read.ok, name).toBe(false);
+      expect(errorsOf(read), name).toEqual([{ sheet: "entities.xlsx", message: expect.stringContaining("the workbook is damaged (xl/worksheets/sheet1.xml is not readable XML)"), severity: "error" }]);
+      expect(JSON.stringify(read)).not.toContain("TOP-SECRET");
+    }
+  });
+
+  it("reads, as a stream, what loading the whole workbook with exceljs reads: text, numbers, dates, booleans, rich text, links, errors and formulas", async () => {
+    const bytes = await workbook((wb) => {
+      const offices = wb.addWorksheet("Offices");
+      offices.getRow(1).getCell(5).style = { font: { bold: true } }; // a styled empty cell above the header
+      offices.addRow([]);
+      offices.getRow(2).values = ["Name", "Country", "Headcount", "Teams"];
+      offices.getRow(3).values = ["München Süd", "DE", 1200.5, { richText: [{ text: "Eng" }, { font: { bold: true }, text: "ineering" }] }];
+      offices.getRow(5).values = ["  ", null, null, null]; // blank, skipped
+      offices.getRow(6).values = ["Lyon", "FR", -3, { text: "Wiki", hyperlink: "https://example.org" }, "beyond the header"];
+      offices.getRow(7).values = ["Formel", "DE", { formula: "1+1", result: 2 }, { error: "#N/A" }];
+      const events = wb.addWorksheet("policy_events");
+      events.addRow(["Key", "Kind", "Effective date", "Date estimated", "Expires", "Summary"]);
+      events.addRow(["k1", "impose", new Date("2026-03-02T00:00:00Z"), true, new Date("2026-07-13T12:30:00Z"), "<b>&amp; \"quoted\"</b>"]);
+      events.addRow(["k2", "lift", 46000, false, null, "x"]);
+      wb.addWorksheet("Read me").addRow(["ignored"]);
+    });
+    const expected = await readWithExceljs(bytes);
+    const read = await readXlsx(bytes, "book.xlsx");
+    expect(read.ok && read.tables).toEqual(expected.tables);
+    expect(read.problems).toEqual(expected.problems);
+    // The rows themselves, so the comparison cannot pass on two empty reads.
+    expect(read.ok && read.tables.map((t) => t.rows.map((r) => [r.row, ...r.cells]))).toEqual([
+      [
+        [3, "München Süd", "DE", 1200.5, "Engineering"],
+        [6, "Lyon", "FR", -3, "Wiki"],
+        [7, "Formel", "DE", null, null],
+      ],
+      [
+        ["k1", "impose", "2026-03-02", true, "2026-07-13T12:30:00.000Z", '<b>&amp; "quoted"</b>'],
+        ["k2", "lift", 46000, false, null, "x"],
+      ].map((cells, i) => [i + 2, ...cells]),
+    ]);
+    expect(read.problems.map((p) => [p.sheet, p.row, p.column, p.message.slice(0, 25)])).toEqual([
+      ["Offices", 2, undefined, "the header is on row 2; r"],
+      ["Offices", 7, "Headcount", "formulas are not accepted"],
+      ["Offices", 7, "Teams", "the cell holds the error "],
+    ]);
+  });
+
+  it("reads dates of a workbook counted from 1904 as exceljs does", async () => {
+    const bytes = await workbook((wb) => {
+      wb.properties.date1904 = true;
+      wb.addWorksheet("Vendors").addRows([["Name", "As of"], ["Acme", new Date("2025-12-31T00:00:00Z")]]);
+    });
+    const read = await readXlsx(bytes, "1904.xlsx");
+    expect(read.ok && read.tables[0]!.rows[0]!.cells).toEqual(["Acme", "2025-12-31"]);
+    expect(read.ok && read.tables).toEqual((await readWithExceljs(bytes)).tables);
   });
 
   it("writes plain values, never formulas, and neutralises text that would run as one", async () => {

@@ -7,9 +7,10 @@ import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
 import type { Issue } from "@/scoring/schema/issues";
 import { decodeText, readCsv, writeCsv, type ReadResult } from "./csv";
 import { loadInventoryDocument } from "./document";
-import { formatBytes, IMPORT_LIMITS } from "./file-limits";
+import { IMPORT_LIMITS, tooLargeMessage } from "./file-limits";
 import { applyInventoryImport, planInventoryImport, type ImportEntityType, type InventoryImportPlan } from "./import";
 import { IMPORT_ENTITY_TYPES } from "./import-plan";
+import { withImportSlot } from "./import-slots";
 import {
   documentToRecords,
   documentToTables,
@@ -92,7 +93,7 @@ const hasErrors = (problems: TableProblem[]) => problems.some((p) => p.severity 
 async function documentFromFile(ctx: OrgContext, upload: InventoryUpload, format: ImportFormat): Promise<{ tabular?: TabularDocument; json?: unknown; problems: TableProblem[] }> {
   const { fileName, bytes } = upload;
   if (format === "json") {
-    if (bytes.byteLength > IMPORT_LIMITS.maxUploadBytes) return { problems: [{ sheet: fileName, message: `the file is ${formatBytes(bytes.byteLength)}; at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)} can be imported at once`, severity: "error" }] };
+    if (bytes.byteLength > IMPORT_LIMITS.maxUploadBytes) return { problems: [{ sheet: fileName, message: tooLargeMessage(bytes.byteLength), severity: "error" }] };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { problems: [{ sheet: fileName, row: decoded.line, message: decoded.message.replace("not a CSV file", "not a JSON document"), severity: "error" }] };
     const parsed = parseJsonText(decoded.text, (value) => ({ ok: true, value }));
@@ -178,9 +179,13 @@ async function plan(ctx: OrgContext, upload: InventoryUpload, apply: boolean, ex
 
 const jsonProblems = (fileName: string, issues: Issue[]): TableProblem[] => issues.map((i) => ({ sheet: fileName, column: i.path, message: i.message, severity: "error" }));
 
-/** What importing the file would do, and every problem in it. Changes nothing. */
+/**
+ * What importing the file would do, and every problem in it. Changes nothing. Previews and imports
+ * run in one of the process's import slots (./import-slots.ts): RATE_LIMITED when all are taken.
+ */
 export async function previewInventoryFile(ctx: OrgContext, upload: InventoryUpload): Promise<ImportSummary> {
-  return run(ctx, upload, false);
+  assertCan(ctx, "inventory:read");
+  return withImportSlot(() => run(ctx, upload, false));
 }
 
 /**
@@ -189,7 +194,7 @@ export async function previewInventoryFile(ctx: OrgContext, upload: InventoryUpl
  */
 export async function importInventoryFile(ctx: OrgContext, upload: InventoryUpload, expectedSha256?: string): Promise<ImportSummary> {
   assertCan(ctx, "inventory:write"); // before reading: a file with errors must not tell a viewer more than "forbidden"
-  return run(ctx, upload, true, expectedSha256);
+  return withImportSlot(() => run(ctx, upload, true, expectedSha256));
 }
 
 export interface ExportFile {

@@ -88,6 +88,9 @@ export function canonical(value: unknown): string {
   );
 }
 
+/** Whether two lists hold the same values, order and repeats aside. */
+const sameSet = (a: readonly string[], b: readonly string[]) => canonical([...new Set(a)].sort()) === canonical([...new Set(b)].sort());
+
 /** Identity of a model (vendor name + model name) and of a dependency, as map keys. */
 export const modelIdentity = (vendor: string, model: string) => JSON.stringify([vendor, model]);
 export const dependencyIdentity = (system: string, vendor: string, model: string, accessPath: string) => JSON.stringify([system, vendor, model, accessPath]);
@@ -361,47 +364,83 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
     file("fallback", formatPath(["fallbacks", i]), label, values, match && { id: match.id, version: match.version, natural: natural! });
   });
 
-  // ---- data flows: the document has no name. Each gets "<office> → <system> (<model>)", with
-  // the access path when the system reaches the model more than one way and "#n" for repeats.
-  // Matched on that name, else on (office, dependency) when exactly one flow on each side has
-  // it, so re-importing an organisation's own export (whose flows keep their own names) matches.
-  const pathsPerSystemModel = new Map<string, number>();
-  for (const d of doc.dependencies) pathsPerSystemModel.set(`${d.system}\u0000${d.model}`, (pathsPerSystemModel.get(`${d.system}\u0000${d.model}`) ?? 0) + 1);
-  const flowsByName = new Map(existing.dataFlows.map((f) => [f.name, f]));
-  const pairOf = (office: string, dependency: string) => JSON.stringify([office, dependency]);
-  const existingPairs = new Map<string, ExistingInventory["dataFlows"]>();
+  // ---- data flows: the document gives a flow no name and no key of its own (docs/decisions/031).
+  // Its natural identity is where it leaves from and the dependency it goes through (its group),
+  // then what it sends: the data categories as a set, the volume, the transfer mechanism and
+  // whether it is encrypted. Only flows with an origin office and a dependency take part (the
+  // only ones an export holds). A document row is paired with a stored flow of the same identity
+  // first, one to one in creation order, so several look-alike flows (the same origin, dependency
+  // and vendor) each find their own and an organisation's own export re-imports as "no change".
+  // Then, in a group the document describes whole (it holds at least as many of the group's flows
+  // as the organisation does), the rows left over are paired in order with the stored flows left:
+  // a changed flow is an update, and rows beyond are new flows. A document holding fewer flows of a
+  // group than the organisation (a sheet of a few new flows, say) only adds: it does not rewrite
+  // stored flows it does not mention.
+  type StoredFlow = ExistingInventory["dataFlows"][number];
+  const groupOf = (office: string, dependency: string) => JSON.stringify([office, dependency]);
+  const identityOf = (group: string, categories: readonly string[], volume: string, transferMechanism: string, encrypted: boolean) =>
+    JSON.stringify([group, [...new Set(categories)].sort(), volume, transferMechanism, encrypted]);
+  const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const storedByIdentity = new Map<string, StoredFlow[]>();
+  const storedByGroup = new Map<string, StoredFlow[]>();
   for (const f of existing.dataFlows) {
     if (!f.originOfficeId || !f.dependencyId) continue;
-    const pair = pairOf(officeName.get(f.originOfficeId)!, depIdentityOf.get(f.dependencyId)!);
-    existingPairs.set(pair, [...(existingPairs.get(pair) ?? []), f]);
+    const group = groupOf(officeName.get(f.originOfficeId)!, depIdentityOf.get(f.dependencyId)!);
+    add(storedByGroup, group, f);
+    add(storedByIdentity, identityOf(group, f.dataCategories, f.volume, f.transferMechanism, f.encryption !== "none"), f);
   }
-  const docPairs = new Map<string, number>();
-  for (const f of doc.dataFlows) docPairs.set(pairOf(docOffice.get(f.fromOffice)!.name, depRef(f.dependency)), (docPairs.get(pairOf(docOffice.get(f.fromOffice)!.name, depRef(f.dependency))) ?? 0) + 1);
-  const usedNames = new Set<string>();
-  const matchedFlows = new Set<string>();
+  const taken = new Set<string>();
+  const used = new Map<string, number>();
+  /** The next stored flow of an identity not paired yet, in creation order. */
+  const takeSame = (identity: string) => {
+    const n = used.get(identity) ?? 0;
+    const f = storedByIdentity.get(identity)?.[n];
+    if (!f) return undefined;
+    used.set(identity, n + 1);
+    taken.add(f.id);
+    return f;
+  };
   const planned = doc.dataFlows.map((f) => {
     const dep = docDependency.get(f.dependency)!;
     const office = docOffice.get(f.fromOffice)!.name;
-    const system = docSystem.get(dep.system)!.name;
-    const { model } = modelRef(dep.model);
-    const base = `${office} → ${system} (${model}${(pathsPerSystemModel.get(`${dep.system}\u0000${dep.model}`) ?? 0) > 1 ? `, ${dep.accessPath}` : ""})`;
+    const group = groupOf(office, depRef(f.dependency));
+    const categories = f.categories.map((c) => toDbValue<string>(c));
+    const volume = f.volume ?? "medium";
+    const transferMechanism = toDbValue<string>(f.transferMechanism ?? "not-required");
+    return { f, dep, office, system: docSystem.get(dep.system)!.name, group, categories, volume, transferMechanism, match: undefined as StoredFlow | undefined };
+  });
+  // A row that leaves `encrypted` out says nothing about encryption: it is paired in its group.
+  for (const p of planned) if (p.f.encrypted !== undefined) p.match = takeSame(identityOf(p.group, p.categories, p.volume, p.transferMechanism, p.f.encrypted));
+  const inDocument = new Map<string, number>();
+  const leftInDocument = new Map<string, typeof planned>();
+  for (const p of planned) {
+    inDocument.set(p.group, (inDocument.get(p.group) ?? 0) + 1);
+    if (!p.match) add(leftInDocument, p.group, p);
+  }
+  for (const [group, rows] of leftInDocument) {
+    const stored = storedByGroup.get(group) ?? [];
+    if (inDocument.get(group)! < stored.length) continue;
+    const left = stored.filter((f) => !taken.has(f.id));
+    rows.forEach((p, i) => (p.match = left[i]));
+  }
+  // New flows are named "<office> → <system> (<model>)", with the access path when the system
+  // reaches the model more than one way and "#n" where the name is taken.
+  const pathsPerSystemModel = new Map<string, number>();
+  for (const d of doc.dependencies) pathsPerSystemModel.set(`${d.system}\u0000${d.model}`, (pathsPerSystemModel.get(`${d.system}\u0000${d.model}`) ?? 0) + 1);
+  const usedNames = new Set(existing.dataFlows.map((f) => f.name));
+  const nameFor = ({ dep, office, system }: (typeof planned)[number]) => {
+    const base = `${office} → ${system} (${modelRef(dep.model).model}${(pathsPerSystemModel.get(`${dep.system}\u0000${dep.model}`) ?? 0) > 1 ? `, ${dep.accessPath}` : ""})`;
     let name = base;
     for (let n = 2; usedNames.has(name); n++) name = `${base} #${n}`;
     usedNames.add(name);
-    const byName = flowsByName.get(name);
-    if (byName) matchedFlows.add(byName.id);
-    return { f, dep, office, system, name, match: byName };
-  });
-  for (const p of planned) {
-    if (p.match) continue;
-    const pair = pairOf(p.office, depRef(p.f.dependency));
-    const candidates = (existingPairs.get(pair) ?? []).filter((f) => !matchedFlows.has(f.id));
-    if (candidates.length === 1 && (existingPairs.get(pair) ?? []).length === 1 && docPairs.get(pair) === 1) {
-      p.match = candidates[0];
-      matchedFlows.add(candidates[0]!.id);
-    }
-  }
-  planned.forEach(({ f, dep, office, system, name, match }, i) => {
+    return name;
+  };
+  planned.forEach((p, i) => {
+    const { f, dep, office, system, categories, volume, transferMechanism, match } = p;
     const modelVendor = docVendor.get(docModel.get(dep.model)!.vendor)!;
     // Data goes where the model runs: to the cloud operator hosting it, else the model's vendor;
     // in the hosting country, else the vendor's HQ (direct API) or the organisation's (self-hosted).
@@ -416,7 +455,7 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       ? match.processingCountry
       : (dep.hostingRegion?.country ?? (dep.accessPath === "self-hosted" ? existing.organisation.hqCountry : modelVendor.hqCountry));
     const values = {
-      name: match?.name ?? name,
+      name: match?.name ?? nameFor(p),
       originOffice: office,
       // Not in the document: new flows come from the dependency's system; matched ones keep theirs.
       originAiSystem: match ? (match.originAiSystemId ? systemName.get(match.originAiSystemId)! : null) : system,
@@ -424,9 +463,10 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
       vendor,
       processingCountry,
       processingRegion: keep ? match.processingRegion : (dep.hostingRegion?.region ?? null),
-      dataCategories: f.categories.map((c) => toDbValue(c)),
-      volume: f.volume ?? "medium",
-      transferMechanism: toDbValue(f.transferMechanism ?? "not-required"),
+      // A set: a matched flow keeps the order it was stored in.
+      dataCategories: match && sameSet(match.dataCategories, categories) ? match.dataCategories : categories,
+      volume,
+      transferMechanism,
       // The document only says whether a flow is encrypted: keep a recorded finer value that agrees.
       encryption:
         f.encrypted === undefined ? (match?.encryption ?? "none") : f.encrypted ? (match && match.encryption !== "none" ? match.encryption : "in_transit_and_at_rest") : "none",

@@ -14,6 +14,7 @@ import {
   type InventoryImportPlan,
   type NaturalRow,
 } from "./import-plan";
+import { withImportSlot } from "./import-slots";
 import { validateForImport } from "./import-validate";
 
 // Importing an inventory document (scoring/schema) into the caller's organisation: the opposite
@@ -42,18 +43,25 @@ type Tx = Prisma.TransactionClient;
  */
 export async function planInventoryImport(ctx: OrgContext, input: unknown): Promise<InventoryImportResult> {
   assertCan(ctx, "inventory:read");
-  const valid = validateForImport(input);
-  if (!valid.ok) return valid;
-  return buildPlan(valid.doc, await readExisting(db(), ctx.organisationId));
+  return withImportSlot(async () => {
+    const valid = validateForImport(input);
+    if (!valid.ok) return valid;
+    return buildPlan(valid.doc, await readExisting(db(), ctx.organisationId));
+  });
 }
 
 /**
  * Imports `input` into the caller's organisation: plans again inside one transaction and applies
  * that plan, so the result is all or nothing. Returns the plan that was applied. Importing the
- * same document twice changes nothing the second time.
+ * same document twice changes nothing the second time. Both run in one of the process's import
+ * slots (./import-slots.ts): RATE_LIMITED when all are taken.
  */
 export async function applyInventoryImport(ctx: OrgContext, input: unknown): Promise<InventoryImportResult> {
   assertCan(ctx, "inventory:write");
+  return withImportSlot(() => applyValidated(ctx, input));
+}
+
+async function applyValidated(ctx: OrgContext, input: unknown): Promise<InventoryImportResult> {
   const valid = validateForImport(input);
   if (!valid.ok) return valid;
   return db()

@@ -1,144 +1,60 @@
-import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { formatBytes, IMPORT_LIMITS, sniffBinary } from "./file-limits";
+import { IMPORT_LIMITS, sniffBinary, tooLargeMessage } from "./file-limits";
 import type { ReadResult } from "./csv";
 import { neutralise, TABLE_COLUMNS, TABLE_ENTITIES, TABLE_TITLES, type Cell, type OutputTable, type RawTable, type TableEntity, type TableProblem } from "./tabular";
+import { LimitCrossed, readDateStyles, readSharedStrings, readSheetRows, readWorkbookParts, type SheetContext } from "./xlsx-stream";
+import { readWorkbookDirectory, verifyZipEntry, ZipRefusal } from "./zip";
 
-// XLSX workbooks: one sheet per entity, named as TABLE_TITLES. Before exceljs sees a file we read
-// the ZIP's central directory (no inflating) and refuse one that would unpack to more than the
-// limit, then inflate each entry with an output cap of its declared size, so a directory that
-// lies about sizes is refused too, after at most the limit was produced. See ADR 008.
+// XLSX workbooks: one sheet per entity, named as TABLE_TITLES. Read as a stream (./xlsx-stream.ts):
+// the ZIP directory first (a workbook declaring more than the unzipped limit is refused without
+// inflating anything), then the parts an import needs, row by row, stopping at the first limit
+// crossed (rows, filled cells, columns, characters in a cell). Every other part is still inflated
+// once, into nothing, so a damaged or lying archive is refused whole. See ADR 008 and 031.
+// Written with exceljs.
 
 export const README_SHEET = "Read me";
 
 const problem = (sheet: string, message: string, row?: number, column?: string): TableProblem => ({ sheet, row, column, message, severity: "error" });
 const refuse = (sheet: string, message: string): ReadResult => ({ ok: false, problems: [problem(sheet, message)] });
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
-
-/**
- * Reads a ZIP's central directory without inflating anything. Throws an Error with a message
- * fit for the user when the bytes are not a ZIP this importer accepts.
- */
-export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error("the workbook is damaged (its ZIP directory is missing); open it in Excel and save it again");
-  const count = view.getUint16(eocd + 10, true);
-  const dirSize = view.getUint32(eocd + 12, true);
-  const dirOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new Error("the workbook uses ZIP64, which is only needed for files far larger than the import limit");
-  if (count > IMPORT_LIMITS.maxZipEntries) throw new Error(`the workbook holds ${count} files; an inventory workbook has far fewer (at most ${IMPORT_LIMITS.maxZipEntries})`);
-  if (dirOffset + dirSize > eocd) throw new Error("the workbook is damaged (its ZIP directory points outside the file)");
-  const entries: ZipEntry[] = [];
-  let p = dirOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== 0x02014b50) throw new Error("the workbook is damaged (a ZIP directory entry is unreadable)");
-    const nameLength = view.getUint16(p + 28, true);
-    const entry = {
-      method: view.getUint16(p + 10, true),
-      compressedSize: view.getUint32(p + 20, true),
-      uncompressedSize: view.getUint32(p + 24, true),
-      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)),
-      localHeaderOffset: view.getUint32(p + 42, true),
-    };
-    if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff) throw new Error("the workbook uses ZIP64, which is only needed for files far larger than the import limit");
-    entries.push(entry);
-    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return entries;
-}
-
-/**
- * Refuses a ZIP that would unpack to more than the limit: first by the sizes its directory
- * declares (nothing inflated), then by inflating each entry with its declared size as a hard cap.
- */
-export function checkZipBomb(bytes: Uint8Array): string | undefined {
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(bytes);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  const declared = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-  if (declared > IMPORT_LIMITS.maxUnzippedBytes) {
-    return `the workbook would unpack to ${formatBytes(declared)}; at most ${formatBytes(IMPORT_LIMITS.maxUnzippedBytes)} is accepted (is it a ZIP bomb?)`;
-  }
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) return "this ZIP file is not an Excel workbook (.xlsx): it has no xl/workbook.xml";
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const e of entries) {
-    const at = e.localHeaderOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return `the workbook is damaged (${e.name} cannot be found)`;
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    const data = bytes.subarray(start, start + e.compressedSize);
-    if (data.length !== e.compressedSize) return `the workbook is damaged (${e.name} is cut short)`;
-    if (e.method === 0) {
-      if (e.compressedSize !== e.uncompressedSize) return `the workbook is damaged (${e.name} has inconsistent sizes)`;
-      continue;
-    }
-    if (e.method !== 8) return `the workbook uses a compression method this importer does not read (${e.method} in ${e.name})`;
-    try {
-      const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
-      if (out.length !== e.uncompressedSize) return `the workbook is damaged (${e.name} is not the size its directory declares)`;
-    } catch (err) {
-      return (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE"
-        ? `the workbook is refused: ${e.name} unpacks to more than its directory declares (is it a ZIP bomb?)`
-        : `the workbook is damaged (${e.name} cannot be unpacked)`;
-    }
-  }
-  return undefined;
-}
-
 const normaliseName = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, " ");
 const SHEET_ENTITY = new Map<string, TableEntity>(TABLE_ENTITIES.flatMap((e) => [[normaliseName(TABLE_TITLES[e]), e] as const, [normaliseName(e), e] as const]));
 
-/** `2026-03-01T00:00:00Z` -> `2026-03-01`; a date with a time keeps it. */
-const dateText = (d: Date) => (Number.isNaN(d.getTime()) ? "" : d.toISOString().endsWith("T00:00:00.000Z") ? d.toISOString().slice(0, 10) : d.toISOString());
-
-/** One exceljs cell value as a plain cell, or a problem (formulas, error values). */
-function readCell(value: ExcelJS.CellValue): { cell: Cell; problem?: string } {
-  if (value === null || value === undefined) return { cell: null };
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { cell: value };
-  if (value instanceof Date) return { cell: dateText(value) };
-  if ("formula" in value || "sharedFormula" in value) return { cell: null, problem: "formulas are not accepted: type the value itself (copy the cell, then paste values only)" };
-  if ("richText" in value) return { cell: value.richText.map((r) => r.text).join("") };
-  if ("error" in value) return { cell: null, problem: `the cell holds the error ${value.error}` };
-  if ("text" in value) return { cell: typeof value.text === "string" ? value.text : null };
-  return { cell: null, problem: "the cell's content cannot be read" };
-}
-
 /** Reads a workbook's inventory sheets into tables. Never throws for a bad file: it reports. */
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
-  if (bytes.byteLength > IMPORT_LIMITS.maxUploadBytes) return refuse(fileName, `the file is ${formatBytes(bytes.byteLength)}; at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)} can be imported at once`);
+  if (bytes.byteLength > IMPORT_LIMITS.maxUploadBytes) return refuse(fileName, tooLargeMessage(bytes.byteLength));
   if (bytes.byteLength === 0) return refuse(fileName, "the file is empty");
   const kind = sniffBinary(bytes);
   if (!kind?.startsWith("a ZIP")) return refuse(fileName, `this is ${kind ?? "not an Excel workbook (.xlsx)"}${kind ? ", not an Excel workbook (.xlsx)" : ""}; save it as "Excel Workbook (.xlsx)"`);
-  const bomb = checkZipBomb(bytes);
-  if (bomb) return refuse(fileName, bomb);
-
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch {
-    return refuse(fileName, "the workbook is damaged or not an .xlsx file; open it in Excel and save it again");
+    return await readWorkbook(bytes, fileName);
+  } catch (e) {
+    if (e instanceof ZipRefusal) return refuse(fileName, e.message);
+    if (e instanceof LimitCrossed) return { ok: false, problems: [problem(e.sheet ?? fileName, e.message, e.row, e.column)] };
+    throw e;
   }
+}
+
+async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  const entries = new Map(readWorkbookDirectory(bytes).map((e) => [e.name, e]));
+  const parts = await readWorkbookParts(bytes, entries);
+  const read = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]);
+
+  // Shared strings and styles are read before the first inventory sheet, and only if there is one.
+  let shared: Pick<SheetContext, "sharedStrings" | "dateStyles"> | undefined;
+  const sharedParts = async () => {
+    if (shared) return shared;
+    const strings = entries.get(parts.sharedStrings);
+    const styles = entries.get(parts.styles);
+    for (const e of [strings, styles]) if (e) read.add(e.name);
+    shared = { sharedStrings: strings ? await readSharedStrings(bytes, strings) : [], dateStyles: styles ? await readDateStyles(bytes, styles) : [] };
+    return shared;
+  };
 
   const problems: TableProblem[] = [];
   const tables: RawTable[] = [];
-  let totalRows = 0;
-  for (const sheet of workbook.worksheets) {
+  const counter = { cells: 0, rows: 0 };
+  for (const sheet of parts.sheets) {
     const entity = SHEET_ENTITY.get(normaliseName(sheet.name));
     if (!entity) {
       if (normaliseName(sheet.name) !== normaliseName(README_SHEET)) {
@@ -150,21 +66,18 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Rea
       problems.push(problem(sheet.name, `a second sheet for ${TABLE_TITLES[entity]}; keep one`));
       continue;
     }
-    const columnCount = sheet.actualColumnCount;
-    if (columnCount > IMPORT_LIMITS.maxColumns) {
-      problems.push(problem(sheet.name, `the sheet has ${columnCount} columns; at most ${IMPORT_LIMITS.maxColumns} are read`));
-      continue;
-    }
-    totalRows += Math.max(0, sheet.actualRowCount - 1);
-    if (totalRows > IMPORT_LIMITS.maxRows) return refuse(fileName, `the workbook has more than ${IMPORT_LIMITS.maxRows.toLocaleString("en")} rows; split it into several files`);
+    const entry = sheet.path === undefined ? undefined : entries.get(sheet.path);
+    if (!entry) throw new ZipRefusal(`the workbook is damaged (the sheet "${sheet.name}" is not in it); open it in Excel and save it again`);
+    read.add(entry.name);
 
     let headers: string[] | undefined;
     const rows: RawTable["rows"] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const width = headers?.length ?? row.cellCount;
+    const context = { sheet: sheet.name, ...(await sharedParts()), date1904: parts.date1904, counter };
+    await readSheetRows(bytes, entry, context, ({ row: rowNumber, cells: byColumn }) => {
+      const width = headers?.length ?? Math.max(...byColumn.keys());
       const cells: Cell[] = [];
       for (let c = 1; c <= width; c++) {
-        const { cell, problem: message } = readCell(row.getCell(c).value);
+        const { cell = null, problem: message } = byColumn.get(c) ?? {};
         if (message) problems.push(problem(sheet.name, message, rowNumber, headers?.[c - 1] ?? `column ${c}`));
         cells.push(cell);
       }
@@ -174,6 +87,13 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Rea
         return;
       }
       if (cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) return;
+      if (++counter.rows > IMPORT_LIMITS.maxRows) {
+        throw new LimitCrossed(
+          `the workbook has more than ${IMPORT_LIMITS.maxRows.toLocaleString("en")} rows, the most one import reads (passed on row ${rowNumber.toLocaleString("en")} of the sheet "${sheet.name}"); split it into several files`,
+          sheet.name,
+          rowNumber,
+        );
+      }
       rows.push({ row: rowNumber, cells });
     });
     if (!headers) {
@@ -182,6 +102,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Rea
     }
     tables.push({ entity, sheet: sheet.name, headers, rows });
   }
+  // Parts not read above (other sheets, the theme, properties) are inflated once into nothing: a
+  // damaged or lying archive is refused whole, as when exceljs loaded every part (ADR 008).
+  for (const e of entries.values()) if (!read.has(e.name)) await verifyZipEntry(bytes, e);
   if (tables.length === 0 && !problems.some((p) => p.severity === "error")) {
     problems.push(problem(fileName, `the workbook has none of the inventory sheets (${TABLE_ENTITIES.map((e) => TABLE_TITLES[e]).join(", ")}); download the template to see the layout`));
   }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { requireOrg } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { formatBytes, IMPORT_LIMITS } from "@/lib/inventory/file-limits";
 import { importInventoryFile, previewInventoryFile } from "@/lib/inventory/import-file";
-import { fileRouteError, isSameOrigin } from "@/lib/inventory/file-routes";
+import { assertImportSlotFree } from "@/lib/inventory/import-slots";
+import { fileRouteError, isSameOrigin, readUploadForm } from "@/lib/inventory/file-routes";
 import { TABLE_ENTITIES } from "@/lib/inventory/tabular";
 
 // POST /{org}/inventory/import/upload (multipart: file, intent, entity?, sha256?): previews or
@@ -11,6 +11,8 @@ import { TABLE_ENTITIES } from "@/lib/inventory/tabular";
 // show upload progress (XMLHttpRequest) and files above the 1 MB server action limit arrive.
 // Nothing is kept between preview and confirm: the browser sends the file again with the
 // preview's SHA-256, and both are checked in full. See docs/decisions/008-spreadsheet-import.md.
+// Limits (ADR 031): a body over the import limit is 413; when the process already runs as many
+// imports as it may, 429 with Retry-After, answered before the file is received.
 
 const formSchema = z.object({
   intent: z.enum(["preview", "apply"]),
@@ -22,13 +24,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   try {
     if (!isSameOrigin(request)) throw new AppError("FORBIDDEN", "Cross-site uploads are refused.");
     const ctx = await requireOrg((await params).org, "inventory:write");
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > IMPORT_LIMITS.maxUploadBytes + 64 * 1024) {
-      throw new AppError("INVALID_INPUT", `The file is ${formatBytes(length)}; at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)} can be imported at once.`);
-    }
-    const form = await request.formData().catch(() => {
-      throw new AppError("INVALID_INPUT", "The upload was not a form with a file.");
-    });
+    assertImportSlotFree();
+    const form = await readUploadForm(request);
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID_INPUT", "Choose a file to import.");
     const input = formSchema.safeParse({ intent: form.get("intent"), entity: form.get("entity") || undefined, sha256: form.get("sha256") || undefined });

@@ -1,10 +1,12 @@
 import { apiRoute } from "@/lib/api/route";
+import type { RouteContext } from "@/lib/api/handler";
 import { importInventoryOperation } from "@/lib/api/operations";
 import { fieldErrorsFromIssues } from "@/lib/api/errors";
 import { AppError } from "@/lib/errors";
 import { applyInventoryImport, planInventoryImport } from "@/lib/inventory/import";
+import { IMPORT_RETRY_AFTER_SECONDS } from "@/lib/inventory/import-slots";
 
-export const POST = apiRoute(importInventoryOperation, async ({ ctx, query, body }) => {
+const importRoute = apiRoute(importInventoryOperation, async ({ ctx, query, body }) => {
   const result = query.dryRun ? await planInventoryImport(ctx, body) : await applyInventoryImport(ctx, body);
   if (!result.ok) {
     const n = result.issues.length;
@@ -12,3 +14,13 @@ export const POST = apiRoute(importInventoryOperation, async ({ ctx, query, body
   }
   return { applied: !query.dryRun, plan: result.plan };
 });
+
+/**
+ * 429 here means every import slot of this process is taken (lib/inventory/import-slots.ts):
+ * the answer says when to try again (RFC 9110 Retry-After), as the upload route does.
+ */
+export async function POST(request: Request, context: RouteContext): Promise<Response> {
+  const response = await importRoute(request, context);
+  if (response.status === 429) response.headers.set("retry-after", String(IMPORT_RETRY_AFTER_SECONDS));
+  return response;
+}
