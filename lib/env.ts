@@ -18,10 +18,29 @@ const envSchema = z.object({
   SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS: z.coerce.number().int().min(0).max(100_000).default(45),
   /** AI systems per printed slice of a large board report's Appendix B. */
   SOVRA_REPORT_SYSTEMS_PER_PART: z.coerce.number().int().min(1).max(5_000).default(80),
+  /** Chromium's sandbox for the board report: auto (on unless Sovra runs as root or the system cannot), on, off (lib/runtime/chromium.ts, docs/decisions/032). */
+  SOVRA_CHROMIUM_SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
+  /** Inventory imports (previews included) that run at once in one web process; more are answered "busy, try again" (docs/decisions/031). */
+  SOVRA_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /** Diagnostics: write a V8 CPU profile of each web process into this folder when it stops. */
   SOVRA_CPU_PROFILE_DIR: z.string().min(1).optional(),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /**
+   * Reverse proxies in front of Sovra that append to X-Forwarded-For (docs/decisions/028). 0: the
+   * client is the socket's peer and forwarding headers are ignored (a client could forge them).
+   */
+  SOVRA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** Mail for password reset links: smtp(s)://user:password@host:port. Unset: links are only shown to the owner. */
+  SOVRA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL").optional(),
+  /** Sender of Sovra's mails, e.g. "Sovra <sovra@example.com>". */
+  SOVRA_MAIL_FROM: z.string().min(3).max(200).optional(),
+  /** Sovra's address as users reach it (https://sovra.example.com), for links in mails; never taken from a request. */
+  SOVRA_PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+}).superRefine((v, ctx) => {
+  if (!v.SOVRA_SMTP_URL) return;
+  if (!v.SOVRA_MAIL_FROM) ctx.addIssue({ code: "custom", path: ["SOVRA_MAIL_FROM"], message: "must be set when SOVRA_SMTP_URL is set" });
+  if (!v.SOVRA_PUBLIC_URL) ctx.addIssue({ code: "custom", path: ["SOVRA_PUBLIC_URL"], message: "must be set when SOVRA_SMTP_URL is set (links in mails)" });
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { setupAction } from "@/lib/auth/actions";
 import { idle, submitted } from "@/lib/action-state";
 import { setupSchema } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { CountrySelect } from "@/components/ui/country-select";
@@ -19,7 +20,7 @@ export function SetupForm() {
         <legend className="text-sm font-semibold text-slate-900">Your account</legend>
         <TextField label="Your name" name="name" autoComplete="name" required defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />
         <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters" errors={fieldErrors?.password} />
+        <NewPasswordField label="Password" name="password" errors={fieldErrors?.password} />
       </fieldset>
       <fieldset className="space-y-4 border-t border-slate-100 pt-4">
         <legend className="text-sm font-semibold text-slate-900">Your organisation</legend>

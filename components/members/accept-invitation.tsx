@@ -4,6 +4,7 @@ import { acceptInvitationAction, acceptInvitationWithAccountAction } from "@/lib
 import { idle, submitted } from "@/lib/action-state";
 import { accountSchema } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
@@ -30,7 +31,7 @@ export function AcceptWithNewAccount({ token, email }: { token: string; email?: 
       <input type="hidden" name="token" value={token} />
       <TextField label="Your name" name="name" autoComplete="name" required defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={submitted(state, "email") ?? email ?? undefined} errors={fieldErrors?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters" errors={fieldErrors?.password} />
+      <NewPasswordField label="Password" name="password" errors={fieldErrors?.password} />
       <SubmitButton className="w-full" pendingText="Creating account…">
         Create account and join
       </SubmitButton>

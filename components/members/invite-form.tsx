@@ -23,7 +23,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
       <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         <input type="hidden" name="org" value={orgSlug} />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={submitted(state, "role") ?? "viewer"} errors={fieldErrors?.role} />
-        <TextField label="Email (optional, a note for you)" name="email" type="email" defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />
+        <TextField label="Email (optional: only this address can accept)" name="email" type="email" defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />
         <SubmitButton pendingText="Creating…">Create invite link</SubmitButton>
       </form>
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}

@@ -4,18 +4,18 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import type { ActionState } from "@/lib/action-state";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { auth, signIn, signOut } from "@/lib/auth/auth";
+import { revokeSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { setupSchema, signInSchema } from "@/lib/auth/schemas";
 import { formatWait } from "@/lib/auth/throttle";
 import { createFirstAccount } from "@/lib/organisations/mutations";
 
 const GENERIC_FAILURE = "The email or password is incorrect.";
 
-/** Only same-site paths: never send a user to another host after sign-in. */
-function safeCallback(raw: unknown): string {
-  const s = typeof raw === "string" ? raw : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/";
-}
+/** Only same-site paths: never send a user to another host after sign-in (lib/auth/callback-url.ts). */
+const safeCallback = (raw: unknown) => safeCallbackPath(raw);
 
 export const signInAction = publicAction(signInSchema.extend({ callbackUrl: z.string().optional() }), async (input): Promise<ActionState | void> => {
   try {
@@ -33,7 +33,10 @@ export const signInAction = publicAction(signInSchema.extend({ callbackUrl: z.st
   }
 });
 
+/** Ends this browser's session on the server (decision 028), then clears its cookie. */
 export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session) await revokeSession(db(), session.sessionId, session.user.id);
   await signOut({ redirectTo: "/sign-in" });
 }
 

@@ -1,13 +1,17 @@
 import "server-only";
+import { cache } from "react";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { sessionUserId } from "@/lib/auth/session-token";
-import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { signInSchema } from "@/lib/auth/schemas";
-import { recordSignInAttempt, signInWaitMs } from "@/lib/auth/throttle";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { clientAddress } from "@/lib/auth/client-address";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, readKnownDevice } from "@/lib/auth/known-device";
+import { revokeSession, SESSION, touchSession } from "@/lib/auth/sessions";
 
 /** Wrong email or wrong password: one error, so a caller cannot tell which part was wrong. */
 export class InvalidCredentials extends CredentialsSignin {
@@ -22,15 +26,15 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
-export function clientAddress(headers: Headers | undefined): string {
-  // Behind a reverse proxy, x-forwarded-for holds the client; `next start` sets it itself.
-  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers?.get("x-real-ip") || "unknown";
+function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: start Sovra with `npm start`, which provides one");
+  return secret;
 }
 
 const nextAuth = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION.maxAgeMs / 1000 },
   pages: { signIn: "/sign-in" },
   logger: {
     // A failed sign-in is expected, not an error worth a stack trace.
@@ -45,22 +49,40 @@ const nextAuth = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const { email, password } = parsed.data;
-        const prisma = db();
-        const address = clientAddress(request?.headers);
-        const wait = await signInWaitMs(prisma, email, address);
-        if (wait > 0) throw new SignInThrottled(wait);
-        const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
-        // Spend the same time whether or not the account exists.
-        const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
-        await recordSignInAttempt(prisma, email, address, ok && user !== null);
-        if (!ok || !user) throw new InvalidCredentials();
-        return { id: user.id, email: user.email, name: user.name };
+        const secret = authSecret();
+        const jar = await cookies();
+        const knownDeviceId = readKnownDevice(jar.get(KNOWN_DEVICE_COOKIE)?.value, email, secret);
+        const result = await attemptSignIn(db(), {
+          email,
+          password,
+          address: clientAddress(request?.headers, env().SOVRA_TRUSTED_PROXIES),
+          knownDeviceId,
+          userAgent: request?.headers?.get("user-agent"),
+        });
+        if (!result.ok) throw result.reason === "throttled" ? new SignInThrottled(result.waitMs) : new InvalidCredentials();
+        // This browser now knows the account: its next sign-ins are throttled per browser (decision 028).
+        const https = request?.headers?.get("x-forwarded-proto") === "https" || request?.url?.startsWith("https:");
+        jar.set(KNOWN_DEVICE_COOKIE, issueKnownDevice(email, secret, knownDeviceId ?? undefined), {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: Boolean(https),
+          path: "/",
+          maxAge: KNOWN_DEVICE_MAX_AGE_S,
+        });
+        return { ...result.user, sessionId: result.sessionId };
       },
     }),
   ],
   callbacks: {
+    // Only ever a page of this site, and never a Location with a control character (decision 030).
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
+    },
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
@@ -68,18 +90,34 @@ const nextAuth = NextAuth({
       return session;
     },
   },
+  events: {
+    // Auth.js's own sign-out route (POST /api/auth/signout) ends the server-side session too.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid && token.sub) await revokeSession(db(), token.sid, token.sub);
+    },
+  },
 });
 
 export const { handlers, signIn, signOut } = nextAuth;
 
-/**
- * The session of the current request: the user id from Auth.js's session cookie, decrypted
- * directly (lib/auth/session-token.ts) rather than through NextAuth's `auth()`, which costs a
- * few milliseconds of CPU per request in work a page does not need (CSRF token, callbacks).
- */
-export async function auth(): Promise<{ user: { id: string } } | null> {
-  const secret = env().AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set: start Sovra with `npm start`, which provides one");
-  const id = await sessionUserId((await cookies()).getAll(), secret);
-  return id ? { user: { id } } : null;
+export interface Session {
+  user: { id: string };
+  /** The server-side session (lib/auth/sessions.ts) this request belongs to. */
+  sessionId: string;
 }
+
+/**
+ * The session of the current request, or null: the session cookie, decrypted directly
+ * (lib/auth/session-token.ts) rather than through NextAuth's `auth()`, which costs a few
+ * milliseconds of CPU per request in work a page does not need (CSRF token, callbacks), and the
+ * server-side session it names, which must be open: one query on its primary key, once per
+ * request (React `cache`). A cookie from before sign-out, "sign out everywhere", a password
+ * change or a removal from an organisation is refused here.
+ */
+export const auth = cache(async (): Promise<Session | null> => {
+  const token = await readSessionToken((await cookies()).getAll(), authSecret());
+  if (!token?.sessionId) return null;
+  if (!(await touchSession(db(), token.sessionId, token.userId))) return null;
+  return { user: { id: token.userId }, sessionId: token.sessionId };
+});

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "remediation:manage": ["owner", "analyst"],
   "audit:read": ["owner", "analyst"],
   "api_tokens:manage": ["owner"],
+  // Every member sees and revokes the tokens they created (a demoted owner keeps that; decision 029).
+  "api_tokens:own": ALL,
   // Freezing an assessment is the risk officer's act (a dated record for the board), not the
   // inventory editor's; assessments are never changed or deleted once frozen.
   "assessments:write": ["owner", "analyst"],

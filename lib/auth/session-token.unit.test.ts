@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
-import { sessionUserId } from "./session-token";
+import { readSessionToken, sessionUserId } from "./session-token";
 
 const SECRET = "unit-test-secret-unit-test-secret-unit-test";
 const NAME = "authjs.session-token";
@@ -54,5 +54,11 @@ describe("reading the user id from the Auth.js session cookie", () => {
     expect(await sessionUserId([{ name: NAME, value: token }], SECRET, now + 120_000 + 16_000)).toBeNull(); // past exp + 15 s tolerance
     expect(await sessionUserId([{ name: NAME, value: token }], "another-secret-another-secret-another-sec", now)).toBeNull();
     expect(await sessionUserId([{ name: "__Secure-authjs.session-token", value: token }], SECRET, now)).toBeNull();
+  });
+
+  it("reads the server-side session the token names, and none from a token issued before sessions were kept", async () => {
+    const withSession = await encode({ token: { sub: "user-5", sid: "session-5" }, secret: SECRET, salt: NAME, maxAge: 3600 });
+    expect(await readSessionToken([{ name: NAME, value: withSession }], SECRET)).toEqual({ userId: "user-5", sessionId: "session-5" });
+    expect(await readSessionToken([{ name: NAME, value: await tokenFor("user-6") }], SECRET)).toEqual({ userId: "user-6", sessionId: null });
   });
 });

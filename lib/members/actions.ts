@@ -5,12 +5,15 @@ import { z } from "zod";
 import { orgAction, publicAction, userAction } from "@/lib/actions";
 import { accountSchema } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/auth/auth";
-import { changeRoleSchema, createInvitationSchema, invitationTokenSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/members/schemas";
+import { changeRoleSchema, createInvitationSchema, createPasswordResetSchema, invitationTokenSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/members/schemas";
+import { requestAddress } from "@/lib/auth/request-address";
+import { mailConfigured, publicLink, sendMail } from "@/lib/mail";
 import {
   acceptInvitation,
   acceptInvitationWithNewAccount,
   changeMemberRole,
   createInvitation,
+  createPasswordReset,
   removeMember,
   revokeInvitation,
 } from "@/lib/members/mutations";
@@ -41,13 +44,36 @@ export const removeMemberAction = orgAction("members:manage", removeMemberSchema
   return { status: "success", message: "Member removed." };
 });
 
+/**
+ * An owner issues a one-time password reset link for a member. The link is returned to be shown
+ * once; where SMTP is configured it is also mailed to the member.
+ */
+export const createPasswordResetAction = orgAction("members:manage", createPasswordResetSchema, async (ctx, input) => {
+  const reset = await createPasswordReset(ctx, input);
+  const link = publicLink(`/sign-in/reset/${reset.token}`);
+  const expires = reset.expiresAt.toISOString().replace("T", " ").slice(0, 16);
+  const mailed =
+    link !== null &&
+    mailConfigured() &&
+    (await sendMail({
+      to: reset.email,
+      subject: "Set a new password for Sovra",
+      text: `Hello ${reset.name},\n\nan owner of ${ctx.organisationName} created a link for you to set a new Sovra password:\n\n${link}\n\nIt works once, until ${expires} UTC. Setting a new password signs you out everywhere. If you did not expect this, tell the owner.\n`,
+    }));
+  return {
+    status: "success",
+    message: mailed ? `Reset link created and mailed to ${reset.email}. You can also copy it now: it is shown only once.` : "Reset link created. Copy it now and send it to the member: it is shown only once.",
+    data: { token: reset.token, expiresAt: reset.expiresAt.toISOString(), mailed },
+  };
+});
+
 export const acceptInvitationAction = userAction(z.object({ token: invitationTokenSchema }), async (user, input) => {
-  const { organisationSlug } = await acceptInvitation(user.id, input.token);
+  const { organisationSlug } = await acceptInvitation(user.id, input.token, await requestAddress());
   redirect(`/${organisationSlug}`);
 });
 
 export const acceptInvitationWithAccountAction = publicAction(accountSchema.extend({ token: invitationTokenSchema }), async (input) => {
-  const { organisationSlug } = await acceptInvitationWithNewAccount(input.token, input);
+  const { organisationSlug } = await acceptInvitationWithNewAccount(input.token, input, await requestAddress());
   await signIn("credentials", { email: input.email, password: input.password, redirect: false });
   redirect(`/${organisationSlug}`);
 });

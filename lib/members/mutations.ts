@@ -1,13 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
-import { AppError, notFoundError } from "@/lib/errors";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
+import { revokeUserSessions } from "@/lib/auth/sessions";
+import { formatWait, reserveAttempt, settleSuccess, THROTTLE, throttleKey, type ThrottledKey } from "@/lib/auth/throttle";
+import { AppError, isAppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { staleOrMissing } from "@/lib/concurrency";
-import { INVITATION_TTL_DAYS } from "@/lib/members/schemas";
+import { INVITATION_TTL_DAYS, PASSWORD_RESET_TTL_HOURS } from "@/lib/members/schemas";
 import { hashToken, newToken } from "@/lib/members/tokens";
 
 /** Creates an invitation and returns its token once; only the hash is stored. */
@@ -72,31 +75,90 @@ export async function removeMember(ctx: OrgContext, membershipId: string) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sovra:owners:" + ctx.organisationId}))`;
     const before = await tx.membership.findFirst({
       where: { id: membershipId, organisationId: ctx.organisationId },
-      select: { id: true, role: true, user: { select: { email: true } } },
+      select: { id: true, role: true, userId: true, user: { select: { email: true } } },
     });
     if (!before) throw notFoundError("Member");
     if (before.role === "owner" && (await ownerCount(tx, ctx.organisationId)) <= 1) {
       throw new AppError("CONFLICT", "An organisation needs at least one owner: make someone else an owner first.");
     }
     await tx.membership.deleteMany({ where: { id: membershipId, organisationId: ctx.organisationId } });
-    await recordAudit(tx, ctx, { action: "remove_member", entityType: "membership", entityId: before.id, before });
+    // The membership check of every request already shuts them out of this organisation; their
+    // sessions end too, so a browser someone else may hold is signed out at once (decision 028).
+    // Leaving an organisation oneself signs nobody out.
+    if (before.userId !== ctx.userId) await revokeUserSessions(tx, before.userId);
+    const { userId: _userId, ...removed } = before;
+    await recordAudit(tx, ctx, { action: "remove_member", entityType: "membership", entityId: before.id, before: removed });
   });
+}
+
+/**
+ * An owner issues a one-time link with which a member of this organisation sets a new password
+ * (shown once, like an invitation link; mailed too where SMTP is configured). Refused for
+ * oneself (use the account page) and for a member who also belongs to an organisation where the
+ * caller is not an owner: the link opens the whole account, so one organisation's owner must not
+ * be able to take over someone's access to another (decision 028). Earlier links for the member
+ * stop working.
+ */
+export async function createPasswordReset(ctx: OrgContext, input: { membershipId: string }) {
+  assertCan(ctx, "members:manage");
+  const { token, hash } = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_HOURS * 3600 * 1000);
+  const reset = await db().$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({
+      where: { id: input.membershipId, organisationId: ctx.organisationId },
+      select: { userId: true, user: { select: { email: true, name: true } } },
+    });
+    if (!member) throw notFoundError("Member");
+    if (member.userId === ctx.userId) throw new AppError("CONFLICT", "To change your own password, use your account page.");
+    const elsewhere = await tx.membership.count({
+      where: { userId: member.userId, organisationId: { not: ctx.organisationId }, organisation: { memberships: { none: { userId: ctx.userId, role: "owner" } } } },
+    });
+    if (elsewhere > 0) {
+      throw new AppError("CONFLICT", `${member.user.name} also belongs to an organisation you do not own, so only they can change their password (on their account page).`);
+    }
+    await tx.passwordReset.updateMany({ where: { userId: member.userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const row = await tx.passwordReset.create({
+      data: { organisationId: ctx.organisationId, userId: member.userId, tokenHash: hash, createdById: ctx.userId, createdAt: now, expiresAt },
+      select: { id: true, userId: true, expiresAt: true },
+    });
+    await recordAudit(tx, ctx, { action: "create", entityType: "password_reset", entityId: row.id, after: row });
+    return { ...row, email: member.user.email, name: member.user.name };
+  });
+  return { ...reset, token };
 }
 
 type Acceptance = { organisationSlug: string; role: Role };
 
-async function consumeInvitation(tx: Prisma.TransactionClient, token: string, userId: string): Promise<Acceptance> {
-  const now = new Date();
-  const invitation = await tx.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, organisationId: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, organisation: { select: { slug: true } } },
+/**
+ * The one answer to every failed acceptance (unknown, expired, used or revoked link, another
+ * email than the invitation names, an email that already has an account): which of them it was
+ * would tell a stranger whether an address has an account (decision 028).
+ */
+export const INVITATION_FAILURE =
+  "This invitation cannot be used with these details. If you already have a Sovra account, sign in first and open the link again; otherwise ask the person who invited you for a new link.";
+
+const invitationFailure = () => new AppError("NOT_FOUND", INVITATION_FAILURE);
+
+type UsableInvitation = { id: string; organisationId: string; role: Role; email: string | null; organisation: { slug: string } };
+
+/** The invitation a token names, if it can still be accepted; looked up by the token's hash, before anything else. */
+async function usableInvitation(client: Prisma.TransactionClient | PrismaClient, tokenHash: string, now: Date): Promise<UsableInvitation | null> {
+  const invitation = await client.invitation.findUnique({
+    where: { tokenHash },
+    select: { id: true, organisationId: true, role: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, organisation: { select: { slug: true } } },
   });
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
-    throw new AppError("NOT_FOUND", "This invitation link is no longer valid. Ask the owner for a new one.");
-  }
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return null;
+  return invitation;
+}
+
+async function consumeInvitation(tx: Prisma.TransactionClient, invitation: UsableInvitation, user: { id: string; email: string }, now: Date): Promise<Acceptance> {
+  // An invitation made out to an address is for that address only.
+  if (invitation.email && invitation.email.toLowerCase() !== user.email.toLowerCase()) throw invitationFailure();
+  const userId = user.id;
   // Claim it first: of two concurrent acceptances only one updates the row.
-  const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: now, acceptedById: userId } });
-  if (count === 0) throw new AppError("NOT_FOUND", "This invitation link has already been used.");
+  const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: now, acceptedById: userId } });
+  if (count === 0) throw invitationFailure();
   const existing = await tx.membership.findUnique({
     where: { organisationId_userId: { organisationId: invitation.organisationId, userId } },
     select: { role: true },
@@ -107,21 +169,62 @@ async function consumeInvitation(tx: Prisma.TransactionClient, token: string, us
   return { organisationSlug: invitation.organisation.slug, role: invitation.role };
 }
 
-/** A signed-in user accepts an invitation. Already a member: the invitation is used up, the role kept. */
-export async function acceptInvitation(userId: string, token: string): Promise<Acceptance> {
-  return db().$transaction((tx) => consumeInvitation(tx, token, userId));
+/**
+ * Runs an acceptance under the link throttle: per client address, and per invitation (so one
+ * leaked link cannot be used to try address after address). Failures count; a success gives its
+ * attempt back to the address.
+ */
+async function throttledAcceptance<T>(tokenHash: string, address: string, accept: () => Promise<T>): Promise<T> {
+  const byAddress: ThrottledKey = { key: throttleKey.linkAddress(address), rule: THROTTLE.linkAddress };
+  const byInvitation: ThrottledKey = { key: throttleKey.invitation(tokenHash), rule: THROTTLE.invitation };
+  const reservation = await reserveAttempt(db(), [byAddress, byInvitation]);
+  if (!reservation.allowed) throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${formatWait(reservation.waitMs)}.`);
+  let result: T;
+  try {
+    result = await accept();
+  } catch (e) {
+    // A password the policy refuses is no guess: it does not count.
+    if (isAppError(e) && e.code === "INVALID_INPUT") await settleSuccess(db(), { refund: [byAddress, byInvitation] });
+    throw e;
+  }
+  await settleSuccess(db(), { clear: [byInvitation.key], refund: [byAddress] });
+  return result;
 }
 
-/** Someone without an account accepts an invitation by creating one. */
-export async function acceptInvitationWithNewAccount(token: string, account: { name: string; email: string; password: string }) {
-  const passwordHash = await hashPassword(account.password);
-  return db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: account.email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "An account with this email already exists: sign in first, then open the invitation link again.", {
-        fieldErrors: { email: ["An account with this email already exists: sign in first"] },
-      });
-    }
-    const user = await tx.user.create({ data: { name: account.name, email: account.email, passwordHash }, select: { id: true } });
-    return consumeInvitation(tx, token, user.id);
+/** A signed-in user accepts an invitation. Already a member: the invitation is used up, the role kept. */
+export async function acceptInvitation(userId: string, token: string, address: string): Promise<Acceptance> {
+  const tokenHash = hashToken(token);
+  return throttledAcceptance(tokenHash, address, () =>
+    db().$transaction(async (tx) => {
+      const now = new Date();
+      const invitation = await usableInvitation(tx, tokenHash, now);
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+      if (!invitation || !user) throw invitationFailure();
+      return consumeInvitation(tx, invitation, user, now);
+    }),
+  );
+}
+
+/**
+ * Someone without an account accepts an invitation by creating one. The token is checked first,
+ * and every failure (including an email that already has an account) gets the same answer.
+ */
+export async function acceptInvitationWithNewAccount(token: string, account: { name: string; email: string; password: string }, address: string) {
+  const tokenHash = hashToken(token);
+  return throttledAcceptance(tokenHash, address, async () => {
+    // The token decides whether the details are looked at at all.
+    if (!(await usableInvitation(db(), tokenHash, new Date()))) throw invitationFailure();
+    // Judged before the email is looked up, so its answer cannot depend on whether the address has an account.
+    assertAcceptablePassword(account.password, { email: account.email, name: account.name });
+    const passwordHash = await hashPassword(account.password);
+    return db().$transaction(async (tx) => {
+      const now = new Date();
+      const invitation = await usableInvitation(tx, tokenHash, now);
+      if (!invitation) throw invitationFailure();
+      if (invitation.email && invitation.email.toLowerCase() !== account.email.toLowerCase()) throw invitationFailure();
+      if (await tx.user.findUnique({ where: { email: account.email }, select: { id: true } })) throw invitationFailure();
+      const user = await tx.user.create({ data: { name: account.name, email: account.email, passwordHash }, select: { id: true, email: true } });
+      return consumeInvitation(tx, invitation, user, now);
+    });
   });
 }

@@ -16,7 +16,10 @@ export const changeRoleSchema = z.object({
 });
 
 export const removeMemberSchema = z.object({ membershipId: z.uuid() });
+export const createPasswordResetSchema = z.object({ membershipId: z.uuid() });
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid");
 
 export const INVITATION_TTL_DAYS = 7;
+/** A password reset link works for a day: long enough to pass on, short enough not to linger in a chat. */
+export const PASSWORD_RESET_TTL_HOURS = 24;

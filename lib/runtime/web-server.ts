@@ -3,43 +3,95 @@
 // machine with several cores it leaves all but one idle under load (docs/decisions/014).
 // Run by lib/runtime/start.ts: `node --import tsx lib/runtime/web-server.ts`, with PORT and
 // SOVRA_WEB_WORKERS in the environment.
+//
+// The primary only supervises: it serves nothing itself, and replaces a worker that dies (backing
+// off when crashes follow each other), so that one crash never takes the site down. It does so for
+// a single worker too: that is when a crash would leave nothing serving (docs/decisions/032).
 import cluster from "node:cluster";
 import { createServer } from "node:http";
-import next from "next";
+import { scheduleRestart, WORKER_RESTART_POLICY, type CrashRow } from "./worker-restarts";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(1, Number(process.env.SOVRA_WEB_WORKERS ?? 1));
 
-if (cluster.isPrimary && workers > 1) {
+if (cluster.isPrimary) supervise(workers);
+else await serve();
+
+function supervise(count: number) {
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
-  cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
-    // A worker that dies takes the server with it: start.ts reports it and stops cleanly.
-    console.error(`sovra: web worker ${worker.process.pid} exited (${signal ?? code})`);
-    stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
-    process.exitCode = typeof code === "number" && code !== 0 ? code : 1;
-  });
-  const stop = () => {
+  // Set once a worker listens. Before that, a worker that dies means the server cannot start (no
+  // build, a broken one): the primary stops with an error for start.ts to report, as before.
+  let served = false;
+  let crashes: CrashRow | undefined;
+  const pendingForks = new Set<NodeJS.Timeout>();
+
+  const stop = (exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    process.exitCode = exitCode;
+    for (const timer of pendingForks) clearTimeout(timer);
     // Signal the workers directly (worker.kill() first waits for a graceful IPC disconnect),
     // and end any that are still busy after 10 s, so that stopping never leaves them behind.
     const pids = Object.values(cluster.workers ?? {}).flatMap((w) => (w?.process.pid ? [w.process.pid] : []));
     for (const pid of pids) signal(pid, "SIGTERM");
     setTimeout(() => {
       for (const pid of pids) signal(pid, "SIGKILL");
-      process.exit(0);
+      process.exit(exitCode);
     }, 10_000).unref();
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-} else {
+
+  cluster.on("listening", () => {
+    served = true;
+  });
+  cluster.on("exit", (worker, code, sig) => {
+    if (stopping) return;
+    const why = sig ?? `exit code ${code}`;
+    if (!served) {
+      console.error(`sovra: web worker ${worker.process.pid} exited before the server was up (${why}); stopping`);
+      stop(typeof code === "number" && code !== 0 ? code : 1);
+      return;
+    }
+    console.error(`sovra: web worker ${worker.process.pid} died (${why}); starting another`);
+    const { row, delayMs } = scheduleRestart(crashes, Date.now());
+    crashes = row;
+    if (delayMs === 0) {
+      cluster.fork();
+      return;
+    }
+    console.error(
+      `sovra: ${row.count} web worker crashes in a row, each within ${WORKER_RESTART_POLICY.windowMs / 1000} s of the last: the next worker starts in ${delayMs / 1000} s`,
+    );
+    const timer = setTimeout(() => {
+      pendingForks.delete(timer);
+      if (!stopping) cluster.fork();
+    }, delayMs);
+    pendingForks.add(timer);
+  });
+
+  // One worker has nobody to share with: it accepts its connections itself rather than through the
+  // primary's round robin, which costs a handoff per connection and can strand one that arrives
+  // just as the worker dies (docs/decisions/032). Several keep the round robin: Linux spreads
+  // connections unevenly between processes accepting on one socket (Node's cluster docs).
+  if (count === 1) cluster.schedulingPolicy = cluster.SCHED_NONE;
+  for (let i = 0; i < count; i++) cluster.fork();
+  process.on("SIGTERM", () => stop(0));
+  process.on("SIGINT", () => stop(0));
+}
+
+async function serve() {
+  // Loaded in the workers only: the primary stays a small process.
+  const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  // The socket's peer, for throttling by client address: route handlers and server actions see
+  // only headers, so it is written into one, always overwriting what the client sent (decision 028).
+  const { PEER_ADDRESS_HEADER, markPeerAddressHeaderTrusted } = await import("../auth/client-address");
+  markPeerAddressHeaderTrusted();
+  const server = createServer((req, res) => {
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
   server.listen(port);
   const stop = () => {
     server.close(() => process.exit(0));

@@ -5,6 +5,7 @@ import { revokeInvitationAction } from "@/lib/members/actions";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";
+import { PasswordResetButton } from "@/components/members/password-reset-button";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
 
@@ -46,7 +47,10 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <td className="px-4 py-3">{ROLE_LABELS[m.role]}</td>
                 {manage && (
                   <td className="px-4 py-3">
-                    <MemberRoleForm orgSlug={ctx.organisationSlug} membershipId={m.id} role={m.role} version={m.version} name={m.user.name} />
+                    <div className="flex flex-wrap items-start justify-end gap-2">
+                      <MemberRoleForm orgSlug={ctx.organisationSlug} membershipId={m.id} role={m.role} version={m.version} name={m.user.name} />
+                      {m.user.id !== ctx.userId && <PasswordResetButton orgSlug={ctx.organisationSlug} membershipId={m.id} name={m.user.name} />}
+                    </div>
                   </td>
                 )}
               </tr>

@@ -1,0 +1,25 @@
+"use client";
+import { useActionState } from "react";
+import { resetPasswordAction } from "@/lib/account/actions";
+import { idle } from "@/lib/action-state";
+import { resetPasswordSchema } from "@/lib/auth/schemas";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { useClientValidation } from "@/components/ui/use-client-validation";
+import { NewPasswordField } from "@/components/auth/new-password-field";
+
+export function ResetPasswordForm({ token, name, email }: { token: string; name: string; email: string }) {
+  const [state, action] = useActionState(resetPasswordAction, idle);
+  const { fieldErrors, onSubmit } = useClientValidation(resetPasswordSchema, state);
+  return (
+    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+      {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}
+      <input type="hidden" name="token" value={token} />
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <NewPasswordField label="New password" name="newPassword" errors={fieldErrors?.newPassword} context={{ name, email }} />
+      <SubmitButton className="w-full" pendingText="Saving…">
+        Set new password
+      </SubmitButton>
+    </form>
+  );
+}
