@@ -5,8 +5,10 @@ import { z } from "zod";
 import { requireOrg, requireUser, type CurrentUser } from "@/lib/auth/context";
 import type { OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { formValues, type ActionState } from "@/lib/action-state";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { findUnsafeText } from "@/lib/text";
 
 export type { ActionState };
 
@@ -20,9 +22,27 @@ function failure(e: unknown, values: Record<string, string | string[]>): ActionS
     const fieldErrors = e.details?.fieldErrors as Record<string, string[]> | undefined;
     return { status: "error", code: e.code, message: e.message, fieldErrors, values, details: e.details };
   }
+  if (isDatabaseUnavailable(e)) {
+    console.error(`[action] the database is unavailable: ${e instanceof Error ? e.message.trim().split("\n").at(-1) : String(e)}`);
+    return { status: "error", code: "UNAVAILABLE", message: `${DATABASE_UNAVAILABLE_MESSAGE} Nothing was saved.`, values };
+  }
   const requestId = randomUUID().slice(0, 8);
   console.error(`[action] unexpected error, reference ${requestId}:`, e);
   return { status: "error", code: "INTERNAL", message: `Something went wrong on our side (reference ${requestId}). Nothing was saved.`, values };
+}
+
+/**
+ * The net under every form's schema: a field with text that nothing may hold (NUL, control
+ * characters, lone surrogates; lib/text.ts) is refused by name, whatever the schema says of it
+ * (hidden JSON fields, ids). It runs first, so that none of it reaches the database, not even
+ * in the organisation's slug that the permission check looks up; it says nothing about the data.
+ */
+function refuseUnsafeText(values: Record<string, string | string[]>): void {
+  const issues = findUnsafeText(values);
+  if (issues.length === 0) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const { path, message } of issues) (fieldErrors[String(path[0] ?? "form")] ??= []).push(message);
+  throw new AppError("INVALID_INPUT", "Please correct the highlighted fields.", { fieldErrors });
 }
 
 /**
@@ -38,6 +58,7 @@ export function orgAction<S extends z.ZodType, T>(
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
     try {
+      refuseUnsafeText(values);
       const ctx = await requireOrg(String(values.org ?? ""), permission);
       const input = schema.parse(values);
       return (await run(ctx, input)) ?? { status: "success" };
@@ -52,10 +73,12 @@ export function userAction<S extends z.ZodType, T>(schema: S, run: (user: Curren
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
     try {
+      refuseUnsafeText(values);
       const user = await requireUser();
       return (await run(user, schema.parse(values))) ?? { status: "success" };
     } catch (e) {
-      return failure(e, values);
+      // Never echo a password back to the browser (changing one's own password is a user action).
+      return failure(e, Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k))));
     }
   };
 }
@@ -67,6 +90,7 @@ export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.i
     // Never echo a password back to the browser.
     const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
     try {
+      refuseUnsafeText(values);
       return (await run(schema.parse(values))) ?? { status: "success" };
     } catch (e) {
       return failure(e, safeValues);

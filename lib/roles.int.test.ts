@@ -1,6 +1,8 @@
 // Role checks for every server action: each action is called as a member of each role, with
 // the real session lookup, membership resolution and database; only auth() (which needs an
 // HTTP request) and Next's cache invalidation are replaced.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { PERMISSIONS, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
 import type { ActionState } from "@/lib/action-state";
@@ -14,11 +16,14 @@ vi.mock("@/lib/auth/auth", () => ({
   signOut: async () => undefined,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// Actions that throttle read the client address from the request's headers.
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
 
 const { createOfficeAction, updateOfficeAction, deleteOfficeAction } = await import("@/lib/offices/actions");
-const { createInvitationAction, revokeInvitationAction, changeRoleAction, removeMemberAction } = await import("@/lib/members/actions");
+const { createInvitationAction, revokeInvitationAction, changeRoleAction, removeMemberAction, createPasswordResetAction, acceptInvitationAction } = await import("@/lib/members/actions");
+const { changePasswordAction, signOutEverywhereAction } = await import("@/lib/account/actions");
 const { updateOrganisationAction } = await import("@/lib/organisations/actions");
-const { createApiTokenAction, revokeApiTokenAction } = await import("@/lib/api-tokens/actions");
+const { createApiTokenAction, revokeApiTokenAction, revokeOwnApiTokenAction, updateApiTokenPolicyAction } = await import("@/lib/api-tokens/actions");
 const { createVendorAction, updateVendorAction, deleteVendorAction } = await import("@/lib/vendors/actions");
 const { createAiSystemAction, updateAiSystemAction, deleteAiSystemAction } = await import("@/lib/ai-systems/actions");
 const { createDependencyAction, deleteDependencyAction, updateDependencyAction } = await import("@/lib/dependencies/actions");
@@ -52,6 +57,15 @@ async function inventoryRows(org: Org) {
 }
 
 type Org = Awaited<ReturnType<typeof buildOrganisationWithMembers>>;
+
+/** The server action modules under `dir`: files named actions.ts or *-actions.ts. */
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "generated" ? [] : actionFiles(full);
+    return /(^|-)actions\.ts$/.test(e.name) ? [full] : [];
+  });
+}
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
 function form(fields: Record<string, string | number | string[]>): FormData {
@@ -130,6 +144,15 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     name: "removeMemberAction",
     permission: "members:manage",
     action: removeMemberAction,
+    input: async (org) => {
+      const m = await buildMembership(db(), org.organisation.id, (await buildUser(db())).id, "viewer");
+      return { org: org.organisation.slug, membershipId: m.id };
+    },
+  },
+  {
+    name: "createPasswordResetAction",
+    permission: "members:manage",
+    action: createPasswordResetAction,
     input: async (org) => {
       const m = await buildMembership(db(), org.organisation.id, (await buildUser(db())).id, "viewer");
       return { org: org.organisation.slug, membershipId: m.id };
@@ -261,11 +284,24 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     action: revokeApiTokenAction,
     input: async (org) => {
       const token = await db().apiToken.create({
-        data: { organisationId: org.organisation.id, name: "CI", tokenHash: `h-${Math.random()}`, role: "viewer", createdById: org.users.owner.id },
+        data: { organisationId: org.organisation.id, name: "CI", tokenHash: `h-${Math.random()}`, role: "viewer", createdById: org.users.owner.id, expiresAt: new Date(Date.now() + 86_400_000) },
       });
       return { org: org.organisation.slug, tokenId: token.id };
     },
   },
+  {
+    name: "revokeOwnApiTokenAction",
+    permission: "api_tokens:own",
+    action: revokeOwnApiTokenAction,
+    input: async (org) => {
+      // A token the caller created (every member revokes their own); without a session, the owner's.
+      const token = await db().apiToken.create({
+        data: { organisationId: org.organisation.id, name: "Mine", tokenHash: `h-${Math.random()}`, role: "viewer", createdById: session.userId ?? org.users.owner.id, expiresAt: new Date(Date.now() + 86_400_000) },
+      });
+      return { org: org.organisation.slug, tokenId: token.id };
+    },
+  },
+  { name: "updateApiTokenPolicyAction", permission: "api_tokens:manage", action: updateApiTokenPolicyAction, input: async (org) => ({ org: org.organisation.slug, defaultDays: 30, maxDays: 180 }) },
   {
     name: "createModelAction",
     permission: "inventory:write",
@@ -499,11 +535,60 @@ describe("server actions check the session and the role themselves", () => {
     });
   }
 
+  it("has a case for every organisation server action (export const … = orgAction(…) in lib)", () => {
+    const declared = actionFiles(path.join(process.cwd(), "lib")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export const (\w+) = orgAction\(/g)].map((m) => m[1]));
+    expect(declared.length).toBeGreaterThan(30);
+    expect(declared.filter((name) => !ACTIONS.some((a) => a.name === name))).toEqual([]);
+  });
+
   it("refuses invalid input with field errors and keeps the typed values", async () => {
     session.userId = org.users.editor.id;
     const result = await call(createOfficeAction, { org: org.organisation.slug, name: "", country: "XX", city: "Lyon", headcount: -3 });
     expect(result).toMatchObject({ status: "error", code: "INVALID_INPUT", values: { city: "Lyon" } });
     expect(Object.keys((result as { fieldErrors: object }).fieldErrors).sort()).toEqual(["country", "headcount", "name"]);
     expect(await db().office.count({ where: { organisationId: org.organisation.id } })).toBe(0);
+  });
+});
+
+// Actions on one's own account take no organisation and no role: they must act on the signed-in
+// user and nobody else, and refuse without a session.
+describe("account actions act on the signed-in user only", () => {
+  let org: Org;
+  beforeEach(async () => {
+    org = await buildOrganisationWithMembers(db());
+  });
+
+  it.each([
+    ["changePasswordAction", () => changePasswordAction, { currentPassword: "correct-horse-battery-staple", newPassword: "lilac otter quarry tuesday" }],
+    ["signOutEverywhereAction", () => signOutEverywhereAction, {}],
+    ["acceptInvitationAction", () => acceptInvitationAction, { token: "A".repeat(43) }],
+  ] as const)("%s is refused without a session", async (_name, action, fields) => {
+    session.userId = null;
+    expect(await call(action(), { ...fields })).toMatchObject({ status: "error", code: "UNAUTHENTICATED" });
+  });
+
+  it("changePasswordAction changes the caller's password and no one else's", async () => {
+    session.userId = org.users.viewer.id;
+    const before = await db().user.findMany({ where: { id: { in: [org.users.owner.id, org.users.editor.id] } }, select: { id: true, passwordHash: true }, orderBy: { id: "asc" } });
+    const mine = await db().user.findUniqueOrThrow({ where: { id: org.users.viewer.id }, select: { passwordHash: true } });
+    expect(await call(changePasswordAction, { currentPassword: "correct-horse-battery-staple", newPassword: "lilac otter quarry tuesday" })).toMatchObject({ status: "success" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: org.users.viewer.id }, select: { passwordHash: true } })).passwordHash).not.toBe(mine.passwordHash);
+    expect(await db().user.findMany({ where: { id: { in: [org.users.owner.id, org.users.editor.id] } }, select: { id: true, passwordHash: true }, orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("changePasswordAction never echoes a password back to the browser", async () => {
+    session.userId = org.users.viewer.id;
+    const result = await call(changePasswordAction, { currentPassword: "not the current one", newPassword: "lilac otter quarry tuesday" });
+    expect(result).toMatchObject({ status: "error", code: "INVALID_INPUT" });
+    expect(JSON.stringify(result)).not.toMatch(/not the current one|lilac otter/);
+  });
+
+  it("signOutEverywhereAction ends the caller's sessions and no one else's", async () => {
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await db().session.createMany({ data: [{ userId: org.users.viewer.id, expiresAt }, { userId: org.users.owner.id, expiresAt }] });
+    session.userId = org.users.viewer.id;
+    expect(await call(signOutEverywhereAction, {})).toMatchObject({ status: "success" });
+    expect(await db().session.count({ where: { userId: org.users.viewer.id, revokedAt: null } })).toBe(0);
+    expect(await db().session.count({ where: { userId: org.users.owner.id, revokedAt: null } })).toBe(1);
   });
 });

@@ -12,17 +12,22 @@ import { useClientValidation } from "@/components/ui/use-client-validation";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}` }));
 
-export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
+/**
+ * Creates a token. `lifetimes` are the choices within the organisation's maximum, labelled by the
+ * page (which knows today's date on the server, so the labels cannot differ after hydration).
+ */
+export function CreateTokenForm({ orgSlug, lifetimes, defaultDays }: { orgSlug: string; lifetimes: { value: string; label: string }[]; defaultDays: number }) {
   const [state, action] = useActionState(createApiTokenAction, idle);
   const { fieldErrors, onSubmit } = useClientValidation(createApiTokenSchema, state);
   const [copied, setCopied] = useState<string | undefined>();
-  const data = state.status === "success" ? (state.data as { token: string; name: string; role: string }) : undefined;
+  const data = state.status === "success" ? (state.data as { token: string; name: string; role: string; expiresAt: string }) : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+      <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
         <input type="hidden" name="org" value={orgSlug} />
         <TextField label="Name" name="name" placeholder="e.g. CMDB sync" defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={submitted(state, "role") ?? "viewer"} errors={fieldErrors?.role} />
+        <SelectField label="Expires after" name="expiresInDays" options={lifetimes} defaultValue={submitted(state, "expiresInDays") ?? String(defaultDays)} errors={fieldErrors?.expiresInDays} />
         <SubmitButton pendingText="Creating…">Create token</SubmitButton>
       </form>
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
@@ -30,7 +35,7 @@ export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
         <Alert tone="success" title="API token (shown once)">
           <p>
             Copy the token for “{data.name}” now: Sovra keeps only a hash of it and cannot show it again. Send it as <code>Authorization: Bearer …</code>; it acts
-            with the role {data.role}.
+            with the role {data.role} (or less, if your own role is lowered) and stops working on {data.expiresAt.slice(0, 10)} at {data.expiresAt.slice(11, 16)} UTC.
           </p>
           <div className="mt-2 flex items-center gap-2">
             <input readOnly aria-label="API token" value={data.token} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />

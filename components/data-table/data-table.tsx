@@ -46,9 +46,12 @@ export interface DataTableProps {
   state: TableState;
   /** Shown when the organisation has no rows at all (not when a search finds none). */
   emptyText: string;
+  /** The search box's label and placeholder when it searches something narrower than the rows' names ("Entity id"). */
+  searchLabel?: string;
+  searchPlaceholder?: string;
 }
 
-export function DataTable({ caption, noun, spec, columns, filters = [], rows, total, state, emptyText }: DataTableProps) {
+export function DataTable({ caption, noun, spec, columns, filters = [], rows, total, state, emptyText, searchLabel = "Search", searchPlaceholder }: DataTableProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -126,14 +129,14 @@ export function DataTable({ caption, noun, spec, columns, filters = [], rows, to
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <label htmlFor="data-table-search" className="block text-sm font-medium text-slate-800">
-            Search
+            {searchLabel}
           </label>
           <DebouncedInput
             id="data-table-search"
             type="search"
             value={view.q}
             onCommit={(q) => update((v) => ({ ...v, q, page: 1 }))}
-            placeholder={`Search ${noun}…`}
+            placeholder={searchPlaceholder ?? `Search ${noun}…`}
             className="mt-1"
           />
         </div>
@@ -234,9 +237,10 @@ const TableRows = memo(function TableRows({ rows, columns }: { rows: Row<typeof 
             </th>
           );
         }
-        const align = columns.find((c) => c.id === cell.column.id)?.align;
+        const spec = columns.find((c) => c.id === cell.column.id);
+        const align = spec?.align;
         return (
-          <td key={cell.id} className={cn("px-4 py-2.5 text-slate-700", align === "end" && "text-right tabular-nums")}>
+          <td key={cell.id} className={cn("px-4 py-2.5 text-slate-700", align === "end" && "text-right tabular-nums", spec?.wide && "min-w-64")}>
             {content}
           </td>
         );
@@ -296,6 +300,9 @@ function FilterControl({ filter, value, onChange }: { filter: DataTableFilter; v
             </option>
           ))}
         </select>
+      ) : filter.kind === "date" ? (
+        // A date input reports a value only once the day is complete (or cleared): no debounce needed.
+        <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} className={cn(controlClass, "w-40")} />
       ) : (
         <DebouncedInput id={id} type="text" value={value} onCommit={onChange} placeholder={filter.placeholder ?? "Contains…"} className="mt-1 w-40" />
       )}

@@ -16,13 +16,16 @@ export interface DataTableColumn {
   /** First click sorts descending (criticality, counts: the largest first). */
   descFirst?: boolean;
   align?: "start" | "end";
+  /** Long text (a list of changes, a description): the column keeps a reading width on a phone instead of wrapping a word per line. */
+  wide?: boolean;
 }
 
 /**
  * A filter control. `country` is a select of every ISO 3166 country, built in the browser: its
- * 249 options would otherwise be rendered into every list page's HTML and RSC payload.
+ * 249 options would otherwise be rendered into every list page's HTML and RSC payload. `date` is
+ * a calendar day (YYYY-MM-DD), the browser's date picker.
  */
-export type DataTableFilter = { id: string; label: string } & ({ kind: "text"; placeholder?: string } | { kind: "select"; options: readonly SelectOption[] } | { kind: "country" });
+export type DataTableFilter = { id: string; label: string } & ({ kind: "text"; placeholder?: string } | { kind: "select"; options: readonly SelectOption[] } | { kind: "country" } | { kind: "date" });
 
 /** A cell: text, a number (formatted for display), a list (joined), or nothing recorded. */
 export type DataTableCell = string | number | readonly string[] | null;

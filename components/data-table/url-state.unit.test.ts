@@ -15,6 +15,15 @@ describe("toSearchParams", () => {
     expect(toSearchParams(state, defaults)).toBe("q=chat+bot&sort=criticality.desc&f.criticality=high&cols=name%2Ccriticality&page=2&size=50");
   });
 
+  it("encodes what was typed, so a search or filter cannot add or change parameters, and reads back as typed", () => {
+    const q = `a&sort=x.asc#frag "<b>" 100% ü/?`;
+    const written = toSearchParams({ ...base, q, filters: { owner: "x&page=9" } }, defaults);
+    expect(written).toBe("q=a%26sort%3Dx.asc%23frag+%22%3Cb%3E%22+100%25+%C3%BC%2F%3F&f.owner=x%26page%3D9");
+    const read = new URLSearchParams(written);
+    expect([...read.keys()]).toEqual(["q", "f.owner"]);
+    expect([read.get("q"), read.get("f.owner")]).toEqual([q, "x&page=9"]);
+  });
+
   it("the default column descending is still a change", () => {
     expect(toSearchParams({ ...base, sort: { id: "name", desc: true } }, defaults)).toBe("sort=name.desc");
   });

@@ -3,11 +3,12 @@ import { cn } from "@/components/ui/cn";
 import { resolveOrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 
-type Tab = "profile" | "members" | "api-tokens";
+type Tab = "profile" | "members" | "api-tokens" | "audit";
 
 /**
- * The settings tabs. The API tokens tab is shown only to roles that may manage tokens (the
- * membership is already resolved for the page, so this costs no query); the page checks again.
+ * The settings tabs, each shown only to roles that may open it (the membership is already
+ * resolved for the page, so this costs no query); each page checks again. Every member has the
+ * API tokens tab (their own tokens; owners see everyone's); the audit log is for owners and analysts.
  */
 export async function SettingsTabs({ orgSlug, current }: { orgSlug: string; current: Tab }) {
   const ctx = await resolveOrgContext(orgSlug);
@@ -15,7 +16,8 @@ export async function SettingsTabs({ orgSlug, current }: { orgSlug: string; curr
     { id: "profile", label: "Organisation", href: `/${orgSlug}/settings` },
     { id: "members", label: "Members", href: `/${orgSlug}/settings/members` },
   ];
-  if (ctx && can(ctx.role, "api_tokens:manage")) tabs.push({ id: "api-tokens", label: "API tokens", href: `/${orgSlug}/settings/api-tokens` });
+  if (ctx && can(ctx.role, "api_tokens:own")) tabs.push({ id: "api-tokens", label: "API tokens", href: `/${orgSlug}/settings/api-tokens` });
+  if (ctx && can(ctx.role, "audit:read")) tabs.push({ id: "audit", label: "Audit log", href: `/${orgSlug}/settings/audit` });
   return (
     <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
       {tabs.map((t) => (

@@ -188,7 +188,8 @@ export const createFallbackOperation = define({
   path: `${ORG}/fallbacks`,
   tag: "AI systems",
   summary: "Add a fallback to a dependency",
-  description: "`dependencyId`, `modelId` and `cloudVendorId` must be the organisation's own (404 otherwise).",
+  description:
+    "`dependencyId`, `modelId` and `cloudVendorId` must be the organisation's own (404 otherwise). A dependency has each fallback route (model and access path) once: a second one is refused (422 on `modelId`).",
   permission: "inventory:write",
   params: orgParamsSchema,
   body: fallbackCreateSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text";
 import { aiSystemFields } from "@/lib/ai-systems/schemas";
 import { cloudMatchesPath } from "@/lib/dependencies/schemas";
 import { countryCodeSchema } from "@/lib/countries";
@@ -25,12 +26,13 @@ export const aiSystemParamsSchema = idParams("AI system");
 export const dependencyParamsSchema = idParams("dependency");
 export const fallbackParamsSchema = idParams("fallback");
 
-/** Optional text: `null` or "" clears it. */
-const nullableText = (max: number) =>
+/** Optional text (lib/text.ts: one line, or notes): `null` or "" clears it. */
+const nullableText = (max: number, lines: "single-line" | "multi-line") =>
   z
     .string()
     .trim()
     .max(max, `Use at most ${max} characters`)
+    .superRefine(lines === "single-line" ? singleLineText : multiLineText)
     .nullable()
     .transform((v) => v || null);
 /** Optional calendar date as YYYY-MM-DD; `null` clears it. */
@@ -44,6 +46,7 @@ const exitPlanUrl = z
   .string()
   .trim()
   .max(2000, "Use at most 2000 characters")
+  .superRefine(singleLineText)
   .pipe(z.url({ protocol: /^https?$/, message: "Enter a web address starting with https:// or http://" }))
   .nullable();
 
@@ -53,14 +56,14 @@ const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 const aiSystemBodyFields = {
   name: aiSystemFields.shape.name,
-  description: z.string().trim().max(2000, "Use at most 2,000 characters"),
+  description: z.string().trim().max(2000, "Use at most 2,000 characters").superRefine(multiLineText),
   owner: aiSystemFields.shape.owner,
   criticality: z.enum(criticalities, { message: "Choose a criticality" }),
   toleratedDowntimeMinutes: wholeNumber(60 * 24 * 365).meta({ description: "The longest outage the business tolerates (RTO), in minutes" }),
   usersServed: wholeNumber(100_000_000),
   officeIds: z.array(z.uuid("Expected an office id")).transform((ids) => [...new Set(ids)]).meta({ description: "The offices it serves" }),
   teams: z
-    .array(z.string().trim().min(1, "Enter a team name").max(60, "A name has at most 60 characters"))
+    .array(z.string().trim().min(1, "Enter a team name").max(60, "A name has at most 60 characters").superRefine(singleLineText))
     .max(50, "At most 50 entries")
     .transform((t) => [...new Set(t)]),
 };
@@ -129,7 +132,7 @@ const routeBodyFields = {
   accessPath: z.enum(accessPaths, { message: `Expected one of ${accessPaths.join(", ")}` }),
   cloudVendorId: z.uuid("Expected the id of one of your vendors").nullable().meta({ description: "The cloud operator (a vendor): required for cloud_marketplace and third_party_hosted (with hostingCountry), null otherwise" }),
   hostingCountry: nullableCountry,
-  hostingRegion: nullableText(60),
+  hostingRegion: nullableText(60, "single-line"),
 };
 
 /** The cloud rule on a whole row: a PATCH's merged result is checked with it too. */
@@ -146,7 +149,7 @@ const dependencyBodyFields = {
   exitPlanLastReviewed: nullableDate,
   contractDataResidency: z.boolean("Expected true, false or null").nullable().meta({ description: "The contract fixes where data may reside; null: not known" }),
   contractExitTerms: z.boolean("Expected true, false or null").nullable().meta({ description: "The contract has exit terms; null: not known" }),
-  notes: nullableText(2000),
+  notes: nullableText(2000, "multi-line"),
 };
 
 export const dependencyCreateSchema = z
@@ -220,7 +223,7 @@ const fallbackBodyFields = {
   lastTestedAt: nullableDate.meta({ description: "The last drill that switched to it; null: never tested" }),
   switchTimeMinutes: wholeNumber(60 * 24 * 365).nullable().meta({ description: "Measured (or, if never tested, estimated) switch-over time" }),
   qualityParityChecked: z.boolean("Expected true or false"),
-  exitPlan: nullableText(2000),
+  exitPlan: nullableText(2000, "multi-line"),
   exitPlanUrl: exitPlanUrl.meta({ description: "Where the full exit plan lives; http or https" }),
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/text";
 import { dataCategorySchema, dataFlowFields, exactlyOneOrigin } from "@/lib/data-flows/schemas";
 import { orgParamsSchema, requestComponents, responseComponents } from "@/lib/api/schemas";
 
@@ -12,7 +13,7 @@ const dataCategories = z
   .min(1, "Choose at least one data category")
   .transform((c) => [...new Set(c)]);
 const reference = (what: string) => z.uuid(`Send the id of one of your ${what}, or null`).nullable();
-const region = z.string("Send a region or null").trim().max(60, "Use at most 60 characters").nullable();
+const region = z.string("Send a region or null").trim().max(60, "Use at most 60 characters").superRefine(singleLineText).nullable();
 
 export const dataFlowParamsSchema = orgParamsSchema.extend({ id: z.uuid().meta({ description: "The data flow's id" }) });
 

@@ -10,6 +10,7 @@ export const API_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;
@@ -18,7 +19,7 @@ export type ApiErrorCode = keyof typeof API_ERROR_CODES;
 export class ApiRequestError extends Error {
   override name = "ApiRequestError";
   constructor(
-    readonly code: Exclude<ApiErrorCode, AppErrorCode | "INTERNAL">,
+    readonly code: Exclude<ApiErrorCode, AppErrorCode | "INTERNAL" | "UNAVAILABLE">,
     message: string,
   ) {
     super(message);

@@ -3,9 +3,12 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError, notFoundError } from "@/lib/errors";
 import { resolveApiContext } from "@/lib/api/context";
-import { API_ERROR_CODES, ApiRequestError, fieldErrorsFromZod, type ApiErrorBody, type ApiErrorCode } from "@/lib/api/errors";
+import { API_ERROR_CODES, ApiRequestError, fieldErrorsFromIssues, fieldErrorsFromZod, fieldPath, type ApiErrorBody, type ApiErrorCode } from "@/lib/api/errors";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { withApiSecurityHeaders } from "@/lib/security-headers";
+import { findUnsafeText, textProblem } from "@/lib/text";
 
 /** Route parameters as Next passes them to a route handler (a Promise since Next 15). */
 export type RouteParams = Record<string, string>;
@@ -18,11 +21,11 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const NO_STORE = { "cache-control": "no-store" } as const;
 
-/** A JSON response that no cache keeps (answers depend on the caller). */
+/** A JSON response that no cache keeps (answers depend on the caller), with the API's security headers. */
 export function jsonResponse(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers);
   for (const [k, v] of Object.entries(NO_STORE)) if (!headers.has(k)) headers.set(k, v);
-  return Response.json(body, { status: init.status ?? 200, headers });
+  return Response.json(body, { status: init.status ?? 200, headers: withApiSecurityHeaders(headers) });
 }
 
 function errorJson(status: number, error: ApiErrorBody["error"], headers?: HeadersInit): Response {
@@ -31,8 +34,9 @@ function errorJson(status: number, error: ApiErrorBody["error"], headers?: Heade
 
 /**
  * Maps anything a handler throws to the API's error shape: AppError and ApiRequestError with
- * their code and status, zod errors as 422 listing every field, anything else as 500 with a
- * reference that is logged with the error (the message could leak internals, so it is not sent).
+ * their code and status, zod errors as 422 listing every field, an unreachable database as 503
+ * with Retry-After (as /api/health answers then), anything else as 500 with a reference that is
+ * logged with the error (the message could leak internals, so it is not sent).
  */
 export function errorResponse(e: unknown, request?: Request): Response {
   if (e instanceof z.ZodError) {
@@ -45,8 +49,12 @@ export function errorResponse(e: unknown, request?: Request): Response {
     return errorJson(e.status, { code: e.code, message: e.message, ...(fields && { fields }), ...(current && { current }) }, headers);
   }
   if (e instanceof ApiRequestError) return errorJson(e.status, { code: e.code, message: e.message });
-  const reference = randomUUID().slice(0, 8);
   const where = request ? `${request.method} ${new URL(request.url).pathname}` : "api";
+  if (isDatabaseUnavailable(e)) {
+    console.error(`[api] ${where}: the database is unavailable: ${e instanceof Error ? e.message.trim().split("\n").at(-1) : String(e)}`);
+    return errorJson(API_ERROR_CODES.UNAVAILABLE, { code: "UNAVAILABLE", message: `${DATABASE_UNAVAILABLE_MESSAGE} Nothing was changed.` }, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
+  const reference = randomUUID().slice(0, 8);
   console.error(`[api] ${where}: unexpected error, reference ${reference}:`, e);
   const code: ApiErrorCode = "INTERNAL";
   return errorJson(API_ERROR_CODES[code], { code, message: `Something went wrong on our side (reference ${reference}). Nothing was changed unless the response said so.`, reference });
@@ -83,11 +91,19 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
   if (text.trim() === "") throw new ApiRequestError("MALFORMED_JSON", "The request body is empty: send a JSON object.");
+  let json: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    json = JSON.parse(text) as unknown;
   } catch (e) {
     throw new ApiRequestError("MALFORMED_JSON", `The request body is not valid JSON (${(e as Error).message}).`);
   }
+  // The net under every operation's field schemas: text no field may hold (NUL, control
+  // characters, lone surrogates), wherever it is, even in a document passed through as it is.
+  const unsafe = findUnsafeText(json);
+  if (unsafe.length > 0) {
+    throw new AppError("INVALID_INPUT", "The request has text that cannot be stored: see fields.", { fieldErrors: fieldErrorsFromIssues(unsafe.map((i) => ({ path: fieldPath(i.path), message: i.message }))) });
+  }
+  return json;
 }
 
 /**
@@ -97,12 +113,21 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
  */
 export function apiHandler(permission: Permission, run: (ctx: OrgContext, request: Request, params: RouteParams) => Promise<Response>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    let response: Response;
     try {
       const params = await context.params;
+      // No organisation's slug has a control character; one in the address must not reach the database.
+      if (textProblem(params.org ?? "", "single-line")) throw notFoundError("Organisation");
       const ctx = await resolveApiContext(request, params.org ?? "", permission);
-      return await run(ctx, request, params);
+      response = await run(ctx, request, params);
     } catch (e) {
-      return errorResponse(e, request);
+      response = errorResponse(e, request);
     }
+    try {
+      withApiSecurityHeaders(response.headers);
+    } catch {
+      // Immutable headers (a Response.redirect or a fetched one): proxy.ts sets them in front.
+    }
+    return response;
   };
 }

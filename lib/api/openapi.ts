@@ -81,10 +81,11 @@ const ERROR_DESCRIPTIONS: Record<ApiErrorCode, string> = {
   INVALID_INPUT: "Validation failed: `error.fields` lists every problem",
   RATE_LIMITED: "Too many requests",
   INTERNAL: "Unexpected error; `error.reference` is in the server log",
+  UNAVAILABLE: "The database cannot be reached right now; try again after the seconds in `Retry-After`",
 };
 
 function errorCodes(op: Operation): ApiErrorCode[] {
-  const codes = new Set<ApiErrorCode>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INTERNAL", ...(op.errors ?? [])]);
+  const codes = new Set<ApiErrorCode>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INTERNAL", "UNAVAILABLE", ...(op.errors ?? [])]);
   if (op.query || op.body) codes.add("INVALID_INPUT");
   return [...codes];
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ApiErrorCode } from "@/lib/api/errors";
 import { inventoryDocumentSchema } from "@/scoring/schema/inventory";
+import { IMPORT_LIMITS } from "@/lib/inventory/file-limits";
 import {
   importQuerySchema,
   importResultSchema,
@@ -26,6 +27,7 @@ import { REMEDIATION_OPERATIONS } from "@/lib/api/remediation-operations";
 import { SCENARIO_OPERATIONS } from "@/lib/api/scenario-operations";
 import { EXPORT_OPERATIONS } from "@/lib/api/export-operations";
 import { REPORT_OPERATIONS } from "@/lib/api/report-operations";
+import { AUDIT_OPERATIONS } from "@/lib/api/audit-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -157,15 +159,16 @@ export const importInventoryOperation = define({
   tag: "Inventory",
   summary: "Import an inventory document",
   description:
-    "Creates and updates rows to match the document, matched by name; never deletes. With `?dryRun=true` only answers the plan. All or nothing: a document with problems changes nothing and the answer lists every problem by JSON path.",
+    "Creates and updates rows to match the document, matched by name; never deletes. With `?dryRun=true` only answers the plan. All or nothing: a document with problems changes nothing and the answer lists every problem by JSON path. The body may be up to 25 MiB (413 beyond). Importing an export of the same organisation changes nothing. 429 with `Retry-After` when the server already runs as many imports as it may at once: try again after that many seconds.",
   permission: "inventory:write",
   params: orgParamsSchema,
   query: importQuerySchema,
   body: inventoryDocumentSchema,
   rawBody: true,
-  maxBodyBytes: 25 * 1024 * 1024,
+  // The one import limit, as for files uploaded on the import page (docs/decisions/031).
+  maxBodyBytes: IMPORT_LIMITS.maxUploadBytes,
   success: { status: 200, description: "The plan, and whether it was applied", schema: importResultSchema },
-  errors: ["CONFLICT", "MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
+  errors: ["CONFLICT", "MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "RATE_LIMITED"],
 });
 
 export const getScoresOperation = define({
@@ -198,4 +201,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...SCENARIO_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...REPORT_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 ];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text";
 import { orgParamsSchema, pageQuerySchema, requestComponents, responseComponents } from "@/lib/api/schemas";
 import { PRIORITIES, REMEDIATION_STATUSES } from "@/lib/remediation/schemas";
 
@@ -20,9 +21,9 @@ export const remediationDeleteQuerySchema = z.object({ version: z.coerce.number(
  */
 export const remediationCreateSchema = z
   .strictObject({
-    findingKey: z.string().min(1).max(300).optional().meta({ description: "An engine suggestion's id (e.g. `test-fallback:support-chat-big-model-direct-api`); adding one already in the plan creates nothing and answers the existing action" }),
-    title: z.string().max(300).optional().meta({ description: "Required for an action written by hand; not allowed with findingKey" }),
-    description: z.string().max(4000).optional(),
+    findingKey: z.string().min(1).max(300).superRefine(singleLineText).optional().meta({ description: "An engine suggestion's id (e.g. `test-fallback:support-chat-big-model-direct-api`); adding one already in the plan creates nothing and answers the existing action" }),
+    title: z.string().max(300).superRefine(singleLineText).optional().meta({ description: "Required for an action written by hand; not allowed with findingKey" }),
+    description: z.string().max(4000).superRefine(multiLineText).optional(),
     ownerId: ownerId.optional(),
     dueDate: isoDate.optional(),
     priority: priority.default("medium"),
@@ -39,8 +40,8 @@ export const remediationCreateSchema = z
 /** Changes to an action, and the version they were made against; status `done` closes it (re-scored, achieved gain recorded). */
 export const remediationUpdateSchema = z
   .strictObject({
-    title: z.string().max(300).optional(),
-    description: z.string().max(4000).optional(),
+    title: z.string().max(300).superRefine(singleLineText).optional(),
+    description: z.string().max(4000).superRefine(multiLineText).optional(),
     ownerId: ownerId.optional(),
     dueDate: isoDate.optional(),
     priority: priority.optional(),

@@ -51,6 +51,18 @@ describe("the public API: board reports", () => {
     expect(list.json.items.map((r: { id: string }) => r.id)).toEqual([started.json.id]);
   });
 
+  it("answers 429 while 5 runs of the organisation wait or render, and starts nothing; other organisations are not held up", async () => {
+    for (const status of ["queued", "queued", "running", "running", "queued"] as const) {
+      await db().reportRun.create({ data: { organisationId: w.a.organisation.id, assessmentId, paper: "a4", status } });
+    }
+    const refused = await call(reports.POST, "POST", { org: a }, { token: tokens.owner, body: { assessmentId } });
+    expect(refused).toMatchObject({ status: 429, json: { error: { code: "RATE_LIMITED", message: expect.stringContaining("5 board reports are already being generated") } } });
+    expect(await db().reportRun.count({ where: { organisationId: w.a.organisation.id } })).toBe(5);
+    const bToken = (await roleTokens(w.ctx(w.b, "owner"))).owner;
+    const bAssessment = (await freezeAssessment(w.ctx(w.b, "owner"), {})).id;
+    expect((await call(reports.POST, "POST", { org: w.b.organisation.slug }, { token: bToken, body: { assessmentId: bAssessment } })).status).toBe(202);
+  });
+
   it("defaults to A4 and refuses bad input with 422, changing nothing", async () => {
     const bad = await call(reports.POST, "POST", { org: a }, { token: tokens.owner, body: { assessmentId: "nope", paper: "tabloid", extra: 1 } });
     expect(bad.status).toBe(422);

@@ -47,6 +47,7 @@ describe("the public API", () => {
       const first = await call(offices.GET, "GET", { org: a }, { token: tokens.viewer, query: "size=2" });
       expect(first.status).toBe(200);
       expect(first.headers.get("cache-control")).toBe("no-store");
+      expect(first.headers.get("content-type")).toBe("application/json");
       expect(first.json).toMatchObject({ page: 1, size: 2, total: 3 });
       expect(first.json.items.map((o: { name: string }) => o.name)).toEqual(["A", "B"]);
       expect(Object.keys(first.json.items[0]).sort()).toEqual(["city", "country", "headcount", "id", "name", "teams", "version"]);
@@ -58,6 +59,9 @@ describe("the public API", () => {
       const res = await call(offices.GET, "GET", { org: a }, { token: tokens.viewer, query: "size=1000&page=0" });
       expect(res.status).toBe(422);
       expect(Object.keys(res.json.error.fields).sort()).toEqual(["page", "size"]);
+      // A repeated parameter is one value (the last), never merged into a list.
+      const repeated = await call(offices.GET, "GET", { org: a }, { token: tokens.viewer, query: "size=1000&size=2" });
+      expect(repeated).toMatchObject({ status: 200, json: { size: 2 } });
     });
 
     it("creates with an editor's token, answers 201 with the office and its URL, and audits the token's creator", async () => {
@@ -101,6 +105,16 @@ describe("the public API", () => {
       expect(empty.status).toBe(400);
       const form = await call(offices.POST, "POST", { org: a }, { token: tokens.editor, raw: "name=Lyon", headers: { "content-type": "application/x-www-form-urlencoded" } });
       expect(form.status).toBe(415);
+      // Nor any other type a cross-site form can send without a preflight, with a token or with the session cookie.
+      for (const type of ["text/plain", "multipart/form-data; boundary=x", "text/plain; charset=utf-8"]) {
+        const res = await call(offices.POST, "POST", { org: a }, { token: tokens.editor, raw: JSON.stringify(lyon), headers: { "content-type": type } });
+        expect(res.status, type).toBe(415);
+        expect(res.json.error.code, type).toBe("UNSUPPORTED_MEDIA_TYPE");
+      }
+      session.userId = w.a.users.editor.id;
+      expect((await call(offices.POST, "POST", { org: a }, { raw: JSON.stringify(lyon), headers: { "content-type": "text/plain" } })).status).toBe(415);
+      session.userId = null;
+      expect(await db().office.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
       const huge = JSON.stringify({ ...lyon, name: "x".repeat(2 * 1024 * 1024) });
       const declared = await call(offices.POST, "POST", { org: a }, { token: tokens.editor, raw: huge, headers: { "content-length": String(huge.length) } });
       expect(declared.status).toBe(413);
@@ -149,6 +163,8 @@ describe("the public API", () => {
       expect(none.headers.get("www-authenticate")).toContain("Bearer");
       expect((await call(offices.GET, "GET", { org: a }, { headers: { authorization: "Basic dXNlcjpwdw==" } })).status).toBe(401);
       expect((await call(offices.GET, "GET", { org: a }, { token: "sovra_" + "x".repeat(43) })).status).toBe(401);
+      // A token is read from the Authorization header only, never from the address.
+      expect((await call(offices.GET, "GET", { org: a }, { query: `token=${tokens.viewer}&access_token=${tokens.viewer}` })).status).toBe(401);
       const revoked = await createApiToken(w.ctx(w.a, "owner"), { name: "old", role: "owner" });
       expect((await call(offices.GET, "GET", { org: a }, { token: revoked.token })).status).toBe(200);
       await revokeApiToken(w.ctx(w.a, "owner"), revoked.id);

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text";
+import { addPolicyEventTextIssues } from "@/lib/policy-events/schemas";
+import { shockListSchema } from "@/lib/scenarios/schemas";
 import { orgParamsSchema, requestComponents, responseComponents } from "@/lib/api/schemas";
 import { imposeEventSchema, liftEventSchema, policyEventSchema } from "@/scoring/schema/policy-event";
 import { countrySetSchema } from "@/scoring/schema/primitives";
@@ -20,8 +23,15 @@ export const deleteQuerySchema = z.object({ version: z.coerce.number("Send ?vers
 export const policyEventParamsSchema = orgParamsSchema.extend({ id: z.uuid().meta({ description: "The own policy event's id" }) });
 
 /** The engine's policy event (a new union object: the engine's own carries a global id that would not be a component here). */
-export const policyEventCreateSchema = z.discriminatedUnion("kind", [imposeEventSchema, liftEventSchema]).register(requestComponents, { id: "PolicyEventCreate" });
-export const policyEventUpdateSchema = z.strictObject({ version: versionSchema, event: policyEventSchema }).register(requestComponents, { id: "PolicyEventUpdate" });
+// The engine's schemas, with the app's text rules on titles, sources and notes (lib/text.ts).
+export const policyEventCreateSchema = z
+  .discriminatedUnion("kind", [imposeEventSchema, liftEventSchema])
+  .superRefine((event, ctx) => addPolicyEventTextIssues(event, ctx))
+  .register(requestComponents, { id: "PolicyEventCreate" });
+export const policyEventUpdateSchema = z
+  .strictObject({ version: versionSchema, event: policyEventSchema })
+  .superRefine((body, ctx) => addPolicyEventTextIssues(body.event, ctx, ["event"]))
+  .register(requestComponents, { id: "PolicyEventUpdate" });
 
 const changeSchema = z.object({ key: z.string(), name: z.string(), before: z.number(), after: z.number(), delta: z.number(), ratingBefore: z.string(), ratingAfter: z.string() });
 
@@ -84,10 +94,10 @@ export const policyEventListSchema = z
 export const scenarioParamsSchema = orgParamsSchema.extend({ id: z.uuid().meta({ description: "The scenario's id" }) });
 
 const scenarioBodyShape = {
-  name: z.string().meta({ description: "Unique in the organisation" }),
-  description: z.string().optional(),
+  name: z.string().superRefine(singleLineText).meta({ description: "Unique in the organisation" }),
+  description: z.string().superRefine(multiLineText).optional(),
   asOf: z.iso.date().nullable().optional().meta({ description: "Landscape date to simulate against; null or absent: the day it runs" }),
-  shocks: z.array(shockSchema).min(1, "Add at least one shock").meta({ description: "Simultaneous shocks, in the engine's scenario schema" }),
+  shocks: shockListSchema.meta({ description: "Simultaneous shocks, in the engine's scenario schema" }),
 };
 
 export const scenarioCreateSchema = z.strictObject(scenarioBodyShape).register(requestComponents, { id: "ScenarioCreate" });

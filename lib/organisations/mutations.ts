@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -39,6 +40,7 @@ export async function createOrganisation(userId: string, input: OrganisationInpu
  * advisory lock makes two simultaneous first runs take turns, so only one succeeds.
  */
 export async function createFirstAccount(input: z.infer<typeof setupSchema>) {
+  assertAcceptablePassword(input.password, { email: input.email, name: input.name, organisationName: input.organisationName });
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('sovra:first-run'))`;

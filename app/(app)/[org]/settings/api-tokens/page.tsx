@@ -1,82 +1,165 @@
 import { requireOrgPage } from "@/lib/auth/context";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { listApiTokens } from "@/lib/api-tokens/queries";
-import { revokeApiTokenAction } from "@/lib/api-tokens/actions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { getApiTokenPolicy, listApiTokens, listOwnApiTokens } from "@/lib/api-tokens/queries";
+import { revokeApiTokenAction, revokeOwnApiTokenAction } from "@/lib/api-tokens/actions";
+import { effectiveTokenRole } from "@/lib/api-tokens/effective-role";
+import type { ApiTokenPolicy } from "@/lib/api-tokens/schemas";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
+import { TokenPolicyForm } from "@/components/api-tokens/token-policy-form";
 
 export const metadata = { title: "API tokens" };
 
-const day = (d: Date | null) => (d ? d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "never");
+const DAY_MS = 86_400_000;
+/** Dates in UTC, as the API's "expired on …" answer gives them. */
+const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const PRESET_DAYS = [7, 30, 90, 180, 365];
+/** Tokens that expire sooner than this are flagged, so their owners renew them in time. */
+const SOON_DAYS = 14;
+
+/** The lifetimes offered at creation: common ones within the maximum, plus the default and the maximum. */
+function lifetimeOptions(policy: ApiTokenPolicy, now: Date) {
+  const days = [...new Set([...PRESET_DAYS, policy.defaultDays, policy.maxDays])].filter((d) => d <= policy.maxDays).sort((a, b) => a - b);
+  return days.map((d) => ({
+    value: String(d),
+    label: `${d} ${d === 1 ? "day" : "days"}, until ${day(new Date(now.getTime() + d * DAY_MS))}${d === policy.defaultDays ? " (default)" : ""}`,
+  }));
+}
+
+type Token = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 export default async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
-  const ctx = await requireOrgPage((await params).org, "api_tokens:manage");
-  const tokens = await listApiTokens(ctx);
+  const ctx = await requireOrgPage((await params).org, "api_tokens:own");
+  const manage = can(ctx.role, "api_tokens:manage");
+  const now = new Date();
+  const [tokens, policy] = await Promise.all([manage ? listApiTokens(ctx, now) : listOwnApiTokens(ctx, now), getApiTokenPolicy(ctx)]);
+  // Owners see every member's tokens, one table per member (the caller's first).
+  const groups = new Map<string, Token[]>();
+  for (const t of [...tokens].sort((a, b) => Number(b.createdBy.id === ctx.userId) - Number(a.createdBy.id === ctx.userId) || a.createdBy.name.localeCompare(b.createdBy.name))) {
+    groups.set(t.createdBy.id, [...(groups.get(t.createdBy.id) ?? []), t]);
+  }
+  const revoke = manage ? revokeApiTokenAction : revokeOwnApiTokenAction;
   return (
     <>
       <PageHeader title="Settings" description="The organisation's profile, its members and their roles." />
       <SettingsTabs orgSlug={ctx.organisationSlug} current="api-tokens" />
-      <Card className="mb-6">
-        <h2 className="text-base font-semibold text-slate-900">Create an API token</h2>
-        <p className="mb-4 mt-1 text-sm text-slate-600">
-          Scripts and other systems use a token to call the API under <code>/api/v1/orgs/{ctx.organisationSlug}</code> with the role you choose (API description:{" "}
-          <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">
-            /api/v1/openapi.json
-          </a>
-          ). Their changes are recorded in your name. A token stops working when it is revoked or when you leave the organisation.
-        </p>
-        <CreateTokenForm orgSlug={ctx.organisationSlug} />
-      </Card>
-      <Card className="overflow-x-auto p-0">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="px-4 py-3 text-left text-base font-semibold text-slate-900">API tokens ({tokens.length})</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Role</th>
-              <th scope="col" className="px-4 py-3">Created by</th>
-              <th scope="col" className="px-4 py-3">Created</th>
-              <th scope="col" className="px-4 py-3">Last used</th>
-              <th scope="col" className="px-4 py-3 text-right">Status</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tokens.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-slate-500">
-                  No API tokens yet.
-                </td>
-              </tr>
-            )}
-            {tokens.map((t) => (
-              <tr key={t.id} className={t.revokedAt ? "text-slate-400" : undefined}>
-                <th scope="row" className="px-4 py-3 text-left font-medium">
-                  {t.name}
-                </th>
-                <td className="px-4 py-3">{ROLE_LABELS[t.role]}</td>
-                <td className="px-4 py-3">{t.createdBy.name}</td>
-                <td className="px-4 py-3">{day(t.createdAt)}</td>
-                <td className="px-4 py-3">{day(t.lastUsedAt)}</td>
-                <td className="px-4 py-3 text-right">
-                  {t.revokedAt ? (
-                    <Badge>Revoked {day(t.revokedAt)}</Badge>
-                  ) : (
-                    <ConfirmDelete
-                      action={revokeApiTokenAction}
-                      fields={{ org: ctx.organisationSlug, tokenId: t.id }}
-                      title={`Revoke the token “${t.name}”?`}
-                      consequences={["Requests with this token are refused at once.", "Anything that uses it must be given a new token."]}
-                      label="Revoke"
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      {manage ? (
+        <>
+          <Card className="mb-6">
+            <h2 className="text-base font-semibold text-slate-900">Create an API token</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">
+              Scripts and other systems use a token to call the API under <code>/api/v1/orgs/{ctx.organisationSlug}</code> with the role you choose (API description:{" "}
+              <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">
+                /api/v1/openapi.json
+              </a>
+              ). Their changes are recorded in your name. A token never does more than you may do yourself at the time of each request; it stops working when it
+              expires, when it is revoked, or when you leave the organisation.
+            </p>
+            <CreateTokenForm orgSlug={ctx.organisationSlug} lifetimes={lifetimeOptions(policy, now)} defaultDays={policy.defaultDays} />
+          </Card>
+          <Card className="mb-6">
+            <h2 className="text-base font-semibold text-slate-900">Token lifetimes</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">
+              Every token expires. These apply to tokens created from now on; existing tokens keep their expiry (revoke those you want to end sooner).
+            </p>
+            <TokenPolicyForm orgSlug={ctx.organisationSlug} policy={policy} />
+          </Card>
+        </>
+      ) : (
+        <Card className="mb-6">
+          <p className="text-sm text-slate-600">
+            Owners create API tokens. Here you see the tokens you created (for example while you were an owner) and can revoke them. A token never does more than
+            your role allows today ({ROLE_LABELS[ctx.role]}); tokens expire after at most {policy.maxDays} days.
+          </p>
+        </Card>
+      )}
+      {groups.size === 0 && (
+        <Card>
+          <p className="text-sm text-slate-500">{manage ? "No API tokens yet." : "You have no API tokens."}</p>
+        </Card>
+      )}
+      <div className="space-y-6">
+        {[...groups.values()].map((group) => {
+          const creator = group[0]!.createdBy;
+          const creatorRole = group[0]!.creatorRole;
+          const whose = creator.id === ctx.userId ? "Your API tokens" : `API tokens of ${creator.name}`;
+          const standing = creatorRole ? ROLE_LABELS[creatorRole] : "has left the organisation";
+          return (
+            <Card key={creator.id} className="overflow-x-auto p-0">
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <caption className="px-4 py-3 text-left text-base font-semibold text-slate-900">
+                  {whose} ({group.length}) <span className="text-sm font-normal text-slate-500">· {creator.id === ctx.userId ? "your role" : "role"}: {standing}</span>
+                </caption>
+                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="px-4 py-3">Name</th>
+                    <th scope="col" className="px-4 py-3">Role</th>
+                    <th scope="col" className="px-4 py-3">Created</th>
+                    <th scope="col" className="px-4 py-3">Expires</th>
+                    <th scope="col" className="px-4 py-3">Last used</th>
+                    <th scope="col" className="px-4 py-3 text-right">Status</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {group.map((t) => (
+                    <TokenRow key={t.id} token={t} now={now} orgSlug={ctx.organisationSlug} revoke={revoke} />
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          );
+        })}
+      </div>
     </>
+  );
+}
+
+function TokenRow({ token: t, now, orgSlug, revoke }: { token: Token; now: Date; orgSlug: string; revoke: typeof revokeApiTokenAction }) {
+  const expired = t.expiresAt <= now;
+  const inactive = t.revokedAt !== null || expired || t.creatorRole === null;
+  const actsAs = t.creatorRole ? effectiveTokenRole(t.role, t.creatorRole) : null;
+  const daysLeft = Math.ceil((t.expiresAt.getTime() - now.getTime()) / DAY_MS);
+  return (
+    <tr className={inactive ? "text-slate-400" : undefined}>
+      <th scope="row" className="px-4 py-3 text-left font-medium">
+        {t.name}
+      </th>
+      <td className="px-4 py-3">
+        {ROLE_LABELS[t.role]}
+        {actsAs && actsAs !== t.role && <span className="block text-xs text-amber-800">acts as {ROLE_LABELS[actsAs]} (its creator&apos;s role now)</span>}
+      </td>
+      <td className="px-4 py-3">{day(t.createdAt)}</td>
+      <td className="px-4 py-3">
+        {day(t.expiresAt)}
+        {!inactive && daysLeft <= SOON_DAYS && (
+          <span className="ml-2">
+            <Badge tone="amber">in {daysLeft} {daysLeft === 1 ? "day" : "days"}</Badge>
+          </span>
+        )}
+      </td>
+      <td className="px-4 py-3">{t.lastUsedAt ? day(t.lastUsedAt) : "never"}</td>
+      <td className="px-4 py-3 text-right">
+        {t.revokedAt ? (
+          <Badge>Revoked {day(t.revokedAt)}</Badge>
+        ) : expired ? (
+          // Nothing to revoke: an expired token never works again.
+          <Badge tone="red">Expired</Badge>
+        ) : (
+          <span className="inline-flex items-center gap-2">
+            {/* Refused while its creator is not a member; revoke it, or it works again if they rejoin. */}
+            {t.creatorRole === null && <Badge tone="red">Refused: its creator left</Badge>}
+            <ConfirmDelete
+              action={revoke}
+              fields={{ org: orgSlug, tokenId: t.id }}
+              title={`Revoke the token “${t.name}”?`}
+              consequences={["Requests with this token are refused at once.", "Anything that uses it must be given a new token."]}
+              label="Revoke"
+            />
+          </span>
+        )}
+      </td>
+    </tr>
   );
 }
