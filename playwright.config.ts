@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./lib/runtime/chromium";
+import { chromiumLaunchOptions, chromiumPath } from "./lib/runtime/chromium";
 
 // Journeys in Debian's Chromium (no `playwright install`: nothing is downloaded) against the
 // production build. Build first (`npm run build`; `npm test` does). Each web server gets a fresh
@@ -39,7 +39,7 @@ export default defineConfig({
   use: {
     browserName: "chromium",
     headless: true,
-    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(chromiumPath()),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

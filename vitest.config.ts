@@ -27,6 +27,9 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
           environment: "node",
+          // next-auth's ESM imports "next/server" without an extension, which Node's resolver refuses
+          // and Next's bundler accepts: let Vite resolve it, so tests can run Auth.js's own signIn/signOut.
+          server: { deps: { inline: ["next-auth"] } },
           globalSetup: ["lib/testing/global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup.ts"],
           fileParallelism: false,

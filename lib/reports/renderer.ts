@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Paper } from "@/lib/reports/print-token";
 import { PAGE_MARGIN_MM, pageNumbersHtml, partSearch, PRINT_VIEWPORT, type ReportPart } from "@/lib/reports/report-footer";
-import { CHROMIUM_ARGS, reportChromiumPath } from "@/lib/runtime/chromium";
+import { chromiumLaunchOptions, reportChromiumPath } from "@/lib/runtime/chromium";
 
 const execFileAsync = promisify(execFile);
 
@@ -39,7 +39,7 @@ const globalForBrowser = globalThis as unknown as { sovraBrowser?: Promise<Brows
 /** The process's warm browser, launched on first use and again after it disconnects (crash, kill). */
 export function warmBrowser(): Promise<Browser> {
   globalForBrowser.sovraBrowser ??= chromium
-    .launch({ executablePath: reportChromiumPath(), args: CHROMIUM_ARGS, timeout: TIMEOUTS.launchMs })
+    .launch({ ...chromiumLaunchOptions(reportChromiumPath()), timeout: TIMEOUTS.launchMs })
     .then((browser) => {
       browser.on("disconnected", () => {
         globalForBrowser.sovraBrowser = undefined;

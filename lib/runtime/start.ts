@@ -12,6 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { parseEnv } from "../env";
 import { applyMigrations, assertDatabaseReachable } from "./database";
+import { readSandboxHost, reportChromiumPath, sandboxNotice } from "./chromium";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
 import { seedDemo } from "../../prisma/seed";
@@ -69,6 +70,12 @@ async function main() {
     config = parseEnv();
   } catch (e) {
     fail((e as Error).message);
+  }
+  // Said once here, not by every web process that may launch a Chromium (docs/decisions/032).
+  if (process.env.SOVRA_REPORT_WORKER !== "off") {
+    const notice = sandboxNotice(config.SOVRA_CHROMIUM_SANDBOX, readSandboxHost(reportChromiumPath()));
+    if (notice?.fatal) fail(notice.message);
+    if (notice) log(notice.message);
   }
 
   let embedded: EmbeddedPostgres | undefined;
