@@ -2,13 +2,20 @@
 // checkboxes and repeated inputs, as a browser submits them (empty strings for "not given").
 import { z } from "zod";
 import { countryCodeSchema } from "@/lib/countries";
+import { multiLineText, singleLineText } from "@/lib/text";
 
 // null is what a parsed value holds for "not given": parsing it again gives the same answer.
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-/** Optional free text: blank becomes null (so an update can clear it). */
-export const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `Use at most ${max} characters`).optional()).transform((v) => v ?? null);
+/**
+ * Optional text: blank becomes null (so an update can clear it). `single-line` for names and
+ * other one-line values (no line breaks, tabs or bidi controls), `multi-line` for notes; neither
+ * holds NUL, other control characters or broken characters (lib/text.ts).
+ */
+export const optionalText = (max: number, lines: "single-line" | "multi-line") =>
+  z
+    .preprocess(blankToUndefined, z.string().trim().max(max, `Use at most ${max} characters`).superRefine(lines === "single-line" ? singleLineText : multiLineText).optional())
+    .transform((v) => v ?? null);
 
 /** Optional ISO 3166-1 alpha-2 country; blank is null. */
 export const optionalCountry = z.preprocess(blankToUndefined, countryCodeSchema.optional()).transform((v) => v ?? null);
@@ -35,7 +42,7 @@ export const repeated = <T extends z.ZodType>(item: T) =>
 export const commaList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((t) => t.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(60, "A name has at most 60 characters")).max(50, "At most 50 entries"))
+  .pipe(z.array(z.string().max(60, "A name has at most 60 characters").superRefine(singleLineText)).max(50, "At most 50 entries"))
   .transform((items) => [...new Set(items)]);
 
 export const idAndVersion = { id: z.uuid(), version: z.coerce.number().int().positive() };
@@ -53,6 +60,12 @@ export const optionalHttpUrl = (max: number) =>
   z
     .preprocess(
       blankToUndefined,
-      z.string().trim().max(max, `Use at most ${max} characters`).pipe(z.url({ protocol: /^https?$/, message: "Enter a web address starting with https:// or http://" })).optional(),
+      z
+        .string()
+        .trim()
+        .max(max, `Use at most ${max} characters`)
+        .superRefine(singleLineText)
+        .pipe(z.url({ protocol: /^https?$/, message: "Enter a web address starting with https:// or http://" }))
+        .optional(),
     )
     .transform((v) => v ?? null);

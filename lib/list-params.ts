@@ -5,6 +5,7 @@
 // from the URL reaches Prisma except through the mapping functions a list defines itself.
 import { z } from "zod";
 import { countryCodeSchema } from "@/lib/countries";
+import { textProblem } from "@/lib/text";
 
 export const PAGE_SIZES = [25, 50, 100, 250] as const;
 export const MAX_PAGE_SIZE = 250;
@@ -13,8 +14,8 @@ const MAX_SEARCH = 100;
 const MAX_TEXT_FILTER = 100;
 const MAX_PAGE = 100_000;
 
-/** How a filter's value is checked: free text (contains), one of a fixed set, or a country code. */
-export type FilterSpec = { kind: "text" } | { kind: "enum"; values: readonly string[] } | { kind: "country" };
+/** How a filter's value is checked: free text (contains), one of a fixed set, a country code, a calendar day (YYYY-MM-DD) or a row's id (UUID). */
+export type FilterSpec = { kind: "text" } | { kind: "enum"; values: readonly string[] } | { kind: "country" } | { kind: "date" } | { kind: "uuid" };
 
 /** What a list allows, by column id. Only these ids are ever read from the URL. */
 export interface ListSpec<C extends string = string, S extends C = C, F extends string = string> {
@@ -71,6 +72,12 @@ export function parseListParams<C extends string, S extends C, F extends string>
   const notices: string[] = [];
 
   let q = (first(params, "q") ?? "").trim();
+  // A control character (`?q=%00`) cannot be searched for, and NUL would fail in the database.
+  // proxy.ts answers such an address with 400 before a page runs; this is the net under it.
+  if (textProblem(q, "any")) {
+    q = "";
+    notices.push("The search contains an invisible control character and was ignored.");
+  }
   if (q.length > MAX_SEARCH) {
     q = q.slice(0, MAX_SEARCH);
     notices.push(`The search was shortened to its first ${MAX_SEARCH} characters.`);
@@ -137,17 +144,23 @@ export function parseListParams<C extends string, S extends C, F extends string>
 function checkFilter(filter: FilterSpec, value: string): string | null {
   switch (filter.kind) {
     case "text":
-      return value.slice(0, MAX_TEXT_FILTER);
+      return textProblem(value, "any") ? null : value.slice(0, MAX_TEXT_FILTER);
     case "enum":
       return filter.values.includes(value) ? value : null;
     case "country": {
       const parsed = countryCodeSchema.safeParse(value);
       return parsed.success ? parsed.data : null;
     }
+    case "date":
+      return z.iso.date().safeParse(value).success ? value : null;
+    case "uuid":
+      return z.uuid().safeParse(value).success ? value.toLowerCase() : null;
   }
 }
 
-function truncate(s: string): string {
+/** A value from the URL as a notice quotes it: at most 40 characters, control characters as "?". */
+function truncate(raw: string): string {
+  const s = [...raw].map((c) => (textProblem(c, "any") ? "?" : c)).join("");
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 

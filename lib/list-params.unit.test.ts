@@ -55,6 +55,16 @@ describe("parseListParams", () => {
     expect(notices.join(" ")).toMatch(/no filter "organisationId"/);
   });
 
+  it("date and id filters keep only a calendar day (YYYY-MM-DD) and a UUID", () => {
+    const dated = { ...spec, filters: { from: { kind: "date" }, actor: { kind: "uuid" } } } as const satisfies ListSpec;
+    const id = "0193B7A4-5C2D-7E3F-8A1B-2C3D4E5F6A7B";
+    expect(parseListParams(dated, { "f.from": "2026-12-01", "f.actor": id })).toMatchObject({ state: { filters: { from: "2026-12-01", actor: id.toLowerCase() } }, notices: [] });
+    const bad = parseListParams(dated, { "f.from": "2026-13-01", "f.actor": "1 OR 1=1" });
+    expect(bad.state.filters).toEqual({});
+    expect(bad.notices).toHaveLength(2);
+    expect(parseListParams(dated, { "f.from": "1/12/2026" }).state.filters).toEqual({});
+  });
+
   it("an empty filter value means no filter, silently", () => {
     expect(parse({ "f.country": "", "f.owner": "  " })).toMatchObject({ state: { filters: {} }, notices: [] });
   });

@@ -4,6 +4,7 @@
 // until every exported function of lib/*/queries.ts and lib/*/mutations.ts has one.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditQueries from "@/lib/audit/queries";
+import * as auditExport from "@/lib/audit/export";
 import * as apiTokenMutations from "@/lib/api-tokens/mutations";
 import * as apiTokenQueries from "@/lib/api-tokens/queries";
 import * as inventoryDocument from "@/lib/inventory/document";
@@ -107,7 +108,15 @@ async function snapshotOf(w: World) {
     scenarios: await db().scenario.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     policyEvents: await db().policyEvent.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     reportRuns: await db().reportRun.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    passwordResets: await db().passwordReset.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
+}
+
+/** Audit events came back, none of which is one of A's. */
+async function expectNoAuditEventOfA(w: World, rows: { id: string }[]) {
+  const aIds = new Set((await db().auditEvent.findMany({ where: { organisationId: w.a.organisation.id }, select: { id: true } })).map((e) => e.id.toString()));
+  expect(aIds.size).toBeGreaterThan(0);
+  expect(rows.filter((r) => aIds.has(r.id))).toEqual([]);
 }
 
 async function expectNotFound(promise: Promise<unknown>) {
@@ -197,7 +206,18 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     await expectNotFound(memberMutations.changeMemberRole(asB, { membershipId: w.membershipA.id, role: "owner", version: w.membershipA.version }));
   },
   removeMember: async (w, asB) => {
+    const editorA = await db().membership.findUniqueOrThrow({ where: { id: w.membershipA.id }, select: { userId: true } });
+    const sessionA = await db().session.create({ data: { userId: editorA.userId, expiresAt: new Date(Date.now() + 3_600_000) } });
     await expectNotFound(memberMutations.removeMember(asB, w.membershipA.id));
+    // A's member keeps their sessions: a refused removal ends nobody's.
+    expect((await db().session.findUniqueOrThrow({ where: { id: sessionA.id } })).revokedAt).toBeNull();
+  },
+  createPasswordReset: async (w, asB) => {
+    await expectNotFound(memberMutations.createPasswordReset(asB, { membershipId: w.membershipA.id }));
+    // B's own member: the link is B's, for B's member, and says nothing of A.
+    const memberB = await db().membership.findFirstOrThrow({ where: { organisationId: w.b.organisation.id, role: "viewer" }, select: { id: true, userId: true } });
+    const reset = await memberMutations.createPasswordReset(asB, { membershipId: memberB.id });
+    expect(await db().passwordReset.findUniqueOrThrow({ where: { id: reset.id } })).toMatchObject({ organisationId: w.b.organisation.id, userId: memberB.userId });
   },
   // inventory document and scores
   loadInventoryDocument: async (w, asB) => {
@@ -369,13 +389,58 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   revokeApiToken: async (w, asB) => {
     await expectNotFound(apiTokenMutations.revokeApiToken(asB, w.tokenA.id));
   },
-  // audit
-  listAuditEvents: async (w, asB) => {
-    const events = await auditQueries.listAuditEvents(asB);
-    expect(events.length).toBeGreaterThan(0); // B's own createInvitation etc.
-    const aEvents = await db().auditEvent.findMany({ where: { organisationId: w.a.organisation.id }, select: { id: true } });
-    const ids = new Set(events.map((e) => e.id));
-    expect(aEvents.some((e) => ids.has(e.id))).toBe(false);
+  listOwnApiTokens: async (w, asB) => {
+    await apiTokenMutations.createApiToken(asB, { name: "B's own", role: "viewer" });
+    const own = await apiTokenQueries.listOwnApiTokens(asB);
+    expect(own.map((t) => t.name)).toContain("B's own");
+    expect(own.map((t) => t.id)).not.toContain(w.tokenA.id);
+  },
+  revokeOwnApiToken: async (w, asB) => {
+    await expectNotFound(apiTokenMutations.revokeOwnApiToken(asB, w.tokenA.id));
+  },
+  getApiTokenPolicy: async (_w, asB) => {
+    expect(await apiTokenQueries.getApiTokenPolicy(asB)).toEqual({ defaultDays: expect.any(Number), maxDays: expect.any(Number) });
+  },
+  updateApiTokenPolicy: async (w, asB) => {
+    // Changes B's own policy only (A's organisation row is in the snapshot).
+    await apiTokenMutations.updateApiTokenPolicy(asB, { defaultDays: 7, maxDays: 14 });
+    expect(await apiTokenQueries.getApiTokenPolicy(asB)).toEqual({ defaultDays: 7, maxDays: 14 });
+    expect(await apiTokenQueries.getApiTokenPolicy(w.ownerA)).toEqual({ defaultDays: 90, maxDays: 365 });
+    await apiTokenMutations.updateApiTokenPolicy(asB, { defaultDays: 90, maxDays: 365 });
+  },
+  // audit: a filter naming A's actor or A's entity finds nothing, not A's rows
+  listAuditEventsPage: async (w, asB) => {
+    const page = await auditQueries.listAuditEventsPage(asB, {}, { page: 1, size: 250 });
+    expect(page.rows.length).toBeGreaterThan(0); // B's own createInvitation etc.
+    await expectNoAuditEventOfA(w, page.rows);
+    expect((await auditQueries.listAuditEventsPage(asB, { actorId: w.a.users.owner.id }, { page: 1, size: 250 })).total).toBe(0);
+    expect((await auditQueries.listAuditEventsPage(asB, { entityId: w.tokenA.id }, { page: 1, size: 250 })).total).toBe(0);
+  },
+  getAuditEvent: async (w, asB) => {
+    const aEvent = await db().auditEvent.findFirstOrThrow({ where: { organisationId: w.a.organisation.id }, select: { id: true } });
+    expect(await auditQueries.getAuditEvent(asB, aEvent.id)).toBeNull();
+    expect(await auditQueries.getAuditEvent(w.ownerA, aEvent.id)).not.toBeNull();
+  },
+  listAuditActors: async (w, asB) => {
+    const ids = (await auditQueries.listAuditActors(asB)).map((u) => u.id);
+    expect(ids).toContain(w.b.users.owner.id);
+    expect(ids).not.toContain(w.a.users.owner.id);
+  },
+  auditEventsInBatches: async (w, asB) => {
+    const rows = [];
+    for await (const batch of auditQueries.auditEventsInBatches(asB, {}, 2)) rows.push(...batch);
+    expect(rows.length).toBeGreaterThan(2);
+    await expectNoAuditEventOfA(w, rows);
+  },
+  countAuditEvents: async (w, asB) => {
+    expect(await auditQueries.countAuditEvents(asB, { actorId: w.a.users.owner.id })).toBe(0);
+    expect(await auditQueries.countAuditEvents(asB, {})).toBeGreaterThan(0);
+  },
+  exportAuditEventsCsv: async (w, asB) => {
+    const text = new TextDecoder().decode((await auditExport.exportAuditEventsCsv(asB, {})).body);
+    expect(text).toContain(w.b.users.owner.email);
+    // By ids and A's people: other cases copy A's names into B.
+    for (const secret of [w.a.users.owner.email, w.a.users.editor.name, w.tokenA.id, w.officeA.id, w.vendorA.id, w.a.organisation.id]) expect(text).not.toContain(secret);
   },
   // models: B cannot read, change, delete or create under A's model or vendor
   getModel: async (w, asB) => {
@@ -619,7 +684,8 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   formatOf: "pure: the format a file name says",
   inventoryTemplateFile: "the empty template workbook, the same for everyone",
   findActiveApiToken: "looked up by the hash of the token's secret; the token names its organisation",
-  recordApiTokenUse: "only for a token findActiveApiToken returned; its where includes that token's organisation",
+  checkApiToken: "looked up by the hash of the token's secret; the token names its organisation, whose membership of the creator it reads",
+  recordApiTokenUse: "only for a token checkApiToken accepted; its where includes that token's organisation",
   today: "pure date helper, no data access",
   typedModel: "pure: types a model row's JSON column, no data access",
   inputsHashOf: "pure: sha256 of a document",
@@ -642,7 +708,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

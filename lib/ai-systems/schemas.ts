@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text";
 import { CRITICALITY_LABELS } from "@/lib/labels";
 import type { Criticality } from "@/lib/generated/prisma/enums";
 import { commaList, idAndVersion, repeated } from "@/lib/form-fields";
@@ -8,9 +9,9 @@ const wholeNumber = (max: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(0, "Cannot be negative").max(max, `At most ${max.toLocaleString("en")}`));
 
 export const aiSystemFields = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
-  description: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
-  owner: z.string().trim().min(1, "Enter who owns it").max(120, "Use at most 120 characters"),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters").superRefine(singleLineText),
+  description: z.string().trim().max(2000, "Use at most 2,000 characters").superRefine(multiLineText).default(""),
+  owner: z.string().trim().min(1, "Enter who owns it").max(120, "Use at most 120 characters").superRefine(singleLineText),
   criticality: z.enum(criticalities, { message: "Choose a criticality" }),
   /** Tolerated downtime as the form asks it: hours and minutes. */
   downtimeHours: wholeNumber(24 * 365),

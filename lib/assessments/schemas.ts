@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "@/lib/text";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -10,7 +11,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
  * today, never in the future: an assessment records what was known) and a short note.
  */
 export const assessmentAsOfSchema = z.iso.date("Enter a date as YYYY-MM-DD").refine((d) => d <= today(), "An assessment cannot be dated in the future");
-export const assessmentNoteSchema = z.string().trim().max(500, "Use at most 500 characters");
+export const assessmentNoteSchema = z.string().trim().max(500, "Use at most 500 characters").superRefine(multiLineText);
 
 /** The form's version: empty fields are not sent. The API uses the same two field schemas (lib/api/assessment-schemas.ts). */
 export const freezeAssessmentSchema = z.object({

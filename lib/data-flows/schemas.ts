@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/text";
 import { countryCodeSchema } from "@/lib/countries";
 import { DATA_CATEGORY_LABELS, DATA_VOLUME_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS } from "@/lib/labels";
 import type { DataCategory, DataVolume, Encryption, TransferMechanism } from "@/lib/generated/prisma/enums";
@@ -12,13 +13,13 @@ const optionalId = (message: string) => z.preprocess((v) => (v === "" || v === n
 export const dataCategorySchema = z.enum(keys<DataCategory>(DATA_CATEGORY_LABELS), { message: "Choose a data category" });
 
 export const dataFlowFields = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters").superRefine(singleLineText),
   originOfficeId: optionalId("Choose one of your offices"),
   originAiSystemId: optionalId("Choose one of your AI systems"),
   dependencyId: optionalId("Choose one of the AI system's model dependencies"),
   vendorId: z.uuid({ message: "Choose the vendor that receives the data" }),
   processingCountry: countryCodeSchema,
-  processingRegion: optionalText(60),
+  processingRegion: optionalText(60, "single-line"),
   dataCategories: repeated(dataCategorySchema)
     .transform((c) => [...new Set(c)])
     .refine((c) => c.length > 0, "Choose at least one data category"),

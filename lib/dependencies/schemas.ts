@@ -15,7 +15,7 @@ export const routeFields = {
   accessPath: z.enum(accessPaths, { message: "Choose an access path" }),
   cloudVendorId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ message: "Choose a cloud" }).optional()).transform((v) => v ?? null),
   hostingCountry: optionalCountry,
-  hostingRegion: optionalText(60),
+  hostingRegion: optionalText(60, "single-line"),
 };
 
 /**
@@ -38,7 +38,7 @@ const dependencyFields = {
   contractDataResidency: optionalBoolean,
   /** Does the contract give exit terms (data return, transition help)? null: not known. */
   contractExitTerms: optionalBoolean,
-  notes: optionalText(2000),
+  notes: optionalText(2000, "multi-line"),
 };
 
 export const dependencySchema = z

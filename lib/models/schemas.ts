@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/text";
 import { ACCESS_PATH_LABELS, TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS, type TrainingComputeBand } from "@/lib/labels";
 import type { AccessPath, Weights } from "@/lib/generated/prisma/enums";
 import { idAndVersion, optionalDate, optionalText, repeated } from "@/lib/form-fields";
@@ -14,9 +15,9 @@ export const offeredAccessPathSchema = z.union([
   z.enum(accessPaths, { message: "Choose an access path" }).transform((path): OfferedAccessPath => ({ path })),
   z.strictObject({
     path: z.enum(accessPaths, { message: "Choose an access path" }),
-    cloud: z.string().trim().min(1).max(80).optional(),
-    service: z.string().trim().min(1).max(120).optional(),
-    regions: z.array(z.string().trim().min(1).max(60)).max(100).optional(),
+    cloud: z.string().trim().min(1).max(80).superRefine(singleLineText).optional(),
+    service: z.string().trim().min(1).max(120).superRefine(singleLineText).optional(),
+    regions: z.array(z.string().trim().min(1).max(60).superRefine(singleLineText)).max(100).optional(),
   }),
 ]);
 
@@ -28,14 +29,14 @@ const offeredAccessPaths = repeated(offeredAccessPathSchema)
   .transform((list) => list.filter((o, i) => !isBare(o) || !list.some((x, j) => x.path === o.path && (j < i || !isBare(x)))));
 
 const modelFields = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
-  family: z.string().trim().min(1, "Enter a family").max(120, "Use at most 120 characters"),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters").superRefine(singleLineText),
+  family: z.string().trim().min(1, "Enter a family").max(120, "Use at most 120 characters").superRefine(singleLineText),
   weights: z.enum(weights, { message: "Choose open or closed weights" }),
-  licence: z.string().trim().min(1, "Enter the licence (e.g. proprietary, Apache-2.0)").max(200, "Use at most 200 characters"),
-  licenceRestrictions: optionalText(1000),
+  licence: z.string().trim().min(1, "Enter the licence (e.g. proprietary, Apache-2.0)").max(200, "Use at most 200 characters").superRefine(singleLineText),
+  licenceRestrictions: optionalText(1000, "multi-line"),
   trainingCompute: z.enum(computeBands, { message: "Choose a training compute band" }),
   offeredAccessPaths,
-  source: optionalText(500),
+  source: optionalText(500, "single-line"),
   sourceAsOf: optionalDate,
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { today } from "@/lib/scores/queries";
@@ -98,6 +99,8 @@ export async function listPolicyEvents(ctx: OrgContext, asOf: string = today()):
 /** One of the organisation's own policy events, or null (also for another organisation's id). */
 export async function getPolicyEvent(ctx: OrgContext, id: string) {
   assertCan(ctx, "scores:read");
+  // `?edit=` comes from the address: anything but a UUID is no event (PostgreSQL would refuse it as a uuid).
+  if (!z.uuid().safeParse(id).success) return null;
   const row = await db().policyEvent.findFirst({ where: { id, organisationId: ctx.organisationId }, select: policyEventSelect });
   return row ? { id: row.id, version: row.version, updatedAt: row.updatedAt, event: policyEventFromRow(row) } : null;
 }

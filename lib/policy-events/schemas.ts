@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText, textProblem } from "@/lib/text";
 import { slugify } from "@/lib/organisations/schemas";
 import { idAndVersion } from "@/lib/form-fields";
 import { checkPolicyEvent } from "@/lib/policy-events/rules";
@@ -37,12 +38,12 @@ const ticked = (v: unknown) => v === true || v === "on" || v === "true";
 const fields = z.object({
   key: z.preprocess(blank, keySchema.optional()),
   kind: z.enum(["impose", "lift"], { error: "Choose impose or lift" }),
-  title: z.string().trim().min(1, "Enter a title").max(200, "Use at most 200 characters"),
+  title: z.string().trim().min(1, "Enter a title").max(200, "Use at most 200 characters").superRefine(singleLineText),
   effectiveDate: z.preprocess(blank, z.iso.date({ message: "Enter a date (YYYY-MM-DD)" }).optional()),
   dateEstimated: z.preprocess(ticked, z.boolean()),
-  dateNote: z.preprocess(blank, z.string().trim().max(2000, "Use at most 2,000 characters").optional()),
-  source: z.string().trim().min(1, "Enter a source: a URL or a reference to the text").max(500, "Use at most 500 characters"),
-  summary: z.preprocess(blank, z.string().trim().max(2000, "Use at most 2,000 characters").optional()),
+  dateNote: z.preprocess(blank, z.string().trim().max(2000, "Use at most 2,000 characters").superRefine(multiLineText).optional()),
+  source: z.string().trim().min(1, "Enter a source: a URL or a reference to the text").max(500, "Use at most 500 characters").superRefine(singleLineText),
+  summary: z.preprocess(blank, z.string().trim().max(2000, "Use at most 2,000 characters").superRefine(multiLineText).optional()),
   references: z.preprocess(jsonText, z.unknown().optional()),
   type: z.preprocess(blank, z.enum(POLICY_EVENT_TYPES, { error: "Choose the kind of measure" }).optional()),
   issuer: z.preprocess((v) => {
@@ -57,6 +58,39 @@ const fields = z.object({
 });
 
 type Fields = z.infer<typeof fields>;
+
+/**
+ * The text rules (lib/text.ts) on an event in the engine's shape, for what the engine's own schema
+ * does not check: titles, sources, publishers and scope names one line, notes and summaries free.
+ * The form's JSON fields (references, scope) and the API's bodies both go through it.
+ */
+export function addPolicyEventTextIssues(event: unknown, ctx: z.RefinementCtx, prefix: (string | number)[] = []) {
+  if (event === null || typeof event !== "object") return;
+  const e = event as Record<string, unknown>;
+  const check = (value: unknown, kind: "single-line" | "multi-line", path: (string | number)[]) => {
+    const message = typeof value === "string" ? textProblem(value, kind) : null;
+    if (message) ctx.addIssue({ code: "custom", message, path: [...prefix, ...path] });
+  };
+  check(e.title, "single-line", ["title"]);
+  check(e.source, "single-line", ["source"]);
+  check(e.dateNote, "multi-line", ["dateNote"]);
+  check(e.summary, "multi-line", ["summary"]);
+  if (Array.isArray(e.references)) {
+    e.references.forEach((r: unknown, i) => {
+      if (r === null || typeof r !== "object") return;
+      const ref = r as Record<string, unknown>;
+      check(ref.publisher, "single-line", ["references", i, "publisher"]);
+      check(ref.title, "single-line", ["references", i, "title"]);
+      check(ref.url, "single-line", ["references", i, "url"]);
+      check(ref.note, "multi-line", ["references", i, "note"]);
+    });
+  }
+  const scope = e.scope as Record<string, unknown> | undefined;
+  for (const list of ["modelFamilies", "hostingRegions"] as const) {
+    const items = scope && typeof scope === "object" ? scope[list] : undefined;
+    if (Array.isArray(items)) items.forEach((item: unknown, i) => check(item, "single-line", ["scope", list, i]));
+  }
+}
 
 function toEvent(f: Fields, ctx: z.RefinementCtx): PolicyEvent {
   const references = Array.isArray(f.references) && f.references.length === 0 ? undefined : f.references;
@@ -87,6 +121,7 @@ function toEvent(f: Fields, ctx: z.RefinementCtx): PolicyEvent {
     if (!f.issuer) say("issuer", "Enter who issued it: a country code, EU or vendor");
     if (f.restrictions === undefined) say("restrictions", "Say whom it restricts");
   }
+  addPolicyEventTextIssues({ references, scope: f.scope }, ctx);
   const checked = checkPolicyEvent(candidate);
   if (!checked.ok) {
     for (const [field, messages] of Object.entries(checked.problems)) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text";
 import { PRIORITY_LABELS, REMEDIATION_STATUS_LABELS } from "@/lib/labels";
 import type { Priority, RemediationStatus } from "@/lib/generated/prisma/enums";
 import { idAndVersion, optionalDate } from "@/lib/form-fields";
@@ -12,8 +13,8 @@ const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v 
 const ownerId = z.preprocess(blankToNull, z.uuid({ message: "Choose a member" }).nullable());
 
 const actionFields = z.object({
-  title: z.string().trim().min(1, "Enter a title").max(300, "Use at most 300 characters"),
-  description: z.preprocess((v) => v ?? "", z.string().trim().max(4000, "Use at most 4,000 characters")),
+  title: z.string().trim().min(1, "Enter a title").max(300, "Use at most 300 characters").superRefine(singleLineText),
+  description: z.preprocess((v) => v ?? "", z.string().trim().max(4000, "Use at most 4,000 characters").superRefine(multiLineText)),
   ownerId,
   dueDate: optionalDate,
   priority: z.enum(PRIORITIES, { message: "Choose a priority" }),
@@ -26,7 +27,7 @@ export const remediationSchema = actionFields.extend({
 
 /** An engine suggestion added to the plan: only its finding's id travels; the gain and title come from the engine on the server. */
 export const suggestionSchema = z.object({
-  findingKey: z.string().trim().min(1, "Choose a suggestion").max(300),
+  findingKey: z.string().trim().min(1, "Choose a suggestion").max(300).superRefine(singleLineText),
   ownerId,
   dueDate: optionalDate,
   priority: z.enum(PRIORITIES, { message: "Choose a priority" }).default("medium"),

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { loadInventoryDocument } from "@/lib/inventory/document";
@@ -30,6 +31,8 @@ export async function listScenarios(ctx: OrgContext): Promise<SavedScenario[]> {
 /** One saved scenario of the caller's organisation, or null (also for another organisation's id). */
 export async function getScenario(ctx: OrgContext, id: string): Promise<SavedScenario | null> {
   assertCan(ctx, "scores:read");
+  // An id from the address: anything but a UUID is no scenario (PostgreSQL would refuse it as a uuid).
+  if (!z.uuid().safeParse(id).success) return null;
   const row = await db().scenario.findFirst({ where: { id, organisationId: ctx.organisationId }, select: scenarioSelect });
   return row ? typedScenario(row) : null;
 }

@@ -1,6 +1,18 @@
 import { z } from "zod";
+import { multiLineText, singleLineText, textProblem } from "@/lib/text";
 import { shockSchema } from "@/scoring/schema/scenario";
 import { idAndVersion, optionalDate } from "@/lib/form-fields";
+
+/** The engine's shocks, with the one free-text value among them (a cloud region's name) held to one line (lib/text.ts). */
+export const shockListSchema = z
+  .array(shockSchema, { error: "Expected a list of shocks" })
+  .min(1, "Add at least one shock")
+  .superRefine((shocks, ctx) =>
+    shocks.forEach((shock, i) => {
+      const problem = "region" in shock && typeof shock.region === "string" ? textProblem(shock.region, "single-line") : null;
+      if (problem) ctx.addIssue({ code: "custom", path: [i, "region"], message: problem });
+    }),
+  );
 
 /**
  * The shocks as the engine's scenario schema defines them. A form sends them as one JSON text
@@ -15,11 +27,11 @@ export const shocksSchema = z.preprocess((v) => {
   } catch {
     return v;
   }
-}, z.array(shockSchema, { error: "Expected a list of shocks" }).min(1, "Add at least one shock"));
+}, shockListSchema);
 
 export const scenarioSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
-  description: z.string().trim().max(1000, "Use at most 1,000 characters").default(""),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters").superRefine(singleLineText),
+  description: z.string().trim().max(1000, "Use at most 1,000 characters").superRefine(multiLineText).default(""),
   /** Landscape date to simulate against; blank: the day it runs. */
   asOf: optionalDate,
   shocks: shocksSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/text";
 import { countryCodeSchema } from "@/lib/countries";
 import { VENDOR_TYPE_LABELS } from "@/lib/labels";
 import type { VendorType } from "@/lib/generated/prisma/enums";
@@ -9,15 +10,15 @@ import { CATALOGUE_BACKED_FACTS, isOwnSource, newOverrides, type CatalogueBacked
 const vendorTypes = Object.keys(VENDOR_TYPE_LABELS) as [VendorType, ...VendorType[]];
 
 const vendorFields = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters").superRefine(singleLineText),
   vendorType: z.enum(vendorTypes, { message: "Choose a type" }),
   hqCountry: countryCodeSchema,
-  parentName: optionalText(120),
+  parentName: optionalText(120, "single-line"),
   parentCountry: optionalCountry,
   dpfCertified: checkbox,
-  source: optionalText(500),
+  source: optionalText(500, "single-line"),
   sourceAsOf: optionalDate,
-  notes: optionalText(2000),
+  notes: optionalText(2000, "multi-line"),
 });
 
 // The engine only uses an ultimate parent with both its name and its country.

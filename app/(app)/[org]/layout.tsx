@@ -37,7 +37,7 @@ export default async function OrgLayout({ children, params }: { children: React.
             <p className="truncate text-sm font-medium text-slate-900">{ctx.organisationName}</p>
             <p className="text-xs text-slate-500">Your role: {ROLE_LABELS[ctx.role]}</p>
           </div>
-          <UserMenu name={user.name} email={user.email} />
+          <UserMenu name={user.name} email={user.email} orgSlug={ctx.organisationSlug} />
         </header>
         <main id="main" className="flex-1 px-6 py-8 print:p-0">
           <div className="mx-auto max-w-6xl">{children}</div>

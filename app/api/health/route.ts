@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/database-unavailable";
 import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +14,6 @@ export async function GET() {
     ]);
     return Response.json({ status: "ok", database: "ok", version });
   } catch {
-    return Response.json({ status: "error", database: "down", version }, { status: 503, headers: { "cache-control": "no-store" } });
+    return Response.json({ status: "error", database: "down", version }, { status: 503, headers: { "cache-control": "no-store", "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } });
   }
 }
