@@ -21,6 +21,11 @@ export default defineConfig([
     rules: {
       // `const { omitted: _omitted, ...rest } = x` drops a field on purpose.
       "@typescript-eslint/no-unused-vars": ["warn", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      // docs/SECURITY.md (ASVS 1.3.2, 15.3.5): no dynamic code, strict comparisons (`== null` stays idiomatic).
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      eqeqeq: ["error", "always", { null: "ignore" }],
     },
   },
   {
