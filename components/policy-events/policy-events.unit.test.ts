@@ -47,6 +47,17 @@ describe("policy events in words", () => {
   });
 });
 
+describe("user text in rendered HTML", () => {
+  it("is escaped as text: markup and quotes in an organisation's own reference and date note never become elements or attributes", () => {
+    const attack = `"><script>alert(1)</script><img src=x onerror=alert(2)>`;
+    const out = html(createElement(EventEvidence, { dateNote: attack, references: [{ publisher: attack, title: attack, note: attack }, { title: attack, url: `https://example.org/?q="><script>alert(3)</script>` }] }));
+    expect(out).not.toMatch(/<script|<img/);
+    expect(out).toContain("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;");
+    expect(out.match(/&lt;script&gt;alert\(1\)/g)).toHaveLength(5); // the note, then publisher, title and note of the first reference, and the second's title
+    expect(out).toContain('href="https://example.org/?q=&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;"');
+  });
+});
+
 describe("an event's status and origin", () => {
   it("says an event narrowed by partial lifts is in force and partly lifted, on which (estimated) date, and for whom", () => {
     const out = html(

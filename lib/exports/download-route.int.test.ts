@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { freezeAssessment } from "@/lib/assessments/mutations";
 import { db, twoOrganisations } from "@/lib/testing/db";
 import { exportInventory } from "./test-inventory";
+import { downloadResponse } from "@/lib/inventory/file-routes";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -49,8 +50,17 @@ describe("the exports download route", () => {
     for (const kind of ["assessment.xlsx", "dora-b_05.01.csv", "dora-b_02.02.csv", "dora-b_07.01.csv", "dora-gaps.csv", "ai-act.csv"]) {
       const res = await get(a, kind, `?assessmentId=${frozen.id}`);
       expect(res.status, kind).toBe(200);
-      expect(res.headers.get("content-disposition"), kind).toMatch(/^attachment; filename="sovra-/);
+      expect(res.headers.get("content-disposition"), kind).toMatch(/^attachment; filename="sovra-[\w.-]+"$/);
+      expect(res.headers.get("content-type"), kind).toBe(kind.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(res.headers.get("cache-control"), kind).toBe("private, no-store");
+      expect(res.headers.get("x-content-type-options"), kind).toBe("nosniff");
     }
     expect(await db().auditEvent.count({ where: { organisationId: w.a.organisation.id, action: "export", entityId: frozen.id } })).toBe(6);
+  });
+
+  it("puts only ASCII letters, digits, '.', '_' and '-' of a file name into the quoted filename", () => {
+    const res = downloadResponse({ fileName: 'Zürich "Q4"\r\nSet-Cookie: x=1; a/b\\c.csv', contentType: "text/csv; charset=utf-8", body: new Uint8Array() });
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="Z_rich__Q4___Set-Cookie__x_1__a_b_c.csv"');
+    expect(res.headers.get("set-cookie")).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPrintToken, verifyPrintToken } from "@/lib/reports/print-token";
 
@@ -26,5 +27,18 @@ describe("print token", () => {
     expect(verifyPrintToken(`${forged}.${mac}`, secret, now)).toBeNull();
     expect(verifyPrintToken("garbage", secret, now)).toBeNull();
     expect(verifyPrintToken(`${token}.x`, secret, now)).toBeNull();
+  });
+
+  it("is signed under a key of its own purpose: the same body signed with the known-browser cookie's key, or AUTH_SECRET itself, is refused", () => {
+    const now = Date.UTC(2026, 11, 2, 12);
+    const token = createPrintToken(payload, secret, 600, now);
+    const [body] = token.split(".");
+    const signedWith = (label: string | null) => {
+      const key = label === null ? secret : createHmac("sha256", secret).update(label).digest();
+      return `${body}.${createHmac("sha256", key).update(body!).digest("base64url")}`;
+    };
+    expect(signedWith("sovra print token v1")).toBe(token); // the construction below is the real one
+    expect(verifyPrintToken(signedWith("sovra:known-device:v1"), secret, now)).toBeNull();
+    expect(verifyPrintToken(signedWith(null), secret, now)).toBeNull();
   });
 });
