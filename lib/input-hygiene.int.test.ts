@@ -314,7 +314,8 @@ describe("bad text in a list's address", () => {
   }
 
   it("quotes, SQL and markup in the search are bound as text in every list: they find nothing here, change nothing, and find the row that holds them", async () => {
-    const searches = ["'", "x' OR '1'='1", `'; DROP TABLE "Office"; --`, `" OR ""="`, "<script>alert(1)</script>", "$1"];
+    // `%`, `_` and `\` are LIKE's wildcards and escape: unescaped, "%" and "_" would match every row.
+    const searches = ["'", "x' OR '1'='1", `'; DROP TABLE "Office"; --`, `" OR ""="`, "<script>alert(1)</script>", "$1", "%", "_", "\\", "%_%"];
     const before = await db().office.count();
     for (const { name, list, spec } of LISTS) {
       for (const q of searches) {
@@ -329,6 +330,14 @@ describe("bad text in a list's address", () => {
     const vendor = await db().vendor.create({ data: { organisationId: w.a.organisation.id, name: `O'Brien "AI" <b>Labs</b>`, vendorType: "frontier_lab", hqCountry: "IE" } });
     const found = await listVendorsPage(w.ctx(w.a, "viewer"), parseListParams(vendorListSpec, { q: `'brien "ai" <b>` }).state);
     expect(found.rows.map((v: { id: string; name: string }) => [v.id, v.name])).toEqual([[vendor.id, vendor.name]]);
+    // The wildcard characters themselves are found as typed, and only where they are.
+    const percent = await db().vendor.create({ data: { organisationId: w.a.organisation.id, name: "Yield 50% AI_Labs \\ North", vendorType: "frontier_lab", hqCountry: "IE" } });
+    for (const q of ["50%", "i_l", "\\ north"]) {
+      const hit = await listVendorsPage(w.ctx(w.a, "viewer"), parseListParams(vendorListSpec, { q }).state);
+      expect(hit.rows.map((v: { id: string }) => v.id), q).toEqual([percent.id]);
+    }
+    const miss = await listVendorsPage(w.ctx(w.a, "viewer"), parseListParams(vendorListSpec, { q: "Yield 5_%" }).state);
+    expect(miss.total).toBe(0);
   });
 
   it("a lone surrogate in the search is ignored too (PostgreSQL would search for U+FFFD)", () => {

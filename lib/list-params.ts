@@ -192,9 +192,18 @@ export function toWhereParts<F extends string, W>(state: Pick<ListState<string, 
   return parts;
 }
 
-/** Case-insensitive "contains" for a text column. */
+/**
+ * Case-insensitive "contains" for a text column. Prisma sends `ILIKE '%' || value || '%'` and
+ * leaves LIKE's own wildcards in the value alone: `%`, `_` and the escape character `\` are
+ * escaped here, so a search for "50%" or "p_1" finds those characters, not every row.
+ */
 export function contains(value: string) {
-  return { contains: value, mode: "insensitive" as const };
+  return { contains: escapeLike(value), mode: "insensitive" as const };
+}
+
+/** `value` with LIKE's wildcards and its escape character (PostgreSQL's default, `\`) escaped. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** The page a list actually shows: past the last page, the last one. */

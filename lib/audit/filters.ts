@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/audit/labels";
-import type { ListSpec, ListState } from "@/lib/list-params";
+import { contains, type ListSpec, type ListState } from "@/lib/list-params";
 
 // What the audit log can be narrowed by, for the screen (URL state), its CSV export and the API
 // alike. Days are calendar days in UTC, as every time on the screen is shown in UTC.
@@ -57,7 +57,7 @@ export function auditWhere(organisationId: string, f: AuditFilters): Prisma.Audi
     ...(f.actorId && { actorId: f.actorId }),
     ...(f.entityType && { entityType: f.entityType }),
     ...(f.action && { action: f.action }),
-    ...(f.entityId && { entityId: { contains: f.entityId, mode: "insensitive" as const } }),
+    ...(f.entityId && { entityId: contains(f.entityId) }),
     ...((f.from || f.to) && {
       createdAt: { ...(f.from && { gte: dayStart(f.from) }), ...(f.to && { lt: new Date(dayStart(f.to).getTime() + DAY_MS) }) },
     }),

@@ -78,6 +78,8 @@ function supervise(count: number) {
   process.on("SIGINT", () => stop(0));
 }
 
+const REFUSED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+
 async function serve() {
   // Loaded in the workers only: the primary stays a small process.
   const { default: next } = await import("next");
@@ -89,6 +91,13 @@ async function serve() {
   const { PEER_ADDRESS_HEADER, markPeerAddressHeaderTrusted } = await import("../auth/client-address");
   markPeerAddressHeaderTrusted();
   const server = createServer((req, res) => {
+    // TRACE (and CONNECT, TRACK) reach no route: Next cannot build a request of them and answered a
+    // bare, logged 500. Refused here, before Next, with what every response carries.
+    if (req.method && REFUSED_METHODS.has(req.method)) {
+      res.writeHead(405, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS", "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" });
+      res.end("Method not allowed\n");
+      return;
+    }
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     void handle(req, res);
   });
