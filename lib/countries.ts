@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { COUNTRY_NAMES } from "./country-names";
 
 // ISO 3166-1 alpha-2 codes of the 249 officially assigned countries and territories.
-// Names come from the runtime's ICU data (Intl.DisplayNames), so no list of names is kept here.
+// Names come from one written-out table (lib/country-names.ts), the same on the server and in the
+// browser: their ICU data disagree on some names, which broke hydration.
 const CODES =
   "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
   "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
@@ -18,15 +20,9 @@ export function isCountryCode(value: string): boolean {
   return CODE_SET.has(value);
 }
 
-const names = new Intl.DisplayNames(["en"], { type: "region" });
-
 /** English name of a country code, or the code itself when unknown. */
 export function countryName(code: string): string {
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return (Object.hasOwn(COUNTRY_NAMES, code) ? COUNTRY_NAMES[code] : undefined) ?? code;
 }
 
 /** Countries sorted by name, for pickers. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COUNTRY_CODES, countryCodeSchema, countryName } from "./countries";
+import { COUNTRY_NAMES } from "./country-names";
+import catalogueCountries from "@/scoring/catalogue/countries.json";
 import { slugify } from "./organisations/schemas";
 import { formValues, submitted } from "./action-state";
 import { formatWait } from "./auth/throttle";
@@ -26,6 +28,27 @@ describe("countries", () => {
   it("names countries in English", () => {
     expect(countryName("DE")).toBe("Germany");
     expect(countryName("SG")).toBe("Singapore");
+  });
+
+  it("names every country from one table, so the server and the browser agree (their ICU data do not: hydration failed on Hong Kong)", () => {
+    expect(Object.keys(COUNTRY_NAMES).sort()).toEqual([...COUNTRY_CODES].sort());
+    expect(countryName("HK")).toBe("Hong Kong");
+    expect(countryName("CD")).toBe("Democratic Republic of the Congo");
+    // Not read from the runtime: with Intl.DisplayNames gone the names are the same.
+    const original = Intl.DisplayNames;
+    try {
+      (Intl as { DisplayNames: unknown }).DisplayNames = class {
+        of(): string {
+          throw new Error("not available");
+        }
+      };
+      expect(COUNTRY_CODES.map(countryName)).toEqual(COUNTRY_CODES.map((c) => COUNTRY_NAMES[c]));
+    } finally {
+      (Intl as { DisplayNames: unknown }).DisplayNames = original;
+    }
+    for (const name of Object.values(COUNTRY_NAMES)) expect(name).not.toMatch(/ & | SAR /);
+    // The scoring catalogue (CLI, reports) names them the same way.
+    expect(Object.fromEntries(catalogueCountries.countries.map((c) => [c.code, c.name]))).toEqual(COUNTRY_NAMES);
   });
 });
 
