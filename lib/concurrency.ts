@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, notFoundError } from "@/lib/errors";
+import { inSentence } from "@/scoring/words";
 
 /**
  * After an update guarded by `version` matched no row: tells a stale version (CONFLICT, with the
@@ -10,7 +11,7 @@ export function staleOrMissing<T extends { version: number }>(what: string, curr
   if (!current) return notFoundError(what);
   return new AppError(
     "CONFLICT",
-    `Someone else saved this ${what.toLowerCase()} while you were editing (your copy: version ${sentVersion}, now: version ${current.version}). Review their changes, then apply yours again.`,
+    `Someone else saved this ${inSentence(what)} while you were editing (your copy: version ${sentVersion}, now: version ${current.version}). Review their changes, then apply yours again.`,
     { current },
   );
 }

@@ -15,6 +15,9 @@ export const WEIGHTS_LABELS: Record<Weights, string> = { open: "Open weights", c
 
 export const CRITICALITY_LABELS: Record<Criticality, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
 
+/** A system's criticality as a phrase ("High criticality", never "Critical criticality"). */
+export const CRITICALITY_PHRASES: Record<Criticality, string> = { low: "Low criticality", medium: "Medium criticality", high: "High criticality", critical: "Business-critical" };
+
 export const ACCESS_PATH_LABELS: Record<AccessPath, string> = {
   direct_api: "Direct API",
   cloud_marketplace: "Cloud marketplace",

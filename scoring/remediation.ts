@@ -9,6 +9,7 @@ import type { ScoringOptions } from "./options";
 import type { ScoringResult } from "./results";
 import { requireOptions, scoreContext, scoringStateOf, type ScoringState } from "./score-inventory";
 import type { DataFlow, Dependency, Fallback, InventoryDocument, Model, Vendor } from "./schema/inventory";
+import { possessive } from "./words";
 
 export const REMEDIATION_KINDS = [
   "add-independent-fallback",
@@ -188,7 +189,7 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
     out.push({
       kind: "move-hosting-home",
       title: move
-        ? `Move ${system.name}'s ${route.model.name} deployment to a ${countryName(hq)} region and negotiate a data-residency commitment`
+        ? `Move ${possessive(system.name)} ${route.model.name} deployment to a ${countryName(hq)} region and negotiate a data-residency commitment`
         : `Negotiate a data-residency commitment with ${route.vendor.name} for ${system.name}`,
       change: move ? `Hosting region moved to ${countryName(hq)}; data residency committed in the contract.` : "Data residency committed in the contract.",
       addresses: ["access.hosting", "jurisdiction.transfer"],
@@ -212,7 +213,7 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
   if (lost(e, "jurisdiction.transfer")) {
     out.push({
       kind: "fix-transfer-basis",
-      title: `Put standard contractual clauses and a transfer impact assessment in place for ${system.name}'s personal data to ${countryName(route.hostingCountry)}`,
+      title: `Put standard contractual clauses and a transfer impact assessment in place for ${possessive(system.name)} personal data to ${countryName(route.hostingCountry)}`,
       change: "Transfer mechanism of personal-data flows without adequate basis set to SCCs.",
       addresses: ["jurisdiction.transfer"],
       dep,

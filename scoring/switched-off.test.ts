@@ -162,7 +162,7 @@ describe("the organisation and its vendors lead with an active restriction", () 
       { key: "openai-block", title: "OpenAI blocks", effectiveDate: "2026-01-01", dateEstimated: true, partlyLifted: false, blocks: true, largestShare: 0.7, recovery: "no-recovery" },
     ]);
     expect(r.vendors.find((v) => v.key === "meta")?.activeRestrictions ?? []).toEqual([]);
-    expect(r.organisation.profile).toMatch(/^Active restriction: OpenAI blocks \(in force since 2026-01-01, estimated date\) reaches OPENAI in 1 AI system\(s\) and switches 1 off/);
+    expect(r.organisation.profile).toMatch(/^Active restriction: OpenAI blocks \(in force since 2026-01-01, estimated date\) reaches OPENAI in 1 AI system and switches 1 off/);
     expect(r.findings[0]).toMatchObject({ factor: "jurisdiction.switched-off", system: "bot" });
     expect(r.findings[0]!.sentence).toContain("estimated date");
     expect(r.findings[0]!.sources[0]).toMatchObject({ kind: "policy-event", ref: "openai-block" });

@@ -1,6 +1,6 @@
 import type { BoardReport, InventorySystem } from "@/lib/reports/board-report";
 import { accessLabel, reportCountry } from "@/lib/reports/board-report";
-import { CRITICALITY_LABELS, DATA_CATEGORY_LABELS, labelFor } from "@/lib/labels";
+import { CRITICALITY_LABELS, DATA_CATEGORY_LABELS, labelFor, CRITICALITY_PHRASES } from "@/lib/labels";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { ReportSubheading } from "./report-section";
 
@@ -72,7 +72,7 @@ export function MethodologyAppendix({ methodology: m }: { methodology: BoardRepo
           <tbody className="divide-y divide-slate-200">
             {Object.entries(m.criticalityWeights).map(([k, v]) => (
               <tr key={k}>
-                <th scope="row" className={`${TD} text-left font-medium`}>{CRITICALITY_LABELS[k as keyof typeof CRITICALITY_LABELS]} criticality</th>
+                <th scope="row" className={`${TD} text-left font-medium`}>{CRITICALITY_PHRASES[k as keyof typeof CRITICALITY_PHRASES]}</th>
                 <td className={`${TD} text-right tabular-nums`}>×{v}</td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
 import type { BoardReport, TopRisk } from "@/lib/reports/board-report";
-import { CRITICALITY_LABELS } from "@/lib/labels";
+import { CRITICALITY_PHRASES } from "@/lib/labels";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { DIMENSION_LABELS } from "@/lib/scores/dashboard";
 import { ReportActiveRestrictions, ReportNotRecorded } from "./report-restrictions";
@@ -85,7 +85,7 @@ export function TopRisks({ risks }: { risks: TopRisk[] }) {
             <span className="font-semibold text-slate-900">{r.ref}</span>
             <span className="font-semibold tabular-nums text-red-800">−{r.pointsLost.toFixed(2)} points</span>
             <span className="text-slate-900">
-              {r.systemName} <span className="text-slate-500">({CRITICALITY_LABELS[r.criticality]} criticality)</span>
+              {r.systemName} <span className="text-slate-500">({CRITICALITY_PHRASES[r.criticality].toLowerCase()})</span>
             </span>
           </p>
           <p className="mt-1 text-sm leading-relaxed text-slate-800">{r.sentence}</p>

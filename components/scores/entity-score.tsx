@@ -52,7 +52,20 @@ export function FactorList({ factors }: { factors: Scored["factors"] }) {
  * The live score of one vendor or AI system beside the organisation's, as the engine explains
  * them. `what` names the entity ("Vendor score", "System score").
  */
-export function EntityScore({ what, scored, result, children }: { what: string; scored: Scored | undefined; result: ScoringResult; children?: React.ReactNode }) {
+export function EntityScore({
+  what,
+  scored,
+  result,
+  unscored = "Not scored yet: nothing in the inventory depends on it.",
+  children,
+}: {
+  what: string;
+  scored: Scored | undefined;
+  result: ScoringResult;
+  /** Why there is no score, in the entity's terms (a vendor is depended on; an AI system depends). */
+  unscored?: string;
+  children?: React.ReactNode;
+}) {
   const org = result.organisation;
   return (
     <Card aria-labelledby="entity-score-heading">
@@ -71,7 +84,7 @@ export function EntityScore({ what, scored, result, children }: { what: string; 
               <p className="mt-2 max-w-2xl text-sm text-slate-600">{scored.profile}</p>
             </>
           ) : (
-            <p className="mt-2 text-sm text-slate-600">Not scored yet: nothing in the inventory depends on it.</p>
+            <p className="mt-2 text-sm text-slate-600">{unscored}</p>
           )}
         </div>
         <div className="rounded-md bg-slate-50 px-4 py-3 text-right" aria-label="Organisation score">

@@ -17,6 +17,7 @@ import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import type { ScenarioResult } from "@/scoring/scenario";
 import type { AccessPath, Criticality } from "@/scoring/schema/primitives";
 import type { PlanItem } from "@/components/remediation/types";
+import { possessive } from "@/scoring/words";
 
 /** A remediation action as the report shows it: the plan screen's row (dates as YYYY-MM-DD). */
 export type ReportPlanAction = PlanItem;
@@ -391,7 +392,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   const summary: SummaryParagraph[] = [];
   const say = (text: string, ...refs: string[]) => void summary.push({ text, refs });
   say(
-    `${document.organisation.name}'s dependence on AI it does not control is rated ${org.rating} (${one(org.score)} of 100, where higher is more sovereign) as of ${a.asOf}, ` +
+    `${possessive(document.organisation.name)} dependence on AI it does not control is rated ${org.rating} (${one(org.score)} of 100, where higher is more sovereign) as of ${a.asOf}, ` +
       `across ${plural(org.systemCount, "AI system")} and ${plural(org.dependencyCount, "model dependency", "model dependencies")}, against ${plural(result.landscape.active.length, "policy event")} in force.`,
     "F1",
     "F3",
@@ -418,7 +419,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   if (vendorTop || jurisdictionTop) {
     const parts: string[] = [];
     if (jurisdictionTop) parts.push(`${pct(jurisdictionTop.weightedShare)} of the criticality-weighted AI dependencies are controlled from ${countryPhrase(jurisdictionTop.key)}`);
-    if (vendorTop) parts.push(`${pct(vendorTop.weightedShare)} run on ${vendorTop.label}'s models`);
+    if (vendorTop) parts.push(`${pct(vendorTop.weightedShare)} run on ${possessive(vendorTop.label)} models`);
     if (cloudTop && cloudTop.key !== vendorTop?.key) parts.push(`${pct(cloudTop.weightedShare)} are operated by ${cloudTop.label}`);
     say(`The biggest concentration: ${listJoin(parts)}.`, "F6", "Where the exposure sits");
   }

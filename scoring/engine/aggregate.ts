@@ -24,6 +24,7 @@ import { RECOVERY_ORDER, type RecoveryStatus } from "./recovery";
 type SwitchedOffStatus = Exclude<RecoveryStatus, "unaffected">;
 import { ACCESS_LABELS, chainCountries, type Route } from "./route";
 import { SOURCES } from "./sources";
+import { count } from "../words";
 
 /** Rounds to 2 decimals (scores and points are reported to 0.01). */
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -506,7 +507,7 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
       },
       score: agg.score,
       rating: rating(agg.score),
-      profile: `${vendorRestrictions.length > 0 ? `Active restriction: ${vendorRestrictions.map((r) => r.title).join("; ")}. ` : ""}${systemCount} system(s) rely on ${v.name} (${countryName(v.hqCountry)}); access: ${accessType}; ${covered} of ${es.length} dependencies are covered by an independent, recently tested fallback or by self-hosted open weights.`,
+      profile: `${vendorRestrictions.length > 0 ? `Active restriction: ${vendorRestrictions.map((r) => r.title).join("; ")}. ` : ""}${count(systemCount, "system")} ${systemCount === 1 ? "relies" : "rely"} on ${v.name} (${countryName(v.hqCountry)}); access: ${accessType}; ${covered} of ${es.length} dependencies are covered by an independent, recently tested fallback or by self-hosted open weights.`,
       activeRestrictions: vendorRestrictions,
       dimensions: agg.dimensions,
       get factors() {
@@ -562,7 +563,7 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
   const reaching = activeRestrictions(ctx, list, eventsByKey);
   const lead = reaching[0];
   const leadPhrase = lead
-    ? `Active restriction: ${lead.title} (in force since ${lead.effectiveDate}${lead.dateEstimated ? ", estimated date" : ""}${lead.partialLifts.length > 0 ? ", partly lifted" : ""}) reaches ${lead.vendors.join(", ")} in ${lead.systems} AI system(s)${lead.switchedOffSystems > 0 ? ` and switches ${lead.switchedOffSystems} off for some or all of their users${lead.unrecoveredSystems > 0 ? `, ${lead.unrecoveredSystems} without a tested fallback within tolerance` : ""}` : ""}${reaching.length > 1 ? ` (${reaching.length - 1} further restriction(s) in force reach you)` : ""}. `
+    ? `Active restriction: ${lead.title} (in force since ${lead.effectiveDate}${lead.dateEstimated ? ", estimated date" : ""}${lead.partialLifts.length > 0 ? ", partly lifted" : ""}) reaches ${lead.vendors.join(", ")} in ${count(lead.systems, "AI system")}${lead.switchedOffSystems > 0 ? ` and switches ${lead.switchedOffSystems} off for some or all of their users${lead.unrecoveredSystems > 0 ? `, ${lead.unrecoveredSystems} without a tested fallback within tolerance` : ""}` : ""}${reaching.length > 1 ? ` (${count(reaching.length - 1, "further restriction")} in force ${reaching.length - 1 === 1 ? "reaches" : "reach"} you)` : ""}. `
     : "";
   const top = findings[0];
   const topEval = candidates[0]?.st.weakest;
@@ -578,7 +579,7 @@ export function buildResult(ctx: Context, list: readonly DependencyEvaluation[],
     profile:
       states.length === 0
         ? "No AI dependencies recorded."
-        : `${leadPhrase}${orgRating} sovereignty across ${states.length} AI system(s)${top ? `; biggest gap: ${topGap ?? FACTORS.find((f) => f.id === top.factor)!.label.toLowerCase()} (${ctx.systems.get(top.system)!.name})` : ""}.`,
+        : `${leadPhrase}${orgRating} sovereignty across ${count(states.length, "AI system")}${top ? `; biggest gap: ${topGap ?? FACTORS.find((f) => f.id === top.factor)!.label.toLowerCase()} (${ctx.systems.get(top.system)!.name})` : ""}.`,
     dimensions: org.dimensions,
     factors: org.factors(),
     activeRestrictions: reaching,

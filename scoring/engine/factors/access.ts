@@ -3,6 +3,7 @@ import type { Route } from "../route";
 import { MODE } from "../explain-mode";
 import { SOURCES } from "../sources";
 import type { FactorDraft } from "./types";
+import { possessive } from "../../words";
 
 /** Points for who holds the off switch, by access path and weights (max 70). */
 export const ACCESS_PATH_POINTS = {
@@ -41,10 +42,10 @@ export function accessPathFactor(route: Route): FactorDraft {
       : { id: "access.path", raw: ACCESS_PATH_POINTS.selfHostedClosed, sentence: MODE.explain ? `A licensed copy of ${route.model.name}, a closed model, runs on your own infrastructure; ${home} still controls the licence.` : "", sources: SRC, gap: "closed weights under the vendor's licence" };
   }
   if (route.accessPath !== "direct-api" && route.model.weights === "open") {
-    return { id: "access.path", raw: ACCESS_PATH_POINTS.thirdPartyHostedOpen, sentence: MODE.explain ? `${route.model.name} runs from open weights on ${cloud}'s infrastructure: you could move them, but ${cloud} holds the off switch day to day.` : "", sources: SRC, gap: MODE.explain ? `open weights run by ${cloud}` : undefined };
+    return { id: "access.path", raw: ACCESS_PATH_POINTS.thirdPartyHostedOpen, sentence: MODE.explain ? `${route.model.name} runs from open weights on ${possessive(cloud)} infrastructure: you could move them, but ${cloud} holds the off switch day to day.` : "", sources: SRC, gap: MODE.explain ? `open weights run by ${cloud}` : undefined };
   }
   if (route.accessPath !== "direct-api") {
-    return { id: "access.path", raw: ACCESS_PATH_POINTS.marketplaceClosed, sentence: MODE.explain ? `${route.model.name}, a proprietary model, is reached through ${cloud}'s marketplace: a limited buffer, because the home law of ${home} still reaches it.` : "", sources: SRC, gap: MODE.explain ? `proprietary model via ${cloud}'s marketplace` : undefined };
+    return { id: "access.path", raw: ACCESS_PATH_POINTS.marketplaceClosed, sentence: MODE.explain ? `${route.model.name}, a proprietary model, is reached through ${possessive(cloud)} marketplace: a limited buffer, because the home law of ${home} still reaches it.` : "", sources: SRC, gap: MODE.explain ? `proprietary model via ${possessive(cloud)} marketplace` : undefined };
   }
   const open = route.model.weights === "open" ? " The weights are open, so self-hosting them is possible." : "";
   return { id: "access.path", raw: ACCESS_PATH_POINTS.directApi, sentence: MODE.explain ? `${route.model.name} is reached only through the direct API of ${home}: the vendor holds the off switch.${open}` : "", sources: SRC, gap: MODE.explain ? `direct API to ${v.name}` : undefined };

@@ -5,6 +5,7 @@ import { controllingBloc, holdsOpenWeights, type Route } from "../route";
 import { MODE } from "../explain-mode";
 import { SOURCES } from "../sources";
 import { MAX_POINTS, type FactorDraft } from "./types";
+import { count } from "../../words";
 
 const SRC = [SOURCES.nistGovern6, SOURCES.iso42001] as const;
 const SRC_EXIT = [SOURCES.doraExit] as const;
@@ -177,7 +178,7 @@ export function fallbackFactors(input: {
         { id: "fallback.exists", raw: 0, sentence: "No fallback is recorded: if this model is switched off, the system stops.", sources: src, gap: "no fallback" },
         { id: "fallback.independence", raw: 0, sentence: "Without a fallback there is nothing independent to switch to.", sources: src },
         { id: "fallback.tested", raw: 0, sentence: "No fallback drill is possible without a fallback.", sources: src },
-        { id: "fallback.switch-time", raw: 0, sentence: MODE.explain ? `Recovery time is unknown; the business tolerates ${input.toleratedHours} hour(s) of downtime.` : "", sources: src },
+        { id: "fallback.switch-time", raw: 0, sentence: MODE.explain ? `Recovery time is unknown; the business tolerates ${count(input.toleratedHours, "hour")} of downtime.` : "", sources: src },
         exitFactor,
       ],
     };
@@ -204,8 +205,8 @@ export function fallbackFactors(input: {
         id: "fallback.switch-time",
         raw: best.sw,
         sentence: !MODE.explain ? "" : sw === undefined
-          ? `The time to switch to the fallback is not recorded; the business tolerates ${input.toleratedHours} hour(s).`
-          : `Switching takes about ${sw} hour(s) against a tolerated downtime of ${input.toleratedHours} hour(s).`,
+          ? `The time to switch to the fallback is not recorded; the business tolerates ${count(input.toleratedHours, "hour")}.`
+          : `Switching takes about ${count(sw, "hour")} against a tolerated downtime of ${count(input.toleratedHours, "hour")}.`,
         sources: src,
         gap: best.sw < SWITCH_POINTS.within ? "switch time exceeds tolerated downtime" : undefined,
       },

@@ -7,6 +7,7 @@ import { eventPhrase } from "./switched-off";
 import { MODE } from "../explain-mode";
 import { eventSource, lawSource, SOURCES, type Source } from "../sources";
 import { MAX_POINTS, type FactorDraft } from "./types";
+import { count } from "../../words";
 
 const SRC_METHOD = [SOURCES.method] as const;
 const SRC_GDPR = [SOURCES.gdprTransfers] as const;
@@ -40,7 +41,7 @@ export function restrictionsFactor(hits: readonly EventHit[], users: Users): Fac
       ? `where it runs (${names(worst.countries)})`
       : `for ${pct} ${users.basis === "people" ? "of the people who rely on it" : "of the offices that rely on it"} (offices in ${names(worst.countries)})${users.unrecorded.length > 0 ? `; headcount not recorded for ${users.unrecorded.join(", ")}: counted by offices, verify` : ""}`;
   const assumed = worst.assumedCompute ? " Training compute is undisclosed, so the model is assumed to be in scope." : "";
-  const more = hits.length > 1 ? ` ${hits.length - 1} further restriction(s) also apply.` : "";
+  const more = hits.length > 1 ? ` ${count(hits.length - 1, "further restriction")} also apply.` : "";
   const sources: Source[] = hits.map((h) => eventSource(h.event));
   return {
     id: "jurisdiction.restrictions",
@@ -172,8 +173,8 @@ export function transferFactor(input: {
   const verify = unrecordedDpf ? ` Whether ${input.importerName ?? "the importer"} is certified under the EU-US Data Privacy Framework is not recorded: verify (certified, the EU-US adequacy decision would cover this transfer).` : "";
   const sentenceOf = () =>
     (w.points === TRANSFER_POINTS.adequacy
-      ? `${relevant} personal-data flow(s) go to ${countryPhrase(dest)} under an adequacy decision in force.`
-      : `${relevant} personal-data flow(s) go to ${countryPhrase(dest)}; the weakest (${w.flow.key}, from ${countryName(w.flow.originCountry)}) relies on ${w.why}.`) + verify;
+      ? `${count(relevant, "personal-data flow")} ${relevant === 1 ? "goes" : "go"} to ${countryPhrase(dest)} under an adequacy decision in force.`
+      : `${count(relevant, "personal-data flow")} ${relevant === 1 ? "goes" : "go"} to ${countryPhrase(dest)}; the weakest (${w.flow.key}, from ${countryName(w.flow.originCountry)}) relies on ${w.why}.`) + verify;
   return {
     id: "jurisdiction.transfer",
     unrecordedDpf,

@@ -10,7 +10,7 @@ import { listOffices } from "@/lib/offices/queries";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { dependencyResult, systemResult } from "@/lib/scores/entity-scores";
 import { eventsInForce, fallbackLabel, sharePhrase } from "@/lib/scores/active-restrictions";
-import { ACCESS_PATH_LABELS, CRITICALITY_LABELS, VENDOR_TYPE_LABELS, WEIGHTS_LABELS, formatMinutes, labelFor } from "@/lib/labels";
+import { ACCESS_PATH_LABELS, VENDOR_TYPE_LABELS, WEIGHTS_LABELS, formatMinutes, labelFor, CRITICALITY_PHRASES } from "@/lib/labels";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { EntityScore } from "@/components/scores/entity-score";
@@ -50,7 +50,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
   });
   const notRecorded = [...new Set(system.dependencies.flatMap((d) => scoredDependency(d)?.notRecorded ?? []))];
   const servedOffices = offices.filter((o) => system.officeIds.includes(o.id)).map((o) => o.name);
-  const description = `${labelFor(CRITICALITY_LABELS, system.criticality)} criticality · owner ${system.owner} · tolerates ${formatMinutes(system.toleratedDowntimeMinutes)} down · serves ${servedOffices.join(", ") || "no office recorded"}`;
+  const description = `${labelFor(CRITICALITY_PHRASES, system.criticality)} · owner ${system.owner} · tolerates ${formatMinutes(system.toleratedDowntimeMinutes)} down · serves ${servedOffices.join(", ") || "no office recorded"}`;
 
   const consequences = impact
     ? [
@@ -74,7 +74,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
       />
       <div className="space-y-6">
         {live.ok ? (
-          <EntityScore what="System score" scored={scoredSystem} result={live.result}>
+          <EntityScore what="System score" scored={scoredSystem} result={live.result} unscored="Not scored yet: it depends on no model yet.">
             {weakest && (
               <p className="mt-3 text-sm text-slate-700">
                 Weakest dependency: <strong>{weakest.model.name}</strong>, {labelFor(ACCESS_PATH_LABELS, weakest.accessPath)}. A system is as sovereign as its weakest dependency.

@@ -9,7 +9,7 @@ import { deleteModelAction } from "@/lib/models/actions";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { modelDependencyResults } from "@/lib/scores/entity-scores";
 import { catalogueModel } from "@/lib/catalogue/facts";
-import { ACCESS_PATH_LABELS, CRITICALITY_LABELS, TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS, labelFor } from "@/lib/labels";
+import { ACCESS_PATH_LABELS, TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS, labelFor, CRITICALITY_PHRASES } from "@/lib/labels";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { ModelForm } from "@/components/models/model-form";
@@ -64,7 +64,7 @@ export default async function ModelPage({ params }: { params: Promise<{ org: str
           {usage.dependencies.map((d) => (
             <li key={d.id}>
               <Link href={`${inventory}/ai-systems/${d.aiSystem.id}`} className="font-medium text-brand-700 underline">{d.aiSystem.name}</Link> depends on it through {labelFor(ACCESS_PATH_LABELS, d.accessPath).toLowerCase()} (
-              {labelFor(CRITICALITY_LABELS, d.aiSystem.criticality).toLowerCase()} criticality)
+              {labelFor(CRITICALITY_PHRASES, d.aiSystem.criticality).toLowerCase()})
             </li>
           ))}
           {usage.fallbacks.map((f) => (

@@ -7,7 +7,7 @@ import { getOffice, getOfficeUsage } from "@/lib/offices/queries";
 import { officeDeletionImpact } from "@/lib/offices/mutations";
 import { deleteOfficeAction } from "@/lib/offices/actions";
 import { countryName } from "@/lib/countries";
-import { CRITICALITY_LABELS, labelFor } from "@/lib/labels";
+import { labelFor, CRITICALITY_PHRASES } from "@/lib/labels";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OfficeForm } from "@/components/offices/office-form";
@@ -30,7 +30,7 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
   const systemScores = new Map(usage.aiSystems.map((s) => [s.id, live.ok ? systemResult(live.result, s) : undefined]));
   const weakest = [...systemScores.values()].reduce<ReturnType<typeof systemResult>>((w, s) => (s && (!w || s.score < w.score) ? s : w), undefined);
   const scoreCard = live.ok ? (
-    <EntityScore what={weakest ? `Weakest AI system used here: ${weakest.name}` : "AI systems used here"} scored={weakest} result={live.result} />
+    <EntityScore what={weakest ? `Weakest AI system used here: ${weakest.name}` : "AI systems used here"} scored={weakest} result={live.result} unscored="Not scored yet: no AI system used here depends on a model." />
   ) : (
     <ScoreProblems issues={live.issues} />
   );
@@ -49,7 +49,7 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
                 <Link href={`${inventory}/ai-systems/${s.id}`} className="font-medium text-brand-700 hover:underline">
                   {s.name}
                 </Link>{" "}
-                <span className="text-slate-500">· {labelFor(CRITICALITY_LABELS, s.criticality).toLowerCase()} criticality</span>
+                <span className="text-slate-500">· {labelFor(CRITICALITY_PHRASES, s.criticality).toLowerCase()}</span>
                 {systemScores.get(s.id) && (
                   <span className="ml-2 inline-flex items-center gap-1.5 text-slate-600">
                     <span className="tabular-nums">{systemScores.get(s.id)!.score.toFixed(1)}</span>
