@@ -1,5 +1,8 @@
 // `npm start` against a database it cannot reach: one clear line naming DATABASE_URL, exit 1.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyMigrations } from "./database";
@@ -56,6 +59,74 @@ describe("npm start and the board report's Chromium sandbox (docs/decisions/032)
     const run = start({ SOVRA_CHROMIUM_SANDBOX: "yes" });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(/^sovra: Invalid environment: SOVRA_CHROMIUM_SANDBOX: /);
+  });
+});
+
+describe("npm start and the embedded database's port (docs/decisions/033)", () => {
+  /** Holds 127.0.0.1:`port` as another program would; undefined when something else holds it already. */
+  const occupy = (port: number) =>
+    new Promise<Server | undefined>((resolve, reject) => {
+      const server = createServer((socket) => socket.destroy());
+      server.once("error", (e: NodeJS.ErrnoException) => (e.code === "EADDRINUSE" ? resolve(undefined) : reject(e)));
+      server.listen(port, "127.0.0.1", () => resolve(server));
+    });
+  /** The environment of a zero-setup start (no DATABASE_URL, no EMBEDDED_DB_PORT) in a data folder of its own, plus `extra`. */
+  const embeddedEnv = (dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv => {
+    const { DATABASE_URL: _url, EMBEDDED_DB_PORT: _port, ...env } = process.env;
+    return { ...env, SOVRA_DATA_DIR: dataDir, PORT: "3998", SOVRA_REPORT_WORKER: "off", ...extra };
+  };
+
+  it("stops at once, naming the port and the fix, when the EMBEDDED_DB_PORT chosen is taken", { timeout: 60_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-port-"));
+    const taken = 55_000 + Math.floor(Math.random() * 900);
+    const other = await occupy(taken);
+    try {
+      const started = Date.now();
+      const run = spawnSync(TSX, ["lib/runtime/start.ts"], { env: embeddedEnv(dataDir, { EMBEDDED_DB_PORT: String(taken) }), encoding: "utf8", timeout: 50_000 });
+      expect(Date.now() - started).toBeLessThan(20_000); // tsx's start-up; nothing waits on the port
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `sovra: Port ${taken} of the embedded database (EMBEDDED_DB_PORT=${taken}) is taken by another program on 127.0.0.1. Stop that program, set EMBEDDED_DB_PORT to a free port, or unset it and Sovra picks a free one itself.`,
+      );
+    } finally {
+      other?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("picks another port by itself, and says which, when the default port is taken", { timeout: 150_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-port-"));
+    const other = await occupy(54329); // the default; taken either way
+    // node itself, not the tsx CLI: the PID is start.ts's, to stop it once it has said the port.
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], { env: embeddedEnv(dataDir, {}), stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d));
+    child.stderr.on("data", (d: Buffer) => (output += d));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      const said = await new Promise<RegExpExecArray | null>((resolve) => {
+        const deadline = setTimeout(() => resolve(null), 120_000);
+        const look = () => {
+          const m = /^sovra: port 54329 \(the embedded database's default\) is taken by another program: the embedded PostgreSQL listens on (\d+) instead \(set EMBEDDED_DB_PORT to choose the port\)$/m.exec(output);
+          if (m || child.exitCode !== null) {
+            clearTimeout(deadline);
+            resolve(m);
+          }
+        };
+        child.stdout.on("data", look);
+        child.stderr.on("data", look);
+        child.once("exit", look);
+      });
+      expect(said, `npm start's output:\n${output}`).not.toBeNull();
+      expect(Number(said![1])).not.toBe(54329);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      await exited;
+      clearTimeout(killer);
+      other?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import { parseEnv } from "../env";
 import { applyMigrations, assertDatabaseReachable } from "./database";
 import { readSandboxHost, reportChromiumPath, sandboxNotice } from "./chromium";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { buildSummary, buildWarnings } from "./build-output";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
 import { seedDemo } from "../../prisma/seed";
 
@@ -37,10 +38,31 @@ function authSecret(dataDir: string, fromEnv: string | undefined): string {
   return secret;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs `next build` with its output held back: a build that succeeds is one line (and Next's
+ * warnings), one that fails shows all of it (lib/runtime/build-output.ts).
+ */
+function build(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cmd, ...args], { stdio: "inherit", env });
-    child.on("exit", (code) => resolve(code ?? 1));
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", "pipe", "pipe"], env });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => chunks.push(d));
+    child.stderr.on("data", (d: Buffer) => chunks.push(d));
+    child.on("error", (e) => {
+      chunks.push(Buffer.from(`${e.message}\n`));
+    });
+    child.on("close", (code) => {
+      const output = Buffer.concat(chunks).toString("utf8");
+      if (code === 0) {
+        for (const warning of buildWarnings(output)) log(warning);
+        log(buildSummary(Date.now() - started, output));
+        resolve(true);
+      } else {
+        process.stderr.write(output);
+        resolve(false);
+      }
+    });
   });
 }
 
@@ -85,6 +107,9 @@ async function main() {
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(config.SOVRA_DATA_DIR, "pglite"),
       port: config.EMBEDDED_DB_PORT,
+      // Unset (here or in .env), the port is only a default: another free one will do (docs/decisions/033).
+      portIsDefault: !process.env.EMBEDDED_DB_PORT?.trim(),
+      log,
     }).catch((e: Error) => fail(e.message));
     url = embedded.url;
     log(`embedded PostgreSQL (data in ${embedded.dataDir}) ready in ${Date.now() - t0} ms`);
@@ -145,8 +170,7 @@ async function main() {
 
   if (!flags.dev && !existsSync(path.join(".next", "BUILD_ID"))) {
     log("no production build found: building it once now (about a minute on 2 cores)...");
-    const code = await run(NEXT_BIN, ["build"], { ...env, NODE_ENV: "production" });
-    if (code !== 0) {
+    if (!(await build({ ...env, NODE_ENV: "production" }))) {
       console.error("sovra: the build failed (see above)");
       await shutdown(1);
     }
