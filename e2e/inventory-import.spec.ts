@@ -31,8 +31,8 @@ test("the CTO imports a workbook: a bad row is refused with its sheet and row na
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page.getByText("The file has 1 problem; nothing can be imported")).toBeVisible();
   const problems = page.getByRole("table", { name: /Problems in the file/ });
-  const problem = problems.getByRole("row").filter({ hasText: 'received "XX"' });
-  await expect(problem.getByRole("cell")).toHaveText(["Offices", "3", "Country", /ISO 3166-1 alpha-2 country code/]);
+  const problem = problems.getByRole("row").filter({ hasText: 'found "XX"' });
+  await expect(problem.getByRole("cell")).toHaveText(["Offices", "3", "Country", /Country must be a country: its name in English or its ISO code/]);
   await expect(page.getByRole("button", { name: "Confirm import" })).toBeDisabled();
 
   // Fixed: the preview shows two new offices, confirming imports them.
@@ -48,8 +48,16 @@ test("the CTO imports a workbook: a bad row is refused with its sheet and row na
   await expect(page.getByRole("row", { name: /E2E Porto lab/ })).toBeVisible();
 });
 
-test("an analyst is told the role does not allow importing", async ({ page }) => {
+test("an analyst may export the inventory but is not offered the import, which the server refuses too", async ({ page }) => {
   await signIn(page, DEMO.analyst);
   await page.goto("/mainfeld/inventory/import");
-  await expect(page.getByRole("heading", { name: "Your role does not allow this" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Import and export" })).toBeVisible();
+  const importCard = page.getByRole("region", { name: "Import" });
+  await expect(importCard).toContainText("editors and owners of the organisation do it");
+  await expect(page.getByLabel("File to import")).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download document (JSON)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const refused = await page.request.post("/mainfeld/inventory/import/upload", { headers: { origin: new URL(page.url()).origin }, multipart: { intent: "preview", file: { name: "offices.csv", mimeType: "text/csv", buffer: Buffer.from("name,country,city\nLyon,FR,Lyon\n") } } });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).not.toContain("Cross-site"); // refused for the role, not the origin
 });

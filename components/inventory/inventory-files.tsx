@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { formatBytes, IMPORT_LIMITS } from "@/lib/inventory/file-limits";
 import type { EntityCounts, ImportSummary } from "@/lib/inventory/import-file";
 import type { ImportEntityType } from "@/lib/inventory/import-plan";
-import { TABLE_ENTITIES, TABLE_TITLES, type TableEntity } from "@/lib/inventory/tabular";
+import { TABLE_ENTITIES, TABLE_TITLES, type TableEntity } from "@/lib/inventory/table-names";
 
 // Import and export of inventory files. Uploads go by XMLHttpRequest to a route handler so the
 // upload's progress is real; once the bytes are sent, the server's checking is shown as time
@@ -49,9 +49,10 @@ function upload(url: string, form: FormData, onProgress: (loaded: number, total:
 
 const isCsv = (file: File | null) => !!file && /\.(csv|tsv)$/i.test(file.name);
 
-export function InventoryFiles({ orgSlug }: { orgSlug: string }) {
+export function InventoryFiles({ orgSlug, canImport }: { orgSlug: string; canImport: boolean }) {
   const [file, setFile] = useState<File | null>(null);
-  const [entity, setEntity] = useState<TableEntity>("offices");
+  // "": the header row says which table a CSV file holds (a header row that fits none is refused).
+  const [entity, setEntity] = useState<TableEntity | "">("");
   const [csvEntity, setCsvEntity] = useState<TableEntity>("vendors");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const fileId = useId();
@@ -67,7 +68,7 @@ export function InventoryFiles({ orgSlug }: { orgSlug: string }) {
     const form = new FormData();
     form.set("file", file);
     form.set("intent", intent);
-    if (isCsv(file)) form.set("entity", entity);
+    if (isCsv(file) && entity) form.set("entity", entity);
     if (sha256) form.set("sha256", sha256);
     setPhase({ kind: "uploading", intent, loaded: 0, total: file.size });
     const { ok, status, body } = await upload(
@@ -84,6 +85,7 @@ export function InventoryFiles({ orgSlug }: { orgSlug: string }) {
   const base = `/${orgSlug}/inventory/export`;
   return (
     <div className="space-y-6">
+      {canImport ? (
       <Card aria-labelledby="import-heading">
         <h2 id="import-heading" className="text-lg font-semibold text-slate-900">Import</h2>
         <p className="mt-1 text-sm text-slate-600">
@@ -119,7 +121,8 @@ export function InventoryFiles({ orgSlug }: { orgSlug: string }) {
               <label htmlFor={entityId} className="block text-sm font-medium text-slate-700">
                 Table in the CSV file
               </label>
-              <select id={entityId} value={entity} disabled={busy} onChange={(e) => setEntity(e.target.value as TableEntity)} className="mt-1 rounded-md border-slate-300 text-sm">
+              <select id={entityId} value={entity} disabled={busy} onChange={(e) => setEntity(e.target.value as TableEntity | "")} className="mt-1 rounded-md border-slate-300 text-sm">
+                <option value="">Recognised from its header row</option>
                 {TABLE_ENTITIES.map((t) => (
                   <option key={t} value={t}>
                     {TABLE_TITLES[t]}
@@ -141,6 +144,12 @@ export function InventoryFiles({ orgSlug }: { orgSlug: string }) {
         {phase.kind === "preview" && <Preview summary={phase.summary} onConfirm={() => void send("apply", phase.summary.sha256)} />}
         {phase.kind === "imported" && <Imported summary={phase.summary} orgSlug={orgSlug} />}
       </Card>
+      ) : (
+        <Card aria-labelledby="import-heading">
+          <h2 id="import-heading" className="text-lg font-semibold text-slate-900">Import</h2>
+          <p className="mt-1 text-sm text-slate-600">Importing changes the inventory, so editors and owners of the organisation do it. You can export the inventory below.</p>
+        </Card>
+      )}
 
       <Card aria-labelledby="export-heading">
         <h2 id="export-heading" className="text-lg font-semibold text-slate-900">Export</h2>
@@ -254,6 +263,7 @@ function Preview({ summary, onConfirm }: { summary: ImportSummary; onConfirm: ()
         </Alert>
       ) : null}
       {!blocked && <CountsTable counts={summary.counts} caption="What the import will do" />}
+      {!blocked && summary.changes.length > 0 && <ChangesTable summary={summary} />}
       {summary.notes.length > 0 && (
         <ul className="mt-3 list-disc pl-5 text-sm text-slate-600">
           {summary.notes.map((n) => (
@@ -269,6 +279,37 @@ function Preview({ summary, onConfirm }: { summary: ImportSummary; onConfirm: ()
         {blocked && <span className="text-sm text-slate-600">Confirm is available once the file has no errors.</span>}
       </div>
     </section>
+  );
+}
+
+/** The rows a "Changed" count stands for, each with the fields the import changes. */
+function ChangesTable({ summary }: { summary: ImportSummary }) {
+  return (
+    <div className="mt-4 max-h-96 overflow-auto">
+      <table className="w-full text-sm">
+        <caption className="text-left font-medium text-slate-800">
+          Changed rows{summary.totals.update > summary.changes.length ? ` (the first ${summary.changes.length} of ${summary.totals.update})` : ""}
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-600">
+            <th className="py-1 pr-4 font-medium">Table</th>
+            <th className="py-1 pr-4 font-medium">Row</th>
+            <th className="py-1 font-medium">Changes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.changes.map((c, i) => (
+            <tr key={i} className="border-b border-slate-100 align-top">
+              <td className="py-1 pr-4">{c.table}</td>
+              <th scope="row" className="py-1 pr-4 text-left font-normal">
+                {c.row}
+              </th>
+              <td className="py-1">{c.fields.join(", ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -35,8 +35,25 @@ export function newOverrides(catalogue: CatalogueVendorFacts, stored: CatalogueB
   return overriddenFacts(catalogue, edited).filter((fact) => !stored || !same(edited[fact], stored[fact]));
 }
 
-/** Whether `source` is the organisation's own: given, and not just the catalogue's source repeated. */
-export const isOwnSource = (source: string | null | undefined, catalogue: { source: string }) => !!source?.trim() && !same(source, catalogue.source);
+/** A date as YYYY-MM-DD, from a date column, a form's Date or the document's string. */
+const isoDay = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString().slice(0, 10) : (d ?? null));
+
+/**
+ * Whether `source`, read on `asOf`, is the organisation's own reading: a source given, and not
+ * the catalogue's reading repeated. Another source is one; so is the catalogue's own source read
+ * on another day (the page has changed since the catalogue read it, or had not yet): the fact and
+ * its date are the organisation's, and the detail page shows both readings side by side
+ * (docs/decisions/009, 033). The catalogue's source with the catalogue's date, or with no date,
+ * is not.
+ *
+ * @example isOwnSource("https://openai.com/our-structure/", { source: "https://openai.com/our-structure/", asOf: "2025-09-30" }, "2026-11-01") //=> true
+ */
+export function isOwnSource(source: string | null | undefined, catalogue: { source: string; asOf: string }, asOf?: Date | string | null): boolean {
+  if (!source?.trim()) return false;
+  if (!same(source, catalogue.source)) return true;
+  const day = isoDay(asOf);
+  return day !== null && day !== catalogue.asOf;
+}
 
 // ---- models ----------------------------------------------------------------------------------
 

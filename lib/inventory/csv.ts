@@ -1,7 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { IMPORT_LIMITS, sniffBinary, tooLargeMessage } from "./file-limits";
-import { neutralise, type Cell, type OutputTable, type RawTable, type TableEntity, type TableProblem } from "./tabular";
+import { fitsTable, hasColumnsOf, neutralise, noTableMessage, TABLE_TITLES, tableOfHeaders, type Cell, type OutputTable, type RawTable, type TableEntity, type TableProblem } from "./tabular";
 
 // One entity per CSV file. Read: UTF-8 (with or without BOM) or UTF-16 with a BOM, comma,
 // semicolon or tab separated (Excel writes ";" where the decimal separator is ","). Written:
@@ -88,9 +88,11 @@ function detectDelimiter(text: string): string {
 
 /**
  * Reads one entity's CSV file into a table. Row numbers are records as a spreadsheet shows
- * them (header = row 1); blank rows are skipped but counted.
+ * them (header = row 1); blank rows are skipped but counted. Without `entity`, the header row
+ * says which table the file holds; a header row that fits no table (or none of the columns of
+ * the table chosen) is refused, naming the tables and their columns.
  */
-export function readCsv(bytes: Uint8Array, entity: TableEntity, fileName: string): ReadResult {
+export function readCsv(bytes: Uint8Array, chosen: TableEntity | undefined, fileName: string): ReadResult {
   if (bytes.byteLength > IMPORT_LIMITS.maxUploadBytes) {
     return fileProblem(fileName, tooLargeMessage(bytes.byteLength));
   }
@@ -129,6 +131,12 @@ export function readCsv(bytes: Uint8Array, entity: TableEntity, fileName: string
   if (!headers || headers.every((h) => h.trim() === "")) return fileProblem(fileName, "the file has no header row", 1);
   if (body.length > IMPORT_LIMITS.maxRows) return fileProblem(fileName, `the file has more than ${IMPORT_LIMITS.maxRows.toLocaleString("en")} rows; split it into several files`);
   if (headers.length > IMPORT_LIMITS.maxColumns) return fileProblem(fileName, `the file has ${headers.length} columns; at most ${IMPORT_LIMITS.maxColumns} are read`, 1);
+  const detected = tableOfHeaders(headers);
+  const entity = chosen ?? detected;
+  if (!entity || !hasColumnsOf(entity, headers)) return fileProblem(fileName, noTableMessage(headers, chosen), 1);
+  if (chosen && detected && detected !== chosen && !fitsTable(chosen, headers)) {
+    return fileProblem(fileName, `the header row is that of ${TABLE_TITLES[detected]}, not ${TABLE_TITLES[chosen]}: choose ${TABLE_TITLES[detected]} as the table in the file, or let its header row say`, 1);
+  }
 
   const problems: TableProblem[] = [];
   const rows: RawTable["rows"] = [];

@@ -127,6 +127,8 @@ export function documentFromRows(rows: InventoryRows): { document: InventoryDocu
         licence: m.licence || undefined,
         trainingCompute: m.trainingCompute as "unknown",
         catalogueKey: m.catalogueKey ?? undefined,
+        source: m.source ?? undefined,
+        asOf: isoDate(m.sourceAsOf),
       }),
     ),
     aiSystems: aiSystems.map((s) =>

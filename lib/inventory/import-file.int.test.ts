@@ -9,7 +9,7 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import { contextFor, db, twoOrganisations } from "@/lib/testing/db";
 import { loadInventoryDocument } from "./document";
 import { exportInventoryFile, importInventoryFile, inventoryTemplateFile, previewInventoryFile, type ImportSummary, type InventoryUpload } from "./import-file";
-import { TABLE_ENTITIES, type TableEntity } from "./tabular";
+import { TABLE_ENTITIES, TABLE_TITLES, unneutralise, type TableEntity } from "./tabular";
 
 async function demoContext(slug: string) {
   const organisation = await db().organisation.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } });
@@ -161,7 +161,7 @@ describe("importing and exporting inventory files", () => {
     });
     for (const result of [await previewInventoryFile(target, { fileName: "bad.xlsx", bytes }), await importInventoryFile(target, { fileName: "bad.xlsx", bytes })]) {
       expect(result.applied).toBe(false);
-      expect(errors(result)).toEqual([{ sheet: "Offices", row: 3, column: "Country", message: expect.stringContaining('received "XX"'), severity: "error" }]);
+      expect(errors(result)).toEqual([{ sheet: "Offices", row: 3, column: "Country", message: 'Country must be a country: its name in English or its ISO code, e.g. Germany, DE or DEU (found "XX")', severity: "error" }]);
     }
     expect(await snapshot(target.organisationId)).toBe(before);
   });
@@ -211,10 +211,36 @@ describe("importing and exporting inventory files", () => {
     expect(imported.map((o) => o.name).sort()).toEqual([...names].sort());
   });
 
-  it("serves a template whose example rows import cleanly into an empty organisation", async () => {
+  it("serves an empty template: it imports as nothing, into an empty organisation or the demo's", async () => {
     const template = await inventoryTemplateFile();
-    const target = await emptyOrganisation();
-    const result = await previewInventoryFile(target, { fileName: template.fileName, bytes: template.body });
+    for (const target of [await emptyOrganisation(), await demoContext(DEMO_ORG_SLUGS.mainfeld)]) {
+      const before = await snapshot(target.organisationId);
+      const dryRun = await previewInventoryFile(target, { fileName: template.fileName, bytes: template.body });
+      expect(dryRun.problems).toEqual([]);
+      expect(dryRun.totals).toEqual({ create: 0, update: 0, unchanged: 0 });
+      expect(await snapshot(target.organisationId)).toBe(before);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(template.body) as unknown as ExcelJS.Buffer);
+    for (const entity of TABLE_ENTITIES) expect(wb.getWorksheet(TABLE_TITLES[entity])!.rowCount, entity).toBe(1); // the header
+  });
+
+  it("keeps the examples in the template's Read me sheet, and they make rows that import cleanly", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await inventoryTemplateFile()).body) as unknown as ExcelJS.Buffer);
+    const readMe = wb.getWorksheet("Read me")!;
+    expect(readMe.getRow(1).values).toEqual([undefined, "Sheet", "Column", "Required", "Example", "What to enter"]);
+    // One row per sheet, made of the Read me's examples, in a workbook of its own.
+    const examples = new ExcelJS.Workbook();
+    for (const entity of TABLE_ENTITIES) {
+      const rows = readMe.getRows(2, readMe.rowCount - 1)!.filter((r) => r.getCell(1).value === TABLE_TITLES[entity]);
+      expect(rows.length, entity).toBeGreaterThan(0);
+      const sheet = examples.addWorksheet(TABLE_TITLES[entity]);
+      sheet.addRow(rows.map((r) => r.getCell(2).value));
+      sheet.addRow(rows.map((r) => (typeof r.getCell(4).value === "string" ? unneutralise(r.getCell(4).value as string) : r.getCell(4).value)));
+    }
+    const bytes = new Uint8Array(await examples.xlsx.writeBuffer());
+    const result = await previewInventoryFile(await emptyOrganisation(), { fileName: "examples.xlsx", bytes });
     expect(errors(result)).toEqual([]);
     expect(result.totals.create).toBe(TABLE_ENTITIES.length);
   });

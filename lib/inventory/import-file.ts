@@ -10,6 +10,8 @@ import { loadInventoryDocument } from "./document";
 import { IMPORT_LIMITS, tooLargeMessage } from "./file-limits";
 import { applyInventoryImport, planInventoryImport, type ImportEntityType, type InventoryImportPlan } from "./import";
 import { IMPORT_ENTITY_TYPES } from "./import-plan";
+import { fieldLabel, tableTitleOf } from "./import-fields";
+import { problemMessage } from "./import-messages";
 import { withImportSlot } from "./import-slots";
 import {
   documentToRecords,
@@ -38,7 +40,7 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export interface InventoryUpload {
   fileName: string;
   bytes: Uint8Array;
-  /** Which table a CSV file holds. */
+  /** Which table a CSV file holds; unset, its header row says (or the file is refused). */
   entity?: TableEntity;
 }
 
@@ -61,8 +63,17 @@ export interface ImportSummary {
   errorCount: number;
   counts: Record<ImportEntityType, EntityCounts>;
   totals: EntityCounts;
+  /** The rows the import changes, with the fields it changes, in the user's words; at most MAX_LISTED_CHANGES. */
+  changes: RowChange[];
   notes: string[];
   applied: boolean;
+}
+
+/** A changed row as the preview lists it: its table, its name and the fields that change. */
+export interface RowChange {
+  table: string;
+  row: string;
+  fields: string[];
 }
 
 const ENTITY_LIST: Record<ImportEntityType, keyof InventoryDocumentInput> = {
@@ -102,8 +113,8 @@ async function documentFromFile(ctx: OrgContext, upload: InventoryUpload, format
   }
   let read: ReadResult;
   if (format === "csv") {
-    if (!upload.entity) throw new AppError("INVALID_INPUT", "Choose which table the CSV file holds.");
-    read = readCsv(bytes, upload.entity, fileName);
+    read = readCsv(bytes, upload.entity, fileName); // without a table chosen, its header row says which
+
   } else {
     read = await readXlsx(bytes, fileName);
   }
@@ -133,6 +144,15 @@ function countsOf(plan: InventoryImportPlan, tabular: TabularDocument | undefine
 
 /** Enough to fix a file row by row; a file with more is likely the wrong file altogether. */
 export const MAX_LISTED_PROBLEMS = 1_000;
+/** Changed rows the preview lists by name; beyond, the counts say how many. */
+export const MAX_LISTED_CHANGES = 1_000;
+
+/** Each changed row with the fields it changes, named for people (./import-fields.ts), in table order. */
+function changesOf(plan: InventoryImportPlan): RowChange[] {
+  return IMPORT_ENTITY_TYPES.flatMap((type) =>
+    plan.entities[type].update.map((u) => ({ table: tableTitleOf(type), row: u.label, fields: Object.keys(u.changes).map((f) => fieldLabel(type, f)) })),
+  ).slice(0, MAX_LISTED_CHANGES);
+}
 
 async function run(ctx: OrgContext, upload: InventoryUpload, apply: boolean, expectedSha256?: string): Promise<ImportSummary> {
   const summary = await plan(ctx, upload, apply, expectedSha256);
@@ -156,6 +176,7 @@ async function plan(ctx: OrgContext, upload: InventoryUpload, apply: boolean, ex
     errorCount: 0,
     counts: zeroCounts(),
     totals: { create: 0, update: 0, unchanged: 0 },
+    changes: [],
     notes: [],
     applied: false,
   };
@@ -173,11 +194,13 @@ async function plan(ctx: OrgContext, upload: InventoryUpload, apply: boolean, ex
     summary.problems = [...problems, ...(tabular ? issuesToProblems(result.issues, tabular.origins, problems) : jsonProblems(upload.fileName, result.issues))];
     return summary;
   }
-  Object.assign(summary, countsOf(result.plan, tabular), { notes: result.plan.notes, applied: apply && !hasErrors(problems) });
+  Object.assign(summary, countsOf(result.plan, tabular), { changes: changesOf(result.plan), notes: result.plan.notes, applied: apply && !hasErrors(problems) });
   return summary;
 }
 
-const jsonProblems = (fileName: string, issues: Issue[]): TableProblem[] => issues.map((i) => ({ sheet: fileName, column: i.path, message: i.message, severity: "error" }));
+/** The document's problems at their JSON path, in words naming the field (./import-messages.ts). */
+const jsonProblems = (fileName: string, issues: Issue[]): TableProblem[] =>
+  issues.map((i) => ({ sheet: fileName, column: i.path, message: problemMessage(/\.(\w+)$/.exec(i.path)?.[1], i.message), severity: "error" }));
 
 /**
  * What importing the file would do, and every problem in it. Changes nothing. Previews and imports
@@ -221,7 +244,7 @@ export async function exportInventoryFile(ctx: OrgContext, format: ImportFormat,
   return { fileName: `${base}-${TABLE_TITLES[table.entity].toLowerCase().replaceAll(" ", "-")}.csv`, contentType: EXPORT_CONTENT_TYPES.csv, body: new TextEncoder().encode(writeCsv(table)) };
 }
 
-/** The empty workbook to fill in: every sheet with its headers and one example row, and "Read me". */
+/** The empty workbook to fill in: every sheet with its headers only, and "Read me" with an example per column. */
 export async function inventoryTemplateFile(): Promise<ExportFile> {
   return { fileName: "sovra-inventory-template.xlsx", contentType: EXPORT_CONTENT_TYPES.xlsx, body: await writeXlsx(templateTables()) };
 }

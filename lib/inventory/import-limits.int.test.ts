@@ -140,7 +140,7 @@ describe("import limits", () => {
   });
 
   it("frees the slot of an import that fails", async () => {
-    await expect(importInventoryFile(editor, { fileName: "x.csv", bytes: new TextEncoder().encode("Name\nX\n") })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(importInventoryFile(editor, { fileName: "x.txt", bytes: new TextEncoder().encode("Name\nX\n") })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(importsRunning()).toBe(0);
   });
 

@@ -108,6 +108,10 @@ export function countRows(input: unknown): number {
 
 const emptyPlan = (): EntityPlan => ({ create: [], update: [], unchanged: [] });
 
+/** A row that changes catalogue facts of a stored vendor or model without the organisation's own reading of a source. */
+const ownSourceMessage = (facts: string[], catalogue: { key: string; source: string; asOf: string }) =>
+  `give your own source: ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue entry "${catalogue.key}" (${catalogue.source}, ${catalogue.asOf}); the catalogue's source will do with the date you read it yourself`;
+
 /** Differences between two natural rows, field by field. */
 function diff(before: NaturalRow, after: NaturalRow) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -235,12 +239,9 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
     // row is created as the document says, as a hand-made vendor is in the app.
     const catalogue = natural ? catalogueVendor(values.catalogueKey ?? natural.catalogueKey) : null;
     const overrides = catalogue && natural ? newOverrides(catalogue, natural, values) : [];
-    if (catalogue && overrides.length && !isOwnSource(values.source, catalogue)) {
+    if (catalogue && overrides.length && !isOwnSource(values.source, catalogue, values.sourceAsOf)) {
       const facts = CATALOGUE_BACKED_FACTS.filter((f) => overrides.includes(f.fact)).map((f) => f.label.toLowerCase());
-      issues.push({
-        path: formatPath(["vendors", i, "source"]),
-        message: `give your own source: ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue entry "${catalogue.key}" (${catalogue.source}, ${catalogue.asOf})`,
-      });
+      issues.push({ path: formatPath(["vendors", i, "source"]), message: ownSourceMessage(facts, catalogue) });
       return;
     }
     file("vendor", formatPath(["vendors", i]), v.name, values, match && { id: match.id, version: match.version, natural: natural! });
@@ -252,20 +253,36 @@ export function buildPlan(doc: InventoryDocument, existing: ExistingInventory): 
     const vendor = docVendor.get(m.vendor)!.name;
     if (!unique("model", modelIdentity(vendor, m.name), ["models", i, "name"], `model "${m.name}" of vendor "${vendor}"`)) return;
     const match = models.get(modelIdentity(vendor, m.name));
-    const values = { vendor, name: m.name, family: m.family ?? "", weights: m.weights, licence: m.licence ?? "", trainingCompute: m.trainingCompute ?? "unknown", catalogueKey: m.catalogueKey ?? null };
-    const natural = match && { vendor, name: match.name, family: match.family, weights: match.weights, licence: match.licence, trainingCompute: match.trainingCompute, catalogueKey: match.catalogueKey };
-    // The document holds no source for a model, so it cannot carry the organisation's own
-    // source for a changed catalogue fact of an existing model (docs/decisions/009): such a row
-    // is a problem. The import never writes offered access paths, so they are not compared.
+    const values = {
+      vendor,
+      name: m.name,
+      family: m.family ?? "",
+      weights: m.weights,
+      licence: m.licence ?? "",
+      trainingCompute: m.trainingCompute ?? "unknown",
+      catalogueKey: m.catalogueKey ?? null,
+      source: m.source ?? null,
+      sourceAsOf: m.asOf ?? null,
+    };
+    const natural = match && {
+      vendor,
+      name: match.name,
+      family: match.family,
+      weights: match.weights,
+      licence: match.licence,
+      trainingCompute: match.trainingCompute,
+      catalogueKey: match.catalogueKey,
+      source: match.source,
+      sourceAsOf: isoDate(match.sourceAsOf),
+    };
+    // As for vendors (docs/decisions/009, 033). The import never writes offered access paths,
+    // so they are not compared.
     const catalogue = natural ? catalogueModel(values.catalogueKey ?? natural.catalogueKey) : null;
     const offered = catalogue ? catalogueModelValues(catalogue).offeredAccessPaths : [];
     const overrides = catalogue && natural ? newModelOverrides(catalogue, { ...natural, offeredAccessPaths: offered }, { ...values, offeredAccessPaths: offered }) : [];
-    if (catalogue && overrides.length) {
+    if (catalogue && overrides.length && !isOwnSource(values.source, catalogue, values.sourceAsOf)) {
       const facts = MODEL_CATALOGUE_BACKED_FACTS.filter((f) => overrides.includes(f.fact)).map((f) => f.label.toLowerCase());
-      issues.push({
-        path: formatPath(["models", i]),
-        message: `${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue entry "${catalogue.key}" (${catalogue.source}, ${catalogue.asOf}) and a model in the document has no source: change it in the app or the API with your own source, or leave out its catalogueKey`,
-      });
+      issues.push({ path: formatPath(["models", i, "source"]), message: ownSourceMessage(facts, catalogue) });
       return;
     }
     file("model", formatPath(["models", i]), `${vendor} ${m.name}`, values, match && { id: match.id, version: match.version, natural: natural! });

@@ -441,9 +441,9 @@ describe("importing an inventory document", () => {
     const refused = await applyInventoryImport(target, changed);
     expect(refused.ok).toBe(false);
     const issues = refused.ok ? [] : refused.issues;
-    expect(issues.map((i) => i.path)).toEqual(["$.vendors[0].source", "$.models[0]"]);
+    expect(issues.map((i) => i.path)).toEqual(["$.vendors[0].source", "$.models[0].source"]);
     expect(issues[0]!.message).toMatch(/^give your own source: hq country differs from the catalogue entry "mistral"/);
-    expect(issues[1]!.message).toMatch(/^weights differs from the catalogue entry "mistral-open"/);
+    expect(issues[1]!.message).toMatch(/^give your own source: weights differs from the catalogue entry "mistral-open"/);
     expect(await snapshot(target.organisationId)).toBe(before);
 
     // With the organisation's own source the vendor's change goes through; an unchanged catalogue model is fine.

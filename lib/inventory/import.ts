@@ -203,6 +203,8 @@ async function writePlan(tx: Tx, ctx: OrgContext, plan: InventoryImportPlan) {
       licence: str(v.licence),
       trainingCompute: str(v.trainingCompute),
       catalogueKey: v.catalogueKey as string | null,
+      source: v.source as string | null,
+      sourceAsOf: date(v.sourceAsOf),
     }),
     (rows) => tx.model.createMany({ data: rows }),
     (id, version, data) => tx.model.updateMany({ where: where(id, version), data: { ...data, ...bump } }),

@@ -1,6 +1,22 @@
 import { keyer } from "@/lib/inventory/document-rows";
+import {
+  ACCESS_PATH_LABELS,
+  CRITICALITY_LABELS,
+  DATA_CATEGORY_LABELS,
+  DATA_VOLUME_LABELS,
+  POLICY_EVENT_TYPE_LABELS,
+  TRAINING_COMPUTE_LABELS,
+  TRANSFER_MECHANISM_LABELS,
+  VENDOR_TYPE_LABELS,
+  WEIGHTS_LABELS,
+} from "@/lib/labels";
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
 import type { Issue } from "@/scoring/schema/issues";
+import { POLICY_EVENT_TYPES } from "@/scoring/schema/policy-event";
+import { ACCESS_PATHS, COMPUTE_BANDS, CRITICALITIES, DATA_CATEGORIES, TRANSFER_MECHANISMS, VENDOR_TYPES } from "@/scoring/schema/primitives";
+import { TABLE_ENTITIES, TABLE_TITLES, type TableEntity } from "./table-names";
+import { choiceOf, choices, countryCodeOf, type Choice } from "./spelling";
+import { cellProblem, problemMessage } from "./import-messages";
 
 // The inventory document (scoring/schema) as tables a person can fill by hand: one table per
 // entity, human column headers, rows referring to other rows by NAME (never by document key).
@@ -14,20 +30,7 @@ import type { Issue } from "@/scoring/schema/issues";
 /** A cell as read from or written to a file. */
 export type Cell = string | number | boolean | null;
 
-export const TABLE_ENTITIES = ["offices", "vendors", "models", "ai_systems", "dependencies", "fallbacks", "data_flows", "policy_events"] as const;
-export type TableEntity = (typeof TABLE_ENTITIES)[number];
-
-/** Sheet names (XLSX) and labels (CSV entity selector), in dependency order. */
-export const TABLE_TITLES: Record<TableEntity, string> = {
-  offices: "Offices",
-  vendors: "Vendors",
-  models: "Models",
-  ai_systems: "AI systems",
-  dependencies: "Dependencies",
-  fallbacks: "Fallbacks",
-  data_flows: "Data flows",
-  policy_events: "Policy events",
-};
+export { TABLE_ENTITIES, TABLE_TITLES, type TableEntity } from "./table-names";
 
 /** The document list each table fills. */
 const DOCUMENT_LIST = {
@@ -51,9 +54,11 @@ export interface ColumnSpec {
   field?: string;
   kind: Kind;
   required?: boolean;
-  /** The template's example value. */
+  /** For an enum, or a list of enum values: the values and the labels a cell may give (./spelling.ts). */
+  options?: readonly Choice[];
+  /** An example value, shown in the "Read me" sheet; the examples of a table form a valid row. */
   example: Cell;
-  /** One line for the template's "Read me" sheet. */
+  /** One line for the "Read me" sheet. */
   help: string;
 }
 
@@ -61,25 +66,28 @@ const col = (header: string, path: string, kind: Kind, example: Cell, help: stri
 const req = { required: true };
 const ACCESS = "direct-api, cloud-marketplace, third-party-hosted or self-hosted";
 
+const ACCESS_PATH_CHOICES = choices(ACCESS_PATHS, ACCESS_PATH_LABELS);
+const DATA_CATEGORY_CHOICES = choices(DATA_CATEGORIES, DATA_CATEGORY_LABELS);
+
 /** The three columns that name a dependency: its AI system, its model and the model's vendor, and its access path. */
 const dependencyColumns = (prefix: string, field: string): ColumnSpec[] => [
   col("AI system", `${prefix}system`, "text", "Customer support chatbot", "Name of a row in AI systems", { required: true, field: prefix ? field : "system" }),
   col("Model", `${prefix}model`, "text", "Mistral Large", "Name of a row in Models", { required: true, field: prefix ? field : "model" }),
   col("Vendor of model", `${prefix}modelVendor`, "text", "Mistral AI", "Vendor of that model (models are named per vendor)", { required: true, field: prefix ? field : "model" }),
-  col("Access path", `${prefix}accessPath`, "enum", "direct-api", ACCESS, { required: true, field: prefix ? field : "accessPath" }),
+  col("Access path", `${prefix}accessPath`, "enum", "direct-api", ACCESS, { required: true, field: prefix ? field : "accessPath", options: ACCESS_PATH_CHOICES }),
 ];
 
 export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
   offices: [
     col("Name", "name", "text", "Frankfurt HQ", "Unique office name", req),
-    col("Country", "country", "country", "DE", "ISO 3166-1 alpha-2 code, e.g. DE", req),
+    col("Country", "country", "country", "DE", "The country's name in English or its ISO code, e.g. Germany, DE or DEU", req),
     col("Headcount", "headcount", "number", 1200, "Whole number"),
     col("Teams", "teams", "list", "Engineering; Finance", "Separate several with ;"),
   ],
   vendors: [
     col("Name", "name", "text", "Mistral AI", "Unique vendor name", req),
-    col("Type", "type", "enum", "frontier-lab", "frontier-lab, hyperscaler, cloud-provider, open-weight-publisher, reseller or other", req),
-    col("HQ country", "hqCountry", "country", "FR", "ISO 3166-1 alpha-2 code", req),
+    col("Type", "type", "enum", "frontier-lab", "frontier-lab, hyperscaler, cloud-provider, open-weight-publisher, reseller or other", { ...req, options: choices(VENDOR_TYPES, VENDOR_TYPE_LABELS) }),
+    col("HQ country", "hqCountry", "country", "FR", "The country's name in English or its ISO code", req),
     col("Ultimate parent", "ultimateParent.name", "text", null, "Name of the ultimate parent company, if any"),
     col("Parent country", "ultimateParent.country", "country", null, "Country of the ultimate parent (needed with a parent)"),
     col("Catalogue key", "catalogueKey", "text", null, "Key of the matching catalogue entry, if any"),
@@ -91,19 +99,21 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
     col("Name", "name", "text", "Mistral Large", "Model name, unique per vendor", req),
     col("Vendor", "vendor", "text", "Mistral AI", "Name of a row in Vendors", req),
     col("Family", "family", "text", "Mistral", "Model family"),
-    col("Weights", "weights", "enum", "open", "open or closed", req),
+    col("Weights", "weights", "enum", "open", "open or closed", { ...req, options: choices(["open", "closed"], WEIGHTS_LABELS) }),
     col("Licence", "licence", "text", "Mistral Research Licence", "Licence name"),
-    col("Training compute", "trainingCompute", "enum", "1e25-1e26", "below-1e25, 1e25-1e26, above-1e26 or unknown"),
+    col("Training compute", "trainingCompute", "enum", "1e25-1e26", "below-1e25, 1e25-1e26, above-1e26 or unknown", { options: choices(COMPUTE_BANDS, TRAINING_COMPUTE_LABELS) }),
     col("Catalogue key", "catalogueKey", "text", null, "Key of the matching catalogue entry, if any"),
+    col("Source", "source", "text", null, "Where the facts come from"),
+    col("As of", "asOf", "date", null, "Date of the source, YYYY-MM-DD"),
   ],
   ai_systems: [
     col("Name", "name", "text", "Customer support chatbot", "Unique AI system name", req),
     col("Owner", "owner", "text", "Head of Customer Service", "Who answers for it"),
-    col("Criticality", "criticality", "enum", "high", "low, medium, high or critical", req),
+    col("Criticality", "criticality", "enum", "high", "low, medium, high or critical", { ...req, options: choices(CRITICALITIES, CRITICALITY_LABELS) }),
     col("Tolerated downtime (hours)", "toleratedDowntimeHours", "number", 4, "The longest outage the business tolerates (RTO), in hours", req),
     col("Offices", "offices", "list", "Frankfurt HQ", "Names of rows in Offices, separated by ;"),
     col("Teams", "teams", "list", null, "Separate several with ;"),
-    col("Data sensitivity", "dataSensitivity", "enum", "personal", "public, internal, personal, trade-secret, regulated or special-category"),
+    col("Data sensitivity", "dataSensitivity", "enum", "personal", "public, internal, personal, trade-secret, regulated or special-category", { options: DATA_CATEGORY_CHOICES }),
   ],
   dependencies: [
     ...dependencyColumns("", ""),
@@ -114,14 +124,14 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
     col("Exit plan last reviewed", "exitPlan.lastReviewed", "date", "2026-03-01", "YYYY-MM-DD"),
     col("Contract data residency", "contract.dataResidency", "boolean", null, "yes or no: the contract fixes where data stays"),
     col("Contract exit terms", "contract.exitTerms", "boolean", null, "yes or no: the contract has exit terms"),
-    col("Data sent", "dataSent", "list", "personal; internal", "public, internal, personal, trade-secret, regulated, special-category; separate with ;"),
+    col("Data sent", "dataSent", "list", "personal; internal", "public, internal, personal, trade-secret, regulated, special-category; separate with ;", { options: DATA_CATEGORY_CHOICES }),
     col("Notes", "notes", "text", null, "Free text, not scored"),
   ],
   fallbacks: [
     ...dependencyColumns("dependency.", "dependency"),
     col("Fallback model", "model", "text", "Mistral Large", "Name of a row in Models", req),
     col("Vendor of fallback model", "modelVendor", "text", "Mistral AI", "Vendor of that model", { required: true, field: "model" }),
-    col("Fallback access path", "accessPath", "enum", "self-hosted", ACCESS, req),
+    col("Fallback access path", "accessPath", "enum", "self-hosted", ACCESS, { ...req, options: ACCESS_PATH_CHOICES }),
     col("Fallback cloud", "cloud", "text", null, "Vendor operating the cloud; needed for cloud-marketplace and third-party-hosted"),
     col("Fallback hosting country", "hostingRegion.country", "country", "DE", "Where the fallback runs"),
     col("Fallback hosting region", "hostingRegion.region", "text", null, "The provider's region name"),
@@ -134,14 +144,14 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
   data_flows: [
     col("From office", "fromOffice", "text", "Frankfurt HQ", "Name of a row in Offices", req),
     ...dependencyColumns("dependency.", "dependency"),
-    col("Data categories", "categories", "list", "personal; internal", "public, internal, personal, trade-secret, regulated, special-category; separate with ;", req),
-    col("Volume", "volume", "enum", "medium", "low, medium or high"),
-    col("Transfer mechanism", "transferMechanism", "enum", "scc", "not-required, adequacy, scc, bcr, derogation or none"),
+    col("Data categories", "categories", "list", "personal; internal", "public, internal, personal, trade-secret, regulated, special-category; separate with ;", { ...req, options: DATA_CATEGORY_CHOICES }),
+    col("Volume", "volume", "enum", "medium", "low, medium or high", { options: choices(["low", "medium", "high"], DATA_VOLUME_LABELS) }),
+    col("Transfer mechanism", "transferMechanism", "enum", "scc", "not-required, adequacy, scc, bcr, derogation or none", { options: choices(TRANSFER_MECHANISMS, TRANSFER_MECHANISM_LABELS) }),
     col("Encrypted", "encrypted", "boolean", "yes", "yes or no"),
   ],
   policy_events: [
     col("Key", "key", "text", "example-export-control", "Unique key: letters, digits, . _ : / -", req),
-    col("Kind", "kind", "enum", "impose", "impose or lift", req),
+    col("Kind", "kind", "enum", "impose", "impose or lift", { ...req, options: choices(["impose", "lift"]) }),
     col("Title", "title", "text", "Example export control", "Short title", req),
     col("Effective date", "effectiveDate", "date", "2027-01-01", "YYYY-MM-DD", req),
     col("Date estimated", "dateEstimated", "boolean", null, "yes when no source gives the date and the effective date is an estimate"),
@@ -149,7 +159,7 @@ export const TABLE_COLUMNS: Record<TableEntity, ColumnSpec[]> = {
     col("Source", "source", "text", "https://example.org/notice", "Where it is announced", req),
     col("References (JSON)", "references", "json", null, 'The published texts it rests on, as a JSON list: [{"publisher":"…","title":"…","url":"https://…","note":"…"}] (title required)'),
     col("Summary", "summary", "text", null, "One or two sentences"),
-    col("Type", "type", "enum", "export-control", "impose only: export-control, sanction, vendor-restriction, ban, disruption or licence-term"),
+    col("Type", "type", "enum", "export-control", "impose only: export-control, sanction, vendor-restriction, ban, disruption or licence-term", { options: choices(POLICY_EVENT_TYPES, POLICY_EVENT_TYPE_LABELS) }),
     col("Issuer", "issuer", "text", "US", "impose only: a country code, EU or vendor"),
     col("Expires", "expires", "date", null, "impose only: YYYY-MM-DD"),
     col("Lifts", "lifts", "text", null, "lift only: key of the event it ends"),
@@ -285,13 +295,17 @@ export function documentToTables(doc: InventoryDocumentInput): OutputTable[] {
   }));
 }
 
-/** Empty tables with one example row each, for the template. */
+/**
+ * The template's tables: headers only. Their examples are in the "Read me" sheet (a column of
+ * its own), which the import ignores: an example row in a table was imported as data, a made-up
+ * policy event included (docs/decisions/033).
+ */
 export function templateTables(): OutputTable[] {
   return TABLE_ENTITIES.map((entity) => ({
     entity,
     title: TABLE_TITLES[entity],
     headers: TABLE_COLUMNS[entity].map((c) => c.header),
-    rows: [TABLE_COLUMNS[entity].map((c) => c.example)],
+    rows: [],
   }));
 }
 
@@ -302,8 +316,9 @@ const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, " 
 const TRUE = new Set(["yes", "y", "true", "1", "ja", "x"]);
 const FALSE = new Set(["no", "n", "false", "0", "nein"]);
 
-/** Reads one cell as its column's kind; `undefined` for an empty cell, or a problem message. */
-function fromCell(cell: Cell, kind: Kind): { value?: unknown; problem?: string } {
+/** Reads one cell as its column's kind; `undefined` for an empty cell, or a problem in the column's words. */
+function fromCell(cell: Cell, spec: Pick<ColumnSpec, "header" | "kind" | "options">): { value?: unknown; problem?: string } {
+  const { header, kind, options } = spec;
   if (cell === null) return {};
   if (typeof cell === "string") {
     const text = unneutralise(cell).trim();
@@ -311,25 +326,34 @@ function fromCell(cell: Cell, kind: Kind): { value?: unknown; problem?: string }
     switch (kind) {
       case "number": {
         const n = Number(/^-?\d+,\d+$/.test(text) ? text.replace(",", ".") : text);
-        return Number.isFinite(n) ? { value: n } : { problem: `expected a number, found "${text}"` };
+        return Number.isFinite(n) ? { value: n } : { problem: cellProblem.number(header, text) };
       }
       case "boolean": {
         const t = text.toLowerCase();
-        return TRUE.has(t) ? { value: true } : FALSE.has(t) ? { value: false } : { problem: `expected yes or no, found "${text}"` };
+        return TRUE.has(t) ? { value: true } : FALSE.has(t) ? { value: false } : { problem: cellProblem.boolean(header, text) };
       }
       case "list": {
         const items = text.split(";").map((s) => unneutralise(s.trim())).filter((s) => s !== "");
-        return items.length ? { value: items } : {};
+        if (!options) return items.length ? { value: items } : {};
+        const values = items.map((item) => choiceOf(item, options));
+        const unknown = items.find((_, i) => values[i] === undefined);
+        if (unknown !== undefined) return { problem: cellProblem.choiceInList(header, options.map((o) => o.value), unknown) };
+        return values.length ? { value: values } : {};
       }
-      case "enum":
-        return { value: text.toLowerCase().replace(/[\s_]+/g, "-") };
-      case "country":
-        return { value: text.toUpperCase() };
+      case "enum": {
+        if (!options) return { value: text.toLowerCase().replace(/[\s_]+/g, "-") };
+        const value = choiceOf(text, options);
+        return value === undefined ? { problem: cellProblem.choice(header, options.map((o) => o.value), text) } : { value };
+      }
+      case "country": {
+        const code = countryCodeOf(text);
+        return code === undefined ? { problem: cellProblem.country(header, text) } : { value: code };
+      }
       case "json":
         try {
           return { value: JSON.parse(text) };
         } catch (e) {
-          return { problem: `expected JSON: ${(e as Error).message}` };
+          return { problem: cellProblem.json(header, (e as Error).message) };
         }
       default:
         return { value: text };
@@ -338,11 +362,11 @@ function fromCell(cell: Cell, kind: Kind): { value?: unknown; problem?: string }
   if (typeof cell === "number") {
     if (kind === "number") return { value: cell };
     if (kind === "boolean" && (cell === 0 || cell === 1)) return { value: cell === 1 };
-    if (kind === "text" || kind === "list") return fromCell(String(cell), kind);
-    return { problem: `expected text, found the number ${cell}` };
+    if (kind === "text" || kind === "list") return fromCell(String(cell), spec);
+    return { problem: cellProblem.text(header, cell) };
   }
   if (kind === "boolean") return { value: cell };
-  return fromCell(cell ? "yes" : "no", kind);
+  return fromCell(cell ? "yes" : "no", spec);
 }
 
 /** The natural key of a record: what the import matches rows on (docs/decisions/008). */
@@ -367,6 +391,49 @@ function naturalKey(entity: TableEntity, r: TableRecord): { key: string; column:
     case "data_flows":
       return undefined; // no natural key in the document: a data flow table replaces the current one
   }
+}
+
+const recognised = (entity: TableEntity, headers: readonly string[]) => {
+  const known = new Set(TABLE_COLUMNS[entity].map((c) => normaliseHeader(c.header)));
+  return new Set(headers.map((h) => normaliseHeader(unneutralise(h))).filter((h) => known.has(h)));
+};
+
+/**
+ * The table a header row belongs to, for a CSV file whose table was not chosen: among the
+ * tables whose required columns are all there, the one that leaves the fewest headers unknown,
+ * then the one that knows the most. Undefined when none fits, or when two fit equally well: the
+ * import then refuses the file rather than guess (docs/decisions/033).
+ *
+ * @example tableOfHeaders(["Name", "Country", "Headcount"]) //=> "offices"
+ * @example tableOfHeaders(["Colour", "Size"]) //=> undefined
+ */
+export function tableOfHeaders(headers: readonly string[]): TableEntity | undefined {
+  const filled = headers.filter((h) => h.trim() !== "");
+  const fits = TABLE_ENTITIES.flatMap((entity) => {
+    if (!fitsTable(entity, filled)) return [];
+    const known = recognised(entity, filled).size;
+    return [{ entity, unknown: filled.length - known, known }];
+  }).sort((a, b) => a.unknown - b.unknown || b.known - a.known);
+  const [best, next] = fits;
+  if (!best || (next && next.unknown === best.unknown && next.known === best.known)) return undefined;
+  return best.entity;
+}
+
+/** Whether a header row holds every required column of the table. */
+export const fitsTable = (entity: TableEntity, headers: readonly string[]) => {
+  const known = recognised(entity, headers);
+  return TABLE_COLUMNS[entity].every((c) => !c.required || known.has(normaliseHeader(c.header)));
+};
+
+/** Whether a header row names at least one column of the table. */
+export const hasColumnsOf = (entity: TableEntity, headers: readonly string[]) => recognised(entity, headers).size > 0;
+
+/** What a file whose header row fits no table is told: the tables and their columns (required ones marked). */
+export function noTableMessage(headers: readonly string[], chosen?: TableEntity): string {
+  const found = headers.filter((h) => h.trim() !== "").map((h) => `"${h.trim()}"`);
+  const tables = TABLE_ENTITIES.map((e) => `${TABLE_TITLES[e]}: ${TABLE_COLUMNS[e].map((c) => `${c.header}${c.required ? " (required)" : ""}`).join(", ")}`);
+  const what = chosen ? `none of the columns of ${TABLE_TITLES[chosen]}` : "no inventory table";
+  return `the header row (${found.join(", ") || "empty"}) matches ${what}, so the file was not read. Use the header row of one of these tables (the first row of its CSV export), or choose the table the file holds. ${tables.join(". ")}.`;
 }
 
 /**
@@ -404,7 +471,7 @@ export function tablesToRecords(tables: RawTable[]): { records: Partial<Records>
       cells.forEach((cell, i) => {
         const spec = columns[i];
         if (!spec) return;
-        const { value, problem } = fromCell(cell, spec.kind);
+        const { value, problem } = fromCell(cell, spec);
         if (problem) problems.push({ sheet, row, column: spec.header, message: problem, severity: "error" });
         if (value !== undefined) setPath(record, spec.path, value);
       });
@@ -610,7 +677,7 @@ export function issuesToProblems(issues: Issue[], origins: TabularDocument["orig
     const spec =
       TABLE_COLUMNS[entity].find((c) => field !== "" && (c.field ?? c.path) === field) ??
       TABLE_COLUMNS[entity].find((c) => field !== "" && (field.startsWith(`${c.field ?? c.path}.`) || (c.field ?? c.path).startsWith(`${field}.`)));
-    const problem: TableProblem = { sheet: origin?.sheet ?? "current inventory", row: origin?.row, column: spec?.header, message: issue.message, severity: "error" };
+    const problem: TableProblem = { sheet: origin?.sheet ?? "current inventory", row: origin?.row, column: spec?.header, message: problemMessage(spec?.header, issue.message), severity: "error" };
     const cell = `${problem.sheet}\u0000${problem.row}\u0000${problem.column}`;
     if (taken.has(cell)) continue;
     taken.add(cell);

@@ -10,7 +10,11 @@ import {
   issuesToProblems,
   mergeRecords,
   neutralise,
+  noTableMessage,
   recordsToDocument,
+  TABLE_COLUMNS,
+  TABLE_ENTITIES,
+  tableOfHeaders,
   tablesToRecords,
   unneutralise,
   type Cell,
@@ -90,7 +94,7 @@ describe("document to tables and back", () => {
     ]);
     expect(records.ai_systems![0]!.record).toEqual({ name: "Bot", criticality: "high", toleratedDowntimeHours: 1.5, offices: ["Berlin", "Paris"], dataSensitivity: "trade-secret" });
     expect(records.vendors![0]!.record).toEqual({ name: "Acme", type: "frontier-lab", hqCountry: "US", dpfCertified: true });
-    expect(problems).toEqual([{ sheet: "Sheet", row: 3, column: "DPF certified", message: 'expected yes or no, found "maybe"', severity: "error" }]);
+    expect(problems).toEqual([{ sheet: "Sheet", row: 3, column: "DPF certified", message: 'DPF certified must be yes or no (found "maybe")', severity: "error" }]);
   });
 
   it("reports missing required columns, repeated columns and empty required cells; warns about unknown columns", () => {
@@ -124,10 +128,15 @@ describe("document to tables and back", () => {
   });
 
   it("names unknown references by name on their cell, and maps the validator's issues to sheet, row and column", () => {
-    const { records } = tablesToRecords([
-      table("offices", ["Name", "Country"], ["Berlin", "XX"]),
+    const { records, problems } = tablesToRecords([
+      table("offices", ["Name", "Country", "Headcount"], ["Berlin", "XX", -3]),
       table("ai_systems", ["Name", "Criticality", "Tolerated downtime (hours)", "Offices"], ["Bot", "urgent", 4, "Berlin; Lisbon"]),
       table("dependencies", ["AI system", "Model", "Vendor of model", "Access path", "Hosting region"], ["Bot", "M", "V", "direct-api", "eu-west"]),
+    ]);
+    // A value the table can tell is wrong is named on its cell, in the column's words.
+    expect(problems).toEqual([
+      { sheet: "Sheet", row: 2, column: "Country", message: 'Country must be a country: its name in English or its ISO code, e.g. Germany, DE or DEU (found "XX")', severity: "error" },
+      { sheet: "Sheet", row: 2, column: "Criticality", message: 'Criticality must be one of: low, medium, high, critical (found "urgent")', severity: "error" },
     ]);
     const built = recordsToDocument(mergeRecords(empty(), records), organisation);
     expect(built.problems).toEqual([
@@ -136,10 +145,11 @@ describe("document to tables and back", () => {
     ]);
     const parsed = parseInventoryDocument(built.document);
     if (parsed.ok) throw new Error("must fail");
-    expect(issuesToProblems(parsed.issues, built.origins, built.problems)).toEqual([
-      { sheet: "Sheet", row: 2, column: "Country", message: expect.stringContaining('received "XX"'), severity: "error" },
-      { sheet: "Sheet", row: 2, column: "Criticality", message: expect.stringContaining("expected one of"), severity: "error" },
-      { sheet: "Sheet", row: 2, column: "Hosting country", message: expect.stringContaining("required field is missing"), severity: "error" },
+    // The rest comes from the validator, on the cell the row came from, said the same way; a cell
+    // with a problem already gets no second one.
+    expect(issuesToProblems(parsed.issues, built.origins, [...problems, ...built.problems])).toEqual([
+      { sheet: "Sheet", row: 2, column: "Headcount", message: "Headcount must be 0 or more", severity: "error" },
+      { sheet: "Sheet", row: 2, column: "Hosting country", message: "Hosting country is required", severity: "error" },
     ]);
   });
 
@@ -150,5 +160,32 @@ describe("document to tables and back", () => {
     const origins = built.origins.vendors!;
     expect(origins.slice(-2)).toEqual([{ sheet: "Sheet", row: 2 }, { sheet: "Sheet", row: 3 }]);
     expect(origins.slice(0, -2).every((o) => o === undefined)).toBe(true);
+  });
+});
+
+describe("which table a CSV file holds, from its header row", () => {
+  it.each(TABLE_ENTITIES.map((e) => [e] as const))("knows %s by its export's header row, and by its required columns alone", (entity) => {
+    expect(tableOfHeaders(TABLE_COLUMNS[entity].map((c) => c.header))).toBe(entity);
+    expect(tableOfHeaders(TABLE_COLUMNS[entity].filter((c) => c.required).map((c) => c.header.toUpperCase()))).toBe(entity);
+  });
+
+  it("tells a dependency from the fallback and the data flow that name one", () => {
+    expect(tableOfHeaders(["AI system", "Model", "Vendor of model", "Access path", "Notes"])).toBe("dependencies");
+    expect(tableOfHeaders(["AI system", "Model", "Vendor of model", "Access path", "Fallback model", "Vendor of fallback model", "Fallback access path"])).toBe("fallbacks");
+    expect(tableOfHeaders(["From office", "AI system", "Model", "Vendor of model", "Access path", "Data categories"])).toBe("data_flows");
+  });
+
+  it("guesses nothing for a header row that fits no table", () => {
+    expect(tableOfHeaders(["Colour", "Size"])).toBeUndefined();
+    expect(tableOfHeaders(["Name"])).toBeUndefined(); // a name alone: offices, vendors, models and AI systems all have one
+    expect(tableOfHeaders([])).toBeUndefined();
+  });
+
+  it("lists every table with its columns when refusing, the required ones marked", () => {
+    const message = noTableMessage(["Colour", "Size"]);
+    expect(message).toMatch(/^the header row \("Colour", "Size"\) matches no inventory table, so the file was not read\./);
+    for (const entity of TABLE_ENTITIES) expect(message).toContain(`${TABLE_COLUMNS[entity][0]!.header}`);
+    expect(message).toContain("Offices: Name (required), Country (required), Headcount, Teams.");
+    expect(noTableMessage(["Colour"], "vendors")).toMatch(/^the header row \("Colour"\) matches none of the columns of Vendors,/);
   });
 });

@@ -113,7 +113,8 @@ async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<ReadRe
 
 /**
  * Writes tables as a workbook: one sheet each with a bold, frozen header, plain values only
- * (never formulas), text neutralised against formula injection, and a "Read me" sheet.
+ * (never formulas), text neutralised against formula injection, and a "Read me" sheet that
+ * says, per column, whether it is required, an example and what to enter.
  */
 export async function writeXlsx(tables: OutputTable[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -135,11 +136,16 @@ export async function writeXlsx(tables: OutputTable[]): Promise<Uint8Array> {
     { header: "Sheet", width: 16 },
     { header: "Column", width: 28 },
     { header: "Required", width: 10 },
+    { header: "Example", width: 36, style: { numFmt: "@" } },
     { header: "What to enter", width: 90 },
   ];
   readMe.getRow(1).font = { bold: true };
-  for (const table of tables) for (const c of TABLE_COLUMNS[table.entity]) readMe.addRow([table.title, c.header, c.required ? "yes" : "", c.help]);
+  // The examples live here, not as rows of the tables: this sheet is never imported.
+  for (const table of tables) {
+    for (const c of TABLE_COLUMNS[table.entity]) readMe.addRow([table.title, c.header, c.required ? "yes" : "", typeof c.example === "string" ? neutralise(c.example) : c.example, c.help]);
+  }
   readMe.addRow([]);
-  readMe.addRow(["", "", "", "Rows refer to other rows by name. Importing a file twice changes nothing the second time; rows not in the file are kept."]);
+  readMe.addRow(["", "", "", "", "Rows refer to other rows by name. Importing a file twice changes nothing the second time; rows not in the file are kept."]);
+  readMe.addRow(["", "", "", "", "A choice takes its value or the label the app shows, in any case (High, trade secret, Direct API); a country its name in English or its ISO code (Germany, DE, DEU)."]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -43,19 +43,19 @@ const modelFields = z.object({
 /** A model added from the catalogue: the catalogue's entry and the values stored before this edit. */
 export type ModelOverrideContext = { catalogue: CatalogueModelFacts; stored: CatalogueBackedModelValues | null } | null;
 
-type WithFacts = Omit<CatalogueBackedModelValues, "offeredAccessPaths"> & { offeredAccessPaths: readonly OfferedAccessPath[]; source: string | null };
+type WithFacts = Omit<CatalogueBackedModelValues, "offeredAccessPaths"> & { offeredAccessPaths: readonly OfferedAccessPath[]; source: string | null; sourceAsOf: Date | null };
 
 // Changing a catalogue-backed fact away from the catalogue's value needs the organisation's own
 // source, as for vendors (docs/decisions/009).
 const ownSourceForOverrides = (o: ModelOverrideContext) => (v: WithFacts, ctx: z.RefinementCtx) => {
   if (!o) return;
   const changed = newModelOverrides(o.catalogue, o.stored, { ...v, offeredAccessPaths: v.offeredAccessPaths.map((p) => p.path) });
-  if (!changed.length || isOwnSource(v.source, o.catalogue)) return;
+  if (!changed.length || isOwnSource(v.source, o.catalogue, v.sourceAsOf)) return;
   const facts = MODEL_CATALOGUE_BACKED_FACTS.filter((f) => changed.includes(f.fact)).map((f) => f.label.toLowerCase());
   ctx.addIssue({
     code: "custom",
     path: ["source"],
-    message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${o.catalogue.asOf})`,
+    message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${o.catalogue.asOf}); the catalogue's source will do with the date you read it yourself`,
   });
 };
 

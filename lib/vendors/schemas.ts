@@ -34,15 +34,15 @@ export type CatalogueOverrideContext = { catalogue: CatalogueVendorFacts; stored
 // source: the override is shown with it, beside the catalogue's (docs/decisions/009).
 const ownSourceForOverrides =
   (o: CatalogueOverrideContext) =>
-  <T extends CatalogueBackedValues & { source: string | null }>(v: T, ctx: z.RefinementCtx) => {
+  <T extends CatalogueBackedValues & { source: string | null; sourceAsOf: Date | null }>(v: T, ctx: z.RefinementCtx) => {
     if (!o) return;
     const changed = newOverrides(o.catalogue, o.stored, v);
-    if (!changed.length || isOwnSource(v.source, o.catalogue)) return;
+    if (!changed.length || isOwnSource(v.source, o.catalogue, v.sourceAsOf)) return;
     const facts = CATALOGUE_BACKED_FACTS.filter((f) => changed.includes(f.fact)).map((f) => f.label.toLowerCase());
     ctx.addIssue({
       code: "custom",
       path: ["source"],
-      message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${o.catalogue.asOf})`,
+      message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${o.catalogue.asOf}); the catalogue's source will do with the date you read it yourself`,
     });
   };
 

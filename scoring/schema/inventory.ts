@@ -59,6 +59,9 @@ export const modelSchema = z.strictObject({
   licence: z.string().optional(),
   trainingCompute: computeBandSchema.optional(),
   catalogueKey: keySchema.optional(),
+  /** Where the model's facts come from, and when they were read (as for a vendor; not scored). */
+  source: z.string().optional(),
+  asOf: isoDateSchema.optional(),
 }).meta({ id: "Model" });
 
 export const aiSystemSchema = z.strictObject({

@@ -48,7 +48,11 @@ export function issuesFromZod(error: z.ZodError, prefix: readonly PropertyKey[] 
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
+  // zod 4 leaves the input out of its issues unless asked, so an absent field is known by the
+  // message ("Invalid input: expected int, received undefined"), not by `input`: checking `input`
+  // called a headcount of 2.5 or a yes/no field holding "yes" a missing field.
+  const missing = "input" in issue ? issue.input === undefined : / received undefined$/.test(issue.message);
+  if (issue.code === "invalid_type" && missing) {
     return `required field is missing (expected ${issue.expected})`;
   }
   return issue.message;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { ACCESS_PATH_LABELS, DATA_CATEGORY_LABELS, POLICY_EVENT_TYPE_LABELS, TRAINING_COMPUTE_LABELS, TRANSFER_MECHANISM_LABELS, WEIGHTS_LABELS } from "@/lib/labels";
+import { POLICY_EVENT_TYPES } from "@/scoring/schema/policy-event";
+import { ACCESS_PATHS, COMPUTE_BANDS, DATA_CATEGORIES, TRANSFER_MECHANISMS } from "@/scoring/schema/primitives";
+import { choiceOf, choices, countryCodeOf } from "./spelling";
+
+describe("countries as people write them", () => {
+  it.each([
+    ["Germany", "DE"],
+    ["GERMANY", "DE"],
+    ["germany", "DE"],
+    ["  Germany ", "DE"],
+    ["DE", "DE"],
+    ["de", "DE"],
+    ["DEU", "DE"],
+    ["deu", "DE"],
+    ["United Kingdom", "GB"],
+    ["UK", "GB"],
+    ["GBR", "GB"],
+    ["United States", "US"],
+    ["United States of America", "US"],
+    ["USA", "US"],
+    ["Czech Republic", "CZ"],
+    ["Czechia", "CZ"],
+    ["Hong Kong", "HK"],
+    ["South Korea", "KR"],
+    ["Türkiye", "TR"],
+    ["Switzerland", "CH"],
+    ["CHE", "CH"],
+  ])("%s is %s", (text, code) => {
+    expect(countryCodeOf(text)).toBe(code);
+  });
+
+  it.each(["Atlantis", "XX", "XXX", "", "  ", "Europe", "EU"])("%j is no country", (text) => {
+    expect(countryCodeOf(text)).toBeUndefined();
+  });
+});
+
+describe("choices as people write them", () => {
+  const access = choices(ACCESS_PATHS, ACCESS_PATH_LABELS);
+  it.each([
+    ["direct-api", "direct-api"],
+    ["Direct API", "direct-api"],
+    ["DIRECT_API", "direct-api"],
+    ["direct api", "direct-api"],
+    ["Self hosted", "self-hosted"],
+    ["Third-party hosted", "third-party-hosted"],
+    ["third party hosted", "third-party-hosted"],
+    ["Cloud marketplace", "cloud-marketplace"],
+  ])("access path %j is %s", (text, value) => {
+    expect(choiceOf(text, access)).toBe(value);
+  });
+
+  it("reads the labels the app shows, and a label's words before its parenthesis", () => {
+    expect(choiceOf("Trade secret", choices(DATA_CATEGORIES, DATA_CATEGORY_LABELS))).toBe("trade-secret");
+    expect(choiceOf("special_category", choices(DATA_CATEGORIES, DATA_CATEGORY_LABELS))).toBe("special-category");
+    expect(choiceOf("Standard contractual clauses", choices(TRANSFER_MECHANISMS, TRANSFER_MECHANISM_LABELS))).toBe("scc");
+    expect(choiceOf("SCC", choices(TRANSFER_MECHANISMS, TRANSFER_MECHANISM_LABELS))).toBe("scc");
+    expect(choiceOf("Adequacy decision", choices(TRANSFER_MECHANISMS, TRANSFER_MECHANISM_LABELS))).toBe("adequacy");
+    expect(choiceOf("Closed weights", choices(["open", "closed"], WEIGHTS_LABELS))).toBe("closed");
+    expect(choiceOf("Unknown", choices(COMPUTE_BANDS, TRAINING_COMPUTE_LABELS))).toBe("unknown");
+    expect(choiceOf("Vendor restriction", choices(POLICY_EVENT_TYPES, POLICY_EVENT_TYPE_LABELS))).toBe("vendor-restriction");
+    expect(choiceOf("Licence term (rights withheld from licensees in a region)", choices(POLICY_EVENT_TYPES, POLICY_EVENT_TYPE_LABELS))).toBe("licence-term");
+  });
+
+  it("matches nothing it does not know", () => {
+    expect(choiceOf("urgent", choices(["low", "high"]))).toBeUndefined();
+    expect(choiceOf("", choices(["low", "high"]))).toBeUndefined();
+    expect(choiceOf("direct", access)).toBeUndefined();
+  });
+});
