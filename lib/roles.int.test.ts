@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { PERMISSIONS, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
+import { PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions";
+import { MATRIX_ROLES, matrixAsPermissions, mayUse } from "@/lib/testing/role-matrix";
 import type { ActionState } from "@/lib/action-state";
 import { buildOffice, buildOrganisationWithMembers, buildUser, buildMembership } from "@/prisma/factories";
 import { db } from "@/lib/testing/db";
@@ -513,8 +514,10 @@ describe("server actions check the session and the role themselves", () => {
   });
 
   for (const { name, permission, action, input } of ACTIONS) {
-    for (const role of ROLES) {
-      const allowed = (PERMISSIONS[permission] as readonly Role[]).includes(role);
+    // Expected from the hand-written matrix (lib/testing/role-matrix.ts), not from PERMISSIONS:
+    // a wrong change to the permission table must fail here, not move the expectation with it.
+    for (const role of MATRIX_ROLES) {
+      const allowed = mayUse(role, permission);
       it(`${name} ${allowed ? "succeeds" : "is refused"} for ${role}`, async () => {
         session.userId = org.users[role].id;
         const result = await call(action, await input(org));
@@ -534,6 +537,12 @@ describe("server actions check the session and the role themselves", () => {
       expect(await call(action, await input(org))).toMatchObject({ status: "error", code: "NOT_FOUND" });
     });
   }
+
+  it("the hand-written role matrix is the permission table (a deliberate change updates both)", () => {
+    expect([...ROLES]).toEqual([...MATRIX_ROLES]);
+    const table = Object.fromEntries(Object.entries(PERMISSIONS).map(([permission, roles]) => [permission, MATRIX_ROLES.filter((r) => (roles as readonly string[]).includes(r))]));
+    expect(table).toEqual(matrixAsPermissions());
+  });
 
   it("has a case for every organisation server action (export const … = orgAction(…) in lib)", () => {
     const declared = actionFiles(path.join(process.cwd(), "lib")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export const (\w+) = orgAction\(/g)].map((m) => m[1]));

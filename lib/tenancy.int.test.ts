@@ -72,6 +72,7 @@ async function setupWorld() {
   const vendorA = await db().vendor.create({ data: { organisationId: a.organisation.id, name: "A's vendor", catalogueKey: "ionos", vendorType: "frontier_lab", hqCountry: "US" } });
   const modelA = await db().model.create({ data: { organisationId: a.organisation.id, vendorId: vendorA.id, name: "A's model", family: "a", weights: "closed", licence: "proprietary" } });
   const systemA = await db().aiSystem.create({ data: { organisationId: a.organisation.id, name: "A's system", owner: "A", criticality: "high", toleratedDowntimeMinutes: 60 } });
+  await db().aiSystemOffice.create({ data: { organisationId: a.organisation.id, aiSystemId: systemA.id, officeId: officeA.id } });
   const dependencyA = await db().dependency.create({ data: { organisationId: a.organisation.id, aiSystemId: systemA.id, modelId: modelA.id, accessPath: "direct_api" } });
   const fallbackA = await db().fallback.create({ data: { organisationId: a.organisation.id, dependencyId: dependencyA.id, modelId: modelA.id, accessPath: "self_hosted" } });
   const dataFlowA = await db().dataFlow.create({
@@ -140,9 +141,26 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const org = await organisationQueries.getOrganisation(asB);
     expect(org.id).toBe(w.b.organisation.id);
   },
-  getOrganisationOverview: async (_w, asB) => {
-    const counts = await organisationQueries.getOrganisationOverview(asB);
-    expect(counts.offices).toBe(1); // B's own office only
+  getOrganisationOverview: async (w, asB) => {
+    // Every figure the overview answers, counted straight from the rows. A holds at least one of
+    // each, so a figure that counted across organisations would differ from B's own count.
+    const figures = async (organisationId: string) => {
+      const where = { organisationId };
+      return {
+        offices: await db().office.count({ where }),
+        vendors: await db().vendor.count({ where }),
+        models: await db().model.count({ where }),
+        aiSystems: await db().aiSystem.count({ where }),
+        dependencies: await db().dependency.count({ where }),
+        dataFlows: await db().dataFlow.count({ where }),
+        fallbacks: await db().fallback.count({ where }),
+        openActions: await db().remediationAction.count({ where: { ...where, status: { in: ["open", "in_progress"] } } }),
+      };
+    };
+    const ofA = await figures(w.a.organisation.id);
+    expect(Object.entries(ofA).filter(([, n]) => n < 1)).toEqual([]);
+    expect(await organisationQueries.getOrganisationOverview(w.ownerA)).toEqual(ofA);
+    expect(await organisationQueries.getOrganisationOverview(asB)).toEqual(await figures(w.b.organisation.id));
   },
   updateOrganisation: async (w, asB) => {
     const b = await organisationQueries.getOrganisation(asB);
@@ -181,7 +199,8 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     await expectNotFound(officeMutations.deleteOffice(asB, w.officeA.id, w.officeA.version));
   },
   officeDeletionImpact: async (w, asB) => {
-    await db().dataFlow.count(); // A's office has no flows here; B must see zero links either way
+    // A's office has a system linked to it and a flow from it (A sees them); B must see neither.
+    expect(await officeMutations.officeDeletionImpact(w.ownerA, w.officeA.id)).toEqual({ aiSystemLinks: 1, dataFlows: 1 });
     expect(await officeMutations.officeDeletionImpact(asB, w.officeA.id)).toEqual({ aiSystemLinks: 0, dataFlows: 0 });
   },
   // members
@@ -258,8 +277,11 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   },
   scoreOrganisation: async (w, asB) => {
     const live = await scoreQueries.scoreOrganisation(asB);
-    const names = live.ok ? [live.result.organisation.name] : [];
-    expect(names).not.toContain(w.a.organisation.name);
+    // B's inventory scores (B has an office and, by now, rows other cases added); without that the case would check nothing.
+    if (!live.ok) throw new Error(`B's inventory should score: ${JSON.stringify(live.issues)}`);
+    const [a, b] = await Promise.all([w.a, w.b].map((o) => db().organisation.findUniqueOrThrow({ where: { id: o.organisation.id }, select: { name: true } })));
+    expect(live.result.organisation.name).toBe(b!.name); // as it stands: a case before renames B
+    expect(live.result.organisation.name).not.toBe(a!.name);
   },
   // inventory lists: B's pages hold none of A's rows (compared by id: an import case copies A's names into B)
   listVendorsPage: async (w, asB) => {
@@ -552,7 +574,8 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   },
   listRemediationSuggestions: async (w, asB) => {
     const found = await remediationQueries.listRemediationSuggestions(asB);
-    expect(found.ok && found.suggestions.some((s) => s.inPlan?.id === w.remediationA.id)).toBe(false);
+    if (!found.ok) throw new Error(`B's inventory should score, else there is nothing to check: ${JSON.stringify(found)}`);
+    expect(found.suggestions.some((s) => s.inPlan?.id === w.remediationA.id)).toBe(false);
   },
   createRemediationAction: async (w, asB) => {
     const input = remediationSchema.parse({ title: "B's action", priority: "low", ownerId: w.a.users.editor.id });
