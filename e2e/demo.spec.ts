@@ -23,6 +23,14 @@ test("the demo owner signs in, sees the demo company, switches organisation and 
   await expect(page.getByRole("heading", { level: 1, name: "Albion Mutual Bank plc" })).toBeVisible();
   await expect(page.getByText("Your role: Analyst")).toBeVisible();
 
+  // Switching keeps the area: from one vendor's page in Albion to Mainfeld's vendor list.
+  await page.goto("/albion-mutual/inventory/vendors");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/albion-mutual\/inventory\/vendors\/[0-9a-f-]{36}$/);
+  await page.getByRole("combobox", { name: "Organisation" }).selectOption({ label: "Mainfeld Maschinenbau AG (Owner)" });
+  await expect(page).toHaveURL(/\/mainfeld\/inventory\/vendors$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
+
   await signOut(page);
   await page.goto("/mainfeld");
   await expect(page).toHaveURL(/\/sign-in/);
@@ -97,4 +105,19 @@ test("the health endpoint reports the database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok", database: "ok", version: expect.any(String) });
+});
+
+test("on a projector (1280 x 720 at 150%) the content gets the width: the navigation folds into the menu", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 });
+  const page = await context.newPage();
+  await signIn(page, DEMO.analyst);
+  await page.goto("/mainfeld/scores");
+  await expect(page.getByRole("navigation", { name: "Main", exact: true })).toBeHidden();
+  const main = await page.locator("main").boundingBox();
+  expect(main!.width).toBeGreaterThan(840);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.getByText("Menu", { exact: true }).click();
+  await page.getByRole("navigation", { name: "Main (mobile)" }).getByRole("link", { name: "Remediation" }).click();
+  await expect(page).toHaveURL(/\/mainfeld\/remediation$/);
+  await context.close();
 });

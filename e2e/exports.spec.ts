@@ -12,7 +12,7 @@ async function download(page: Page, name: RegExp) {
   return { fileName: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
-test("the demo owner downloads the assessment workbook, the three DORA templates with their gaps, and the AI Act inventory", async ({ page }) => {
+test("the demo owner downloads the assessment workbook and the AI Act inventory, and, for the bank under DORA, the three DORA templates with their gaps", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.owner);
   // Exports need a frozen assessment: freeze one through the API (409 when today's already holds this inventory).
@@ -22,7 +22,6 @@ test("the demo owner downloads the assessment workbook, the three DORA templates
   await page.goto("/mainfeld/reports");
   const panel = page.getByRole("region", { name: "Exports" });
   await expect(panel.getByLabel("Assessment to export")).toBeVisible();
-  await expect(panel.getByText(/cells to fill in \(columns c0010, c0020/).first()).toBeVisible();
 
   const book = await download(page, /Download Full assessment \(XLSX\)/);
   expect(book.fileName).toMatch(/^sovra-mainfeld-\d{4}-\d{2}-\d{2}-assessment\.xlsx$/);
@@ -31,6 +30,18 @@ test("the demo owner downloads the assessment workbook, the three DORA templates
   expect(workbook.worksheets.map((s) => s.name)).toEqual(["Summary", "Vendors", "AI systems", "Dependencies", "Fallbacks", "Data flows", "Findings", "Policy events", "EU AI Act", "Methodology"]);
   expect(workbook.getWorksheet("AI systems")!.getColumn(1).values).toContain("Supplier risk screening");
 
+  // Mainfeld does not come under DORA: its register files are not offered, and the page says why.
+  await expect(panel.getByRole("link", { name: /Download DORA/ })).toHaveCount(0);
+  await expect(panel.getByText("The DORA Register of Information files are offered when DORA applies to the organisation")).toBeVisible();
+
+  const inventory = await download(page, /Download EU AI Act deployer inventory/);
+  expect(inventory.fileName).toMatch(/ai-act-deployer-inventory\.csv$/);
+  expect(inventory.bytes.toString("utf8")).toContain("Supplier risk screening");
+
+  // Albion, a bank, comes under DORA: the owner (Albion's analyst) downloads its three templates and the gaps.
+  expect([201, 409]).toContain((await page.request.post("/api/v1/orgs/albion-mutual/assessments", { data: {} })).status());
+  await page.goto("/albion-mutual/reports");
+  await expect(panel.getByText(/cells to fill in \(columns c0010, c0020/).first()).toBeVisible();
   const providers = (await download(page, /Download DORA B_05\.01/)).bytes.toString("utf8");
   expect(providers.split("\r\n")[0]).toBe("c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120");
   expect(providers).toMatch(/eba_CT:x212,eba_GA:US/);
@@ -46,9 +57,6 @@ test("the demo owner downloads the assessment workbook, the three DORA templates
   const gaps = (await download(page, /Download DORA gaps to fill in/)).bytes.toString("utf8");
   expect(gaps).toMatch(/b_05\.01,1,c0110,/);
 
-  const inventory = await download(page, /Download EU AI Act deployer inventory/);
-  expect(inventory.fileName).toMatch(/ai-act-deployer-inventory\.csv$/);
-  expect(inventory.bytes.toString("utf8")).toContain("Supplier risk screening");
   // The same files through the public API, as a scheduler would fetch them (here with the session).
   const api = await page.request.get("/api/v1/orgs/mainfeld/exports/dora/b_07.01");
   expect(api.status()).toBe(200);

@@ -22,6 +22,19 @@ test("on an empty database the first visitor creates the first account and organ
   await expect(page.getByRole("heading", { level: 1, name: "Founders Robotics GmbH" })).toBeVisible();
   await expect(page.getByText("Your role: Owner")).toBeVisible();
 
+  // An empty organisation is not rated (the engine's 100 of nothing is no rating): a checklist instead.
+  const start = page.getByRole("region", { name: "Sovereignty rating: not rated yet" });
+  await expect(start).toBeVisible();
+  await expect(start).toContainText("0 of 5 steps done");
+  await expect(page.getByText("100.0")).toHaveCount(0);
+  await expect(page.getByText("Very High")).toHaveCount(0);
+  await start.getByRole("link", { name: "Record your offices" }).click();
+  await expect(page).toHaveURL(/\/founders-robotics-gmbh\/inventory\/offices\/new$/);
+  await page.goto("/founders-robotics-gmbh/scores");
+  await expect(page.getByRole("region", { name: "Sovereignty rating: not rated yet" })).toBeVisible();
+  await expect(page.getByText("100.0")).toHaveCount(0);
+  await page.goto("/founders-robotics-gmbh");
+
   // The first-run path is closed from now on.
   await page.goto("/setup");
   await expect(page).not.toHaveURL(/\/setup$/);

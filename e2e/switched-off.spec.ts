@@ -63,7 +63,7 @@ test("a new user sees the active restriction, opens the trend and the compare vi
   }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 5_000] });
   const latest = page.getByRole("region", { name: "Latest board report" });
   await expect(latest).toContainText("Assessment of 2026-09-07");
-  const [download] = await Promise.all([page.waitForEvent("download"), latest.getByRole("link", { name: /Download the board report of 2026-09-07/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), latest.getByRole("link", { name: /Download the PDF of the board report of 2026-09-07/ }).click()]);
   const text = await withTempDir(async (dir) => {
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);

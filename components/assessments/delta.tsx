@@ -2,7 +2,7 @@ import { cn } from "@/components/ui/cn";
 
 /** A score change with an up/down marker and words for screen readers: "▲ +1.2". */
 export function Delta({ value, className }: { value: number | null; className?: string }) {
-  if (value === null) return <span className={cn("text-slate-400", className)}>—</span>;
+  if (value === null) return <span className={cn("text-slate-500", className)}>—</span>;
   const rounded = Math.round(value * 10) / 10;
   if (rounded === 0) {
     return (

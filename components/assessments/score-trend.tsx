@@ -57,7 +57,7 @@ export function ScoreTrend({ points, markers = [], printChart = false }: { point
       </figcaption>
       <div aria-hidden className={printChart ? "mt-3 h-56 max-w-[640px]" : "mt-3 h-56 print:hidden"} data-testid="score-trend-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
             <XAxis
               dataKey="t"

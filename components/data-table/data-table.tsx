@@ -252,7 +252,7 @@ const TableRows = memo(function TableRows({ rows, columns }: { rows: Row<typeof 
 function CellValue({ value }: { value: DataTableCell }) {
   if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
     return (
-      <span className="text-slate-400">
+      <span className="text-slate-500">
         <span aria-hidden>—</span>
         <span className="sr-only">none</span>
       </span>

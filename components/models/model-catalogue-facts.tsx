@@ -49,7 +49,7 @@ export function ModelCatalogueFacts({ catalogue, model }: { catalogue: Catalogue
         {MODEL_CATALOGUE_BACKED_FACTS.map(({ fact, label }) => (
           <div key={fact} className="grid gap-1 py-2 sm:grid-cols-3" data-testid={`catalogue-fact-${fact}`}>
             <dt className="text-slate-500">{label}</dt>
-            <dd className="sm:col-span-2">
+            <dd className="min-w-0 [overflow-wrap:anywhere] sm:col-span-2">
               {overridden.includes(fact) ? (
                 <>
                   <Badge tone="amber">Override</Badge>{" "}

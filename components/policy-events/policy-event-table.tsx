@@ -72,24 +72,24 @@ export function PolicyEventTable({ items, names, orgSlug, mayManage }: { items: 
                 <td className="px-4 py-3 align-top">
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     {i.origin === "catalogue" && !i.correctedByOwn && (
-                      <Link href={`${base}?correct=${encodeURIComponent(e.key)}`} className="text-brand-700 underline" aria-label={`Correct “${e.title}” for your organisation`}>
-                        Correct for your organisation
+                      <Link href={`${base}?correct=${encodeURIComponent(e.key)}`} className="text-brand-700 underline">
+                        Correct for your organisation<span className="sr-only">: “{e.title}”</span>
                       </Link>
                     )}
                     {own && (
-                      <Link href={`${base}?edit=${own.id}`} className="text-brand-700 underline" aria-label={`Edit your correction of “${e.title}”`}>
-                        Edit your correction
+                      <Link href={`${base}?edit=${own.id}`} className="text-brand-700 underline">
+                        Edit your correction<span className="sr-only"> of “{e.title}”</span>
                       </Link>
                     )}
                     {i.status === "in-force" && !i.correctedByOwn && (
-                      <Link href={`${base}?lift=${encodeURIComponent(e.key)}`} className="text-brand-700 underline" aria-label={`Lift ${e.title}`}>
-                        Lift
+                      <Link href={`${base}?lift=${encodeURIComponent(e.key)}`} className="text-brand-700 underline">
+                        Lift<span className="sr-only"> {e.title}</span>
                       </Link>
                     )}
                     {i.origin === "own" && (
                       <>
-                        <Link href={`${base}?edit=${i.id}`} className="text-brand-700 underline" aria-label={`Edit ${e.title}`}>
-                          Edit
+                        <Link href={`${base}?edit=${i.id}`} className="text-brand-700 underline">
+                          Edit<span className="sr-only"> {e.title}</span>
                         </Link>
                         <ConfirmDelete
                           action={deletePolicyEventAction}

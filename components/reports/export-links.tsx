@@ -15,17 +15,20 @@ interface GapSummary {
   columns: string[];
 }
 
-const EXPORTS: { kind: ExportKind; title: string; format: string; purpose: string; gapFile?: string }[] = [
+const EXPORTS: { kind: ExportKind; title: string; format: string; purpose: string; gapFile?: string; regime?: "dora" }[] = [
   { kind: "assessment.xlsx", title: "Full assessment", format: "XLSX", purpose: "Every figure of the assessment for risk and audit: summary, vendor sovereignty table, AI systems, dependencies, fallbacks, data flows, findings, policy events in force, EU AI Act sheet and methodology." },
-  { kind: "dora-b_05.01.csv", title: "DORA B_05.01 ICT third-party service providers", format: "CSV", purpose: "The AI providers you contract with, with headquarters country and type of person, in the EBA's codes.", gapFile: "b_05.01" },
-  { kind: "dora-b_02.02.csv", title: "DORA B_02.02 Contractual arrangements", format: "CSV", purpose: "One row per AI dependency: type of ICT service, country of provision and processing, data sensitiveness, level of reliance.", gapFile: "b_02.02" },
-  { kind: "dora-b_07.01.csv", title: "DORA B_07.01 Assessment of the ICT services", format: "CSV", purpose: "Substitutability, exit plan, reintegration, impact of discontinuing and alternative providers, from your fallbacks.", gapFile: "b_07.01" },
-  { kind: "dora-gaps.csv", title: "DORA gaps to fill in", format: "CSV", purpose: "Every value the three DORA files leave empty (LEIs, contract dates, audits) or that Sovra filled by a rule to confirm, by file, row and column." },
+  { kind: "dora-b_05.01.csv", regime: "dora", title: "DORA B_05.01 ICT third-party service providers", format: "CSV", purpose: "The AI providers you contract with, with headquarters country and type of person, in the EBA's codes.", gapFile: "b_05.01" },
+  { kind: "dora-b_02.02.csv", regime: "dora", title: "DORA B_02.02 Contractual arrangements", format: "CSV", purpose: "One row per AI dependency: type of ICT service, country of provision and processing, data sensitiveness, level of reliance.", gapFile: "b_02.02" },
+  { kind: "dora-b_07.01.csv", regime: "dora", title: "DORA B_07.01 Assessment of the ICT services", format: "CSV", purpose: "Substitutability, exit plan, reintegration, impact of discontinuing and alternative providers, from your fallbacks.", gapFile: "b_07.01" },
+  { kind: "dora-gaps.csv", regime: "dora", title: "DORA gaps to fill in", format: "CSV", purpose: "Every value the three DORA files leave empty (LEIs, contract dates, audits) or that Sovra filled by a rule to confirm, by file, row and column." },
   { kind: "ai-act.csv", title: "EU AI Act deployer inventory", format: "CSV", purpose: "One row per AI system: purpose, owner, criticality, models and providers, GPAI and systemic-risk facts, data sent, and the Art. 26 deployer duties to answer." },
 ];
 
-/** Chooses the assessment and offers each export for it. */
-export function ExportLinks({ org, choices, gaps }: { org: string; choices: ExportChoice[]; gaps: GapSummary[] }) {
+/**
+ * Chooses the assessment and offers each export for it: the DORA register files only to an
+ * organisation that DORA applies to (its regimes, in Settings).
+ */
+export function ExportLinks({ org, choices, gaps, regimes }: { org: string; choices: ExportChoice[]; gaps: GapSummary[]; regimes: readonly string[] }) {
   const [assessmentId, setAssessmentId] = useState(choices[0]!.id);
   const selectId = useId();
   const latest = assessmentId === choices[0]!.id;
@@ -42,7 +45,7 @@ export function ExportLinks({ org, choices, gaps }: { org: string; choices: Expo
         ))}
       </select>
       <ul className="mt-4 divide-y divide-slate-200" aria-label="Exports">
-        {EXPORTS.map((x) => {
+        {EXPORTS.filter((x) => !x.regime || regimes.includes(x.regime)).map((x) => {
           const gap = x.gapFile ? gaps.find((g) => g.file === x.gapFile) : undefined;
           return (
             <li key={x.kind} className="flex flex-wrap items-start justify-between gap-3 py-3">
@@ -62,6 +65,15 @@ export function ExportLinks({ org, choices, gaps }: { org: string; choices: Expo
           );
         })}
       </ul>
+      {!regimes.includes("dora") && (
+        <p className="mt-2 text-sm text-slate-600">
+          The DORA Register of Information files are offered when DORA applies to the organisation: tick it under{" "}
+          <a className="font-medium text-brand-700 underline" href={`/${org}/settings`}>
+            Settings → Organisation
+          </a>
+          .
+        </p>
+      )}
     </div>
   );
 }

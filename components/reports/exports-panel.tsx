@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { resolveOrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { getExportsOverview } from "@/lib/exports/queries";
+import { getOrganisation } from "@/lib/organisations/queries";
 import { ExportLinks, type ExportChoice } from "./export-links";
 
 // The Reports page's exports: the assessment to export (latest by default) and one download per
@@ -25,7 +26,7 @@ export async function ExportsPanel({ org }: { org: string }) {
       </Card>
     );
   }
-  const overview = await getExportsOverview(ctx);
+  const [overview, organisation] = await Promise.all([getExportsOverview(ctx), getOrganisation(ctx)]);
   if (overview.assessments.length === 0) {
     return (
       <Card aria-labelledby="exports-heading" className="mt-6">
@@ -48,7 +49,7 @@ export async function ExportsPanel({ org }: { org: string }) {
     <Card aria-labelledby="exports-heading" className="mt-6">
       {heading}
       <p className="mt-1 text-sm text-slate-600">Files built from one frozen assessment. The same files can be scheduled through the API (/api/v1/orgs/{org}/exports/…).</p>
-      <ExportLinks org={org} choices={choices} gaps={overview.latestGaps ?? []} />
+      <ExportLinks org={org} choices={choices} gaps={overview.latestGaps ?? []} regimes={organisation.regimes} />
     </Card>
   );
 }

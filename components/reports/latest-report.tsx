@@ -31,9 +31,8 @@ export function LatestReport({ run, orgSlug }: { run: ReportRunRow; orgSlug: str
             href={`/api/v1/orgs/${orgSlug}/reports/${run.id}/pdf`}
             download
             className="whitespace-nowrap font-medium text-brand-700 underline"
-            aria-label={`Download the board report of ${date} (PDF, ${PAPER_LABELS[run.paper]})`}
           >
-            Download the PDF
+            Download the PDF<span className="sr-only"> of the board report of {date} ({PAPER_LABELS[run.paper]})</span>
           </a>
           <Link href={`/${orgSlug}/reports`} className="whitespace-nowrap text-brand-700 underline">
             All reports

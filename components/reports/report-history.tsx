@@ -70,7 +70,7 @@ export function ReportHistory({ orgSlug, runs }: { orgSlug: string; runs: Report
                       Download
                     </a>
                   ) : (
-                    <span className="text-slate-400">–</span>
+                    <span className="text-slate-500">–</span>
                   )}
                 </td>
               </tr>

@@ -108,7 +108,7 @@ export function CountrySetField({ label, value, onChange, officeCountries, hint 
         {label}: country codes
       </label>
       <input id={`${id}-codes`} value={value.codes} onChange={(e) => onChange({ ...value, codes: e.target.value })} placeholder="e.g. DE, FR, NL" aria-describedby={`${id}-hint`} className={inputClass} />
-      <p id={`${id}-hint`} className="text-xs text-slate-500">
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
         {hint ?? "ISO codes separated by commas, in addition to the named sets chosen."} {value.mode === "allExcept" && isEmptyCountrySetDraft(value) ? "Empty: every country." : ""}
       </p>
     </fieldset>

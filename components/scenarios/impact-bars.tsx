@@ -6,7 +6,7 @@ import { STATUS_COLOURS, STATUS_LABELS, STATUSES, type ImpactRow } from "./recov
 export function ImpactBars({ data }: { data: ImpactRow[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
         <XAxis dataKey="criticality" tick={{ fontSize: 11, fill: "#475569" }} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} width={30} />

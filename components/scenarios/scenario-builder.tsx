@@ -138,7 +138,7 @@ function ShockEditor({ draft, index, options, onChange, onRemove }: { draft: Dra
                 </option>
               ))}
             </select>
-            <p id={`${id}-models-hint`} className="mt-1 text-xs text-slate-500">
+            <p id={`${id}-models-hint`} className="mt-1 text-xs text-slate-600">
               Hold Ctrl or Cmd to choose several.
             </p>
           </div>

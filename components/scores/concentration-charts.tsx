@@ -20,7 +20,7 @@ function AxisChart({ title, column, note, bars, id }: { title: string; column: s
       </figcaption>
       <div aria-hidden className="mt-2 max-w-[640px]" style={{ height: 40 + 28 * Math.max(1, data.length) }} data-testid={`concentration-${id}-chart`}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: "#475569" }} />
             <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 11, fill: "#475569" }} interval={0} />

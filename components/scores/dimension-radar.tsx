@@ -29,7 +29,7 @@ export function DimensionRadar({ organisation, vendors }: { organisation: Record
           </div>
           <div aria-hidden className="mt-3 h-72 max-w-[640px]" data-testid="dimension-radar-chart">
             <ResponsiveContainer width="100%" height="100%">
-              <RadarChart data={data} outerRadius="70%" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
+              <RadarChart accessibilityLayer={false} data={data} outerRadius="70%" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
                 <PolarGrid stroke="#e2e8f0" />
                 <PolarAngleAxis dataKey="dimension" tick={{ fontSize: 11, fill: "#475569" }} />
                 <PolarRadiusAxis domain={[0, 100]} tick={{ fontSize: 10, fill: "#94a3b8" }} angle={90} />

@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 
 /** Cell tone: a critical system rated Very Low is the reddest cell; empty cells stay plain. */
 function tone(row: number, col: number, count: number): string {
-  if (count === 0) return "bg-white text-slate-400";
+  if (count === 0) return "bg-white text-slate-500";
   const risk = 3 - row + (4 - col); // 0 (low criticality, Very High) .. 7 (critical, Very Low)
   return risk >= 6 ? "bg-red-200 text-red-950" : risk >= 4 ? "bg-orange-100 text-orange-950" : risk >= 2 ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-900";
 }

@@ -11,11 +11,13 @@ export function UserMenu({ name, email, orgSlug }: { name: string; email: string
     .toUpperCase();
   return (
     <details className="group relative">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100" aria-label={`Account menu for ${name}`}>
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100" >
         <span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
           {initials}
         </span>
-        <span className="hidden font-medium text-slate-800 sm:inline">{name}</span>
+        {/* The name is the button's name (axe: the visible label is in the accessible name); on a phone only the initials show. */}
+        <span className="sr-only font-medium text-slate-800 sm:not-sr-only">{name}</span>
+        <span className="sr-only">: account menu</span>
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
         <p className="text-sm font-medium text-slate-900">{name}</p>

@@ -2,14 +2,14 @@ import { useId } from "react";
 import { cn } from "./cn";
 
 const inputClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500";
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600 disabled:ring-slate-200";
 
 type FieldShell = { label: string; name: string; errors?: string[]; hint?: string };
 
 function Messages({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
   return (
     <>
-      {hint && !errors?.length && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && !errors?.length && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>}
       {errors?.length ? (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {errors.join(" ")}

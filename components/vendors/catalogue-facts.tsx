@@ -29,7 +29,7 @@ export function CatalogueFacts({ catalogue, vendor }: { catalogue: CatalogueVend
           return (
             <div key={fact} className="grid gap-1 py-2 sm:grid-cols-3" data-testid={`catalogue-fact-${fact}`}>
               <dt className="text-slate-500">{label}</dt>
-              <dd className="sm:col-span-2">
+              <dd className="min-w-0 [overflow-wrap:anywhere] sm:col-span-2">
                 {isOverride ? (
                   <>
                     <Badge tone="amber">Override</Badge>{" "}

@@ -16,7 +16,7 @@ export default async function OrgLayout({ children, params }: { children: React.
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="hidden w-64 print:!hidden shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-4 py-5 md:flex">
+      <aside className="hidden w-64 print:!hidden shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-4 py-5 lg:flex">
         <Link href={`/${ctx.organisationSlug}`} className="flex items-center gap-2 px-1 text-lg font-semibold tracking-tight text-slate-900">
           <span aria-hidden className="inline-block size-6 rounded-md bg-gradient-to-br from-brand-500 to-brand-700" />
           Sovra
@@ -26,7 +26,7 @@ export default async function OrgLayout({ children, params }: { children: React.
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center print:hidden justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
-          <details className="relative md:hidden">
+          <details className="relative lg:hidden">
             <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm font-medium ring-1 ring-slate-300">Menu</summary>
             <div className="absolute left-0 z-20 mt-2 w-64 space-y-4 rounded-md bg-white p-4 shadow-lg ring-1 ring-slate-200">
               <OrgSwitcher current={ctx.organisationSlug} organisations={switcherOptions} />

@@ -14,6 +14,8 @@ import { ActiveRestrictionsBanner } from "@/components/scores/active-restriction
 import { ScoreTrend } from "@/components/assessments/score-trend";
 import { WhatChanged } from "@/components/assessments/what-changed";
 import { LatestReport } from "@/components/reports/latest-report";
+import { GettingStarted } from "@/components/scores/getting-started";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -51,7 +53,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
       />
       <div className="mb-6 space-y-6">
         {live.ok && <ActiveRestrictionsBanner restrictions={restrictions} orgSlug={ctx.organisationSlug} asOf={live.result.asOf} showScoresLink />}
-        {live.ok ? <ScoreHeadline result={live.result} /> : <ScoreProblems issues={live.issues} />}
+        {!live.ok ? (
+          <ScoreProblems issues={live.issues} />
+        ) : live.result.dependencies.length > 0 ? (
+          <ScoreHeadline result={live.result} />
+        ) : (
+          <GettingStarted counts={counts} orgSlug={ctx.organisationSlug} canEdit={can(ctx.role, "inventory:write")} />
+        )}
         {trend.length > 0 && <ScoreTrend points={trend} markers={live.ok ? trendMarkers(live.result.organisation.activeRestrictions) : []} />}
         {comparison && <WhatChanged c={comparison} compareHref={`${base}/scores/assessments/compare?a=${comparison.before.id}&b=${comparison.after.id}`} />}
         {latestReport && <LatestReport run={latestReport} orgSlug={ctx.organisationSlug} />}

@@ -17,6 +17,9 @@ import { ConcentrationCharts } from "@/components/scores/concentration-charts";
 import { SystemHeatMap } from "@/components/scores/system-heat-map";
 import { buildWorldMap } from "@/lib/scores/world-map";
 import { WorldMap } from "@/components/scores/world-map";
+import { GettingStarted } from "@/components/scores/getting-started";
+import { getOrganisationOverview } from "@/lib/organisations/queries";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata = { title: "Scores" };
 
@@ -36,7 +39,9 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
           </Link>
         }
       />
-      {live.ok && dashboard ? (
+      {live.ok && live.result.dependencies.length === 0 ? (
+        <GettingStarted counts={await getOrganisationOverview(ctx)} orgSlug={ctx.organisationSlug} canEdit={can(ctx.role, "inventory:write")} />
+      ) : live.ok && dashboard ? (
         <div className="space-y-6">
           <ActiveRestrictionsBanner restrictions={restrictionsInForce(live.result)} orgSlug={ctx.organisationSlug} asOf={live.result.asOf} />
           <ScoreHeadline result={live.result} findings={3} move={<AssessmentMove score={live.result.organisation.score} latest={assessments[0]} orgSlug={ctx.organisationSlug} />} />

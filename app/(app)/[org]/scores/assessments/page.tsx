@@ -67,11 +67,12 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ or
                     </td>
                     <td className="whitespace-nowrap px-4 py-3">
                       {previous ? (
-                        <Link href={`${base}/compare?a=${previous.id}&b=${a.id}`} className="hover:underline" aria-label={`Compare with the assessment of ${previous.asOf}`}>
+                        <Link href={`${base}/compare?a=${previous.id}&b=${a.id}`} className="underline decoration-slate-300 underline-offset-2 hover:decoration-current">
                           <Delta value={a.score - previous.score} />
+                          <span className="sr-only">: compare with the assessment of {previous.asOf}</span>
                         </Link>
                       ) : (
-                        <span className="text-slate-400">First</span>
+                        <span className="text-slate-500">First</span>
                       )}
                     </td>
                     <td className="px-4 py-3">{a.createdBy?.name ?? "A former member"}</td>

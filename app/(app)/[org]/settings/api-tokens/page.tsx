@@ -51,7 +51,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
             <h2 className="text-base font-semibold text-slate-900">Create an API token</h2>
             <p className="mb-4 mt-1 text-sm text-slate-600">
               Scripts and other systems use a token to call the API under <code>/api/v1/orgs/{ctx.organisationSlug}</code> with the role you choose (API description:{" "}
-              <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">
+              <a className="text-brand-700 underline" href="/api/v1/openapi.json">
                 /api/v1/openapi.json
               </a>
               ). Their changes are recorded in your name. A token never does more than you may do yourself at the time of each request; it stops working when it
@@ -122,7 +122,7 @@ function TokenRow({ token: t, now, orgSlug, revoke }: { token: Token; now: Date;
   const actsAs = t.creatorRole ? effectiveTokenRole(t.role, t.creatorRole) : null;
   const daysLeft = Math.ceil((t.expiresAt.getTime() - now.getTime()) / DAY_MS);
   return (
-    <tr className={inactive ? "text-slate-400" : undefined}>
+    <tr className={inactive ? "text-slate-500" : undefined}>
       <th scope="row" className="px-4 py-3 text-left font-medium">
         {t.name}
       </th>

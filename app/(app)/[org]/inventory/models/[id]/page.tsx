@@ -87,7 +87,7 @@ export default async function ModelPage({ params }: { params: Promise<{ org: str
           {catalogue && <ModelCatalogueFacts catalogue={catalogue} model={values} />}
           {used}
           <Card>
-            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            <dl className="grid gap-3 text-sm sm:grid-cols-2 [&>div]:min-w-0 [&_dd]:[overflow-wrap:anywhere]">
               <div><dt className="text-slate-500">Family</dt><dd className="font-medium">{model.family}</dd></div>
               <div><dt className="text-slate-500">Licence restrictions</dt><dd className="font-medium">{model.licenceRestrictions ?? "None recorded"}</dd></div>
               <div><dt className="text-slate-500">Offered access paths</dt><dd className="font-medium">{model.offeredAccessPaths.map((o) => labelFor(ACCESS_PATH_LABELS, o.path)).join(", ") || "None recorded"}</dd></div>

@@ -81,7 +81,7 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
           {catalogueFacts}
           {modelList}
           <Card>
-            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            <dl className="grid gap-3 text-sm sm:grid-cols-2 [&>div]:min-w-0 [&_dd]:[overflow-wrap:anywhere]">
               <div><dt className="text-slate-500">EU-US Data Privacy Framework</dt><dd className="font-medium">{vendor.dpfCertified ? "Certified" : "Not certified"}</dd></div>
               <div><dt className="text-slate-500">Source</dt><dd className="font-medium">{vendor.source ?? "None recorded"}{vendor.sourceAsOf ? ` (checked ${isoDate(vendor.sourceAsOf)})` : ""}</dd></div>
               <div className="sm:col-span-2"><dt className="text-slate-500">Notes</dt><dd className="font-medium">{vendor.notes ?? "None"}</dd></div>

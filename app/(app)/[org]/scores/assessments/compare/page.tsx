@@ -190,8 +190,8 @@ function EntityTable({ caption, rows }: { caption: string; rows: EntityDelta[] }
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row" className="px-4 py-2 text-left font-medium">{r.name}</th>
-              <td className="whitespace-nowrap px-4 py-2">{r.ratingBefore ? <RatingBadge rating={r.ratingBefore} score={r.before!} /> : <span className="text-slate-400">—</span>}</td>
-              <td className="whitespace-nowrap px-4 py-2">{r.ratingAfter ? <RatingBadge rating={r.ratingAfter} score={r.after!} /> : <span className="text-slate-400">—</span>}</td>
+              <td className="whitespace-nowrap px-4 py-2">{r.ratingBefore ? <RatingBadge rating={r.ratingBefore} score={r.before!} /> : <span className="text-slate-500">—</span>}</td>
+              <td className="whitespace-nowrap px-4 py-2">{r.ratingAfter ? <RatingBadge rating={r.ratingAfter} score={r.after!} /> : <span className="text-slate-500">—</span>}</td>
               <td className="whitespace-nowrap px-4 py-2 text-right">{r.status === "added" || r.status === "removed" ? STATUS_LABELS[r.status] : <Delta value={r.delta} />}</td>
               <td className="max-w-md px-4 py-2 text-slate-600">{r.factors[0] ? r.factors[0].sentenceAfter || r.factors[0].sentenceBefore : ""}</td>
             </tr>

@@ -15,7 +15,7 @@ const MAX_EVENT_NUMBER = 9_223_372_036_854_775_807n;
 
 function Empty() {
   return (
-    <span className="text-slate-400">
+    <span className="text-slate-500">
       <span aria-hidden>—</span>
       <span className="sr-only">none</span>
     </span>
