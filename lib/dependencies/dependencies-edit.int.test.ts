@@ -107,7 +107,13 @@ describe("dependencies and fallbacks", () => {
   it("the pickers list only the caller's models and vendors", async () => {
     const viewer = w.ctx(w.a, "viewer");
     expect((await listModelChoices(viewer)).map((m) => m.name)).toEqual(["GPT-4.1", "Llama 3.3 70B"]);
-    expect((await listCloudChoices(viewer)).map((v) => v.name)).toEqual(["AWS", "Meta", "OpenAI"]);
+    // Labs and open-weight publishers are not clouds: only AWS is offered ...
+    expect((await listCloudChoices(viewer)).map((v) => v.name)).toEqual(["AWS"]);
+  });
+
+  it("the cloud picker keeps a lab that already hosts a route, so editing that route keeps its value", async () => {
+    await createDependency(w.ctx(w.a, "editor"), dependencyInput({ accessPath: "third_party_hosted", modelId: inv.llama.id, cloudVendorId: inv.openai.id, hostingCountry: "US" }));
+    expect((await listCloudChoices(w.ctx(w.a, "viewer"))).map((v) => v.name)).toEqual(["AWS", "OpenAI"]);
   });
 
   it("analysts and viewers are refused", async () => {

@@ -13,10 +13,21 @@ export async function listModelChoices(ctx: OrgContext) {
   });
 }
 
-/** The caller's vendors that can host models (any vendor may be a cloud operator), for the cloud picker. */
+/**
+ * The caller's vendors that host models, for the cloud picker: hyperscalers, cloud providers,
+ * resellers and vendors of another kind, and any vendor already recorded as hosting a route (so
+ * editing it keeps its value). Labs and open-weight publishers are not offered as clouds.
+ */
 export async function listCloudChoices(ctx: OrgContext) {
   assertCan(ctx, "inventory:read");
-  return db().vendor.findMany({ where: { organisationId: ctx.organisationId }, select: { id: true, name: true, vendorType: true }, orderBy: { name: "asc" } });
+  return db().vendor.findMany({
+    where: {
+      organisationId: ctx.organisationId,
+      OR: [{ vendorType: { in: ["hyperscaler", "cloud_provider", "reseller", "other"] } }, { hostedDependencies: { some: {} } }, { hostedFallbacks: { some: {} } }],
+    },
+    select: { id: true, name: true, vendorType: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }
 
 /** How many data flows each of these dependencies carries (one query), for the remove dialogs. */

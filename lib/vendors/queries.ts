@@ -7,9 +7,9 @@ import { VENDOR_TYPE_LABELS } from "@/lib/labels";
 import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
 
 export const vendorListSpec = {
-  columns: ["name", "type", "hqCountry", "parent", "source", "models", "dependencies"],
+  columns: ["name", "type", "hqCountry", "parent", "source", "models", "dependencies", "hosted"],
   alwaysShown: ["name"],
-  sortable: ["name", "type", "hqCountry", "parent", "source", "models"],
+  sortable: ["name", "type", "hqCountry", "parent", "source", "models", "hosted"],
   defaultSort: { id: "name", desc: false },
   filters: {
     type: { kind: "enum", values: Object.keys(VENDOR_TYPE_LABELS) },
@@ -28,6 +28,7 @@ const vendorOrderBy: Record<VendorSort, (dir: SortDir) => Prisma.VendorOrderByWi
   parent: (dir) => [{ parentName: { sort: dir, nulls: "last" } }, { parentCountry: { sort: dir, nulls: "last" } }],
   source: (dir) => [{ sourceAsOf: { sort: dir, nulls: "last" } }, { source: { sort: dir, nulls: "last" } }],
   models: (dir) => ({ models: { _count: dir } }),
+  hosted: (dir) => ({ hostedDependencies: { _count: dir } }),
 };
 
 const vendorWhere = {
@@ -42,7 +43,8 @@ const vendorWhere = {
 /**
  * One page of the caller's vendors. A vendor's dependencies are those on its models; they are
  * counted from the page's models in the same round trip (not sortable: Prisma cannot order by a
- * count two relations away).
+ * count two relations away). A cloud's hosted dependencies are those that reach a model through
+ * it (a marketplace or a host of open weights: Microsoft, OVHcloud), whoever made the model.
  */
 export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSort, VendorFilter>) {
   assertCan(ctx, "inventory:read");
@@ -65,6 +67,7 @@ export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSo
           source: true,
           sourceAsOf: true,
           models: { select: { _count: { select: { dependencies: true } } } },
+          _count: { select: { hostedDependencies: true } },
         },
       }),
       prisma.vendor.count({ where }),
@@ -72,9 +75,10 @@ export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSo
   );
   return {
     ...page,
-    rows: page.rows.map(({ models, ...v }) => ({
+    rows: page.rows.map(({ models, _count, ...v }) => ({
       ...v,
       modelCount: models.length,
+      hostedCount: _count.hostedDependencies,
       dependencyCount: models.reduce((sum, m) => sum + m._count.dependencies, 0),
     })),
   };

@@ -18,15 +18,17 @@ describe("listVendorsPage", () => {
     const org = w.a.organisation.id;
     const openai = await buildVendor(db(), org, { name: "OpenAI", hqCountry: "US", parentName: "OpenAI Foundation", parentCountry: "US", source: "https://openai.com", sourceAsOf: new Date("2026-11-01") });
     const mistral = await buildVendor(db(), org, { name: "Mistral AI", hqCountry: "FR", parentName: "Mistral AI SAS", parentCountry: "FR", sourceAsOf: new Date("2026-10-01") });
-    await buildVendor(db(), org, { name: "OVHcloud", vendorType: "cloud_provider", hqCountry: "FR" });
+    const ovh = await buildVendor(db(), org, { name: "OVHcloud", vendorType: "cloud_provider", hqCountry: "FR" });
     await buildVendor(db(), org, { name: "Alibaba Cloud", vendorType: "hyperscaler", hqCountry: "CN", parentName: "Alibaba Group", parentCountry: "KY" });
     const gpt5 = await buildModel(db(), org, openai.id);
     const gpt41 = await buildModel(db(), org, openai.id);
-    await buildModel(db(), org, mistral.id);
+    const mistralSmall = await buildModel(db(), org, mistral.id);
     const [s1, s2] = [await buildAiSystem(db(), org), await buildAiSystem(db(), org)];
     await buildDependency(db(), org, s1.id, gpt5.id);
     await buildDependency(db(), org, s2.id, gpt5.id);
     await buildDependency(db(), org, s2.id, gpt41.id);
+    // Mistral's open weights run on OVHcloud: a dependency on Mistral's model, hosted by OVHcloud.
+    await buildDependency(db(), org, s1.id, mistralSmall.id, { accessPath: "third_party_hosted", cloudVendorId: ovh.id, hostingCountry: "FR" });
     await buildVendor(db(), w.b.organisation.id, { name: "OpenAI", hqCountry: "US" });
   });
 
@@ -44,7 +46,19 @@ describe("listVendorsPage", () => {
         sourceAsOf: new Date("2026-11-01"),
         modelCount: 2,
         dependencyCount: 3,
+        hostedCount: 0,
       },
+    ]);
+  });
+
+  it("counts what a cloud hosts, whoever made the model (a host of others' models no longer shows 0), and sorts by it", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    const page = await listVendorsPage(ctx, state({ sort: "hosted.desc" }));
+    expect(page.rows.map((r) => [r.name, r.dependencyCount, r.hostedCount])).toEqual([
+      ["OVHcloud", 0, 1],
+      ["Alibaba Cloud", 0, 0],
+      ["Mistral AI", 1, 0],
+      ["OpenAI", 3, 0],
     ]);
   });
 

@@ -21,7 +21,8 @@ const COLUMNS: DataTableColumn[] = [
   { id: "parent", header: "Ultimate parent", sortable: true },
   { id: "source", header: "Source", sortable: true, descFirst: true },
   { id: "models", header: "Models", sortable: true, descFirst: true, align: "end" },
-  { id: "dependencies", header: "Dependencies", align: "end" },
+  { id: "dependencies", header: "Dependencies on its models", align: "end" },
+  { id: "hosted", header: "Hosted on its cloud", sortable: true, descFirst: true, align: "end" },
 ];
 
 const FILTERS: DataTableFilter[] = [
@@ -67,6 +68,7 @@ export default async function VendorsPage({ params, searchParams }: { params: Pr
             source: sourceSummary(v.source, v.sourceAsOf),
             models: v.modelCount,
             dependencies: v.dependencyCount,
+            hosted: v.hostedCount,
           },
         }))}
         emptyText="No vendors yet."
