@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/demo";
+import { FACTORS } from "../scoring";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -56,6 +57,10 @@ test("an analyst freezes an assessment, the owner removes a dependency and freez
   await expect(page.getByTestId("input-changes")).toContainText("Dependency Supplier risk screening → DeepSeek-V3 (direct api) removed");
   await expect(page.getByRole("table", { name: "AI systems" }).getByRole("row", { name: /Supplier risk screening/ })).toBeVisible();
   await expect(page.getByLabel("Before")).toHaveValue(/[0-9a-f-]{36}/);
+  // Each factor that moved the score is named, then explained.
+  const moved = page.getByRole("heading", { name: "Factors that moved the organisation score" }).locator("xpath=following-sibling::ul[1]").getByRole("listitem");
+  const factorNames = FACTORS.map((f) => f.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  await expect(moved.first()).toContainText(new RegExp(`(${factorNames})\\. `));
 
   // The Scores page shows the trend across both, with its table for screen readers and print.
   await page.goto("/mainfeld/scores");
@@ -71,6 +76,9 @@ test("an analyst freezes an assessment, the owner removes a dependency and freez
   await expect(rows).toHaveCount(6);
   await expect(rows.nth(1)).toContainText("Dana Okafor");
   await expect(rows.nth(2)).toContainText("Priya Raman");
+  // ... and the note each was frozen with.
+  await expect(rows.nth(1)).toContainText("After the supplier review");
+  await expect(rows.nth(2)).toContainText("Before the supplier review");
 });
 
 test("a viewer sees assessments but no freeze button", async ({ page }) => {

@@ -505,6 +505,11 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   getAssessment: async (w, asB) => {
     expect(await assessmentQueries.getAssessment(asB, w.assessmentA.id)).toBeNull();
   },
+  listAssessmentNotes: async (w, asB) => {
+    const notes = await assessmentQueries.listAssessmentNotes(asB);
+    expect(notes.has(w.assessmentA.id)).toBe(false);
+    expect([...notes.values()]).not.toContain("A's assessment");
+  },
   compareAssessments: async (w, asB) => {
     await expectNotFound(assessmentQueries.compareAssessments(asB, w.assessmentA.id, w.assessmentA.id));
   },

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freezeAssessment, inputsHashOf } from "@/lib/assessments/mutations";
-import { compareAssessments, getAssessment, listAssessments } from "@/lib/assessments/queries";
+import { compareAssessments, getAssessment, listAssessmentNotes, listAssessments } from "@/lib/assessments/queries";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { today } from "@/lib/scores/queries";
 import { ROLES } from "@/lib/auth/permissions";
@@ -59,6 +59,9 @@ describe("assessments", () => {
     expect(assessment.results.vendors.map((v) => v.name)).toEqual(["Frontier Labs"]); // vendors the organisation depends on; fallbacks do not count
     expect(assessment.results.findings.length).toBeGreaterThan(0);
     expect(assessment.results.note).toBe("Board, December");
+    // The list shows it, for this organisation only.
+    expect(await listAssessmentNotes(analyst)).toEqual(new Map([[frozen.id, "Board, December"]]));
+    expect(await listAssessmentNotes(w.ctx(w.b, "analyst"))).toEqual(new Map());
     expect(assessment.landscape.catalogueEvents).toHaveLength(DEFAULT_POLICY_EVENTS.length);
     expect(assessment.createdBy?.email).toBe(w.a.users.analyst.email);
 

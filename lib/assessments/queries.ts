@@ -63,6 +63,18 @@ export async function listAssessments(ctx: OrgContext): Promise<AssessmentSummar
   return rows.map(toSummary);
 }
 
+/**
+ * The note each of the caller's assessments was frozen with (the freezer's "why"), by id. Read from
+ * inside the frozen results in the database, so the list does not load the documents themselves.
+ */
+export async function listAssessmentNotes(ctx: OrgContext): Promise<Map<string, string>> {
+  assertCan(ctx, "scores:read");
+  const rows = await db().$queryRaw<{ id: string; note: string }[]>`
+    SELECT "id", "results"->>'note' AS "note" FROM "Assessment"
+    WHERE "organisationId" = ${ctx.organisationId}::uuid AND "results"->>'note' IS NOT NULL`;
+  return new Map(rows.map((r) => [r.id, r.note]));
+}
+
 export type Assessment = AssessmentSummary & { inputs: InventoryDocumentInput; landscape: FrozenLandscape; results: FrozenResults };
 
 /** One assessment of the caller's organisation with everything frozen in it, or null (also for another organisation's id). */

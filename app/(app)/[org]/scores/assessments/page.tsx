@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
-import { listAssessments } from "@/lib/assessments/queries";
+import { listAssessmentNotes, listAssessments } from "@/lib/assessments/queries";
 import { today } from "@/lib/scores/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -13,7 +13,7 @@ export const metadata = { title: "Assessments" };
 
 export default async function AssessmentsPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireOrgPage((await params).org, "scores:read");
-  const assessments = await listAssessments(ctx);
+  const [assessments, notes] = await Promise.all([listAssessments(ctx), listAssessmentNotes(ctx)]);
   const base = `/${ctx.organisationSlug}/scores/assessments`;
   return (
     <>
@@ -47,6 +47,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ or
                 <th scope="col" className="px-4 py-3">Date</th>
                 <th scope="col" className="px-4 py-3">Sovereignty</th>
                 <th scope="col" className="px-4 py-3">Change</th>
+                <th scope="col" className="px-4 py-3">Note</th>
                 <th scope="col" className="px-4 py-3">Frozen by</th>
                 <th scope="col" className="px-4 py-3">Methodology</th>
               </tr>
@@ -75,6 +76,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ or
                         <span className="text-slate-500">First</span>
                       )}
                     </td>
+                    <td className="min-w-48 max-w-md px-4 py-3 text-slate-700">{notes.get(a.id) ?? <span className="text-slate-500">—</span>}</td>
                     <td className="px-4 py-3">{a.createdBy?.name ?? "A former member"}</td>
                     <td className="px-4 py-3 tabular-nums">{a.methodologyVersion}</td>
                   </tr>

@@ -9,6 +9,10 @@ import { Alert } from "@/components/ui/alert";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { Delta } from "@/components/assessments/delta";
 import { WhatChanged } from "@/components/assessments/what-changed";
+import { FACTORS } from "@/scoring";
+
+/** A factor's name as the methodology gives it ("Fallback readiness"), for a sentence that moved the score. */
+const factorLabel = (id: string) => FACTORS.find((f) => f.id === id)?.label ?? "Other";
 
 export const metadata = { title: "Compare assessments" };
 
@@ -139,7 +143,9 @@ function Comparison({ c }: { c: AssessmentComparison }) {
               {o.factors.slice(0, 6).map((f) => (
                 <li key={f.id} className="flex gap-3">
                   <span className="w-20 shrink-0 text-right"><Delta value={f.delta} /></span>
-                  <span>{f.sentenceAfter || f.sentenceBefore}</span>
+                  <span>
+                    <span className="font-medium text-slate-900">{factorLabel(f.id)}.</span> {f.sentenceAfter || f.sentenceBefore}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -193,7 +199,15 @@ function EntityTable({ caption, rows }: { caption: string; rows: EntityDelta[] }
               <td className="whitespace-nowrap px-4 py-2">{r.ratingBefore ? <RatingBadge rating={r.ratingBefore} score={r.before!} /> : <span className="text-slate-500">—</span>}</td>
               <td className="whitespace-nowrap px-4 py-2">{r.ratingAfter ? <RatingBadge rating={r.ratingAfter} score={r.after!} /> : <span className="text-slate-500">—</span>}</td>
               <td className="whitespace-nowrap px-4 py-2 text-right">{r.status === "added" || r.status === "removed" ? STATUS_LABELS[r.status] : <Delta value={r.delta} />}</td>
-              <td className="max-w-md px-4 py-2 text-slate-600">{r.factors[0] ? r.factors[0].sentenceAfter || r.factors[0].sentenceBefore : ""}</td>
+              <td className="max-w-md px-4 py-2 text-slate-600">
+                {r.factors[0] ? (
+                  <>
+                    <span className="font-medium text-slate-800">{factorLabel(r.factors[0].id)}:</span> {r.factors[0].sentenceAfter || r.factors[0].sentenceBefore}
+                  </>
+                ) : (
+                  ""
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
