@@ -121,3 +121,13 @@ test("on a projector (1280 x 720 at 150%) the content gets the width: the naviga
   await expect(page).toHaveURL(/\/mainfeld\/remediation$/);
   await context.close();
 });
+
+test("the New organisation page, outside any organisation's shell, can still sign out", async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+  await page.goto("/organisations/new");
+  await expect(page.getByText(`Signed in as ${DEMO.viewer}`)).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/mainfeld");
+  await expect(page).toHaveURL(/\/sign-in/);
+});

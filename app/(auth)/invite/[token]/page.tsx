@@ -4,6 +4,7 @@ import { findUsableInvitation } from "@/lib/members/queries";
 import { invitationTokenSchema } from "@/lib/members/schemas";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/accept-invitation";
+import { SignOutLink } from "@/components/shell/sign-out-link";
 
 export const metadata = { title: "Invitation" };
 
@@ -30,7 +31,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </p>
       {user ? (
         <>
-          <p className="mb-4 text-sm text-slate-700">You are signed in as {user.email}.</p>
+          <p className="mb-4 text-sm text-slate-700">
+            You are signed in as {user.email}. Not you? <SignOutLink label="Sign out" /> and open the link again.
+          </p>
           <AcceptAsSignedIn token={token} />
         </>
       ) : (
