@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/demo";
-import { FACTORS } from "../scoring";
+import { FACTORS } from "../scoring/engine/factors/types";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
