@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/demo";
 import { METHODOLOGY_VERSION } from "../scoring/version";
 
@@ -14,6 +14,39 @@ const SECTIONS = [
   "Appendix A: Methodology and sources",
   "Appendix B: Inventory",
 ];
+
+/**
+ * In the report as printed (print media, the paper's printable width), every word of the vendor
+ * table, the plan and the scenario tables on one line and inside its cell: no "SOVEREIG/NTY",
+ * "dependenc/y" or "2027-02-/04". A break after a hyphen, slash, dot or underscore is a line break
+ * the text offers, not a word broken; the appendix's URLs may break anywhere.
+ */
+async function wordsBrokenOnPaper(page: Page, printableWidth: number): Promise<string[]> {
+  await page.setViewportSize({ width: printableWidth, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  const found = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const table of document.querySelectorAll<HTMLTableElement>('.board-report table[data-testid="vendor-table"], .board-report [data-testid="report-plan"] table, .board-report [data-testid="report-scenario"] table')) {
+      for (const cell of table.querySelectorAll<HTMLElement>("th, td")) {
+        if (cell.scrollWidth > cell.clientWidth + 1) out.push(`wider than its cell: "${cell.textContent?.trim().slice(0, 40)}"`);
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (const m of (n.textContent ?? "").matchAll(/[^\s\-/._]+/g)) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) out.push(`broken: "${m[0]}"`);
+          }
+        }
+      }
+    }
+    return out;
+  });
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  return found;
+}
 
 test("the owner reads the board report of an assessment in the browser before printing: every section, the vendor table, scenarios, the plan, the methodology and drawn charts", async ({ page }) => {
   test.setTimeout(180_000); // a freeze, a report with scenario simulations and charts on a shared 2-core machine
@@ -53,7 +86,8 @@ test("the owner reads the board report of an assessment in the browser before pr
   // Executive summary in plain words, traced key figures.
   await expect(report.getByTestId("executive-summary")).toContainText(/Mainfeld Maschinenbau AG's dependence on AI it does not control is rated (Very Low|Low|Medium|High|Very High) \(\d+\.\d of 100/);
   await expect(report.getByTestId("key-figures").getByRole("term")).toHaveCount(8);
-  await expect(report.getByTestId("key-figures")).toContainText(`Assessment ${assessmentId.slice(0, 8)} · results.organisation.score`);
+  await expect(report.getByTestId("key-figures")).toContainText(`Assessment ${assessmentId.slice(0, 8)} · organisation score, as frozen`);
+  await expect(report).not.toContainText(/\b(results|inputs|landscape)\.[a-z]+/);
 
   // The vendor table has a row per vendor, weakest first, each with a rating.
   const vendorRows = report.getByRole("table", { name: /Vendor sovereignty/ }).locator("tbody tr");
@@ -83,9 +117,13 @@ test("the owner reads the board report of an assessment in the browser before pr
   await expect(report.getByTestId("report-methodology-version")).toHaveText(METHODOLOGY_VERSION);
   await expect(report.getByTestId("appendix-inventory").getByRole("rowheader", { name: /Customer support assistant/ })).toBeVisible();
 
-  // US Letter: the same report on the other paper.
+  // On A4 (210 mm less 2 x 16 mm margins: 673 px), no word of its tables breaks.
+  expect(await wordsBrokenOnPaper(page, 673)).toEqual([]);
+
+  // US Letter: the same report on the other paper (216 mm less the margins: 695 px).
   await page.getByRole("navigation", { name: "Paper size" }).getByRole("link", { name: "US Letter" }).click();
   await expect(page.locator('[data-report-ready][data-paper="letter"]')).toHaveAttribute("data-report-ready", "true", { timeout: 30_000 });
+  expect(await wordsBrokenOnPaper(page, 695)).toEqual([]);
 });
 
 test("a report of another organisation's or an unknown assessment is not found", async ({ page }) => {

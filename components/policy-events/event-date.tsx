@@ -1,19 +1,18 @@
-import { cn } from "@/components/ui/cn";
-
 /**
  * A policy event's date, with the "estimated" mark the catalogue puts on dates that no source
  * gives (`dateEstimated`). The mark is text, not colour alone, so it prints and reads aloud.
  */
 export function EventDate({ date, estimated = false, note, className }: { date: string; estimated?: boolean; note?: string; className?: string }) {
   return (
-    <span className={cn("whitespace-nowrap", className)}>
-      <time dateTime={date} className="tabular-nums">
+    // The date never breaks (2026-03-02 has break opportunities at its hyphens); the mark may go to the next line.
+    <span className={className}>
+      <time dateTime={date} className="whitespace-nowrap tabular-nums">
         {date}
       </time>
       {estimated && (
         <>
           {" "}
-          <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-200" title={note ?? "No source gives this date: it is Sovra's dated reading. Correct it for your organisation under Scenarios → Policy events."}>
+          <span className="whitespace-nowrap rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-200" title={note ?? "No source gives this date: it is Sovra's dated reading. Correct it for your organisation under Scenarios → Policy events."}>
             estimated
           </span>
         </>

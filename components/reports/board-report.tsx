@@ -52,17 +52,21 @@ const printCss = (paper: Paper) => `
 .board-report .lg\\:grid-cols-2 { grid-template-columns: repeat(1, minmax(0, 1fr)); }
 /* The plan's and the scenarios' screen tables, fitted to the paper's width. */
 .board-report [data-testid="report-plan"] table, .board-report [data-testid="report-scenario"] table { table-layout: fixed; width: 100%; min-width: 0; }
-.board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
+/* Words never break inside (no "SOVEREIG/NTY", "dependenc/y", "2027-02-/04"): the widths below fit
+   the longest word of each column on A4 and US Letter; e2e/board-report.spec.ts checks every cell. */
+.board-report [data-testid="report-plan"] :is(th, td), .board-report [data-testid="report-scenario"] :is(th, td) { white-space: normal; overflow-wrap: normal; hyphens: manual; padding: 6px 5px; font-size: 0.75rem; }
+.board-report time { white-space: nowrap; }
 .board-report [data-testid="report-plan"] thead th, .board-report [data-testid="report-scenario"] thead th { font-size: 0.625rem; letter-spacing: 0; }
-${widths("report-plan", [29, 12, 13, 12, 10, 12, 12])}
-${widths("report-scenario", [16, 13, 14, 11, 15, 9, 22])}
+${widths("report-plan", [28, 12, 13, 12, 11, 12, 12])}
+${widths("report-scenario", [16, 12, 13, 13, 14, 9, 23])}
 /* The vendor table too: its screen cells have minimum widths (min-w-44, min-w-72) that made it
    1,781 px wide, and Chromium shrank every page of the report's main part to ~68% to fit it. */
 .board-report table[data-testid="vendor-table"] { table-layout: fixed; width: 100%; min-width: 0; }
-.board-report table[data-testid="vendor-table"] :is(th, td) { min-width: 0; max-width: none; white-space: normal; overflow-wrap: break-word; hyphens: auto; padding: 6px 8px; font-size: 0.75rem; }
-.board-report table[data-testid="vendor-table"] thead th { font-size: 0.625rem; letter-spacing: 0; }
+.board-report table[data-testid="vendor-table"] :is(th, td) { min-width: 0; max-width: none; white-space: normal; overflow-wrap: normal; hyphens: manual; padding: 6px 5px; font-size: 0.75rem; }
+/* Headers in their own case on paper: "SOVEREIGNTY" in capitals did not fit its column. */
+.board-report table[data-testid="vendor-table"] thead th { font-size: 0.6875rem; letter-spacing: 0; text-transform: none; }
 /* The vendor column is the widest after the risk profile: it carries the Active restriction mark. */
-${widths("vendor-table", [21, 13, 25, 11, 8, 9, 13])}
+${widths("vendor-table", [22, 14, 21, 12, 7, 10, 14])}
 .board-report .overflow-x-auto { overflow: visible; }
 `;
 

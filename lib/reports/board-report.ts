@@ -445,7 +445,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   const heldDeps = dashboard.vendors.reduce((s, v) => s + v.heldOpenWeights, 0);
   const needing = org.dependencyCount - heldDeps;
   const keyFigures: KeyFigure[] = [
-    { id: "F1", label: "Sovereignty score", value: one(org.score), detail: `${org.rating}, of 100`, trace: trace("results.organisation.score") },
+    { id: "F1", label: "Sovereignty score", value: one(org.score), detail: `${org.rating}, of 100`, trace: trace("organisation score, as frozen") },
     {
       id: "F2",
       label: "Move since previous",
@@ -453,13 +453,13 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
       detail: move ? `from ${one(move.previous.score)} on ${move.previous.asOf}` : "first assessment",
       trace: move ? `Assessment ${move.previous.id.slice(0, 8)} → ${a.id.slice(0, 8)}` : trace("no earlier assessment"),
     },
-    { id: "F3", label: "AI systems", value: String(org.systemCount), detail: `${criticalCount} critical`, trace: trace("inputs.aiSystems") },
+    { id: "F3", label: "AI systems", value: String(org.systemCount), detail: `${criticalCount} critical`, trace: trace("AI systems in its inventory") },
     {
       id: "F4",
       label: "Critical without tested fallback",
       value: String(untestedCritical.length),
       detail: `of ${criticalCount} critical systems`,
-      trace: trace(`inputs.fallbacks.lastTested within ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days of ${a.asOf}`),
+      trace: trace(`fallbacks tested within ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days of ${a.asOf}`),
     },
     {
       id: "F5",
@@ -480,7 +480,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
       label: "Policy events in force",
       value: String(result.landscape.active.length),
       detail: `on ${a.asOf}`,
-      trace: trace("landscape.active"),
+      trace: trace("policy events in force on its date"),
     },
     {
       id: "F8",

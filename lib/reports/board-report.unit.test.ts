@@ -234,7 +234,9 @@ describe("board report: ordering and traceability", () => {
     const report = assembleBoardReport(input(doc));
     expect(report.keyFigures.map((f) => f.id)).toEqual(["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"]);
     for (const f of report.keyFigures) expect(f.trace).toMatch(/^(Assessment [0-9a-f]{8}|Remediation plan on 2026-12-02)/);
-    expect(report.keyFigures[0]).toMatchObject({ value: report.headline.score.toFixed(1), trace: `Assessment ${ID.slice(0, 8)} · results.organisation.score` });
+    expect(report.keyFigures[0]).toMatchObject({ value: report.headline.score.toFixed(1), trace: `Assessment ${ID.slice(0, 8)} · organisation score, as frozen` });
+    // Traces are written for the board, never as the document's JSON paths.
+    for (const f of report.keyFigures) expect(f.trace, f.label).not.toMatch(/\b(results|inputs|landscape)\.[a-z]/);
   });
 });
 
