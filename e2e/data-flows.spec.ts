@@ -65,3 +65,27 @@ test("an editor adds a data flow from an office to a vendor, edits it, sees a fi
   await page.goto(`/mainfeld/inventory/data-flows?q=${encodeURIComponent(name)}`);
   await expect(page.getByText("No data flows match the search and filters.")).toBeVisible();
 });
+
+test("choosing the dependency fills in the vendor and where the data is processed, without overwriting what was typed", async ({ page }) => {
+  await signIn(page, DEMO.editor);
+  await page.goto("/mainfeld/inventory/data-flows/new");
+  const dependency = page.getByLabel("Model dependency that carries it");
+  const vendor = page.getByLabel("Vendor that receives it");
+  const country = page.getByLabel("Processed in");
+  const region = page.getByLabel("Region");
+
+  // Through a cloud marketplace: the cloud receives the data, in the country the dependency is hosted in.
+  const viaCloud = (await dependency.locator("option", { hasText: "(cloud marketplace)" }).first().textContent())!;
+  await dependency.selectOption({ label: viaCloud });
+  await expect(vendor.locator("option:checked")).not.toHaveText("Choose a vendor…");
+  await expect(country).not.toHaveValue("");
+  const cloudVendor = await vendor.locator("option:checked").textContent();
+
+  // A region typed by hand stays when another dependency is chosen; what was filled in follows it.
+  await region.fill("my own region");
+  const direct = (await dependency.locator("option", { hasText: "(direct api)" }).first().textContent())!;
+  await dependency.selectOption({ label: direct });
+  await expect(vendor.locator("option:checked")).not.toHaveText(cloudVendor!);
+  await expect(vendor.locator("option:checked")).not.toHaveText("Choose a vendor…");
+  await expect(region).toHaveValue("my own region");
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId, useRef, useState } from "react";
 import Link from "next/link";
 import { createDataFlowAction, updateDataFlowAction } from "@/lib/data-flows/actions";
 import { idle, submitted } from "@/lib/action-state";
@@ -34,8 +34,17 @@ type Choice = { id: string; name: string };
 export type DataFlowChoices = {
   offices: Choice[];
   aiSystems: Choice[];
-  dependencies: { id: string; aiSystemId: string; accessPath: string; aiSystem: { name: string }; model: { name: string } }[];
-  vendors: Choice[];
+  dependencies: {
+    id: string;
+    aiSystemId: string;
+    accessPath: string;
+    cloudVendorId: string | null;
+    hostingCountry: string | null;
+    hostingRegion: string | null;
+    aiSystem: { name: string };
+    model: { name: string; vendorId: string };
+  }[];
+  vendors: (Choice & { hqCountry: string })[];
 };
 
 const FIELDS: [keyof DataFlowFormValues, string][] = [
@@ -97,9 +106,27 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
   if (answer.state !== state) setAnswer({ state, count: answer.count + 1 });
   const originId = useId();
   const categoriesId = useId();
+  // Choosing the dependency fills in who receives the data and where it is processed, as the
+  // dependency records them (its cloud, or its model's vendor; its hosting country and region, or
+  // the vendor's home country): only fields still empty, or still as this filled them.
+  const formRef = useRef<HTMLFormElement>(null);
+  const filled = useRef<Partial<Record<"vendorId" | "processingCountry" | "processingRegion", string>>>({});
+  const prefillFrom = (dependencyId: string) => {
+    const d = choices.dependencies.find((x) => x.id === dependencyId);
+    if (!d) return;
+    const vendorId = d.cloudVendorId ?? d.model.vendorId;
+    const suggested = { vendorId, processingCountry: d.hostingCountry ?? choices.vendors.find((v) => v.id === vendorId)?.hqCountry ?? "", processingRegion: d.hostingRegion ?? "" };
+    for (const [name, v] of Object.entries(suggested) as [keyof typeof suggested, string][]) {
+      const field = formRef.current?.elements.namedItem(name);
+      if (!(field instanceof HTMLSelectElement || field instanceof HTMLInputElement)) continue;
+      if (field.value !== "" && field.value !== filled.current[name]) continue;
+      field.value = v;
+      filled.current[name] = v;
+    }
+  };
 
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form ref={formRef} action={action} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this data flow changed meanwhile" : undefined}>
           {state.message}
@@ -159,6 +186,7 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
             label="Model dependency that carries it"
             name="dependencyId"
             defaultValue={value("dependencyId", "")}
+            onChange={(e) => prefillFrom(e.currentTarget.value)}
             errors={fieldErrors?.dependencyId}
             hint="Needed for the flow to count in the scores"
             options={[{ value: "", label: "None recorded" }, ...dependencies.map((d) => ({ value: d.id, label: dependencyLabel(d) }))]}

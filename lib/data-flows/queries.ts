@@ -157,10 +157,10 @@ export async function listDataFlowChoices(ctx: OrgContext) {
     prisma.aiSystem.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     prisma.dependency.findMany({
       where,
-      select: { id: true, aiSystemId: true, accessPath: true, cloudVendorId: true, aiSystem: { select: { name: true } }, model: { select: { name: true, vendorId: true } } },
+      select: { id: true, aiSystemId: true, accessPath: true, cloudVendorId: true, hostingCountry: true, hostingRegion: true, aiSystem: { select: { name: true } }, model: { select: { name: true, vendorId: true } } },
       orderBy: [{ aiSystem: { name: "asc" } }, { model: { name: "asc" } }, { id: "asc" }],
     }),
-    prisma.vendor.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.vendor.findMany({ where, select: { id: true, name: true, hqCountry: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
   return { offices, aiSystems, dependencies, vendors };
 }
