@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./support/demo";
+import { DEMO, currentAssessmentId, signIn } from "./support/demo";
 import { METHODOLOGY_VERSION } from "../scoring/version";
 
 const SECTIONS = [
@@ -53,17 +53,8 @@ test("the owner reads the board report of an assessment in the browser before pr
   await signIn(page, DEMO.owner);
 
   // Freeze an assessment if the organisation has none yet (earlier journeys may have frozen some).
-  await page.goto("/mainfeld/scores/assessments");
-  const list = page.getByRole("table", { name: "Assessments, newest first" });
-  if ((await list.count()) === 0) {
-    await page.getByRole("button", { name: "Freeze assessment" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Freeze", exact: true }).click();
-    await expect(page).toHaveURL(/\/mainfeld\/scores\/assessments\/[0-9a-f-]{36}$/);
-  } else {
-    await list.locator("tbody tr").first().getByRole("link").first().click();
-    await expect(page).toHaveURL(/\/mainfeld\/scores\/assessments\/[0-9a-f-]{36}$/);
-  }
-  const assessmentId = page.url().split("/").at(-1)!;
+  const assessmentId = await currentAssessmentId(page, "mainfeld");
+  await page.goto(`/mainfeld/scores/assessments/${assessmentId}`);
 
   // The assessment links to its board report.
   await page.getByRole("link", { name: "Board report" }).click();

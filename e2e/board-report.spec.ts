@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { pdfTool, withTempDir } from "../lib/testing/pdf-tools";
-import { DEMO, signIn } from "./support/demo";
+import { DEMO, currentAssessmentId, signIn } from "./support/demo";
 import { DEMO_ORGANISATIONS } from "../prisma/seed-data";
 
 /** The names of Mainfeld's demo AI systems. */
@@ -14,15 +14,7 @@ const DEMO_SYSTEMS = DEMO_ORGANISATIONS.find((o) => o.slug === "mainfeld")!.aiSy
 
 /** A frozen assessment of the organisation to report on: the latest, or one frozen now when there is none. */
 async function ensureAssessment(page: Page, org: string) {
-  await page.goto(`/${org}/reports`);
-  const freezeLink = page.getByRole("link", { name: /freeze an assessment/ }).first(); // the exports panel says it too
-  if (!(await freezeLink.isVisible())) return;
-  await freezeLink.click();
-  await page.getByRole("button", { name: "Freeze assessment" }).click();
-  const dialog = page.getByRole("dialog", { name: "Freeze an assessment?" });
-  await dialog.getByLabel("Note (optional)").fill("For the board report");
-  await dialog.getByRole("button", { name: "Freeze", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/${org}/scores/assessments/[0-9a-f-]{36}$`), { timeout: 60_000 });
+  await currentAssessmentId(page, org);
   await page.goto(`/${org}/reports`);
 }
 

@@ -17,3 +17,18 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
+
+/**
+ * An assessment of the organisation's inventory as it stands, whatever earlier journeys did: frozen
+ * now through the API (201), or the latest already records it (409). Answers its id. Journeys that
+ * need one call this instead of branching on what the page happens to show.
+ */
+export async function currentAssessmentId(page: Page, org: string): Promise<string> {
+  const frozen = await page.request.post(`/api/v1/orgs/${org}/assessments`, { data: { note: "For the board report" } });
+  expect([201, 409], await frozen.text()).toContain(frozen.status());
+  if (frozen.status() === 201) return ((await frozen.json()) as { id: string }).id;
+  const list = await page.request.get(`/api/v1/orgs/${org}/assessments`);
+  const items = ((await list.json()) as { items: { id: string }[] }).items;
+  expect(items.length).toBeGreaterThan(0);
+  return items[0]!.id; // newest first
+}
