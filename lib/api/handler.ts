@@ -9,6 +9,7 @@ import { API_ERROR_CODES, ApiRequestError, fieldErrorsFromIssues, fieldErrorsFro
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { withApiSecurityHeaders } from "@/lib/security-headers";
 import { findUnsafeText, textProblem } from "@/lib/text";
+import { readBodyBytes } from "@/lib/request-body";
 
 /** Route parameters as Next passes them to a route handler (a Promise since Next 15). */
 export type RouteParams = Record<string, string>;
@@ -71,25 +72,7 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
     throw new ApiRequestError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with 'Content-Type: application/json'.");
   }
   const tooLarge = () => new ApiRequestError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const text = new TextDecoder().decode(await readBodyBytes(request, maxBytes, tooLarge));
   if (text.trim() === "") throw new ApiRequestError("MALFORMED_JSON", "The request body is empty: send a JSON object.");
   let json: unknown;
   try {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatBytes, IMPORT_LIMITS, tooLargeMessage } from "@/lib/inventory/file-limits";
+import { readBodyBytes } from "@/lib/request-body";
 
 // Shared by the inventory file route handlers (downloads and the upload with progress). They
 // resolve the session and role themselves, like every action; errors answer as JSON.
@@ -60,30 +61,11 @@ export function downloadResponse(file: { fileName: string; contentType: string; 
  */
 export async function readUploadForm(request: Request): Promise<FormData> {
   const max = IMPORT_LIMITS.maxUploadBytes + IMPORT_LIMITS.maxFormOverheadBytes;
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) throw new PayloadTooLargeError(`${capitalise(tooLargeMessage(declared, "the upload"))}. Nothing was imported.`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > max) {
-        await reader.cancel().catch(() => undefined);
-        throw new PayloadTooLargeError(`The upload is larger than ${formatBytes(IMPORT_LIMITS.maxUploadBytes)}, the most that can be imported at once. Nothing was imported.`);
-      }
-      chunks.push(value);
-    }
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  chunks.length = 0;
+  const body = await readBodyBytes(request, max, (declared) =>
+    declared === undefined
+      ? new PayloadTooLargeError(`The upload is larger than ${formatBytes(IMPORT_LIMITS.maxUploadBytes)}, the most that can be imported at once. Nothing was imported.`)
+      : new PayloadTooLargeError(`${capitalise(tooLargeMessage(declared, "the upload"))}. Nothing was imported.`),
+  );
   try {
     return await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
