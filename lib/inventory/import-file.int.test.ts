@@ -10,6 +10,7 @@ import { contextFor, db, twoOrganisations } from "@/lib/testing/db";
 import { loadInventoryDocument } from "./document";
 import { exportInventoryFile, importInventoryFile, inventoryTemplateFile, previewInventoryFile, type ImportSummary, type InventoryUpload } from "./import-file";
 import { TABLE_ENTITIES, TABLE_TITLES, unneutralise, type TableEntity } from "./tabular";
+import { inventorySnapshot } from "@/lib/testing/inventory-snapshot";
 
 async function demoContext(slug: string) {
   const organisation = await db().organisation.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } });
@@ -22,24 +23,6 @@ async function emptyOrganisation() {
   return ctx(a, "editor");
 }
 
-/** Every inventory row and audit event of an organisation, to prove nothing changed. */
-async function snapshot(organisationId: string) {
-  const where = { organisationId };
-  const orderBy = { id: "asc" as const };
-  const p = db();
-  return JSON.stringify([
-    await p.office.findMany({ where, orderBy }),
-    await p.vendor.findMany({ where, orderBy }),
-    await p.model.findMany({ where, orderBy }),
-    await p.aiSystem.findMany({ where, orderBy }),
-    await p.aiSystemOffice.findMany({ where, orderBy: [{ aiSystemId: "asc" }, { officeId: "asc" }] }),
-    await p.dependency.findMany({ where, orderBy }),
-    await p.fallback.findMany({ where, orderBy }),
-    await p.dataFlow.findMany({ where, orderBy }),
-    await p.policyEvent.findMany({ where, orderBy }),
-    await p.auditEvent.findMany({ where, orderBy }),
-  ], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
 
 const sortedBy = <T>(rows: T[]) => [...rows].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
 /** The document without its organisation and data flow keys (derived from names the document does not carry). */
@@ -117,10 +100,10 @@ describe("importing and exporting inventory files", () => {
     expect(scoresOf(exported)).toEqual(scoresOf(mainfeldDocument));
     expect(await storedRoutes(target)).toEqual(await storedRoutes(mainfeld));
 
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
     const second = await importOk(target, upload);
     expect(second.totals).toEqual({ create: 0, update: 0, unchanged: first.totals.create });
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
   });
 
   it("round-trips the demo company through one CSV file per entity", async () => {
@@ -134,12 +117,12 @@ describe("importing and exporting inventory files", () => {
     expect(scoresOf(exported)).toEqual(scoresOf(mainfeldDocument));
     expect(await storedRoutes(target)).toEqual(await storedRoutes(mainfeld));
 
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
     for (const entity of TABLE_ENTITIES) {
       const again = await importOk(target, { fileName: `${entity}.csv`, bytes: files.get(entity)!, entity });
       expect(again.totals.create + again.totals.update).toBe(0);
     }
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
   });
 
   it("round-trips the JSON document", async () => {
@@ -153,7 +136,7 @@ describe("importing and exporting inventory files", () => {
   it("refuses a workbook with one bad row, names its sheet, row and column, and changes nothing", async () => {
     const target = await emptyOrganisation();
     await importOk(target, { fileName: "vendors.csv", bytes: new TextEncoder().encode("Name,Type,HQ country\nAcme AI,other,DE\n"), entity: "vendors" });
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
     const bytes = await workbook((wb) => {
       const offices = wb.addWorksheet("Offices");
       offices.addRows([["Name", "Country", "Headcount"], ["Berlin", "DE", 10], ["Atlantis", "XX", 5], ["Paris", "FR", 3]]);
@@ -163,7 +146,7 @@ describe("importing and exporting inventory files", () => {
       expect(result.applied).toBe(false);
       expect(errors(result)).toEqual([{ sheet: "Offices", row: 3, column: "Country", message: 'Country must be a country: its name in English or its ISO code, e.g. Germany, DE or DEU (found "XX")', severity: "error" }]);
     }
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
   });
 
   it("refuses duplicate natural keys and unknown names, naming each row", async () => {
@@ -214,11 +197,11 @@ describe("importing and exporting inventory files", () => {
   it("serves an empty template: it imports as nothing, into an empty organisation or the demo's", async () => {
     const template = await inventoryTemplateFile();
     for (const target of [await emptyOrganisation(), await demoContext(DEMO_ORG_SLUGS.mainfeld)]) {
-      const before = await snapshot(target.organisationId);
+      const before = await inventorySnapshot(target.organisationId);
       const dryRun = await previewInventoryFile(target, { fileName: template.fileName, bytes: template.body });
       expect(dryRun.problems).toEqual([]);
       expect(dryRun.totals).toEqual({ create: 0, update: 0, unchanged: 0 });
-      expect(await snapshot(target.organisationId)).toBe(before);
+      expect(await inventorySnapshot(target.organisationId)).toBe(before);
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(template.body) as unknown as ExcelJS.Buffer);

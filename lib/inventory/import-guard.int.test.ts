@@ -11,25 +11,8 @@ import { officeSchema } from "@/scoring/schema/inventory";
 import { loadInventoryDocument } from "./document";
 import { applyInventoryImport } from "./import";
 import { importInventoryFile, previewInventoryFile, type InventoryUpload } from "./import-file";
+import { inventorySnapshot } from "@/lib/testing/inventory-snapshot";
 
-/** Every inventory row and audit event of the organisation. */
-async function snapshot(organisationId: string): Promise<string> {
-  const where = { organisationId };
-  const orderBy = { id: "asc" as const };
-  const p = db();
-  const rows = await Promise.all([
-    p.office.findMany({ where, orderBy }),
-    p.vendor.findMany({ where, orderBy }),
-    p.model.findMany({ where, orderBy }),
-    p.aiSystem.findMany({ where, orderBy }),
-    p.dependency.findMany({ where, orderBy }),
-    p.fallback.findMany({ where, orderBy }),
-    p.dataFlow.findMany({ where, orderBy }),
-    p.policyEvent.findMany({ where, orderBy }),
-    p.auditEvent.findMany({ where, orderBy }),
-  ]);
-  return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
 
 const csv = (text: string): InventoryUpload => ({ fileName: "offices.csv", bytes: new TextEncoder().encode(text), entity: "offices" });
 
@@ -46,11 +29,11 @@ describe("an inventory import with an error in one row writes none of them", () 
     // The precondition: zod lets the number through, so only the plan stands between it and the database.
     expect(officeSchema.safeParse({ key: "lyon", name: "Lyon", country: "FR", headcount: 3_000_000_000 }).success).toBe(true);
     const file = csv("Name,Country,Headcount\nBonn,DE,10\nLyon,FR,3000000000\nLeeds,GB,30\n");
-    const before = await snapshot(editor.organisationId);
+    const before = await inventorySnapshot(editor.organisationId);
     const summary = await importInventoryFile(editor, file);
     expect(summary).toMatchObject({ applied: false, errorCount: 1 });
     expect(summary.problems).toEqual([expect.objectContaining({ row: 3, column: "Headcount", severity: "error", message: expect.stringContaining("too large") })]);
-    expect(await snapshot(editor.organisationId)).toBe(before);
+    expect(await inventorySnapshot(editor.organisationId)).toBe(before);
     // The preview names the same problem.
     expect((await previewInventoryFile(editor, file)).problems).toEqual(summary.problems);
   });
@@ -62,23 +45,23 @@ describe("an inventory import with an error in one row writes none of them", () 
       { key: "lyon", name: "Lyon", country: "FR", headcount: 20 },
       { key: "lyon-2", name: "Lyon", country: "FR", headcount: 30 },
     ];
-    const before = await snapshot(editor.organisationId);
+    const before = await inventorySnapshot(editor.organisationId);
     const result = await applyInventoryImport(editor, { ...document, offices });
     expect(result).toMatchObject({ ok: false, issues: [{ path: "$.offices[2].name", message: expect.stringContaining("appears twice") }] });
-    expect(await snapshot(editor.organisationId)).toBe(before);
+    expect(await inventorySnapshot(editor.organisationId)).toBe(before);
 
     const summary = await importInventoryFile(editor, { fileName: "inventory.json", bytes: new TextEncoder().encode(JSON.stringify({ ...document, offices })) });
     expect(summary).toMatchObject({ applied: false, errorCount: 1 });
-    expect(await snapshot(editor.organisationId)).toBe(before);
+    expect(await inventorySnapshot(editor.organisationId)).toBe(before);
   });
 
   it('CSV, three offices, one headcount "abc" (refused when the table is read): applied: false, nothing written', async () => {
     const file = csv("Name,Country,Headcount\nBonn,DE,10\nLyon,FR,abc\nLeeds,GB,30\n");
-    const before = await snapshot(editor.organisationId);
+    const before = await inventorySnapshot(editor.organisationId);
     const summary = await importInventoryFile(editor, file);
     expect(summary).toMatchObject({ applied: false, errorCount: 1 });
     expect(summary.problems[0]).toMatchObject({ row: 3, column: "Headcount", message: expect.stringContaining('must be a number (found "abc")') });
-    expect(await snapshot(editor.organisationId)).toBe(before);
+    expect(await inventorySnapshot(editor.organisationId)).toBe(before);
   });
 
   it("the same three offices without the error are imported (the files above fail for their error alone)", async () => {

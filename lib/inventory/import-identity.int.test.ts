@@ -22,6 +22,7 @@ import { loadInventoryDocument } from "./document";
 import { applyInventoryImport, planInventoryImport } from "./import";
 import { exportInventoryFile, importInventoryFile, type ImportSummary } from "./import-file";
 import type { RawTable } from "./tabular";
+import { inventorySnapshot } from "@/lib/testing/inventory-snapshot";
 
 // The API is called with tokens; next-auth (the session path) is not loaded outside Next.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
@@ -35,27 +36,6 @@ async function demoContext(slug: string) {
   return contextFor(organisation, owner.userId, owner.role);
 }
 
-/** Every inventory row and audit event of an organisation: an import that changes nothing leaves it as it was. */
-async function snapshot(organisationId: string) {
-  const where = { organisationId };
-  const orderBy = { id: "asc" as const };
-  const p = db();
-  return JSON.stringify(
-    [
-      await p.office.findMany({ where, orderBy }),
-      await p.vendor.findMany({ where, orderBy }),
-      await p.model.findMany({ where, orderBy }),
-      await p.aiSystem.findMany({ where, orderBy }),
-      await p.aiSystemOffice.findMany({ where, orderBy: [{ aiSystemId: "asc" }, { officeId: "asc" }] }),
-      await p.dependency.findMany({ where, orderBy }),
-      await p.fallback.findMany({ where, orderBy }),
-      await p.dataFlow.findMany({ where, orderBy }),
-      await p.policyEvent.findMany({ where, orderBy }),
-      await p.auditEvent.findMany({ where, orderBy }),
-    ],
-    (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
-  );
-}
 
 async function rowCounts(organisationId: string) {
   const where = { organisationId };
@@ -84,7 +64,7 @@ async function importFile(ctx: OrgContext, file: { fileName: string; body: Uint8
  * twice: every import changes nothing, and no row or audit event appears or moves.
  */
 async function expectOwnExportsReimportUnchanged(ctx: OrgContext) {
-  const before = { counts: await rowCounts(ctx.organisationId), rows: await snapshot(ctx.organisationId) };
+  const before = { counts: await rowCounts(ctx.organisationId), rows: await inventorySnapshot(ctx.organisationId) };
   for (const format of ["json", "xlsx"] as const) {
     const file = await exportInventoryFile(ctx, format);
     for (const round of [1, 2]) {
@@ -94,7 +74,7 @@ async function expectOwnExportsReimportUnchanged(ctx: OrgContext) {
       expect(await rowCounts(ctx.organisationId)).toEqual(before.counts);
     }
   }
-  expect(await snapshot(ctx.organisationId)).toBe(before.rows);
+  expect(await inventorySnapshot(ctx.organisationId)).toBe(before.rows);
 }
 
 describe("re-importing an organisation's own export", () => {
@@ -179,10 +159,10 @@ describe("re-importing an organisation's own export", () => {
     expect(applied.ok).toBe(true);
     expect(await db().dataFlow.count({ where: { organisationId: editor.organisationId } })).toBe(before + 1);
 
-    const rows = await snapshot(editor.organisationId);
+    const rows = await inventorySnapshot(editor.organisationId);
     const again = await applyInventoryImport(editor, document);
     expect(again.ok && again.plan.totals).toMatchObject({ create: 0, update: 0 });
-    expect(await snapshot(editor.organisationId)).toBe(rows);
+    expect(await inventorySnapshot(editor.organisationId)).toBe(rows);
   });
 
   it("adds a flow a file holds alone in its group, leaving the group's flows the file does not mention as they are", async () => {
@@ -202,10 +182,10 @@ describe("re-importing an organisation's own export", () => {
     const first = await importInventoryFile(editor, { fileName: "flows.csv", bytes, entity: "data_flows" });
     expect(first.counts.data_flow).toEqual({ create: 1, update: 0, unchanged: 0 });
     expect(first.applied).toBe(true);
-    const rowsAfter = await snapshot(editor.organisationId);
+    const rowsAfter = await inventorySnapshot(editor.organisationId);
     const second = await importInventoryFile(editor, { fileName: "flows.csv", bytes, entity: "data_flows" });
     expect(second.counts.data_flow).toEqual({ create: 0, update: 0, unchanged: 1 });
-    expect(await snapshot(editor.organisationId)).toBe(rowsAfter);
+    expect(await inventorySnapshot(editor.organisationId)).toBe(rowsAfter);
   });
 });
 

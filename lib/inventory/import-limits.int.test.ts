@@ -7,11 +7,12 @@ import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/org-context";
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
-import { contextFor, db, twoOrganisations } from "@/lib/testing/db";
+import { contextFor, twoOrganisations } from "@/lib/testing/db";
 import { callRoute, type RouteHandler } from "@/lib/testing/api-call";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { numbersWorkbook } from "@/lib/testing/xlsx-files";
 import { IMPORT_LIMITS } from "./file-limits";
+import { inventorySnapshot } from "@/lib/testing/inventory-snapshot";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -24,26 +25,6 @@ const upload = await import("@/app/(app)/[org]/inventory/import/upload/route");
 
 const example = (): InventoryDocumentInput => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../examples/frankfurt-manufacturer.json"), "utf8"));
 
-/** Every inventory row and audit event of an organisation, to prove nothing changed. */
-async function snapshot(organisationId: string) {
-  const where = { organisationId };
-  const orderBy = { id: "asc" as const };
-  const p = db();
-  return JSON.stringify(
-    [
-      await p.office.findMany({ where, orderBy }),
-      await p.vendor.findMany({ where, orderBy }),
-      await p.model.findMany({ where, orderBy }),
-      await p.aiSystem.findMany({ where, orderBy }),
-      await p.dependency.findMany({ where, orderBy }),
-      await p.fallback.findMany({ where, orderBy }),
-      await p.dataFlow.findMany({ where, orderBy }),
-      await p.policyEvent.findMany({ where, orderBy }),
-      await p.auditEvent.findMany({ where, orderBy }),
-    ],
-    (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
-  );
-}
 
 /** The upload form the import page sends, as a request to its route handler. */
 function uploadRequest(org: string, fileName: string, bytes: Uint8Array, intent: "preview" | "apply" = "preview") {
@@ -87,7 +68,7 @@ describe("import limits", () => {
     // web process from 0.6 to 1.9 GB and 10 s.
     const bytes = numbersWorkbook({ sheet: "Offices", rows: 47_000, columns: 64, headers: ["Name", "Country", "Headcount", "Teams"] });
     expect(bytes.byteLength).toBeLessThan(IMPORT_LIMITS.maxUploadBytes);
-    const before = await snapshot(editor.organisationId);
+    const before = await inventorySnapshot(editor.organisationId);
     for (const run of [() => previewInventoryFile(editor, { fileName: "wide.xlsx", bytes }), () => importInventoryFile(editor, { fileName: "wide.xlsx", bytes })]) {
       const started = performance.now();
       const summary = await run();
@@ -102,14 +83,14 @@ describe("import limits", () => {
         },
       ]);
     }
-    expect(await snapshot(editor.organisationId)).toBe(before);
+    expect(await inventorySnapshot(editor.organisationId)).toBe(before);
   }, 90_000);
 
   it("runs as many imports at once as SOVRA_IMPORT_CONCURRENCY allows (2) and refuses one more at once as busy, with Retry-After, changing nothing", async () => {
     const document = example();
     document.offices.push({ key: "lis", name: "Lisbon", country: "PT" });
     const bytes = new TextEncoder().encode(JSON.stringify(document));
-    const before = await snapshot(editor.organisationId);
+    const before = await inventorySnapshot(editor.organisationId);
     const release = holdSlots(2);
     try {
       expect(importsRunning()).toBe(2);
@@ -128,7 +109,7 @@ describe("import limits", () => {
       expect(page.status).toBe(429);
       expect(page.headers.get("retry-after")).toBe("10");
       expect(await page.json()).toMatchObject({ code: "RATE_LIMITED" });
-      expect(await snapshot(editor.organisationId)).toBe(before);
+      expect(await inventorySnapshot(editor.organisationId)).toBe(before);
     } finally {
       await release();
     }

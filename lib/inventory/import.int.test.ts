@@ -14,6 +14,7 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import { contextFor, db, twoOrganisations } from "@/lib/testing/db";
 import { addVendorFromCatalogue } from "@/lib/catalogue/mutations";
 import { catalogueVendor } from "@/lib/catalogue/facts";
+import { inventorySnapshot } from "@/lib/testing/inventory-snapshot";
 
 const example = (name: string): InventoryDocumentInput => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../examples", name), "utf8"));
 const clone = <T>(v: T): T => structuredClone(v);
@@ -30,24 +31,6 @@ async function emptyOrganisation() {
   return ctx(a, "editor");
 }
 
-/** Every inventory row (and audit event) of an organisation, to prove what did or did not change. */
-async function snapshot(organisationId: string) {
-  const where = { organisationId };
-  const orderBy = { id: "asc" as const };
-  const p = db();
-  return JSON.stringify({
-    offices: await p.office.findMany({ where, orderBy }),
-    vendors: await p.vendor.findMany({ where, orderBy }),
-    models: await p.model.findMany({ where, orderBy }),
-    aiSystems: await p.aiSystem.findMany({ where, orderBy }),
-    aiSystemOffices: await p.aiSystemOffice.findMany({ where, orderBy: [{ aiSystemId: "asc" }, { officeId: "asc" }] }),
-    dependencies: await p.dependency.findMany({ where, orderBy }),
-    fallbacks: await p.fallback.findMany({ where, orderBy }),
-    dataFlows: await p.dataFlow.findMany({ where, orderBy }),
-    policyEvents: await p.policyEvent.findMany({ where, orderBy }),
-    auditEvents: await p.auditEvent.findMany({ where, orderBy }),
-  }, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
 
 async function rowCounts(organisationId: string) {
   const where = { organisationId };
@@ -217,11 +200,11 @@ describe("importing an inventory document", () => {
   });
 
   it("re-importing an organisation's own export changes nothing", async () => {
-    const before = await snapshot(mainfeld.organisationId);
+    const before = await inventorySnapshot(mainfeld.organisationId);
     const plan = await importOk(mainfeld, mainfeldDocument);
     expect(Object.values(plan.entities).flatMap((e) => e.update.map((u) => [u.label, u.changes]))).toEqual([]);
     expect(changedCount(plan)).toBe(0);
-    expect(await snapshot(mainfeld.organisationId)).toBe(before);
+    expect(await inventorySnapshot(mainfeld.organisationId)).toBe(before);
   });
 
   it("imports the Frankfurt example into an empty organisation with the example's rows", async () => {
@@ -255,11 +238,11 @@ describe("importing an inventory document", () => {
     // Someone records on the flow's page that it is processed by the model's vendor in the US.
     const openai = await db().vendor.findFirstOrThrow({ where: { organisationId: target.organisationId, name: "OpenAI" }, select: { id: true } });
     await db().dataFlow.update({ where: { id: flow.id }, data: { vendorId: openai.id, processingCountry: "US", processingRegion: null, version: { increment: 1 } } });
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
 
     const again = await importOk(target, input);
     expect(changedCount(again)).toBe(0);
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
 
     // A vendor that no longer fits the dependency (not its model's vendor, not its cloud) is derived again.
     const other = await db().vendor.findFirstOrThrow({ where: { organisationId: target.organisationId, name: { notIn: ["OpenAI", "Microsoft"] } }, select: { id: true } });
@@ -273,14 +256,14 @@ describe("importing an inventory document", () => {
     const input = example("frankfurt-manufacturer.json");
     const first = await importOk(target, input);
     expect(first.totals.create).toBe(7 + 9 + 9 + 12 + 13 + 21 + 5);
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
 
     const preview = await planInventoryImport(target, input);
     if (!preview.ok) throw new Error("must plan");
     expect(preview.plan.totals).toEqual({ create: 0, update: 0, unchanged: first.totals.create });
     const second = await importOk(target, input);
     expect(changedCount(second)).toBe(0);
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
   });
 
   it("plans and applies an update with the changed fields, a version bump and one audit event per changed row", async () => {
@@ -323,7 +306,7 @@ describe("importing an inventory document", () => {
     const target = await emptyOrganisation();
     await importOk(target, example("frankfurt-manufacturer.json"));
     const counts = await rowCounts(target.organisationId);
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
 
     const bad = clone(example("frankfurt-manufacturer.json")) as any;
     bad.dependencies[1].model = "gpt-9"; // dangling reference
@@ -339,7 +322,7 @@ describe("importing an inventory document", () => {
       expect(result.issues.find((i) => i.path === "$.vendors[0].hqCountry")!.message).toContain("required field is missing");
     }
     expect(await rowCounts(target.organisationId)).toEqual(counts);
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
   });
 
   it("refuses rows whose natural keys repeat, since rows are matched on them", async () => {
@@ -362,7 +345,7 @@ describe("importing an inventory document", () => {
     const target = await emptyOrganisation();
     await buildOffice(db(), target.organisationId, { name: "Frankfurt HQ", country: "DE", headcount: 1 });
     const counts = await rowCounts(target.organisationId);
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
 
     // A NUL character passes the schema but PostgreSQL refuses it in text: the policy events,
     // written last, fail after every other row was created or updated.
@@ -376,7 +359,7 @@ describe("importing an inventory document", () => {
     expect(String(error)).toContain("tx.policyEvent.createMany()"); // failed at the last layer, after all the others
 
     expect(await rowCounts(target.organisationId)).toEqual(counts);
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
   });
 
   it("rolls back and reports a conflict when a row with the same name appears while importing", async () => {
@@ -396,7 +379,7 @@ describe("importing an inventory document", () => {
     const { a, b, ctx } = await twoOrganisations();
     const doc = example("frankfurt-manufacturer.json");
     await importOk(ctx(a, "owner"), doc);
-    const aBefore = await snapshot(a.organisation.id);
+    const aBefore = await inventorySnapshot(a.organisation.id);
 
     const planned = await planInventoryImport(ctx(b, "editor"), doc);
     expect(planned.ok && planned.plan.totals).toEqual({ create: 7 + 9 + 9 + 12 + 13 + 21 + 5, update: 0, unchanged: 0 });
@@ -404,7 +387,7 @@ describe("importing an inventory document", () => {
     changed.offices[0]!.headcount = 1;
     await importOk(ctx(b, "editor"), changed);
 
-    expect(await snapshot(a.organisation.id)).toBe(aBefore);
+    expect(await inventorySnapshot(a.organisation.id)).toBe(aBefore);
     expect((await rowCounts(b.organisation.id)).offices).toBe(7);
   });
 
@@ -437,14 +420,14 @@ describe("importing an inventory document", () => {
     const changed = clone(document);
     changed.vendors[0]!.hqCountry = "DE";
     changed.models[0]!.weights = "closed";
-    const before = await snapshot(target.organisationId);
+    const before = await inventorySnapshot(target.organisationId);
     const refused = await applyInventoryImport(target, changed);
     expect(refused.ok).toBe(false);
     const issues = refused.ok ? [] : refused.issues;
     expect(issues.map((i) => i.path)).toEqual(["$.vendors[0].source", "$.models[0].source"]);
     expect(issues[0]!.message).toMatch(/^give your own source: hq country differs from the catalogue entry "mistral"/);
     expect(issues[1]!.message).toMatch(/^give your own source: weights differs from the catalogue entry "mistral-open"/);
-    expect(await snapshot(target.organisationId)).toBe(before);
+    expect(await inventorySnapshot(target.organisationId)).toBe(before);
 
     // With the organisation's own source the vendor's change goes through; an unchanged catalogue model is fine.
     const sourced = clone(document);
