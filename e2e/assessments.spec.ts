@@ -54,7 +54,7 @@ test("an analyst freezes an assessment, the owner removes a dependency and freez
   await expect(page.getByRole("heading", { level: 1, name: "Compare assessments" })).toBeVisible();
   const delta = page.getByTestId("organisation-delta");
   await expect(delta).toHaveText(second > first ? /▲ \+\d+\.\d/ : /▼ −\d+\.\d/);
-  await expect(page.getByTestId("input-changes")).toContainText("Dependency Supplier risk screening → DeepSeek-V3 (direct api) removed");
+  await expect(page.getByTestId("input-changes")).toContainText("Dependency Supplier risk screening → DeepSeek-V3 (direct API) removed");
   await expect(page.getByRole("table", { name: "AI systems" }).getByRole("row", { name: /Supplier risk screening/ })).toBeVisible();
   await expect(page.getByLabel("Before")).toHaveValue(/[0-9a-f-]{36}/);
   // Each factor that moved the score is named, then explained.

@@ -83,7 +83,7 @@ test("choosing the dependency fills in the vendor and where the data is processe
 
   // A region typed by hand stays when another dependency is chosen; what was filled in follows it.
   await region.fill("my own region");
-  const direct = (await dependency.locator("option", { hasText: "(direct api)" }).first().textContent())!;
+  const direct = (await dependency.locator("option", { hasText: "(direct API)" }).first().textContent())!;
   await dependency.selectOption({ label: direct });
   await expect(vendor.locator("option:checked")).not.toHaveText(cloudVendor!);
   await expect(vendor.locator("option:checked")).not.toHaveText("Choose a vendor…");

@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
+import { inSentence } from "@/scoring/words";
 
 /** A stored flow as the form edits it: one origin (docs/decisions/015). */
 export type DataFlowFormValues = {
@@ -61,7 +62,7 @@ const FIELDS: [keyof DataFlowFormValues, string][] = [
   ["encryption", "Encryption"],
 ];
 
-const dependencyLabel = (d: DataFlowChoices["dependencies"][number]) => `${d.aiSystem.name} → ${d.model.name} (${labelFor(ACCESS_PATH_LABELS, d.accessPath).toLowerCase()})`;
+const dependencyLabel = (d: DataFlowChoices["dependencies"][number]) => `${d.aiSystem.name} → ${d.model.name} (${inSentence(labelFor(ACCESS_PATH_LABELS, d.accessPath))})`;
 
 /** What another person saved, so a conflict says what changed, in words. */
 function ConflictDetails({ current, mine, choices }: { current: Partial<Record<keyof DataFlowFormValues, unknown>>; mine?: DataFlowFormValues; choices: DataFlowChoices }) {

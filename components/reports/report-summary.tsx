@@ -3,6 +3,7 @@ import { CRITICALITY_PHRASES } from "@/lib/labels";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { DIMENSION_LABELS } from "@/lib/scores/dashboard";
 import { ReportActiveRestrictions, ReportNotRecorded } from "./report-restrictions";
+import { inSentence } from "@/scoring/words";
 
 /**
  * The executive summary: the restrictions in force that reach the organisation first, then the
@@ -69,7 +70,7 @@ function RiskFactor({ risk }: { risk: TopRisk }) {
   if (factor.maxPoints === 0) return <>{factor.label}: takes {(-factor.points).toFixed(1)} points off the dependency&apos;s score</>;
   return (
     <>
-      {factor.label}, in {DIMENSION_LABELS[risk.dimension].toLowerCase()}: {factor.rawPoints.toFixed(1)} of {factor.maxPoints} points (adds {factor.points.toFixed(1)} to the dependency&apos;s score)
+      {factor.label}, in {inSentence(DIMENSION_LABELS[risk.dimension])}: {factor.rawPoints.toFixed(1)} of {factor.maxPoints} points (adds {factor.points.toFixed(1)} to the dependency&apos;s score)
     </>
   );
 }
@@ -85,7 +86,7 @@ export function TopRisks({ risks }: { risks: TopRisk[] }) {
             <span className="font-semibold text-slate-900">{r.ref}</span>
             <span className="font-semibold tabular-nums text-red-800">−{r.pointsLost.toFixed(2)} points</span>
             <span className="text-slate-900">
-              {r.systemName} <span className="text-slate-500">({CRITICALITY_PHRASES[r.criticality].toLowerCase()})</span>
+              {r.systemName} <span className="text-slate-500">({inSentence(CRITICALITY_PHRASES[r.criticality])})</span>
             </span>
           </p>
           <p className="mt-1 text-sm leading-relaxed text-slate-800">{r.sentence}</p>

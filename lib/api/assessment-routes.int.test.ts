@@ -87,7 +87,16 @@ describe("the assessments API", () => {
     const res = await call(compare.GET, "GET", { org: a }, { token: tokens.viewer, query: `a=${before.id}&b=${after.id}` });
     expect(res.status).toBe(200);
     expect(res.json.organisation.delta).toBeGreaterThan(0);
-    expect(res.json.inputs).toEqual([expect.objectContaining({ section: "fallbacks", change: "changed", description: expect.stringContaining(`lastTested — → ${today()}`) })]);
+    const [y, m, d] = today().split("-").map(Number);
+    const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m! - 1];
+    expect(res.json.inputs).toEqual([
+      expect.objectContaining({
+        section: "fallbacks",
+        change: "changed",
+        fields: [expect.objectContaining({ field: "lastTested", label: "Last tested", after: today(), afterText: `${d} ${month} ${y}` })],
+        description: expect.stringContaining(`Last tested — → ${d} ${month} ${y}`),
+      }),
+    ]);
     expect(res.json.systems[0]).toMatchObject({ name: "Support chat", status: "changed" });
 
     const badQuery = await call(compare.GET, "GET", { org: a }, { token: tokens.viewer, query: `a=${before.id}&b=nope` });

@@ -96,7 +96,16 @@ export const assessmentComparisonSchema = z
           key: z.string(),
           label: z.string(),
           change: z.enum(["added", "removed", "changed"]),
-          fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+          fields: z.array(
+            z.object({
+              field: z.string().meta({ description: "The document's field, a dotted path for a nested one (exitPlan.documented)" }),
+              label: z.string().meta({ description: "The field as the forms name it" }),
+              before: z.unknown(),
+              after: z.unknown(),
+              beforeText: z.string().nullable().meta({ description: "The value before, in words, with names for keys (null: too rich for one line, e.g. a policy's scope)" }),
+              afterText: z.string().nullable().meta({ description: "The value after, in words (null: too rich for one line)" }),
+            }),
+          ),
           description: z.string().meta({ description: "The change in one readable line" }),
         }),
       )

@@ -125,11 +125,11 @@ describe("assessments", () => {
       {
         section: "fallbacks",
         key: expect.any(String),
-        label: "Fallback of Support chat → Big Model: Open Model (self hosted)",
+        label: "Fallback of Support chat → Big Model: Open Model (self-hosted)",
         change: "changed",
         fields: [
-          { field: "lastTested", before: undefined, after: today() },
-          { field: "qualityParityMeasured", before: false, after: true },
+          { field: "lastTested", label: "Last tested", before: undefined, after: today(), beforeText: "—", afterText: expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/) },
+          { field: "qualityParityMeasured", label: "Quality parity measured", before: false, after: true, beforeText: "no", afterText: "yes" },
         ],
       },
     ]);
@@ -168,7 +168,7 @@ describe("assessments", () => {
     await db().dependency.delete({ where: { id: dep.id } });
     const after = await freezeAssessment(owner);
     const c = await compareAssessments(owner, before.id, after.id);
-    expect(c.inputs).toContainEqual(expect.objectContaining({ section: "dependencies", change: "removed", label: "Code assistant → Open Model (self hosted)" }));
+    expect(c.inputs).toContainEqual(expect.objectContaining({ section: "dependencies", change: "removed", label: "Code assistant → Open Model (self-hosted)" }));
     expect(c.systems.find((s) => s.name === "Code assistant")).toMatchObject({ status: "removed", after: null, delta: null });
     expect(c.organisation.delta).not.toBe(0);
   });

@@ -2,6 +2,7 @@
 // matched by natural keys rather than by position, so a deleted row does not make every later
 // row look changed. Pure: no database, no server-only, unit-tested on its own.
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
+import { compareInputFields, describeInputValue, inputFieldLabel, type InputNames, inputNames } from "./input-fields";
 
 export const INPUT_SECTIONS = ["organisation", "offices", "vendors", "models", "aiSystems", "dependencies", "fallbacks", "dataFlows", "policyEvents"] as const;
 export type InputSection = (typeof INPUT_SECTIONS)[number];
@@ -19,9 +20,15 @@ export const INPUT_SECTION_LABELS: Record<InputSection, string> = {
 };
 
 export interface FieldChange {
+  /** The document's field, a dotted path for a nested one ("exitPlan.documented"). */
   field: string;
+  /** The field as people know it ("Exit plan documented"). */
+  label: string;
   before: unknown;
   after: unknown;
+  /** The values in words, with names for keys ("Mistral Small" for `mistral-small-3`); null for a value too rich to say in a line (a policy's scope). */
+  beforeText: string | null;
+  afterText: string | null;
 }
 
 export interface InputChange {
@@ -64,9 +71,11 @@ export function naturalKey(section: InputSection, row: Row): string {
   return str(row.key);
 }
 
+const NO_NAMES = inputNames();
+
 function label(section: InputSection, row: Row, doc: InventoryDocumentInput): string {
   const name = (list: readonly { key: string; name?: string }[] | undefined, key: unknown) => list?.find((x) => x.key === key)?.name ?? str(key);
-  const via = (r: Row) => `${name(doc.models, r.model)} (${str(r.accessPath).replaceAll("-", " ")}${r.cloud ? ` on ${name(doc.vendors, r.cloud)}` : ""})`;
+  const via = (r: Row) => `${name(doc.models, r.model)} (${describeInputValue("accessPath", r.accessPath, NO_NAMES)}${r.cloud ? ` on ${name(doc.vendors, r.cloud)}` : ""})`;
   if (section === "dependencies") return `${name(doc.aiSystems, row.system)} → ${via(row)}`;
   if (section === "fallbacks") {
     const dependency = doc.dependencies?.find((d) => d.key === row.dependency) as Row | undefined;
@@ -79,10 +88,36 @@ function label(section: InputSection, row: Row, doc: InventoryDocumentInput): st
 /** Fields that only identify a row (compared through the natural key) or restate it. */
 const IGNORED: Partial<Record<InputSection, readonly string[]>> = { fallbacks: ["key"] };
 
-function fieldChanges(section: InputSection, a: Row, b: Row): FieldChange[] {
+/** Objects whose parts are fields in their own right (compared and named one by one). */
+const NESTED = new Set(["exitPlan", "contract", "hostingRegion", "ultimateParent"]);
+
+const isPlainObject = (v: unknown): v is Row => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A row as flat fields: `{ exitPlan: { documented } }` -> `{ "exitPlan.documented": … }`. */
+function flatten(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (NESTED.has(k) && isPlainObject(v)) for (const [sub, x] of Object.entries(v)) out[`${k}.${sub}`] = x;
+    else out[k] = v;
+  }
+  return out;
+}
+
+function fieldChanges(section: InputSection, a: Row, b: Row, names: InputNames): FieldChange[] {
   const ignored = IGNORED[section] ?? [];
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((f) => !ignored.includes(f)).sort();
-  return fields.filter((f) => !same(a[f], b[f])).map((field) => ({ field, before: a[field], after: b[field] }));
+  const fa = flatten(a);
+  const fb = flatten(b);
+  const fields = [...new Set([...Object.keys(fa), ...Object.keys(fb)])].filter((f) => !ignored.includes(f)).sort((x, y) => compareInputFields(section, x, y));
+  return fields
+    .filter((f) => !same(fa[f], fb[f]))
+    .map((field) => ({
+      field,
+      label: inputFieldLabel(section, field),
+      before: fa[field],
+      after: fb[field],
+      beforeText: describeInputValue(field, fa[field], names),
+      afterText: describeInputValue(field, fb[field], names),
+    }));
 }
 
 const rowsOf = (doc: InventoryDocumentInput, section: Exclude<InputSection, "organisation">) => ((doc[section] ?? []) as unknown as Row[]);
@@ -96,7 +131,8 @@ const rowsOf = (doc: InventoryDocumentInput, section: Exclude<InputSection, "org
  */
 export function diffInputs(a: InventoryDocumentInput, b: InventoryDocumentInput): InputChange[] {
   const out: InputChange[] = [];
-  const orgFields = fieldChanges("organisation", a.organisation as unknown as Row, b.organisation as unknown as Row);
+  const names = inputNames(a, b);
+  const orgFields = fieldChanges("organisation", a.organisation as unknown as Row, b.organisation as unknown as Row, names);
   if (orgFields.length > 0) out.push({ section: "organisation", key: str(b.organisation.key), label: b.organisation.name, change: "changed", fields: orgFields });
   for (const section of INPUT_SECTIONS) {
     if (section === "organisation") continue;
@@ -107,7 +143,7 @@ export function diffInputs(a: InventoryDocumentInput, b: InventoryDocumentInput)
       const old = before.get(key);
       if (!old) changes.push({ section, key, label: label(section, row, b), change: "added", fields: [] });
       else {
-        const fields = fieldChanges(section, old, row);
+        const fields = fieldChanges(section, old, row, names);
         if (fields.length > 0) changes.push({ section, key, label: label(section, row, b), change: "changed", fields });
       }
     }
@@ -118,22 +154,16 @@ export function diffInputs(a: InventoryDocumentInput, b: InventoryDocumentInput)
   return out;
 }
 
-/** A field value as a short readable text for the "what changed" list. */
-export function describeValue(v: unknown): string {
-  if (v === undefined || v === null || v === "") return "—";
-  if (typeof v === "boolean") return v ? "yes" : "no";
-  if (typeof v === "string" || typeof v === "number") return String(v);
-  if (Array.isArray(v)) return v.length === 0 ? "none" : v.every((x) => typeof x !== "object") ? v.join(", ") : `${v.length} item${v.length === 1 ? "" : "s"}`;
-  return Object.entries(v as Row)
-    .filter(([, x]) => x !== undefined)
-    .map(([k, x]) => `${k}: ${describeValue(x)}`)
-    .join("; ");
+/** One field's change in words: "Last tested — → 30 Nov 2026", or "Scope changed" for a value too rich for a line. */
+export function describeFieldChange(f: FieldChange): string {
+  if (f.beforeText === null || f.afterText === null) return `${f.label} changed`;
+  return `${f.label} ${f.beforeText} → ${f.afterText}`;
 }
 
-/** "Fallback of Support chat → GPT-4o: Llama (self hosted): lastTested — → 2026-11-30". */
+/** "Fallback of Support chat → GPT-4o: Llama (self-hosted): Last tested — → 30 Nov 2026". */
 export function describeChange(c: InputChange): string {
   const what = `${INPUT_SECTION_LABELS[c.section]} ${c.section === "fallbacks" ? c.label.replace(/^Fallback of /, "of ") : c.label}`;
   if (c.change === "added") return `${what} added`;
   if (c.change === "removed") return `${what} removed`;
-  return `${what}: ${c.fields.map((f) => `${f.field} ${describeValue(f.before)} → ${describeValue(f.after)}`).join("; ")}`;
+  return `${what}: ${c.fields.map(describeFieldChange).join("; ")}`;
 }

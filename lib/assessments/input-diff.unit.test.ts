@@ -50,15 +50,15 @@ describe("diffInputs", () => {
       {
         section: "fallbacks",
         key: "chat-big-direct-api→small|self-hosted||DE|",
-        label: "Fallback of Chat → Big: Small (self hosted)",
+        label: "Fallback of Chat → Big: Small (self-hosted)",
         change: "changed",
         fields: [
-          { field: "lastTested", before: undefined, after: "2026-11-30" },
-          { field: "qualityParityMeasured", before: false, after: true },
+          { field: "lastTested", label: "Last tested", before: undefined, after: "2026-11-30", beforeText: "—", afterText: "30 Nov 2026" },
+          { field: "qualityParityMeasured", label: "Quality parity measured", before: false, after: true, beforeText: "no", afterText: "yes" },
         ],
       },
     ]);
-    expect(describeChange(changes[0]!)).toBe("Fallback of Chat → Big: Small (self hosted): lastTested — → 2026-11-30; qualityParityMeasured no → yes");
+    expect(describeChange(changes[0]!)).toBe("Fallback of Chat → Big: Small (self-hosted): Last tested — → 30 Nov 2026; Quality parity measured no → yes");
   });
 
   it("matches fallbacks by dependency and route, so deleting one does not make the next look changed", () => {
@@ -68,8 +68,8 @@ describe("diffInputs", () => {
     b.fallbacks = [{ ...b.fallbacks![1]!, key: "search-big-direct-api/fallback-1" }]; // renumbered by position
     const changes = diffInputs(a, b);
     expect(changes.map((c) => [c.section, c.change, c.label])).toEqual([
-      ["dependencies", "removed", "Chat → Big (direct api)"],
-      ["fallbacks", "removed", "Fallback of Chat → Big: Small (self hosted)"],
+      ["dependencies", "removed", "Chat → Big (direct API)"],
+      ["fallbacks", "removed", "Fallback of Chat → Big: Small (self-hosted)"],
     ]);
   });
 
@@ -82,8 +82,44 @@ describe("diffInputs", () => {
     b.policyEvents = [{ key: "ban-x", title: "Ban X", effectiveDate: "2026-01-01", source: "https://example.test", kind: "impose", type: "ban", issuer: "US", scope: {}, restrictions: [] }] as unknown as typeof b.policyEvents;
     const changes = diffInputs(a, b);
     expect(changes.map((c) => `${c.section}:${c.change}:${c.key}`)).toEqual(["organisation:changed:acme", "offices:added:paris", "dependencies:changed:chat-big-direct-api", "policyEvents:added:ban-x"]);
-    expect(changes[0]!.fields).toEqual([{ field: "regimes", before: ["gdpr"], after: ["gdpr", "dora"] }]);
-    expect(describeChange(changes[2]!)).toBe("Dependency Chat → Big (direct api): exitPlan documented: no → documented: yes; lastReviewed: 2026-10-01");
+    expect(changes[0]!.fields).toEqual([{ field: "regimes", label: "Regulatory regimes", before: ["gdpr"], after: ["gdpr", "dora"], beforeText: "GDPR", afterText: "GDPR, DORA" }]);
+    expect(describeChange(changes[2]!)).toBe("Dependency Chat → Big (direct API): Exit plan documented no → yes; Exit plan last reviewed — → 1 Oct 2026");
     expect(describeChange(changes[1]!)).toBe("Office Paris added");
+  });
+
+  it("names what keys refer to, countries, hours and enum values, in the words the forms use", () => {
+    const a = doc();
+    const b = doc();
+    b.aiSystems[0] = { ...b.aiSystems[0]!, criticality: "critical", toleratedDowntimeHours: 1.5, offices: ["berlin", "paris"] };
+    b.offices.push({ key: "paris", name: "Paris office", country: "FR" });
+    b.dependencies[1] = { ...b.dependencies[1]!, model: "small", accessPath: "third-party-hosted", cloud: "open", hostingRegion: { country: "FR", region: "eu-west-3" } };
+    b.fallbacks![0] = { ...b.fallbacks![0]!, switchTimeHours: 48 };
+    const changes = diffInputs(a, b).filter((c) => c.change === "changed");
+    const text = changes.map(describeChange);
+    expect(text).toEqual([
+      "AI system Chat: Criticality High → Critical; Tolerated downtime 4 h → 1 h 30 min; Offices Berlin → Berlin, Paris office",
+      "Dependency Search → Small (third-party hosted on Open SAS): Model Big → Small; Access path direct API → third-party hosted; Cloud — → Open SAS; Hosting country — → France; Hosting region — → eu-west-3",
+      "Fallback of Chat → Big: Small (self-hosted): Switch time — → 2 days",
+    ]);
+  });
+
+  it("says a policy's scope and restrictions changed without spelling out their structure", () => {
+    const event = { key: "ban-x", title: "Ban X", effectiveDate: "2026-01-01", source: "Gazette", kind: "impose", type: "export-control", issuer: "US", scope: { vendors: ["frontier"] }, restrictions: [{ countries: { only: ["DE"] }, locus: "users", severity: "block" }] };
+    const a = doc();
+    const b = doc();
+    a.policyEvents = [event] as unknown as typeof a.policyEvents;
+    b.policyEvents = [{ ...event, scope: { vendors: ["frontier", "open"] }, effectiveDate: "2027-02-04" }] as unknown as typeof b.policyEvents;
+    const [change] = diffInputs(a, b);
+    expect(describeChange(change!)).toBe("Policy event Ban X: Effective date 1 Jan 2026 → 4 Feb 2027; Scope changed");
+  });
+
+  it("never shows a field's internal name or a row's key", () => {
+    const a = doc();
+    const b = doc();
+    b.dependencies[0] = { ...b.dependencies[0]!, contract: { dataResidency: true }, dataSent: ["personal", "trade-secret"] };
+    b.organisation = { ...b.organisation, hqCountry: "GB", dpfCertified: true };
+    const text = diffInputs(a, b).map(describeChange).join("\n");
+    expect(text).toBe("Organisation Acme: Headquarters country Germany → United Kingdom; DPF certified no → yes\nDependency Chat → Big (direct API): Contract data residency — → yes; Data sent — → Personal, Trade secret");
+    expect(text).not.toMatch(/[a-z][A-Z]|chat-big|direct-api|\.documented/);
   });
 });

@@ -10,6 +10,7 @@ import { PlanTable } from "@/components/remediation/plan-table";
 import { NewActionForm } from "@/components/remediation/action-form";
 import { AddSuggestionButton } from "@/components/remediation/add-suggestion-button";
 import type { PlanItem } from "@/components/remediation/types";
+import { inSentence } from "@/scoring/words";
 
 export const metadata = { title: "Remediation" };
 
@@ -90,7 +91,7 @@ export default async function RemediationPage({ params }: { params: Promise<{ or
                     </p>
                   </div>
                   {s.inPlan ? (
-                    <p className="text-sm text-slate-600">In the plan ({REMEDIATION_STATUS_LABELS[s.inPlan.status as keyof typeof REMEDIATION_STATUS_LABELS].toLowerCase()})</p>
+                    <p className="text-sm text-slate-600">In the plan ({inSentence(REMEDIATION_STATUS_LABELS[s.inPlan.status as keyof typeof REMEDIATION_STATUS_LABELS])})</p>
                   ) : canManage ? (
                     <AddSuggestionButton orgSlug={slug} findingKey={s.id} title={s.title} />
                   ) : null}

@@ -5,6 +5,7 @@ import { invitationTokenSchema } from "@/lib/members/schemas";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/accept-invitation";
 import { SignOutLink } from "@/components/shell/sign-out-link";
+import { inSentence } from "@/scoring/words";
 
 export const metadata = { title: "Invitation" };
 
@@ -27,7 +28,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <>
       <h1 className="text-xl font-semibold text-slate-900">Join {invitation.organisation.name}</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">
-        You are invited as <strong>{ROLE_LABELS[invitation.role]}</strong>: {ROLE_DESCRIPTIONS[invitation.role].toLowerCase()}.
+        You are invited as <strong>{ROLE_LABELS[invitation.role]}</strong>: {inSentence(ROLE_DESCRIPTIONS[invitation.role])}.
       </p>
       {user ? (
         <>

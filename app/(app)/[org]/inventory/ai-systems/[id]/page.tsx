@@ -19,6 +19,7 @@ import { ScoreProblems } from "@/components/scores/score-problems";
 import { AiSystemForm } from "@/components/ai-systems/ai-system-form";
 import { DependencyCard } from "@/components/ai-systems/dependency-card";
 import { RouteForm } from "@/components/ai-systems/route-form";
+import { inSentence } from "@/scoring/words";
 
 export const metadata = { title: "AI system" };
 
@@ -34,7 +35,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
   const [models, clouds, impact, flows] = canWrite
     ? await Promise.all([listModelChoices(ctx), listCloudChoices(ctx), aiSystemDeletionImpact(ctx, id), countDataFlowsByDependency(ctx, system.dependencies.map((d) => d.id))])
     : [[], [], null, new Map<string, number>()];
-  const modelChoices = models.map((m) => ({ value: m.id, label: `${m.name} (${m.vendor.name}, ${labelFor(WEIGHTS_LABELS, m.weights).toLowerCase()})` }));
+  const modelChoices = models.map((m) => ({ value: m.id, label: `${m.name} (${m.vendor.name}, ${inSentence(labelFor(WEIGHTS_LABELS, m.weights))})` }));
   const cloudChoices = clouds.map((c) => ({ value: c.id, label: `${c.name} (${labelFor(VENDOR_TYPE_LABELS, c.vendorType)})` }));
 
   const scoredSystem = live.ok ? systemResult(live.result, system) : undefined;

@@ -17,6 +17,7 @@ import { RatingBadge } from "@/components/scores/rating-badge";
 import { ScoreProblems } from "@/components/scores/score-problems";
 import { DataFlowForm } from "@/components/data-flows/data-flow-form";
 import type { Scored } from "@/scoring/results";
+import { inSentence } from "@/scoring/words";
 
 export const metadata = { title: "Data flow" };
 
@@ -89,7 +90,7 @@ export default async function DataFlowPage({ params }: { params: Promise<{ org: 
       <div>
         <dt className="text-slate-500">Carried by</dt>
         <dd className="font-medium">
-          {dependency ? `${dependency.aiSystem.name} → ${dependency.model.name} (${labelFor(ACCESS_PATH_LABELS, dependency.accessPath).toLowerCase()}${dependency.cloudVendor ? ` on ${dependency.cloudVendor.name}` : ""})` : "No dependency recorded"}
+          {dependency ? `${dependency.aiSystem.name} → ${dependency.model.name} (${inSentence(labelFor(ACCESS_PATH_LABELS, dependency.accessPath))}${dependency.cloudVendor ? ` on ${dependency.cloudVendor.name}` : ""})` : "No dependency recorded"}
         </dd>
       </div>
       <div><dt className="text-slate-500">Data categories</dt><dd className="font-medium">{flow.dataCategories.map((c) => labelFor(DATA_CATEGORY_LABELS, c)).join(", ") || "None recorded"}</dd></div>

@@ -16,6 +16,7 @@ import { ModelForm } from "@/components/models/model-form";
 import { ModelCatalogueFacts } from "@/components/models/model-catalogue-facts";
 import { EntityScore } from "@/components/scores/entity-score";
 import { ScoreProblems } from "@/components/scores/score-problems";
+import { inSentence } from "@/scoring/words";
 
 export const metadata = { title: "Model" };
 
@@ -34,8 +35,8 @@ export default async function ModelPage({ params }: { params: Promise<{ org: str
   const inventory = `/${ctx.organisationSlug}/inventory`;
   const description = (
     <>
-      A model of <Link href={`${inventory}/vendors/${model.vendorId}`} className="font-medium text-brand-700 underline">{model.vendor.name}</Link>: {labelFor(WEIGHTS_LABELS, model.weights).toLowerCase()}, licence {model.licence}, training compute{" "}
-      {labelFor(TRAINING_COMPUTE_LABELS, model.trainingCompute).toLowerCase()}.
+      A model of <Link href={`${inventory}/vendors/${model.vendorId}`} className="font-medium text-brand-700 underline">{model.vendor.name}</Link>: {inSentence(labelFor(WEIGHTS_LABELS, model.weights))}, licence {model.licence}, training compute{" "}
+      {inSentence(labelFor(TRAINING_COMPUTE_LABELS, model.trainingCompute))}.
     </>
   );
 
@@ -63,14 +64,14 @@ export default async function ModelPage({ params }: { params: Promise<{ org: str
         <ul className="mt-2 space-y-1 text-sm text-slate-700">
           {usage.dependencies.map((d) => (
             <li key={d.id}>
-              <Link href={`${inventory}/ai-systems/${d.aiSystem.id}`} className="font-medium text-brand-700 underline">{d.aiSystem.name}</Link> depends on it through {labelFor(ACCESS_PATH_LABELS, d.accessPath).toLowerCase()} (
-              {labelFor(CRITICALITY_PHRASES, d.aiSystem.criticality).toLowerCase()})
+              <Link href={`${inventory}/ai-systems/${d.aiSystem.id}`} className="font-medium text-brand-700 underline">{d.aiSystem.name}</Link> depends on it through {inSentence(labelFor(ACCESS_PATH_LABELS, d.accessPath))} (
+              {inSentence(labelFor(CRITICALITY_PHRASES, d.aiSystem.criticality))})
             </li>
           ))}
           {usage.fallbacks.map((f) => (
             <li key={f.id}>
-              <Link href={`${inventory}/ai-systems/${f.dependency.aiSystem.id}`} className="font-medium text-brand-700 underline">{f.dependency.aiSystem.name}</Link> falls back to it ({labelFor(ACCESS_PATH_LABELS, f.accessPath).toLowerCase()}) when{" "}
-              {f.dependency.model.name} through {labelFor(ACCESS_PATH_LABELS, f.dependency.accessPath).toLowerCase()} fails
+              <Link href={`${inventory}/ai-systems/${f.dependency.aiSystem.id}`} className="font-medium text-brand-700 underline">{f.dependency.aiSystem.name}</Link> falls back to it ({inSentence(labelFor(ACCESS_PATH_LABELS, f.accessPath))}) when{" "}
+              {f.dependency.model.name} through {inSentence(labelFor(ACCESS_PATH_LABELS, f.dependency.accessPath))} fails
             </li>
           ))}
         </ul>

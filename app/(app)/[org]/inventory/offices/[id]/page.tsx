@@ -17,6 +17,7 @@ import { systemResult } from "@/lib/scores/entity-scores";
 import { EntityScore } from "@/components/scores/entity-score";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { ScoreProblems } from "@/components/scores/score-problems";
+import { inSentence } from "@/scoring/words";
 
 export const metadata = { title: "Office" };
 
@@ -49,7 +50,7 @@ export default async function OfficePage({ params }: { params: Promise<{ org: st
                 <Link href={`${inventory}/ai-systems/${s.id}`} className="font-medium text-brand-700 hover:underline">
                   {s.name}
                 </Link>{" "}
-                <span className="text-slate-500">· {labelFor(CRITICALITY_PHRASES, s.criticality).toLowerCase()}</span>
+                <span className="text-slate-500">· {inSentence(labelFor(CRITICALITY_PHRASES, s.criticality))}</span>
                 {systemScores.get(s.id) && (
                   <span className="ml-2 inline-flex items-center gap-1.5 text-slate-600">
                     <span className="tabular-nums">{systemScores.get(s.id)!.score.toFixed(1)}</span>
