@@ -74,3 +74,27 @@ test("the CTO sorts, filters, searches and trims the AI systems list, and the li
   expect(secondPage.filter((row) => firstPage.includes(row))).toEqual([]); // pages never overlap
   await expect(table.getByRole("columnheader", { name: "Owner" })).toHaveCount(0); // still hidden
 });
+
+test("AI systems and vendors show their live rating, and sort by it with the weakest first", async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+  for (const [path, caption] of [
+    ["ai-systems", "AI systems of Mainfeld Maschinenbau AG"],
+    ["vendors", "Vendors of Mainfeld Maschinenbau AG"],
+  ] as const) {
+    await page.goto(`/mainfeld/inventory/${path}`);
+    const table = page.getByRole("table", { name: caption });
+    const header = table.getByRole("columnheader", { name: "Sovereignty today" });
+    await header.getByRole("button").click();
+    await expect(page).toHaveURL(/sort=score\.asc/);
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    // The score column is the first data cell after the row's name.
+    const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelector("td")?.textContent?.trim() ?? ""));
+    const scores = cells.map((t) => /(\d+\.\d)$/.exec(t)?.[1]).filter((s): s is string => s !== undefined).map(Number);
+    expect(scores.length).toBeGreaterThanOrEqual(3);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(cells[0]).toMatch(/^(Very Low|Low|Medium|High|Very High)\s*·\s*\d+\.\d$/);
+    // Rows without a score (nothing depends on them) come after every scored row.
+    const firstUnscored = cells.findIndex((t) => !/\d+\.\d$/.test(t));
+    if (firstUnscored >= 0) expect(cells.slice(firstUnscored).every((t) => !/\d+\.\d$/.test(t))).toBe(true);
+  }
+});

@@ -235,3 +235,28 @@ export async function fetchPage<R>(state: Pick<ListState, "page" | "size">, quer
   }
   return { rows, total, page: state.page, size: state.size };
 }
+
+/**
+ * A page sorted by a value the database does not hold (a live score): `ids` are every matching
+ * row's id in the tie-break order, `rank` gives each one's value, and `load` fetches one page's
+ * rows by id. Ascending puts the lowest first; rows without a value come last either way.
+ */
+export async function fetchRankedPage<R extends { id: string }>(
+  state: Pick<ListState, "page" | "size" | "sort">,
+  ids: readonly string[],
+  rank: (id: string) => number | undefined,
+  load: (ids: string[]) => Promise<R[]>,
+): Promise<Page<R>> {
+  const dir = state.sort.desc ? -1 : 1;
+  const ranked = [...ids].sort((x, y) => {
+    const a = rank(x);
+    const b = rank(y);
+    if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+    return (a - b) * dir;
+  });
+  return fetchPage(state, async ({ skip, take }) => {
+    const pageIds = ranked.slice(skip, skip + take);
+    const byId = new Map((await load(pageIds)).map((r) => [r.id, r]));
+    return [pageIds.flatMap((id) => byId.get(id) ?? []), ranked.length];
+  });
+}

@@ -283,6 +283,20 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(live.result.organisation.name).toBe(b!.name); // as it stands: a case before renames B
     expect(live.result.organisation.name).not.toBe(a!.name);
   },
+  liveSystemRatings: async (w, asB) => {
+    const ratings = await scoreQueries.liveSystemRatings(asB);
+    const aSystems = await db().aiSystem.findMany({ where: { organisationId: w.a.organisation.id }, select: { id: true } });
+    expect(aSystems.length).toBeGreaterThan(0);
+    for (const s of aSystems) expect(ratings.has(s.id)).toBe(false);
+    const bSystems = await db().aiSystem.findMany({ where: { organisationId: w.b.organisation.id }, select: { id: true } });
+    expect([...ratings.keys()].every((id) => bSystems.some((s) => s.id === id))).toBe(true);
+  },
+  liveVendorRatings: async (w, asB) => {
+    const ratings = await scoreQueries.liveVendorRatings(asB);
+    const bVendors = new Set((await db().vendor.findMany({ where: { organisationId: w.b.organisation.id }, select: { name: true } })).map((v) => v.name));
+    // Names can repeat across organisations (an import case copies A's into B): each rated vendor is one of B's.
+    expect([...ratings.keys()].every((name) => bVendors.has(name))).toBe(true);
+  },
   // inventory lists: B's pages hold none of A's rows (compared by id: an import case copies A's names into B)
   listVendorsPage: async (w, asB) => {
     const page = await vendorQueries.listVendorsPage(asB, parseListParams(vendorQueries.vendorListSpec, { size: "250" }).state);

@@ -27,7 +27,8 @@ import { Card } from "@/components/ui/card";
 import { ColumnChooser } from "./column-chooser";
 import { DebouncedInput } from "./debounced-input";
 import { Pagination } from "./pagination";
-import type { DataTableCell, DataTableColumn, DataTableFilter, DataTableRow, SelectOption, TableDefaults, TableState } from "./types";
+import { RatingBadge } from "@/components/scores/rating-badge";
+import type { DataTableCell, RatingCell, DataTableColumn, DataTableFilter, DataTableRow, SelectOption, TableDefaults, TableState } from "./types";
 import { toSearchParams } from "./url-state";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowPaginationFeature });
@@ -260,6 +261,7 @@ function CellValue({ value }: { value: DataTableCell }) {
   }
   if (typeof value === "number") return <>{value.toLocaleString("en")}</>;
   if (Array.isArray(value)) return <>{value.join(", ")}</>;
+  if (typeof value === "object") return <RatingBadge rating={(value as RatingCell).rating} score={(value as RatingCell).score} />;
   return <>{value}</>;
 }
 

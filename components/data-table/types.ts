@@ -1,6 +1,7 @@
 // What a server page hands the DataTable: plain, serialisable data (no functions), already in
 // words. The server decides which columns exist and formats every cell.
 import type { ListState } from "@/lib/list-params";
+import type { Rating } from "@/scoring/ratings";
 
 export type TableState = ListState<string, string>;
 
@@ -27,8 +28,14 @@ export interface DataTableColumn {
  */
 export type DataTableFilter = { id: string; label: string } & ({ kind: "text"; placeholder?: string } | { kind: "select"; options: readonly SelectOption[] } | { kind: "country" } | { kind: "date" });
 
-/** A cell: text, a number (formatted for display), a list (joined), or nothing recorded. */
-export type DataTableCell = string | number | readonly string[] | null;
+/** A live sovereignty score with its rating, shown as the rating badge. */
+export interface RatingCell {
+  score: number;
+  rating: Rating;
+}
+
+/** A cell: text, a number (formatted for display), a list (joined), a rating, or nothing recorded. */
+export type DataTableCell = string | number | readonly string[] | RatingCell | null;
 
 export interface DataTableRow {
   id: string;

@@ -12,7 +12,7 @@ const TONES: Record<Rating, string> = {
 /** A sovereignty rating in the words risk people use, with the score beside it. */
 export function RatingBadge({ rating, score, size = "sm" }: { rating: Rating; score?: number; size?: "sm" | "lg" }) {
   return (
-    <span className={cn("inline-flex items-center gap-1.5 rounded-full font-medium", TONES[rating], size === "lg" ? "px-3 py-1 text-sm" : "px-2 py-0.5 text-xs")}>
+    <span className={cn("inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-medium", TONES[rating], size === "lg" ? "px-3 py-1 text-sm" : "px-2 py-0.5 text-xs")}>
       {rating}
       {score !== undefined && <span className="tabular-nums opacity-80">· {score.toFixed(1)}</span>}
     </span>

@@ -5,6 +5,7 @@ import { buildOffice } from "@/prisma/factories";
 import { buildAiSystem, buildDependency, buildFallback, buildLargeInventory, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { createQueryCounter } from "@/lib/testing/query-counter";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { scoreOrganisation } from "@/lib/scores/queries";
 
 const state = (params: Record<string, string> = {}) => parseListParams(aiSystemListSpec, params).state;
 const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
@@ -28,8 +29,9 @@ describe("listAiSystemsPage", () => {
     const d1 = await buildDependency(db(), org, support.id, gpt.id);
     await buildDependency(db(), org, support.id, llama.id, { accessPath: "self_hosted" });
     await buildFallback(db(), org, d1.id, llama.id);
-    await buildFallback(db(), org, d1.id, llama.id, { accessPath: "third_party_hosted" });
-    await buildDependency(db(), org, code.id, gpt.id, { accessPath: "cloud_marketplace", cloudVendorId: vendor.id, hostingRegion: "eu-central-1" });
+    await buildFallback(db(), org, d1.id, llama.id, { accessPath: "direct_api" });
+    // A complete route (the engine scores it): a marketplace listing names its cloud and where it runs.
+    await buildDependency(db(), org, code.id, gpt.id, { accessPath: "cloud_marketplace", cloudVendorId: vendor.id, hostingCountry: "DE", hostingRegion: "eu-central-1" });
     // Organisation B has a system whose name matches every search used below.
     await buildAiSystem(db(), w.b.organisation.id, { name: "Support chat of B", owner: "Dana Okafor", criticality: "critical" });
   });
@@ -37,7 +39,7 @@ describe("listAiSystemsPage", () => {
   it("counts offices served, dependencies and fallbacks per system", async () => {
     const page = await listAiSystemsPage(w.ctx(w.a, "viewer"), state({ q: "support" }));
     expect(page.rows).toEqual([
-      { id: expect.any(String), name: "Support chat", owner: "Dana Okafor", criticality: "high", toleratedDowntimeMinutes: 60, officeCount: 2, dependencyCount: 2, fallbackCount: 2 },
+      { id: expect.any(String), name: "Support chat", owner: "Dana Okafor", criticality: "high", toleratedDowntimeMinutes: 60, rating: { score: expect.any(Number), rating: expect.any(String) }, officeCount: 2, dependencyCount: 2, fallbackCount: 2 },
     ]);
     expect(page.total).toBe(1);
   });
@@ -78,12 +80,35 @@ describe("listAiSystemsPage", () => {
     expect(names(asA)).not.toContain("Support chat of B");
   });
 
+  it("shows each system's live score and rating, and sorts by it: lowest first, systems with no score last, both ways", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    const live = await scoreOrganisation(ctx);
+    if (!live.ok) throw new Error(`A's inventory should score: ${JSON.stringify(live.issues)}`);
+    const scored = Object.fromEntries(live.result.systems.map((s) => [s.name, { score: s.score, rating: s.rating }]));
+    const asc = await listAiSystemsPage(ctx, state({ sort: "score.asc" }));
+    // Support chat has a self-hosted dependency and two fallbacks; Code assistant one marketplace route and none.
+    expect(asc.rows.map((r) => [r.name, r.rating])).toEqual([
+      ["Code assistant", scored["Code assistant"]],
+      ["Support chat", scored["Support chat"]],
+      ["Board pack drafts", null], // no dependency: nothing to score; then by name
+      ["Fraud screening", null],
+    ]);
+    expect(scored["Code assistant"]!.score).toBeLessThan(scored["Support chat"]!.score);
+    const desc = await listAiSystemsPage(ctx, state({ sort: "score.desc" }));
+    expect(names(desc)).toEqual(["Support chat", "Code assistant", "Board pack drafts", "Fraud screening"]);
+    const second = await listAiSystemsPage(ctx, state({ sort: "score.asc", size: "3", page: "2" }));
+    expect({ names: names(second), total: second.total }).toEqual({ names: ["Fraud screening"], total: 4 });
+    const filtered = await listAiSystemsPage(ctx, state({ sort: "score.asc", "f.criticality": "high" }));
+    expect(names(filtered)).toEqual(["Support chat"]);
+  });
+
   it("sends one page query, one count and nothing per row", async () => {
+    await listAiSystemsPage(w.ctx(w.a, "viewer"), state()); // the live score, reused below while the inventory is unchanged
     const { result, statements } = await counter.count(() => listAiSystemsPage(w.ctx(w.a, "viewer"), state({ sort: "offices.desc" })));
     expect(result.rows).toHaveLength(4);
-    // systems (with office counts) + their dependencies' fallback counts + count + COMMIT
-    expect(statements.length).toBeLessThanOrEqual(10);
-    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(3);
+    // the inventory's fingerprint (the live score is cached) + systems (with office counts) + their dependencies' fallback counts + count + COMMIT
+    expect(statements.length).toBeLessThanOrEqual(11);
+    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(4);
     expect(statements.every((s) => !/"public"\."AiSystem"\."id" = \$/.test(s))).toBe(true);
   });
 });

@@ -4,12 +4,13 @@ import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessPath, Criticality } from "@/lib/generated/prisma/enums";
 import { ACCESS_PATH_LABELS, CRITICALITY_LABELS } from "@/lib/labels";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { liveSystemRatings } from "@/lib/scores/queries";
+import { contains, fetchPage, fetchRankedPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
 
 export const aiSystemListSpec = {
-  columns: ["name", "owner", "criticality", "downtime", "offices", "dependencies", "fallbacks"],
+  columns: ["name", "score", "owner", "criticality", "downtime", "offices", "dependencies", "fallbacks"],
   alwaysShown: ["name"],
-  sortable: ["name", "owner", "criticality", "downtime", "offices", "dependencies"],
+  sortable: ["name", "score", "owner", "criticality", "downtime", "offices", "dependencies"],
   defaultSort: { id: "name", desc: false },
   filters: {
     criticality: { kind: "enum", values: Object.keys(CRITICALITY_LABELS) },
@@ -19,10 +20,12 @@ export const aiSystemListSpec = {
 } as const satisfies ListSpec;
 
 type AiSystemSort = (typeof aiSystemListSpec.sortable)[number];
+/** The columns the database can sort by: the live score is computed, not stored. */
+type AiSystemSqlSort = Exclude<AiSystemSort, "score">;
 type AiSystemFilter = keyof typeof aiSystemListSpec.filters;
 
 // Criticality is a PostgreSQL enum declared low..critical, so it sorts by rank, not by name.
-const aiSystemOrderBy: Record<AiSystemSort, (dir: SortDir) => Prisma.AiSystemOrderByWithRelationInput> = {
+const aiSystemOrderBy: Record<AiSystemSqlSort, (dir: SortDir) => Prisma.AiSystemOrderByWithRelationInput> = {
   name: (dir) => ({ name: dir }),
   owner: (dir) => ({ owner: dir }),
   criticality: (dir) => ({ criticality: dir }),
@@ -40,39 +43,48 @@ const aiSystemWhere = {
   } satisfies Record<AiSystemFilter, (v: string) => Prisma.AiSystemWhereInput>,
 };
 
+const aiSystemListSelect = {
+  id: true,
+  name: true,
+  owner: true,
+  criticality: true,
+  toleratedDowntimeMinutes: true,
+  _count: { select: { offices: true } },
+  dependencies: { select: { _count: { select: { fallbacks: true } } } },
+} as const satisfies Prisma.AiSystemSelect;
+
 /**
- * One page of the caller's AI systems with the offices they serve and their dependencies and
+ * One page of the caller's AI systems with the offices they serve, their dependencies and
  * fallbacks counted (fallbacks hang off dependencies: counted from the page's dependencies in
- * the same round trip, and so not sortable).
+ * the same round trip, and so not sortable), and each one's live score and rating where the
+ * inventory can be scored. Sorted by score, the matching ids are ranked in memory (the score is
+ * the engine's, not a column): worst first ascending, unscored systems last either way.
  */
 export async function listAiSystemsPage(ctx: OrgContext, state: ListState<AiSystemSort, AiSystemFilter>) {
   assertCan(ctx, "inventory:read");
   const prisma = db();
   const where: Prisma.AiSystemWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, aiSystemWhere) };
-  const orderBy = toOrderBy(state, aiSystemOrderBy, [{ name: "asc" }, { id: "asc" }]);
-  const page = await fetchPage(state, (args) =>
-    Promise.all([
-      prisma.aiSystem.findMany({
-        where,
-        orderBy,
-        ...args,
-        select: {
-          id: true,
-          name: true,
-          owner: true,
-          criticality: true,
-          toleratedDowntimeMinutes: true,
-          _count: { select: { offices: true } },
-          dependencies: { select: { _count: { select: { fallbacks: true } } } },
-        },
-      }),
-      prisma.aiSystem.count({ where }),
-    ]),
-  );
+  const ratings = await liveSystemRatings(ctx);
+  const sortId = state.sort.id;
+  const page =
+    sortId === "score"
+      ? await fetchRankedPage(
+          state,
+          (await prisma.aiSystem.findMany({ where, select: { id: true }, orderBy: [{ name: "asc" }, { id: "asc" }] })).map((r) => r.id),
+          (id) => ratings.get(id)?.score,
+          (ids) => prisma.aiSystem.findMany({ where: { organisationId: ctx.organisationId, id: { in: ids } }, select: aiSystemListSelect }),
+        )
+      : await fetchPage(state, (args) =>
+          Promise.all([
+            prisma.aiSystem.findMany({ where, orderBy: toOrderBy({ sort: { ...state.sort, id: sortId } }, aiSystemOrderBy, [{ name: "asc" }, { id: "asc" }]), ...args, select: aiSystemListSelect }),
+            prisma.aiSystem.count({ where }),
+          ]),
+        );
   return {
     ...page,
     rows: page.rows.map(({ _count, dependencies, ...s }) => ({
       ...s,
+      rating: ratings.get(s.id) ?? null,
       officeCount: _count.offices,
       dependencyCount: dependencies.length,
       fallbackCount: dependencies.reduce((sum, d) => sum + d._count.fallbacks, 0),

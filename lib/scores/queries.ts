@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import { can } from "@/lib/auth/permissions";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { parseInventoryDocument, type Issue } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
@@ -65,4 +66,35 @@ export async function scoreOrganisation(ctx: OrgContext, asOf: string = today())
   cache.set(key, { fingerprint, score });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return score;
+}
+
+/** A row's live score and rating, by its database id. */
+export interface LiveRating {
+  score: number;
+  rating: ScoringResult["organisation"]["rating"];
+}
+
+/**
+ * The live score and rating of each AI system, by row id: for lists that show them beside the
+ * inventory. Empty when the caller may not read scores or the inventory cannot be scored yet
+ * (the list then shows "—"; the Scores page says why).
+ */
+export async function liveSystemRatings(ctx: OrgContext): Promise<Map<string, LiveRating>> {
+  if (!can(ctx.role, "scores:read")) return new Map();
+  const live = await scoreOrganisation(ctx);
+  if (!live.ok) return new Map();
+  const out = new Map<string, LiveRating>();
+  for (const s of live.result.systems) {
+    const id = live.systemIds[s.key];
+    if (id) out.set(id, { score: s.score, rating: s.rating });
+  }
+  return out;
+}
+
+/** The live score and rating of each vendor with something depending on it, by vendor name (unique in an organisation). */
+export async function liveVendorRatings(ctx: OrgContext): Promise<Map<string, LiveRating>> {
+  if (!can(ctx.role, "scores:read")) return new Map();
+  const live = await scoreOrganisation(ctx);
+  if (!live.ok) return new Map();
+  return new Map(live.result.vendors.map((v) => [v.name, { score: v.score, rating: v.rating }]));
 }

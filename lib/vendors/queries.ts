@@ -4,12 +4,13 @@ import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VendorType } from "@/lib/generated/prisma/enums";
 import { VENDOR_TYPE_LABELS } from "@/lib/labels";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { contains, fetchPage, fetchRankedPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { liveVendorRatings } from "@/lib/scores/queries";
 
 export const vendorListSpec = {
-  columns: ["name", "type", "hqCountry", "parent", "source", "models", "dependencies", "hosted"],
+  columns: ["name", "score", "type", "hqCountry", "parent", "source", "models", "dependencies", "hosted"],
   alwaysShown: ["name"],
-  sortable: ["name", "type", "hqCountry", "parent", "source", "models", "hosted"],
+  sortable: ["name", "score", "type", "hqCountry", "parent", "source", "models", "hosted"],
   defaultSort: { id: "name", desc: false },
   filters: {
     type: { kind: "enum", values: Object.keys(VENDOR_TYPE_LABELS) },
@@ -21,7 +22,8 @@ export const vendorListSpec = {
 type VendorSort = (typeof vendorListSpec.sortable)[number];
 type VendorFilter = keyof typeof vendorListSpec.filters;
 
-const vendorOrderBy: Record<VendorSort, (dir: SortDir) => Prisma.VendorOrderByWithRelationInput | Prisma.VendorOrderByWithRelationInput[]> = {
+/** The columns the database can sort by: the live score is computed, not stored. */
+const vendorOrderBy: Record<Exclude<VendorSort, "score">, (dir: SortDir) => Prisma.VendorOrderByWithRelationInput | Prisma.VendorOrderByWithRelationInput[]> = {
   name: (dir) => ({ name: dir }),
   type: (dir) => ({ vendorType: dir }),
   hqCountry: (dir) => ({ hqCountry: dir }),
@@ -40,8 +42,22 @@ const vendorWhere = {
   } satisfies Record<VendorFilter, (v: string) => Prisma.VendorWhereInput>,
 };
 
+const vendorListSelect = {
+  id: true,
+  name: true,
+  vendorType: true,
+  hqCountry: true,
+  parentName: true,
+  parentCountry: true,
+  source: true,
+  sourceAsOf: true,
+  models: { select: { _count: { select: { dependencies: true } } } },
+  _count: { select: { hostedDependencies: true } },
+} as const satisfies Prisma.VendorSelect;
+
 /**
- * One page of the caller's vendors. A vendor's dependencies are those on its models; they are
+ * One page of the caller's vendors, each with its live score and rating where something depends
+ * on it and the inventory can be scored (sorted by score: ranked in memory, see fetchRankedPage). A vendor's dependencies are those on its models; they are
  * counted from the page's models in the same round trip (not sortable: Prisma cannot order by a
  * count two relations away). A cloud's hosted dependencies are those that reach a model through
  * it (a marketplace or a host of open weights: Microsoft, OVHcloud), whoever made the model.
@@ -50,33 +66,28 @@ export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSo
   assertCan(ctx, "inventory:read");
   const prisma = db();
   const where: Prisma.VendorWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, vendorWhere) };
-  const orderBy = toOrderBy(state, vendorOrderBy, [{ name: "asc" }, { id: "asc" }]);
-  const page = await fetchPage(state, (args) =>
-    Promise.all([
-      prisma.vendor.findMany({
-        where,
-        orderBy,
-        ...args,
-        select: {
-          id: true,
-          name: true,
-          vendorType: true,
-          hqCountry: true,
-          parentName: true,
-          parentCountry: true,
-          source: true,
-          sourceAsOf: true,
-          models: { select: { _count: { select: { dependencies: true } } } },
-          _count: { select: { hostedDependencies: true } },
-        },
-      }),
-      prisma.vendor.count({ where }),
-    ]),
-  );
+  const ratings = await liveVendorRatings(ctx);
+  const sortId = state.sort.id;
+  let page;
+  if (sortId === "score") {
+    // Ratings are by name (unique in an organisation); the ranking needs them by id.
+    const all = await prisma.vendor.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    const scoreById = new Map(all.map((v) => [v.id, ratings.get(v.name)?.score]));
+    page = await fetchRankedPage(
+      state,
+      all.map((v) => v.id),
+      (id) => scoreById.get(id),
+      (ids) => prisma.vendor.findMany({ where: { organisationId: ctx.organisationId, id: { in: ids } }, select: vendorListSelect }),
+    );
+  } else {
+    const orderBy = toOrderBy({ sort: { ...state.sort, id: sortId } }, vendorOrderBy, [{ name: "asc" }, { id: "asc" }]);
+    page = await fetchPage(state, (args) => Promise.all([prisma.vendor.findMany({ where, orderBy, ...args, select: vendorListSelect }), prisma.vendor.count({ where })]));
+  }
   return {
     ...page,
     rows: page.rows.map(({ models, _count, ...v }) => ({
       ...v,
+      rating: ratings.get(v.name) ?? null,
       modelCount: models.length,
       hostedCount: _count.hostedDependencies,
       dependencyCount: models.reduce((sum, m) => sum + m._count.dependencies, 0),

@@ -4,6 +4,7 @@ import { parseListParams } from "@/lib/list-params";
 import { buildAiSystem, buildDependency, buildModel, buildVendor } from "@/lib/testing/inventory-factories";
 import { createQueryCounter } from "@/lib/testing/query-counter";
 import { db, twoOrganisations } from "@/lib/testing/db";
+import { scoreOrganisation } from "@/lib/scores/queries";
 
 const state = (params: Record<string, string> = {}) => parseListParams(vendorListSpec, params).state;
 const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
@@ -44,6 +45,7 @@ describe("listVendorsPage", () => {
         parentCountry: "US",
         source: "https://openai.com",
         sourceAsOf: new Date("2026-11-01"),
+        rating: { score: expect.any(Number), rating: expect.any(String) },
         modelCount: 2,
         dependencyCount: 3,
         hostedCount: 0,
@@ -89,9 +91,30 @@ describe("listVendorsPage", () => {
     expect(asB.rows.map((r) => [r.name, r.modelCount, r.dependencyCount])).toEqual([["OpenAI", 0, 0]]);
   });
 
+  it("shows each vendor's live score and rating where something depends on its models, and sorts by it, unscored last", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    const live = await scoreOrganisation(ctx);
+    if (!live.ok) throw new Error(`A's inventory should score: ${JSON.stringify(live.issues)}`);
+    const scored = Object.fromEntries(live.result.vendors.map((v) => [v.name, { score: v.score, rating: v.rating }]));
+    expect(Object.keys(scored).sort()).toEqual(["Mistral AI", "OpenAI"]);
+    // OpenAI: a US frontier lab reached by direct API, no fallback; Mistral: open weights in France.
+    expect(scored["OpenAI"]!.score).toBeLessThan(scored["Mistral AI"]!.score);
+    const asc = await listVendorsPage(ctx, state({ sort: "score.asc" }));
+    expect(asc.rows.map((r) => [r.name, r.rating])).toEqual([
+      ["OpenAI", scored["OpenAI"]],
+      ["Mistral AI", scored["Mistral AI"]],
+      ["Alibaba Cloud", null],
+      ["OVHcloud", null],
+    ]);
+    expect(names(await listVendorsPage(ctx, state({ sort: "score.desc" })))).toEqual(["Mistral AI", "OpenAI", "Alibaba Cloud", "OVHcloud"]);
+    expect(names(await listVendorsPage(ctx, state({ sort: "score.asc", size: "2", page: "2" })))).toEqual(["Alibaba Cloud", "OVHcloud"]);
+  });
+
   it("loads the page's models' dependency counts in one query, not one per vendor", async () => {
+    await listVendorsPage(w.ctx(w.a, "viewer"), state()); // the live score, reused below while the inventory is unchanged
     const { statements } = await counter.count(() => listVendorsPage(w.ctx(w.a, "viewer"), state({ sort: "models.desc" })));
-    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(3);
-    expect(statements.length).toBeLessThanOrEqual(10);
+    // the inventory's fingerprint (the live score is cached) + vendors + their models' counts + count
+    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(4);
+    expect(statements.length).toBeLessThanOrEqual(11);
   });
 });

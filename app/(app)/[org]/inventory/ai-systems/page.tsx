@@ -14,6 +14,7 @@ export const metadata = { title: "AI systems" };
 
 const COLUMNS: DataTableColumn[] = [
   { id: "name", header: "AI system", sortable: true },
+  { id: "score", header: "Sovereignty today", sortable: true },
   { id: "owner", header: "Owner", sortable: true },
   { id: "criticality", header: "Criticality", sortable: true, descFirst: true },
   { id: "downtime", header: "Tolerated downtime", sortable: true, align: "end" },
@@ -59,6 +60,7 @@ export default async function AiSystemsPage({ params, searchParams }: { params: 
           href: `/${ctx.organisationSlug}/inventory/ai-systems/${s.id}`,
           cells: {
             name: s.name,
+            score: s.rating,
             owner: s.owner,
             criticality: labelFor(CRITICALITY_LABELS, s.criticality),
             downtime: formatMinutes(s.toleratedDowntimeMinutes),

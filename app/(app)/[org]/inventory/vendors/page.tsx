@@ -16,6 +16,7 @@ export const metadata = { title: "Vendors" };
 
 const COLUMNS: DataTableColumn[] = [
   { id: "name", header: "Vendor", sortable: true },
+  { id: "score", header: "Sovereignty today", sortable: true },
   { id: "type", header: "Type", sortable: true },
   { id: "hqCountry", header: "HQ country", sortable: true },
   { id: "parent", header: "Ultimate parent", sortable: true },
@@ -62,6 +63,7 @@ export default async function VendorsPage({ params, searchParams }: { params: Pr
           href: `/${ctx.organisationSlug}/inventory/vendors/${v.id}`,
           cells: {
             name: v.name,
+            score: v.rating,
             type: labelFor(VENDOR_TYPE_LABELS, v.vendorType),
             hqCountry: countryName(v.hqCountry),
             parent: nameWithCountry(v.parentName, v.parentCountry),
