@@ -41,6 +41,8 @@ test("an analyst freezes an assessment, the owner removes a dependency and freez
   await page.goto("/mainfeld/inventory/ai-systems");
   await page.getByRole("link", { name: "Supplier risk screening" }).click();
   const dependency = page.getByRole("region", { name: /Dependency DeepSeek-V3 .*· Direct API/ });
+  // Removing is part of editing: the quiet button sits in the dependency's edit panel.
+  await dependency.locator('summary[aria-label^="Edit dependency"]').click();
   await dependency.getByRole("button", { name: "Remove dependency" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove dependency" }).click();
   await expect(dependency).toHaveCount(0);

@@ -6,7 +6,7 @@ import { createAiSystemAction, updateAiSystemAction } from "@/lib/ai-systems/act
 import { idle, submitted } from "@/lib/action-state";
 import { aiSystemSchema } from "@/lib/ai-systems/schemas";
 import { CRITICALITY_LABELS, formatMinutes, optionsFrom } from "@/lib/labels";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -60,7 +60,7 @@ function ConflictDetails({ current, mine, officeName }: { current: Partial<AiSys
 export function AiSystemForm({ orgSlug, system, offices }: { orgSlug: string; system?: AiSystemFormValues; offices: { id: string; name: string }[] }) {
   const [state, action] = useActionState(system ? updateAiSystemAction : createAiSystemAction, idle);
   const formKey = useAnswerKey(state);
-  const { fieldErrors, onSubmit } = useClientValidation(aiSystemSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(aiSystemSchema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const value = (name: string, fromRecord?: string | number) => submitted(state, name) ?? (fromRecord === undefined ? undefined : String(fromRecord));
   const downtime = system?.toleratedDowntimeMinutes;
@@ -68,7 +68,7 @@ export function AiSystemForm({ orgSlug, system, offices }: { orgSlug: string; sy
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<AiSystemFormValues> | undefined) : undefined;
   const officeName = (id: string) => offices.find((o) => o.id === id)?.name ?? "an office";
   return (
-    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form key={formKey} action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this AI system changed meanwhile" : undefined}>
           {state.message}
@@ -84,7 +84,7 @@ export function AiSystemForm({ orgSlug, system, offices }: { orgSlug: string; sy
         <TextField label="Name" name="name" required defaultValue={value("name", system?.name)} errors={fieldErrors?.name} placeholder="e.g. Customer support assistant" />
         <TextField label="Owner" name="owner" required defaultValue={value("owner", system?.owner)} errors={fieldErrors?.owner} placeholder="e.g. Head of customer service" />
       </div>
-      <TextField label="Description" name="description" defaultValue={value("description", system?.description)} errors={fieldErrors?.description} />
+      <TextAreaField label="Description" name="description" rows={3} maxLength={2000} hint="What it does and for whom; line breaks are kept." defaultValue={value("description", system?.description)} errors={fieldErrors?.description} />
       <div className="grid gap-4 sm:grid-cols-4">
         <SelectField label="Criticality" name="criticality" defaultValue={value("criticality", system?.criticality) ?? "medium"} errors={fieldErrors?.criticality} options={optionsFrom(CRITICALITY_LABELS)} />
         <TextField label="Tolerated downtime (hours)" name="downtimeHours" type="number" min={0} inputMode="numeric" defaultValue={value("downtimeHours", downtime === undefined ? 4 : Math.floor(downtime / 60))} errors={fieldErrors?.downtimeHours} />

@@ -105,8 +105,8 @@ export function DependencyCard({
   ].filter(Boolean);
   return (
     <Card aria-label={`Dependency ${label}`}>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
           <h3 className="text-base font-semibold text-slate-900">
             {label}
             {weakest && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">Weakest dependency</span>}
@@ -119,9 +119,18 @@ export function DependencyCard({
           </p>
           {d.notes && <p className="mt-1 text-sm text-slate-600">Notes: {d.notes}</p>}
         </div>
-        <div className="flex items-center gap-3">
-          {scored && <RatingBadge rating={scored.rating} score={scored.score} size="lg" />}
-          {editable && (
+        {scored && (
+          <div className="shrink-0">
+            <RatingBadge rating={scored.rating} score={scored.score} size="lg" />
+          </div>
+        )}
+      </div>
+      {editable && (
+        <EditDisclosure summary="Edit dependency" name={label}>
+          <RouteForm kind="dependency" orgSlug={orgSlug} models={models} clouds={clouds} existing={formValues(d)} label={`Edit dependency ${label}`} />
+          {/* Removing is part of editing, away from the score: quiet until its dialog confirms. */}
+          <div className="mt-4 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
+            <p className="text-xs text-slate-600">No longer used? Removing it also removes its fallbacks.</p>
             <ConfirmDelete
               action={deleteDependencyAction}
               fields={{ org: orgSlug, id: d.id, version: d.version }}
@@ -129,12 +138,7 @@ export function DependencyCard({
               consequences={consequences}
               label="Remove dependency"
             />
-          )}
-        </div>
-      </div>
-      {editable && (
-        <EditDisclosure summary="Edit dependency" name={label}>
-          <RouteForm kind="dependency" orgSlug={orgSlug} models={models} clouds={clouds} existing={formValues(d)} label={`Edit dependency ${label}`} />
+          </div>
         </EditDisclosure>
       )}
       {scored && (
@@ -166,19 +170,19 @@ export function DependencyCard({
                     </a>
                   )}
                 </span>
-                {editable && (
-                  <ConfirmDelete
-                    action={deleteFallbackAction}
-                    fields={{ org: orgSlug, id: f.id, version: f.version }}
-                    title={`Remove the fallback to ${f.model.name}?`}
-                    consequences={[`${d.model.name} will no longer have this fallback.`]}
-                    label="Remove fallback"
-                  />
-                )}
               </div>
               {editable && (
                 <EditDisclosure summary="Edit fallback" name={routeLabel(f)}>
                   <RouteForm kind="fallback" orgSlug={orgSlug} models={models} clouds={clouds} existing={formValues(f)} label={`Edit fallback ${routeLabel(f)}`} />
+                  <div className="mt-4 flex justify-end border-t border-slate-200 pt-3">
+                    <ConfirmDelete
+                      action={deleteFallbackAction}
+                      fields={{ org: orgSlug, id: f.id, version: f.version }}
+                      title={`Remove the fallback to ${f.model.name}?`}
+                      consequences={[`${d.model.name} will no longer have this fallback.`]}
+                      label="Remove fallback"
+                    />
+                  </div>
                 </EditDisclosure>
               )}
             </li>

@@ -85,7 +85,7 @@ export function RouteForm({
   );
   const formKey = useAnswerKey(state);
   const schema = isDependency ? (editing ? updateDependencySchema : dependencySchema) : editing ? updateFallbackSchema : fallbackSchema;
-  const { fieldErrors, onSubmit } = useClientValidation(schema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(schema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const value = (name: keyof RouteValues) => (failed ? submitted(state, name) : shown(existing?.[name]));
   const [accessPath, setAccessPath] = useState<string>(submitted(state, "accessPath") ?? existing?.accessPath ?? "direct_api");
@@ -95,7 +95,7 @@ export function RouteForm({
   const conflict = state.status === "error" && state.code === "CONFLICT";
   const what = isDependency ? "dependency" : "fallback";
   return (
-    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={label ?? (isDependency ? "Add a dependency" : "Add a fallback")}>
+    <form key={formKey} action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={label ?? (isDependency ? "Add a dependency" : "Add a fallback")}>
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? `Not saved: this ${what} changed meanwhile` : undefined}>
           {state.message}

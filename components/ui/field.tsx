@@ -37,6 +37,20 @@ export function TextField({ label, name, errors, hint, className, ...input }: Fi
   );
 }
 
+/** A labelled multi-line text box (descriptions, notes), with its field error linked like TextField's. */
+export function TextAreaField({ label, name, errors, hint, className, rows = 3, ...input }: FieldShell & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea id={id} name={name} rows={rows} {...input} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn("mt-1", inputClass)} />
+      <Messages id={id} errors={errors} hint={hint} />
+    </div>
+  );
+}
+
 export function SelectField({
   label,
   name,

@@ -122,22 +122,37 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
           )}
         </section>
 
-        {canWrite ? (
-          <Card aria-labelledby="edit-heading">
-            <h2 id="edit-heading" className="mb-3 text-lg font-semibold text-slate-900">
-              Details
-            </h2>
-            <AiSystemForm orgSlug={ctx.organisationSlug} system={system} offices={offices.map((o) => ({ id: o.id, name: o.name }))} />
-          </Card>
-        ) : (
-          <Card>
-            <dl className="grid gap-3 text-sm sm:grid-cols-2">
-              <div><dt className="text-slate-500">Description</dt><dd className="font-medium">{system.description || "None"}</dd></div>
-              <div><dt className="text-slate-500">Users served</dt><dd className="font-medium">{system.usersServed.toLocaleString("en")}</dd></div>
-              <div><dt className="text-slate-500">Teams</dt><dd className="font-medium">{system.teams.join(", ") || "None recorded"}</dd></div>
-            </dl>
-          </Card>
-        )}
+        <Card aria-labelledby="details-heading">
+          <h2 id="details-heading" className="text-lg font-semibold text-slate-900">
+            Details
+          </h2>
+          <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
+            <div className="sm:col-span-3">
+              <dt className="text-slate-500">Description</dt>
+              <dd className="mt-0.5 whitespace-pre-line text-slate-900">{system.description || "None recorded"}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Users served</dt>
+              <dd className="font-medium text-slate-900">{system.usersServed.toLocaleString("en")}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Teams</dt>
+              <dd className="font-medium text-slate-900">{system.teams.join(", ") || "None recorded"}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Offices served</dt>
+              <dd className="font-medium text-slate-900">{servedOffices.join(", ") || "None recorded"}</dd>
+            </div>
+          </dl>
+          {canWrite && (
+            <details className="mt-4 border-t border-slate-100 pt-3">
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit details</summary>
+              <div className="mt-3">
+                <AiSystemForm orgSlug={ctx.organisationSlug} system={system} offices={offices.map((o) => ({ id: o.id, name: o.name }))} />
+              </div>
+            </details>
+          )}
+        </Card>
       </div>
     </>
   );
