@@ -12,10 +12,10 @@ import { NewPasswordField } from "@/components/auth/new-password-field";
 /** Change one's own password: the current one is required; other browsers are signed out. */
 export function ChangePasswordForm({ name, email }: { name: string; email: string }) {
   const [state, action] = useActionState(changePasswordAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(changePasswordSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(changePasswordSchema, state);
   return (
     // A new key after each success empties the fields.
-    <form key={state.status === "success" ? JSON.stringify(state) : "form"} action={action} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+    <form key={state.status === "success" ? JSON.stringify(state) : "form"} action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}
       {state.status === "success" && <Alert tone="success">{state.message}</Alert>}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -18,12 +18,12 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${
  */
 export function CreateTokenForm({ orgSlug, lifetimes, defaultDays }: { orgSlug: string; lifetimes: { value: string; label: string }[]; defaultDays: number }) {
   const [state, action] = useActionState(createApiTokenAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(createApiTokenSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(createApiTokenSchema, state);
   const [copied, setCopied] = useState<string | undefined>();
   const data = state.status === "success" ? (state.data as { token: string; name: string; role: string; expiresAt: string }) : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
+      <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
         <input type="hidden" name="org" value={orgSlug} />
         <TextField label="Name" name="name" placeholder="e.g. CMDB sync" defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={submitted(state, "role") ?? "viewer"} errors={fieldErrors?.role} />

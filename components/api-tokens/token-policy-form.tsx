@@ -11,9 +11,9 @@ import { useClientValidation } from "@/components/ui/use-client-validation";
 /** The organisation's token lifetimes: the default offered when creating a token and the longest allowed. */
 export function TokenPolicyForm({ orgSlug, policy }: { orgSlug: string; policy: ApiTokenPolicy }) {
   const [state, action] = useActionState(updateApiTokenPolicyAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(apiTokenPolicySchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(apiTokenPolicySchema, state);
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
       {state.status === "success" && state.message && <Alert tone="success">{state.message}</Alert>}
       <input type="hidden" name="org" value={orgSlug} />

@@ -10,9 +10,9 @@ import { NewPasswordField } from "@/components/auth/new-password-field";
 
 export function ResetPasswordForm({ token, name, email }: { token: string; name: string; email: string }) {
   const [state, action] = useActionState(resetPasswordAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(resetPasswordSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(resetPasswordSchema, state);
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="token" value={token} />
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -12,9 +12,9 @@ import { useClientValidation } from "@/components/ui/use-client-validation";
 
 export function SetupForm() {
   const [state, action] = useActionState(setupAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(setupSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(setupSchema, state);
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">Your account</legend>

@@ -10,9 +10,9 @@ import { signInSchema } from "@/lib/auth/schemas";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(signInSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(signInSchema, state);
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />

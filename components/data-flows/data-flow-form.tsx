@@ -87,7 +87,7 @@ function ConflictDetails({ current, mine, choices }: { current: Partial<Record<k
 
 export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgSlug: string; flow?: DataFlowFormValues; choices: DataFlowChoices; defaultOfficeId?: string }) {
   const [state, action] = useActionState(flow ? updateDataFlowAction : createDataFlowAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(flow ? updateDataFlowSchema : dataFlowSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(flow ? updateDataFlowSchema : dataFlowSchema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const value = (name: keyof DataFlowFormValues, fallback?: string) => {
     const fromState = submitted(state, name);
@@ -110,7 +110,6 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
   // Choosing the dependency fills in who receives the data and where it is processed, as the
   // dependency records them (its cloud, or its model's vendor; its hosting country and region, or
   // the vendor's home country): only fields still empty, or still as this filled them.
-  const formRef = useRef<HTMLFormElement>(null);
   const filled = useRef<Partial<Record<"vendorId" | "processingCountry" | "processingRegion", string>>>({});
   const prefillFrom = (dependencyId: string) => {
     const d = choices.dependencies.find((x) => x.id === dependencyId);
@@ -127,7 +126,7 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
   };
 
   return (
-    <form ref={formRef} action={action} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this data flow changed meanwhile" : undefined}>
           {state.message}

@@ -24,9 +24,9 @@ export function AcceptAsSignedIn({ token }: { token: string }) {
 
 export function AcceptWithNewAccount({ token, email }: { token: string; email?: string | null }) {
   const [state, action] = useActionState(acceptInvitationWithAccountAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(accountSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(accountSchema, state);
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="token" value={token} />
       <TextField label="Your name" name="name" autoComplete="name" required defaultValue={submitted(state, "name")} errors={fieldErrors?.name} />

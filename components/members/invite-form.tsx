@@ -14,13 +14,13 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${
 
 export function InviteForm({ orgSlug }: { orgSlug: string }) {
   const [state, action] = useActionState(createInvitationAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(createInvitationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(createInvitationSchema, state);
   const [copied, setCopied] = useState(false);
   const data = state.status === "success" ? (state.data as { token: string; role: string; expiresAt: string }) : undefined;
   const link = data && typeof window !== "undefined" ? `${window.location.origin}/invite/${data.token}` : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+      <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         <input type="hidden" name="org" value={orgSlug} />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={submitted(state, "role") ?? "viewer"} errors={fieldErrors?.role} />
         <TextField label="Email (optional: only this address can accept)" name="email" type="email" defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />

@@ -94,7 +94,7 @@ export function ModelForm({
   const [state, action] = useActionState(model ? updateModelAction : createModelAction, idle);
   const formKey = useAnswerKey(state);
   const schema = model ? updateModelSchemaFor(catalogue ? { catalogue, stored: storedModelValues(model) } : null) : createModelSchema;
-  const { fieldErrors, onSubmit } = useClientValidation(schema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(schema, state);
   const value = (name: keyof ModelFormValues | "vendorId") => {
     const fromState = submitted(state, name);
     if (fromState !== undefined) return fromState;
@@ -105,7 +105,7 @@ export function ModelForm({
   const offered = sentPaths ?? model?.offeredAccessPaths.map((o) => o.path) ?? [];
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<Record<keyof ModelFormValues, unknown>> | undefined) : undefined;
   return (
-    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+    <form key={formKey} action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this model changed meanwhile" : undefined}>
           {state.message}

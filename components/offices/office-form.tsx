@@ -34,7 +34,7 @@ function ConflictDetails({ current, mine }: { current: Partial<OfficeFormValues>
 export function OfficeForm({ orgSlug, office }: { orgSlug: string; office?: OfficeFormValues }) {
   const [state, action] = useActionState(office ? updateOfficeAction : createOfficeAction, idle);
   const formKey = useAnswerKey(state);
-  const { fieldErrors, onSubmit } = useClientValidation(officeSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(officeSchema, state);
   const value = (name: keyof OfficeFormValues) => {
     const fromState = submitted(state, name);
     if (fromState !== undefined) return fromState;
@@ -43,7 +43,7 @@ export function OfficeForm({ orgSlug, office }: { orgSlug: string; office?: Offi
   };
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<OfficeFormValues> | undefined) : undefined;
   return (
-    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+    <form key={formKey} action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this office changed meanwhile" : undefined}>
           {state.message}

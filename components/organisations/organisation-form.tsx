@@ -14,11 +14,11 @@ type Existing = { slug: string; name: string; hqCountry: string; sector: string;
 /** Creates an organisation, or (with `organisation`) edits its profile. */
 export function OrganisationForm({ organisation, readOnly = false }: { organisation?: Existing; readOnly?: boolean }) {
   const [state, action] = useActionState(organisation ? updateOrganisationAction : createOrganisationAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(organisation ? updateOrganisationSchema : organisationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(organisation ? updateOrganisationSchema : organisationSchema, state);
   const value = (k: "name" | "hqCountry" | "sector") => submitted(state, k) ?? organisation?.[k];
   const chosenRegimes = state.status === "error" && state.values ? [state.values.regimes ?? []].flat() : (organisation?.regimes ?? []);
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
       {state.status === "success" && state.message && <Alert tone="success">{state.message}</Alert>}
       <fieldset disabled={readOnly} className="space-y-4">

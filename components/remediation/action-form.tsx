@@ -62,13 +62,12 @@ function Fields({ state, members, item, errors }: { state: ActionState; members:
 /** Adds an action written by hand. */
 export function NewActionForm({ orgSlug, members }: { orgSlug: string; members: Member[] }) {
   const [state, action] = useActionState(createRemediationActionAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(remediationSchema, state);
-  const form = useRef<HTMLFormElement>(null);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(remediationSchema, state);
   useEffect(() => {
-    if (state.status === "success") form.current?.reset();
-  }, [state]);
+    if (state.status === "success") formRef.current?.reset();
+  }, [state, formRef]);
   return (
-    <form ref={form} action={action} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4" aria-label="Add an action by hand">
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4" aria-label="Add an action by hand">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
       {state.status === "success" && <Alert tone="success">{state.message}</Alert>}
       <input type="hidden" name="org" value={orgSlug} />
@@ -82,7 +81,7 @@ export function NewActionForm({ orgSlug, members }: { orgSlug: string; members: 
 export function EditActionButton({ orgSlug, item, members }: { orgSlug: string; item: PlanItem; members: Member[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, action] = useActionState(updateRemediationActionAction, idle);
-  const { fieldErrors, onSubmit } = useClientValidation(updateRemediationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(updateRemediationSchema, state);
   useEffect(() => {
     if (state.status === "success") dialog.current?.close();
   }, [state]);
@@ -97,7 +96,7 @@ export function EditActionButton({ orgSlug, item, members }: { orgSlug: string; 
         <h2 id={titleId} className="text-lg font-semibold text-slate-900">
           Edit action
         </h2>
-        <form action={action} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+        <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
           {state.status === "error" && (
             <Alert tone="error" title={conflict ? "Not saved: this action changed meanwhile" : undefined}>
               {state.message}

@@ -1,14 +1,36 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { formValues, type ActionState } from "@/lib/action-state";
 
 /**
+ * Where the keyboard goes after an answer, so focus is never lost to the page's top: the first
+ * field in error, else the form's message (an error alert, or the "saved" status).
+ */
+export function focusAnswer(form: HTMLFormElement | null): void {
+  if (!form?.isConnected) return;
+  const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+  const message = form.querySelector<HTMLElement>('[role="alert"], [role="status"]');
+  const target = field ?? message;
+  if (!target) return;
+  if (target === message && !target.hasAttribute("tabindex")) target.tabIndex = -1;
+  target.focus();
+}
+
+/**
  * Checks a form with the same zod schema the server action uses before it is sent, so field
  * errors appear at once; the server still validates. Errors from the latest server answer show
- * until the next submit.
+ * until the next submit. After either kind of answer focus moves to the first field in error or
+ * to the form's message (`formRef` goes on the <form>; a form keyed by its answer is a new
+ * element, which the ref follows).
  */
 export function useClientValidation(schema: z.ZodType, state: ActionState) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const initial = useRef(state);
+  useEffect(() => {
+    if (state === initial.current || state.status === "idle") return;
+    focusAnswer(formRef.current);
+  }, [state]);
   const [local, setLocal] = useState<Record<string, string[]> | undefined>();
   const [seen, setSeen] = useState(state);
   if (seen !== state) {
@@ -23,7 +45,9 @@ export function useClientValidation(schema: z.ZodType, state: ActionState) {
     }
     e.preventDefault();
     setLocal(z.flattenError(result.error).fieldErrors as Record<string, string[]>);
+    const form = e.currentTarget;
+    requestAnimationFrame(() => focusAnswer(form)); // once the errors are rendered
   };
   const fieldErrors = local ?? (state.status === "error" ? state.fieldErrors : undefined);
-  return { fieldErrors, onSubmit };
+  return { fieldErrors, onSubmit, formRef };
 }

@@ -65,7 +65,7 @@ export function VendorForm({ orgSlug, vendor, catalogue }: { orgSlug: string; ve
   const [state, action] = useActionState(vendor ? updateVendorAction : createVendorAction, idle);
   const formKey = useAnswerKey(state);
   const schema = vendor && catalogue ? updateVendorSchemaFor({ catalogue, stored: vendor }) : vendorSchema;
-  const { fieldErrors, onSubmit } = useClientValidation(schema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(schema, state);
   const value = (name: keyof VendorFormValues) => {
     const fromState = submitted(state, name);
     if (fromState !== undefined) return fromState;
@@ -75,7 +75,7 @@ export function VendorForm({ orgSlug, vendor, catalogue }: { orgSlug: string; ve
   const dpfChecked = state.status === "error" && state.values ? state.values.dpfCertified === "on" : (vendor?.dpfCertified ?? false);
   const conflict = state.status === "error" && state.code === "CONFLICT" ? (state.details?.current as Partial<Record<keyof VendorFormValues, unknown>> | undefined) : undefined;
   return (
-    <form key={formKey} action={action} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+    <form key={formKey} action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {state.status === "error" && (
         <Alert tone="error" title={conflict ? "Not saved: this vendor changed meanwhile" : undefined}>
           {state.message}

@@ -1,4 +1,8 @@
 import Link from "next/link";
+import { cookies } from "next/headers";
+import { Sidebar } from "@/components/shell/sidebar";
+import { SIDEBAR_COOKIE } from "@/components/shell/sidebar-cookie";
+import { SkipLinks } from "@/components/shell/skip-links";
 import { getMyOrganisations, requireOrgPage, requireUserPage } from "@/lib/auth/context";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
@@ -13,17 +17,15 @@ export default async function OrgLayout({ children, params }: { children: React.
   const switcherOptions = organisations.map((o) => ({ slug: o.slug, name: o.name, role: isRole(o.role) ? ROLE_LABELS[o.role] : o.role }));
   return (
     <div className="flex min-h-screen print:block print:min-h-0">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
-      </a>
-      <aside className="hidden w-64 print:!hidden shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-4 py-5 lg:flex">
+      <SkipLinks />
+      <Sidebar initiallyCollapsed={(await cookies()).get(SIDEBAR_COOKIE)?.value === "collapsed"}>
         <Link href={`/${ctx.organisationSlug}`} className="flex items-center gap-2 px-1 text-lg font-semibold tracking-tight text-slate-900">
           <span aria-hidden className="inline-block size-6 rounded-md bg-gradient-to-br from-brand-500 to-brand-700" />
           Sovra
         </Link>
         <OrgSwitcher current={ctx.organisationSlug} organisations={switcherOptions} />
         <NavLinks orgSlug={ctx.organisationSlug} />
-      </aside>
+      </Sidebar>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center print:hidden justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
           <details className="relative lg:hidden">
@@ -39,7 +41,7 @@ export default async function OrgLayout({ children, params }: { children: React.
           </div>
           <UserMenu name={user.name} email={user.email} orgSlug={ctx.organisationSlug} />
         </header>
-        <main id="main" className="flex-1 px-6 py-8 print:p-0">
+        <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 outline-none print:p-0">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
       </div>
