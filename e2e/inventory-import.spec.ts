@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/demo";
@@ -60,4 +61,40 @@ test("an analyst may export the inventory but is not offered the import, which t
   const refused = await page.request.post("/mainfeld/inventory/import/upload", { headers: { origin: new URL(page.url()).origin }, multipart: { intent: "preview", file: { name: "offices.csv", mimeType: "text/csv", buffer: Buffer.from("name,country,city\nLyon,FR,Lyon\n") } } });
   expect(refused.status()).toBe(403);
   expect(await refused.text()).not.toContain("Cross-site"); // refused for the role, not the origin
+});
+
+test("the owner moves a baseline into a new organisation: its workbook export imports there, and every AI system scores the same", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  const ratings = async (slug: string) => {
+    await page.goto(`/${slug}/inventory/ai-systems?size=100`);
+    const table = page.getByRole("table", { name: /^AI systems of / });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => `${tr.querySelector("th")?.textContent?.trim()}: ${tr.querySelector("td")?.textContent?.trim()}`));
+  };
+  const before = await ratings("mainfeld");
+  expect(before.filter((r) => /\d+\.\d$/.test(r)).length).toBeGreaterThanOrEqual(10);
+
+  await page.goto("/mainfeld/inventory/import");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download workbook (XLSX)" }).click()]);
+  const workbook = { name: download.suggestedFilename(), mimeType: xlsx, buffer: await readFile(await download.path()) };
+  expect(workbook.name).toMatch(/\.xlsx$/);
+
+  await page.goto("/organisations/new");
+  await page.getByLabel("Name").fill(`Mainfeld restore ${Date.now()}`);
+  await page.getByLabel("Headquarters country").selectOption("DE");
+  await page.getByLabel("Sector").fill("Manufacturing");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await page.waitForURL((url) => url.pathname !== "/organisations/new");
+  const slug = new URL(page.url()).pathname.split("/")[1]!;
+  expect(slug).not.toBe("mainfeld");
+
+  await page.goto(`/${slug}/inventory/import`);
+  await page.getByLabel("File to import").setInputFiles(workbook);
+  await page.getByRole("button", { name: "Check file" }).click();
+  const plan = page.getByRole("table", { name: "What the import will do" });
+  await expect(plan.getByRole("row", { name: /AI systems/ }).getByRole("cell").first()).toHaveText(String(before.length));
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText(/^Imported /)).toBeVisible();
+
+  expect(await ratings(slug)).toEqual(before);
 });

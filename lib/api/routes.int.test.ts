@@ -6,11 +6,11 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Role } from "@/lib/auth/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/mutations";
-import { buildOffice } from "@/prisma/factories";
+import { buildOffice, buildOrganisationWithMembers } from "@/prisma/factories";
 import { seedDemo } from "@/prisma/seed";
 import { DEMO_ORG_SLUGS } from "@/prisma/seed-data";
 import { parseInventoryDocument } from "@/scoring/parse";
-import { db, twoOrganisations } from "@/lib/testing/db";
+import { contextFor, db, twoOrganisations } from "@/lib/testing/db";
 import { callRoute as call, roleTokens } from "@/lib/testing/api-call";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -282,6 +282,36 @@ describe("the public API", () => {
       expect(applied.status).toBe(200);
       expect(applied.json.applied).toBe(true);
       expect(await counts()).toBe(document.offices.length);
+    });
+
+    it("round-trips an organisation through the API: its export imports into a new, empty organisation with the same inventory and the same scores", async () => {
+      const exported = await call(inventory.GET, "GET", { org: demo.slug }, { token: demo.viewer });
+      expect(exported.status).toBe(200);
+      const fresh = await buildOrganisationWithMembers(db());
+      const ctx = contextFor(fresh.organisation, fresh.users.owner.id, "owner");
+      const token = (await createApiToken(ctx, { name: "restore", role: "editor" })).token;
+      const viewer = (await createApiToken(ctx, { name: "restore check", role: "viewer" })).token;
+      const applied = await call(inventoryImport.POST, "POST", { org: fresh.organisation.slug }, { token, body: exported.json });
+      expect(applied.status).toBe(200);
+      expect(applied.json.applied).toBe(true);
+
+      // The new organisation's own export: the same rows (its organisation block is its own). The
+      // document gives a data flow no name of its own (decision 031): the import names flows by
+      // their route, so flows compare by what they carry, not by key or order.
+      const again = await call(inventory.GET, "GET", { org: fresh.organisation.slug }, { token: viewer });
+      const flows = (list: { key: string }[]) => list.map(({ key: _key, ...f }) => JSON.stringify(f)).sort();
+      const rows = (doc: { dataFlows: { key: string }[] }) => ({ ...doc, organisation: undefined, dataFlows: flows(doc.dataFlows) });
+      expect(again.json.dataFlows.length).toBeGreaterThan(3);
+      expect(rows(again.json)).toEqual(rows(exported.json));
+      expect(again.json.organisation.key).not.toBe(exported.json.organisation.key);
+
+      // The same score for every system, vendor and the organisation on the same day.
+      const asOf = "asOf=2026-11-22";
+      const [before, after] = await Promise.all([call(scores.GET, "GET", { org: demo.slug }, { token: demo.viewer, query: asOf }), call(scores.GET, "GET", { org: fresh.organisation.slug }, { token: viewer, query: asOf })]);
+      expect(after.json.organisation.score).toBe(before.json.organisation.score);
+      const byName = (list: { name: string; score: number }[]) => Object.fromEntries(list.map((x) => [x.name, x.score]));
+      expect(byName(after.json.vendors)).toEqual(byName(before.json.vendors));
+      expect(Object.keys(byName(after.json.vendors)).length).toBeGreaterThan(5);
     });
 
     it("refuses a document with problems, listing each by JSON path, and imports nothing", async () => {
