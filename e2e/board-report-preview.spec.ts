@@ -79,6 +79,15 @@ test("the owner reads the board report of an assessment in the browser before pr
   await expect(report.getByTestId("key-figures").getByRole("term")).toHaveCount(8);
   await expect(report.getByTestId("key-figures")).toContainText(`Assessment ${assessmentId.slice(0, 8)} · organisation score, as frozen`);
   await expect(report).not.toContainText(/\b(results|inputs|landscape)\.[a-z]+/);
+  // No document keys in the engine's sentences either: fallbacks and models by name.
+  await expect(report).not.toContainText(/\/fallback-\d| -> /);
+  // The plan says it is not frozen, unlike the scores the cover speaks of.
+  await expect(report.locator('section[data-section="plan"]')).toContainText("the plan as it stood when the report was generated");
+  // On paper the map does not ask to be pointed at.
+  await page.emulateMedia({ media: "print" });
+  await expect(report.getByText("Point at a circle, square or line for its figures.")).toBeHidden();
+  await expect(report.getByText("The tables below give each country's figures.")).toBeVisible();
+  await page.emulateMedia({ media: null });
 
   // The vendor table has a row per vendor, weakest first, each with a rating.
   const vendorRows = report.getByRole("table", { name: /Vendor sovereignty/ }).locator("tbody tr");

@@ -64,6 +64,21 @@ describe("suggestRemediations", () => {
     }
   });
 
+  it.each(["frankfurt-manufacturer", "uk-bank", "us-startup"])("names models and fallbacks in %s's suggestions, never by their document keys", (name) => {
+    const doc = loadExample(name);
+    const suggestions = suggestRemediations(doc, { asOf: AS_OF, limit: 100 });
+    const kinds = new Set(suggestions.map((s) => s.kind));
+    expect(kinds.size).toBeGreaterThanOrEqual(3);
+    const keys = [...doc.models, ...doc.dependencies, ...doc.fallbacks, ...doc.aiSystems].map((x) => x.key).filter((k) => /[-/:]/.test(k));
+    for (const s of suggestions) {
+      for (const key of keys) {
+        expect(s.title, s.kind).not.toContain(key);
+        expect(s.change, s.kind).not.toContain(key);
+      }
+      expect(s.change, s.kind).not.toMatch(/ -> |\/fallback-\d/);
+    }
+  });
+
   it("ranks suggestions by the organisation score they gain", () => {
     const gains = suggestRemediations(loadExample("frankfurt-manufacturer"), { asOf: AS_OF, limit: 50 }).map((s) => s.expectedGain.organisation);
     expect(gains).toEqual([...gains].sort((a, b) => b - a));

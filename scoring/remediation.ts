@@ -9,7 +9,7 @@ import type { ScoringOptions } from "./options";
 import type { ScoringResult } from "./results";
 import { requireOptions, scoreContext, scoringStateOf, type ScoringState } from "./score-inventory";
 import type { DataFlow, Dependency, Fallback, InventoryDocument, Model, Vendor } from "./schema/inventory";
-import { possessive } from "./words";
+import { ACCESS_PATH_WORDS, possessive } from "./words";
 
 export const REMEDIATION_KINDS = [
   "add-independent-fallback",
@@ -138,6 +138,9 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
   const out: Modification[] = [];
   const selfHeld = holdsOpenWeights(route);
   const best = p.fallbacks.find((f) => f.key === e.bestFallback);
+  // Fallbacks and models by name in what people read: keys are the document's, not theirs.
+  const modelName = (key: string) => ctx.models.get(key)?.name ?? key;
+  const bestName = best ? `${modelName(best.model)} (${ACCESS_PATH_WORDS[best.accessPath] ?? best.accessPath})` : "";
 
   if (!selfHeld && (lost(e, "fallback.exists") || lost(e, "fallback.independence"))) {
     const fb: Fallback = { key: `${dep.key}:suggested-fallback`, dependency: dep.key, model: openModel.key, accessPath: "self-hosted", hostingRegion: { country: hq }, lastTested: asOf, switchTimeHours: system.toleratedDowntimeHours };
@@ -154,8 +157,8 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
   if (!selfHeld && best && lost(e, "fallback.tested")) {
     out.push({
       kind: "test-fallback",
-      title: `Run a fallback drill for ${system.name}: switch to ${best.key} and record the result`,
-      change: `Fallback ${best.key} tested on ${asOf}.`,
+      title: `Run a fallback drill for ${system.name}: switch to ${bestName} and record the result`,
+      change: `Fallback to ${bestName} tested on ${asOf}.`,
       addresses: ["fallback.tested"],
       dep,
       fallbacks: p.fallbacks.map((f) => (f.key === best.key ? { ...f, lastTested: asOf } : f)),
@@ -165,8 +168,8 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
   if (!selfHeld && best && lost(e, "fallback.switch-time")) {
     out.push({
       kind: "shorten-switch-time",
-      title: `Cut the switch time to ${best.key} for ${system.name} to within ${system.toleratedDowntimeHours} h`,
-      change: `Fallback ${best.key} switch time set to ${system.toleratedDowntimeHours} h.`,
+      title: `Cut the switch time to ${bestName} for ${system.name} to within ${system.toleratedDowntimeHours} h`,
+      change: `Switch time to ${bestName} set to ${system.toleratedDowntimeHours} h.`,
       addresses: ["fallback.switch-time"],
       dep,
       fallbacks: p.fallbacks.map((f) => (f.key === best.key ? { ...f, switchTimeHours: system.toleratedDowntimeHours } : f)),
@@ -231,7 +234,7 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
       out.push({
         kind: "reduce-concentration",
         title: `Reduce reliance on ${route.vendor.name}: promote ${fbRoute.model.name} to primary for ${system.name} and keep ${route.model.name} as the fallback`,
-        change: `Primary and fallback swapped (${dep.model} -> ${best.model}).`,
+        change: `Primary and fallback swapped: ${fbRoute.model.name} first, ${route.model.name} as the fallback.`,
         addresses: ["concentration.vendor", "concentration.model-family", "concentration.cloud", "concentration.jurisdiction"],
         dep: promoted,
         fallbacks: [...p.fallbacks.filter((f) => f.key !== best.key), demoted],

@@ -15,3 +15,11 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 export function inSentence(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
+
+/** An access path as a sentence says it: "direct API", "cloud marketplace", "third-party hosted", "self-hosted". */
+export const ACCESS_PATH_WORDS: Readonly<Record<string, string>> = {
+  "direct-api": "direct API",
+  "cloud-marketplace": "cloud marketplace",
+  "third-party-hosted": "third-party hosted",
+  "self-hosted": "self-hosted",
+};

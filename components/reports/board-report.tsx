@@ -151,7 +151,7 @@ export function BoardReport({ report, paper, orgSlug, part }: { report: Report; 
       </ReportSection>
 
       <ReportSection {...section("scenarios")} lead="Each saved scenario, simulated on this assessment's frozen inventory: which AI systems lose service, which recover through a tested fallback and how fast, and what the shock does to the score.">
-        <ReportScenarios scenarios={report.scenarios} />
+        <ReportScenarios scenarios={report.scenarios} headline={{ score: report.headline.score, asOf: report.meta.asOf }} />
       </ReportSection>
 
       <ReportSection {...section("risks")} lead="The largest losses of score points, as the scoring engine explains them. Each names the AI system, the model dependency behind it, the factor and its sources; Appendix B lists the dependency.">
@@ -163,7 +163,7 @@ export function BoardReport({ report, paper, orgSlug, part }: { report: Report; 
         lead={
           report.plan.actions.length === 0
             ? "No remediation action has been planned yet."
-            : `${report.plan.open} open action${report.plan.open === 1 ? "" : "s"} expected to add ${report.plan.expectedGain.toFixed(1)} points; ${report.plan.overdue} overdue; ${report.plan.done} done. Most valuable first; the plan as it stands on ${report.meta.generatedAt.slice(0, 10)}.`
+            : `${report.plan.open} open action${report.plan.open === 1 ? "" : "s"} expected to add ${report.plan.expectedGain.toFixed(1)} points; ${report.plan.overdue} overdue; ${report.plan.done} done. Most valuable first. Unlike the scores, which are frozen, the plan moves on: this is the plan as it stood when the report was generated, on ${new Date(report.meta.generatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}.`
         }
       >
         {report.plan.actions.length > 0 && (

@@ -76,9 +76,9 @@ export function ReportCover({ report }: { report: BoardReport }) {
       </dl>
 
       <p className="mt-10 border-t border-slate-200 pt-4 text-xs leading-relaxed text-slate-500">
-        Scores run from 0 to 100; higher is more sovereign. Every figure in this report comes from the frozen assessment named above and can be reproduced
-        from it: key figures carry a reference (F1, F2, …) and a trace, risks a reference (R1, R2, …) with the factor and sources behind them, and Appendix A
-        lists the methodology, weights and sources.
+        Scores run from 0 to 100; higher is more sovereign. Every score and figure in this report comes from the frozen assessment named above and can be
+        reproduced from it: key figures carry a reference (F1, F2, …) and a trace, risks a reference (R1, R2, …) with the factor and sources behind them, and
+        Appendix A lists the methodology, weights and sources. The one exception is the remediation plan, which is shown as it stood when the report was generated.
       </p>
     </section>
   );

@@ -1,11 +1,12 @@
 import type { ReportScenario } from "@/lib/reports/board-report";
 import { BlastRadius } from "@/components/scenarios/blast-radius";
+import { baselineNote } from "@/lib/reports/report-scenarios";
 
 /** Affected systems listed per scenario: the board reads the largest impacts; the appendix lists every system. */
 const AFFECTED_SHOWN = 25;
 
 /** Each saved scenario: what it assumes, then its blast radius (the Scenarios screen's component). */
-export function ReportScenarios({ scenarios }: { scenarios: ReportScenario[] }) {
+export function ReportScenarios({ scenarios, headline }: { scenarios: ReportScenario[]; headline: { score: number; asOf: string } }) {
   if (scenarios.length === 0) {
     return <p className="text-sm text-slate-700">No scenario has been saved yet. Scenarios are built on the Scenarios page and appear here in the next report.</p>;
   }
@@ -22,6 +23,11 @@ export function ReportScenarios({ scenarios }: { scenarios: ReportScenario[] }) 
               <span className="font-medium text-slate-900">Assumes: </span>
               {s.shocks.join("; ")}
               {s.result && <span className="text-slate-500"> (landscape of {s.result.asOf})</span>}.
+            </p>
+          )}
+          {s.result && baselineNote(s.result.score.before, s.result.asOf, headline) && (
+            <p className="mt-2 text-sm text-slate-600" data-testid="scenario-baseline-note">
+              {baselineNote(s.result.score.before, s.result.asOf, headline)}
             </p>
           )}
           <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} idPrefix={`scenario-${s.id}`} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>

@@ -113,7 +113,8 @@ export function WorldMap({ data, id = "world-map", heading = "Offices and data f
           </h2>
           <p className="mt-1 text-xs text-slate-500">
             Where your people work and in which countries the models that receive their data run. Data processed in the country it comes from draws no line.
-            Point at a circle, square or line for its figures.
+            <span className="print:hidden">Point at a circle, square or line for its figures.</span>
+            <span className="hidden print:inline">The tables below give each country&apos;s figures.</span>
           </p>
           <p id={`${id}-caption`} className="mt-3 text-xs text-slate-600">
             {label}

@@ -155,6 +155,11 @@ async function printPage(page: Page, paper: Paper): Promise<{ pdf: Buffer; pageC
       // margins and the footer (lib/reports/report-footer.ts); the options say the same.
       preferCSSPageSize: true,
       printBackground: true,
+      // Accessible: a tagged PDF (headings, tables and reading order for screen readers) with a
+      // document outline from the headings, for a reader's sidebar. A report printed in parts is
+      // joined by qpdf, which keeps the pages but not the parts' tags and outlines (docs/decisions/024).
+      tagged: true,
+      outline: true,
       margin: { top: `${PAGE_MARGIN_MM.top}mm`, right: `${PAGE_MARGIN_MM.right}mm`, bottom: `${PAGE_MARGIN_MM.bottom}mm`, left: `${PAGE_MARGIN_MM.left}mm` },
     }),
     TIMEOUTS.printMs,

@@ -11,7 +11,10 @@ import { getReportRun, getReportRunPdf } from "@/lib/reports/run-queries";
 import { adoptUnqueuedRuns, REPORT_PARTS, REPORT_QUEUE, startReportWorker, stopReportWorker, sweepStrandedRuns } from "@/lib/reports/report-job";
 import { closeBrowser, renderHooks } from "@/lib/reports/renderer";
 import { jobQueue, stopJobQueue } from "@/lib/jobs/boss";
-import { pdfToolOnBytes } from "@/lib/testing/pdf-tools";
+import { execFileSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pdfToolOnBytes, withTempDir } from "@/lib/testing/pdf-tools";
 import { killChromiumChildren, startPrintStub, type PrintStub } from "@/lib/testing/report-print-stub";
 
 const SECRET = "report-job-test-secret-report-job-test-secret";
@@ -80,6 +83,16 @@ describe("the board report job", () => {
       expect(page).toContain(assessmentId);
     });
     expect(text).toMatch(/Methodology \S+/);
+    // Tagged for screen readers, with an outline of its headings for a reader's sidebar.
+    expect(await pdfToolOnBytes("pdfinfo", file!.pdf)).toMatch(/^Tagged:\s+yes$/m);
+    const outline = await withTempDir(async (dir) => {
+      const out = path.join(dir, "report.pdf");
+      await writeFile(out, file!.pdf);
+      return JSON.parse(execFileSync("qpdf", ["--json", "--json-key=outlines", out], { encoding: "utf8" })) as { outlines: { title: string; kids: { title: string }[] }[] };
+    });
+    const titles = outline.outlines.flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]);
+    expect(titles).toContain(`Board report ${assessmentId}`);
+    expect(titles).toContain("Section 1");
   }, 90_000);
 
   it("prints a large report in parts, each once, joins them, and numbers the pages continuously", async () => {

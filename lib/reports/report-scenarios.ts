@@ -56,3 +56,16 @@ export function simulateForReport(document: InventoryDocument, catalogueEvents: 
     return { id: s.id, name: s.name, description: s.description, shocks: describeShocks(s.name, parsed.data.shocks.map((x) => named(x, names))), result, problem: null };
   });
 }
+
+const longDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * Why a scenario starts from another score than the report's headline: it is scored against the
+ * policy landscape of its own date, so restrictions in force (or lifted) by then are already counted.
+ */
+export function baselineNote(before: number, scenarioAsOf: string, headline: { score: number; asOf: string }): string | null {
+  if (before.toFixed(1) === headline.score.toFixed(1)) return null;
+  return scenarioAsOf !== headline.asOf
+    ? `It starts from ${before.toFixed(1)}, not the headline ${headline.score.toFixed(1)}: the scenario is dated ${longDate(scenarioAsOf)}, and the frozen inventory is scored against the policy landscape of that day, with what is in force or lifted by then, rather than of the assessment's date, ${longDate(headline.asOf)}.`
+    : `It starts from ${before.toFixed(1)}, not the headline ${headline.score.toFixed(1)}: the frozen inventory is scored against the catalogue's policy events as frozen with the assessment.`;
+}

@@ -174,7 +174,7 @@ export function transferFactor(input: {
   const sentenceOf = () =>
     (w.points === TRANSFER_POINTS.adequacy
       ? `${count(relevant, "personal-data flow")} ${relevant === 1 ? "goes" : "go"} to ${countryPhrase(dest)} under an adequacy decision in force.`
-      : `${count(relevant, "personal-data flow")} ${relevant === 1 ? "goes" : "go"} to ${countryPhrase(dest)}; the weakest (${w.flow.key}, from ${countryName(w.flow.originCountry)}) relies on ${w.why}.`) + verify;
+      : `${count(relevant, "personal-data flow")} ${relevant === 1 ? "goes" : "go"} to ${countryPhrase(dest)}; ${relevant === 1 ? "it leaves" : "the weakest leaves"} from ${countryName(w.flow.originCountry)} and relies on ${w.why}.`) + verify;
   return {
     id: "jurisdiction.transfer",
     unrecordedDpf,
