@@ -82,7 +82,7 @@ test("the owner reads the board report of an assessment in the browser before pr
   // No document keys in the engine's sentences either: fallbacks and models by name.
   await expect(report).not.toContainText(/\/fallback-\d| -> /);
   // The plan says it is not frozen, unlike the scores the cover speaks of.
-  await expect(report.locator('section[data-section="plan"]')).toContainText("the plan as it stood when the report was generated");
+  await expect(report.locator('section[data-section="report-plan"]')).toContainText("the plan as it stood when the report was generated");
   // On paper the map does not ask to be pointed at.
   await page.emulateMedia({ media: "print" });
   await expect(report.getByText("Point at a circle, square or line for its figures.")).toBeHidden();
