@@ -1,5 +1,6 @@
 import type { ReportScenario } from "@/lib/reports/board-report";
 import { BlastRadius } from "@/components/scenarios/blast-radius";
+import { formatDayLong } from "@/lib/dates";
 
 /** Affected systems listed per scenario: the board reads the largest impacts; the appendix lists every system. */
 const AFFECTED_SHOWN = 25;
@@ -21,7 +22,7 @@ export function ReportScenarios({ scenarios }: { scenarios: ReportScenario[] }) 
             <p className="mt-2 text-sm text-slate-700">
               <span className="font-medium text-slate-900">Assumes: </span>
               {s.shocks.join("; ")}
-              {s.result && <span className="text-slate-500"> (landscape of {s.result.asOf})</span>}.
+              {s.result && <span className="text-slate-500"> (landscape of {formatDayLong(s.result.asOf)})</span>}.
             </p>
           )}
           <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} idPrefix={`scenario-${s.id}`} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
