@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/demo";
 import { FACTORS } from "../scoring/engine/factors/types";
+import { formatDay } from "../lib/dates";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -13,7 +14,7 @@ async function freeze(page: Page, note: string) {
   await dialog.getByLabel("Note (optional)").fill(note);
   await dialog.getByRole("button", { name: "Freeze", exact: true }).click();
   await expect(page).toHaveURL(/\/mainfeld\/scores\/assessments\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name: `Assessment of ${today()}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Assessment of ${formatDay(today())}` })).toBeVisible();
   await expect(page.getByText(note)).toBeVisible();
   return Number(await page.locator("#score-heading + p > span").first().innerText());
 }
@@ -24,7 +25,7 @@ test("an analyst freezes an assessment, the owner removes a dependency and freez
   // The demo starts with three dated assessments (before, during and after the US restriction on
   // Anthropic's models); the live score is compared with the latest.
   await page.goto("/mainfeld/scores");
-  await expect(page.getByTestId("assessment-move")).toHaveText(/since the assessment of 2026-09-07/);
+  await expect(page.getByTestId("assessment-move")).toHaveText(/since the assessment of 7 Sep 2026/);
   const first = await freeze(page, "Before the supplier review");
   await expect(page.getByRole("table", { name: "Vendor sovereignty" })).toBeVisible();
 
@@ -48,7 +49,7 @@ test("an analyst freezes an assessment, the owner removes a dependency and freez
   await expect(dependency).toHaveCount(0);
 
   await page.goto("/mainfeld/scores");
-  await expect(page.getByTestId("assessment-move")).toHaveText(new RegExp(`^Moved [▲▼] [+−]\\d+\\.\\d \\((up|down)\\) since the assessment of ${today()}`));
+  await expect(page.getByTestId("assessment-move")).toHaveText(new RegExp(`^Moved [▲▼] [+−]\\d+\\.\\d \\((up|down)\\) since the assessment of ${formatDay(today())}`));
   const second = await freeze(page, "After the supplier review");
   expect(second).not.toBe(first);
 

@@ -20,7 +20,7 @@ test("an owner's expiring API token and lifetime change show up in the analyst's
   await page.getByRole("button", { name: "Create token" }).click();
   const shown = page.getByLabel("API token", { exact: true });
   await expect(shown).toHaveValue(/^sovra_[A-Za-z0-9_-]{43}$/);
-  await expect(page.getByText(/stops working on \d{4}-\d{2}-\d{2} at \d{2}:\d{2} UTC/)).toBeVisible();
+  await expect(page.getByText(/stops working on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/)).toBeVisible();
 
   // The token works with the API, and its row says when it expires.
   const token = await shown.inputValue();

@@ -26,7 +26,7 @@ test("the CTO adds a vendor from the catalogue with the keyboard and sees its so
   await expect(search).toHaveAttribute("aria-expanded", "true");
   await search.press("Enter");
   const xai = page.getByRole("region", { name: "xAI" });
-  await expect(xai).toContainText("https://x.ai/company, as of 2025-09-30");
+  await expect(xai).toContainText("https://x.ai/company, as of 30 Sep 2025");
   await xai.getByRole("checkbox", { name: /Grok/ }).check();
   await xai.getByRole("button", { name: "Add to inventory" }).click();
   await expect(xai.getByRole("status")).toContainText("Added xAI with 1 model.");
@@ -35,6 +35,6 @@ test("the CTO adds a vendor from the catalogue with the keyboard and sees its so
   await page.getByRole("link", { name: "xAI", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "xAI" })).toBeVisible();
   const facts = page.getByRole("region", { name: "Catalogue facts" });
-  await expect(facts).toContainText("source: https://x.ai/company, as of 2025-09-30");
-  await expect(facts.getByTestId("catalogue-fact-hqCountry")).toContainText("United States (https://x.ai/company, as of 2025-09-30)");
+  await expect(facts).toContainText("source: https://x.ai/company, as of 30 Sep 2025");
+  await expect(facts.getByTestId("catalogue-fact-hqCountry")).toContainText("United States (https://x.ai/company, as of 30 Sep 2025)");
 });

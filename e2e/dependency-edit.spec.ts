@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/demo";
+import { formatDay } from "../lib/dates";
 
 // The demo's "Contract review" calls Claude Sonnet 4.5 through Anthropic's API, with a Mistral
 // Large 3 fallback on OVHcloud that was never drilled; "Invoice fraud detection" has a
@@ -75,7 +76,7 @@ test("an editor moves a dependency to a cloud marketplace and records a fallback
   expect(afterFallback).toBeGreaterThan(afterDependency);
   await expect.poll(() => score(page, "entity-score")).toBeGreaterThan(systemAfterDependency);
   await expect.poll(() => score(page, "organisation-score")).toBe(afterFallback);
-  await expect(page.getByText(`drilled ${daysAgo(3)}`)).toBeVisible();
+  await expect(page.getByText(`drilled ${formatDay(daysAgo(3))}`)).toBeVisible();
 });
 
 const LLAMA = /Edit fallback Llama 3\.3 70B Instruct \(Meta\) · Self-hosted/;

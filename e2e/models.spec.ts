@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/demo";
+import { formatDay } from "../lib/dates";
 
 // The catalogue's entry for Mainfeld's Pharia model, read from the catalogue data itself.
 const catalogue = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../scoring/catalogue/models.json"), "utf8")) as { models: { key: string; licence: string; source: string; asOf: string }[] };
@@ -16,7 +17,7 @@ test("an editor overrides a catalogue model's fact with their own source and see
   await expect(page.getByRole("region", { name: "Model score" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Where it is used" })).toBeVisible();
   const facts = page.getByRole("region", { name: "Catalogue facts" });
-  await expect(facts).toContainText(`source: ${pharia.source}, as of ${pharia.asOf}`);
+  await expect(facts).toContainText(`source: ${pharia.source}, as of ${formatDay(pharia.asOf)}`);
 
   // A new licence without a source of one's own is refused on the source field, the input kept.
   const licence = `PhariaAI enterprise licence ${unique()}`;
@@ -32,7 +33,7 @@ test("an editor overrides a catalogue model's fact with their own source and see
   const row = facts.getByTestId("catalogue-fact-licence");
   await expect(row).toContainText("Override");
   await expect(row).toContainText(`Your value: ${licence} — source: Procurement contract PC-2026-114`);
-  await expect(row).toContainText(`catalogue says ${pharia.licence} (${pharia.source}, as of ${pharia.asOf})`);
+  await expect(row).toContainText(`catalogue says ${pharia.licence} (${pharia.source}, as of ${formatDay(pharia.asOf)})`);
 });
 
 test("an editor adds a model under a vendor, puts it to use, and deletes it after a confirmation that says what goes with it", async ({ page }) => {

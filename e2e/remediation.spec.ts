@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { formatDay } from "../lib/dates";
 import { DEMO, signIn, signOut } from "./support/demo";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -38,7 +39,7 @@ test("an analyst adds an engine suggestion, assigns it overdue, closes it and se
   await dialog.getByRole("button", { name: "Save action" }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByText("Overdue by 5 days")).toBeVisible();
-  await expect(row).toContainText(`was due ${daysAgo(5)}`);
+  await expect(row).toContainText(`was due ${formatDay(daysAgo(5))}`);
   await expect(row).toContainText("High");
   await expect(row).toContainText(ownerName);
 

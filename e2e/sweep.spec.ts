@@ -6,7 +6,9 @@ import { DEMO, signIn } from "./support/demo";
 // page wider than the window, and (at 1440, for the owner and the viewer, whose pages differ the
 // most) no serious or critical axe violation. Issue 14: the mistakes this catches were each
 // found by hand before (a country named differently on server and browser, a Scores page
-// 1758 px wide, focusable charts inside aria-hidden, hints at 2.3:1 contrast).
+// 1758 px wide, focusable charts inside aria-hidden, hints at 2.3:1 contrast). And every date
+// a person reads is in the app's one format (lib/dates.ts: "6 Dec 2026"): no ISO date and no
+// numeric 13/12/2026 or 12/13/2026 in the page's text, once five formats were found on screens.
 
 const ORG = "/mainfeld";
 
@@ -45,6 +47,24 @@ const PAGES: { path: string; firstLinkIn?: string; roles?: (keyof typeof DEMO)[]
   { path: `${ORG}/account` },
 ];
 
+/**
+ * The page's visible text (what innerText renders, so not hidden elements) less what people
+ * type: a textarea's content is a form value (a date input's value is ISO by definition and is
+ * not in innerText). An element that must show an ISO date (an API example, a JSON sample)
+ * carries `data-iso-date-ok` with a comment saying why; none does so far.
+ */
+function rawDates(): string[] {
+  let text = document.body.innerText;
+  for (const el of document.querySelectorAll<HTMLElement>("textarea, [data-iso-date-ok]")) {
+    const own = el.innerText || el.textContent || "";
+    if (own) text = text.replace(own, "");
+  }
+  // Dates as data rather than words: ISO days, and numeric day/month/year in either order.
+  // (Written inside: page.evaluate sends this function's text to the browser, not its scope.)
+  const found = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g;
+  return [...text.matchAll(found)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20).replace(/\s+/g, " "));
+}
+
 /** Console lines that are not the page's fault: none so far. Each entry needs its reason. */
 const TOLERATED: RegExp[] = [];
 
@@ -75,6 +95,8 @@ async function sweep(page: Page, role: keyof typeof DEMO, width: number, axe: bo
     await page.waitForLoadState("networkidle");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 1) problems.push(`${where}: ${overflow} px wider than the window`);
+    const dates = await page.evaluate(rawDates);
+    if (dates.length > 0) problems.push(`${where}: ${dates.length} date(s) not in the app's format, e.g. ${dates.slice(0, 3).map((d) => `“${d}”`).join(", ")}`);
     if (axe) {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       for (const v of results.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
@@ -87,9 +109,21 @@ async function sweep(page: Page, role: keyof typeof DEMO, width: number, axe: bo
 
 for (const role of Object.keys(DEMO) as (keyof typeof DEMO)[]) {
   for (const width of [1440, 390]) {
-    test(`every page as the ${role} at ${width} px: no console error, no overflow${width === 1440 && (role === "owner" || role === "viewer") ? ", no serious axe violation" : ""}`, async ({ page }) => {
+    test(`every page as the ${role} at ${width} px: no console error, no overflow, no date as data${width === 1440 && (role === "owner" || role === "viewer") ? ", no serious axe violation" : ""}`, async ({ page }) => {
       test.setTimeout(300_000);
       await sweep(page, role, width, width === 1440 && (role === "owner" || role === "viewer"));
     });
   }
 }
+
+// The board report (the in-app preview prints the same document) writes its dates out in full
+// ("7 September 2026"); one role and one width are enough, as its text does not depend on them.
+test("the board report preview: no date as data, and its dates written out", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.viewer);
+  await page.goto(`${ORG}/reports`);
+  await Promise.all([page.waitForURL(/\/reports\/preview\//), page.locator(`main a[href^="${ORG}/reports/preview/"]`).first().click()]);
+  await page.waitForLoadState("networkidle");
+  expect(await page.evaluate(rawDates)).toEqual([]);
+  await expect(page.getByRole("region", { name: "Cover" })).toContainText(/Assessment date\s*\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+});

@@ -22,7 +22,7 @@ test("a new user sees the active restriction, opens the trend and the compare vi
   const banner = page.getByRole("region", { name: /Switched off now/ });
   await expect(banner).toBeVisible();
   const restriction = banner.getByTestId("restriction-in-force").filter({ hasText: RESTRICTION });
-  await expect(restriction).toContainText("in force since 2026-03-02");
+  await expect(restriction).toContainText("in force since 2 Mar 2026");
   await expect(restriction.getByText("estimated", { exact: true }).first()).toBeVisible();
   await expect(restriction).toContainText(`Partly lifted: ${LIFT}`);
   await expect(restriction).toContainText("Code assistant");
@@ -34,12 +34,12 @@ test("a new user sees the active restriction, opens the trend and the compare vi
   await expect(trend).toBeVisible();
   await expect(trend.getByTestId("score-trend-chart").locator(".recharts-line-curve")).toBeVisible();
   const rows = trend.getByRole("table", { name: "Organisation score by assessment, oldest first" }).getByRole("row");
-  await expect(rows.nth(1)).toContainText("2026-02-16");
-  await expect(rows.nth(2)).toContainText("2026-05-04");
-  await expect(rows.nth(3)).toContainText("2026-09-07");
+  await expect(rows.nth(1)).toContainText("16 Feb 2026");
+  await expect(rows.nth(2)).toContainText("4 May 2026");
+  await expect(rows.nth(3)).toContainText("7 Sep 2026");
 
   // What changed since the previous assessment: the restriction, first.
-  const changed = page.getByRole("region", { name: "What changed since the assessment of 2026-05-04" });
+  const changed = page.getByRole("region", { name: "What changed since the assessment of 4 May 2026" });
   const policy = changed.getByTestId("policy-changes");
   await expect(policy).toContainText(`Partly lifted ${RESTRICTION}`);
   await expect(policy).toContainText(LIFT);
@@ -62,19 +62,19 @@ test("a new user sees the active restriction, opens the trend and the compare vi
     await expect(page.getByRole("region", { name: "Latest board report" })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 5_000] });
   const latest = page.getByRole("region", { name: "Latest board report" });
-  await expect(latest).toContainText("Assessment of 2026-09-07");
-  const [download] = await Promise.all([page.waitForEvent("download"), latest.getByRole("link", { name: /Download the PDF of the board report of 2026-09-07/ }).click()]);
+  await expect(latest).toContainText("Assessment of 7 Sep 2026");
+  const [download] = await Promise.all([page.waitForEvent("download"), latest.getByRole("link", { name: /Download the PDF of the board report of 7 Sep 2026/ }).click()]);
   const text = await withTempDir(async (dir) => {
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
     return pdfTool("pdftotext", file).replace(/\s+/g, " ");
   });
-  expect(text).toMatch(/Active restrictions in force on 2026-09-07/i); // a heading in capitals on paper
+  expect(text).toMatch(/Active restrictions in force on 7 September 2026/i); // a heading in capitals on paper
   expect(text).toContain(RESTRICTION);
-  expect(text).toMatch(/2026-03-02 estimated/);
+  expect(text).toMatch(/2 March 2026 estimated/);
   expect(text).toContain(`Partly lifted: ${LIFT}`);
   // The trend marks when the restriction came and when it was partly lifted.
-  expect(text).toContain("Dashed lines: Restriction, 2026-03-02 (estimated date)");
+  expect(text).toContain("Dashed lines: Restriction, 2 March 2026 (estimated date)");
 });
 
 test("on a phone, no page of the story is wider than the screen", async ({ page }) => {

@@ -10,6 +10,7 @@ import { FactorList } from "@/components/scores/entity-score";
 import { NotRecorded, SwitchedOffDetails } from "@/components/scores/switched-off";
 import type { EventsInForce } from "@/lib/scores/active-restrictions";
 import { RouteForm, type Choice, type RouteValues } from "./route-form";
+import { formatDay, readableDays } from "@/lib/dates";
 
 type Route = {
   id: string;
@@ -63,7 +64,6 @@ function EditDisclosure({ summary, name, children }: { summary: string; name: st
   );
 }
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const routeLabel = (r: Route) => `${r.model.name} (${r.model.vendor.name}) · ${labelFor(ACCESS_PATH_LABELS, r.accessPath)}`;
 const where = (r: Route) =>
   [r.cloudVendor?.name, r.hostingCountry ? countryName(r.hostingCountry) : null, r.hostingRegion].filter(Boolean).join(", ") || "Default hosting";
@@ -114,7 +114,7 @@ export function DependencyCard({
           </h3>
           <p className="text-sm text-slate-600">
             {where(d)} · data sent: {d.dataSent.map((c) => labelFor(DATA_CATEGORY_LABELS, c)).join(", ") || "none recorded"} · exit plan{" "}
-            {d.exitPlanDocumented ? `documented${d.exitPlanLastReviewed ? `, reviewed ${isoDate(d.exitPlanLastReviewed)}` : ""}` : "not documented"}
+            {d.exitPlanDocumented ? `documented${d.exitPlanLastReviewed ? `, reviewed ${formatDay(d.exitPlanLastReviewed)}` : ""}` : "not documented"}
             {contractFacts(d).map((fact) => ` · ${fact}`)}
           </p>
           {d.notes && <p className="mt-1 text-sm text-slate-600">Notes: {d.notes}</p>}
@@ -143,7 +143,7 @@ export function DependencyCard({
       )}
       {scored && (
         <>
-          <p className="mt-2 text-sm text-slate-600">{scored.profile}</p>
+          <p className="mt-2 text-sm text-slate-600">{readableDays(scored.profile)}</p>
           {scored.switchedOff && <SwitchedOffDetails off={scored.switchedOff} events={events} fallbackName={fallbackName} score={scored.score} className="mt-3" />}
           <NotRecorded items={scored.notRecorded} heading="h4" className="mt-3" />
           <details className="mt-2">
@@ -160,7 +160,7 @@ export function DependencyCard({
             <li key={f.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  <span className="font-medium text-slate-900">{routeLabel(f)}</span> · {where(f)} · {f.lastTestedAt ? `drilled ${isoDate(f.lastTestedAt)}` : "never tested"}
+                  <span className="font-medium text-slate-900">{routeLabel(f)}</span> · {where(f)} · {f.lastTestedAt ? `drilled ${formatDay(f.lastTestedAt)}` : "never tested"}
                   {f.switchTimeMinutes !== null && ` · switch in ${formatMinutes(f.switchTimeMinutes)}`}
                   {f.qualityParityChecked && " · quality parity checked"}
                   {f.exitPlan && <span className="block text-xs text-slate-600">Exit plan: {f.exitPlan}</span>}

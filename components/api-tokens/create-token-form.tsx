@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
+import { formatDateTime } from "@/lib/dates";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}` }));
 
@@ -35,7 +36,7 @@ export function CreateTokenForm({ orgSlug, lifetimes, defaultDays }: { orgSlug: 
         <Alert tone="success" title="API token (shown once)">
           <p>
             Copy the token for “{data.name}” now: Sovra keeps only a hash of it and cannot show it again. Send it as <code>Authorization: Bearer …</code>; it acts
-            with the role {data.role} (or less, if your own role is lowered) and stops working on {data.expiresAt.slice(0, 10)} at {data.expiresAt.slice(11, 16)} UTC.
+            with the role {data.role} (or less, if your own role is lowered) and stops working on {formatDateTime(data.expiresAt)}.
           </p>
           <div className="mt-2 flex items-center gap-2">
             <input readOnly aria-label="API token" value={data.token} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />

@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { Delta } from "./delta";
+import { formatDay } from "@/lib/dates";
 
 function Cell({ line }: { line: ScoreLine | null }) {
   return <td className="whitespace-nowrap px-4 py-2">{line ? <RatingBadge rating={line.rating} score={line.score} /> : <span className="text-slate-500">Not scored</span>}</td>;
@@ -32,7 +33,7 @@ export function MethodologyRescoreCard({ rescore }: { rescore: MethodologyRescor
           Frozen under methodology {frozenVersion}; re-scored under {currentVersion}
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          Same inputs and landscape, current methodology: this assessment&apos;s frozen inventory, scored against the policy events frozen with it as of {rescore.asOf}, under
+          Same inputs and landscape, current methodology: this assessment&apos;s frozen inventory, scored against the policy events frozen with it as of {formatDay(rescore.asOf)}, under
           methodology {currentVersion}. Only the method differs, so the change is the method&apos;s. The frozen record does not change.
         </p>
         {lead && (

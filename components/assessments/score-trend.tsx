@@ -1,5 +1,6 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDateTime, formatDateTimeLong, formatDay, formatDayLong } from "@/lib/dates";
 
 export interface TrendPoint {
   id: string;
@@ -41,6 +42,8 @@ export function trendDomain(scores: readonly number[]): [number, number] {
  * `printChart`: the board report prints the chart too (the Scores page's print-out does not).
  */
 export function ScoreTrend({ points, markers = [], printChart = false }: { points: TrendPoint[]; markers?: TrendMarker[]; printChart?: boolean }) {
+  // The board report (the one that prints the chart) writes its dates out; the axis stays short.
+  const day = printChart ? formatDayLong : formatDay;
   // Two assessments of one day sit a few minutes apart on the axis, in the order they were frozen.
   const data = points.map((p) => ({ ...p, label: `${p.asOf} ${p.createdAt.slice(11, 16)}`, t: dayOf(p.asOf) + (Date.parse(p.createdAt) % DAY_MS) / 48, score: Math.round(p.score * 10) / 10 }));
   const first = data[0]?.t ?? 0;
@@ -66,10 +69,10 @@ export function ScoreTrend({ points, markers = [], printChart = false }: { point
               domain={domain}
               ticks={data.map((d) => d.t)}
               tick={{ fontSize: 11, fill: "#475569" }}
-              tickFormatter={(v: number) => new Date(v).toISOString().slice(0, 10)}
+              tickFormatter={(v: number) => formatDay(new Date(v))}
             />
             <YAxis domain={yDomain} ticks={yTicks} tick={{ fontSize: 11, fill: "#475569" }} width={36} allowDataOverflow />
-            <Tooltip labelFormatter={(v) => new Date(Number(v)).toISOString().slice(0, 10)} formatter={(v) => [Number(v).toFixed(1), "Score"]} />
+            <Tooltip labelFormatter={(v) => formatDay(new Date(Number(v)))} formatter={(v) => [Number(v).toFixed(1), "Score"]} />
             {shown.map((m) => (
               <ReferenceLine
                 key={`${m.date}-${m.label}`}
@@ -85,7 +88,7 @@ export function ScoreTrend({ points, markers = [], printChart = false }: { point
       </div>
       {shown.length > 0 && (
         <p className="mt-2 text-xs text-slate-600">
-          Dashed lines: {shown.map((m) => `${m.label}, ${m.date}${m.estimated ? " (estimated date)" : ""}: ${m.title}`).join("; ")}.
+          Dashed lines: {shown.map((m) => `${m.label}, ${day(m.date)}${m.estimated ? " (estimated date)" : ""}: ${m.title}`).join("; ")}.
         </p>
       )}
       <table className="sr-only text-sm print:not-sr-only print:mt-3 print:w-full">
@@ -93,7 +96,7 @@ export function ScoreTrend({ points, markers = [], printChart = false }: { point
         <thead>
           <tr>
             <th scope="col">Assessment date</th>
-            <th scope="col">Frozen at (UTC)</th>
+            <th scope="col">Frozen at</th>
             <th scope="col">Score</th>
             <th scope="col">Rating</th>
           </tr>
@@ -101,8 +104,8 @@ export function ScoreTrend({ points, markers = [], printChart = false }: { point
         <tbody>
           {data.map((p) => (
             <tr key={p.id}>
-              <th scope="row">{p.asOf}</th>
-              <td>{p.createdAt.slice(0, 16).replace("T", " ")}</td>
+              <th scope="row">{day(p.asOf)}</th>
+              <td>{printChart ? formatDateTimeLong(p.createdAt) : formatDateTime(p.createdAt)}</td>
               <td>{p.score.toFixed(1)}</td>
               <td>{p.rating}</td>
             </tr>

@@ -3,6 +3,7 @@ import type { AssessmentComparison } from "@/lib/assessments/queries";
 import { EventDate } from "@/components/policy-events/event-date";
 import { Card } from "@/components/ui/card";
 import { Delta } from "./delta";
+import { formatDay } from "@/lib/dates";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -70,10 +71,10 @@ export function WhatChanged({ c, compareHref, headingId = "what-changed-heading"
     <Card aria-labelledby={headingId} data-testid="what-changed">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id={headingId} className="text-base font-semibold text-slate-900">
-          What changed since the assessment of {c.before.asOf}
+          What changed since the assessment of {formatDay(c.before.asOf)}
         </h2>
         <p className="text-xs text-slate-500">
-          Assessments of {c.before.asOf} and {c.after.asOf}
+          Assessments of {formatDay(c.before.asOf)} and {formatDay(c.after.asOf)}
         </p>
       </div>
       <div className="mt-3">

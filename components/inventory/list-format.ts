@@ -1,12 +1,6 @@
 // Formatting shared by the inventory's list pages (server side: the DataTable gets words).
 import { countryName } from "@/lib/countries";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-/** A DATE column as "1 Nov 2026". */
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
-}
+import { formatDay } from "@/lib/dates";
 
 /** "Anthropic PBC (United States)", or the part that is known. */
 export function nameWithCountry(name: string | null, country: string | null): string | null {
@@ -24,6 +18,6 @@ export function sourceSummary(source: string | null, asOf: Date | null): string 
       text = source;
     }
   }
-  if (text && asOf) return `${text}, as of ${formatDate(asOf)}`;
-  return text ?? (asOf ? `As of ${formatDate(asOf)}` : null);
+  if (text && asOf) return `${text}, as of ${formatDay(asOf)}`;
+  return text ?? (asOf ? `As of ${formatDay(asOf)}` : null);
 }

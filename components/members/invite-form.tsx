@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
+import { formatDay } from "@/lib/dates";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}` }));
 
@@ -29,7 +30,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
       {link && (
         <Alert tone="success" title="Invitation link (shown once)">
-          <p>Send this link to your colleague. It lets one person join as {data!.role} and expires on {new Date(data!.expiresAt).toLocaleDateString("en-GB")}.</p>
+          <p>Send this link to your colleague. It lets one person join as {data!.role} and expires on {formatDay(data!.expiresAt)}.</p>
           <div className="mt-2 flex items-center gap-2">
             <input readOnly aria-label="Invitation link" value={link} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />
             <Button

@@ -4,6 +4,7 @@ import { createPasswordResetAction } from "@/lib/members/actions";
 import { idle } from "@/lib/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/dates";
 
 /** An owner creates a one-time link with which a member sets a new password; shown once, like an invitation link. */
 export function PasswordResetButton({ orgSlug, membershipId, name }: { orgSlug: string; membershipId: string; name: string }) {
@@ -31,7 +32,7 @@ export function PasswordResetButton({ orgSlug, membershipId, name }: { orgSlug: 
       {link && (
         <div role="status" className="basis-full rounded-md bg-emerald-50 p-3 text-left text-xs text-emerald-900 ring-1 ring-inset ring-emerald-200">
           <p>
-            {state.status === "success" ? state.message : ""} It works once, until {new Date(data!.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}, and
+            {state.status === "success" ? state.message : ""} It works once, until {formatDateTime(data!.expiresAt)}, and
             signs {name} out everywhere.
           </p>
           <div className="mt-2 flex items-center gap-2">

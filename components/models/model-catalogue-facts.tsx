@@ -3,6 +3,7 @@ import { MODEL_CATALOGUE_BACKED_FACTS, catalogueModelValues, overriddenModelFact
 import { storedModelValues } from "@/lib/models/schemas";
 import { ACCESS_PATH_LABELS, TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS, labelFor } from "@/lib/labels";
 import { Badge, Card } from "@/components/ui/card";
+import { formatDay } from "@/lib/dates";
 
 type ModelValues = { family: string; weights: string; licence: string; trainingCompute: string; offeredAccessPaths: readonly OfferedAccessPath[] };
 
@@ -33,8 +34,8 @@ function shown(fact: CatalogueBackedModelFact, values: ModelValues) {
  */
 export function ModelCatalogueFacts({ catalogue, model }: { catalogue: CatalogueModelFacts; model: ModelValues & { source: string | null; sourceAsOf: string | null } }) {
   const overridden = overriddenModelFacts(catalogue, storedModelValues(model));
-  const catalogueSays = `${catalogue.source}, as of ${catalogue.asOf}`;
-  const ownSource = model.source ? `${model.source}${model.sourceAsOf ? `, checked ${model.sourceAsOf}` : ""}` : "none given";
+  const catalogueSays = `${catalogue.source}, as of ${formatDay(catalogue.asOf)}`;
+  const ownSource = model.source ? `${model.source}${model.sourceAsOf ? `, checked ${formatDay(model.sourceAsOf)}` : ""}` : "none given";
   // Both sides as ModelValues, so one formatter shows either.
   const fromCatalogue: ModelValues = { ...catalogueModelValues(catalogue), offeredAccessPaths: catalogue.offeredAccessPaths };
   return (
@@ -43,7 +44,7 @@ export function ModelCatalogueFacts({ catalogue, model }: { catalogue: Catalogue
         Catalogue facts
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Added from the default catalogue (source: <span className="break-all">{catalogue.source}</span>, as of {catalogue.asOf}). Where your value differs, it is your override, with your source.
+        Added from the default catalogue (source: <span className="break-all">{catalogue.source}</span>, as of {formatDay(catalogue.asOf)}). Where your value differs, it is your override, with your source.
       </p>
       <dl className="mt-3 divide-y divide-slate-100 text-sm">
         {MODEL_CATALOGUE_BACKED_FACTS.map(({ fact, label }) => (

@@ -13,6 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
+import { formatDay } from "@/lib/dates";
 
 export type ModelFormValues = {
   id: string;
@@ -55,6 +56,7 @@ const shown = (field: keyof ModelFormValues, v: unknown) => {
   if (field === "offeredAccessPaths") return String(c).split(",").map((p) => labelFor(ACCESS_PATH_LABELS, p)).join(", ");
   if (field === "weights") return labelFor(WEIGHTS_LABELS, String(c));
   if (field === "trainingCompute") return labelFor(TRAINING_COMPUTE_LABELS, String(c));
+  if (field === "sourceAsOf") return formatDay(String(c));
   return String(c);
 };
 

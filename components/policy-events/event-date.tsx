@@ -1,13 +1,16 @@
+import { formatDay, formatDayLong } from "@/lib/dates";
+
 /**
- * A policy event's date, with the "estimated" mark the catalogue puts on dates that no source
- * gives (`dateEstimated`). The mark is text, not colour alone, so it prints and reads aloud.
+ * A policy event's date ("2 Mar 2026"; `long`, in the board report: "2 March 2026"), with the
+ * "estimated" mark the catalogue puts on dates that no source gives (`dateEstimated`). The mark
+ * is text, not colour alone, so it prints and reads aloud.
  */
-export function EventDate({ date, estimated = false, note, className }: { date: string; estimated?: boolean; note?: string; className?: string }) {
+export function EventDate({ date, estimated = false, note, className, long = false }: { date: string; estimated?: boolean; note?: string; className?: string; long?: boolean }) {
   return (
-    // The date never breaks (2026-03-02 has break opportunities at its hyphens); the mark may go to the next line.
+    // The date never breaks inside; the mark may go to the next line.
     <span className={className}>
-      <time dateTime={date} className="whitespace-nowrap tabular-nums">
-        {date}
+      <time dateTime={date} className="whitespace-nowrap">
+        {long ? formatDayLong(date) : formatDay(date)}
       </time>
       {estimated && (
         <>

@@ -2,6 +2,7 @@ import type { PolicyEventImpact } from "@/lib/policy-events/mutations";
 import { Alert } from "@/components/ui/alert";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { Delta } from "@/components/assessments/delta";
+import { formatDay } from "@/lib/dates";
 
 /** "What changed for this organisation" after a policy event was added, corrected, lifted or deleted. */
 export function PolicyEventImpactPanel({ impact, orgName }: { impact: PolicyEventImpact; orgName: string }) {
@@ -20,7 +21,7 @@ export function PolicyEventImpactPanel({ impact, orgName }: { impact: PolicyEven
         What changed for {orgName}
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        Scored on {impact.asOf}. {landscape.imposed.length ? `In force now: ${landscape.imposed.map((e) => e.title).join(", ")}. ` : ""}
+        Scored on {formatDay(impact.asOf)}. {landscape.imposed.length ? `In force now: ${landscape.imposed.map((e) => e.title).join(", ")}. ` : ""}
         {landscape.lifted.length ? `No longer in force: ${landscape.lifted.map((e) => e.title).join(", ")}. ` : ""}
         {!landscape.imposed.length && !landscape.lifted.length ? "The landscape on that day is the same as before." : ""}
       </p>

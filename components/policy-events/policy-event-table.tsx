@@ -6,6 +6,7 @@ import { EventDate } from "./event-date";
 import { EventEvidence } from "./event-evidence";
 import { EventOrigin, EventStatus } from "./event-status";
 import { issuerWords, liftWords, restrictsWords, type EventNames } from "./words";
+import { formatDay } from "@/lib/dates";
 
 /**
  * The policy landscape as a table: each event's dates (marked when estimated, with how they were
@@ -53,7 +54,7 @@ export function PolicyEventTable({ items, names, orgSlug, mayManage }: { items: 
               </td>
               <td className="px-4 py-3 align-top">
                 <EventDate date={e.effectiveDate} estimated={e.dateEstimated} />
-                {e.kind === "impose" && e.expires ? <span className="block text-xs text-slate-500">until {e.expires}</span> : null}
+                {e.kind === "impose" && e.expires ? <span className="block text-xs text-slate-500">until {formatDay(e.expires)}</span> : null}
               </td>
               <td className="px-4 py-3 align-top">
                 <EventStatus item={i} />

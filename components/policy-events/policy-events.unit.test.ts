@@ -66,7 +66,7 @@ describe("an event's status and origin", () => {
       }),
     );
     expect(out).toContain("In force, partly lifted");
-    expect(out).toMatch(/Partly lifted on <span[^>]*><time dateTime="2026-07-13"[^>]*>2026-07-13<\/time> <span[^>]*>estimated<\/span><\/span> for US key allies and partners \(18 countries\); everyone else stays restricted\./);
+    expect(out).toMatch(/Partly lifted on <span[^>]*><time dateTime="2026-07-13"[^>]*>13 Jul 2026<\/time> <span[^>]*>estimated<\/span><\/span> for US key allies and partners \(18 countries\); everyone else stays restricted\./);
   });
 
   it("marks a corrected catalogue event as not applied and the organisation's correction as applying", () => {

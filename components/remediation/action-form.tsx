@@ -10,6 +10,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import type { Member, PlanItem } from "./types";
+import { formatDay } from "@/lib/dates";
 
 const ownerOptions = (members: Member[]) => [{ value: "", label: "Nobody yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email }))];
 const priorityOptions = Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }));
@@ -17,7 +18,7 @@ const statusOptions = Object.entries(REMEDIATION_STATUS_LABELS).map(([value, lab
 
 /** What another person saved meanwhile, so a conflict says what changed. */
 function ConflictDetails({ current, mine }: { current: Record<string, unknown>; mine: PlanItem }) {
-  const show = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v === null || v === undefined || v === "" ? "none" : String(v));
+  const show = (v: unknown) => (v instanceof Date || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}(T|$)/.test(v)) ? formatDay(v) : v === null || v === undefined || v === "" ? "none" : String(v));
   const fields: [string, unknown, unknown][] = [
     ["title", current.title, mine.title],
     ["description", current.description, mine.description],

@@ -7,12 +7,16 @@ import { cn } from "@/components/ui/cn";
 import { EditActionButton } from "./action-form";
 import { CloseActionButton } from "./close-button";
 import type { Member, PlanItem } from "./types";
+import { formatDay, formatDayLong, readableDays } from "@/lib/dates";
 
 const PRIORITY_TONES = { critical: "red", high: "amber", medium: "slate", low: "slate" } as const;
 const STATUS_TONES = { open: "brand", in_progress: "brand", done: "emerald", wont_do: "slate" } as const;
 
-/** The remediation plan, sorted by value; overdue rows stand out by colour and in words. */
-export function PlanTable({ orgSlug, items, members, canManage }: { orgSlug: string; items: PlanItem[]; members: Member[]; canManage: boolean }) {
+/**
+ * The remediation plan, sorted by value; overdue rows stand out by colour and in words. `longDates`:
+ * in the board report, dates written out ("was due 5 January 2027").
+ */
+export function PlanTable({ orgSlug, items, members, canManage, longDates = false }: { orgSlug: string; items: PlanItem[]; members: Member[]; canManage: boolean; longDates?: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -36,7 +40,8 @@ export function PlanTable({ orgSlug, items, members, canManage }: { orgSlug: str
               <tr key={a.id} data-testid="plan-row" className={cn("align-top", a.overdueDays !== null && "bg-red-50/60")}>
                 <td className="max-w-md py-3 pr-4">
                   <p className="font-medium text-slate-900">{a.title}</p>
-                  {a.description && <p className="mt-0.5 text-xs text-slate-600">{a.description}</p>}
+                  {/* An engine suggestion added to the plan keeps its sentence, with ISO days, as the description. */}
+                  {a.description && <p className="mt-0.5 text-xs text-slate-600">{readableDays(a.description, longDates ? formatDayLong : formatDay)}</p>}
                   <p className="mt-1 text-xs text-slate-500">{a.origin === "engine" ? "Suggested by the engine" : "Written by hand"}</p>
                 </td>
                 <td className="py-3 pr-4">{a.owner ? (a.owner.name ?? a.owner.email) : <span className="text-slate-500">Nobody yet</span>}</td>
@@ -49,7 +54,7 @@ export function PlanTable({ orgSlug, items, members, canManage }: { orgSlug: str
                   ) : (
                     <span className={a.dueDate ? "text-slate-800" : "text-slate-500"}>{a.dueText}</span>
                   )}
-                  {a.overdueDays !== null && <p className="text-xs text-slate-500">was due {a.dueDate}</p>}
+                  {a.overdueDays !== null && <p className="text-xs text-slate-500">was due {a.dueDate && (longDates ? formatDayLong(a.dueDate) : formatDay(a.dueDate))}</p>}
                 </td>
                 <td className="py-3 pr-4">
                   <Badge tone={STATUS_TONES[a.status]}>{REMEDIATION_STATUS_LABELS[a.status]}</Badge>

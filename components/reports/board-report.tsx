@@ -15,6 +15,7 @@ import { ReportScenarios } from "./report-scenarios";
 import { InventoryAppendix, MethodologyAppendix } from "./report-appendix";
 import { ReportReady } from "./report-ready";
 import { PAGE_CONTENT_MM, PAGE_MARGIN, PAGE_SIZE } from "@/lib/reports/report-footer";
+import { formatDayLong } from "@/lib/dates";
 
 /** Paper sizes and the content width between the side margins, so screen and paper lay out alike. */
 export const PAPER = {
@@ -163,12 +164,12 @@ export function BoardReport({ report, paper, orgSlug, part }: { report: Report; 
         lead={
           report.plan.actions.length === 0
             ? "No remediation action has been planned yet."
-            : `${report.plan.open} open action${report.plan.open === 1 ? "" : "s"} expected to add ${report.plan.expectedGain.toFixed(1)} points; ${report.plan.overdue} overdue; ${report.plan.done} done. Most valuable first. Unlike the scores, which are frozen, the plan moves on: this is the plan as it stood when the report was generated, on ${new Date(report.meta.generatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}.`
+            : `${report.plan.open} open action${report.plan.open === 1 ? "" : "s"} expected to add ${report.plan.expectedGain.toFixed(1)} points; ${report.plan.overdue} overdue; ${report.plan.done} done. Most valuable first. Unlike the scores, which are frozen, the plan moves on: this is the plan as it stood when the report was generated, on ${formatDayLong(report.meta.generatedAt)}.`
         }
       >
         {report.plan.actions.length > 0 && (
           <div data-testid="report-plan">
-            <PlanTable orgSlug={orgSlug} items={report.plan.actions} members={[]} canManage={false} />
+            <PlanTable orgSlug={orgSlug} items={report.plan.actions} members={[]} canManage={false} longDates />
           </div>
         )}
       </ReportSection>
@@ -177,7 +178,7 @@ export function BoardReport({ report, paper, orgSlug, part }: { report: Report; 
         {report.move ? (
           <div className="report-keep text-sm text-slate-800">
             <p>
-              Since the assessment of {report.move.previous.asOf} ({report.move.previous.score.toFixed(1)}, {report.move.previous.rating}) the score moved <Delta value={report.move.delta} />.
+              Since the assessment of {formatDayLong(report.move.previous.asOf)} ({report.move.previous.score.toFixed(1)}, {report.move.previous.rating}) the score moved <Delta value={report.move.delta} />.
             </p>
             {report.move.reasons.length > 0 && (
               <>

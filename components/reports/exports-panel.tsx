@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getExportsOverview } from "@/lib/exports/queries";
 import { getOrganisation } from "@/lib/organisations/queries";
 import { ExportLinks, type ExportChoice } from "./export-links";
+import { formatDateTime, formatDay } from "@/lib/dates";
 
 // The Reports page's exports: the assessment to export (latest by default) and one download per
 // file, each with what it is for and what Sovra could not fill. Server component: it resolves the
@@ -43,7 +44,7 @@ export async function ExportsPanel({ org }: { org: string }) {
   }
   const choices: ExportChoice[] = overview.assessments.map((a, i) => ({
     id: a.id,
-    label: `${a.asOf} · ${a.score.toFixed(1)} ${a.rating}${i === 0 ? " (latest)" : ""} · frozen ${a.createdAt.slice(0, 16).replace("T", " ")} UTC`,
+    label: `${formatDay(a.asOf)} · ${a.score.toFixed(1)} ${a.rating}${i === 0 ? " (latest)" : ""} · frozen ${formatDateTime(a.createdAt)}`,
   }));
   return (
     <Card aria-labelledby="exports-heading" className="mt-6">

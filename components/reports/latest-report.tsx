@@ -5,12 +5,11 @@ import { Card } from "@/components/ui/card";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import type { Rating } from "@/scoring/ratings";
 import { formatBytes } from "./report-history";
-
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+import { formatDateTime, formatDay } from "@/lib/dates";
 
 /** The newest board report PDF: which assessment, when and by whom, and the link to download it. */
 export function LatestReport({ run, orgSlug }: { run: ReportRunRow; orgSlug: string }) {
-  const date = run.assessment.asOf.toISOString().slice(0, 10);
+  const date = formatDay(run.assessment.asOf);
   const details = [PAPER_LABELS[run.paper], run.pageCount ? `${run.pageCount} pages` : null, run.pdfBytes ? formatBytes(run.pdfBytes) : null].filter(Boolean).join(" · ");
   return (
     <Card aria-labelledby="latest-report-heading">
@@ -23,7 +22,7 @@ export function LatestReport({ run, orgSlug }: { run: ReportRunRow; orgSlug: str
             Assessment of {date} <RatingBadge rating={run.assessment.rating as Rating} score={run.assessment.score} />
           </p>
           <p className="mt-1 text-xs text-slate-500">
-            Generated {when(run.finishedAt ?? run.createdAt)} by {run.requestedBy?.name ?? "a former member"} · {details}
+            Generated {formatDateTime(run.finishedAt ?? run.createdAt)} by {run.requestedBy?.name ?? "a former member"} · {details}
           </p>
         </div>
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">

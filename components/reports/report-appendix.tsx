@@ -3,6 +3,7 @@ import { accessLabel, reportCountry } from "@/lib/reports/board-report";
 import { CRITICALITY_LABELS, DATA_CATEGORY_LABELS, labelFor, CRITICALITY_PHRASES } from "@/lib/labels";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { ReportSubheading } from "./report-section";
+import { formatDayLong, readableDays } from "@/lib/dates";
 
 const TH = "px-2 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-600";
 const TD = "px-2 py-1.5 align-top";
@@ -113,7 +114,7 @@ export function MethodologyAppendix({ methodology: m }: { methodology: BoardRepo
                 {e.origin === "organisation" && <span className="block text-xs font-normal text-slate-500">Recorded by the organisation</span>}
               </th>
               <td className={TD}>{e.type}</td>
-              <td className={`${TD} whitespace-nowrap tabular-nums`}>{e.effectiveDate}</td>
+              <td className={`${TD} whitespace-nowrap tabular-nums`}>{formatDayLong(e.effectiveDate)}</td>
               <td className={`${TD} break-words text-xs text-slate-600`}>{e.source}</td>
             </tr>
           ))}
@@ -126,7 +127,7 @@ export function MethodologyAppendix({ methodology: m }: { methodology: BoardRepo
           <ul className="mt-2 space-y-1 text-sm text-slate-700">
             {m.citedSources.map((s) => (
               <li key={`${s.kind}:${s.ref}`} className="report-keep">
-                <span className="font-medium text-slate-900">{s.ref}</span>: {s.title}
+                <span className="font-medium text-slate-900">{s.ref}</span>: {readableDays(s.title, formatDayLong)}
               </li>
             ))}
           </ul>
@@ -149,7 +150,7 @@ export function MethodologyAppendix({ methodology: m }: { methodology: BoardRepo
               <th scope="row" className={`${TD} text-left font-medium`}>{v.name}</th>
               <td className={TD}>{reportCountry(v.country)}</td>
               <td className={`${TD} break-all text-xs text-slate-600`}>{v.source ?? "Entered by the organisation"}</td>
-              <td className={`${TD} whitespace-nowrap tabular-nums`}>{v.asOf ?? "—"}</td>
+              <td className={`${TD} whitespace-nowrap tabular-nums`}>{v.asOf ? formatDayLong(v.asOf) : "—"}</td>
             </tr>
           ))}
         </tbody>
@@ -211,7 +212,7 @@ function SystemRows({ system: s }: { system: InventorySystem }) {
                   <li key={f.key}>
                     {f.model} · {accessLabel(f.accessPath)}
                     <span className="block text-xs text-slate-600">
-                      {f.lastTested ? `drilled ${f.lastTested}${f.tested ? "" : " (stale)"}` : "never drilled"} · switch {hours(f.switchTimeHours)}
+                      {f.lastTested ? `drilled ${formatDayLong(f.lastTested)}${f.tested ? "" : " (stale)"}` : "never drilled"} · switch {hours(f.switchTimeHours)}
                     </span>
                   </li>
                 ))}

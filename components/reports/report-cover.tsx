@@ -1,7 +1,6 @@
 import type { BoardReport } from "@/lib/reports/board-report";
 import { RatingBadge } from "@/components/scores/rating-badge";
-
-const longDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { formatDateTimeLong, formatDayLong, readableDays } from "@/lib/dates";
 
 /** The cover: who, what, as of when, the headline rating, and how to read the rest. */
 export function ReportCover({ report }: { report: BoardReport }) {
@@ -32,18 +31,18 @@ export function ReportCover({ report }: { report: BoardReport }) {
           <p className="mt-1">
             <RatingBadge rating={headline.rating} size="lg" />
           </p>
-          <p className="mt-3 max-w-lg text-sm leading-relaxed text-slate-700">{headline.profile}</p>
+          <p className="mt-3 max-w-lg text-sm leading-relaxed text-slate-700">{readableDays(headline.profile, formatDayLong)}</p>
         </div>
       </div>
 
       <dl className="grid grid-cols-2 gap-x-8 gap-y-3 text-sm">
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Assessment date</dt>
-          <dd className="font-medium text-slate-900">{longDate(meta.asOf)}</dd>
+          <dd className="font-medium text-slate-900">{formatDayLong(meta.asOf)}</dd>
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Prepared</dt>
-          <dd className="font-medium text-slate-900">{longDate(meta.generatedAt)}</dd>
+          <dd className="font-medium text-slate-900">{formatDayLong(meta.generatedAt)}</dd>
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Assessment</dt>
@@ -58,7 +57,7 @@ export function ReportCover({ report }: { report: BoardReport }) {
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Frozen</dt>
           <dd className="text-slate-900">
-            {meta.frozenAt.slice(0, 16).replace("T", " ")} UTC{meta.frozenBy ? ` by ${meta.frozenBy}` : ""}
+            {formatDateTimeLong(meta.frozenAt)}{meta.frozenBy ? ` by ${meta.frozenBy}` : ""}
           </dd>
         </div>
         {meta.sector && (

@@ -2,6 +2,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { PAPER_LABELS } from "@/lib/reports/run-schemas";
 import type { ReportRunRow } from "@/lib/reports/run-queries";
 import { stageLabel } from "@/components/reports/stage-label";
+import { formatDateTime, formatDay } from "@/lib/dates";
 
 const STATUS: Record<ReportRunRow["status"], { label: string; tone: "slate" | "brand" | "red" | "emerald" }> = {
   queued: { label: "Queued", tone: "slate" },
@@ -10,7 +11,6 @@ const STATUS: Record<ReportRunRow["status"], { label: string; tone: "slate" | "b
   failed: { label: "Failed", tone: "red" },
 };
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -46,12 +46,12 @@ export function ReportHistory({ orgSlug, runs }: { orgSlug: string; runs: Report
         </thead>
         <tbody className="divide-y divide-slate-100">
           {runs.map((r) => {
-            const date = r.assessment.asOf.toISOString().slice(0, 10);
+            const date = formatDay(r.assessment.asOf);
             const status = STATUS[r.status];
             return (
               <tr key={r.id} data-run-id={r.id}>
                 <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-medium">
-                  {when(r.createdAt)}
+                  {formatDateTime(r.createdAt)}
                 </th>
                 <td className="px-4 py-3">{r.requestedBy?.name ?? "A former member"}</td>
                 <td className="whitespace-nowrap px-4 py-3 tabular-nums">{date}</td>
@@ -66,7 +66,7 @@ export function ReportHistory({ orgSlug, runs }: { orgSlug: string; runs: Report
                 </td>
                 <td className="px-4 py-3">
                   {r.status === "succeeded" ? (
-                    <a href={`/api/v1/orgs/${orgSlug}/reports/${r.id}/pdf`} download className="whitespace-nowrap text-brand-700 underline" aria-label={`Download the board report of ${date} (${PAPER_LABELS[r.paper]}, generated ${when(r.createdAt)})`}>
+                    <a href={`/api/v1/orgs/${orgSlug}/reports/${r.id}/pdf`} download className="whitespace-nowrap text-brand-700 underline" aria-label={`Download the board report of ${date} (${PAPER_LABELS[r.paper]}, generated ${formatDateTime(r.createdAt)})`}>
                       Download
                     </a>
                   ) : (

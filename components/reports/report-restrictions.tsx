@@ -2,6 +2,7 @@ import type { BoardReport } from "@/lib/reports/board-report";
 import { countryName } from "@/lib/countries";
 import { sharePhrase } from "@/lib/scores/active-restrictions";
 import { EventDate } from "@/components/policy-events/event-date";
+import { formatDayLong } from "@/lib/dates";
 
 const listJoin = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -16,7 +17,7 @@ export function ReportActiveRestrictions({ restrictions, asOf }: { restrictions:
   return (
     <section aria-labelledby="report-restrictions-heading" className="report-keep rounded-md border-2 border-slate-900 p-4" data-testid="report-active-restrictions">
       <h3 id="report-restrictions-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-900">
-        Active restrictions in force on {asOf}
+        Active restrictions in force on {formatDayLong(asOf)}
       </h3>
       <ul className="mt-3 space-y-3">
         {restrictions.map((r) => {
@@ -26,12 +27,12 @@ export function ReportActiveRestrictions({ restrictions, asOf }: { restrictions:
             <li key={r.key} className="report-keep border-l-4 border-red-800 pl-3 text-sm leading-relaxed text-slate-800">
               <p className="font-semibold text-slate-900">{r.title}</p>
               <p>
-                {r.typeLabel}, in force since <EventDate date={r.effectiveDate} estimated={r.dateEstimated} />
+                {r.typeLabel}, in force since <EventDate date={r.effectiveDate} estimated={r.dateEstimated} long />
                 {r.vendors.length > 0 && `; reaches ${listJoin(r.vendors)}`}.
                 {r.partialLifts.map((l) => (
                   <span key={l.key}>
                     {" "}
-                    Partly lifted: {l.title} (<EventDate date={l.effectiveDate} estimated={l.dateEstimated} />); it still applies to everyone the lift did not free.
+                    Partly lifted: {l.title} (<EventDate date={l.effectiveDate} estimated={l.dateEstimated} long />); it still applies to everyone the lift did not free.
                   </span>
                 ))}
               </p>

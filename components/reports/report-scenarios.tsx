@@ -1,6 +1,7 @@
 import type { ReportScenario } from "@/lib/reports/board-report";
 import { BlastRadius } from "@/components/scenarios/blast-radius";
 import { baselineNote } from "@/lib/reports/report-scenarios";
+import { formatDayLong } from "@/lib/dates";
 
 /** Affected systems listed per scenario: the board reads the largest impacts; the appendix lists every system. */
 const AFFECTED_SHOWN = 25;
@@ -22,7 +23,7 @@ export function ReportScenarios({ scenarios, headline }: { scenarios: ReportScen
             <p className="mt-2 text-sm text-slate-700">
               <span className="font-medium text-slate-900">Assumes: </span>
               {s.shocks.join("; ")}
-              {s.result && <span className="text-slate-500"> (landscape of {s.result.asOf})</span>}.
+              {s.result && <span className="text-slate-500"> (landscape of {formatDayLong(s.result.asOf)})</span>}.
             </p>
           )}
           {s.result && baselineNote(s.result.score.before, s.result.asOf, headline) && (

@@ -4,6 +4,7 @@ import { RatingBadge } from "@/components/scores/rating-badge";
 import { DIMENSION_LABELS } from "@/lib/scores/dashboard";
 import { ReportActiveRestrictions, ReportNotRecorded } from "./report-restrictions";
 import { inSentence } from "@/scoring/words";
+import { formatDayLong, readableDays } from "@/lib/dates";
 
 /**
  * The executive summary: the restrictions in force that reach the organisation first, then the
@@ -16,7 +17,8 @@ export function ExecutiveSummary({ report }: { report: BoardReport }) {
       <div className="space-y-3 text-[15px] leading-relaxed text-slate-800" data-testid="executive-summary">
         {report.summary.map((p) => (
           <p key={p.text}>
-            {p.text}
+            {/* The paragraphs quote the engine's sentences, whose days are ISO. */}
+            {readableDays(p.text, formatDayLong)}
             {p.refs.length > 0 && <span className="ml-1.5 whitespace-nowrap text-xs text-slate-500">[{p.refs.join(", ")}]</span>}
           </p>
         ))}
@@ -31,7 +33,7 @@ export function ExecutiveSummary({ report }: { report: BoardReport }) {
                   {r.ref}
                   <span className="block text-xs font-normal text-red-800">−{r.pointsLost.toFixed(2)} pts</span>
                 </span>
-                <span className="text-slate-800">{r.sentence}</span>
+                <span className="text-slate-800">{readableDays(r.sentence, formatDayLong)}</span>
               </li>
             ))}
           </ol>
@@ -89,7 +91,7 @@ export function TopRisks({ risks }: { risks: TopRisk[] }) {
               {r.systemName} <span className="text-slate-500">({inSentence(CRITICALITY_PHRASES[r.criticality])})</span>
             </span>
           </p>
-          <p className="mt-1 text-sm leading-relaxed text-slate-800">{r.sentence}</p>
+          <p className="mt-1 text-sm leading-relaxed text-slate-800">{readableDays(r.sentence, formatDayLong)}</p>
           <dl className="mt-2 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-600">
             <dt className="font-medium text-slate-700">Dependency</dt>
             <dd>

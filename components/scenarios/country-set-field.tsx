@@ -3,6 +3,7 @@ import { useId } from "react";
 import type { CountrySet } from "@/scoring/schema/primitives";
 import countrySetsFile from "@/scoring/catalogue/country-sets.json";
 import { Button } from "@/components/ui/button";
+import { formatDay } from "@/lib/dates";
 
 /** The catalogue's named, dated country sets (scoring/catalogue/country-sets.json), in its order. */
 export const NAMED_COUNTRY_SETS: readonly { key: string; name: string; countries: readonly string[]; asOf: string; source: string }[] = countrySetsFile.sets;
@@ -79,7 +80,7 @@ export function CountrySetField({ label, value, onChange, officeCountries, hint 
               className="px-2 py-1 text-xs"
               aria-pressed={on}
               aria-describedby={`${id}-${s.key}-about`}
-              title={`${s.countries.length} countries as of ${s.asOf}. Source: ${s.source}`}
+              title={`${s.countries.length} countries as of ${formatDay(s.asOf)}. Source: ${s.source}`}
               onClick={() => toggle(s.key)}
             >
               <span aria-hidden="true">{on ? "✓" : "+"}</span>
@@ -91,7 +92,7 @@ export function CountrySetField({ label, value, onChange, officeCountries, hint 
       <div className="sr-only">
         {NAMED_COUNTRY_SETS.map((s) => (
           <span key={s.key} id={`${id}-${s.key}-about`}>
-            {s.countries.length} countries as of {s.asOf}; source: {s.source}
+            {s.countries.length} countries as of {formatDay(s.asOf)}; source: {s.source}
           </span>
         ))}
       </div>
@@ -99,7 +100,7 @@ export function CountrySetField({ label, value, onChange, officeCountries, hint 
         <ul className="space-y-0.5 text-xs text-slate-600">
           {chosen.map((s) => (
             <li key={s.key}>
-              Includes {s.name}: {s.countries.length} countries as of <time dateTime={s.asOf}>{s.asOf}</time> ({s.source}).
+              Includes {s.name}: {s.countries.length} countries as of <time dateTime={s.asOf}>{formatDay(s.asOf)}</time> ({s.source}).
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { countryName } from "@/lib/countries";
 import { sharePhrase, type RestrictionInForce } from "@/lib/scores/active-restrictions";
 import { EventDate } from "@/components/policy-events/event-date";
+import { formatDay } from "@/lib/dates";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -98,7 +99,7 @@ export function ActiveRestrictionsBanner({
           {title}
         </h2>
         <p className="text-xs text-slate-600">
-          As of <time dateTime={asOf}>{asOf}</time> · {plural(restrictions.length, "restriction")} in force reach{restrictions.length === 1 ? "es" : ""} you
+          As of <time dateTime={asOf}>{formatDay(asOf)}</time> · {plural(restrictions.length, "restriction")} in force reach{restrictions.length === 1 ? "es" : ""} you
         </p>
       </div>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import type { Scored, ScoringResult } from "@/scoring/results";
 import { Card } from "@/components/ui/card";
 import { RatingBadge } from "./rating-badge";
+import { readableDays } from "@/lib/dates";
 
 /**
  * A factor's points as the list shows them: raw points of its maximum within its dimension
@@ -40,7 +41,7 @@ export function FactorList({ factors }: { factors: Scored["factors"] }) {
         <li key={f.id} className="flex gap-3">
           <FactorPoints f={f} />
           <span>
-            <span className="font-medium text-slate-900">{f.label}.</span> {f.sentence}
+            <span className="font-medium text-slate-900">{f.label}.</span> {readableDays(f.sentence)}
           </span>
         </li>
       ))}
@@ -81,7 +82,7 @@ export function EntityScore({
                 <span className="text-sm text-slate-500">of 100</span>
                 <RatingBadge rating={scored.rating} size="lg" />
               </p>
-              <p className="mt-2 max-w-2xl text-sm text-slate-600">{scored.profile}</p>
+              <p className="mt-2 max-w-2xl text-sm text-slate-600">{readableDays(scored.profile)}</p>
             </>
           ) : (
             <p className="mt-2 text-sm text-slate-600">{unscored}</p>

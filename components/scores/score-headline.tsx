@@ -1,6 +1,7 @@
 import type { ScoringResult } from "@/scoring/results";
 import { Card } from "@/components/ui/card";
 import { RatingBadge } from "./rating-badge";
+import { formatDay, readableDays } from "@/lib/dates";
 
 /** The organisation's rating and score, its profile, and the findings that cost the most points. */
 export function ScoreHeadline({ result, findings = 3, move }: { result: ScoringResult; findings?: number; move?: React.ReactNode }) {
@@ -17,11 +18,11 @@ export function ScoreHeadline({ result, findings = 3, move }: { result: ScoringR
             <span className="text-sm text-slate-500">of 100</span>
             <RatingBadge rating={org.rating} size="lg" />
           </p>
-          <p className="mt-2 max-w-2xl text-sm text-slate-600">{org.profile}</p>
+          <p className="mt-2 max-w-2xl text-sm text-slate-600">{readableDays(org.profile)}</p>
           {move && <div className="mt-2">{move}</div>}
         </div>
         <p className="text-xs text-slate-500">
-          As of {result.asOf} · methodology {result.methodologyVersion}
+          As of {formatDay(result.asOf)} · methodology {result.methodologyVersion}
           <br />
           {result.landscape.active.length} policy event{result.landscape.active.length === 1 ? "" : "s"} in force
         </p>
@@ -33,7 +34,7 @@ export function ScoreHeadline({ result, findings = 3, move }: { result: ScoringR
             {result.findings.slice(0, findings).map((f) => (
               <li key={`${f.dependency}-${f.factor}`} className="flex gap-3">
                 <span className="w-16 shrink-0 text-right font-medium tabular-nums text-red-700">−{f.pointsLost.toFixed(1)}</span>
-                <span>{f.sentence}</span>
+                <span>{readableDays(f.sentence)}</span>
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import { CATALOGUE_BACKED_FACTS, overriddenFacts, type CatalogueBackedValues } f
 import { countryName } from "@/lib/countries";
 import { VENDOR_TYPE_LABELS, labelFor } from "@/lib/labels";
 import { Badge, Card } from "@/components/ui/card";
+import { formatDay } from "@/lib/dates";
 
 const shown = (fact: keyof CatalogueBackedValues, value: string | null) =>
   !value ? "(none)" : fact === "vendorType" ? labelFor(VENDOR_TYPE_LABELS, value) : fact.endsWith("Country") ? countryName(value) : value;
@@ -13,15 +14,15 @@ const shown = (fact: keyof CatalogueBackedValues, value: string | null) =>
  */
 export function CatalogueFacts({ catalogue, vendor }: { catalogue: CatalogueVendorFacts; vendor: CatalogueBackedValues & { source: string | null; sourceAsOf: string | null } }) {
   const overridden = overriddenFacts(catalogue, vendor);
-  const catalogueSays = `${catalogue.source}, as of ${catalogue.asOf}`;
-  const ownSource = vendor.source ? `${vendor.source}${vendor.sourceAsOf ? `, checked ${vendor.sourceAsOf}` : ""}` : "none given";
+  const catalogueSays = `${catalogue.source}, as of ${formatDay(catalogue.asOf)}`;
+  const ownSource = vendor.source ? `${vendor.source}${vendor.sourceAsOf ? `, checked ${formatDay(vendor.sourceAsOf)}` : ""}` : "none given";
   return (
     <Card aria-labelledby="catalogue-facts">
       <h2 id="catalogue-facts" className="text-base font-semibold text-slate-900">
         Catalogue facts
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Added from the default catalogue (source: <span className="break-all">{catalogue.source}</span>, as of {catalogue.asOf}). Where your value differs, it is your override, with your source.
+        Added from the default catalogue (source: <span className="break-all">{catalogue.source}</span>, as of {formatDay(catalogue.asOf)}). Where your value differs, it is your override, with your source.
       </p>
       <dl className="mt-3 divide-y divide-slate-100 text-sm">
         {CATALOGUE_BACKED_FACTS.map(({ fact, label }) => {

@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { formatDay } from "@/lib/dates";
 
 const DEBOUNCE_MS = 150;
 
@@ -153,7 +154,7 @@ function CatalogueCombobox({ orgSlug, onChoose }: { orgSlug: string; onChoose: (
   );
 }
 
-const fromCatalogue = (source: string, asOf: string) => `${source}, as of ${asOf}`;
+const fromCatalogue = (source: string, asOf: string) => `${source}, as of ${formatDay(asOf)}`;
 
 function CatalogueEntry({ orgSlug, hit }: { orgSlug: string; hit: CatalogueSearchHit }) {
   const [state, action] = useActionState(addFromCatalogueAction, idle);

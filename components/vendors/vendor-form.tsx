@@ -15,6 +15,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
+import { formatDay } from "@/lib/dates";
 
 export type VendorFormValues = {
   id: string;
@@ -53,7 +54,7 @@ function ConflictDetails({ current, mine }: { current: Partial<Record<keyof Vend
     <ul className="mt-2 list-disc pl-5">
       {changed.map(([f, label]) => (
         <li key={f}>
-          {label}: now <strong>{shown(dateOnly(current[f]))}</strong>
+          {label}: now <strong>{f === "sourceAsOf" && current[f] ? formatDay(dateOnly(current[f]) as string) : shown(dateOnly(current[f]))}</strong>
         </li>
       ))}
     </ul>

@@ -7,9 +7,7 @@ import { checkApiToken, type ApiTokenCheck } from "@/lib/api-tokens/queries";
 import { recordApiTokenUse } from "@/lib/api-tokens/mutations";
 import { effectiveTokenRole } from "@/lib/api-tokens/effective-role";
 import { isApiTokenFormat } from "@/lib/api-tokens/secret";
-
-/** "2027-03-06 10:00 UTC": when an expired token stopped working, in the one time zone every caller shares. */
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+import { formatDateTime } from "@/lib/dates";
 
 /** Why a token is refused, in words the caller can act on (only its holder learns it: the secret has 256 random bits). */
 function refusal(check: Exclude<ApiTokenCheck, { ok: true }>): string {
@@ -19,7 +17,7 @@ function refusal(check: Exclude<ApiTokenCheck, { ok: true }>): string {
     case "revoked":
       return "This API token has been revoked. Ask an owner of the organisation for a new one.";
     case "expired":
-      return `This API token expired on ${utc(check.expiredAt)}. Ask an owner of the organisation for a new one.`;
+      return `This API token expired on ${formatDateTime(check.expiredAt)}. Ask an owner of the organisation for a new one.`;
     case "creator_not_member":
       return "This API token no longer works: the member who created it has left the organisation. Ask an owner for a new token.";
   }

@@ -68,7 +68,7 @@ describe("API tokens, per request", () => {
     const created = await createApiToken(w.ctx(w.a, "owner"), { name: "Old job", role: "viewer", expiresInDays: 1 }, new Date("2026-01-01T08:30:00Z"));
     const res = await call(offices.GET, "GET", { org: a }, { token: created.token });
     expect(res.status).toBe(401);
-    expect(res.json.error).toEqual({ code: "UNAUTHENTICATED", message: expect.stringContaining("expired on 2026-01-02 08:30 UTC") });
+    expect(res.json.error).toEqual({ code: "UNAUTHENTICATED", message: expect.stringContaining("expired on 2 Jan 2026, 08:30 UTC") });
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).toBeNull();
   });
 

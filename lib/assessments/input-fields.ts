@@ -4,6 +4,7 @@
 // Pure: no database, no server-only.
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
 import { COUNTRY_NAMES } from "@/lib/country-names";
+import { formatDay } from "@/lib/dates";
 import {
   ACCESS_PATH_LABELS,
   CRITICALITY_LABELS,
@@ -145,8 +146,7 @@ export function inputNames(...docs: InventoryDocumentInput[]): InputNames {
 /** The document spells enum values with hyphens ("direct-api"), the label tables with underscores. */
 const enumLabel = (labels: Readonly<Record<string, string>>) => (v: string) => labelFor(labels, v.replaceAll("-", "_"));
 const country = (code: string) => COUNTRY_NAMES[code] ?? (code === "EU" ? "European Union" : code === "vendor" ? "the vendor itself" : code);
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : iso);
+const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDay(iso) : iso);
 const hours = (h: number) => formatMinutes(Math.round(h * 60));
 
 type Say = (v: string | number, names: InputNames) => string;

@@ -10,6 +10,7 @@ import type { FreezeAssessmentInput } from "@/lib/assessments/schemas";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
 import type { Rating } from "@/scoring/ratings";
+import { formatDay } from "@/lib/dates";
 
 export { inputsHashOf };
 
@@ -57,7 +58,7 @@ export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentI
     if (latest && latest.inputsHash === inputsHash && latest.methodologyVersion === result.methodologyVersion && latest.asOf.toISOString().slice(0, 10) === asOf) {
       throw new AppError(
         "CONFLICT",
-        `Nothing has changed since the assessment of ${asOf} frozen at ${latest.createdAt.toISOString().slice(11, 16)} UTC: it already records this inventory, landscape and methodology.`,
+        `Nothing has changed since the assessment of ${formatDay(asOf)} frozen at ${latest.createdAt.toISOString().slice(11, 16)} UTC: it already records this inventory, landscape and methodology.`,
         { assessmentId: latest.id, current: { id: latest.id, asOf, createdAt: latest.createdAt.toISOString() } },
       );
     }

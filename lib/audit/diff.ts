@@ -1,4 +1,5 @@
 import { auditFieldLabel } from "@/lib/audit/labels";
+import { NO_DATE, formatDateTime, formatDay } from "@/lib/dates";
 
 // What an audit event changed, readably: its before and after snapshots (JSON copies of the row,
 // lib/audit/record.ts) compared field by field, each value in words. Pure: the screen, the CSV
@@ -16,25 +17,27 @@ export interface AuditChange {
 const HIDDEN_FIELDS = new Set(["id", "organisationId", "version", "createdAt", "updatedAt"]);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A DATE column (a due date, a drill) is snapshotted as midnight UTC: shown as the day, not "00:00". */
+const DATE_COLUMN = /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
 
-/** An instant as "2026-12-06 13:01 UTC": the same for every reader, wherever the server runs. */
-export function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
 /**
- * A recorded value in words: instants in UTC, yes/no, lists joined, objects as "label: value"
+ * A recorded value in words: instants in UTC ("6 Dec 2026, 13:01 UTC"), days ("6 Dec 2026"), yes/no, lists joined, objects as "label: value"
  * pairs. Nothing recorded (null, empty text or list) is null.
  * @example formatAuditValue(["DE", "FR"]) // "DE, FR"
  * @example formatAuditValue({ weights: "open" }) // "Weights: open"
- * @example formatAuditValue("2027-03-06T10:00:00.000Z") // "2027-03-06 10:00 UTC"
+ * @example formatAuditValue("2027-03-06T10:00:00.000Z") // "6 Mar 2027, 10:00 UTC"
  */
 export function formatAuditValue(value: unknown): string | null {
   if (isEmpty(value)) return null;
-  if (typeof value === "string") return ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? formatUtc(new Date(value)) : value;
+  if (typeof value === "string") {
+    if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return DATE_COLUMN.test(value) ? formatDay(value) : formatDateTime(value);
+    if (ISO_DAY.test(value) && formatDay(value) !== NO_DATE) return formatDay(value);
+    return value;
+  }
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return Number.isFinite(value) ? value.toLocaleString("en") : String(value);
   if (Array.isArray(value)) {

@@ -35,7 +35,7 @@ describe("auditChanges", () => {
   });
 
   it("instants are shown in UTC; nested objects as labelled pairs, not JSON", () => {
-    expect(auditChanges({ revokedAt: null }, { revokedAt: "2026-12-06T13:01:59.123Z" })).toEqual([{ field: "revokedAt", label: "Revoked", before: null, after: "2026-12-06 13:01 UTC" }]);
+    expect(auditChanges({ revokedAt: null }, { revokedAt: "2026-12-06T13:01:59.123Z" })).toEqual([{ field: "revokedAt", label: "Revoked", before: null, after: "6 Dec 2026, 13:01 UTC" }]);
     const [change] = auditChanges({ scope: { vendorCountries: { only: ["US"] } } }, { scope: { vendorCountries: { only: ["US", "CN"] }, weights: "closed" } });
     expect(change).toEqual({ field: "scope", label: "Scope", before: "Vendor countries: Only: US", after: "Vendor countries: Only: US, CN; Weights: closed" });
     expect(`${change?.before} ${change?.after}`).not.toMatch(/[{}"]|vendorCountries/);
@@ -66,7 +66,10 @@ describe("formatAuditValue", () => {
     [[], null],
     [true, "yes"],
     [12345.5, "12,345.5"],
-    ["2026-12-06", "2026-12-06"],
+    ["2026-12-06", "6 Dec 2026"],
+    ["2026-12-06T00:00:00.000Z", "6 Dec 2026"],
+    ["2026-12-06T23:30:00.000Z", "6 Dec 2026, 23:30 UTC"],
+    ["2026-02-30", "2026-02-30"],
     ["not 2026-12-06T10:00:00Z", "not 2026-12-06T10:00:00Z"],
     [[{ countries: ["RU"] }, { countries: ["CN"] }], "(Countries: RU); (Countries: CN)"],
   ])("%j reads %j", (value, text) => {

@@ -136,7 +136,7 @@ describe("an organisation's export imports anywhere", () => {
     expect(refused.ok ? [] : refused.issues).toEqual([
       {
         path: "$.vendors[0].source",
-        message: expect.stringMatching(/^give your own source: ultimate parent differs from the catalogue entry "openai" \(https:\/\/openai\.com\/our-structure\/, 2025-09-30\); the catalogue's source will do with the date you read it yourself$/),
+        message: expect.stringMatching(/^give your own source: ultimate parent differs from the catalogue entry "openai" \(https:\/\/openai\.com\/our-structure\/, 30 Sep 2025\); the catalogue's source will do with the date you read it yourself$/),
       },
     ]);
     expect(await db().vendor.findFirstOrThrow({ where: { organisationId: a.organisation.id }, select: { parentName: true, version: true } })).toEqual({ parentName: "OpenAI (non-profit parent)", version: 1 });

@@ -5,6 +5,7 @@ import type { InventoryDocument } from "@/scoring/schema/inventory";
 import { formatPath, type Issue } from "@/scoring/schema/issues";
 import { catalogueModel, catalogueVendor } from "@/lib/catalogue/facts";
 import { CATALOGUE_BACKED_FACTS, MODEL_CATALOGUE_BACKED_FACTS, catalogueModelValues, isOwnSource, newModelOverrides, newOverrides } from "@/lib/catalogue/overrides";
+import { formatDay } from "@/lib/dates";
 
 // Compares an inventory document with what an organisation holds. Rows are matched on their
 // NATURAL keys (names, and for dependencies system + model + access path); document keys only
@@ -110,7 +111,7 @@ const emptyPlan = (): EntityPlan => ({ create: [], update: [], unchanged: [] });
 
 /** A row that changes catalogue facts of a stored vendor or model without the organisation's own reading of a source. */
 const ownSourceMessage = (facts: string[], catalogue: { key: string; source: string; asOf: string }) =>
-  `give your own source: ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue entry "${catalogue.key}" (${catalogue.source}, ${catalogue.asOf}); the catalogue's source will do with the date you read it yourself`;
+  `give your own source: ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue entry "${catalogue.key}" (${catalogue.source}, ${formatDay(catalogue.asOf)}); the catalogue's source will do with the date you read it yourself`;
 
 /** Differences between two natural rows, field by field. */
 function diff(before: NaturalRow, after: NaturalRow) {

@@ -17,6 +17,7 @@ import {
   removeMember,
   revokeInvitation,
 } from "@/lib/members/mutations";
+import { formatDateTimeLong } from "@/lib/dates";
 
 const membersPath = (slug: string) => `/${slug}/settings/members`;
 
@@ -51,14 +52,13 @@ export const removeMemberAction = orgAction("members:manage", removeMemberSchema
 export const createPasswordResetAction = orgAction("members:manage", createPasswordResetSchema, async (ctx, input) => {
   const reset = await createPasswordReset(ctx, input);
   const link = publicLink(`/sign-in/reset/${reset.token}`);
-  const expires = reset.expiresAt.toISOString().replace("T", " ").slice(0, 16);
   const mailed =
     link !== null &&
     mailConfigured() &&
     (await sendMail({
       to: reset.email,
       subject: "Set a new password for Sovra",
-      text: `Hello ${reset.name},\n\nan owner of ${ctx.organisationName} created a link for you to set a new Sovra password:\n\n${link}\n\nIt works once, until ${expires} UTC. Setting a new password signs you out everywhere. If you did not expect this, tell the owner.\n`,
+      text: `Hello ${reset.name},\n\nan owner of ${ctx.organisationName} created a link for you to set a new Sovra password:\n\n${link}\n\nIt works once, until ${formatDateTimeLong(reset.expiresAt)}. Setting a new password signs you out everywhere. If you did not expect this, tell the owner.\n`,
     }));
   return {
     status: "success",

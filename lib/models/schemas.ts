@@ -5,6 +5,7 @@ import type { AccessPath, Weights } from "@/lib/generated/prisma/enums";
 import { idAndVersion, optionalDate, optionalText, repeated } from "@/lib/form-fields";
 import type { CatalogueModelFacts, OfferedAccessPath } from "@/lib/catalogue/facts";
 import { MODEL_CATALOGUE_BACKED_FACTS, isOwnSource, newModelOverrides, type CatalogueBackedModelValues } from "@/lib/catalogue/overrides";
+import { formatDay } from "@/lib/dates";
 
 const weights = Object.keys(WEIGHTS_LABELS) as [Weights, ...Weights[]];
 const accessPaths = Object.keys(ACCESS_PATH_LABELS) as [AccessPath, ...AccessPath[]];
@@ -55,7 +56,7 @@ const ownSourceForOverrides = (o: ModelOverrideContext) => (v: WithFacts, ctx: z
   ctx.addIssue({
     code: "custom",
     path: ["source"],
-    message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${o.catalogue.asOf}); the catalogue's source will do with the date you read it yourself`,
+    message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${formatDay(o.catalogue.asOf)}); the catalogue's source will do with the date you read it yourself`,
   });
 };
 

@@ -1,5 +1,6 @@
 // The plan's order and its overdue rule, pure so the list, the API and the tests share them.
 import type { Priority, RemediationStatus } from "@/lib/generated/prisma/enums";
+import { formatDay } from "@/lib/dates";
 
 const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
@@ -14,11 +15,14 @@ export function overdueDays(a: { status: RemediationStatus; dueDate: Date | null
   return days > 0 ? days : null;
 }
 
-/** "Overdue by 5 days", "Due today", "Due in 3 days", or the date for closed actions. */
-export function dueText(a: { status: RemediationStatus; dueDate: Date | null }, asOf: string): string {
+/**
+ * "Overdue by 5 days", "Due today", "Due in 3 days", or the date (further off, or closed actions):
+ * "6 Mar 2027" on the plan screen, `formatDayLong` ("6 March 2027") in the board report.
+ */
+export function dueText(a: { status: RemediationStatus; dueDate: Date | null }, asOf: string, format: (day: Date) => string = formatDay): string {
   if (!a.dueDate) return "No due date";
   const days = Math.round((a.dueDate.getTime() - Date.parse(`${asOf}T00:00:00.000Z`)) / DAY);
-  if (!isActive(a.status) || days > 30) return a.dueDate.toISOString().slice(0, 10);
+  if (!isActive(a.status) || days > 30) return format(a.dueDate);
   if (days < 0) return `Overdue by ${-days} day${days === -1 ? "" : "s"}`;
   if (days === 0) return "Due today";
   return `Due in ${days} day${days === 1 ? "" : "s"}`;

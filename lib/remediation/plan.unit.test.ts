@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comparePlan, dueText, formatGain, overdueDays } from "@/lib/remediation/plan";
+import { formatDayLong } from "@/lib/dates";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 const row = (over: Partial<Parameters<typeof comparePlan>[0]> & { id: string }) => ({
@@ -43,8 +44,9 @@ describe("overdue", () => {
     expect(dueText({ status: "open", dueDate: d("2026-11-30") }, "2026-12-01")).toBe("Overdue by 1 day");
     expect(dueText({ status: "open", dueDate: d("2026-12-01") }, "2026-12-01")).toBe("Due today");
     expect(dueText({ status: "open", dueDate: d("2026-12-04") }, "2026-12-01")).toBe("Due in 3 days");
-    expect(dueText({ status: "open", dueDate: d("2027-03-01") }, "2026-12-01")).toBe("2027-03-01");
-    expect(dueText({ status: "done", dueDate: d("2026-11-26") }, "2026-12-01")).toBe("2026-11-26");
+    expect(dueText({ status: "open", dueDate: d("2027-03-01") }, "2026-12-01")).toBe("1 Mar 2027");
+    expect(dueText({ status: "open", dueDate: d("2027-03-01") }, "2026-12-01", formatDayLong)).toBe("1 March 2027");
+    expect(dueText({ status: "done", dueDate: d("2026-11-26") }, "2026-12-01")).toBe("26 Nov 2026");
     expect(dueText({ status: "open", dueDate: null }, "2026-12-01")).toBe("No due date");
   });
 });

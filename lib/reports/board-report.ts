@@ -18,6 +18,7 @@ import type { ScenarioResult } from "@/scoring/scenario";
 import type { AccessPath, Criticality } from "@/scoring/schema/primitives";
 import type { PlanItem } from "@/components/remediation/types";
 import { possessive } from "@/scoring/words";
+import { formatDayLong } from "@/lib/dates";
 
 /** A remediation action as the report shows it: the plan screen's row (dates as YYYY-MM-DD). */
 export type ReportPlanAction = PlanItem;
@@ -364,7 +365,8 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   const topRisks = topRisksOf(a, document);
   const untestedCritical = systemsWithoutTestedFallback(document, a.asOf);
   const criticalCount = document.aiSystems.filter((s) => s.criticality === "critical").length;
-  const generatedOn = input.generatedAt.slice(0, 10);
+  const generatedOn = formatDayLong(input.generatedAt);
+  const assessed = formatDayLong(a.asOf);
 
   // The trend stops at this assessment: a report of an older one does not show the future.
   const trend = [...input.history]
@@ -392,7 +394,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
   const summary: SummaryParagraph[] = [];
   const say = (text: string, ...refs: string[]) => void summary.push({ text, refs });
   say(
-    `${possessive(document.organisation.name)} dependence on AI it does not control is rated ${org.rating} (${one(org.score)} of 100, where higher is more sovereign) as of ${a.asOf}, ` +
+    `${possessive(document.organisation.name)} dependence on AI it does not control is rated ${org.rating} (${one(org.score)} of 100, where higher is more sovereign) as of ${assessed}, ` +
       `across ${plural(org.systemCount, "AI system")} and ${plural(org.dependencyCount, "model dependency", "model dependencies")}, against ${plural(result.landscape.active.length, "policy event")} in force.`,
     "F1",
     "F3",
@@ -403,7 +405,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
     const direction = d === 0 ? "unchanged from" : d > 0 ? `up ${one(d)} points from` : `down ${one(-d)} points from`;
     // Semicolons: the reasons carry their own commas.
     const why = move.reasons.length > 0 ? ` Why: ${move.reasons.join("; ")}.` : " Nothing in the inventory, the landscape or the methodology changed.";
-    say(`The score is ${direction} the assessment of ${move.previous.asOf} (${one(move.previous.score)}, ${move.previous.rating}).${why}`, "F2", "Trend");
+    say(`The score is ${direction} the assessment of ${formatDayLong(move.previous.asOf)} (${one(move.previous.score)}, ${move.previous.rating}).${why}`, "F2", "Trend");
   } else {
     say("This is the organisation's first frozen assessment, so there is no earlier score to compare against; later reports will show the move and why.", "F2");
   }
@@ -450,7 +452,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
       id: "F2",
       label: "Move since previous",
       value: move ? `${move.delta > 0 ? "+" : move.delta < 0 ? "−" : "±"}${one(Math.abs(move.delta))}` : "—",
-      detail: move ? `from ${one(move.previous.score)} on ${move.previous.asOf}` : "first assessment",
+      detail: move ? `from ${one(move.previous.score)} on ${formatDayLong(move.previous.asOf)}` : "first assessment",
       trace: move ? `Assessment ${move.previous.id.slice(0, 8)} → ${a.id.slice(0, 8)}` : trace("no earlier assessment"),
     },
     { id: "F3", label: "AI systems", value: String(org.systemCount), detail: `${criticalCount} critical`, trace: trace("AI systems in its inventory") },
@@ -459,7 +461,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
       label: "Critical without tested fallback",
       value: String(untestedCritical.length),
       detail: `of ${criticalCount} critical systems`,
-      trace: trace(`fallbacks tested within ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days of ${a.asOf}`),
+      trace: trace(`fallbacks tested within ${DEFAULT_THRESHOLDS.fallbackTestedStaleDays} days of ${assessed}`),
     },
     {
       id: "F5",
@@ -479,7 +481,7 @@ export function assembleBoardReport(input: BoardReportInput): BoardReport {
       id: "F7",
       label: "Policy events in force",
       value: String(result.landscape.active.length),
-      detail: `on ${a.asOf}`,
+      detail: `on ${assessed}`,
       trace: trace("policy events in force on its date"),
     },
     {

@@ -77,7 +77,7 @@ describe("board report: executive summary", () => {
     const org = report.headline;
     expect(report.summary[0]!.refs).toEqual(["F1", "F3", "F7"]);
     expect(report.summary[0]!.text).toBe(
-      `Acme's dependence on AI it does not control is rated ${org.rating} (${org.score.toFixed(1)} of 100, where higher is more sovereign) as of ${AS_OF}, across 1 AI system and 1 model dependency, against ${org.policyEventsInForce} policy event${org.policyEventsInForce === 1 ? "" : "s"} in force.`,
+      `Acme's dependence on AI it does not control is rated ${org.rating} (${org.score.toFixed(1)} of 100, where higher is more sovereign) as of 1 November 2026, across 1 AI system and 1 model dependency, against ${org.policyEventsInForce} policy event${org.policyEventsInForce === 1 ? "" : "s"} in force.`,
     );
   });
 
@@ -98,7 +98,7 @@ describe("board report: executive summary", () => {
     });
     const report = assembleBoardReport({ ...input(doc), assessment: a, comparison });
     expect(report.summary[1]!.text).toBe(
-      `The score is down 2.3 points from the assessment of 2026-10-01 (${(a.score + 2.34).toFixed(1)}, Medium). Why: 1 policy event came into force (EU ban on X); 1 inventory change (Fallback Support bot → Mistral removed); most of the move is in a usable fallback exists (−2.0).`,
+      `The score is down 2.3 points from the assessment of 1 October 2026 (${(a.score + 2.34).toFixed(1)}, Medium). Why: 1 policy event came into force (EU ban on X); 1 inventory change (Fallback Support bot → Mistral removed); most of the move is in a usable fallback exists (−2.0).`,
     );
     expect(report.keyFigures.find((f) => f.id === "F2")).toMatchObject({ value: "−2.3", trace: `Assessment ${PREV.slice(0, 8)} → ${ID.slice(0, 8)}` });
   });
@@ -148,7 +148,7 @@ describe("board report: executive summary", () => {
     ];
     const report = assembleBoardReport(input(smallDoc(), { plan }));
     expect(report.summary.map((p) => p.text)).toContain("The biggest concentration: 100% of the criticality-weighted AI dependencies are controlled from the United States and 100% run on OPENAI's models.");
-    expect(report.summary.at(-1)!.text).toBe("The remediation plan holds 2 open actions expected to add 6.5 points in total; 1 is overdue on 2026-12-02; 1 has no owner yet.");
+    expect(report.summary.at(-1)!.text).toBe("The remediation plan holds 2 open actions expected to add 6.5 points in total; 1 is overdue on 2 December 2026; 1 has no owner yet.");
     expect(report.plan).toMatchObject({ open: 2, overdue: 1, done: 1, expectedGain: 6.5, unowned: 1 });
     expect(report.plan.actions.map((a) => a.id)).toEqual(["a", "b", "c"]); // the plan's own order, kept
   });
@@ -233,7 +233,7 @@ describe("board report: ordering and traceability", () => {
   it("gives every key figure a trace back to the assessment or the plan", () => {
     const report = assembleBoardReport(input(doc));
     expect(report.keyFigures.map((f) => f.id)).toEqual(["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"]);
-    for (const f of report.keyFigures) expect(f.trace).toMatch(/^(Assessment [0-9a-f]{8}|Remediation plan on 2026-12-02)/);
+    for (const f of report.keyFigures) expect(f.trace).toMatch(/^(Assessment [0-9a-f]{8}|Remediation plan on 2 December 2026)/);
     expect(report.keyFigures[0]).toMatchObject({ value: report.headline.score.toFixed(1), trace: `Assessment ${ID.slice(0, 8)} · organisation score, as frozen` });
     // Traces are written for the board, never as the document's JSON paths.
     for (const f of report.keyFigures) expect(f.trace, f.label).not.toMatch(/\b(results|inputs|landscape)\.[a-z]/);

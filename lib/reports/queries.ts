@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { assembleBoardReport, assembleReportInventory, type BoardReport, type ReportInventory, type ReportPlanAction } from "@/lib/reports/board-report";
 import { simulateForReport } from "@/lib/reports/report-scenarios";
 import { parseInventoryDocument } from "@/scoring/parse";
+import { formatDayLong } from "@/lib/dates";
 
 /**
  * The board report of one of the caller's organisation's assessments, or null when the id is not
@@ -34,7 +35,7 @@ export async function getBoardReport(ctx: OrgContext, assessmentId: string, now:
     origin: p.origin,
     owner: p.owner,
     dueDate: p.dueDate ? p.dueDate.toISOString().slice(0, 10) : null,
-    dueText: dueText(p, generatedOn),
+    dueText: dueText(p, generatedOn, formatDayLong),
     overdueDays: p.overdueDays,
     status: p.status,
     priority: p.priority,

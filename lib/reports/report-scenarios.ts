@@ -2,6 +2,7 @@
 // not read from each scenario's last run (which used whatever the inventory was that day), so
 // every blast radius in the report traces to the same assessment as the rest of it. Pure.
 import { describeShocks } from "@/components/scenarios/describe";
+import { formatDayLong } from "@/lib/dates";
 import { scoreInventory } from "@/scoring/score-inventory";
 import { simulateScenario } from "@/scoring/scenario";
 import { SCENARIO_SCHEMA_VERSION, scenarioSchema, type Shock } from "@/scoring/schema/scenario";
@@ -57,7 +58,7 @@ export function simulateForReport(document: InventoryDocument, catalogueEvents: 
   });
 }
 
-const longDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = formatDayLong;
 
 /**
  * Why a scenario starts from another score than the report's headline: it is scored against the

@@ -10,6 +10,7 @@ import { buildOffice } from "@/prisma/factories";
 import { createQueryCounter } from "@/lib/testing/query-counter";
 import { printContext } from "@/lib/reports/print-context";
 import { createPrintToken } from "@/lib/reports/print-token";
+import { formatDayLong } from "@/lib/dates";
 
 // The print route's token is signed with AUTH_SECRET (read once, lazily, by lib/env).
 const SECRET = "print-test-secret-print-test-secret-0123";
@@ -54,7 +55,7 @@ describe("board report queries", () => {
     expect(report!.meta).toMatchObject({ assessmentId: second.id, asOf: today(), note: "For the board" });
     expect(report!.move?.previous.id).toBe(first.id);
     expect(report!.move?.reasons.join(" ")).toContain("inventory change");
-    expect(report!.summary[1]!.text).toMatch(new RegExp(`from the assessment of ${today()} \\(${first.score.toFixed(1)}, `));
+    expect(report!.summary[1]!.text).toMatch(new RegExp(`from the assessment of ${formatDayLong(today())} \\(${first.score.toFixed(1)}, `));
     expect(report!.trend.map((t) => t.id)).toEqual([first.id, second.id]);
 
     expect(report!.plan.actions).toHaveLength(1);

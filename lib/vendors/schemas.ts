@@ -6,6 +6,7 @@ import type { VendorType } from "@/lib/generated/prisma/enums";
 import { checkbox, idAndVersion, optionalCountry, optionalDate, optionalText } from "@/lib/form-fields";
 import type { CatalogueVendorFacts } from "@/lib/catalogue/facts";
 import { CATALOGUE_BACKED_FACTS, isOwnSource, newOverrides, type CatalogueBackedValues } from "@/lib/catalogue/overrides";
+import { formatDay } from "@/lib/dates";
 
 const vendorTypes = Object.keys(VENDOR_TYPE_LABELS) as [VendorType, ...VendorType[]];
 
@@ -42,7 +43,7 @@ const ownSourceForOverrides =
     ctx.addIssue({
       code: "custom",
       path: ["source"],
-      message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${o.catalogue.asOf}); the catalogue's source will do with the date you read it yourself`,
+      message: `Give your own source: your ${facts.join(", ")} differ${facts.length === 1 ? "s" : ""} from the catalogue (${o.catalogue.source}, ${formatDay(o.catalogue.asOf)}); the catalogue's source will do with the date you read it yourself`,
     });
   };
 

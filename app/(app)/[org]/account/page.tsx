@@ -4,10 +4,10 @@ import { listMySessions } from "@/lib/account/queries";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata = { title: "Your account" };
 
-const when = (d: Date) => d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /** The signed-in person's own account: their password and where they are signed in. Shown inside an organisation's shell; it belongs to no organisation. */
 export default async function AccountPage({ params }: { params: Promise<{ org: string }> }) {
@@ -40,8 +40,8 @@ export default async function AccountPage({ params }: { params: Promise<{ org: s
                   {s.userAgent || "Unknown browser"} {s.id === session?.sessionId && <Badge tone="brand">this browser</Badge>}
                 </th>
                 <td className="px-4 py-3 text-slate-600">{s.address || "unknown"}</td>
-                <td className="px-4 py-3 text-slate-600">{when(s.createdAt)}</td>
-                <td className="px-4 py-3 text-slate-600">{when(s.lastSeenAt)}</td>
+                <td className="px-4 py-3 text-slate-600">{formatDateTime(s.createdAt)}</td>
+                <td className="px-4 py-3 text-slate-600">{formatDateTime(s.lastSeenAt)}</td>
               </tr>
             ))}
           </tbody>

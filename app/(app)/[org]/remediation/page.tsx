@@ -11,6 +11,7 @@ import { NewActionForm } from "@/components/remediation/action-form";
 import { AddSuggestionButton } from "@/components/remediation/add-suggestion-button";
 import type { PlanItem } from "@/components/remediation/types";
 import { inSentence } from "@/scoring/words";
+import { readableDays } from "@/lib/dates";
 
 export const metadata = { title: "Remediation" };
 
@@ -85,7 +86,7 @@ export default async function RemediationPage({ params }: { params: Promise<{ or
                 <li key={s.id} data-testid="suggestion" className="flex flex-wrap items-start justify-between gap-4 py-3">
                   <div className="max-w-2xl">
                     <p className="font-medium text-slate-900">{s.title}</p>
-                    <p className="mt-0.5 text-xs text-slate-600">{s.change}</p>
+                    <p className="mt-0.5 text-xs text-slate-600">{readableDays(s.change)}</p>
                     <p className="mt-1 text-sm text-slate-800">
                       Expected gain: <strong className="tabular-nums">{formatGain(s.expectedGain.organisation)}</strong> organisation score points ({formatGain(s.expectedGain.system)} for the AI system)
                     </p>

@@ -12,6 +12,7 @@ import { ReportGenerator } from "@/components/reports/report-generator";
 import { ReportProgress } from "@/components/reports/report-progress";
 import { ReportHistory } from "@/components/reports/report-history";
 import { ExportsPanel } from "@/components/reports/exports-panel";
+import { formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Reports" };
 
@@ -56,7 +57,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ org: s
               <ReportGenerator
                 orgSlug={ctx.organisationSlug}
                 disabled={chromium !== null}
-                assessments={assessments.map((a, i) => ({ id: a.id, label: `${a.asOf} · ${a.rating} ${a.score.toFixed(1)}${i === 0 ? " (latest)" : ""}` }))}
+                assessments={assessments.map((a, i) => ({ id: a.id, label: `${formatDay(a.asOf)} · ${a.rating} ${a.score.toFixed(1)}${i === 0 ? " (latest)" : ""}` }))}
               />
             )}
             {assessments[0] && (
@@ -73,7 +74,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ org: s
                   <ReportProgress
                     key={r.id}
                     orgSlug={ctx.organisationSlug}
-                    label={`Board report of ${r.assessment.asOf.toISOString().slice(0, 10)} (${PAPER_LABELS[r.paper]})`}
+                    label={`Board report of ${formatDay(r.assessment.asOf)} (${PAPER_LABELS[r.paper]})`}
                     initial={{ id: r.id, status: r.status, progress: r.progress, stage: r.stage, attempts: r.attempts, error: r.error }}
                   />
                 ))}

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { Delta } from "@/components/assessments/delta";
 import { describeShocks } from "@/components/scenarios/describe";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata = { title: "Scenarios" };
 
@@ -60,7 +61,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ org:
                     {s.description && <span className="block text-xs font-normal text-slate-500">{s.description}</span>}
                   </th>
                   <td className="px-4 py-3 text-slate-700">{describeShocks(s.name, s.shocks).join("; ")}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{s.lastRunAt ? `${s.lastRunAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "Never"}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{s.lastRunAt ? formatDateTime(s.lastRunAt) : "Never"}</td>
                   <td className="px-4 py-3 tabular-nums">{s.lastResult ? s.lastResult.counts.systemsAffected : "—"}</td>
                   <td className="px-4 py-3 tabular-nums">{s.lastResult ? `${s.lastResult.weightedImpactPercent.toFixed(1)}%` : "—"}</td>
                   <td className="px-4 py-3">{s.lastResult ? <Delta value={s.lastResult.score.delta} /> : "—"}</td>

@@ -4,6 +4,7 @@ import { printContext } from "@/lib/reports/print-context";
 import { getBoardReport, getReportInventory } from "@/lib/reports/queries";
 import { footerCss, REPORT_PART_QUERY } from "@/lib/reports/report-footer";
 import { BoardReport, BoardReportInventoryPart, PAPER } from "@/components/reports/board-report";
+import { formatDayLong } from "@/lib/dates";
 
 // The board report as headless Chromium prints it (the report job). Opened with a short-lived
 // print token, never a session: printContext re-checks the requesting member's membership and
@@ -30,7 +31,7 @@ export default async function BoardReportPrintPage({ params, searchParams }: { p
   // The footer's facts and, with no part asked for, Chromium's own page numbers.
   const page = (meta: { organisationName: string; assessmentId: string; asOf: string; methodologyVersion: string }, content: ReactNode) => (
     <main data-report-ready="false" data-paper={access.paper} className="mx-auto bg-white" style={{ width: PAPER[access.paper].contentWidth }}>
-      <style>{footerCss({ organisation: meta.organisationName, assessmentId: meta.assessmentId, assessmentDate: meta.asOf, methodologyVersion: meta.methodologyVersion }, query === null)}</style>
+      <style>{footerCss({ organisation: meta.organisationName, assessmentId: meta.assessmentId, assessmentDate: formatDayLong(meta.asOf), methodologyVersion: meta.methodologyVersion }, query === null)}</style>
       {content}
     </main>
   );

@@ -10,6 +10,7 @@ import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { BlastRadius } from "@/components/scenarios/blast-radius";
 import { RunScenarioButton } from "@/components/scenarios/run-button";
 import { describeShocks } from "@/components/scenarios/describe";
+import { formatDateTime, formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Scenario" };
 
@@ -52,9 +53,9 @@ export default async function ScenarioPage({ params }: { params: Promise<{ org: 
         </ul>
         <p className="mt-3 text-xs text-slate-500">
           {result
-            ? `Last run ${scenario.lastRunAt!.toISOString().slice(0, 16).replace("T", " ")} UTC against the policy landscape of ${result.asOf} (methodology ${result.methodologyVersion}).`
+            ? `Last run ${formatDateTime(scenario.lastRunAt!)} against the policy landscape of ${formatDay(result.asOf)} (methodology ${result.methodologyVersion}).`
             : "Not run yet."}
-          {scenario.asOf ? ` Landscape date fixed at ${scenario.asOf}.` : ""}
+          {scenario.asOf ? ` Landscape date fixed at ${formatDay(scenario.asOf)}.` : ""}
         </p>
       </Card>
       {result ? <BlastRadius result={result} /> : <Card><p className="text-sm text-slate-600">Run the scenario to see its blast radius.</p></Card>}

@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { FreezeAssessmentButton } from "@/components/assessments/freeze-button";
 import { Delta } from "@/components/assessments/delta";
+import { formatDateTime, formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Assessments" };
 
@@ -59,9 +60,9 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ or
                   <tr key={a.id}>
                     <th scope="row" className="px-4 py-3 text-left font-medium">
                       <Link href={`${base}/${a.id}`} className="text-brand-700 underline">
-                        {a.asOf}
+                        {formatDay(a.asOf)}
                       </Link>
-                      <span className="block text-xs font-normal text-slate-500">frozen {a.createdAt.slice(0, 16).replace("T", " ")} UTC</span>
+                      <span className="block text-xs font-normal text-slate-500">frozen {formatDateTime(a.createdAt)}</span>
                     </th>
                     <td className="whitespace-nowrap px-4 py-3">
                       <RatingBadge rating={a.rating} score={a.score} />
@@ -70,7 +71,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ or
                       {previous ? (
                         <Link href={`${base}/compare?a=${previous.id}&b=${a.id}`} className="underline decoration-slate-300 underline-offset-2 hover:decoration-current">
                           <Delta value={a.score - previous.score} />
-                          <span className="sr-only">: compare with the assessment of {previous.asOf}</span>
+                          <span className="sr-only">: compare with the assessment of {formatDay(previous.asOf)}</span>
                         </Link>
                       ) : (
                         <span className="text-slate-500">First</span>

@@ -9,12 +9,12 @@ import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
 import { TokenPolicyForm } from "@/components/api-tokens/token-policy-form";
+import { formatDay } from "@/lib/dates";
 
 export const metadata = { title: "API tokens" };
 
 const DAY_MS = 86_400_000;
 /** Dates in UTC, as the API's "expired on …" answer gives them. */
-const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const PRESET_DAYS = [7, 30, 90, 180, 365];
 /** Tokens that expire sooner than this are flagged, so their owners renew them in time. */
 const SOON_DAYS = 14;
@@ -24,7 +24,7 @@ function lifetimeOptions(policy: ApiTokenPolicy, now: Date) {
   const days = [...new Set([...PRESET_DAYS, policy.defaultDays, policy.maxDays])].filter((d) => d <= policy.maxDays).sort((a, b) => a - b);
   return days.map((d) => ({
     value: String(d),
-    label: `${d} ${d === 1 ? "day" : "days"}, until ${day(new Date(now.getTime() + d * DAY_MS))}${d === policy.defaultDays ? " (default)" : ""}`,
+    label: `${d} ${d === 1 ? "day" : "days"}, until ${formatDay(new Date(now.getTime() + d * DAY_MS))}${d === policy.defaultDays ? " (default)" : ""}`,
   }));
 }
 
@@ -130,19 +130,19 @@ function TokenRow({ token: t, now, orgSlug, revoke }: { token: Token; now: Date;
         {ROLE_LABELS[t.role]}
         {actsAs && actsAs !== t.role && <span className="block text-xs text-amber-800">acts as {ROLE_LABELS[actsAs]} (its creator&apos;s role now)</span>}
       </td>
-      <td className="px-4 py-3">{day(t.createdAt)}</td>
+      <td className="px-4 py-3">{formatDay(t.createdAt)}</td>
       <td className="px-4 py-3">
-        {day(t.expiresAt)}
+        {formatDay(t.expiresAt)}
         {!inactive && daysLeft <= SOON_DAYS && (
           <span className="ml-2">
             <Badge tone="amber">in {daysLeft} {daysLeft === 1 ? "day" : "days"}</Badge>
           </span>
         )}
       </td>
-      <td className="px-4 py-3">{t.lastUsedAt ? day(t.lastUsedAt) : "never"}</td>
+      <td className="px-4 py-3">{t.lastUsedAt ? formatDay(t.lastUsedAt) : "never"}</td>
       <td className="px-4 py-3 text-right">
         {t.revokedAt ? (
-          <Badge>Revoked {day(t.revokedAt)}</Badge>
+          <Badge>Revoked {formatDay(t.revokedAt)}</Badge>
         ) : expired ? (
           // Nothing to revoke: an expired token never works again.
           <Badge tone="red">Expired</Badge>

@@ -2,7 +2,8 @@ import { requireOrgPage } from "@/lib/auth/context";
 import { parseListParams } from "@/lib/list-params";
 import { auditFiltersFromList, auditListSpec, type AuditListState } from "@/lib/audit/filters";
 import { listAuditActors, listAuditEventsPage } from "@/lib/audit/queries";
-import { describeChanges, formatUtc } from "@/lib/audit/diff";
+import { describeChanges } from "@/lib/audit/diff";
+import { formatDateTime } from "@/lib/dates";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS, auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
 import { optionsFrom } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/card";
@@ -81,7 +82,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
           id: e.id,
           href: `/${ctx.organisationSlug}/settings/audit/${e.id}`,
           cells: {
-            when: formatUtc(e.createdAt).replace(" UTC", ""),
+            when: formatDateTime(e.createdAt).replace(" UTC", ""),
             actor: e.actor?.name ?? "Deleted account",
             action: auditActionLabel(e.action),
             entityType: auditEntityTypeLabel(e.entityType),

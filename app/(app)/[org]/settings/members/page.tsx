@@ -8,6 +8,7 @@ import { MemberRoleForm } from "@/components/members/member-role-form";
 import { PasswordResetButton } from "@/components/members/password-reset-button";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
+import { formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Members" };
 
@@ -66,7 +67,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
               <li key={i.id} className="flex items-center justify-between gap-4 py-2">
                 <span>
                   {ROLE_LABELS[i.role]}
-                  {i.email ? ` for ${i.email}` : ""}, created by {i.createdBy.name}, expires {i.expiresAt.toLocaleDateString("en-GB")}
+                  {i.email ? ` for ${i.email}` : ""}, created by {i.createdBy.name}, expires {formatDay(i.expiresAt)}
                 </span>
                 <ConfirmDelete action={revokeInvitationAction} fields={{ org: ctx.organisationSlug, invitationId: i.id }} title="Revoke this invitation?" consequences={["The link stops working at once."]} label="Revoke" />
               </li>

@@ -17,6 +17,7 @@ import { ModelCatalogueFacts } from "@/components/models/model-catalogue-facts";
 import { EntityScore } from "@/components/scores/entity-score";
 import { ScoreProblems } from "@/components/scores/score-problems";
 import { inSentence } from "@/scoring/words";
+import { formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Model" };
 
@@ -92,7 +93,7 @@ export default async function ModelPage({ params }: { params: Promise<{ org: str
               <div><dt className="text-slate-500">Family</dt><dd className="font-medium">{model.family}</dd></div>
               <div><dt className="text-slate-500">Licence restrictions</dt><dd className="font-medium">{model.licenceRestrictions ?? "None recorded"}</dd></div>
               <div><dt className="text-slate-500">Offered access paths</dt><dd className="font-medium">{model.offeredAccessPaths.map((o) => labelFor(ACCESS_PATH_LABELS, o.path)).join(", ") || "None recorded"}</dd></div>
-              <div><dt className="text-slate-500">Source</dt><dd className="font-medium">{model.source ?? "None recorded"}{model.sourceAsOf ? ` (checked ${isoDate(model.sourceAsOf)})` : ""}</dd></div>
+              <div><dt className="text-slate-500">Source</dt><dd className="font-medium">{model.source ?? "None recorded"}{model.sourceAsOf ? ` (checked ${formatDay(model.sourceAsOf)})` : ""}</dd></div>
             </dl>
           </Card>
         </div>

@@ -23,6 +23,7 @@ import { EntityScore } from "@/components/scores/entity-score";
 import { ActiveRestrictionMark } from "@/components/scores/restriction-mark";
 import { NotRecorded, SwitchedOffDetails } from "@/components/scores/switched-off";
 import { ScoreProblems } from "@/components/scores/score-problems";
+import { formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Vendor" };
 
@@ -83,7 +84,7 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
           <Card>
             <dl className="grid gap-3 text-sm sm:grid-cols-2 [&>div]:min-w-0 [&_dd]:[overflow-wrap:anywhere]">
               <div><dt className="text-slate-500">EU-US Data Privacy Framework</dt><dd className="font-medium">{vendor.dpfCertified ? "Certified" : "Not certified"}</dd></div>
-              <div><dt className="text-slate-500">Source</dt><dd className="font-medium">{vendor.source ?? "None recorded"}{vendor.sourceAsOf ? ` (checked ${isoDate(vendor.sourceAsOf)})` : ""}</dd></div>
+              <div><dt className="text-slate-500">Source</dt><dd className="font-medium">{vendor.source ?? "None recorded"}{vendor.sourceAsOf ? ` (checked ${formatDay(vendor.sourceAsOf)})` : ""}</dd></div>
               <div className="sm:col-span-2"><dt className="text-slate-500">Notes</dt><dd className="font-medium">{vendor.notes ?? "None"}</dd></div>
             </dl>
           </Card>

@@ -7,6 +7,7 @@ import { PAPERS } from "@/lib/reports/print-token";
 import { BoardReport, PAPER } from "@/components/reports/board-report";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Board report preview" };
 
@@ -28,7 +29,7 @@ export default async function BoardReportPreviewPage({ params, searchParams }: {
       <div className="print:hidden">
         <PageHeader
           title="Board report preview"
-          description={`The report of the assessment of ${report.meta.asOf}, as it will be printed on ${PAPER[paper].label} paper. Scores, scenarios and the inventory come from the frozen assessment; the remediation plan is as it stands today.`}
+          description={`The report of the assessment of ${formatDay(report.meta.asOf)}, as it will be printed on ${PAPER[paper].label} paper. Scores, scenarios and the inventory come from the frozen assessment; the remediation plan is as it stands today.`}
           actions={
             <>
               <nav aria-label="Paper size" className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm">

@@ -13,6 +13,7 @@ import { NotRecorded } from "@/components/scores/switched-off";
 import { EventDate } from "@/components/policy-events/event-date";
 import { MethodologyRescoreCard } from "@/components/assessments/methodology-rescore";
 import { parseInventoryDocument } from "@/scoring/parse";
+import { formatDateTime, formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Assessment" };
 
@@ -37,8 +38,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
   return (
     <>
       <PageHeader
-        title={`Assessment of ${assessment.asOf}`}
-        description={`Frozen ${assessment.createdAt.slice(0, 16).replace("T", " ")} UTC by ${assessment.createdBy?.name ?? "a former member"}. This record cannot change: it shows the score as it was, not as it is.`}
+        title={`Assessment of ${formatDay(assessment.asOf)}`}
+        description={`Frozen ${formatDateTime(assessment.createdAt)} by ${assessment.createdBy?.name ?? "a former member"}. This record cannot change: it shows the score as it was, not as it is.`}
         actions={
           <>
             <Link href={`/${ctx.organisationSlug}/reports/preview/${assessment.id}`} className={buttonClass("secondary")}>

@@ -10,6 +10,7 @@ import { RatingBadge } from "@/components/scores/rating-badge";
 import { Delta } from "@/components/assessments/delta";
 import { WhatChanged } from "@/components/assessments/what-changed";
 import { FACTORS } from "@/scoring";
+import { formatDateTime, formatDay, readableDays } from "@/lib/dates";
 
 /** A factor's name as the methodology gives it ("Fallback readiness"), for a sentence that moved the score. */
 const factorLabel = (id: string) => FACTORS.find((f) => f.id === id)?.label ?? "Other";
@@ -19,7 +20,7 @@ export const metadata = { title: "Compare assessments" };
 const DIMENSION_LABELS = { access: "Access", jurisdiction: "Jurisdiction", fallback: "Fallback readiness", concentration: "Concentration" } as const;
 const STATUS_LABELS = { added: "Added", removed: "Removed", changed: "Changed", unchanged: "Unchanged" } as const;
 
-const optionLabel = (a: AssessmentSummary) => `${a.asOf} · ${a.score.toFixed(1)} ${a.rating} (frozen ${a.createdAt.slice(0, 16).replace("T", " ")})`;
+const optionLabel = (a: AssessmentSummary) => `${formatDay(a.asOf)} · ${a.score.toFixed(1)} ${a.rating} (frozen ${formatDateTime(a.createdAt)})`;
 
 export default async function CompareAssessmentsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireOrgPage((await params).org, "scores:read");
@@ -71,13 +72,13 @@ function Side({ title, a }: { title: string; a: AssessmentSummary }) {
   return (
     <Card>
       <h2 className="text-sm font-semibold text-slate-500">{title}</h2>
-      <p className="mt-1 text-base font-semibold text-slate-900">Assessment of {a.asOf}</p>
+      <p className="mt-1 text-base font-semibold text-slate-900">Assessment of {formatDay(a.asOf)}</p>
       <p className="mt-2 flex items-baseline gap-3">
         <span className="text-3xl font-semibold tabular-nums">{a.score.toFixed(1)}</span>
         <RatingBadge rating={a.rating} />
       </p>
       <p className="mt-2 text-xs text-slate-500">
-        Frozen {a.createdAt.slice(0, 16).replace("T", " ")} UTC by {a.createdBy?.name ?? "a former member"} · methodology {a.methodologyVersion}
+        Frozen {formatDateTime(a.createdAt)} by {a.createdBy?.name ?? "a former member"} · methodology {a.methodologyVersion}
       </p>
     </Card>
   );
@@ -122,7 +123,7 @@ function Comparison({ c }: { c: AssessmentComparison }) {
         )}
         <h3 className="mt-4 text-sm font-semibold text-slate-900">Policy landscape</h3>
         {c.landscape.imposed.length + c.landscape.lifted.length + c.landscape.partlyLifted.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">The same policy events were in force{c.asOfChanged ? ` on ${c.before.asOf} and ${c.after.asOf}` : ""}.</p>
+          <p className="mt-1 text-sm text-slate-600">The same policy events were in force{c.asOfChanged ? ` on ${formatDay(c.before.asOf)} and ${formatDay(c.after.asOf)}` : ""}.</p>
         ) : (
           <p className="mt-1 text-sm text-slate-600">
             Of the policy events,{" "}
@@ -144,7 +145,7 @@ function Comparison({ c }: { c: AssessmentComparison }) {
                 <li key={f.id} className="flex gap-3">
                   <span className="w-20 shrink-0 text-right"><Delta value={f.delta} /></span>
                   <span>
-                    <span className="font-medium text-slate-900">{factorLabel(f.id)}.</span> {f.sentenceAfter || f.sentenceBefore}
+                    <span className="font-medium text-slate-900">{factorLabel(f.id)}.</span> {readableDays(f.sentenceAfter || f.sentenceBefore)}
                   </span>
                 </li>
               ))}
@@ -202,7 +203,7 @@ function EntityTable({ caption, rows }: { caption: string; rows: EntityDelta[] }
               <td className="max-w-md px-4 py-2 text-slate-600">
                 {r.factors[0] ? (
                   <>
-                    <span className="font-medium text-slate-800">{factorLabel(r.factors[0].id)}:</span> {r.factors[0].sentenceAfter || r.factors[0].sentenceBefore}
+                    <span className="font-medium text-slate-800">{factorLabel(r.factors[0].id)}:</span> {readableDays(r.factors[0].sentenceAfter || r.factors[0].sentenceBefore)}
                   </>
                 ) : (
                   ""

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/context";
 import { getAuditEvent } from "@/lib/audit/queries";
-import { formatUtc } from "@/lib/audit/diff";
+import { formatDateTime } from "@/lib/dates";
 import { auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
@@ -44,7 +44,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ org
         </h2>
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-600">When</dt>
-          <dd>{formatUtc(event.createdAt)}</dd>
+          <dd>{formatDateTime(event.createdAt)}</dd>
           <dt className="font-medium text-slate-600">Who</dt>
           <dd>{event.actor ? `${event.actor.name} (${event.actor.email})` : "An account that no longer exists"}</dd>
           <dt className="font-medium text-slate-600">Entity id</dt>
