@@ -19,6 +19,7 @@ const { listVendorsPage, vendorListSpec } = await import("@/lib/vendors/queries"
 const { listModelsPage, modelListSpec } = await import("@/lib/models/queries");
 const { listAiSystemsPage, aiSystemListSpec } = await import("@/lib/ai-systems/queries");
 const { listDataFlowsPage, dataFlowListSpec } = await import("@/lib/data-flows/queries");
+const { scoreOrganisation } = await import("@/lib/scores/queries");
 
 type Ctx = Awaited<ReturnType<typeof requireOrg>>;
 type AnyList = (ctx: Ctx, state: never) => Promise<{ rows: unknown[]; total: number }>;
@@ -40,6 +41,23 @@ describe("a list page request's SQL statements", () => {
     w = await twoOrganisations();
     await buildLargeInventory(db(), w.a.organisation.id, 300);
     session.userId = w.a.users.viewer.id;
+    // The AI systems and vendors lists show live ratings from the live score, which is computed
+    // once per inventory change and then read from the per-process cache (one fingerprint
+    // query): the budget below is for a list read while the inventory is unchanged.
+    await scoreOrganisation(w.ctx(w.a, "viewer"));
+  });
+
+  it("the first AI systems list after an inventory change re-scores it: the inventory's tables read once more, nothing per row", async () => {
+    const { state } = parseListParams(aiSystemListSpec, {});
+    await db().office.updateMany({ where: { organisationId: w.a.organisation.id }, data: { updatedAt: new Date() } });
+    const { result, statements } = await counter.count(async () => {
+      const ctx = await requireOrg(w.a.organisation.slug, "inventory:read");
+      return listAiSystemsPage(ctx, state as never);
+    });
+    expect(result.rows.length).toBeGreaterThan(0);
+    expect((result.rows as { rating: unknown }[]).every((r) => r.rating !== undefined)).toBe(true);
+    // identity and the page's own queries (at most 10) + the document's nine inventory tables and the organisation
+    expect(statements.length).toBeLessThanOrEqual(20);
   });
 
   for (const { name, list, spec, heavy } of LISTS) {
