@@ -76,6 +76,7 @@ const URLS = [
   `${LIST}/ai-systems`,
   `${LIST}/ai-systems?sort=dependencies.desc&page=10&size=100`,
   `${LIST}/ai-systems?f.accessPath=cloud_marketplace&sort=criticality.desc&page=3&size=100`,
+  `${LIST}/ai-systems?sort=score.asc&page=3&size=100`, // ranked in memory by the live score (decision 036)
   `${LIST}/data-flows`,
   `${LIST}/data-flows?sort=aiSystem.asc&page=10&size=100`,
   `${LIST}/data-flows?f.vendor=bench&sort=vendor.desc&page=10&size=100`,
