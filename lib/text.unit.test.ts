@@ -60,6 +60,7 @@ describe("textProblem", () => {
       ["name", TEXT_MESSAGES.bidi],
       ["notes", TEXT_MESSAGES.nul],
     ]);
+    expect(error.issues.every((i) => i.code === "custom")).toBe(true);
   });
 });
 
@@ -77,6 +78,26 @@ describe("findUnsafeText", () => {
     expect(findUnsafeText({ a: [1, true, null, "ok", { b: "fine\n" }] })).toEqual([]);
     expect(findUnsafeText(Array.from({ length: 50 }, () => "\u0000"), 5)).toHaveLength(5);
   });
+
+  it("stops after the limit when the problems are in field names too", () => {
+    const keys = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`k${i}\u0001`, "ok"]));
+    expect(findUnsafeText(keys)).toHaveLength(20);
+    expect(findUnsafeText(keys, 3)).toHaveLength(3);
+  });
+
+  it("says what is wrong with a field name in one sentence", () => {
+    expect(findUnsafeText({ ["k\u0000"]: 1 })).toEqual([{ path: ["k\u0000"], message: `A field name: r${TEXT_MESSAGES.nul.slice(1)}` }]);
+  });
+
+  it("looks 64 levels deep and no deeper", () => {
+    const nested = (levels: number) => {
+      let v: unknown = "a\u0000";
+      for (let i = 0; i < levels; i++) v = i % 2 ? { x: v } : [v];
+      return v;
+    };
+    expect(findUnsafeText(nested(64))).toHaveLength(1);
+    expect(findUnsafeText(nested(70))).toEqual([]);
+  });
 });
 
 describe("urlTextProblem", () => {
@@ -88,6 +109,8 @@ describe("urlTextProblem", () => {
 
   it("names the parameter in its message", () => {
     expect(at("/mainfeld/inventory/vendors?q=%00")).toBe('The search or filter "q" in the address contains an invisible control character (such as NUL or a line break). Remove it and try again.');
+    expect(at("/mainfeld/x?q%01=1")).toMatch(/^The search or filter "q\?" in/);
+    expect(at(`/mainfeld/x?${"k".repeat(60)}=%00`)).toMatch(new RegExp(`^The search or filter "${"k".repeat(40)}" in`));
   });
 
   it.each(["/mainfeld/inventory/vendors?q=Z%C3%BCrich&sort=name.desc", "/mainfeld/inventory/vendors?q=a%09b", "/print/report/abc.def?part=main&from=0&to=5", "/mainfeld/scores?q=%D7%A9%D7%9C%D7%95%D7%9D", "/", "/mainfeld/inventory/vendors?q=%E2%80%AE"])("accepts %s", (path) => {

@@ -39,6 +39,21 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("http://sovra.example/mainfeld", { origin: "https://sovra.example" })).toBe("/");
     expect(safeCallbackPath("https://sovra.example/mainfeld")).toBe("/");
   });
+
+  it("keeps a path of up to 2,048 characters, and a double slash inside a path", () => {
+    const longest = `/${"a".repeat(2047)}`;
+    expect(safeCallbackPath(longest)).toBe(longest);
+    expect(safeCallbackPath(`${longest}a`)).toBe("/");
+    expect(safeCallbackPath("/mainfeld//")).toBe("/mainfeld//");
+  });
+
+  it("takes nothing but a path or a URL on the origin, even when an origin is given", () => {
+    const origin = "https://sovra.example";
+    expect(safeCallbackPath("mainfeld/scores", { origin })).toBe("/");
+    expect(safeCallbackPath("mainfeld?next=https://sovra.example/x", { origin })).toBe("/");
+    expect(safeCallbackPath("http://localhost:3000/mainfeld", { origin: "http://localhost:3000" })).toBe("/mainfeld");
+    expect(safeCallbackPath("/mainfeld", { origin: "not an origin" })).toBe("/");
+  });
 });
 
 describe("isAcceptedByAuthJs", () => {
@@ -46,7 +61,11 @@ describe("isAcceptedByAuthJs", () => {
     expect(isAcceptedByAuthJs(raw)).toBe(true);
   });
 
-  it.each(["javascript:alert(1)", "data:text/html,x", "/a\nb", "//evil.example", "/\\evil", "", "not a url"])("refuses %j, which Auth.js would answer with a 500", (raw) => {
+  it.each(["javascript:alert(1)", "data:text/html,x", "/a\nb", "//evil.example", "/\\evil", "", "not a url", "git+https://evil.example/", `/${"a".repeat(2048)}`])("refuses %j, which Auth.js would answer with a 500", (raw) => {
     expect(isAcceptedByAuthJs(raw)).toBe(false);
+  });
+
+  it("lets a path of 2,048 characters through", () => {
+    expect(isAcceptedByAuthJs(`/${"a".repeat(2047)}`)).toBe(true);
   });
 });

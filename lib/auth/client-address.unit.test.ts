@@ -34,6 +34,7 @@ describe("the client address for throttling", () => {
       expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: "10.0.0.3", "x-forwarded-for": "<script>, 10.0.0.2" }), 2)).toBe(UNKNOWN_ADDRESS);
       expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: "not an address" }), 0)).toBe(UNKNOWN_ADDRESS);
       expect(clientAddress(undefined, 0)).toBe(UNKNOWN_ADDRESS);
+      expect(clientAddress(undefined, 1)).toBe(UNKNOWN_ADDRESS);
     });
   });
 });
@@ -49,6 +50,13 @@ describe("normaliseAddress", () => {
     ["::1", "0:0:0:0::/64"],
     ["999.1.1.1", null],
     ["", null],
+    [" 192.0.2.7 ", "192.0.2.7"],
+    ["::ffff:10.20.30.40", "10.20.30.40"],
+    ["1::ffff:192.0.2.7", "1:0:0:0::/64"],
+    ["[2001:db8::1", null],
+    ["2001:db8::1]", null],
+    ["::2:3:4:5:6:1.2.3.4", "0:2:3:4::/64"],
+    ["1::3:4:5:6:1.2.3.4", "1:0:3:4::/64"],
   ])("%s is bucketed as %s", (raw, expected) => {
     expect(normaliseAddress(raw)).toBe(expected);
   });

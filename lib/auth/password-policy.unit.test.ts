@@ -59,4 +59,30 @@ describe("the password policy", () => {
     expect(() => assertAcceptablePassword("password1234", {}, "newPassword")).toThrow(expect.objectContaining({ code: "INVALID_INPUT", details: { fieldErrors: { newPassword: [PASSWORD_MESSAGES.breached] } } }));
     expect(() => assertAcceptablePassword("lilac otter quarry tuesday", dana)).not.toThrow();
   });
+
+  it("takes the words of 3 or more letters, an organisation's of 4 or more, not the top-level domain, longest first", () => {
+    const words = contextWords({ name: "Jean-Luc O'Neil", email: "jl.o+work@corp.mainfeld.example", organisationName: "Big Acme Company" });
+    // Longest first, so "danaschmidt" is taken out of a password before "dana" is.
+    expect(words).toEqual(["mainfeld", "jlowork", "company", "sovra", "jean", "neil", "work", "corp", "acme", "luc"]);
+  });
+
+  it("calls a password built from the person's words when fewer than 6 other letters or digits remain", () => {
+    expect(assessPassword("Schmidt Dana kayak", dana).problems).toContain(PASSWORD_MESSAGES.context);
+    expect(assessPassword("Schmidt Dana !!!!!!!", dana).problems).toContain(PASSWORD_MESSAGES.context);
+    expect(assessPassword("Schmidt Dana kayak9", dana).problems).not.toContain(PASSWORD_MESSAGES.context);
+    expect(assessPassword("!!!!!!!!!!!12345", dana).problems).not.toContain(PASSWORD_MESSAGES.context);
+  });
+
+  it("accepts a password zxcvbn rates strong (3), and refuses dictionary words that no breach list holds", () => {
+    expect(assessPassword("purple monkey12", dana)).toMatchObject({ acceptable: true, score: 3, problems: [] });
+    const words = assessPassword("baseballfootball", dana);
+    expect(words.acceptable).toBe(false);
+    expect(words.problems).not.toContain(PASSWORD_MESSAGES.breached);
+    expect(words.problems.join(" ")).toContain(PASSWORD_MESSAGES.guessable);
+  });
+
+  it("puts the problems under `password` unless told otherwise, with a plain message", () => {
+    expect(() => assertAcceptablePassword("password1234", {})).toThrow(expect.objectContaining({ message: "Choose a stronger password.", details: { fieldErrors: { password: [PASSWORD_MESSAGES.breached] } } }));
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { readSessionToken, sessionUserId } from "./session-token";
 
 const SECRET = "unit-test-secret-unit-test-secret-unit-test";
@@ -60,5 +60,41 @@ describe("reading the user id from the Auth.js session cookie", () => {
     const withSession = await encode({ token: { sub: "user-5", sid: "session-5" }, secret: SECRET, salt: NAME, maxAge: 3600 });
     expect(await readSessionToken([{ name: NAME, value: withSession }], SECRET)).toEqual({ userId: "user-5", sessionId: "session-5" });
     expect(await readSessionToken([{ name: NAME, value: await tokenFor("user-6") }], SECRET)).toEqual({ userId: "user-6", sessionId: null });
+  });
+
+  it("joins chunks by their number, and only the session cookie's own numbered chunks", async () => {
+    const token = await tokenFor("user-7");
+    const size = Math.ceil(token.length / 12);
+    const chunks = Array.from({ length: 12 }, (_, i) => ({ name: `${NAME}.${i}`, value: token.slice(i * size, (i + 1) * size) }));
+    const shuffled = [chunks[10]!, chunks[2]!, chunks[11]!, ...chunks.slice(3, 10), chunks[0]!, chunks[1]!];
+    expect(await sessionUserId(shuffled, SECRET)).toBe("user-7");
+    for (const stray of [`${"x".repeat(NAME.length)}.12`, `${NAME}.x12`, `${NAME}.12x`]) {
+      expect(await sessionUserId([...shuffled, { name: stray, value: "junk" }], SECRET), stray).toBe("user-7");
+    }
+  });
+
+  it("keeps a remembered token for 15 seconds past its expiry, and not a second longer", async () => {
+    const token = await tokenFor("user-8", { maxAge: 120 });
+    const { exp } = (await decode({ token, secret: SECRET, salt: NAME }))!;
+    expect(await sessionUserId([{ name: NAME, value: token }], SECRET)).toBe("user-8");
+    expect(await sessionUserId([{ name: NAME, value: token }], SECRET, (exp! + 14) * 1000)).toBe("user-8");
+    expect(await sessionUserId([{ name: NAME, value: token }], SECRET, (exp! + 15) * 1000)).toBeNull();
+  });
+
+  it("refuses a token whose subject or session is no string", async () => {
+    const withoutSubject = await encode({ token: { name: "Dana" }, secret: SECRET, salt: NAME, maxAge: 3600 });
+    expect(await readSessionToken([{ name: NAME, value: withoutSubject }], SECRET)).toBeNull();
+    const numericSubject = await encode({ token: { sub: 42 as unknown as string }, secret: SECRET, salt: NAME, maxAge: 3600 });
+    expect(await readSessionToken([{ name: NAME, value: numericSubject }], SECRET)).toBeNull();
+    const numericSession = await encode({ token: { sub: "user-9", sid: 9 }, secret: SECRET, salt: NAME, maxAge: 3600 });
+    expect(await readSessionToken([{ name: NAME, value: numericSession }], SECRET)).toEqual({ userId: "user-9", sessionId: null });
+  });
+
+  it("does not fall back to the plain cookie when the secure one is there but invalid", async () => {
+    const secure = "__Secure-authjs.session-token";
+    const signed = await tokenFor("u", { salt: secure });
+    const bad = signed.slice(0, -6) + (signed.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    const good = await tokenFor("user-10");
+    expect(await sessionUserId([{ name: secure, value: bad }, { name: NAME, value: good }], SECRET)).toBeNull();
   });
 });

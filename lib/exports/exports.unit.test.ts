@@ -199,6 +199,26 @@ describe("the CSV files", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect((parse(csv.slice(1)) as string[][]).length).toBe(gaps.length + 1);
   });
+
+  it("tell a missing value from one Sovra filled in, in the gaps' Kind column", () => {
+    const gap = { file: "b_05.01", row: 1, column: "c0010", label: "LEI", subject: "Provider: X", note: "n" };
+    const csv = writeGapsCsv([{ ...gap, kind: "missing" }, { ...gap, kind: "review" }]);
+    const [header, missing, review] = parse(csv.slice(1)) as string[][];
+    const kind = header!.indexOf("Kind");
+    expect(missing![kind]).toBe("missing: fill in");
+    expect(review![kind]).toBe("filled by Sovra: confirm");
+  });
+
+  it("leave a coded DORA cell as it is, even one that starts like a formula", () => {
+    const table = buildB0501(bank());
+    const coded = table.template.columns.findIndex((c) => c.type !== "alphanumerical");
+    const free = table.template.columns.findIndex((c) => c.type === "alphanumerical");
+    table.rows[0]![coded] = "-1";
+    table.rows[0]![free] = "-1";
+    const [, first] = parse(writeDoraCsv(table)) as string[][];
+    expect(first![coded]).toBe("-1");
+    expect(first![free]).toBe("'-1");
+  });
 });
 
 describe("the EU AI Act deployer inventory", () => {

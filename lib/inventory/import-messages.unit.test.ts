@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { parseInventoryDocument } from "@/scoring/parse";
 import type { Issue } from "@/scoring/schema/issues";
 import { cellProblem, problemMessage } from "./import-messages";
@@ -52,5 +53,34 @@ describe("import problems in the user's words", () => {
     expect(cellProblem.choice("Criticality", ["low", "medium", "high", "critical"], "urgent")).toBe('Criticality must be one of: low, medium, high, critical (found "urgent")');
     expect(cellProblem.number("Headcount", "about 40")).toBe('Headcount must be a number (found "about 40")');
     expect(cellProblem.country("HQ country", "Atlantis")).toBe('HQ country must be a country: its name in English or its ISO code, e.g. Germany, DE or DEU (found "Atlantis")');
+  });
+});
+
+describe("the rewrites the example document does not reach", () => {
+  // zod's own messages for the other bounds a schema may set, so a rewording fails here too.
+  const messageOf = (schema: z.ZodType, value: unknown) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) throw new Error(`${JSON.stringify(value)} passed`);
+    return parsed.error.issues[0]!.message;
+  };
+
+  it.each([
+    ["an exclusive lower bound", z.number().gt(0), 0, "Share must be more than 0"],
+    ["an inclusive upper bound", z.number().max(100), 101, "Share must be 100 or less"],
+    ["an exclusive upper bound", z.number().lt(1), 1, "Share must be less than 1"],
+    ["a shortest text", z.string().min(3), "ab", "Share must have at least 3 characters"],
+    ["a shortest list", z.array(z.string()).min(2), ["a"], "Share needs at least 2 values"],
+    ["a longest list", z.array(z.string()).max(2), ["a", "b", "c"], "Share takes at most 2 values"],
+    ["a literal", z.literal("1.0"), "2.0", "Share must be 1.0"],
+    ["an address", z.url(), "not an address", "Share must be an http or https address"],
+  ])("says %s in words", (_what, schema, value, said) => {
+    expect(problemMessage("Share", messageOf(schema as z.ZodType, value))).toBe(said);
+  });
+
+  it("names the column, the choices and the value found in a list cell, a JSON cell and a number where text belongs", () => {
+    expect(cellProblem.choiceInList("Data categories", ["personal", "health"], "secret")).toBe('Data categories takes values among: personal, health, separated by ; (found "secret")');
+    expect(cellProblem.json("Regions", "Unexpected token")).toBe("Regions must be JSON (Unexpected token)");
+    expect(cellProblem.text("Name", 42)).toBe("Name must be text, not the number 42");
+    expect(cellProblem.boolean("DPF certified", "maybe")).toBe('DPF certified must be yes or no (found "maybe")');
   });
 });

@@ -4,6 +4,7 @@ import { accessPathFactor, hostingFactor } from "./access";
 import { concentrationFactor, concentrationKeys } from "./concentration";
 import { exitPlanPoints, fallbackFactors, independence, switchPoints, testedPoints } from "./fallback";
 import { extraterritorialFactor, restrictionsFactor, sanctionsFactor, transferFactor } from "./jurisdiction";
+import { withoutExplanations } from "../explain-mode";
 import { matchEvent, matchSanction } from "../match";
 import type { ImposeEvent } from "../../schema/policy-event";
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS } from "../../options";
@@ -24,6 +25,72 @@ describe("access.path: who holds the off switch", () => {
     const f = accessPathFactor(route({ accessPath, weights, cloudHq: accessPath.includes("cloud") || accessPath.includes("third") ? "US" : undefined }));
     expect(f.raw).toBe(points);
     expect(f.sentence.length).toBeGreaterThan(20);
+  });
+});
+
+describe("access.path: what it says", () => {
+  it("names the factor, and says who holds the switch and what is missing for each path", () => {
+    const selfOpen = accessPathFactor(route({ accessPath: "self-hosted", weights: "open" }));
+    expect(selfOpen.id).toBe("access.path");
+    expect(selfOpen.gap).toBeUndefined();
+    expect(selfOpen.sentence).toMatch(/^Model m runs from open weights on your own infrastructure/);
+
+    const selfClosed = accessPathFactor(route({ accessPath: "self-hosted", weights: "closed", vendorHq: "US" }));
+    expect(selfClosed).toMatchObject({ id: "access.path", gap: "closed weights under the vendor's licence" });
+    expect(selfClosed.sentence).toContain("; V (United States) still controls the licence.");
+
+    const cloudOpen = accessPathFactor(route({ accessPath: "third-party-hosted", weights: "open", cloudHq: "US" }));
+    expect(cloudOpen).toMatchObject({ id: "access.path", gap: "open weights run by CLOUD" });
+    expect(cloudOpen.sentence).toContain("on CLOUD's infrastructure");
+
+    const marketplace = accessPathFactor(route({ accessPath: "cloud-marketplace", weights: "closed", cloudHq: "US", vendorHq: "FR" }));
+    expect(marketplace).toMatchObject({ id: "access.path", gap: "proprietary model via CLOUD's marketplace" });
+    expect(marketplace.sentence).toContain("the home law of V (France) still reaches it");
+
+    const api = accessPathFactor(route({ accessPath: "direct-api", weights: "closed" }));
+    expect(api).toMatchObject({ id: "access.path", gap: "direct API to V" });
+    expect(api.sentence).toBe("Model m is reached only through the direct API of V (United States): the vendor holds the off switch.");
+    expect(accessPathFactor(route({ accessPath: "direct-api", weights: "open" })).sentence).toMatch(/off switch\. The weights are open, so self-hosting them is possible\.$/);
+  });
+
+  it("says \"the cloud provider\" when the route names no cloud", () => {
+    expect(accessPathFactor(route({ accessPath: "third-party-hosted", weights: "open" })).gap).toBe("open weights run by the cloud provider");
+  });
+
+  it("builds no sentence or gap when explanations are off", () => {
+    for (const [accessPath, weights] of [["self-hosted", "open"], ["self-hosted", "closed"], ["third-party-hosted", "open"], ["cloud-marketplace", "closed"], ["direct-api", "closed"]] as const) {
+      const f = withoutExplanations(() => accessPathFactor(route({ accessPath, weights, cloudHq: "US" })));
+      expect(f.sentence, accessPath).toBe("");
+      expect(f.raw, accessPath).toBe(accessPathFactor(route({ accessPath, weights, cloudHq: "US" })).raw);
+    }
+  });
+});
+
+describe("access.hosting: what it says", () => {
+  const at = (over: Partial<Parameters<typeof hostingFactor>[0]>) =>
+    hostingFactor({ hostingCountry: "DE", hostingBloc: "EEA", homeBloc: "EEA", userBlocs: ["EEA"], committed: true, defaulted: false, ...over });
+
+  it("names the factor, where it runs and the gap, and says when the hosting country was assumed", () => {
+    expect(at({}).id).toBe("access.hosting");
+    expect(at({}).gap).toBeUndefined();
+    expect(at({ committed: false })).toMatchObject({ id: "access.hosting", gap: "no contractual data-residency commitment" });
+    expect(at({ committed: false }).sentence).toMatch(/keep it there\.$/);
+    expect(at({ committed: false, defaulted: true }).sentence).toMatch(/keep it there \(no hosting region recorded; assumed to be the vendor's home country\)\.$/);
+    const users = at({ hostingCountry: "US", hostingBloc: "US", userBlocs: ["EEA", "US"] });
+    expect(users).toMatchObject({ id: "access.hosting", raw: 15 });
+    expect(users.gap).toBe("hosted in the United States");
+    expect(users.sentence).toContain("outside your home jurisdiction (the EU/EEA).");
+    const elsewhere = at({ hostingCountry: "SG", hostingBloc: "SG" });
+    expect(elsewhere).toMatchObject({ id: "access.hosting", raw: 0 });
+    expect(elsewhere.gap).toBe("hosted in Singapore");
+  });
+
+  it("builds no sentence or gap when explanations are off", () => {
+    for (const over of [{}, { committed: false }, { hostingCountry: "US", hostingBloc: "US", userBlocs: ["US"] }, { hostingCountry: "SG", hostingBloc: "SG" }]) {
+      const f = withoutExplanations(() => at(over));
+      expect(f.sentence).toBe("");
+      expect(f.gap === undefined || !f.gap.startsWith("hosted in")).toBe(true);
+    }
   });
 });
 
@@ -220,5 +287,42 @@ describe("concentration", () => {
 
   it("attributes a cloud marketplace route to the cloud operator and the vendor's jurisdiction", () => {
     expect(concentrationKeys(route({ accessPath: "cloud-marketplace", cloudHq: "US", vendorHq: "FR" }))).toEqual({ vendor: "v", "model-family": "m", cloud: "cloud", jurisdiction: "EEA" });
+  });
+
+  it("groups models by their family, and a model without one by its own key", () => {
+    const r = route({ accessPath: "direct-api" });
+    expect(concentrationKeys({ ...r, model: { ...r.model, family: "gpt" } })["model-family"]).toBe("gpt");
+    expect(concentrationKeys({ ...r, model: { ...r.model, family: undefined } })["model-family"]).toBe("m");
+  });
+
+  it("gives full points and no gap on an axis the organisation holds itself", () => {
+    const f = concentrationFactor("cloud", undefined, "", 0);
+    expect(f.raw).toBe(25);
+    expect(f.sentence).toMatch(/^No third-party cloud operator can withdraw/);
+    expect(f.gap).toBeUndefined();
+  });
+
+  it("says the share in per cent and names the vendor, or the country for the jurisdiction axis", () => {
+    const vendor = concentrationFactor("vendor", "openai", "OpenAI", 0.6);
+    expect(vendor.sentence).toBe("60% of your criticality-weighted AI dependencies rest on the same vendor (OpenAI).");
+    expect(vendor.gap).toBe("60% concentrated on OpenAI");
+    const jurisdiction = concentrationFactor("jurisdiction", "US", "label not used", 0.5);
+    expect(jurisdiction.sentence).toMatch(/ jurisdiction \(United States\)\.$/);
+    expect(jurisdiction.gap).toBe("50% concentrated on United States");
+    expect(concentrationFactor("jurisdiction", "EEA", "label not used", 0.5).gap).toBe("50% concentrated on the EU/EEA");
+  });
+
+  it("reports a concentration as a gap from a quarter of the dependencies on", () => {
+    expect(concentrationFactor("vendor", "openai", "OpenAI", 0.25).gap).toBe("25% concentrated on OpenAI");
+    expect(concentrationFactor("vendor", "openai", "OpenAI", 0.24).gap).toBeUndefined();
+    expect(concentrationFactor("vendor", "openai", "OpenAI", 0.1).gap).toBeUndefined();
+  });
+
+  it("builds no sentence or gap when explanations are off", () => {
+    const f = withoutExplanations(() => concentrationFactor("vendor", "openai", "OpenAI", 0.6));
+    expect(f.raw).toBeCloseTo(10);
+    expect(f.sentence).toBe("");
+    expect(f.gap).toBeUndefined();
+    expect(withoutExplanations(() => concentrationFactor("vendor", undefined, "", 0)).sentence).toBe("");
   });
 });
