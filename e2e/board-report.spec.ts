@@ -1,8 +1,12 @@
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { pdfTool, withTempDir } from "../lib/testing/pdf-tools";
 import { DEMO, currentAssessmentId, signIn } from "./support/demo";
 import { DEMO_ORGANISATIONS } from "../prisma/seed-data";
+
+/** A PDF outline entry as `qpdf --json` gives it. */
+type Outline = { title: string; kids: Outline[] };
 
 /** The names of Mainfeld's demo AI systems. */
 const DEMO_SYSTEMS = DEMO_ORGANISATIONS.find((o) => o.slug === "mainfeld")!.aiSystems.map((s) => s.name);
@@ -34,10 +38,11 @@ async function generate(page: Page, paper: "A4" | "US Letter", stage?: RegExp) {
 
   const [download] = await Promise.all([page.waitForEvent("download"), newest.getByRole("link", { name: /Download the board report/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^sovra-board-report-[a-z-]+-\d{4}-\d{2}-\d{2}\.pdf$/);
-  const { info, text } = await withTempDir(async (dir) => {
+  const { info, text, outline } = await withTempDir(async (dir) => {
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
-    return { info: pdfTool("pdfinfo", file), text: pdfTool("pdftotext", file) };
+    const outline = JSON.parse(execFileSync("qpdf", ["--json", "--json-key=outlines", file], { encoding: "utf8" })) as { outlines: Outline[] };
+    return { info: pdfTool("pdfinfo", file), text: pdfTool("pdftotext", file), outline: outline.outlines };
   });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
   const size = /Page size:\s+([\d.]+ x [\d.]+ pts)/.exec(info)?.[1];
@@ -45,7 +50,7 @@ async function generate(page: Page, paper: "A4" | "US Letter", stage?: RegExp) {
   // Reading order with whitespace collapsed: a table cell's text wrapped over two lines still reads as one phrase.
   // pdftotext ends each page with a form feed.
   const pageTexts = text.split("\f").slice(0, pages).map((p) => p.replace(/\s+/g, " "));
-  return { text: text.replace(/\s+/g, " "), pageTexts, pages, size };
+  return { text: text.replace(/\s+/g, " "), pageTexts, pages, size, tagged: /^Tagged:\s+yes$/m.test(info), outline };
 }
 
 /** The PDF's page size is the paper's, to within Chromium's rounding to CSS pixels (about a point). */
@@ -96,4 +101,11 @@ test("the owner generates the board report PDF, watches its progress, downloads 
   letter.pageTexts.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${letter.pages}`));
   expect(letter.text).toContain("Albion Mutual Bank plc");
   expect(letter.text).toContain("Appendix B: Inventory");
+  // Printed as one document: tagged for screen readers, with the report's sections as its outline
+  // (a scenario's blast radius under its scenario, not beside the sections).
+  expect(letter.tagged).toBe(true);
+  expect(letter.outline.map((o) => o.title)).toEqual(["AI sovereignty and resilience"]);
+  const sections = letter.outline[0]!.kids.map((k) => k.title);
+  expect(sections).toEqual(expect.arrayContaining(["Executive summary", "Vendor sovereignty", "Remediation plan", "Appendix A: Methodology and sources", "Appendix B: Inventory"]));
+  expect(sections).not.toContain("Blast radius");
 });

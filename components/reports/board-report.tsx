@@ -34,6 +34,8 @@ const printCss = (paper: Paper) => `
 @media print {
   .board-report { width: auto !important; max-width: none !important; padding: 0 !important; box-shadow: none !important; font-size: 10.5pt; }
   .board-report .report-cover { min-height: 225mm; break-after: page; }
+  /* A card's 1px ring is a box-shadow drawn outside its box: at the printable area's right edge it was cut off. Inside the box on paper. */
+  .board-report .ring-1 { --tw-ring-inset: inset; }
   .board-report .report-page-break { break-before: page; }
   .board-report .report-scenario-break { break-before: page; }
   .board-report .report-keep, .board-report tr, .board-report figure, .board-report li { break-inside: avoid; }

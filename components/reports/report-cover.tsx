@@ -10,10 +10,9 @@ export function ReportCover({ report }: { report: BoardReport }) {
       <div>
         <p className="text-xs font-semibold uppercase tracking-[0.24em] text-brand-700">Board report · Confidential</p>
         <div className="mt-6 h-1 w-16 bg-brand-600" aria-hidden />
-        <h1 className="mt-6 text-4xl font-semibold leading-tight tracking-tight text-slate-900">
-          AI sovereignty and resilience
-          <span className="mt-2 block text-2xl font-normal text-slate-600">{meta.organisationName}</span>
-        </h1>
+        {/* The organisation's name is not in the heading: the PDF's outline titles a heading by its text and ran the two lines together. */}
+        <h1 className="mt-6 text-4xl font-semibold leading-tight tracking-tight text-slate-900">AI sovereignty and resilience</h1>
+        <p className="mt-2 text-2xl font-normal leading-tight text-slate-600">{meta.organisationName}</p>
         <p className="mt-4 max-w-xl text-base leading-relaxed text-slate-700">
           If a government switches off the AI we depend on: what breaks, where, and how fast do we recover?
         </p>

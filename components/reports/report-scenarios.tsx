@@ -31,7 +31,7 @@ export function ReportScenarios({ scenarios, headline }: { scenarios: ReportScen
               {baselineNote(s.result.score.before, s.result.asOf, headline)}
             </p>
           )}
-          <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} idPrefix={`scenario-${s.id}`} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
+          <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} idPrefix={`scenario-${s.id}`} headingLevel={4} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
         </article>
       ))}
     </div>

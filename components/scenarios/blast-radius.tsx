@@ -64,7 +64,19 @@ const FLOWS_NAMED = 20;
  * affected systems. `maxSystems` limits the table to the largest impacts (the board report).
  * `idPrefix` keeps element ids unique where several are on one page (the report's scenarios).
  */
-export function BlastRadius({ result, maxSystems, idPrefix = "blast-radius" }: { result: ScenarioResult; maxSystems?: number; idPrefix?: string }) {
+export function BlastRadius({
+  result,
+  maxSystems,
+  idPrefix = "blast-radius",
+  headingLevel = 2,
+}: {
+  result: ScenarioResult;
+  maxSystems?: number;
+  idPrefix?: string;
+  /** The heading's level: 2 on the Scenarios page; 4 in the board report, under its scenario's h3. */
+  headingLevel?: 2 | 4;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h4";
   const { counts, score } = result;
   const officeNames = Object.fromEntries(result.offices.map((o) => [o.key, o.name]));
   const sorted = [...result.systems].sort((a, b) => b.weightedImpact - a.weightedImpact || a.name.localeCompare(b.name));
@@ -73,7 +85,7 @@ export function BlastRadius({ result, maxSystems, idPrefix = "blast-radius" }: {
   return (
     <div className="space-y-6">
       <Card>
-        <h2 className="text-base font-semibold text-slate-900">Blast radius</h2>
+        <Heading className="text-base font-semibold text-slate-900">Blast radius</Heading>
         <p className="mt-1 text-sm text-slate-700">{result.summary}</p>
         {(result.unmatched ?? []).length > 0 && (
           <p role="note" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
