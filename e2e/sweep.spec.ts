@@ -59,9 +59,11 @@ function rawDates(): string[] {
     const own = el.innerText || el.textContent || "";
     if (own) text = text.replace(own, "");
   }
-  // Dates as data rather than words: ISO days, and numeric day/month/year in either order.
+  // Dates as data rather than words: ISO days, and numeric day/month/year in either order. A day
+  // inside a file name ("sovra-mainfeld-2026-12-06-assessment.xlsx", in the audit log) is part of
+  // that name, not a date shown to be read: a day joined to a word by a hyphen is not counted.
   // (Written inside: page.evaluate sends this function's text to the browser, not its scope.)
-  const found = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g;
+  const found = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g;
   return [...text.matchAll(found)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20).replace(/\s+/g, " "));
 }
 

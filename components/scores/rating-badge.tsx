@@ -14,7 +14,7 @@ export function RatingBadge({ rating, score, size = "sm" }: { rating: Rating; sc
   return (
     <span className={cn("inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-medium", TONES[rating], size === "lg" ? "px-3 py-1 text-sm" : "px-2 py-0.5 text-xs")}>
       {rating}
-      {score !== undefined && <span className="tabular-nums opacity-80">· {score.toFixed(1)}</span>}
+      {score !== undefined && <span className="font-normal tabular-nums">· {score.toFixed(1)}</span>}
     </span>
   );
 }

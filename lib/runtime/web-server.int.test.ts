@@ -85,11 +85,18 @@ function workerPids(primary: number): number[] {
   return pids.sort((a, b) => a - b);
 }
 
-async function healthy(port: number): Promise<boolean> {
+async function healthy(port: number, timeoutMs = 5_000): Promise<boolean> {
+  return (await healthProbe(port, timeoutMs)) === "ok";
+}
+
+/** "ok", or why not: the status, or the error (a refused or reset connection, a timeout). */
+async function healthProbe(port: number, timeoutMs: number): Promise<string> {
   try {
-    return (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok;
-  } catch {
-    return false;
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    return res.ok ? "ok" : `status ${res.status}`;
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code;
+    return `${(e as Error).name}${cause ? ` (${cause})` : ""}: ${(e as Error).message}`;
   }
 }
 
@@ -141,7 +148,9 @@ describe("the web server", () => {
     // a limit of node:cluster recorded in docs/decisions/032: the probes start just after that.)
     expect(workerPids(primary)).toContain(survivor);
     await new Promise((r) => setTimeout(r, 100));
-    for (let i = 0; i < 5; i++) expect(await healthy(server.port), server.output()).toBe(true);
+    // Each probe may wait for an answer (a replacement that has just started listening renders its
+    // first request cold, seconds on a busy 2-core machine), but none may fail.
+    for (let i = 0; i < 5; i++) expect(await healthProbe(server.port, 30_000), server.output()).toBe("ok");
 
     const replaced = await waitFor("a replacement worker", server, () => {
       const now = workerPids(primary);
