@@ -77,9 +77,9 @@ export function EntityScore({
           </h2>
           {scored ? (
             <>
-              <p className="mt-2 flex items-baseline gap-3">
+              <p className="mt-2 flex flex-wrap items-baseline gap-x-3 gap-y-1">
                 <span className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="entity-score">{scored.score.toFixed(1)}</span>
-                <span className="text-sm text-slate-500">of 100</span>
+                <span className="whitespace-nowrap text-sm text-slate-500">of 100</span>
                 <RatingBadge rating={scored.rating} size="lg" />
               </p>
               <p className="mt-2 max-w-2xl text-sm text-slate-600">{readableDays(scored.profile)}</p>
