@@ -13,27 +13,30 @@ export function ReportScenarios({ scenarios, headline }: { scenarios: ReportScen
   }
   return (
     <div className="space-y-10">
-      {scenarios.map((s, i) => (
-        <article key={s.id} aria-labelledby={`scenario-${s.id}`} className={i > 0 ? "report-scenario-break" : undefined} data-testid="report-scenario">
-          <h3 id={`scenario-${s.id}`} className="report-keep-with-next text-lg font-semibold text-slate-900">
-            {s.name}
-          </h3>
-          {s.description && <p className="mt-1 text-sm text-slate-700">{s.description}</p>}
-          {s.shocks.length > 0 && (
-            <p className="mt-2 text-sm text-slate-700">
-              <span className="font-medium text-slate-900">Assumes: </span>
-              {s.shocks.join("; ")}
-              {s.result && <span className="text-slate-500"> (landscape of {formatDayLong(s.result.asOf)})</span>}.
-            </p>
-          )}
-          {s.result && baselineNote(s.result.score.before, s.result.asOf, headline) && (
-            <p className="mt-2 text-sm text-slate-600" data-testid="scenario-baseline-note">
-              {baselineNote(s.result.score.before, s.result.asOf, headline)}
-            </p>
-          )}
-          <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} idPrefix={`scenario-${s.id}`} headingLevel={4} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
-        </article>
-      ))}
+      {scenarios.map((s, i) => {
+        const note = s.result ? baselineNote(s.result.score.before, s.result.asOf, headline) : null;
+        return (
+          <article key={s.id} aria-labelledby={`scenario-${s.id}`} className={i > 0 ? "report-scenario-break" : undefined} data-testid="report-scenario">
+            <h3 id={`scenario-${s.id}`} className="report-keep-with-next text-lg font-semibold text-slate-900">
+              {s.name}
+            </h3>
+            {s.description && <p className="mt-1 text-sm text-slate-700">{s.description}</p>}
+            {s.shocks.length > 0 && (
+              <p className="mt-2 text-sm text-slate-700">
+                <span className="font-medium text-slate-900">Assumes: </span>
+                {s.shocks.join("; ")}
+                {s.result && <span className="text-slate-500"> (landscape of {formatDayLong(s.result.asOf)})</span>}.
+              </p>
+            )}
+            {note && (
+              <p className="mt-2 text-sm text-slate-600" data-testid="scenario-baseline-note">
+                {note}
+              </p>
+            )}
+            <div className="mt-4">{s.result ? <BlastRadius result={s.result} maxSystems={AFFECTED_SHOWN} idPrefix={`scenario-${s.id}`} headingLevel={4} /> : <p className="text-sm text-red-800">Not simulated: {s.problem}</p>}</div>
+          </article>
+        );
+      })}
     </div>
   );
 }

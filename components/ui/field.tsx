@@ -23,32 +23,28 @@ function describedBy(id: string, errors?: string[], hint?: string) {
   return errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-/** A labelled input with its field error, linked for screen readers. */
-export function TextField({ label, name, errors, hint, className, ...input }: FieldShell & React.InputHTMLAttributes<HTMLInputElement>) {
+/** The label above a control and its hint or error below; `control` gets the id and the ARIA links. */
+function Labelled({ label, errors, hint, className, control }: Omit<FieldShell, "name"> & { className?: string; control: (a11y: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => React.ReactNode }) {
   const id = useId();
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input id={id} name={name} {...input} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn("mt-1", inputClass)} />
+      {control({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy(id, errors, hint) })}
       <Messages id={id} errors={errors} hint={hint} />
     </div>
   );
 }
 
+/** A labelled input with its field error, linked for screen readers. */
+export function TextField({ label, name, errors, hint, className, ...input }: FieldShell & React.InputHTMLAttributes<HTMLInputElement>) {
+  return <Labelled label={label} errors={errors} hint={hint} className={className} control={(a11y) => <input name={name} {...input} {...a11y} className={cn("mt-1", inputClass)} />} />;
+}
+
 /** A labelled multi-line text box (descriptions, notes), with its field error linked like TextField's. */
 export function TextAreaField({ label, name, errors, hint, className, rows = 3, ...input }: FieldShell & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea id={id} name={name} rows={rows} {...input} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn("mt-1", inputClass)} />
-      <Messages id={id} errors={errors} hint={hint} />
-    </div>
-  );
+  return <Labelled label={label} errors={errors} hint={hint} className={className} control={(a11y) => <textarea name={name} rows={rows} {...input} {...a11y} className={cn("mt-1", inputClass)} />} />;
 }
 
 export function SelectField({
@@ -60,20 +56,21 @@ export function SelectField({
   className,
   ...select
 }: FieldShell & { options: readonly { value: string; label: string }[] } & React.SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} name={name} {...select} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn("mt-1", inputClass)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Messages id={id} errors={errors} hint={hint} />
-    </div>
+    <Labelled
+      label={label}
+      errors={errors}
+      hint={hint}
+      className={className}
+      control={(a11y) => (
+        <select name={name} {...select} {...a11y} className={cn("mt-1", inputClass)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

@@ -58,7 +58,6 @@ export function simulateForReport(document: InventoryDocument, catalogueEvents: 
   });
 }
 
-const longDate = formatDayLong;
 
 /**
  * Why a scenario starts from another score than the report's headline: it is scored against the
@@ -67,6 +66,6 @@ const longDate = formatDayLong;
 export function baselineNote(before: number, scenarioAsOf: string, headline: { score: number; asOf: string }): string | null {
   if (before.toFixed(1) === headline.score.toFixed(1)) return null;
   return scenarioAsOf !== headline.asOf
-    ? `It starts from ${before.toFixed(1)}, not the headline ${headline.score.toFixed(1)}: the scenario is dated ${longDate(scenarioAsOf)}, and the frozen inventory is scored against the policy landscape of that day, with what is in force or lifted by then, rather than of the assessment's date, ${longDate(headline.asOf)}.`
+    ? `It starts from ${before.toFixed(1)}, not the headline ${headline.score.toFixed(1)}: the scenario is dated ${formatDayLong(scenarioAsOf)}, and the frozen inventory is scored against the policy landscape of that day, with what is in force or lifted by then, rather than of the assessment's date, ${formatDayLong(headline.asOf)}.`
     : `It starts from ${before.toFixed(1)}, not the headline ${headline.score.toFixed(1)}: the frozen inventory is scored against the catalogue's policy events as frozen with the assessment.`;
 }
