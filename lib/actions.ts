@@ -2,7 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { requireOrg, requireUser, type CurrentUser } from "@/lib/auth/context";
+import { requireOrg, requirePractice, requireUser, type CurrentUser } from "@/lib/auth/context";
+import type { PracticeContext } from "@/lib/auth/practice-context";
+import type { PracticePermission } from "@/lib/auth/practice-permissions";
 import type { OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, isAppError } from "@/lib/errors";
@@ -60,6 +62,28 @@ export function orgAction<S extends z.ZodType, T>(
     try {
       refuseUnsafeText(values);
       const ctx = await requireOrg(String(values.org ?? ""), permission);
+      const input = schema.parse(values);
+      return (await run(ctx, input)) ?? { status: "success" };
+    } catch (e) {
+      return failure(e, values);
+    }
+  };
+}
+
+/**
+ * A form action inside a practice (decision 037), like `orgAction`: the session, the practice
+ * membership and the practice permission are checked here, from the form's `practice` field.
+ */
+export function practiceAction<S extends z.ZodType, T>(
+  permission: PracticePermission,
+  schema: S,
+  run: (ctx: PracticeContext, input: z.infer<S>) => Promise<ActionState<T> | void>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    try {
+      refuseUnsafeText(values);
+      const ctx = await requirePractice(String(values.practice ?? ""), permission);
       const input = schema.parse(values);
       return (await run(ctx, input)) ?? { status: "success" };
     } catch (e) {

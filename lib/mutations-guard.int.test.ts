@@ -12,7 +12,8 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import type { Permission, Role } from "@/lib/auth/permissions";
 import { MATRIX_ROLES, mayUse } from "@/lib/testing/role-matrix";
 import { contextFor, db } from "@/lib/testing/db";
-import { buildMembership, buildOffice, buildOrganisationWithMembers, buildUser } from "@/prisma/factories";
+import { buildEngagement, buildMembership, buildOffice, buildOrganisationWithMembers, buildPracticeWithMembers, buildUser } from "@/prisma/factories";
+import * as practices from "@/lib/practices/mutations";
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
 import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import { IMPORT_ENTITY_TYPES, type ImportEntityType } from "@/lib/inventory/import-plan";
@@ -480,6 +481,14 @@ const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId
   updateApiTokenPolicy: { permission: "api_tokens:manage", prepare: async () => (ctx) => apiTokens.updateApiTokenPolicy(ctx, { defaultDays: 30, maxDays: 180 }) },
   // members
   createInvitation: { permission: "members:manage", prepare: async () => (ctx) => members.createInvitation(ctx, { role: "viewer" }) },
+  endPracticeEngagement: {
+    permission: "members:manage",
+    prepare: async (org) => {
+      const p = await buildPracticeWithMembers(db());
+      const e = await buildEngagement(db(), p.practice.id, org.organisation.id, "editor");
+      return (ctx) => practices.endPracticeEngagement(ctx, e.id, e.version);
+    },
+  },
   revokeInvitation: {
     permission: "members:manage",
     prepare: async (org) => {
@@ -527,6 +536,9 @@ const EXEMPT: Record<string, string> = {
   acceptInvitation: "joins the organisation named by a secret invitation token; the caller has no role there yet",
   acceptInvitationWithNewAccount: "creates an account and joins the organisation named by a secret invitation token",
   createOrganisation: "a signed-in user creates a new organisation and becomes its owner",
+  insertOrganisationRow: "a new organisation's row, inside the caller's transaction: called only by createOrganisation and by createClient (which checks the practice role)",
+  importIntoNewOrganisation: "takes the caller's transaction first, then a context whose role it checks (inventory:write); only createClient calls it, for the organisation it created in that transaction",
+  createPractice: "a signed-in user founds a practice and becomes its partner; it reaches no organisation yet",
   createFirstAccount: "first run only: refused once any account exists",
   formatOf: "pure: the format a file name says",
   inventoryTemplateFile: "the empty template workbook, the same for everyone",
@@ -550,6 +562,8 @@ interface Declared {
   file: string;
   /** The first parameter is an OrgContext. */
   takesContext: boolean;
+  /** The first parameter is a PracticeContext. */
+  takesPracticeContext: boolean;
   /** The signature takes a version, or the body guards a write with one (`where: { …, version … }`). */
   versioned: boolean;
 }
@@ -565,6 +579,9 @@ function declaredFunctions(): Declared[] {
         name: m[1]!,
         file: path.relative(process.cwd(), file),
         takesContext: m[3] === "OrgContext",
+        // A practice's functions are checked against the practice's own hand-written matrix, for
+        // role, version and isolation, in lib/practices/practices.int.test.ts.
+        takesPracticeContext: m[3] === "PracticeContext",
         versioned: /\bversion\b/.test(signature) || /where:\s*\{[^}]*\bversion\b/.test(body),
       };
     });
@@ -584,6 +601,7 @@ async function snapshot(organisationId: string): Promise<string> {
     p.invitation.findMany({ where, orderBy }),
     p.passwordReset.findMany({ where, orderBy }),
     p.apiToken.findMany({ where, orderBy }),
+    p.practiceClient.findMany({ where, orderBy }),
     p.session.findMany({ where: { user: { memberships: { some: where } } }, orderBy }),
     p.office.findMany({ where, orderBy }),
     p.vendor.findMany({ where, orderBy }),
@@ -643,7 +661,7 @@ describe("every mutation checks the caller's role itself", () => {
     const declared = declaredFunctions();
     expect(declared.length).toBeGreaterThan(50);
     expect(declared.filter((d) => d.takesContext && !(d.name in CASES)).map((d) => `${d.file}: ${d.name}`)).toEqual([]);
-    expect(declared.filter((d) => !d.takesContext && !(d.name in EXEMPT)).map((d) => `${d.file}: ${d.name} (no case and no written exemption)`)).toEqual([]);
+    expect(declared.filter((d) => !d.takesContext && !d.takesPracticeContext && !(d.name in EXEMPT)).map((d) => `${d.file}: ${d.name} (no case and no written exemption)`)).toEqual([]);
     expect(declared.filter((d) => d.takesContext && d.name in EXEMPT).map((d) => `${d.file}: ${d.name} takes a context and cannot be exempt`)).toEqual([]);
     // No stale entries: every case and exemption names a function that exists.
     const names = new Set(declared.map((d) => d.name));
@@ -736,6 +754,14 @@ const STALE_CASES: Record<string, { role: Role; prepare: (org: Org) => Promise<{
     prepare: async (org) => {
       const { fallback, model } = await inventoryRows(org);
       return { version: fallback.version, change: () => db().fallback.update({ where: { id: fallback.id }, data: { exitPlan: "theirs", version: { increment: 1 } } }), call: (ctx, v) => fallbacks.updateFallback(ctx, fallback.id, v, fallbackChanges(model.id)) };
+    },
+  },
+  endPracticeEngagement: {
+    role: "owner",
+    prepare: async (org) => {
+      const p = await buildPracticeWithMembers(db());
+      const e = await buildEngagement(db(), p.practice.id, org.organisation.id, "editor");
+      return { version: e.version, change: () => db().practiceClient.update({ where: { id: e.id }, data: { role: "viewer", version: { increment: 1 } } }), call: (ctx, v) => practices.endPracticeEngagement(ctx, e.id, v) };
     },
   },
   deleteFallback: {

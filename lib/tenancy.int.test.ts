@@ -2,6 +2,8 @@
 // something that belongs to organisation A, must hide it or refuse with NOT_FOUND, and must
 // leave A's data as it was. Adding a data function? Add a case below: the last test fails
 // until every exported function of lib/*/queries.ts and lib/*/mutations.ts has one.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditQueries from "@/lib/audit/queries";
 import * as auditExport from "@/lib/audit/export";
@@ -56,8 +58,20 @@ import * as exportQueries from "@/lib/exports/queries";
 import * as reportQueries from "@/lib/reports/queries";
 import * as reportRunQueries from "@/lib/reports/run-queries";
 import * as reportRunMutations from "@/lib/reports/run-mutations";
+import * as practiceQueries from "@/lib/practices/queries";
+import * as practiceMutations from "@/lib/practices/mutations";
+import { buildEngagement, buildPracticeWithMembers } from "@/prisma/factories";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
+
+/** lib/**\/queries.ts, mutations.ts and their *-queries.ts, *-mutations.ts siblings. */
+function dataFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "generated" ? [] : dataFiles(full);
+    return /(^|-)(queries|mutations)\.ts$/.test(e.name) ? [full] : [];
+  });
+}
 
 const A_BAN: PolicyEvent = { kind: "impose", key: "a-ban", title: "A's ban", effectiveDate: "2025-01-01", source: "A", type: "ban", issuer: "FR", scope: {}, restrictions: [{ countries: { only: ["FR"] }, locus: "users", severity: "block" }] };
 
@@ -85,7 +99,9 @@ async function setupWorld() {
   const scenarioA = await scenarioMutations.createScenario(ownerA, scenarioSchema.parse({ name: "A's scenario", shocks: [{ type: "vendor-blocked", vendor: "a-s-vendor", countries: { only: ["FR"] } }] }));
   const policyEventA = await policyEventMutations.createPolicyEvent(ownerA, A_BAN);
   const reportRunA = await db().reportRun.create({ data: { organisationId: a.organisation.id, assessmentId: assessmentA.id, requestedById: a.users.owner.id, paper: "a4", status: "succeeded", pdf: new Uint8Array([37, 80, 68, 70]), pdfBytes: 4, pageCount: 1 } });
-  return { a, b, ownerA, ownerB, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  const practiceA = await buildPracticeWithMembers(db());
+  const engagementA = await buildEngagement(db(), practiceA.practice.id, a.organisation.id, "editor");
+  return { a, b, ownerA, ownerB, engagementA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -110,6 +126,7 @@ async function snapshotOf(w: World) {
     policyEvents: await db().policyEvent.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     reportRuns: await db().reportRun.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     passwordResets: await db().passwordReset.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    practiceClients: await db().practiceClient.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -708,16 +725,47 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   getReportRunPdf: async (w, asB) => {
     expect(await reportRunQueries.getReportRunPdf(asB, w.reportRunA.id)).toBeNull();
   },
+  listPracticeAccess: async (w, asB) => {
+    expect(await practiceQueries.listPracticeAccess(asB)).toEqual([]);
+  },
+  endPracticeEngagement: async (w, asB) => {
+    await expectNotFound(practiceMutations.endPracticeEngagement(asB, w.engagementA.id, w.engagementA.version));
+  },
   startReportRun: async (w, asB) => {
     await expectNotFound(reportRunMutations.startReportRun(asB, { assessmentId: w.assessmentA.id, paper: "a4" }));
   },
 };
 
+/** A practice's functions: scoped by the caller's practice; isolation between practices is lib/practices/practices.int.test.ts. */
+const PRACTICE_SCOPED = "scoped by the caller's practice (where: { practiceId }); one practice against another in lib/practices/practices.int.test.ts";
+
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
 const NOT_ORG_SCOPED: Record<string, string> = {
+  getPractice: PRACTICE_SCOPED,
+  listPracticeMembers: PRACTICE_SCOPED,
+  listPortfolio: PRACTICE_SCOPED,
+  getPracticeClient: PRACTICE_SCOPED,
+  createPractice: PRACTICE_SCOPED,
+  updatePractice: PRACTICE_SCOPED,
+  addPracticeMember: PRACTICE_SCOPED,
+  changePracticeMemberRole: PRACTICE_SCOPED,
+  removePracticeMember: PRACTICE_SCOPED,
+  createClient: PRACTICE_SCOPED,
+  setClientRole: PRACTICE_SCOPED,
+  archiveClient: PRACTICE_SCOPED,
+  restoreClient: PRACTICE_SCOPED,
+  deleteClient: PRACTICE_SCOPED,
+
   findHomeOrganisationSlug: "the caller's own first membership (where: { userId })",
   hasAnyUser: "first-run check; returns a boolean only",
   createOrganisation: "creates a new organisation owned by the caller",
+  insertOrganisationRow: "a new organisation's row, inside the caller's transaction: called only by createOrganisation and by createClient (which checks the practice role)",
+  importIntoNewOrganisation: "takes the caller's transaction first, then a context whose role it checks (inventory:write); only createClient calls it, for the organisation it created in that transaction",
+  changePassword: "the signed-in person's own account (their user id from the session)",
+  signOutEverywhere: "the signed-in person's own sessions (their user id)",
+  resetPasswordWithLink: "scoped by a one-time secret token an owner issued",
+  listMySessions: "the signed-in person's own sessions (where: { userId })",
+  findUsablePasswordReset: "looked up by the hash of a one-time secret token",
   createFirstAccount: "first run only; refused once any account exists",
   findUsableInvitation: "looked up by the hash of a 256-bit secret token",
   acceptInvitation: "joins the organisation named by the secret token",
@@ -750,9 +798,16 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);
+    // A new queries or mutations module that nobody added to `modules` above is caught here: every
+    // exported function declared in such a file under lib/ needs a case or a written reason too.
+    const declared = dataFiles(path.join(process.cwd(), "lib")).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => `${path.relative(process.cwd(), file)}: ${m[1]!}`),
+    );
+    expect(declared.length).toBeGreaterThan(100);
+    expect(declared.filter((d) => { const name = d.split(": ")[1]!; return !(name in CASES) && !(name in NOT_ORG_SCOPED); })).toEqual([]);
   });
 });

@@ -74,3 +74,20 @@ export async function buildOrganisationWithMembers(db: Db) {
   }
   return { organisation, users };
 }
+
+/** A practice (decision 037) with one partner and one consultant, for permission and isolation tests. */
+export async function buildPracticeWithMembers(db: Db) {
+  const tag = unique();
+  const practice = await db.practice.create({ data: { name: `Practice ${tag}`, slug: `practice-${tag}` }, select: { id: true, slug: true, name: true, version: true } });
+  const users = { partner: await buildUser(db), consultant: await buildUser(db) };
+  const members = {
+    partner: await db.practiceMember.create({ data: { practiceId: practice.id, userId: users.partner.id, role: "partner" }, select: { id: true, version: true } }),
+    consultant: await db.practiceMember.create({ data: { practiceId: practice.id, userId: users.consultant.id, role: "consultant" }, select: { id: true, version: true } }),
+  };
+  return { practice, users, members };
+}
+
+/** An engagement: `practiceId`'s members reach `organisationId` as `role`. */
+export async function buildEngagement(db: Db, practiceId: string, organisationId: string, role: Role = "editor") {
+  return db.practiceClient.create({ data: { practiceId, organisationId, role }, select: { id: true, version: true, role: true } });
+}

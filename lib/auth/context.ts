@@ -2,57 +2,30 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
-import { db } from "@/lib/db";
+import { identityOf, type CurrentUser, type Identity, type MyOrganisation, type MyPractice } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors";
 import { can, isRole, type Permission } from "@/lib/auth/permissions";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import { assertPracticeCan, type PracticeContext } from "@/lib/auth/practice-context";
+import { canInPractice, isPracticeRole, type PracticePermission } from "@/lib/auth/practice-permissions";
 
 export type { OrgContext };
 
-/** The signed-in user, re-read from the database (a deleted account is signed out). */
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-}
+export type { CurrentUser, MyOrganisation, MyPractice };
 
-/** A membership of the signed-in user, as the shell's organisation switcher lists it. */
-export interface MyOrganisation {
-  id: string;
-  slug: string;
-  name: string;
-  role: string;
-}
-
-/**
- * The signed-in user and their memberships, in one query per request (React `cache`): the
- * session check, the organisation context and the switcher all read it. Re-read from the
- * database on every request, so a deleted account or a changed role takes effect at once.
- */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const loadIdentity = cache(async (): Promise<{ user: CurrentUser; organisations: MyOrganisation[] } | null> => {
+const loadIdentity = cache(async (): Promise<Identity | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id || !UUID.test(id)) return null;
-  // One statement (Prisma would load the memberships and their organisations in two more).
-  const rows = await db().$queryRaw<{ id: string; email: string; name: string; orgId: string | null; slug: string | null; orgName: string | null; role: string | null }[]>`
-    SELECT u.id, u.email, u.name, o.id AS "orgId", o.slug, o.name AS "orgName", m.role::text AS role
-    FROM "User" u
-    LEFT JOIN "Membership" m ON m."userId" = u.id
-    LEFT JOIN "Organisation" o ON o.id = m."organisationId"
-    WHERE u.id = ${id}::uuid
-    ORDER BY o.name, o.id`;
-  const first = rows[0];
-  if (!first) return null;
-  const organisations = rows.flatMap((r) => (r.orgId && r.slug && r.orgName && r.role ? [{ id: r.orgId, slug: r.slug, name: r.orgName, role: r.role }] : []));
-  return { user: { id: first.id, email: first.email, name: first.name }, organisations };
+  return id ? identityOf(id) : null;
 });
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await loadIdentity())?.user ?? null);
 
-/** The signed-in user's organisations by name (empty when signed out). */
+/** The organisations the signed-in user reaches, by name (empty when signed out). */
 export const getMyOrganisations = cache(async (): Promise<MyOrganisation[]> => (await loadIdentity())?.organisations ?? []);
+
+/** The practices the signed-in user belongs to, by name (empty when signed out). */
+export const getMyPractices = cache(async (): Promise<MyPractice[]> => (await loadIdentity())?.practices ?? []);
 
 /** Resolves the caller's membership of the organisation `slug`, from the session only. */
 export const resolveOrgContext = cache(async (slug: string): Promise<OrgContext | null> => {
@@ -67,7 +40,16 @@ export const resolveOrgContext = cache(async (slug: string): Promise<OrgContext 
     organisationName: membership.name,
     userId: identity.user.id,
     role: membership.role,
+    via: membership.via,
   };
+});
+
+/** Resolves the caller's membership of the practice `slug`, from the session only. */
+export const resolvePracticeContext = cache(async (slug: string): Promise<PracticeContext | null> => {
+  const identity = await loadIdentity();
+  const practice = identity?.practices.find((p) => p.slug === slug);
+  if (!identity || !practice || !isPracticeRole(practice.role)) return null;
+  return { practiceId: practice.id, practiceSlug: practice.slug, practiceName: practice.name, userId: identity.user.id, role: practice.role };
 });
 
 // ---- for pages: redirect or 404 -------------------------------------------------------------
@@ -87,6 +69,15 @@ export async function requireOrgPage(slug: string, permission: Permission = "org
   return ctx;
 }
 
+/** A page inside /practices/[practice]: signed in and a member of the practice, else sign-in or 404. */
+export async function requirePracticePage(slug: string, permission: PracticePermission = "practice:read"): Promise<PracticeContext> {
+  await requireUserPage();
+  const ctx = await resolvePracticeContext(slug);
+  if (!ctx) notFound();
+  if (!canInPractice(ctx.role, permission)) redirect(`/practices/${ctx.practiceSlug}?forbidden=1`);
+  return ctx;
+}
+
 // ---- for actions and route handlers: throw AppError ----------------------------------------
 
 export async function requireUser(): Promise<CurrentUser> {
@@ -100,5 +91,13 @@ export async function requireOrg(slug: string, permission: Permission): Promise<
   const ctx = await resolveOrgContext(slug);
   if (!ctx) throw new AppError("NOT_FOUND", "Organisation not found");
   assertCan(ctx, permission);
+  return ctx;
+}
+
+export async function requirePractice(slug: string, permission: PracticePermission): Promise<PracticeContext> {
+  await requireUser();
+  const ctx = await resolvePracticeContext(slug);
+  if (!ctx) throw new AppError("NOT_FOUND", "Practice not found");
+  assertPracticeCan(ctx, permission);
   return ctx;
 }

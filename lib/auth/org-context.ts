@@ -8,6 +8,8 @@ export interface OrgContext {
   organisationName: string;
   userId: string;
   role: Role;
+  /** The practice through which the caller reaches the organisation (decision 037); absent or null for a member. */
+  via?: string | null;
 }
 
 /** Throws FORBIDDEN unless the context's role holds the permission. */

@@ -82,6 +82,21 @@ async function applyValidated(ctx: OrgContext, input: unknown): Promise<Inventor
 }
 
 /**
+ * Imports a document into an organisation created in the same transaction `tx` (a practice's
+ * client started from a template, lib/practices): validated and planned like any import, so a
+ * template that stops matching the schema fails loudly, and rolled back with the organisation.
+ * Not throttled by the import slots: the caller's transaction is the unit of work.
+ */
+export async function importIntoNewOrganisation(tx: Tx, ctx: OrgContext, input: unknown): Promise<InventoryImportResult> {
+  assertCan(ctx, "inventory:write");
+  const valid = validateForImport(input);
+  if (!valid.ok) return valid;
+  const planned = buildPlan(valid.doc, await readExisting(tx, ctx.organisationId));
+  if (planned.ok) await writePlan(tx, ctx, planned.plan);
+  return planned;
+}
+
+/**
  * UUIDv7 (RFC 9562) with a counter, strictly increasing within the import: rows created in
  * document order sort in document order (exports list rows by creation time, then id).
  */

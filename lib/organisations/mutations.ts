@@ -20,11 +20,16 @@ async function uniqueSlug(tx: Prisma.TransactionClient, name: string): Promise<s
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-async function insertOrganisation(tx: Prisma.TransactionClient, userId: string, input: OrganisationInput) {
-  const organisation = await tx.organisation.create({
-    data: { name: input.name, slug: await uniqueSlug(tx, input.name), hqCountry: input.hqCountry, sector: input.sector, regimes: [] },
+/** The organisation's row alone, with a free slug: for a practice's client (lib/practices), which has no member yet. */
+export async function insertOrganisationRow(tx: Prisma.TransactionClient, input: OrganisationInput & { regimes?: string[] }) {
+  return tx.organisation.create({
+    data: { name: input.name, slug: await uniqueSlug(tx, input.name), hqCountry: input.hqCountry, sector: input.sector, regimes: input.regimes ?? [] },
     select: { id: true, slug: true, name: true, hqCountry: true, sector: true },
   });
+}
+
+async function insertOrganisation(tx: Prisma.TransactionClient, userId: string, input: OrganisationInput) {
+  const organisation = await insertOrganisationRow(tx, input);
   await tx.membership.create({ data: { organisationId: organisation.id, userId, role: "owner" } });
   await recordAudit(tx, { organisationId: organisation.id, userId }, { action: "create", entityType: "organisation", entityId: organisation.id, after: organisation });
   return organisation;

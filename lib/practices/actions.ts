@@ -1,0 +1,95 @@
+"use server";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { orgAction, practiceAction, userAction } from "@/lib/actions";
+import {
+  addPracticeMemberSchema,
+  clientRoleChangeSchema,
+  clientVersionSchema,
+  createClientSchema,
+  deleteClientSchema,
+  endEngagementSchema,
+  practiceMemberRoleSchema,
+  practiceMemberVersionSchema,
+  practiceSchema,
+  updatePracticeSchema,
+} from "@/lib/practices/schemas";
+import {
+  addPracticeMember,
+  archiveClient,
+  changePracticeMemberRole,
+  createClient,
+  createPractice,
+  deleteClient,
+  endPracticeEngagement,
+  removePracticeMember,
+  restoreClient,
+  setClientRole,
+  updatePractice,
+} from "@/lib/practices/mutations";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { PRACTICE_ROLE_LABELS } from "@/lib/auth/practice-permissions";
+
+export const createPracticeAction = userAction(practiceSchema, async (user, input) => {
+  const practice = await createPractice(user.id, input);
+  redirect(`/practices/${practice.slug}`);
+});
+
+export const updatePracticeAction = practiceAction("practice:manage", updatePracticeSchema, async (ctx, input) => {
+  await updatePractice(ctx, input);
+  revalidatePath(`/practices/${ctx.practiceSlug}`, "layout");
+  return { status: "success", message: "Practice saved." };
+});
+
+export const addPracticeMemberAction = practiceAction("practice:manage", addPracticeMemberSchema, async (ctx, input) => {
+  await addPracticeMember(ctx, input);
+  revalidatePath(`/practices/${ctx.practiceSlug}/settings`);
+  return { status: "success", message: `Added ${input.email} as ${PRACTICE_ROLE_LABELS[input.role].toLowerCase()}.` };
+});
+
+export const changePracticeMemberRoleAction = practiceAction("practice:manage", practiceMemberRoleSchema, async (ctx, input) => {
+  await changePracticeMemberRole(ctx, input.memberId, input.version, input.role);
+  revalidatePath(`/practices/${ctx.practiceSlug}/settings`);
+  return { status: "success", message: `Role changed to ${PRACTICE_ROLE_LABELS[input.role].toLowerCase()}.` };
+});
+
+export const removePracticeMemberAction = practiceAction("practice:manage", practiceMemberVersionSchema, async (ctx, input) => {
+  await removePracticeMember(ctx, input.memberId, input.version);
+  revalidatePath(`/practices/${ctx.practiceSlug}/settings`);
+  return { status: "success", message: "Removed from the practice." };
+});
+
+export const createClientAction = practiceAction("clients:manage", createClientSchema, async (ctx, input) => {
+  const client = await createClient(ctx, input);
+  redirect(`/${client.slug}`);
+});
+
+export const setClientRoleAction = practiceAction("clients:manage", clientRoleChangeSchema, async (ctx, input) => {
+  await setClientRole(ctx, input.clientId, input.version, input.role);
+  revalidatePath(`/practices/${ctx.practiceSlug}`);
+  return { status: "success", message: `The practice now works in this client as ${ROLE_LABELS[input.role].toLowerCase()}.` };
+});
+
+export const archiveClientAction = practiceAction("clients:manage", clientVersionSchema, async (ctx, input) => {
+  await archiveClient(ctx, input.clientId, input.version);
+  revalidatePath(`/practices/${ctx.practiceSlug}`, "layout");
+  return { status: "success", message: "Client archived. Restore it from the archived clients at any time." };
+});
+
+export const restoreClientAction = practiceAction("clients:manage", clientVersionSchema, async (ctx, input) => {
+  await restoreClient(ctx, input.clientId, input.version);
+  revalidatePath(`/practices/${ctx.practiceSlug}`, "layout");
+  return { status: "success", message: "Client restored." };
+});
+
+export const deleteClientAction = practiceAction("clients:manage", deleteClientSchema, async (ctx, input) => {
+  await deleteClient(ctx, input.clientId, input.version, input.confirmName);
+  revalidatePath(`/practices/${ctx.practiceSlug}`, "layout");
+  redirect(`/practices/${ctx.practiceSlug}?archived=1&deleted=1`);
+});
+
+export const endPracticeEngagementAction = orgAction("members:manage", endEngagementSchema, async (ctx, input) => {
+  await endPracticeEngagement(ctx, input.engagementId, input.version);
+  revalidatePath(`/${ctx.organisationSlug}`, "layout");
+  return { status: "success", message: "The practice's access has ended. Its people no longer reach this organisation." };
+});

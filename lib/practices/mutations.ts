@@ -1,0 +1,184 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import { assertPracticeCan, type PracticeContext } from "@/lib/auth/practice-context";
+import type { Role } from "@/lib/auth/permissions";
+import type { PracticeRole } from "@/lib/auth/practice-permissions";
+import { AppError, notFoundError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { staleOrMissing } from "@/lib/concurrency";
+import { insertOrganisationRow } from "@/lib/organisations/mutations";
+import { importIntoNewOrganisation } from "@/lib/inventory/import";
+import { slugify } from "@/lib/organisations/schemas";
+import { templateDocument, templateRegimes } from "@/lib/practices/templates";
+import type { CreateClientInput, PracticeInput } from "@/lib/practices/schemas";
+
+// A practice's writes (decision 037). Each checks the caller's practice role itself, scopes every
+// statement by the caller's practice, and takes the version it read where it changes a row.
+// What concerns a client (an engagement started, changed, archived, ended) is also written to
+// the client's own audit trail: the client's owner sees who reached their data and how.
+
+async function uniquePracticeSlug(tx: Prisma.TransactionClient, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set((await tx.practice.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug));
+  if (!taken.has(base) && base !== "new") return base; // /practices/new is the page that creates one
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** A signed-in user founds a practice and is its first partner. */
+export async function createPractice(userId: string, input: PracticeInput) {
+  return db().$transaction(async (tx) => {
+    const practice = await tx.practice.create({ data: { name: input.name, slug: await uniquePracticeSlug(tx, input.name) }, select: { id: true, slug: true, name: true } });
+    await tx.practiceMember.create({ data: { practiceId: practice.id, userId, role: "partner" } });
+    return practice;
+  });
+}
+
+/** Renames the practice; refused if someone saved it since `version` was read. */
+export async function updatePractice(ctx: PracticeContext, input: PracticeInput & { version: number }) {
+  assertPracticeCan(ctx, "practice:manage");
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.practice.updateMany({ where: { id: ctx.practiceId, version: input.version }, data: { name: input.name, version: { increment: 1 } } });
+    if (count === 0) throw staleOrMissing("Practice", await tx.practice.findUnique({ where: { id: ctx.practiceId }, select: { name: true, version: true } }), input.version);
+    return { name: input.name, version: input.version + 1 };
+  });
+}
+
+/** Adds someone with a Sovra account to the practice. */
+export async function addPracticeMember(ctx: PracticeContext, input: { email: string; role: PracticeRole }) {
+  assertPracticeCan(ctx, "practice:manage");
+  const user = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (!user) {
+    throw new AppError("INVALID_INPUT", "Nobody has a Sovra account with this email yet. They can create one by accepting an invitation to any organisation; then add them here.", {
+      fieldErrors: { email: ["No Sovra account uses this email"] },
+    });
+  }
+  const existing = await db().practiceMember.findFirst({ where: { practiceId: ctx.practiceId, userId: user.id }, select: { id: true } });
+  if (existing) throw new AppError("CONFLICT", "This person is already a member of the practice.", { fieldErrors: { email: ["Already a member"] } });
+  return db().practiceMember.create({ data: { practiceId: ctx.practiceId, userId: user.id, role: input.role }, select: { id: true, role: true } });
+}
+
+const partnerLock = (tx: Prisma.TransactionClient, practiceId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sovra:partners:" + practiceId}))`;
+const partnerCount = (tx: Prisma.TransactionClient, practiceId: string) => tx.practiceMember.count({ where: { practiceId, role: "partner" } });
+const LAST_PARTNER = "A practice needs at least one partner: make someone else a partner first.";
+
+/** Changes a member's practice role; the last partner stays a partner (two partners demoting each other at once take turns). */
+export async function changePracticeMemberRole(ctx: PracticeContext, memberId: string, version: number, role: PracticeRole) {
+  assertPracticeCan(ctx, "practice:manage");
+  await db().$transaction(async (tx) => {
+    await partnerLock(tx, ctx.practiceId);
+    const before = await tx.practiceMember.findFirst({ where: { id: memberId, practiceId: ctx.practiceId }, select: { role: true, version: true } });
+    if (before?.role === "partner" && role !== "partner" && (await partnerCount(tx, ctx.practiceId)) <= 1) throw new AppError("CONFLICT", LAST_PARTNER);
+    const { count } = await tx.practiceMember.updateMany({ where: { id: memberId, practiceId: ctx.practiceId, version }, data: { role, version: { increment: 1 } } });
+    if (count === 0) throw staleOrMissing("Practice member", before, version);
+  });
+}
+
+/** Removes a member from the practice (they no longer reach its clients); never the last partner. */
+export async function removePracticeMember(ctx: PracticeContext, memberId: string, version: number) {
+  assertPracticeCan(ctx, "practice:manage");
+  await db().$transaction(async (tx) => {
+    await partnerLock(tx, ctx.practiceId);
+    const before = await tx.practiceMember.findFirst({ where: { id: memberId, practiceId: ctx.practiceId }, select: { role: true, version: true } });
+    if (before?.role === "partner" && (await partnerCount(tx, ctx.practiceId)) <= 1) throw new AppError("CONFLICT", LAST_PARTNER);
+    const { count } = await tx.practiceMember.deleteMany({ where: { id: memberId, practiceId: ctx.practiceId, version } });
+    if (count === 0) throw staleOrMissing("Practice member", before, version);
+  });
+}
+
+/**
+ * Creates a client organisation for the practice, empty or from a sector template, with the
+ * engagement through which the practice's members reach it. All or nothing: a template that
+ * does not import leaves no organisation behind. The client has no members of its own yet; its
+ * people join by invitation.
+ */
+export async function createClient(ctx: PracticeContext, input: CreateClientInput) {
+  assertPracticeCan(ctx, "clients:manage");
+  return db().$transaction(
+    async (tx) => {
+      const organisation = await insertOrganisationRow(tx, { name: input.name, hqCountry: input.hqCountry, sector: input.sector, regimes: templateRegimes(input.template) });
+      const engagement = await tx.practiceClient.create({ data: { practiceId: ctx.practiceId, organisationId: organisation.id, role: input.role }, select: { id: true, role: true } });
+      const clientCtx: OrgContext = { organisationId: organisation.id, organisationSlug: organisation.slug, organisationName: organisation.name, userId: ctx.userId, role: input.role, via: ctx.practiceName };
+      await recordAudit(tx, clientCtx, { action: "create", entityType: "organisation", entityId: organisation.id, after: { ...organisation, createdBy: ctx.practiceName } });
+      await recordAudit(tx, clientCtx, { action: "create", entityType: "practice_engagement", entityId: engagement.id, after: { practice: ctx.practiceName, role: input.role } });
+      const document = templateDocument(input.template, input);
+      if (document) {
+        const imported = await importIntoNewOrganisation(tx, { ...clientCtx, role: "owner" }, document);
+        // A template is ours, checked by the tests: failing to import is a defect, not the user's error.
+        if (!imported.ok) throw new Error(`the template "${input.template}" did not import: ${imported.issues.map((i) => i.message).join("; ")}`);
+      }
+      return { ...organisation, engagementId: engagement.id };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+async function changeEngagement(ctx: PracticeContext, engagementId: string, version: number, data: { role?: Role; archivedAt?: Date | null }, what: string) {
+  assertPracticeCan(ctx, "clients:manage");
+  await db().$transaction(async (tx) => {
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, practiceId: ctx.practiceId }, select: { organisationId: true, role: true, archivedAt: true, version: true } });
+    const { count } = await tx.practiceClient.updateMany({ where: { id: engagementId, practiceId: ctx.practiceId, version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0 || !before) throw staleOrMissing("Client", before, version);
+    await recordAudit(tx, { organisationId: before.organisationId, userId: ctx.userId }, {
+      action: "update",
+      entityType: "practice_engagement",
+      entityId: engagementId,
+      before: { practice: ctx.practiceName, role: before.role, archivedAt: before.archivedAt },
+      after: { practice: ctx.practiceName, role: data.role ?? before.role, archivedAt: data.archivedAt === undefined ? before.archivedAt : data.archivedAt, change: what },
+    });
+  });
+}
+
+/** Sets the role with which the practice's members work in a client. */
+export async function setClientRole(ctx: PracticeContext, engagementId: string, version: number, role: Role) {
+  await changeEngagement(ctx, engagementId, version, { role }, "role");
+}
+
+/** Archives a client: out of the portfolio and the switcher, and nobody reaches it through the practice until restored. */
+export async function archiveClient(ctx: PracticeContext, engagementId: string, version: number) {
+  await changeEngagement(ctx, engagementId, version, { archivedAt: new Date() }, "archived");
+}
+
+/** Restores an archived client. */
+export async function restoreClient(ctx: PracticeContext, engagementId: string, version: number) {
+  await changeEngagement(ctx, engagementId, version, { archivedAt: null }, "restored");
+}
+
+/**
+ * Deletes a client organisation and everything in it, for good. Only while the client has no
+ * members of its own (then the data is the client's: end the engagement instead), only after
+ * the partner typed its name, and only at the version read.
+ */
+export async function deleteClient(ctx: PracticeContext, engagementId: string, version: number, confirmName: string) {
+  assertPracticeCan(ctx, "clients:manage");
+  await db().$transaction(async (tx) => {
+    const row = await tx.practiceClient.findFirst({
+      where: { id: engagementId, practiceId: ctx.practiceId },
+      select: { version: true, organisation: { select: { id: true, name: true, _count: { select: { memberships: true, practiceClients: true } } } } },
+    });
+    if (!row) throw notFoundError("Client");
+    if (row.version !== version) throw staleOrMissing("Client", row, version);
+    if (confirmName.trim() !== row.organisation.name) {
+      throw new AppError("INVALID_INPUT", "The name you typed is not the client's name. Nothing was deleted.", { fieldErrors: { confirmName: [`Type "${row.organisation.name}" exactly`] } });
+    }
+    if (row.organisation._count.memberships > 0 || row.organisation._count.practiceClients > 1) {
+      throw new AppError("CONFLICT", "This client has people of its own (or another practice works with it): its data is theirs. Archive it, or ask its owner to end your practice's access.");
+    }
+    await tx.organisation.deleteMany({ where: { id: row.organisation.id, practiceClients: { some: { id: engagementId, practiceId: ctx.practiceId } } } });
+  });
+}
+
+/**
+ * The client's owner ends a practice's access: its members no longer reach the organisation.
+ * The organisation and its data stay as they are, with the client.
+ */
+export async function endPracticeEngagement(ctx: OrgContext, engagementId: string, version: number) {
+  assertCan(ctx, "members:manage");
+  await db().$transaction(async (tx) => {
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, organisationId: ctx.organisationId }, select: { role: true, version: true, practice: { select: { name: true } } } });
+    const { count } = await tx.practiceClient.deleteMany({ where: { id: engagementId, organisationId: ctx.organisationId, version } });
+    if (count === 0 || !before) throw staleOrMissing("Practice access", before, version);
+    await recordAudit(tx, ctx, { action: "delete", entityType: "practice_engagement", entityId: engagementId, before: { practice: before.practice.name, role: before.role } });
+  });
+}

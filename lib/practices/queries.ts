@@ -1,0 +1,138 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import { assertPracticeCan, type PracticeContext } from "@/lib/auth/practice-context";
+import type { Role } from "@/lib/auth/permissions";
+import { notFoundError } from "@/lib/errors";
+import { scoreOrganisation, today } from "@/lib/scores/queries";
+import type { Rating } from "@/scoring/ratings";
+
+// A practice's own data (decision 037): every query is scoped by the caller's practice in its own
+// `where`. A practice never reads a client's inventory here: the portfolio's figures come from
+// the client's live score (lib/scores), computed in a context that carries the engagement's role.
+
+/** The caller's practice. */
+export async function getPractice(ctx: PracticeContext) {
+  assertPracticeCan(ctx, "practice:read");
+  return db().practice.findUniqueOrThrow({ where: { id: ctx.practiceId }, select: { id: true, slug: true, name: true, version: true, createdAt: true } });
+}
+
+/** The practice's members, partners first. */
+export async function listPracticeMembers(ctx: PracticeContext) {
+  assertPracticeCan(ctx, "practice:read");
+  return db().practiceMember.findMany({
+    where: { practiceId: ctx.practiceId },
+    select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/** One row of the portfolio: a client and what a consultant wants to know of it at a glance. */
+export interface PortfolioClient {
+  engagementId: string;
+  version: number;
+  organisationId: string;
+  slug: string;
+  name: string;
+  sector: string;
+  hqCountry: string;
+  role: Role;
+  archivedAt: Date | null;
+  since: Date;
+  /** People of the client itself (not of the practice). */
+  ownMembers: number;
+  aiSystems: number;
+  /** The live score; null when the inventory is empty or cannot be scored yet. */
+  score: number | null;
+  rating: Rating | null;
+  /** Why there is no score, in words. */
+  unscored: string | null;
+  /** The last frozen assessment, for the trend. */
+  lastAssessment: { asOf: Date; score: number; rating: string } | null;
+  /** Restrictions in force that reach the client, by title. */
+  restrictions: string[];
+  overdueActions: number;
+  openActions: number;
+}
+
+/**
+ * Every client of the practice with its live rating, the trend since its last assessment, the
+ * restrictions reaching it and its overdue actions. Archived clients only when asked: nobody
+ * reaches an archived client, so their figures are not computed (null).
+ */
+export async function listPortfolio(ctx: PracticeContext, { archived = false }: { archived?: boolean } = {}): Promise<PortfolioClient[]> {
+  assertPracticeCan(ctx, "practice:read");
+  const asOf = today();
+  const rows = await db().$queryRaw<
+    { engagementId: string; version: number; organisationId: string; slug: string; name: string; sector: string; hqCountry: string; role: Role; archivedAt: Date | null; since: Date; ownMembers: number; aiSystems: number; overdueActions: number; openActions: number; lastAsOf: Date | null; lastScore: number | null; lastRating: string | null }[]
+  >`
+    SELECT pc.id AS "engagementId", pc.version, o.id AS "organisationId", o.slug, o.name, o.sector, o."hqCountry", pc.role::text AS role, pc."archivedAt", pc."createdAt" AS since,
+      (SELECT count(*)::int FROM "Membership" m WHERE m."organisationId" = o.id) AS "ownMembers",
+      (SELECT count(*)::int FROM "AiSystem" s WHERE s."organisationId" = o.id) AS "aiSystems",
+      (SELECT count(*)::int FROM "RemediationAction" r WHERE r."organisationId" = o.id AND r.status IN ('open', 'in_progress') AND r."dueDate" < ${asOf}::date) AS "overdueActions",
+      (SELECT count(*)::int FROM "RemediationAction" r WHERE r."organisationId" = o.id AND r.status IN ('open', 'in_progress')) AS "openActions",
+      a."asOf" AS "lastAsOf", a.score AS "lastScore", a.rating AS "lastRating"
+    FROM "PracticeClient" pc
+    JOIN "Organisation" o ON o.id = pc."organisationId"
+    LEFT JOIN LATERAL (
+      SELECT "asOf", score, rating FROM "Assessment" WHERE "organisationId" = o.id ORDER BY "createdAt" DESC, id DESC LIMIT 1
+    ) a ON true
+    WHERE pc."practiceId" = ${ctx.practiceId}::uuid AND (pc."archivedAt" IS NOT NULL) = ${archived}
+    ORDER BY o.name, o.id`;
+  const out: PortfolioClient[] = [];
+  for (const r of rows) {
+    const base = {
+      engagementId: r.engagementId,
+      version: r.version,
+      organisationId: r.organisationId,
+      slug: r.slug,
+      name: r.name,
+      sector: r.sector,
+      hqCountry: r.hqCountry,
+      role: r.role,
+      archivedAt: r.archivedAt,
+      since: r.since,
+      ownMembers: r.ownMembers,
+      aiSystems: r.aiSystems,
+      overdueActions: r.overdueActions,
+      openActions: r.openActions,
+      lastAssessment: r.lastAsOf && r.lastScore !== null && r.lastRating ? { asOf: r.lastAsOf, score: r.lastScore, rating: r.lastRating } : null,
+    };
+    if (archived || r.aiSystems === 0) {
+      out.push({ ...base, score: null, rating: null, unscored: archived ? "Archived" : "No AI systems yet", restrictions: [] });
+      continue;
+    }
+    // The client's score as the practice sees it: a context in the client with the engagement's role.
+    const live = await scoreOrganisation({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName }, asOf);
+    out.push(
+      live.ok
+        ? { ...base, score: live.result.organisation.score, rating: live.result.organisation.rating, unscored: null, restrictions: live.result.organisation.activeRestrictions.map((x) => x.title) }
+        : { ...base, score: null, rating: null, unscored: "The inventory has problems to fix before it can be scored", restrictions: [] },
+    );
+  }
+  return out;
+}
+
+/** One client of the practice (also archived), or NOT_FOUND. */
+export async function getPracticeClient(ctx: PracticeContext, engagementId: string) {
+  assertPracticeCan(ctx, "practice:read");
+  const row = await db().practiceClient.findFirst({
+    where: { id: engagementId, practiceId: ctx.practiceId },
+    select: { id: true, role: true, version: true, archivedAt: true, createdAt: true, organisation: { select: { id: true, slug: true, name: true, _count: { select: { memberships: true } } } } },
+  });
+  if (!row) throw notFoundError("Client");
+  return row;
+}
+
+/**
+ * The practices that reach the caller's organisation (its Settings show them to its owner), with
+ * how many of each practice's people that is.
+ */
+export async function listPracticeAccess(ctx: OrgContext) {
+  assertCan(ctx, "members:read");
+  return db().practiceClient.findMany({
+    where: { organisationId: ctx.organisationId },
+    select: { id: true, role: true, version: true, archivedAt: true, createdAt: true, practice: { select: { name: true, _count: { select: { members: true } } } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}

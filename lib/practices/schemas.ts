@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { emailSchema, organisationSchema } from "@/lib/auth/schemas";
+import { ROLES } from "@/lib/auth/permissions";
+import { PRACTICE_ROLES } from "@/lib/auth/practice-permissions";
+import { singleLineText } from "@/lib/text";
+import { CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
+
+const version = z.coerce.number().int().positive();
+const id = z.uuid({ message: "Not a valid reference" });
+
+export const practiceSchema = z.object({
+  name: z.string().trim().min(2, "Enter the practice's name").max(120, "Use at most 120 characters").superRefine(singleLineText),
+});
+
+export const updatePracticeSchema = practiceSchema.extend({ version });
+
+export const clientRoleSchema = z.enum(ROLES, { message: "Choose a role" });
+
+export const createClientSchema = organisationSchema.extend({
+  template: z.enum(CLIENT_TEMPLATE_KEYS, { message: "Choose how the client starts" }),
+  role: clientRoleSchema,
+});
+
+export const clientRoleChangeSchema = z.object({ clientId: id, version, role: clientRoleSchema });
+export const clientVersionSchema = z.object({ clientId: id, version });
+export const deleteClientSchema = clientVersionSchema.extend({
+  confirmName: z.string().trim().min(1, "Type the client's name to confirm"),
+});
+
+export const addPracticeMemberSchema = z.object({ email: emailSchema, role: z.enum(PRACTICE_ROLES, { message: "Choose a role" }) });
+export const practiceMemberRoleSchema = z.object({ memberId: id, version, role: z.enum(PRACTICE_ROLES, { message: "Choose a role" }) });
+export const practiceMemberVersionSchema = z.object({ memberId: id, version });
+
+export const endEngagementSchema = z.object({ engagementId: id, version });
+
+export type PracticeInput = z.infer<typeof practiceSchema>;
+export type CreateClientInput = z.infer<typeof createClientSchema>;
