@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions";
 import { MATRIX_ROLES, matrixAsPermissions, mayUse } from "@/lib/testing/role-matrix";
 import type { ActionState } from "@/lib/action-state";
-import { buildOffice, buildOrganisationWithMembers, buildUser, buildMembership } from "@/prisma/factories";
+import { buildEngagement, buildOffice, buildOrganisation, buildOrganisationWithMembers, buildPracticeWithMembers, buildUser, buildMembership } from "@/prisma/factories";
 import { db } from "@/lib/testing/db";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -45,6 +45,7 @@ const { createScenarioAction, updateScenarioAction, deleteScenarioAction, runSce
 const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventAction } = await import("@/lib/policy-events/actions");
 const { startReportRunAction } = await import("@/lib/reports/run-actions");
 const { freezeAssessment } = await import("@/lib/assessments/mutations");
+const practiceActions = await import("@/lib/practices/actions");
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -405,6 +406,16 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
   ...scenarioActions(),
   ...policyEventActions(),
   ...reportActions(),
+  {
+    name: "endPracticeEngagementAction",
+    permission: "members:manage",
+    action: practiceActions.endPracticeEngagementAction,
+    input: async (org) => {
+      const p = await buildPracticeWithMembers(db());
+      const e = await buildEngagement(db(), p.practice.id, org.organisation.id, "editor");
+      return { org: org.organisation.slug, engagementId: e.id, version: e.version };
+    },
+  },
 ];
 
 /** An own policy event saved in `org` (directly in the database), for the policy event actions' inputs. */
@@ -599,5 +610,75 @@ describe("account actions act on the signed-in user only", () => {
     expect(await call(signOutEverywhereAction, {})).toMatchObject({ status: "success" });
     expect(await db().session.count({ where: { userId: org.users.viewer.id, revokedAt: null } })).toBe(0);
     expect(await db().session.count({ where: { userId: org.users.owner.id, revokedAt: null } })).toBe(1);
+  });
+});
+
+// ---- a practice's server actions (decision 037) --------------------------------------------------
+
+type Practice = Awaited<ReturnType<typeof buildPracticeWithMembers>>;
+
+/** Each practice action, whether a consultant may use it (written by hand: only reading is theirs), and fresh valid input. */
+const PRACTICE_ACTIONS: { name: string; consultant: boolean; action: Action; input: (p: Practice) => Promise<Record<string, string | number | string[]>> }[] = [
+  { name: "updatePracticeAction", consultant: false, action: practiceActions.updatePracticeAction, input: async (p) => ({ practice: p.practice.slug, name: `Renamed ${Math.random().toString(36).slice(2, 8)}`, version: p.practice.version }) },
+  { name: "addPracticeMemberAction", consultant: false, action: practiceActions.addPracticeMemberAction, input: async (p) => ({ practice: p.practice.slug, email: (await buildUser(db())).email, role: "consultant" }) },
+  {
+    name: "changePracticeMemberRoleAction",
+    consultant: false,
+    action: practiceActions.changePracticeMemberRoleAction,
+    input: async (p) => {
+      const m = await db().practiceMember.create({ data: { practiceId: p.practice.id, userId: (await buildUser(db())).id, role: "consultant" } });
+      return { practice: p.practice.slug, memberId: m.id, version: m.version, role: "partner" };
+    },
+  },
+  {
+    name: "removePracticeMemberAction",
+    consultant: false,
+    action: practiceActions.removePracticeMemberAction,
+    input: async (p) => {
+      const m = await db().practiceMember.create({ data: { practiceId: p.practice.id, userId: (await buildUser(db())).id, role: "consultant" } });
+      return { practice: p.practice.slug, memberId: m.id, version: m.version };
+    },
+  },
+  { name: "createClientAction", consultant: false, action: practiceActions.createClientAction, input: async (p) => ({ practice: p.practice.slug, name: `Client ${Math.random().toString(36).slice(2, 8)}`, hqCountry: "GB", sector: "Banking", template: "empty", role: "editor" }) },
+  ...(["setClientRoleAction", "archiveClientAction", "restoreClientAction", "deleteClientAction"] as const).map((name) => ({
+    name,
+    consultant: false,
+    action: practiceActions[name],
+    input: async (p: Practice) => {
+      const client = await buildOrganisation(db());
+      const e = await buildEngagement(db(), p.practice.id, client.id, "editor");
+      if (name === "restoreClientAction") await db().practiceClient.update({ where: { id: e.id }, data: { archivedAt: new Date() } });
+      return { practice: p.practice.slug, clientId: e.id, version: e.version, role: "viewer", confirmName: client.name };
+    },
+  })),
+];
+
+describe("a practice's server actions check the session and the practice role themselves", () => {
+  let p: Practice;
+  beforeEach(async () => {
+    p = await buildPracticeWithMembers(db());
+  });
+
+  for (const { name, consultant, action, input } of PRACTICE_ACTIONS) {
+    it(`${name} succeeds for a partner`, async () => {
+      session.userId = p.users.partner.id;
+      expect(await call(action, await input(p))).toMatchObject({ status: "success" });
+    });
+    it(`${name} ${consultant ? "succeeds" : "is refused"} for a consultant`, async () => {
+      session.userId = p.users.consultant.id;
+      expect(await call(action, await input(p))).toMatchObject(consultant ? { status: "success" } : { status: "error", code: "FORBIDDEN" });
+    });
+    it(`${name} is refused without a session, and answers NOT_FOUND to a partner of another practice`, async () => {
+      session.userId = null;
+      expect(await call(action, await input(p))).toMatchObject({ status: "error", code: "UNAUTHENTICATED" });
+      session.userId = (await buildPracticeWithMembers(db())).users.partner.id;
+      expect(await call(action, await input(p))).toMatchObject({ status: "error", code: "NOT_FOUND" });
+    });
+  }
+
+  it("has a case for every practice server action (export const … = practiceAction(…) in lib)", () => {
+    const declared = actionFiles(path.join(process.cwd(), "lib")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export const (\w+) = practiceAction\(/g)].map((m) => m[1]));
+    expect(declared.length).toBeGreaterThanOrEqual(9);
+    expect(declared.filter((name) => !PRACTICE_ACTIONS.some((a) => a.name === name))).toEqual([]);
   });
 });

@@ -745,6 +745,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   listPracticeMembers: PRACTICE_SCOPED,
   listPortfolio: PRACTICE_SCOPED,
   getPracticeClient: PRACTICE_SCOPED,
+  comparePortfolioClients: PRACTICE_SCOPED,
   createPractice: PRACTICE_SCOPED,
   updatePractice: PRACTICE_SCOPED,
   addPracticeMember: PRACTICE_SCOPED,

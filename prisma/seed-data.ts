@@ -297,6 +297,7 @@ const JONAS = "cto@sovra.example";
 const PRIYA = "risk@sovra.example";
 const HELENA = "board@sovra.example";
 const OLIVER = "albion.owner@sovra.example";
+const MARA = "consultant@sovra.example";
 
 export const DEMO_USERS: DemoUser[] = [
   {
@@ -312,7 +313,20 @@ export const DEMO_USERS: DemoUser[] = [
   { email: PRIYA, name: "Priya Raman", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "analyst" }] },
   { email: HELENA, name: "Helena Brandt", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "viewer" }] },
   { email: OLIVER, name: "Oliver Hughes", memberships: [{ org: DEMO_ORG_SLUGS.albion, role: "owner" }] },
+  // A partner of a consultancy: a member of no organisation, she reaches both clients through her practice.
+  { email: MARA, name: "Mara Lindqvist", memberships: [] },
 ];
+
+/** A consultancy (decision 037) that works with both demo organisations, as their risk analyst. */
+export const DEMO_PRACTICE = {
+  slug: "northbridge-advisory",
+  name: "Northbridge Advisory",
+  partners: [MARA],
+  clients: [
+    { org: DEMO_ORG_SLUGS.mainfeld, role: "analyst" as Role },
+    { org: DEMO_ORG_SLUGS.albion, role: "analyst" as Role },
+  ],
+};
 
 // ---------------------------------------------------------------- catalogue: vendors
 

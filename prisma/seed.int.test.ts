@@ -7,7 +7,7 @@ import { verifyPassword } from "../lib/auth/password";
 import { seedDemo } from "./seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
-const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun"] as const;
+const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient"] as const;
 
 async function counts(prisma: PrismaClient) {
   const out: Record<string, number> = {};
@@ -27,6 +27,11 @@ describe("demo seed", () => {
       expect(first.aiSystem).toBeGreaterThanOrEqual(12);
       expect(first.office).toBeGreaterThanOrEqual(7);
       expect(first.fallback).toBeGreaterThan(0);
+      // The consultancy reaches both organisations through its practice, not by membership.
+      const practice = await prisma.practice.findUniqueOrThrow({ where: { slug: "northbridge-advisory" }, include: { members: { include: { user: true } }, clients: { include: { organisation: true } } } });
+      expect(practice.members.map((m) => [m.user.email, m.role])).toEqual([["consultant@sovra.example", "partner"]]);
+      expect(practice.clients.map((c) => [c.organisation.slug, c.role]).sort()).toEqual([["albion-mutual", "analyst"], ["mainfeld", "analyst"]]);
+      expect(await prisma.membership.count({ where: { user: { email: "consultant@sovra.example" } } })).toBe(0);
 
       expect(await seedDemo(prisma)).toEqual({ created: false });
       expect(await counts(prisma)).toEqual(first);

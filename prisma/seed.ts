@@ -1,4 +1,4 @@
-// Seeds the demo (prisma/seed-data.ts): two organisations, their inventories and five users.
+// Seeds the demo (prisma/seed-data.ts): two organisations, their inventories, six users and a consultancy.
 // Idempotent: does nothing when the Mainfeld organisation exists. Everything is written in one
 // transaction with one statement per table (createMany / createManyAndReturn), so that it runs
 // in well under two seconds even on the embedded WASM PostgreSQL.
@@ -19,6 +19,7 @@ import {
   DEMO_ORGANISATIONS,
   DEMO_ORG_SLUGS,
   DEMO_PASSWORD,
+  DEMO_PRACTICE,
   DEMO_USERS,
   type DemoDependency,
   type DemoOrganisation,
@@ -229,6 +230,18 @@ async function createDemo(
     skipDuplicates: true,
   });
   count("memberships", memberships.count);
+
+  // The consultancy and its engagements with the demo organisations (decision 037).
+  const practice = await tx.practice.upsert({ where: { slug: DEMO_PRACTICE.slug }, create: { slug: DEMO_PRACTICE.slug, name: DEMO_PRACTICE.name }, update: {}, select: { id: true } });
+  await tx.practiceMember.createMany({
+    data: DEMO_PRACTICE.partners.map((email) => ({ practiceId: practice.id, userId: userId(email, "practice"), role: "partner" as const })),
+    skipDuplicates: true,
+  });
+  const engagements = await tx.practiceClient.createMany({
+    data: DEMO_PRACTICE.clients.filter((c) => orgIds.has(c.org)).map((c) => ({ practiceId: practice.id, organisationId: resolve(orgIds, c.org, "organisation", "practice client"), role: c.role })),
+    skipDuplicates: true,
+  });
+  count("practice clients", engagements.count);
 
   const offices = await tx.office.createManyAndReturn({
     data: withOrg.flatMap(({ org, orgId }) => org.offices.map((o) => ({ organisationId: orgId, ...o }))),

@@ -265,7 +265,7 @@ function CellValue({ value }: { value: DataTableCell }) {
   return <>{value}</>;
 }
 
-function SortIcon({ sorted }: { sorted: false | "asc" | "desc" }) {
+export function SortIcon({ sorted }: { sorted: false | "asc" | "desc" }) {
   return (
     <span aria-hidden className={cn("text-[10px]", !sorted && "text-slate-300")}>
       {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}

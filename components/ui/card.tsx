@@ -20,6 +20,15 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
+/** A white panel without padding, for a table that runs to its edges (Card's p-5 wins over a `p-0` passed to it: same specificity, later in the stylesheet). */
+export function Panel({ className, children, ...rest }: React.HTMLAttributes<HTMLElement>) {
+  return (
+    <section {...rest} className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200 print:shadow-none", className)}>
+      {children}
+    </section>
+  );
+}
+
 export function Badge({ children, tone = "slate" }: { children: React.ReactNode; tone?: "slate" | "brand" | "amber" | "red" | "emerald" }) {
   const tones = {
     slate: "bg-slate-100 text-slate-700",

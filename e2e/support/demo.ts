@@ -3,6 +3,8 @@ import { DEMO_PASSWORD } from "../../prisma/seed-data";
 
 export { DEMO_PASSWORD };
 export const DEMO = { owner: "demo@sovra.example", editor: "cto@sovra.example", analyst: "risk@sovra.example", viewer: "board@sovra.example" } as const;
+/** The partner of the demo consultancy (Northbridge Advisory), a member of no organisation. */
+export const CONSULTANT = "consultant@sovra.example";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");

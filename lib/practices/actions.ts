@@ -91,5 +91,6 @@ export const deleteClientAction = practiceAction("clients:manage", deleteClientS
 export const endPracticeEngagementAction = orgAction("members:manage", endEngagementSchema, async (ctx, input) => {
   await endPracticeEngagement(ctx, input.engagementId, input.version);
   revalidatePath(`/${ctx.organisationSlug}`, "layout");
-  return { status: "success", message: "The practice's access has ended. Its people no longer reach this organisation." };
+  // The list the button sat in may now be empty and gone: the page itself says it is done.
+  redirect(`/${ctx.organisationSlug}/settings/members?ended=1`);
 });

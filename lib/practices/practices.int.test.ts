@@ -110,6 +110,7 @@ const PRACTICE_MATRIX: Record<string, Record<PracticeRole, boolean>> = {
   listPracticeMembers: { partner: true, consultant: true },
   listPortfolio: { partner: true, consultant: true },
   getPracticeClient: { partner: true, consultant: true },
+  comparePortfolioClients: { partner: true, consultant: true },
 };
 
 type Prepared = (ctx: PracticeContext) => Promise<unknown>;
@@ -121,6 +122,7 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
   const third = await buildUser(db());
   const member = await db().practiceMember.create({ data: { practiceId: p.practice.id, userId: third.id, role: "consultant" }, select: { id: true, version: true } });
   const newcomer = await buildUser(db());
+  const second = await buildEngagement(db(), p.practice.id, (await buildOrganisation(db())).id);
   // Only an archived client is restored (archived on the database, keeping its version).
   if (name === "restoreClient") await db().practiceClient.update({ where: { id: engagement.id }, data: { archivedAt: new Date() } });
   const calls: Record<string, Prepared> = {
@@ -137,6 +139,7 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
     listPracticeMembers: (ctx) => practiceQueries.listPracticeMembers(ctx),
     listPortfolio: (ctx) => practiceQueries.listPortfolio(ctx),
     getPracticeClient: (ctx) => practiceQueries.getPracticeClient(ctx, engagement.id),
+    comparePortfolioClients: (ctx) => practiceQueries.comparePortfolioClients(ctx, [engagement.id, second.id]),
   };
   const call = calls[name];
   if (!call) throw new Error(`no call prepared for ${name}`);
@@ -262,7 +265,10 @@ describe("one practice never sees or changes another's", () => {
     await expect(practices.changePracticeMemberRole(asB, a.members.consultant.id, a.members.consultant.version, "partner")).rejects.toMatchObject(notFound);
     await expect(practices.removePracticeMember(asB, a.members.consultant.id, a.members.consultant.version)).rejects.toMatchObject(notFound);
     await expect(practiceQueries.getPracticeClient(asB, eA.id)).rejects.toMatchObject(notFound);
-    expect(await practiceQueries.listPortfolio(asB)).toEqual([]);
+    const clientB = await buildOrganisation(db());
+    const eB = await buildEngagement(db(), b.practice.id, clientB.id, "editor");
+    await expect(practiceQueries.comparePortfolioClients(asB, [eB.id, eA.id])).rejects.toMatchObject(notFound);
+    expect((await practiceQueries.listPortfolio(asB)).map((r) => r.organisationId)).toEqual([clientB.id]);
     expect(await practiceQueries.listPortfolio(asB, { archived: true })).toEqual([]);
     expect((await practiceQueries.listPracticeMembers(asB)).map((m) => m.user.id).sort()).toEqual([b.users.partner.id, b.users.consultant.id].sort());
     expect((await practiceQueries.getPractice(asB)).id).toBe(b.practice.id);
@@ -403,5 +409,25 @@ describe("a practice's clients", () => {
     const newcomer = await buildUser(db());
     await practices.addPracticeMember(ctx, { email: newcomer.email, role: "consultant" });
     expect((await identityOf(newcomer.id))?.practices).toEqual([expect.objectContaining({ id: p.practice.id, role: "consultant" })]);
+  });
+
+  it("compares clients side by side: each client's own score, dimensions and vendors, in the order asked; an archived one is NOT_FOUND", async () => {
+    const p = await buildPracticeWithMembers(db());
+    const partner = practiceCtx(p, "partner");
+    const bank = await practices.createClient(partner, clientInput("uk-bank", "Compare Bank"));
+    const maker = await practices.createClient(partner, clientInput("frankfurt-manufacturer", "Compare Maker"));
+    const empty = await practices.createClient(partner, clientInput("empty", "Compare Empty"));
+    const compared = await practiceQueries.comparePortfolioClients(practiceCtx(p, "consultant"), [maker.engagementId, bank.engagementId, empty.engagementId]);
+    expect(compared.map((c) => c.name)).toEqual(["Compare Maker", "Compare Bank", "Compare Empty"]);
+    for (const [row, client] of [[compared[0]!, maker], [compared[1]!, bank]] as const) {
+      const live = await scoreOrganisation(contextFor(client, p.users.partner.id, "editor"));
+      if (!live.ok) throw new Error("a template scores");
+      expect(row).toMatchObject({ score: live.result.organisation.score, rating: live.result.organisation.rating, dimensions: live.result.organisation.dimensions, systems: live.result.systems.length });
+      expect(row.vendors.map((v) => v.name).sort()).toEqual(live.result.vendors.map((v) => v.name).sort());
+      expect(row.vendors.map((v) => v.score)).toEqual([...row.vendors.map((v) => v.score)].sort((a, b) => a - b));
+    }
+    expect(compared[2]).toMatchObject({ score: null, unscored: "No AI systems yet", vendors: [] });
+    await practices.archiveClient(partner, empty.engagementId, 1);
+    await expect(practiceQueries.comparePortfolioClients(partner, [bank.engagementId, empty.engagementId])).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { notFoundError } from "@/lib/errors";
 import { scoreOrganisation, today } from "@/lib/scores/queries";
 import type { Rating } from "@/scoring/ratings";
+import type { Dimension } from "@/scoring/options";
 
 // A practice's own data (decision 037): every query is scoped by the caller's practice in its own
 // `where`. A practice never reads a client's inventory here: the portfolio's figures come from
@@ -135,4 +136,58 @@ export async function listPracticeAccess(ctx: OrgContext) {
     select: { id: true, role: true, version: true, archivedAt: true, createdAt: true, practice: { select: { name: true, _count: { select: { members: true } } } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+}
+
+/** One client in the side-by-side comparison. */
+export interface ComparedClient {
+  engagementId: string;
+  slug: string;
+  name: string;
+  score: number | null;
+  rating: Rating | null;
+  unscored: string | null;
+  dimensions: Record<Dimension, number> | null;
+  systems: number;
+  restrictions: string[];
+  /** Vendors the client depends on, weakest first: the exposure a consultant compares. */
+  vendors: { name: string; score: number; rating: Rating; systems: number; restricted: boolean }[];
+}
+
+/**
+ * Two or more of the practice's clients side by side (at most 6, in the order asked): ratings,
+ * dimensions and vendor exposure. Ids that are not clients of the caller's practice, or are
+ * archived, are NOT_FOUND: a comparison never silently leaves one out.
+ */
+export async function comparePortfolioClients(ctx: PracticeContext, engagementIds: string[]): Promise<ComparedClient[]> {
+  assertPracticeCan(ctx, "practice:read");
+  const ids = [...new Set(engagementIds)].slice(0, 6);
+  const rows = await db().practiceClient.findMany({
+    where: { id: { in: ids }, practiceId: ctx.practiceId, archivedAt: null },
+    select: { id: true, role: true, organisation: { select: { id: true, slug: true, name: true } } },
+  });
+  if (rows.length !== ids.length) throw notFoundError("Client");
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const asOf = today();
+  const out: ComparedClient[] = [];
+  for (const id of ids) {
+    const r = byId.get(id)!;
+    const live = await scoreOrganisation({ organisationId: r.organisation.id, organisationSlug: r.organisation.slug, organisationName: r.organisation.name, userId: ctx.userId, role: r.role, via: ctx.practiceName }, asOf);
+    const base = { engagementId: r.id, slug: r.organisation.slug, name: r.organisation.name };
+    if (!live.ok || live.result.systems.length === 0) {
+      out.push({ ...base, score: null, rating: null, unscored: live.ok ? "No AI systems yet" : "The inventory has problems to fix before it can be scored", dimensions: null, systems: 0, restrictions: [], vendors: [] });
+      continue;
+    }
+    const org = live.result.organisation;
+    out.push({
+      ...base,
+      score: org.score,
+      rating: org.rating,
+      unscored: null,
+      dimensions: org.dimensions,
+      systems: org.systemCount,
+      restrictions: org.activeRestrictions.map((x) => x.title),
+      vendors: [...live.result.vendors].sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).map((v) => ({ name: v.name, score: v.score, rating: v.rating, systems: v.systemCount, restricted: v.activeRestrictions.length > 0 })),
+    });
+  }
+  return out;
 }

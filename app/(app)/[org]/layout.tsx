@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SIDEBAR_COOKIE } from "@/components/shell/sidebar-cookie";
 import { SkipLinks } from "@/components/shell/skip-links";
-import { getMyOrganisations, requireOrgPage, requireUserPage } from "@/lib/auth/context";
+import { getMyOrganisations, getMyPractices, requireOrgPage, requireUserPage } from "@/lib/auth/context";
+import { PracticeLinks } from "@/components/practices/practice-links";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -13,8 +14,8 @@ export default async function OrgLayout({ children, params }: { children: React.
   const { org } = await params;
   const user = await requireUserPage();
   const ctx = await requireOrgPage(org);
-  const organisations = await getMyOrganisations();
-  const switcherOptions = organisations.map((o) => ({ slug: o.slug, name: o.name, role: isRole(o.role) ? ROLE_LABELS[o.role] : o.role }));
+  const [organisations, practices] = await Promise.all([getMyOrganisations(), getMyPractices()]);
+  const switcherOptions = organisations.map((o) => ({ slug: o.slug, name: o.name, role: isRole(o.role) ? ROLE_LABELS[o.role] : o.role, via: o.via }));
   return (
     <div className="flex min-h-screen print:block print:min-h-0">
       <SkipLinks />
@@ -25,6 +26,7 @@ export default async function OrgLayout({ children, params }: { children: React.
         </Link>
         <OrgSwitcher current={ctx.organisationSlug} organisations={switcherOptions} />
         <NavLinks orgSlug={ctx.organisationSlug} />
+        <PracticeLinks practices={practices} />
       </Sidebar>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center print:hidden justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
@@ -33,13 +35,17 @@ export default async function OrgLayout({ children, params }: { children: React.
             <div className="absolute left-0 z-20 mt-2 w-64 space-y-4 rounded-md bg-white p-4 shadow-lg ring-1 ring-slate-200">
               <OrgSwitcher current={ctx.organisationSlug} organisations={switcherOptions} />
               <NavLinks orgSlug={ctx.organisationSlug} label="Main (mobile)" />
+              <PracticeLinks practices={practices} />
             </div>
           </details>
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{ctx.organisationName}</p>
-            <p className="text-xs text-slate-500">Your role: {ROLE_LABELS[ctx.role]}</p>
+            <p className="text-xs text-slate-500">
+              Your role: {ROLE_LABELS[ctx.role]}
+              {ctx.via && <> · through {ctx.via}</>}
+            </p>
           </div>
-          <UserMenu name={user.name} email={user.email} orgSlug={ctx.organisationSlug} />
+          <UserMenu name={user.name} email={user.email} accountHref={`/${ctx.organisationSlug}/account`} />
         </header>
         <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 outline-none print:p-0">
           <div className="mx-auto max-w-6xl">{children}</div>

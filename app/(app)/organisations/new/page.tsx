@@ -13,9 +13,10 @@ export default async function NewOrganisationPage() {
         <Link href="/" className="font-medium text-brand-700 hover:underline">
           ← Back
         </Link>
-        <p className="text-slate-600">
+        {/* A div: the sign-out button is a form, which a <p> cannot hold (hydration would fail). */}
+        <div className="text-slate-600">
           Signed in as {user.email} · <SignOutLink />
-        </p>
+        </div>
       </div>
       <h1 className="mt-4 text-2xl font-semibold text-slate-900">New organisation</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">A separate workspace, for example for a client. Its data is never visible from your other organisations. You will be its owner.</p>

@@ -32,9 +32,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </p>
       {user ? (
         <>
-          <p className="mb-4 text-sm text-slate-700">
+          {/* A div: the sign-out button is a form, which a <p> cannot hold (the browser would split the paragraph and React's hydration fail). */}
+          <div className="mb-4 text-sm text-slate-700">
             You are signed in as {user.email}. Not you? <SignOutLink label="Sign out" /> and open the link again.
-          </p>
+          </div>
           <AcceptAsSignedIn token={token} />
         </>
       ) : (

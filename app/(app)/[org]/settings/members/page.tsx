@@ -9,17 +9,26 @@ import { PasswordResetButton } from "@/components/members/password-reset-button"
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
 import { formatDay } from "@/lib/dates";
+import { Alert } from "@/components/ui/alert";
+import { listPracticeAccess } from "@/lib/practices/queries";
+import { EndEngagementButton } from "@/components/practices/practice-forms";
 
 export const metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function MembersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireOrgPage((await params).org, "members:read");
+  const ended = (await searchParams).ended === "1";
   const manage = can(ctx.role, "members:manage");
-  const [members, invitations] = await Promise.all([listMembers(ctx), manage ? listPendingInvitations(ctx) : Promise.resolve([])]);
+  const [members, invitations, practices] = await Promise.all([listMembers(ctx), manage ? listPendingInvitations(ctx) : Promise.resolve([]), listPracticeAccess(ctx)]);
   return (
     <>
       <PageHeader title="Settings" description="The organisation's profile, its members and their roles." />
       <SettingsTabs orgSlug={ctx.organisationSlug} current="members" />
+      {ended && (
+        <Alert tone="success" className="mb-6">
+          The practice&apos;s access has ended. Its people no longer reach this organisation; everything in it stays here.
+        </Alert>
+      )}
       {manage && (
         <Card className="mb-6">
           <h2 className="text-base font-semibold text-slate-900">Invite a member</h2>
@@ -70,6 +79,30 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                   {i.email ? ` for ${i.email}` : ""}, created by {i.createdBy.name}, expires {formatDay(i.expiresAt)}
                 </span>
                 <ConfirmDelete action={revokeInvitationAction} fields={{ org: ctx.organisationSlug, invitationId: i.id }} title="Revoke this invitation?" consequences={["The link stops working at once."]} label="Revoke" />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {practices.length > 0 && (
+        <Card className="mt-6" aria-labelledby="practice-access-heading">
+          <h2 id="practice-access-heading" className="text-base font-semibold text-slate-900">
+            Consultancies with access
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Every member of these practices reaches this organisation with the role shown, without being a member of it.{manage ? " End a practice's access at any time: the data stays here." : " An owner can end a practice's access."}
+          </p>
+          <ul className="mt-3 divide-y divide-slate-100 text-sm">
+            {practices.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <span>
+                  <span className="font-medium text-slate-900">{p.practice.name}</span>
+                  <span className="block text-xs text-slate-500">
+                    {p.practice._count.members} {p.practice._count.members === 1 ? "person" : "people"} as {ROLE_LABELS[p.role]} · since {formatDay(p.createdAt)}
+                    {p.archivedAt && ` · archived by the practice on ${formatDay(p.archivedAt)} (no access while archived)`}
+                  </span>
+                </span>
+                {manage && <EndEngagementButton orgSlug={ctx.organisationSlug} engagementId={p.id} version={p.version} practiceName={p.practice.name} />}
               </li>
             ))}
           </ul>

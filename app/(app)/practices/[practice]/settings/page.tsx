@@ -1,0 +1,55 @@
+import { requirePracticePage } from "@/lib/auth/context";
+import { canInPractice, PRACTICE_ROLE_LABELS } from "@/lib/auth/practice-permissions";
+import { getPractice, listPracticeMembers } from "@/lib/practices/queries";
+import { formatDay } from "@/lib/dates";
+import { Card, PageHeader, Panel } from "@/components/ui/card";
+import { AddPracticeMemberForm, PracticeMemberControls, PracticeNameForm } from "@/components/practices/practice-forms";
+
+export const metadata = { title: "Practice members and settings" };
+
+export default async function PracticeSettingsPage({ params }: { params: Promise<{ practice: string }> }) {
+  const { practice } = await params;
+  const ctx = await requirePracticePage(practice);
+  const partner = canInPractice(ctx.role, "practice:manage");
+  const [details, members] = await Promise.all([getPractice(ctx), listPracticeMembers(ctx)]);
+  return (
+    <>
+      <PageHeader title="Members and settings" description="Who belongs to the practice. Partners manage the practice and its clients; consultants work in the clients with the role chosen for each." />
+      <div className="space-y-6">
+        {partner && (
+          <Card>
+            <h2 className="mb-4 text-base font-semibold text-slate-900">Name</h2>
+            <PracticeNameForm practiceSlug={ctx.practiceSlug} name={details.name} version={details.version} />
+          </Card>
+        )}
+        <Panel>
+          <h2 className="px-5 pt-5 text-base font-semibold text-slate-900">Members</h2>
+          <ul className="mt-3 divide-y divide-slate-100 border-t border-slate-100">
+            {members.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+                <span className="min-w-0">
+                  <span className="font-medium text-slate-900">{m.user.name}</span>
+                  {m.user.id === ctx.userId && <span className="text-slate-500"> (you)</span>}
+                  <span className="block truncate text-xs text-slate-500">{m.user.email}</span>
+                  <span className="block text-xs text-slate-500">Member since {formatDay(m.createdAt)}</span>
+                </span>
+                {partner ? (
+                  <PracticeMemberControls practiceSlug={ctx.practiceSlug} memberId={m.id} version={m.version} role={m.role} name={m.user.name} />
+                ) : (
+                  <span className="text-slate-700">{PRACTICE_ROLE_LABELS[m.role]}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+        {partner && (
+          <Card>
+            <h2 className="text-base font-semibold text-slate-900">Add a member</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">They need a Sovra account already (for example from an invitation to one of the practice&apos;s clients).</p>
+            <AddPracticeMemberForm practiceSlug={ctx.practiceSlug} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

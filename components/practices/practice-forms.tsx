@@ -1,0 +1,319 @@
+"use client";
+import { useActionState, useId, useRef } from "react";
+import {
+  addPracticeMemberAction,
+  archiveClientAction,
+  changePracticeMemberRoleAction,
+  createClientAction,
+  createPracticeAction,
+  deleteClientAction,
+  endPracticeEngagementAction,
+  removePracticeMemberAction,
+  restoreClientAction,
+  setClientRoleAction,
+  updatePracticeAction,
+} from "@/lib/practices/actions";
+import { idle, submitted, type ActionState } from "@/lib/action-state";
+import { addPracticeMemberSchema, createClientSchema, deleteClientSchema, practiceSchema, updatePracticeSchema } from "@/lib/practices/schemas";
+import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { PRACTICE_ROLES, PRACTICE_ROLE_DESCRIPTIONS, PRACTICE_ROLE_LABELS, type PracticeRole } from "@/lib/auth/practice-permissions";
+import { CLIENT_TEMPLATES, CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
+import { SelectField, TextField } from "@/components/ui/field";
+import { CountrySelect } from "@/components/ui/country-select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useClientValidation } from "@/components/ui/use-client-validation";
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const PRACTICE_ROLE_OPTIONS = PRACTICE_ROLES.map((r) => ({ value: r, label: PRACTICE_ROLE_LABELS[r] }));
+
+/** What each role may do, under a role select (the options hold only the roles' names). */
+function RoleDefinitions({ roles }: { roles: readonly { name: string; description: string }[] }) {
+  return (
+    <dl className="mt-2 grid gap-x-3 gap-y-1 text-xs text-slate-600 sm:grid-cols-[auto_1fr]">
+      {roles.map((r) => (
+        <div key={r.name} className="contents">
+          <dt className="font-medium text-slate-700">{r.name}</dt>
+          <dd>{r.description}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+const CLIENT_ROLE_DEFINITIONS = ROLES.map((r) => ({ name: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] }));
+const PRACTICE_ROLE_DEFINITIONS = PRACTICE_ROLES.map((r) => ({ name: PRACTICE_ROLE_LABELS[r], description: PRACTICE_ROLE_DESCRIPTIONS[r] }));
+
+function Answer({ state }: { state: ActionState }) {
+  if (state.status === "error") return <Alert tone="error">{state.message}</Alert>;
+  if (state.status === "success" && state.message) return <Alert tone="success">{state.message}</Alert>;
+  return null;
+}
+
+/** Founds a practice; the founder becomes its partner. */
+export function NewPracticeForm() {
+  const [state, action] = useActionState(createPracticeAction, idle);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(practiceSchema, state);
+  return (
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <Answer state={state} />
+      <TextField label="Name of the practice" name="name" required defaultValue={submitted(state, "name")} errors={fieldErrors?.name} placeholder="e.g. Northbridge Advisory" />
+      <SubmitButton pendingText="Creating…">Create practice</SubmitButton>
+    </form>
+  );
+}
+
+/** Renames the practice (partners). */
+export function PracticeNameForm({ practiceSlug, name, version }: { practiceSlug: string; name: string; version: number }) {
+  const [state, action] = useActionState(updatePracticeAction, idle);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(updatePracticeSchema, state);
+  return (
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+      <Answer state={state} />
+      <input type="hidden" name="practice" value={practiceSlug} />
+      <input type="hidden" name="version" value={version} />
+      <TextField label="Name of the practice" name="name" required defaultValue={submitted(state, "name") ?? name} errors={fieldErrors?.name} />
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        Save name
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Creates a client organisation, empty or from a sector template. */
+export function NewClientForm({ practiceSlug, practiceName }: { practiceSlug: string; practiceName: string }) {
+  const [state, action] = useActionState(createClientAction, idle);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(createClientSchema, state);
+  return (
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+      <Answer state={state} />
+      <input type="hidden" name="practice" value={practiceSlug} />
+      <TextField label="Client's name" name="name" required defaultValue={submitted(state, "name")} errors={fieldErrors?.name} placeholder="e.g. Thames Mutual Bank plc" />
+      <CountrySelect label="Headquarters country" name="hqCountry" defaultValue={submitted(state, "hqCountry")} errors={fieldErrors?.hqCountry} />
+      <TextField label="Sector" name="sector" required defaultValue={submitted(state, "sector")} errors={fieldErrors?.sector} placeholder="e.g. Retail banking" />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">How the client starts</legend>
+        <p className="text-xs text-slate-500">A template is a plausible starter inventory for the sector, which the workshop then corrects. Everything in it can be changed or deleted.</p>
+        <div className="mt-2 space-y-2">
+          {CLIENT_TEMPLATE_KEYS.map((key) => (
+            <label key={key} className="flex items-start gap-2 text-sm text-slate-800">
+              <input type="radio" name="template" value={key} defaultChecked={(submitted(state, "template") ?? "empty") === key} className="mt-0.5 size-4 border-slate-300 text-brand-600" />
+              {CLIENT_TEMPLATES[key].label}
+            </label>
+          ))}
+        </div>
+        {fieldErrors?.template && <p className="mt-1 text-xs text-red-700">{fieldErrors.template.join(" ")}</p>}
+      </fieldset>
+      <SelectField
+        label={`Role of ${practiceName}'s people in this client`}
+        name="role"
+        options={ROLE_OPTIONS}
+        defaultValue={submitted(state, "role") ?? "owner"}
+        errors={fieldErrors?.role}
+        hint="Every member of the practice works in the client with this role. The client's own owner can end the practice's access at any time."
+      />
+      <RoleDefinitions roles={CLIENT_ROLE_DEFINITIONS} />
+      <SubmitButton pendingText="Creating the client…">Create client</SubmitButton>
+    </form>
+  );
+}
+
+/** The practice's role in one client. */
+export function ClientRoleForm({ practiceSlug, clientId, version, role }: { practiceSlug: string; clientId: string; version: number; role: Role }) {
+  const [state, action] = useActionState(setClientRoleAction, idle);
+  return (
+    <form action={action} className="max-w-xl space-y-4">
+      <Answer state={state} />
+      <input type="hidden" name="practice" value={practiceSlug} />
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="version" value={version} />
+      <div>
+        <SelectField label="The practice's people work in this client as" name="role" options={ROLE_OPTIONS} defaultValue={role} />
+        <RoleDefinitions roles={CLIENT_ROLE_DEFINITIONS} />
+      </div>
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        Save role
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Archive or restore, one button. */
+export function ArchiveClientForm({ practiceSlug, clientId, version, archived }: { practiceSlug: string; clientId: string; version: number; archived: boolean }) {
+  const [state, action] = useActionState(archived ? restoreClientAction : archiveClientAction, idle);
+  return (
+    <form action={action} className="space-y-3">
+      <Answer state={state} />
+      <input type="hidden" name="practice" value={practiceSlug} />
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="version" value={version} />
+      <SubmitButton variant="secondary" pendingText={archived ? "Restoring…" : "Archiving…"}>
+        {archived ? "Restore client" : "Archive client"}
+      </SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * Deleting a client for good: a dialog that offers the export first and asks for the client's
+ * name typed out (the server checks it too).
+ */
+export function DeleteClientDialog({ practiceSlug, clientId, version, name, exportHref }: { practiceSlug: string; clientId: string; version: number; name: string; exportHref: string | null }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [state, action] = useActionState(deleteClientAction, idle);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(deleteClientSchema, state);
+  return (
+    <>
+      <Button variant="danger-quiet" onClick={() => dialog.current?.showModal()}>
+        Delete client…
+      </Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-lg rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+          Delete {name} for good?
+        </h2>
+        <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
+          <li>The organisation and everything in it go: inventory, scores, assessments, scenarios, reports, remediation plan and its audit trail.</li>
+          <li>Nobody can undo this, and no copy is kept. Download the export first if anything in it may be needed again.</li>
+        </ul>
+        {exportHref ? (
+          <a href={exportHref} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+            Download the inventory first (JSON, re-importable)
+          </a>
+        ) : (
+          <p className="mt-3 text-sm text-slate-700">The client is archived, so its export cannot be downloaded: restore it first if you need one.</p>
+        )}
+        <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+          {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+          <input type="hidden" name="practice" value={practiceSlug} />
+          <input type="hidden" name="clientId" value={clientId} />
+          <input type="hidden" name="version" value={version} />
+          <TextField label={`Type the client's name to confirm: ${name}`} name="confirmName" autoComplete="off" errors={fieldErrors?.confirmName} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <SubmitButton variant="danger" pendingText="Deleting…">
+              Delete client
+            </SubmitButton>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
+
+/** Adds someone with a Sovra account to the practice. */
+export function AddPracticeMemberForm({ practiceSlug }: { practiceSlug: string }) {
+  const [state, action] = useActionState(addPracticeMemberAction, idle);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(addPracticeMemberSchema, state);
+  return (
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" key={state.status === "success" ? state.message : "form"}>
+      <Answer state={state} />
+      <input type="hidden" name="practice" value={practiceSlug} />
+      <TextField label="Email of their Sovra account" name="email" type="email" autoComplete="off" required defaultValue={submitted(state, "email")} errors={fieldErrors?.email} />
+      <div>
+        <SelectField label="Role in the practice" name="role" options={PRACTICE_ROLE_OPTIONS} defaultValue={submitted(state, "role") ?? "consultant"} errors={fieldErrors?.role} />
+        <RoleDefinitions roles={PRACTICE_ROLE_DEFINITIONS} />
+      </div>
+      <SubmitButton pendingText="Adding…">Add to the practice</SubmitButton>
+    </form>
+  );
+}
+
+/** One member's practice role, and removing them. */
+export function PracticeMemberControls({ practiceSlug, memberId, version, role, name }: { practiceSlug: string; memberId: string; version: number; role: PracticeRole; name: string }) {
+  const [state, action] = useActionState(changePracticeMemberRoleAction, idle);
+  const [removeState, remove] = useActionState(removePracticeMemberAction, idle);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const answer = removeState.status === "error" ? removeState : state;
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      <form action={action} className="flex items-center gap-2">
+        <input type="hidden" name="practice" value={practiceSlug} />
+        <input type="hidden" name="memberId" value={memberId} />
+        <input type="hidden" name="version" value={version} />
+        <label className="sr-only" htmlFor={`practice-role-${memberId}`}>
+          Practice role of {name}
+        </label>
+        <select id={`practice-role-${memberId}`} name="role" defaultValue={role} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500">
+          {PRACTICE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {PRACTICE_ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+        <SubmitButton variant="secondary" pendingText="Saving…">
+          Change role
+        </SubmitButton>
+      </form>
+      <Button variant="danger-quiet" onClick={() => dialog.current?.showModal()}>
+        Remove
+      </Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+          Remove {name} from the practice?
+        </h2>
+        <p className="mt-3 text-sm text-slate-700">They no longer reach the practice&apos;s clients. Their account, and any organisation they belong to themselves, are kept.</p>
+        <form action={remove} className="mt-5 flex justify-end gap-2">
+          <input type="hidden" name="practice" value={practiceSlug} />
+          <input type="hidden" name="memberId" value={memberId} />
+          <input type="hidden" name="version" value={version} />
+          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </Button>
+          <SubmitButton variant="danger" pendingText="Removing…">
+            Remove
+          </SubmitButton>
+        </form>
+      </dialog>
+      {answer.status === "error" && (
+        <p role="alert" className="w-full text-right text-xs text-red-700">
+          {answer.message}
+        </p>
+      )}
+      {answer.status === "success" && answer.message && (
+        <p role="status" className="w-full text-right text-xs text-emerald-700">
+          {answer.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** In a client's Settings: its owner ends a practice's access. */
+export function EndEngagementButton({ orgSlug, engagementId, version, practiceName }: { orgSlug: string; engagementId: string; version: number; practiceName: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [state, action] = useActionState(endPracticeEngagementAction, idle);
+  return (
+    <>
+      <Button variant="danger-quiet" onClick={() => dialog.current?.showModal()}>
+        End access
+      </Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+          End {practiceName}&apos;s access?
+        </h2>
+        <p className="mt-3 text-sm text-slate-700">Its people no longer reach this organisation, from their next click. Everything in the organisation stays here, with you. To work with its people again, invite them as members.</p>
+        {state.status === "error" && (
+          <Alert tone="error" className="mt-3">
+            {state.message}
+          </Alert>
+        )}
+        <form action={action} className="mt-5 flex justify-end gap-2">
+          <input type="hidden" name="org" value={orgSlug} />
+          <input type="hidden" name="engagementId" value={engagementId} />
+          <input type="hidden" name="version" value={version} />
+          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </Button>
+          <SubmitButton variant="danger" pendingText="Ending…">
+            End access
+          </SubmitButton>
+        </form>
+      </dialog>
+    </>
+  );
+}
