@@ -18,6 +18,9 @@ const DAY_MS = 86_400_000;
  */
 export async function createApiToken(ctx: OrgContext, input: CreateApiTokenInput, now = new Date()) {
   assertCan(ctx, "api_tokens:manage");
+  // A token acts with its creator's membership (checkApiToken); someone who reaches the
+  // organisation through a practice has none, so their token would never work (decision 037).
+  if (ctx.via) throw new AppError("FORBIDDEN", `API tokens are for the organisation's own members: you work here through ${ctx.via}. Ask an owner of the organisation for a token.`);
   const { token, hash } = newApiToken();
   const created = await db().$transaction(async (tx) => {
     const policy = await tx.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { apiTokenDefaultDays: true, apiTokenMaxDays: true } });

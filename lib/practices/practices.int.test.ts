@@ -14,6 +14,7 @@ import * as practiceQueries from "@/lib/practices/queries";
 import { createClientSchema } from "@/lib/practices/schemas";
 import { CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
 import { scoreOrganisation } from "@/lib/scores/queries";
+import { createApiToken } from "@/lib/api-tokens/mutations";
 
 type Practice = Awaited<ReturnType<typeof buildPracticeWithMembers>>;
 
@@ -429,5 +430,13 @@ describe("a practice's clients", () => {
     expect(compared[2]).toMatchObject({ score: null, unscored: "No AI systems yet", vendors: [] });
     await practices.archiveClient(partner, empty.engagementId, 1);
     await expect(practiceQueries.comparePortfolioClients(partner, [bank.engagementId, empty.engagementId])).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("someone working in a client through the practice cannot create an API token there (it would act with a membership they do not have)", async () => {
+    const p = await buildPracticeWithMembers(db());
+    const client = await practices.createClient(practiceCtx(p, "partner"), { ...clientInput(), role: "owner" });
+    const viaPractice = { ...contextFor(client, p.users.consultant.id, "owner"), via: p.practice.name };
+    await expect(createApiToken(viaPractice, { name: "CI", role: "viewer" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining(p.practice.name) });
+    expect(await db().apiToken.count({ where: { organisationId: client.id } })).toBe(0);
   });
 });
