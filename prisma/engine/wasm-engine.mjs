@@ -49,7 +49,26 @@ async function connectWholeScript(factory) {
   adapter.executeScript = async (script) => {
     try { await adapter.client.query(script); } catch (error) { adapter.onError(error); }
   };
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => asCharColumns(await queryRaw(query));
   return adapter;
+}
+
+/** ColumnTypeEnum.Character of @prisma/driver-adapter-utils. */
+const CHARACTER = 6;
+/** Columns of type "char" that the engine's schema describer reads as one character
+ *  (`get_expect_char`): pg_constraint.contype in its CHECK and EXCLUDE constraints query. */
+const CHAR_COLUMNS = new Set(['constraint_type']);
+
+/** adapter-pg has no scalar mapping to Character, and pg-compat hands "char" over as text; the
+ *  describer then panics ("Getting constraint_type from ResultRow") on any database with a CHECK
+ *  constraint, and the process dies, sometimes before and sometimes after it answered: a drift
+ *  check that failed at random. Such columns are typed as the engine expects. */
+function asCharColumns(result) {
+  result.columnNames?.forEach((name, i) => {
+    if (CHAR_COLUMNS.has(name) && result.columnTypes[i] === 7) result.columnTypes[i] = CHARACTER;
+  });
+  return result;
 }
 
 /** Adapter factory: main DB from `url`; shadow DB = `shadowDatabaseUrl` or a throw-away DB.
