@@ -20,6 +20,8 @@ export default defineConfig({
           // Stryker switches mutants at run time, so test files can share one module cache: each
           // mutant then costs its tests' run time, not a fresh import of the scoring engine.
           isolate: false,
+          // scoring/testing/mutation.ts: fewer property cases, no child-process smoke test.
+          env: { ...unit.test?.env, SOVRA_MUTATION: "1" },
         },
       },
     ],

@@ -6,6 +6,7 @@ import type { ScoringResult } from "./results";
 import type { InventoryDocument } from "./schema/inventory";
 import type { ImposeEvent, PolicyEvent } from "./schema/policy-event";
 import { smallDoc, vendor } from "./testing/fixtures";
+import { propertyRuns } from "./testing/mutation";
 
 // A fixed seed, so that a failure is reproducible (FC_SEED=<n> tries another); fast-check prints
 // the seed and path of any counterexample.
@@ -108,7 +109,7 @@ describe("scoring properties", () => {
         expect(JSON.stringify(scoreInventory(doc, { asOf }))).toBe(a);
         expect(JSON.stringify(scoreInventory(shuffledDoc, { asOf }))).toBe(a);
       }),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 
@@ -121,7 +122,7 @@ describe("scoring properties", () => {
           expect(v, k).toBeLessThanOrEqual(100);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -138,7 +139,7 @@ describe("scoring properties", () => {
         };
         expectNoneLower(scoreInventory(doc, { asOf }), scoreInventory(withFallback, { asOf }));
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -153,7 +154,7 @@ describe("scoring properties", () => {
         const without = scoreInventory(doc, { asOf, landscape: [...DEFAULT_POLICY_EVENTS] });
         expectNoneLower(withEvents, without); // imposing the events never raised anything
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -178,7 +179,7 @@ describe("scoring properties", () => {
         expect(d.rating).toBe("Very Low");
         expect(r.systems.find((x) => x.key === dep.system)!.rating).toBe("Very Low");
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -190,7 +191,7 @@ describe("scoring properties", () => {
         const partial: PolicyEvent = { key: `lift-${target.key}`, kind: "lift", lifts: target.key, title: "Lifted for some", effectiveDate: "2020-01-01", source: "test", countries: { only: freed } };
         expectNoneLower(scoreInventory(doc, { asOf, landscape: base }), scoreInventory(doc, { asOf, landscape: [...base, partial] }));
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -203,7 +204,7 @@ describe("scoring properties", () => {
         const after: InventoryDocument = { ...before, fallbacks: [...doc.fallbacks, { key: "added", dependency: dep.key, model: model.key, accessPath, lastTested: asOf, switchTimeHours: hours }] };
         expectNoneLower(scoreInventory(before, { asOf }), scoreInventory(after, { asOf }));
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -214,7 +215,7 @@ describe("scoring properties", () => {
         const larger = scoreInventory({ ...doc, policyEvents: [usersBlocked([...new Set([...some, ...more])])] }, { asOf });
         expectNoneLower(larger, smaller);
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -224,7 +225,7 @@ describe("scoring properties", () => {
         const once = JSON.stringify(scoreInventory({ ...doc, policyEvents: events }, { asOf }));
         expect(JSON.stringify(scoreInventory(structuredClone({ ...doc, policyEvents: events }), { asOf }))).toBe(once);
       }),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 
@@ -267,7 +268,7 @@ describe("scoring properties", () => {
           expect(self.organisation.score).toBeGreaterThanOrEqual(api.organisation.score);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 });

@@ -6,6 +6,7 @@ import type { ImposeEvent } from "../schema/policy-event";
 import { buildContext, dependencyWeight, type PreparedDependency } from "./context";
 import { computeDependency, contextShare, evaluateDependency } from "./evaluate";
 import { MODE } from "./explain-mode";
+import { propertyRuns } from "../testing/mutation";
 
 // The scoring pass computes numbers only (evaluateDependency); explanations are rebuilt by
 // computeDependency. Both must agree on every factor, for every dependency and landscape.
@@ -74,7 +75,7 @@ describe("numbers-only evaluation", () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -94,7 +95,7 @@ describe("numbers-only evaluation", () => {
           expect(reused.restrictedBy).toEqual(fresh.restrictedBy);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 

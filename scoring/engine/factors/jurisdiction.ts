@@ -41,7 +41,7 @@ export function restrictionsFactor(hits: readonly EventHit[], users: Users): Fac
       ? `where it runs (${names(worst.countries)})`
       : `for ${pct} ${users.basis === "people" ? "of the people who rely on it" : "of the offices that rely on it"} (offices in ${names(worst.countries)})${users.unrecorded.length > 0 ? `; headcount not recorded for ${users.unrecorded.join(", ")}: counted by offices, verify` : ""}`;
   const assumed = worst.assumedCompute ? " Training compute is undisclosed, so the model is assumed to be in scope." : "";
-  const more = hits.length > 1 ? ` ${count(hits.length - 1, "further restriction")} also apply.` : "";
+  const more = hits.length > 1 ? ` ${count(hits.length - 1, "further restriction")} also ${hits.length === 2 ? "applies" : "apply"}.` : "";
   const sources: Source[] = hits.map((h) => eventSource(h.event));
   return {
     id: "jurisdiction.restrictions",
