@@ -40,6 +40,7 @@ const PAGES: { path: string; firstLinkIn?: string; roles?: (keyof typeof DEMO)[]
   { path: `${ORG}/scenarios/policy-events` },
   { path: `${ORG}/remediation` },
   { path: `${ORG}/reports` },
+  { path: `${ORG}/workshops` },
   { path: `${ORG}/settings` },
   { path: `${ORG}/settings/members` },
   { path: `${ORG}/settings/api-tokens` },

@@ -27,6 +27,7 @@ import { dataFlowSchema } from "@/lib/data-flows/schemas";
 import { scenarioSchema } from "@/lib/scenarios/schemas";
 import { remediationSchema, suggestionSchema } from "@/lib/remediation/schemas";
 import { updateOrganisationSchema } from "@/lib/organisations/schemas";
+import { captureSchema } from "@/lib/workshops/schemas";
 
 // The import plans inside its transaction, then writes each update guarded by the version it
 // read. To change a row between that read and the write (someone saving meanwhile), the test
@@ -58,6 +59,7 @@ const assessments = await import("@/lib/assessments/mutations");
 const scenarios = await import("@/lib/scenarios/mutations");
 const policyEvents = await import("@/lib/policy-events/mutations");
 const remediation = await import("@/lib/remediation/mutations");
+const workshops = await import("@/lib/workshops/mutations");
 const apiTokens = await import("@/lib/api-tokens/mutations");
 const members = await import("@/lib/members/mutations");
 const organisations = await import("@/lib/organisations/mutations");
@@ -105,6 +107,15 @@ async function savedScenario(org: Org) {
   const { vendor } = await inventoryRows(org);
   const shocks = [{ type: "vendor-blocked", vendor: vendor.name.toLowerCase().replace(" ", "-"), countries: { only: ["DE"] } }];
   return db().scenario.create({ data: { organisationId: org.organisation.id, name: `Scenario ${tag()}`, shocks } });
+}
+
+/** A running workshop in `org` (as its owner would start it, straight in the database). */
+const runningWorkshop = (org: Org) => db().workshop.create({ data: { organisationId: org.organisation.id, title: `Workshop ${tag()}`, attendees: ["CTO"] } });
+const captureInput = (workshopId: string, modelId: string) =>
+  captureSchema.parse({ workshopId, name: `Captured ${tag()}`, owner: "Ops", criticality: "high", downtimeHours: "4", model: `model:${modelId}`, accessPath: "direct_api", fallbackModel: "catalogue:mistral-large", fallbackAccessPath: "direct_api" });
+async function verifyRow(org: Org) {
+  const { system } = await inventoryRows(org);
+  return db().verifyItem.create({ data: { organisationId: org.organisation.id, subjectType: "ai_system", subjectId: system.id, subjectLabel: system.name, question: "Which region?", owner: "Ops" } });
 }
 
 const remediationRow = (org: Org) => db().remediationAction.create({ data: { organisationId: org.organisation.id, title: "Drill the fallback", origin: "manual", priority: "medium" } });
@@ -517,6 +528,66 @@ const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId
       return (ctx) => members.createPasswordReset(ctx, { membershipId: m.id });
     },
   },
+  // workshops (decision 038)
+  startWorkshop: { permission: "workshops:run", prepare: async () => (ctx) => workshops.startWorkshop(ctx, { title: `Workshop ${tag()}`, attendees: [] }) },
+  setWorkshopStep: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      return (ctx) => workshops.setWorkshopStep(ctx, w.id, w.version, 2);
+    },
+  },
+  updateWorkshopAttendees: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      return (ctx) => workshops.updateWorkshopAttendees(ctx, w.id, w.version, ["CTO", "CISO"]);
+    },
+  },
+  captureSystem: {
+    permission: "inventory:write",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      const { model } = await inventoryRows(org);
+      return (ctx) => workshops.captureSystem(ctx, captureInput(w.id, model.id));
+    },
+  },
+  flagToVerify: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      const { system } = await inventoryRows(org);
+      return (ctx) => workshops.flagToVerify(ctx, { subjectType: "ai_system", subjectId: system.id, question: "Which region?", owner: "Ops" });
+    },
+  },
+  confirmVerifyItem: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      const item = await verifyRow(org);
+      return (ctx) => workshops.confirmVerifyItem(ctx, item.id, item.version);
+    },
+  },
+  endWorkshop: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      await inventoryRows(org);
+      const w = await runningWorkshop(org);
+      return (ctx) => workshops.endWorkshop(ctx, w.id, w.version);
+    },
+  },
+  freezeWorkshopAssessment: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      await inventoryRows(org);
+      return (ctx) => assessments.freezeWorkshopAssessment(ctx, { note: "Workshop: test" });
+    },
+  },
+  addAgreedAction: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      return (ctx) => remediation.addAgreedAction(ctx, { workshopId: w.id, title: "Drill the fallback", ownerId: null, dueDate: null, priority: "high" });
+    },
+  },
   // the organisation
   updateOrganisation: {
     permission: "organisation:update",
@@ -616,6 +687,8 @@ async function snapshot(organisationId: string): Promise<string> {
     p.scenario.findMany({ where, orderBy }),
     p.policyEvent.findMany({ where, orderBy }),
     p.reportRun.findMany({ where, orderBy }),
+    p.workshop.findMany({ where, orderBy }),
+    p.verifyItem.findMany({ where, orderBy }),
     p.auditEvent.findMany({ where, orderBy }),
   ]);
   return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
@@ -754,6 +827,34 @@ const STALE_CASES: Record<string, { role: Role; prepare: (org: Org) => Promise<{
     prepare: async (org) => {
       const { fallback, model } = await inventoryRows(org);
       return { version: fallback.version, change: () => db().fallback.update({ where: { id: fallback.id }, data: { exitPlan: "theirs", version: { increment: 1 } } }), call: (ctx, v) => fallbacks.updateFallback(ctx, fallback.id, v, fallbackChanges(model.id)) };
+    },
+  },
+  setWorkshopStep: {
+    role: "editor",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      return { version: w.version, change: () => db().workshop.update({ where: { id: w.id }, data: { step: 1, version: { increment: 1 } } }), call: (ctx, v) => workshops.setWorkshopStep(ctx, w.id, v, 3) };
+    },
+  },
+  updateWorkshopAttendees: {
+    role: "editor",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      return { version: w.version, change: () => db().workshop.update({ where: { id: w.id }, data: { step: 1, version: { increment: 1 } } }), call: (ctx, v) => workshops.updateWorkshopAttendees(ctx, w.id, v, ["CFO"]) };
+    },
+  },
+  confirmVerifyItem: {
+    role: "editor",
+    prepare: async (org) => {
+      const item = await verifyRow(org);
+      return { version: item.version, change: () => db().verifyItem.update({ where: { id: item.id }, data: { owner: "Legal", version: { increment: 1 } } }), call: (ctx, v) => workshops.confirmVerifyItem(ctx, item.id, v) };
+    },
+  },
+  endWorkshop: {
+    role: "owner",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      return { version: w.version, change: () => db().workshop.update({ where: { id: w.id }, data: { step: 4, version: { increment: 1 } } }), call: (ctx, v) => workshops.endWorkshop(ctx, w.id, v) };
     },
   },
   endPracticeEngagement: {

@@ -46,6 +46,13 @@ const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventActio
 const { startReportRunAction } = await import("@/lib/reports/run-actions");
 const { freezeAssessment } = await import("@/lib/assessments/mutations");
 const practiceActions = await import("@/lib/practices/actions");
+const workshopActions = await import("@/lib/workshops/actions");
+
+/** A running workshop in `org`, straight in the database (one runs at a time: an earlier one ends first). */
+async function workshopRow(org: Org) {
+  await db().workshop.updateMany({ where: { organisationId: org.organisation.id, status: "running" }, data: { status: "ended", endedAt: new Date() } });
+  return db().workshop.create({ data: { organisationId: org.organisation.id, title: `Workshop ${Math.random()}`, attendees: [] } });
+}
 
 /** A vendor, model, AI system and dependency in `org`, for the inventory actions' inputs. */
 async function inventoryRows(org: Org) {
@@ -357,6 +364,80 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       const { dependency, model } = await inventoryRows(org);
       const fallback = await db().fallback.create({ data: { organisationId: org.organisation.id, dependencyId: dependency.id, modelId: model.id, accessPath: "self_hosted" } });
       return { org: org.organisation.slug, id: fallback.id, version: fallback.version, modelId: model.id, accessPath: "self_hosted", lastTestedAt: "2026-11-20", exitPlanUrl: "https://wiki.example.com/exit" };
+    },
+  },
+  {
+    name: "startWorkshopAction",
+    permission: "workshops:run",
+    action: workshopActions.startWorkshopAction,
+    input: async (org) => {
+      await db().workshop.updateMany({ where: { organisationId: org.organisation.id, status: "running" }, data: { status: "ended", endedAt: new Date() } });
+      return { org: org.organisation.slug, title: "Sovereignty workshop", attendees: "CTO\nCISO" };
+    },
+  },
+  {
+    name: "workshopStepAction",
+    permission: "workshops:run",
+    action: workshopActions.workshopStepAction,
+    input: async (org) => {
+      const w = await workshopRow(org);
+      return { org: org.organisation.slug, id: w.id, version: w.version, step: 2 };
+    },
+  },
+  {
+    name: "workshopAttendeesAction",
+    permission: "workshops:run",
+    action: workshopActions.workshopAttendeesAction,
+    input: async (org) => {
+      const w = await workshopRow(org);
+      return { org: org.organisation.slug, id: w.id, version: w.version, attendees: "CTO, CFO" };
+    },
+  },
+  {
+    name: "captureSystemAction",
+    permission: "inventory:write",
+    action: workshopActions.captureSystemAction,
+    input: async (org) => {
+      const w = await workshopRow(org);
+      return { org: org.organisation.slug, workshopId: w.id, name: `Captured ${Math.random()}`, owner: "Ops", criticality: "high", downtimeHours: "4", model: "catalogue:mistral-large", accessPath: "direct_api" };
+    },
+  },
+  {
+    name: "flagToVerifyAction",
+    permission: "workshops:run",
+    action: workshopActions.flagToVerifyAction,
+    input: async (org) => {
+      const { system } = await inventoryRows(org);
+      return { org: org.organisation.slug, subjectType: "ai_system", subjectId: system.id, question: "Which region?", owner: "Ops" };
+    },
+  },
+  {
+    name: "confirmVerifyAction",
+    permission: "workshops:run",
+    action: workshopActions.confirmVerifyAction,
+    input: async (org) => {
+      const { system } = await inventoryRows(org);
+      const item = await db().verifyItem.create({ data: { organisationId: org.organisation.id, subjectType: "ai_system", subjectId: system.id, subjectLabel: system.name, question: "Which region?", owner: "Ops" } });
+      return { org: org.organisation.slug, id: item.id, version: item.version };
+    },
+  },
+  {
+    name: "agreedActionAction",
+    permission: "workshops:run",
+    action: workshopActions.agreedActionAction,
+    input: async (org) => {
+      const w = await workshopRow(org);
+      return { org: org.organisation.slug, workshopId: w.id, title: "Drill the fallback", ownerId: org.users.editor.id, dueDate: "2027-02-01", priority: "high" };
+    },
+  },
+  {
+    name: "endWorkshopAction",
+    permission: "workshops:run",
+    action: workshopActions.endWorkshopAction,
+    input: async (org) => {
+      await inventoryRows(org);
+      const w = await workshopRow(org);
+      return { org: org.organisation.slug, id: w.id, version: w.version };
     },
   },
   {

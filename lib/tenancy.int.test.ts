@@ -61,6 +61,9 @@ import * as reportRunMutations from "@/lib/reports/run-mutations";
 import * as practiceQueries from "@/lib/practices/queries";
 import * as practiceMutations from "@/lib/practices/mutations";
 import { buildEngagement, buildPracticeWithMembers } from "@/prisma/factories";
+import * as workshopQueries from "@/lib/workshops/queries";
+import * as workshopMutations from "@/lib/workshops/mutations";
+import { captureSchema } from "@/lib/workshops/schemas";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
 
@@ -101,7 +104,9 @@ async function setupWorld() {
   const reportRunA = await db().reportRun.create({ data: { organisationId: a.organisation.id, assessmentId: assessmentA.id, requestedById: a.users.owner.id, paper: "a4", status: "succeeded", pdf: new Uint8Array([37, 80, 68, 70]), pdfBytes: 4, pageCount: 1 } });
   const practiceA = await buildPracticeWithMembers(db());
   const engagementA = await buildEngagement(db(), practiceA.practice.id, a.organisation.id, "editor");
-  return { a, b, ownerA, ownerB, engagementA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  const workshopA = await workshopMutations.startWorkshop(ownerA, { title: "A's workshop", attendees: ["A's CTO"] });
+  const verifyA = await workshopMutations.flagToVerify(ownerA, { workshopId: workshopA.id, subjectType: "ai_system", subjectId: systemA.id, question: "A's question", owner: "A's owner" });
+  return { a, b, ownerA, ownerB, engagementA, workshopA, verifyA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -127,6 +132,8 @@ async function snapshotOf(w: World) {
     reportRuns: await db().reportRun.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     passwordResets: await db().passwordReset.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     practiceClients: await db().practiceClient.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    workshops: await db().workshop.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    verifyItems: await db().verifyItem.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -153,6 +160,76 @@ async function expectNoneOfA(w: World, table: "vendor" | "model" | "aiSystem" | 
 
 /** name -> what B's owner does with A's things, and what must hold afterwards. */
 const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
+  // workshops (decision 038): B's owner never reaches A's workshop, facts to verify or rows
+  listWorkshops: async (w, asB) => {
+    await workshopMutations.startWorkshop(asB, { title: "B's workshop", attendees: [] });
+    const rows = await workshopQueries.listWorkshops(asB);
+    expect(rows.map((r) => r.title)).toEqual(["B's workshop"]);
+  },
+  getWorkshop: async (w, asB) => {
+    await expectNotFound(workshopQueries.getWorkshop(asB, w.workshopA.id));
+  },
+  listVerifyItems: async (w, asB) => {
+    expect(await workshopQueries.listVerifyItems(asB)).toEqual([]);
+    expect(await workshopQueries.listVerifyItems(asB, { workshopId: w.workshopA.id })).toEqual([]);
+  },
+  listCapturedSystems: async (w, asB) => {
+    const rows = await workshopQueries.listCapturedSystems(asB, new Date(0));
+    expect(rows.map((r) => r.name)).not.toContain("A's system");
+  },
+  captureOptions: async (w, asB) => {
+    const { models, clouds } = await workshopQueries.captureOptions(asB);
+    expect(models.length).toBeGreaterThan(0);
+    expect(json({ models, clouds })).not.toContain(w.modelA.id);
+    expect(json({ models, clouds })).not.toContain("A's model");
+  },
+  listWorkshopActions: async (w, asB) => {
+    const rows = await workshopQueries.listWorkshopActions(asB, { startedAt: new Date(0), endedAt: null });
+    expect(rows.map((r) => r.id)).not.toContain(w.remediationA.id);
+  },
+  inventoryCounts: async (w, asB) => {
+    const counts = await workshopQueries.inventoryCounts(asB);
+    expect(counts.systems).toBe(await db().aiSystem.count({ where: { organisationId: w.b.organisation.id } }));
+  },
+  startWorkshop: async (w, asB) => {
+    // A's running workshop does not stop B from starting one (one running per organisation).
+    const own = await db().workshop.findFirst({ where: { organisationId: w.b.organisation.id, status: "running" } });
+    if (!own) await workshopMutations.startWorkshop(asB, { title: "B's own", attendees: [] });
+    expect(await db().workshop.count({ where: { organisationId: w.b.organisation.id, status: "running" } })).toBe(1);
+  },
+  setWorkshopStep: async (w, asB) => {
+    await expectNotFound(workshopMutations.setWorkshopStep(asB, w.workshopA.id, w.workshopA.version, 3));
+  },
+  updateWorkshopAttendees: async (w, asB) => {
+    await expectNotFound(workshopMutations.updateWorkshopAttendees(asB, w.workshopA.id, w.workshopA.version, ["B"]));
+  },
+  captureSystem: async (w, asB) => {
+    // Into A's workshop, or with A's model or office: refused, nothing written.
+    await expectNotFound(workshopMutations.captureSystem(asB, captureSchema.parse({ workshopId: w.workshopA.id, name: "B's capture", owner: "B", criticality: "low", model: "catalogue:mistral-large", accessPath: "direct_api" })));
+    const bWorkshop = (await db().workshop.findFirst({ where: { organisationId: w.b.organisation.id, status: "running" } })) ?? (await workshopMutations.startWorkshop(asB, { title: "B's capture workshop", attendees: [] }));
+    await expect(workshopMutations.captureSystem(asB, captureSchema.parse({ workshopId: bWorkshop.id, name: "B's capture", owner: "B", criticality: "low", model: `model:${w.modelA.id}`, accessPath: "direct_api" }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(workshopMutations.captureSystem(asB, captureSchema.parse({ workshopId: bWorkshop.id, name: "B's capture", owner: "B", criticality: "low", model: "catalogue:mistral-large", accessPath: "direct_api", officeIds: [w.officeA.id] }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  },
+  flagToVerify: async (w, asB) => {
+    await expect(workshopMutations.flagToVerify(asB, { subjectType: "ai_system", subjectId: w.systemA.id, question: "B?", owner: "B" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expectNotFound(workshopMutations.flagToVerify(asB, { workshopId: w.workshopA.id, subjectType: "ai_system", subjectId: w.systemA.id, question: "B?", owner: "B" }));
+  },
+  confirmVerifyItem: async (w, asB) => {
+    await expectNotFound(workshopMutations.confirmVerifyItem(asB, w.verifyA.id, w.verifyA.version));
+  },
+  endWorkshop: async (w, asB) => {
+    await expectNotFound(workshopMutations.endWorkshop(asB, w.workshopA.id, w.workshopA.version));
+  },
+  freezeWorkshopAssessment: async (w, asB) => {
+    const frozen = await assessmentMutations.freezeWorkshopAssessment(asB, { note: "Workshop: B's" });
+    const row = await db().assessment.findUniqueOrThrow({ where: { id: frozen.id } });
+    expect(row.organisationId).toBe(w.b.organisation.id);
+  },
+  addAgreedAction: async (w, asB) => {
+    await expectNotFound(remediationMutations.addAgreedAction(asB, { workshopId: w.workshopA.id, title: "B's action", ownerId: null, dueDate: null, priority: "high" }));
+    const bWorkshop = (await db().workshop.findFirst({ where: { organisationId: w.b.organisation.id, status: "running" } })) ?? (await workshopMutations.startWorkshop(asB, { title: "B's action workshop", attendees: [] }));
+    await expect(remediationMutations.addAgreedAction(asB, { workshopId: bWorkshop.id, title: "B's action", ownerId: w.a.users.editor.id, dueDate: null, priority: "high" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  },
   // organisations
   getOrganisation: async (w, asB) => {
     const org = await organisationQueries.getOrganisation(asB);
@@ -799,7 +876,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, workshopQueries, workshopMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -10,6 +10,7 @@ export const NAV_AREAS = [
   { segment: "scenarios", label: "Scenarios" },
   { segment: "remediation", label: "Remediation" },
   { segment: "reports", label: "Reports" },
+  { segment: "workshops", label: "Workshops" },
   { segment: "settings", label: "Settings" },
 ] as const;
 

@@ -32,6 +32,20 @@ function byPath(issues: readonly { path: string; message: string }[]): Record<st
  */
 export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentInput = {}) {
   assertCan(ctx, "assessments:write");
+  return freeze(ctx, input);
+}
+
+/**
+ * The assessment that ending a workshop freezes, labelled with it (decision 038): the
+ * facilitator's act, so `workshops:run` rather than `assessments:write`. The same record, the
+ * same refusals as {@link freezeAssessment}.
+ */
+export async function freezeWorkshopAssessment(ctx: OrgContext, input: { note: string }) {
+  assertCan(ctx, "workshops:run");
+  return freeze(ctx, input);
+}
+
+async function freeze(ctx: OrgContext, input: FreezeAssessmentInput) {
   const asOf = input.asOf ?? today();
   const { document, skippedDataFlows } = await loadInventoryDocument(ctx);
   const parsed = parseInventoryDocument(document);

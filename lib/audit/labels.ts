@@ -39,6 +39,8 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   assessment: "Assessment",
   remediation_action: "Remediation action",
   report_run: "Board report",
+  workshop: "Workshop",
+  verify_item: "Fact to verify",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPE_LABELS;

@@ -41,6 +41,11 @@ export const PERMISSIONS = {
   // Adding, correcting or lifting a policy event re-scores the organisation: the risk officer's
   // judgement (decision 022), like running scenarios.
   "policy_events:manage": ["owner", "analyst"],
+  // Facilitating a workshop (decision 038): starting it, moving through its agenda, flagging facts
+  // to verify, recording the actions the room agrees, and ending it (which freezes an assessment
+  // labelled with it). Owners and editors, who fill in the inventory it captures; not analysts too,
+  // or editor and analyst would share a permission no role below them holds (decision 029).
+  "workshops:run": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "api_tokens:own": ["owner", "editor", "analyst", "viewer"],
   "assessments:write": ["owner", "analyst"],
   "policy_events:manage": ["owner", "analyst"],
+  "workshops:run": ["owner", "editor"],
 };
 
 describe("can", () => {

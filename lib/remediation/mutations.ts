@@ -9,6 +9,7 @@ import { scoreOrganisation } from "@/lib/scores/queries";
 import { documentKey } from "@/lib/scores/entity-scores";
 import { listRemediationSuggestions, remediationSelect } from "@/lib/remediation/queries";
 import type { RemediationInput, RemediationUpdate, SuggestionInput } from "@/lib/remediation/schemas";
+import type { AgreedActionInput } from "@/lib/workshops/schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,6 +31,23 @@ async function checkOwner(tx: Tx, ctx: OrgContext, ownerId: string | null) {
 /** Adds an action written by hand; its expected gain is the writer's estimate. */
 export async function createRemediationAction(ctx: OrgContext, input: RemediationInput) {
   assertCan(ctx, "remediation:manage");
+  return insertManualAction(ctx, input);
+}
+
+/**
+ * An action the room agreed in a running workshop (decision 038), into the plan with its owner
+ * and date: recorded by the facilitator, so `workshops:run` rather than `remediation:manage`.
+ */
+export async function addAgreedAction(ctx: OrgContext, input: AgreedActionInput) {
+  assertCan(ctx, "workshops:run");
+  const { workshopId, ...fields } = input;
+  const workshop = await db().workshop.findFirst({ where: { id: workshopId, organisationId: ctx.organisationId }, select: { title: true, status: true } });
+  if (!workshop) throw notFoundError("Workshop");
+  if (workshop.status !== "running") throw new AppError("CONFLICT", `The workshop "${workshop.title}" has ended: add further actions in the remediation plan.`);
+  return insertManualAction(ctx, { ...fields, description: `Agreed in the workshop "${workshop.title}".`, expectedGain: 0 });
+}
+
+async function insertManualAction(ctx: OrgContext, input: RemediationInput) {
   const scoreAtCreation = await liveScore(ctx);
   return db().$transaction(async (tx) => {
     await checkOwner(tx, ctx, input.ownerId);

@@ -11,7 +11,8 @@ import type { Permission, Role } from "@/lib/auth/permissions";
 // everything, runs scenarios, freezes assessments, exports reports and manages remediation;
 // viewer reads), decisions 019 (assessments: owners and analysts), 022 (policy events: owners and
 // analysts, like scenarios), 024/025 (reports and exports: owners and analysts) and 029 (audit log:
-// owners and analysts; every member lists and revokes the API tokens they created).
+// owners and analysts; every member lists and revokes the API tokens they created), 038 (workshops:
+// owners and editors, who fill in the inventory the workshop captures).
 export const ROLE_MATRIX: Record<Permission, Record<Role, boolean>> = {
   "organisation:read": { owner: true, editor: true, analyst: true, viewer: true },
   "organisation:update": { owner: true, editor: false, analyst: false, viewer: false },
@@ -28,6 +29,7 @@ export const ROLE_MATRIX: Record<Permission, Record<Role, boolean>> = {
   "api_tokens:own": { owner: true, editor: true, analyst: true, viewer: true },
   "assessments:write": { owner: true, editor: false, analyst: true, viewer: false },
   "policy_events:manage": { owner: true, editor: false, analyst: true, viewer: false },
+  "workshops:run": { owner: true, editor: true, analyst: false, viewer: false },
 };
 
 /** The four roles, listed by hand (not ROLES) so that the tests cover exactly these. */

@@ -1,0 +1,252 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireOrgPage } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { captureOptions, getWorkshop, inventoryCounts, listCapturedSystems, listVerifyItems, listWorkshopActions } from "@/lib/workshops/queries";
+import { listOffices } from "@/lib/offices/queries";
+import { listScenarios } from "@/lib/scenarios/queries";
+import { listOwnerChoices } from "@/lib/remediation/queries";
+import { scoreOrganisation } from "@/lib/scores/queries";
+import { ACCESS_PATH_LABELS, CRITICALITY_LABELS, PRIORITY_LABELS } from "@/lib/labels";
+import { formatDateTime, formatDay } from "@/lib/dates";
+import { COUNTRY_NAMES } from "@/lib/country-names";
+import { count } from "@/scoring/words";
+import type { Rating } from "@/scoring/ratings";
+import { DIMENSION_LABELS } from "@/lib/scores/dashboard";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { RatingBadge } from "@/components/scores/rating-badge";
+import { WorkshopShell } from "@/components/workshops/workshop-shell";
+import { CaptureForm } from "@/components/workshops/capture-form";
+import { AgreedActionForm } from "@/components/workshops/workshop-forms";
+import { VerifyList } from "@/components/workshops/verify-list";
+
+export const metadata = { title: "Workshop" };
+
+export default async function WorkshopPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ ended?: string }> }) {
+  const { org, id } = await params;
+  const ctx = await requireOrgPage(org, "inventory:read");
+  if (!z.uuid().safeParse(id).success) notFound();
+  const workshop = await getWorkshop(ctx, id).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const slug = ctx.organisationSlug;
+  const [captured, verify, actions, live, counts] = await Promise.all([
+    listCapturedSystems(ctx, workshop.startedAt),
+    listVerifyItems(ctx, { workshopId: workshop.id }),
+    listWorkshopActions(ctx, workshop),
+    scoreOrganisation(ctx),
+    inventoryCounts(ctx),
+  ]);
+  const canRun = can(ctx.role, "workshops:run");
+  const canCapture = can(ctx.role, "inventory:write");
+  const openVerify = verify.filter((v) => !v.confirmedAt);
+
+  const capturedList = (
+    <section aria-labelledby="captured-heading" className="mt-6">
+      <h3 id="captured-heading" className="text-lg font-semibold">
+        Captured in this workshop ({captured.length})
+      </h3>
+      {captured.length === 0 ? (
+        <p className="mt-2 text-slate-600">Nothing yet.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
+          {captured.map((s) => (
+            <li key={s.id} className="px-4 py-3">
+              <Link href={`/${slug}/inventory/ai-systems/${s.id}`} className="font-semibold text-brand-700 hover:underline">
+                {s.name}
+              </Link>{" "}
+              <span className="text-sm text-slate-600">{CRITICALITY_LABELS[s.criticality]}</span>
+              {s.dependencies.map((d) => (
+                <p key={d.id} className="text-base">
+                  {d.model.name} ({d.model.vendor.name}) · {ACCESS_PATH_LABELS[d.accessPath]} ·{" "}
+                  {d.fallbacks.length ? (
+                    `fallback: ${d.fallbacks.map((f) => `${f.model.name}, ${ACCESS_PATH_LABELS[f.accessPath]}`).join("; ")}`
+                  ) : (
+                    <strong className="text-red-700">no fallback</strong>
+                  )}
+                </p>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
+  if (workshop.status === "ended") {
+    return (
+      <>
+        <PageHeader title={workshop.title} description={`Workshop from ${formatDateTime(workshop.startedAt)} to ${workshop.endedAt ? formatDateTime(workshop.endedAt) : "–"}.`} actions={<Link href={`/${slug}/workshops`} className={buttonClass("secondary")}>All workshops</Link>} />
+        {(await searchParams).ended === "1" && (
+          <Alert tone="success" className="mb-6">
+            The workshop has ended.{" "}
+            {workshop.assessmentId ? "Its assessment is frozen and listed under Scores, Assessments." : "The inventory could not be scored, so no assessment was frozen: the Scores page lists what to fix."}
+          </Alert>
+        )}
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card aria-labelledby="summary-heading">
+            <h2 id="summary-heading" className="text-lg font-semibold">Summary</h2>
+            <dl className="mt-3 space-y-2 text-sm">
+              <div><dt className="inline font-medium">Attendees: </dt><dd className="inline">{workshop.attendees.length ? workshop.attendees.join(", ") : "not recorded"}</dd></div>
+              <div><dt className="inline font-medium">Rating at the start: </dt><dd className="inline">{workshop.startRating ? `${workshop.startRating} (${workshop.startScore?.toFixed(1)})` : "not scoreable"}</dd></div>
+              <div>
+                <dt className="inline font-medium">Assessment frozen at the end: </dt>
+                <dd className="inline">{workshop.assessmentId ? <Link className="text-brand-700 underline" href={`/${slug}/scores/assessments/${workshop.assessmentId}`}>open it</Link> : "none"}</dd>
+              </div>
+              <div><dt className="inline font-medium">Agreed actions: </dt><dd className="inline">{actions.length}</dd></div>
+            </dl>
+          </Card>
+          <Card aria-labelledby="verify-ended-heading">
+            <h2 id="verify-ended-heading" className="mb-3 text-lg font-semibold">Facts to verify</h2>
+            <VerifyList org={slug} items={verify} canConfirm={canRun} empty="Nothing was flagged." />
+          </Card>
+        </div>
+        {capturedList}
+      </>
+    );
+  }
+
+  const [options, offices, scenarios, members] = await Promise.all([captureOptions(ctx), listOffices(ctx), listScenarios(ctx), listOwnerChoices(ctx)]);
+  const now = live.ok ? live.result.organisation : null;
+
+  const panels = [
+    // 1. Context and offices
+    <div key="context" className="space-y-4">
+      <p className="text-lg">
+        {ctx.organisationName}: {count(counts.offices, "office")}, {count(counts.systems, "AI system")}, {count(counts.dependencies, "dependency", "dependencies")}, {count(counts.dataFlows, "data flow")} recorded.
+      </p>
+      {offices.length === 0 ? (
+        <Alert tone="info">No office yet. <Link href={`/${slug}/inventory/offices/new`} className="font-semibold underline">Add the first office</Link>: scores count people by office.</Alert>
+      ) : (
+        <ul className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
+          {offices.map((o) => (
+            <li key={o.id} className="rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200">
+              <p className="font-semibold">{o.name}</p>
+              <p className="text-slate-700">
+                {COUNTRY_NAMES[o.country] ?? o.country} · {o.headcount === null ? "headcount not recorded" : `${o.headcount.toLocaleString("en")} people`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>,
+    // 2. AI systems with model, access path and fallback
+    <div key="systems">
+      {canCapture ? (
+        <CaptureForm org={slug} workshopId={workshop.id} models={options.models} clouds={options.clouds} offices={offices.map((o) => ({ id: o.id, name: o.name }))} />
+      ) : (
+        <Alert tone="info">Your role reads the inventory; an owner or editor captures systems.</Alert>
+      )}
+      {capturedList}
+    </div>,
+    // 3. Fallbacks
+    <div key="fallbacks">
+      <p className="text-lg">
+        {count(counts.dependencies, "dependency", "dependencies")}, {count(counts.fallbacks, "fallback")}. Drill dates and switch times are recorded with each dependency, on its AI system:{" "}
+        <Link href={`/${slug}/inventory/ai-systems`} className="text-brand-700 underline">open the AI systems</Link>.
+      </p>
+      {capturedList}
+    </div>,
+    // 4. Data flows
+    <div key="data-flows" className="space-y-3">
+      <p className="text-lg">{count(counts.dataFlows, "data flow")} recorded.</p>
+      <Link href={`/${slug}/inventory/data-flows/new`} className={buttonClass("secondary")}>Record a data flow</Link>
+    </div>,
+    // 5. Reveal
+    <div key="reveal" className="space-y-6">
+      {now ? (
+        <>
+          <div className="flex flex-wrap items-end gap-10">
+            <div>
+              <p className="text-sm font-medium text-slate-600">When we began</p>
+              {workshop.startRating ? <RatingBadge rating={workshop.startRating as Rating} score={workshop.startScore ?? undefined} size="lg" /> : <p className="text-lg">not scoreable</p>}
+            </div>
+            <div>
+              <p className="text-sm font-medium text-slate-600">Now</p>
+              <RatingBadge rating={now.rating} score={now.score} size="lg" />
+            </div>
+            {workshop.startScore !== null && (
+              <p className="text-2xl font-semibold tabular-nums">
+                {now.score - workshop.startScore >= 0 ? "+" : "−"}
+                {Math.abs(now.score - workshop.startScore).toFixed(1)} points
+              </p>
+            )}
+          </div>
+          <dl className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+            {Object.entries(now.dimensions).map(([k, v]) => (
+              <div key={k} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+                <dt className="text-sm text-slate-600">{DIMENSION_LABELS[k as keyof typeof DIMENSION_LABELS]}</dt>
+                <dd className="text-3xl font-semibold tabular-nums">{v.toFixed(0)}</dd>
+              </div>
+            ))}
+          </dl>
+          {live.ok && live.result.findings.length > 0 && (
+            <section aria-labelledby="risks-heading">
+              <h3 id="risks-heading" className="text-lg font-semibold">Top risks</h3>
+              <ol className="mt-2 list-decimal space-y-1 pl-6 text-base">
+                {live.result.findings.slice(0, 5).map((f) => (
+                  <li key={`${f.dependency}:${f.factor}`}>{f.sentence}</li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </>
+      ) : (
+        <Alert tone="warning">The inventory cannot be scored yet: {live.ok ? "" : `${count(live.issues.length, "problem")}, listed on the Scores page`}.</Alert>
+      )}
+    </div>,
+    // 6. Shocks
+    <div key="shocks" className="space-y-3">
+      {scenarios.length === 0 ? (
+        <p className="text-lg">No scenario saved yet.</p>
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2">
+          {scenarios.map((s) => (
+            <li key={s.id} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <p className="font-semibold">{s.name}</p>
+              {s.description && <p className="text-slate-700">{s.description}</p>}
+              <Link href={`/${slug}/scenarios/${s.id}`} className={buttonClass("secondary", "mt-2")} target="_blank">
+                Run it<span className="sr-only"> ({s.name}, opens a new tab)</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link href={`/${slug}/scenarios/new`} className={buttonClass("ghost")} target="_blank">Build a new shock (opens a new tab)</Link>
+    </div>,
+    // 7. Agreed actions
+    <div key="actions" className="space-y-5">
+      {canRun && <AgreedActionForm org={slug} workshopId={workshop.id} members={members} />}
+      <section aria-labelledby="agreed-heading">
+        <h3 id="agreed-heading" className="text-lg font-semibold">Agreed so far ({actions.length})</h3>
+        <ul className="mt-2 space-y-1">
+          {actions.map((a) => (
+            <li key={a.id} className="text-base">
+              <strong>{a.title}</strong> · {PRIORITY_LABELS[a.priority]} · {a.owner ? (a.owner.name ?? a.owner.email) : "no owner yet"} · {a.dueDate ? `due ${formatDay(a.dueDate)}` : "no date"}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>,
+  ];
+
+  return (
+    <WorkshopShell
+      org={slug}
+      canRun={canRun}
+      workshop={{ id: workshop.id, version: workshop.version, title: workshop.title, step: workshop.step, startedAt: workshop.startedAt.toISOString() }}
+      panels={panels}
+      aside={
+        <>
+          <h2 className="mb-3 text-lg font-semibold">To verify ({openVerify.length})</h2>
+          <VerifyList org={slug} items={openVerify} canConfirm={canRun} empty="Nothing flagged. Tick “not sure” when capturing to flag a fact." large />
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { idle, submitted } from "@/lib/action-state";
+import { agreedActionAction, confirmVerifyAction, startWorkshopAction } from "@/lib/workshops/actions";
+import { PRIORITY_LABELS } from "@/lib/labels";
+import { Alert } from "@/components/ui/alert";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+const priorityOptions = Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }));
+
+export function StartWorkshopForm({ org, suggestedTitle }: { org: string; suggestedTitle: string }) {
+  const [state, action] = useActionState(startWorkshopAction, idle);
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+  return (
+    <form action={action} noValidate className="max-w-2xl space-y-4" aria-label="Start a workshop">
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      <input type="hidden" name="org" value={org} />
+      <TextField label="Title" name="title" required maxLength={160} defaultValue={submitted(state, "title") ?? suggestedTitle} errors={errors?.title} />
+      <TextAreaField label="Attendees (one per line)" name="attendees" rows={4} defaultValue={submitted(state, "attendees")} errors={errors?.attendees} hint="Names and roles, as the summary should list them" />
+      <SubmitButton pendingText="Starting…">Start workshop</SubmitButton>
+    </form>
+  );
+}
+
+export function ConfirmVerifyButton({ org, id, version, label }: { org: string; id: string; version: number; label: string }) {
+  const [state, action] = useActionState(confirmVerifyAction, idle);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <SubmitButton variant="secondary" pendingText="Confirming…" className="px-2 py-1 text-xs">
+        <span>
+          Confirm<span className="sr-only"> {label}</span>
+        </span>
+      </SubmitButton>
+      {state.status === "error" && <p className="mt-1 text-xs text-red-700">{state.message}</p>}
+    </form>
+  );
+}
+
+export function AgreedActionForm({ org, workshopId, members }: { org: string; workshopId: string; members: { id: string; name: string | null; email: string }[] }) {
+  const [state, action] = useActionState(agreedActionAction, idle);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+  useEffect(() => {
+    if (state.status === "success") {
+      formRef.current?.reset();
+      formRef.current?.querySelector<HTMLInputElement>("input[name=title]")?.focus();
+    }
+  }, [state]);
+  const owners = [{ value: "", label: "Nobody yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email }))];
+  return (
+    <form ref={formRef} action={action} noValidate className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5" aria-label="Record an agreed action">
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      {state.status === "success" && <Alert tone="success">{state.message}</Alert>}
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="workshopId" value={workshopId} />
+      <TextField label="What will be done" name="title" required maxLength={300} defaultValue={state.status === "error" ? submitted(state, "title") : undefined} errors={errors?.title} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <SelectField label="Owner" name="ownerId" options={owners} defaultValue={state.status === "error" ? submitted(state, "ownerId") : ""} errors={errors?.ownerId} />
+        <TextField label="Due date" name="dueDate" type="date" defaultValue={state.status === "error" ? submitted(state, "dueDate") : undefined} errors={errors?.dueDate} />
+        <SelectField label="Priority" name="priority" options={priorityOptions} defaultValue={state.status === "error" ? submitted(state, "priority") : "high"} errors={errors?.priority} />
+      </div>
+      <SubmitButton pendingText="Adding…">Add to the plan</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { expect, test } from "@playwright/test";
+import { CONSULTANT, signIn } from "./support/demo";
+
+// A facilitated workshop on a projector-sized screen (issue 15, decision 038): the demo practice's
+// partner starts an empty client, runs a workshop in it with the keyboard, captures two systems
+// in one step each (one flagged to verify), reveals the score, records an agreed action, ends
+// the workshop (which freezes an assessment labelled with it) and confirms the open fact. The
+// journey makes its own client, so the demo organisations stay as they are.
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test("a whole workshop, from an empty client to its frozen assessment", async ({ page }) => {
+  test.setTimeout(150_000);
+  const tag = Date.now().toString(36);
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  await signIn(page, CONSULTANT);
+  await page.goto("/practices/northbridge-advisory/clients/new");
+  await page.getByLabel("Client's name").fill(`Workshop client ${tag}`);
+  await page.getByLabel("Headquarters country").selectOption("DE");
+  await page.getByLabel("Sector").fill("Logistics");
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Workshop client ${tag}` })).toBeVisible();
+  const slug = `workshop-client-${tag}`;
+
+  // Start it from the Workshops area.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workshops" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Workshops" })).toBeVisible();
+  await page.getByLabel("Title").fill(`Kick-off ${tag}`);
+  await page.getByLabel("Attendees (one per line)").fill("Ana Weber (CTO)\nBen Okafor (risk officer)");
+  await page.getByRole("button", { name: "Start workshop" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/workshops/[0-9a-f-]{36}$`));
+  const screen = page.getByRole("region", { name: `Workshop: Kick-off ${tag}` });
+  await expect(screen.getByRole("heading", { level: 2, name: "1. Context and offices" })).toBeVisible();
+  // The workshop covers the app's sidebar: the whole 1280 px are its own.
+  expect(await screen.evaluate((el) => el.getBoundingClientRect().width)).toBe(1280);
+
+  // PageDown moves to the capture step; the first field has the cursor.
+  await page.keyboard.press("PageDown");
+  await expect(screen.getByRole("heading", { level: 2, name: "2. AI systems, models and access paths" })).toBeVisible();
+  const form = page.getByRole("form", { name: "Capture an AI system" });
+
+  // A model typed but not chosen from the list: the form says so and keeps what was typed.
+  await form.getByLabel("AI system", { exact: true }).fill("Customer service bot");
+  await form.getByLabel("Owner", { exact: true }).fill("Service team");
+  await form.getByLabel("Model", { exact: true }).fill("GPT");
+  await form.getByRole("button", { name: "Capture system" }).click();
+  await expect(form.getByText("Choose a model from the list")).toBeVisible();
+  await expect(form.getByLabel("AI system", { exact: true })).toHaveValue("Customer service bot");
+
+  // The catalogue's model, with a fallback from the catalogue too, in one step.
+  await form.getByLabel("Model", { exact: true }).fill("GPT (GPT-4o, GPT-4.1, GPT-5, o-series) (OpenAI, from the catalogue)");
+  await form.getByLabel("Fallback model").fill("Mistral premier models (Large, Medium) (Mistral AI, from the catalogue)");
+  await form.getByLabel("Fallback access path").selectOption("direct_api");
+  await form.getByRole("button", { name: "Capture system" }).click();
+  await expect(form.getByText("Customer service bot captured with its fallback.")).toBeVisible();
+  await expect(form.getByLabel("AI system", { exact: true })).toBeFocused();
+  await expect(form.getByLabel("AI system", { exact: true })).toHaveValue("");
+
+  // The second: the OpenAI model is the client's own now; the room is unsure of the path.
+  await form.getByLabel("AI system", { exact: true }).fill("Contract review");
+  await form.getByLabel("Owner", { exact: true }).fill("Legal");
+  await form.getByLabel("Criticality").selectOption("critical");
+  await form.getByLabel("Model", { exact: true }).fill("GPT (GPT-4o, GPT-4.1, GPT-5, o-series) (OpenAI)");
+  await form.getByLabel("The room is not sure of this: flag it to verify").check();
+  await form.getByLabel("What to verify").fill("Do we reach it through Azure instead?");
+  await form.getByLabel("Who verifies it").fill("Platform team");
+  await form.getByRole("button", { name: "Capture system" }).click();
+  await expect(form.getByText("Contract review captured without a fallback and flagged to verify.")).toBeVisible();
+  const captured = screen.getByRole("region", { name: /Captured in this workshop/ });
+  await expect(captured.getByRole("listitem")).toHaveCount(2);
+  await expect(captured.getByRole("listitem").filter({ hasText: "Contract review" })).toContainText("no fallback");
+  const toVerify = screen.getByRole("complementary", { name: "To verify" });
+  await expect(toVerify).toContainText("Do we reach it through Azure instead?");
+  await expect(toVerify).toContainText("Verifies: Platform team");
+
+  // The reveal: the rating before and now (the client was empty: 100 before).
+  await screen.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Reveal the scores/ }).click();
+  await expect(screen.getByRole("heading", { level: 2, name: "5. Reveal the scores" })).toBeVisible();
+  await expect(screen.getByText("When we began")).toBeVisible();
+  await expect(screen.getByRole("heading", { name: "Top risks" })).toBeVisible();
+  await expect(screen.getByText(/^−\d+\.\d points$/)).toBeVisible();
+
+  // Agree an action.
+  await page.keyboard.press("PageDown");
+  await page.keyboard.press("PageDown");
+  await expect(screen.getByRole("heading", { level: 2, name: "7. Agree actions" })).toBeVisible();
+  const agreed = page.getByRole("form", { name: "Record an agreed action" });
+  await agreed.getByLabel("What will be done").fill("Set up and drill a fallback for contract review");
+  await agreed.getByLabel("Due date").fill("2027-03-31");
+  await agreed.getByRole("button", { name: "Add to the plan" }).click();
+  await expect(agreed.getByText('"Set up and drill a fallback for contract review" is in the remediation plan.')).toBeVisible();
+  await expect(screen.getByRole("region", { name: /Agreed so far \(1\)/ })).toContainText("due 31 Mar 2027");
+
+  // A reload comes back to the step on screen (saved, version-guarded).
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2, name: "7. Agree actions" })).toBeVisible();
+
+  // End it: confirm first, then an assessment labelled with the workshop is frozen.
+  await page.getByRole("button", { name: "End workshop…" }).click();
+  await page.getByRole("button", { name: "End and freeze" }).click();
+  await expect(page).toHaveURL(/\?ended=1$/);
+  await expect(page.getByText("The workshop has ended. Its assessment is frozen")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText("Ana Weber (CTO), Ben Okafor (risk officer)");
+  await page.getByRole("link", { name: "open it" }).click();
+  await expect(page.getByText(`Workshop: Kick-off ${tag}`).first()).toBeVisible();
+
+  // The agreed action is in the plan, the open fact is listed until someone confirms it.
+  await page.goto(`/${slug}/remediation`);
+  await expect(page.getByRole("table")).toContainText("Set up and drill a fallback for contract review");
+  await page.goto(`/${slug}/workshops`);
+  await expect(page.getByRole("heading", { name: /To verify \(1 open\)/ })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm Contract review" }).click();
+  await expect(page.getByRole("heading", { name: /To verify \(0 open\)/ })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});

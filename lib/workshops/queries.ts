@@ -1,0 +1,116 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type OrgContext } from "@/lib/auth/org-context";
+import { notFoundError } from "@/lib/errors";
+import { CATALOGUE_MODELS, CATALOGUE_VENDORS } from "@/scoring/catalogue";
+
+export const workshopSelect = {
+  id: true,
+  title: true,
+  attendees: true,
+  status: true,
+  step: true,
+  startedAt: true,
+  endedAt: true,
+  startScore: true,
+  startRating: true,
+  assessmentId: true,
+  version: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+/** The organisation's workshops, the running one first, then the latest. */
+export async function listWorkshops(ctx: OrgContext) {
+  assertCan(ctx, "inventory:read");
+  return db().workshop.findMany({ where: { organisationId: ctx.organisationId }, orderBy: [{ status: "desc" }, { startedAt: "desc" }], select: workshopSelect, take: 100 });
+}
+
+export async function getWorkshop(ctx: OrgContext, id: string) {
+  assertCan(ctx, "inventory:read");
+  const w = await db().workshop.findFirst({ where: { id, organisationId: ctx.organisationId }, select: workshopSelect });
+  if (!w) throw notFoundError("Workshop");
+  return w;
+}
+
+/** Facts flagged "to verify": the open ones first, oldest first (they wait longest). */
+export async function listVerifyItems(ctx: OrgContext, opts: { workshopId?: string; open?: boolean } = {}) {
+  assertCan(ctx, "inventory:read");
+  return db().verifyItem.findMany({
+    where: { organisationId: ctx.organisationId, ...(opts.workshopId ? { workshopId: opts.workshopId } : {}), ...(opts.open ? { confirmedAt: null } : {}) },
+    orderBy: [{ confirmedAt: { sort: "desc", nulls: "first" } }, { createdAt: "asc" }],
+    select: { id: true, workshopId: true, subjectType: true, subjectId: true, subjectLabel: true, question: true, owner: true, confirmedAt: true, confirmedBy: true, createdAt: true, version: true },
+    take: 500,
+  });
+}
+
+/** AI systems captured since the workshop began, with their model, path and fallbacks. */
+export async function listCapturedSystems(ctx: OrgContext, since: Date) {
+  assertCan(ctx, "inventory:read");
+  return db().aiSystem.findMany({
+    where: { organisationId: ctx.organisationId, createdAt: { gte: since } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      criticality: true,
+      dependencies: {
+        where: { organisationId: ctx.organisationId },
+        select: { id: true, accessPath: true, model: { select: { name: true, vendor: { select: { name: true } } } }, fallbacks: { where: { organisationId: ctx.organisationId }, select: { id: true, accessPath: true, model: { select: { name: true } } } } },
+      },
+    },
+    take: 200,
+  });
+}
+
+export interface CaptureOption {
+  /** What the form sends: `model:<id>`, `vendor:<id>` or `catalogue:<key>`. */
+  ref: string;
+  /** What the facilitator types and sees. */
+  label: string;
+}
+
+const CLOUD_TYPES = new Set(["hyperscaler", "cloud_provider", "cloud-provider"]);
+
+/**
+ * The models and clouds the capture form offers: the organisation's own, then the catalogue's
+ * that it does not have yet (picking one adds it, with the catalogue's facts).
+ */
+export async function captureOptions(ctx: OrgContext): Promise<{ models: CaptureOption[]; clouds: CaptureOption[] }> {
+  assertCan(ctx, "inventory:read");
+  const [models, vendors] = await Promise.all([
+    db().model.findMany({ where: { organisationId: ctx.organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true, catalogueKey: true, vendor: { select: { name: true } } }, take: 2000 }),
+    db().vendor.findMany({ where: { organisationId: ctx.organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true, catalogueKey: true, vendorType: true }, take: 2000 }),
+  ]);
+  const haveModel = new Set(models.map((m) => m.catalogueKey).filter(Boolean));
+  const haveVendor = new Set(vendors.map((v) => v.catalogueKey).filter(Boolean));
+  const vendorName = new Map(CATALOGUE_VENDORS.map((v) => [v.key, v.name]));
+  return {
+    models: [
+      ...models.map((m) => ({ ref: `model:${m.id}`, label: `${m.name} (${m.vendor.name})` })),
+      ...CATALOGUE_MODELS.filter((m) => !haveModel.has(m.key)).map((m) => ({ ref: `catalogue:${m.key}`, label: `${m.name} (${vendorName.get(m.vendor) ?? m.vendor}, from the catalogue)` })),
+    ],
+    clouds: [
+      ...vendors.filter((v) => CLOUD_TYPES.has(v.vendorType)).map((v) => ({ ref: `vendor:${v.id}`, label: v.name })),
+      ...CATALOGUE_VENDORS.filter((v) => CLOUD_TYPES.has(v.type) && !haveVendor.has(v.key)).map((v) => ({ ref: `catalogue:${v.key}`, label: `${v.name} (from the catalogue)` })),
+    ],
+  };
+}
+
+/** Actions entered into the plan while the workshop ran (those the room agreed, and any added by hand meanwhile). */
+export async function listWorkshopActions(ctx: OrgContext, w: { startedAt: Date; endedAt: Date | null }) {
+  assertCan(ctx, "inventory:read");
+  return db().remediationAction.findMany({
+    where: { organisationId: ctx.organisationId, origin: "manual", createdAt: { gte: w.startedAt, ...(w.endedAt ? { lte: w.endedAt } : {}) } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, priority: true, dueDate: true, owner: { select: { name: true, email: true } } },
+    take: 200,
+  });
+}
+
+/** How much of the inventory there is, for the context and data-flow steps. */
+export async function inventoryCounts(ctx: OrgContext) {
+  assertCan(ctx, "inventory:read");
+  const where = { organisationId: ctx.organisationId };
+  const [offices, systems, dependencies, fallbacks, dataFlows] = await Promise.all([db().office.count({ where }), db().aiSystem.count({ where }), db().dependency.count({ where }), db().fallback.count({ where }), db().dataFlow.count({ where })]);
+  return { offices, systems, dependencies, fallbacks, dataFlows };
+}
