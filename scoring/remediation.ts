@@ -192,9 +192,9 @@ function candidates(ctx: Context, e: DependencyEvaluation, openModel: Model): Mo
     out.push({
       kind: "move-hosting-home",
       title: move
-        ? `Move ${possessive(system.name)} ${route.model.name} deployment to a ${countryName(hq)} region and negotiate a data-residency commitment`
+        ? `Move ${possessive(system.name)} ${route.model.name} deployment to a region in ${countryName(hq)} and negotiate a data-residency commitment`
         : `Negotiate a data-residency commitment with ${route.vendor.name} for ${system.name}`,
-      change: move ? `Hosting region moved to ${countryName(hq)}; data residency committed in the contract.` : "Data residency committed in the contract.",
+      change: move ? `Hosting moved to a region in ${countryName(hq)}; data residency committed in the contract.` : "Data residency committed in the contract.",
       addresses: ["access.hosting", "jurisdiction.transfer"],
       dep: { ...dep, ...(move ? { hostingRegion: { country: hq } } : {}), contract: { ...dep.contract, dataResidency: true } },
       fallbacks: p.fallbacks,

@@ -1,10 +1,12 @@
 import { organisationTotal, round2, type SystemState } from "./engine/aggregate";
 import type { ActiveLandscape, Context, PreparedDependency } from "./engine/context";
-import { countryName, describeCountrySet, inCountrySet } from "./engine/countries";
+import { countryPhrase, describeCountrySet, inCountrySet } from "./engine/countries";
+import { listOf } from "./engine/factors/switched-off";
 import { contextShare, evaluateDependency, PointsArena, type DependencyEvaluation, type SwitchedOff } from "./engine/evaluate";
 import { fallbackRecovery, RECOVERY_IMPACT, RECOVERY_ORDER, type RecoveryStatus } from "./engine/recovery";
-import { ACCESS_LABELS } from "./engine/route";
 import { duration } from "./engine/dates";
+import { inSentence } from "./words";
+import { ACCESS_LABELS } from "./engine/route";
 import type { Office } from "./schema/inventory";
 import { eventImpact, matchEvent, type EventHit } from "./engine/match";
 import { resolveFallbackRoute } from "./engine/route-helpers";
@@ -115,11 +117,11 @@ export function shockEvents(scenario: Scenario, asOf: string): { event: ImposeEv
         return { description, event: { ...base, type: "vendor-restriction", issuer: "vendor", title: `Scenario: ${description}`, scope: { vendors: [shock.vendor], ...(shock.accessPaths ? { accessPaths: shock.accessPaths } : {}) }, restrictions: [{ countries: shock.countries, locus: "users", severity: "block" }] } };
       }
       case "closed-models-unavailable": {
-        const description = `closed models of vendors headquartered in ${shock.vendorCountries.map(countryName).join(", ")} unavailable in ${set(shock.region)}`;
+        const description = `closed models of vendors headquartered in ${listOf(shock.vendorCountries.map(countryPhrase))} unavailable in ${set(shock.region)}`;
         return { description, event: { ...base, type: "export-control", issuer: shock.vendorCountries[0]!, title: `Scenario: ${description}`, scope: { vendorCountries: { only: shock.vendorCountries }, weights: "closed" }, restrictions: [{ countries: shock.region, locus: "any", severity: "block" }] } };
       }
       case "cloud-region-lost": {
-        const description = `${shock.cloud} loses ${shock.region ?? "every region"}${shock.country ? ` in ${countryName(shock.country)}` : ""}`;
+        const description = `${shock.cloud} loses ${shock.region ?? "every region"}${shock.country ? ` in ${countryPhrase(shock.country)}` : ""}`;
         return { description, event: { ...base, type: "disruption", issuer: "vendor", title: `Scenario: ${description}`, scope: { clouds: [shock.cloud], ...(shock.region ? { hostingRegions: [shock.region] } : {}) }, restrictions: [{ countries: shock.country ? { only: [shock.country] } : { allExcept: [] }, locus: "hosting", severity: "block" }] } };
       }
       case "weights-under-licence": {
@@ -255,7 +257,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
       const rank = 3 - RECOVERY_ORDER.indexOf(recovery);
       const within = fb.switchTimeHours !== undefined && fb.switchTimeHours <= p.system.toleratedDowntimeHours;
       if (!best || rank > best.rank || (rank === best.rank && (fb.switchTimeHours ?? Infinity) < (best.hours ?? Infinity))) {
-        best = { key: fb.key, name: `${fr.model.name} (${fr.vendor.name}, ${ACCESS_LABELS[fr.accessPath].toLowerCase()})`, hours: fb.switchTimeHours, within, rank };
+        best = { key: fb.key, name: `${fr.model.name} (${fr.vendor.name}, ${inSentence(ACCESS_LABELS[fr.accessPath])})`, hours: fb.switchTimeHours, within, rank };
       }
     }
     const status: DependencyImpact["status"] = !best ? "no-recovery" : best.rank === 3 ? "recovers" : best.rank === 2 ? "recovers-slowly" : "uncertain";

@@ -254,7 +254,7 @@ function dependencyResult(e: DependencyEvaluation, ctx: Context, th: Context["op
 }
 
 /** Weighted mean of factor points over a set of evaluations (`weights` aligned with `es`; default: each dependency's weight). */
-function weightedPoints(es: readonly DependencyEvaluation[], weights: readonly number[] | undefined): number[] {
+function weightedPoints(es: readonly DependencyEvaluation[], weights: readonly number[] | undefined, fw: ArrayLike<number>): number[] {
   const out = new Array<number>(FACTORS.length).fill(0);
   let w = 0;
   for (let k = 0; k < es.length; k++) {
@@ -265,8 +265,10 @@ function weightedPoints(es: readonly DependencyEvaluation[], weights: readonly n
     for (let i = 0; i < out.length; i++) out[i]! += weight * points[i]!;
   }
   if (w === 0) {
-    // Nothing depends on AI: nothing is at risk, every factor at its maximum.
-    return FACTORS.map((f) => f.max);
+    // Every dependency weighs nothing (its criticality weighted 0): nothing is at risk, every
+    // factor at its maximum, weighted by its dimension like the points it stands for (the raw
+    // maxima would add up to 400).
+    return FACTORS.map((f, i) => f.max * fw[i]!);
   }
   return out.map((x) => x / w);
 }
@@ -284,7 +286,7 @@ function aggregateFactors(
   special?: (i: number) => string | undefined,
 ): { factors: () => Factor[]; score: number; dimensions: Record<Dimension, number> } {
   const fw = factorWeights(ctx);
-  const pts = es.length === 0 ? FACTORS.map((f, i) => f.max * fw[i]!) : weightedPoints(es, weights);
+  const pts = es.length === 0 ? FACTORS.map((f, i) => f.max * fw[i]!) : weightedPoints(es, weights, fw);
   const rounded = roundedPoints(pts);
   const score = rounded.score;
   // Sentences are built on demand: they need the weakest item's explanation per factor.
