@@ -293,6 +293,28 @@ describe("the share of a system's people that loses service", () => {
   });
 });
 
+describe("every shock that reaches a system counts towards its loss", () => {
+  it("two shocks on Germany and on the US lose both offices, as one shock on both does", () => {
+    // Frankfurt 700 and New York 300 people, no fallback: 1000 of 1000 lose service; impact
+    // 1 (share) x 1 (no recovery) = 100%. Before the fix only the stronger shock's Frankfurt counted: 70%.
+    for (const shocks of [[blockOpenAi("DE"), blockOpenAi("US")], [blockOpenAi("US"), blockOpenAi("DE")], [blockOpenAi("DE", "US")]]) {
+      const r = run({}, shocks);
+      expect(onlySystem(r)).toMatchObject({ affectedOffices: ["fra", "ny"], affectedShare: 1 });
+      expect(r.weightedImpactPercent).toBe(100);
+    }
+  });
+
+  it("counts the people of an office that only sends data to the system", () => {
+    // The bot serves Frankfurt (700); Paris (300) only sends it data. France blocked: 300 of
+    // 1000 people lose service, no fallback: 30%. Before the fix Paris was listed but counted 0%.
+    const offices: Office[] = [PEOPLE[0]!, { key: "par", name: "Paris", country: "FR", headcount: 300 }];
+    const r = run({ offices, aiSystems: [{ key: "bot", name: "Support bot", criticality: "high", toleratedDowntimeHours: 4, offices: ["fra"] }], dataFlows: [{ key: "par-flow", fromOffice: "par", dependency: "bot/gpt", categories: ["internal"] }] }, [blockOpenAi("FR")]);
+    expect(onlySystem(r)).toMatchObject({ affectedOffices: ["par"], affectedShare: 0.3 });
+    expect(r.weightedImpactPercent).toBe(30);
+    expect(r.dataFlows.keys).toEqual(["par-flow"]);
+  });
+});
+
 describe("the strongest shock on the primary route decides", () => {
   it("takes the stronger of two shocks, in either order", () => {
     // Germany holds 70% of the people, the US 30%.

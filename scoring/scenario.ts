@@ -236,10 +236,19 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     if (primaryShock < 0) continue;
     const primaryHit = matchEvent(shockList[primaryShock]!, p.route, sev)!;
 
-    // Only what the shock newly takes away counts: users that restrictions in force already block
-    // are lost already (the baseline's evaluation says which).
+    // Only what the shocks newly take away counts: users that restrictions in force already block
+    // are lost already (the baseline's evaluation says which). Every shock that reaches the route
+    // adds the offices it cuts off (two shocks on DE and on US lose both, like one on DE and US).
     const already = state.list[p.index]!.switchedOff;
-    const offices = affectedOfficeKeys(ctx, p, primaryHit, already);
+    const hits = [primaryHit];
+    for (let k = 0; k < shockList.length; k++) {
+      if (k === primaryShock) continue;
+      const h = matchEvent(shockList[k]!, p.route, sev);
+      if (h) hits.push(h);
+    }
+    const offices = hits.length === 1 ? affectedOfficeKeys(ctx, p, primaryHit, already) : [...new Set(hits.flatMap((h) => affectedOfficeKeys(ctx, p, h, already)))].sort();
+    const lostCountries = new Set(hits.flatMap((h) => h.countries));
+    const lostEverywhere = hits.some((h) => h.share === 1);
     if (offices.length === 0 && !(p.system.offices.length === 0 && !already)) continue;
 
     // Recovery: the best fallback that the shock (and restrictions already in force) leave usable.
@@ -250,7 +259,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
       if (!fr) continue;
       const blocked = landscape.restrictions.some((e) => {
         const h = matchEvent(e, fr, sev);
-        return h !== null && h.restriction.severity === "block" && h.countries.some((c) => primaryHit!.countries.includes(c) || primaryHit!.share === 1);
+        return h !== null && h.restriction.severity === "block" && (lostEverywhere || h.countries.some((c) => lostCountries.has(c)));
       });
       if (blocked) continue;
       const recovery = fallbackRecovery(fb, p.system.toleratedDowntimeHours, asOf, t);
@@ -317,12 +326,21 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
   const flowKeys: string[] = [];
   let impactSum = 0;
   const stateByKey = new Map(state.states.map((s) => [s.key, s]));
+  const flowOfficesOf = new Map<string, string[]>();
+  for (const p of ctx.prepared) {
+    if (!depImpacts.has(p.system.key) || p.flows.length === 0) continue;
+    const list = flowOfficesOf.get(p.system.key) ?? [];
+    for (const f of p.flows) list.push(f.fromOffice);
+    flowOfficesOf.set(p.system.key, list);
+  }
   for (const [sysKey, list] of [...depImpacts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const st = stateByKey.get(sysKey)!;
     const sys = ctx.systems.get(sysKey)!;
     const offices = [...new Set(list.flatMap((l) => l.offices))].sort();
     const status = list.map((l) => l.impact.status).reduce((w, s) => (ORDER.indexOf(s) > ORDER.indexOf(w) ? s : w), "recovers" as DependencyImpact["status"]);
-    const known = sys.offices.filter((o) => ctx.offices.has(o));
+    // The system's people: its own offices and the offices its data flows come from (METHODOLOGY:
+    // users), as the offices it loses are counted.
+    const known = [...sys.offices, ...(flowOfficesOf.get(sysKey) ?? [])].filter((o) => ctx.offices.has(o));
     const knownOffices = [...new Set(known)].map((o) => ctx.offices.get(o)!);
     const affectedShare = knownOffices.length === 0 ? 1 : officeShare(knownOffices, new Set(offices));
     const weightedImpact = st.weight * affectedShare * RECOVERY_IMPACT[status];
@@ -335,7 +353,9 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     const officeSet = new Set(offices);
     for (const l of list) {
       const p = ctx.preparedByKey.get(l.impact.key)!;
-      for (const f of p.flows) if (officeSet.has(f.fromOffice) || l.offices.length === known.length) flowKeys.push(f.key);
+      // Every office the system knows is cut off: every flow of the dependency goes (also one from an office not recorded).
+      const allCut = knownOffices.every((o) => l.offices.includes(o.key)) && (knownOffices.length > 0 || l.offices.length === 0);
+      for (const f of p.flows) if (officeSet.has(f.fromOffice) || allCut) flowKeys.push(f.key);
     }
     const hours = list.map((l) => l.impact.switchTimeHours).filter((h): h is number => h !== undefined);
     const after = afterBySystem.get(sysKey) ?? st.weakest;
