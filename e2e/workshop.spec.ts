@@ -1,16 +1,19 @@
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { pdfTool, withTempDir } from "../lib/testing/pdf-tools";
 import { CONSULTANT, signIn } from "./support/demo";
 
 // A facilitated workshop on a projector-sized screen (issue 15, decision 038): the demo practice's
 // partner starts an empty client, runs a workshop in it with the keyboard, captures two systems
 // in one step each (one flagged to verify), reveals the score, records an agreed action, ends
-// the workshop (which freezes an assessment labelled with it) and confirms the open fact. The
+// the workshop (which freezes an assessment labelled with it and makes its summary PDF, read
+// here by its text) and confirms the open fact. The
 // journey makes its own client, so the demo organisations stay as they are.
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test("a whole workshop, from an empty client to its frozen assessment", async ({ page }) => {
-  test.setTimeout(150_000);
+test("a whole workshop, from an empty client to its summary PDF", async ({ page }) => {
+  test.setTimeout(180_000);
   const tag = Date.now().toString(36);
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
@@ -104,7 +107,32 @@ test("a whole workshop, from an empty client to its frozen assessment", async ({
   await page.getByRole("button", { name: "End and freeze" }).click();
   await expect(page).toHaveURL(/\?ended=1$/);
   await expect(page.getByText("The workshop has ended. Its assessment is frozen")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Summary" })).toContainText("Ana Weber (CTO), Ben Okafor (risk officer)");
+  await expect(page.getByRole("region", { name: "Summary", exact: true })).toContainText("Ana Weber (CTO), Ben Okafor (risk officer)");
+  // The summary PDF is made by the report job while we watch; then it reads as the workshop went.
+  const download = page.getByRole("link", { name: "Download the workshop summary" });
+  await expect(download).toBeVisible({ timeout: 90_000 });
+  const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^sovra-workshop-summary-${slug}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+  const text = await withTempDir(async (dir) => {
+    const saved = path.join(dir, file.suggestedFilename());
+    await file.saveAs(saved);
+    return pdfTool("pdftotext", saved).replace(/\s+/g, " ");
+  });
+  for (const expected of [
+    `WORKSHOP SUMMARY · WORKSHOP CLIENT ${tag.toUpperCase()}`,
+    `Kick-off ${tag}`,
+    "Attendees: Ana Weber (CTO), Ben Okafor (risk officer)",
+    "When the workshop began: Very High · 100.0",
+    "Captured in the workshop (2 AI systems)",
+    "Customer service bot",
+    "Contract review",
+    "Top risks",
+    "No scenario was run during the workshop.",
+    "Set up and drill a fallback for contract review",
+    "Contract review: Do we reach it through Azure instead? (verifies: Platform team)",
+  ]) {
+    expect(text).toContain(expected);
+  }
   await page.getByRole("link", { name: "open it" }).click();
   await expect(page.getByText(`Workshop: Kick-off ${tag}`).first()).toBeVisible();
 

@@ -581,6 +581,15 @@ const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId
       return (ctx) => assessments.freezeWorkshopAssessment(ctx, { note: "Workshop: test" });
     },
   },
+  startWorkshopSummaryRun: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      await inventoryRows(org);
+      const w = await runningWorkshop(org);
+      await workshops.endWorkshop(ownerOf(org), w.id, w.version);
+      return (ctx) => reportRuns.startWorkshopSummaryRun(ctx, { workshopId: w.id });
+    },
+  },
   addAgreedAction: {
     permission: "workshops:run",
     prepare: async (org) => {

@@ -431,6 +431,18 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     },
   },
   {
+    name: "workshopSummaryAction",
+    permission: "workshops:run",
+    action: workshopActions.workshopSummaryAction,
+    input: async (org) => {
+      await inventoryRows(org);
+      const w = await workshopRow(org);
+      const assessment = await freezeAssessment(contextFor(org.organisation, org.users.owner.id, "owner"), { note: `Workshop ${Math.random()}` });
+      await db().workshop.update({ where: { id: w.id }, data: { status: "ended", endedAt: new Date(), assessmentId: assessment.id } });
+      return { org: org.organisation.slug, id: w.id };
+    },
+  },
+  {
     name: "endWorkshopAction",
     permission: "workshops:run",
     action: workshopActions.endWorkshopAction,

@@ -225,6 +225,15 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const row = await db().assessment.findUniqueOrThrow({ where: { id: frozen.id } });
     expect(row.organisationId).toBe(w.b.organisation.id);
   },
+  getWorkshopSummary: async (w, asB) => {
+    expect(await workshopQueries.getWorkshopSummary(asB, w.workshopA.id)).toBeNull();
+  },
+  listWorkshopSummaryRuns: async (w, asB) => {
+    expect(await reportRunQueries.listWorkshopSummaryRuns(asB, w.workshopA.id)).toEqual([]);
+  },
+  startWorkshopSummaryRun: async (w, asB) => {
+    await expectNotFound(reportRunMutations.startWorkshopSummaryRun(asB, { workshopId: w.workshopA.id }));
+  },
   addAgreedAction: async (w, asB) => {
     await expectNotFound(remediationMutations.addAgreedAction(asB, { workshopId: w.workshopA.id, title: "B's action", ownerId: null, dueDate: null, priority: "high" }));
     const bWorkshop = (await db().workshop.findFirst({ where: { organisationId: w.b.organisation.id, status: "running" } })) ?? (await workshopMutations.startWorkshop(asB, { title: "B's action workshop", attendees: [] }));

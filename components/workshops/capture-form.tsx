@@ -99,7 +99,7 @@ export function CaptureForm({ org, workshopId, models, clouds, offices }: { org:
         <TextField label="AI system" name="name" required maxLength={120} defaultValue={value("name")} errors={errors?.name} autoFocus placeholder="e.g. Customer service assistant" />
         <TextField label="Owner" name="owner" required maxLength={120} defaultValue={value("owner")} errors={errors?.owner} placeholder="Team or person" />
         <div className="grid grid-cols-2 gap-3">
-          <SelectField label="Criticality" name="criticality" options={criticalityOptions} defaultValue={value("criticality") ?? "high"} errors={errors?.criticality} />
+          <SelectField key={`criticality-${resync}`} label="Criticality" name="criticality" options={criticalityOptions} defaultValue={value("criticality") ?? "high"} errors={errors?.criticality} />
           <TextField label="Tolerated downtime (h)" name="downtimeHours" type="number" min={0} inputMode="numeric" defaultValue={value("downtimeHours") ?? "4"} errors={errors?.downtimeHours} />
         </div>
       </div>
@@ -110,7 +110,7 @@ export function CaptureForm({ org, workshopId, models, clouds, offices }: { org:
         {CLOUD_PATHS.has(path) ? (
           <div className="grid grid-cols-2 gap-3">
             <ReferenceInput name="cloud" label="Cloud" options={clouds} errors={errors?.cloud} state={state} />
-            <OptionalCountrySelect label="Runs in" name="hostingCountry" defaultValue={value("hostingCountry") ?? ""} errors={errors?.hostingCountry} />
+            <OptionalCountrySelect key={`country-${resync}`} label="Runs in" name="hostingCountry" defaultValue={value("hostingCountry") ?? ""} errors={errors?.hostingCountry} />
           </div>
         ) : (
           <div />
@@ -123,7 +123,7 @@ export function CaptureForm({ org, workshopId, models, clouds, offices }: { org:
         {CLOUD_PATHS.has(fallbackPath) ? (
           <div className="grid grid-cols-2 gap-3">
             <ReferenceInput name="fallbackCloud" label="Cloud" options={clouds} errors={errors?.fallbackCloud} state={state} />
-            <OptionalCountrySelect label="Runs in" name="fallbackHostingCountry" defaultValue={value("fallbackHostingCountry") ?? ""} errors={errors?.fallbackHostingCountry} />
+            <OptionalCountrySelect key={`fallback-country-${resync}`} label="Runs in" name="fallbackHostingCountry" defaultValue={value("fallbackHostingCountry") ?? ""} errors={errors?.fallbackHostingCountry} />
           </div>
         ) : (
           <div />

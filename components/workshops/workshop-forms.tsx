@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import { idle, submitted } from "@/lib/action-state";
-import { agreedActionAction, confirmVerifyAction, startWorkshopAction } from "@/lib/workshops/actions";
+import { agreedActionAction, confirmVerifyAction, startWorkshopAction, workshopSummaryAction } from "@/lib/workshops/actions";
 import { PRIORITY_LABELS } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -64,6 +64,20 @@ export function AgreedActionForm({ org, workshopId, members }: { org: string; wo
         <SelectField label="Priority" name="priority" options={priorityOptions} defaultValue={state.status === "error" ? submitted(state, "priority") : "high"} errors={errors?.priority} />
       </div>
       <SubmitButton pendingText="Adding…">Add to the plan</SubmitButton>
+    </form>
+  );
+}
+
+export function WorkshopSummaryButton({ org, id, label }: { org: string; id: string; label: string }) {
+  const [state, action] = useActionState(workshopSummaryAction, idle);
+  return (
+    <form action={action} className="inline-flex flex-col gap-1">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton variant="secondary" pendingText="Starting…">
+        {label}
+      </SubmitButton>
+      {state.status === "error" && <p className="text-sm text-red-700">{state.message}</p>}
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { verifyPrintToken, type Paper } from "@/lib/reports/print-token";
  * (a member removed, or a practice whose engagement ended, since the job started gets nothing),
  * or null for a bad token.
  */
-export async function printContext(token: string): Promise<{ ctx: OrgContext; assessmentId: string; paper: Paper } | null> {
+export async function printContext(token: string): Promise<{ ctx: OrgContext; assessmentId: string; paper: Paper; workshopId: string | null } | null> {
   const secret = env().AUTH_SECRET;
   if (!secret) return null;
   const payload = verifyPrintToken(token, secret);
@@ -28,5 +28,6 @@ export async function printContext(token: string): Promise<{ ctx: OrgContext; as
     },
     assessmentId: payload.assessmentId,
     paper: payload.paper,
+    workshopId: payload.workshopId ?? null,
   };
 }

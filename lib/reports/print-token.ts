@@ -15,6 +15,8 @@ const payloadSchema = z.object({
   userId: z.uuid(),
   assessmentId: z.uuid(),
   paper: z.enum(PAPERS),
+  /** For a workshop summary (decision 038): the workshop; absent for a board report. */
+  workshopId: z.uuid().optional(),
   /** Expiry, seconds since the epoch. */
   exp: z.number().int().positive(),
 });

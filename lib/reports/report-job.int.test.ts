@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, twoOrganisations } from "@/lib/testing/db";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { freezeAssessment } from "@/lib/assessments/mutations";
-import { startReportRun } from "@/lib/reports/run-mutations";
-import { getReportRun, getReportRunPdf } from "@/lib/reports/run-queries";
+import { startReportRun, startWorkshopSummaryRun } from "@/lib/reports/run-mutations";
+import { getReportRun, getReportRunPdf, listReportRuns, listWorkshopSummaryRuns } from "@/lib/reports/run-queries";
+import { endWorkshop, startWorkshop } from "@/lib/workshops/mutations";
 import { adoptUnqueuedRuns, REPORT_PARTS, REPORT_QUEUE, startReportWorker, stopReportWorker, sweepStrandedRuns } from "@/lib/reports/report-job";
 import { closeBrowser, renderHooks } from "@/lib/reports/renderer";
 import { jobQueue, stopJobQueue } from "@/lib/jobs/boss";
@@ -93,6 +94,26 @@ describe("the board report job", () => {
     const titles = outline.outlines.flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]);
     expect(titles).toContain(`Board report ${assessmentId}`);
     expect(titles).toContain("Section 1");
+  }, 90_000);
+
+  it("renders a workshop's summary through the same queue, from its own print route, in one document", async () => {
+    const w = await startWorkshop(owner, { title: "Summary workshop", attendees: ["CTO"] });
+    const { workshop } = await endWorkshop(owner, w.id, w.version);
+    expect(workshop.assessmentId).not.toBeNull();
+    const before = stub.urls.length;
+    const started = await startWorkshopSummaryRun(owner, { workshopId: w.id });
+    const { run } = await settle(owner, started.id);
+    expect(run, run.error ?? "").toMatchObject({ status: "succeeded", attempts: 1, assessmentId: workshop.assessmentId });
+    const asked = stub.urls.slice(before).filter((u) => u.startsWith("/print/"));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^\/print\/workshop\/[^/?]+$/);
+    const file = await getReportRunPdf(owner, run.id);
+    expect(file?.filename).toMatch(new RegExp(`^sovra-workshop-summary-${owner.organisationSlug}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    // The stub's heading (the UUID may wrap at a hyphen in the PDF's layout).
+    expect((await pdfText(file!.pdf)).replace(/\s+/g, "")).toContain(`Workshopsummary${w.id}`);
+    // Listed with its workshop, not in the board reports' history.
+    expect((await listWorkshopSummaryRuns(owner, w.id)).map((r) => r.id)).toEqual([run.id]);
+    expect((await listReportRuns(owner)).map((r) => r.id)).not.toContain(run.id);
   }, 90_000);
 
   it("prints a large report in parts, each once, joins them, and numbers the pages continuously", async () => {

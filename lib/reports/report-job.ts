@@ -102,6 +102,8 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
       assessmentId: true,
       requestedById: true,
       startedAt: true,
+      kind: true,
+      workshopId: true,
     },
   });
   // Deleted with its organisation or assessment, or finished (a duplicate delivery): nothing to do.
@@ -121,14 +123,16 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   const [{ systems } = { systems: 0 }] = await db().$queryRaw<{ systems: number }[]>`
     SELECT coalesce(jsonb_array_length("inputs" -> 'aiSystems'), 0)::int AS "systems"
     FROM "Assessment" WHERE "id" = ${run.assessmentId}::uuid AND "organisationId" = ${organisationId}::uuid`;
-  const parts = reportParts(systems, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
+  // A workshop summary is a few pages whatever the inventory's size: always one document.
+  const summary = run.kind === "workshop_summary" && run.workshopId !== null;
+  const parts = summary ? null : reportParts(systems, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
   const tools = parts ? qpdfProblem() : null;
   if (tools) return failRun(key, tools);
 
-  const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper }, options.secret);
+  const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper, ...(summary && { workshopId: run.workshopId! }) }, options.secret);
   try {
     const { pdf, pageCount } = await renderReportPdf({
-      url: `${options.baseUrl.replace(/\/$/, "")}/print/report/${token}`,
+      url: `${options.baseUrl.replace(/\/$/, "")}/print/${summary ? "workshop" : "report"}/${token}`,
       paper: run.paper,
       parts,
       onProgress: async (stage, progress) => void (await update({ stage, progress })),

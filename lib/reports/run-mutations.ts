@@ -42,3 +42,38 @@ export async function startReportRun(ctx: OrgContext, input: StartReportInput) {
   await enqueueReportRun({ id: run.id, organisationId: ctx.organisationId });
   return run;
 }
+
+/**
+ * Starts the summary PDF of an ended workshop (decision 038), through the same job as a board
+ * report: the facilitator's act, so `workshops:run`. It needs the assessment the workshop froze.
+ */
+export async function startWorkshopSummaryRun(ctx: OrgContext, input: { workshopId: string; paper?: "a4" | "letter" }) {
+  assertCan(ctx, "workshops:run");
+  const workshop = await db().workshop.findFirst({ where: { id: input.workshopId, organisationId: ctx.organisationId }, select: { id: true, title: true, status: true, assessmentId: true } });
+  if (!workshop) throw notFoundError("Workshop");
+  if (workshop.status !== "ended") throw new AppError("CONFLICT", `The workshop "${workshop.title}" is still running: its summary is made when it ends.`);
+  if (!workshop.assessmentId) throw new AppError("CONFLICT", `The workshop "${workshop.title}" froze no assessment (the inventory could not be scored), so there is no summary to print.`);
+  const open = await db().reportRun.count({ where: { organisationId: ctx.organisationId, status: { in: ["queued", "running"] } } });
+  if (open >= MAX_OPEN_RUNS) throw new AppError("RATE_LIMITED", `${open} reports are already being generated for this organisation: wait for one to finish.`);
+
+  const problem = chromiumProblem();
+  const run = await db().$transaction(async (tx) => {
+    const created = await tx.reportRun.create({
+      data: {
+        organisationId: ctx.organisationId,
+        kind: "workshop_summary",
+        workshopId: workshop.id,
+        assessmentId: workshop.assessmentId!,
+        requestedById: ctx.userId,
+        paper: input.paper ?? "a4",
+        ...(problem && { status: "failed", stage: "failed", error: problem, finishedAt: new Date() }),
+      },
+      select: reportRunSelect,
+    });
+    await recordAudit(tx, ctx, { action: "create", entityType: "report_run", entityId: created.id, after: { kind: "workshop_summary", workshopId: workshop.id, assessmentId: created.assessmentId, paper: created.paper, status: created.status } });
+    return created;
+  });
+  if (problem) return run;
+  await enqueueReportRun({ id: run.id, organisationId: ctx.organisationId });
+  return run;
+}

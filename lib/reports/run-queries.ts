@@ -27,14 +27,26 @@ export const reportRunSelect = {
 
 export type ReportRunRow = NonNullable<Awaited<ReturnType<typeof getReportRun>>>;
 
+/** A workshop's summary runs, newest first, without the PDFs. */
+export async function listWorkshopSummaryRuns(ctx: OrgContext, workshopId: string) {
+  assertCan(ctx, "scores:read");
+  if (!isUuid(workshopId)) return [];
+  return db().reportRun.findMany({
+    where: { organisationId: ctx.organisationId, kind: "workshop_summary", workshopId },
+    select: reportRunSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 10,
+  });
+}
+
 /** How many runs the history shows; older PDFs stay downloadable through the API by id. */
 export const HISTORY_LIMIT = 50;
 
-/** The organisation's board report runs, newest first, without the PDFs. */
+/** The organisation's board report runs, newest first, without the PDFs (workshop summaries are listed with their workshop). */
 export async function listReportRuns(ctx: OrgContext, limit = HISTORY_LIMIT) {
   assertCan(ctx, "scores:read");
   return db().reportRun.findMany({
-    where: { organisationId: ctx.organisationId },
+    where: { organisationId: ctx.organisationId, kind: "board" },
     select: reportRunSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
@@ -48,7 +60,7 @@ export async function listReportRuns(ctx: OrgContext, limit = HISTORY_LIMIT) {
 export async function getLatestReportRun(ctx: OrgContext) {
   assertCan(ctx, "scores:read");
   return db().reportRun.findFirst({
-    where: { organisationId: ctx.organisationId, status: "succeeded" },
+    where: { organisationId: ctx.organisationId, status: "succeeded", kind: "board" },
     select: reportRunSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
@@ -70,8 +82,9 @@ export async function getReportRunPdf(ctx: OrgContext, id: string): Promise<{ pd
   if (!isUuid(id)) return null;
   const run = await db().reportRun.findFirst({
     where: { id, organisationId: ctx.organisationId, status: "succeeded" },
-    select: { pdf: true, assessment: { select: { asOf: true } } },
+    select: { pdf: true, kind: true, assessment: { select: { asOf: true } } },
   });
   if (!run?.pdf) return null;
-  return { pdf: run.pdf, filename: `sovra-board-report-${ctx.organisationSlug}-${run.assessment.asOf.toISOString().slice(0, 10)}.pdf` };
+  const what = run.kind === "workshop_summary" ? "workshop-summary" : "board-report";
+  return { pdf: run.pdf, filename: `sovra-${what}-${ctx.organisationSlug}-${run.assessment.asOf.toISOString().slice(0, 10)}.pdf` };
 }

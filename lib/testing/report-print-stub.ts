@@ -27,9 +27,11 @@ export async function startPrintStub(secret: string, sections = 12, options: { o
   const server: Server = createServer((req, res) => {
     stub.requests++;
     stub.urls.push(req.url ?? "");
-    const token = decodeURIComponent(req.url?.match(/^\/print\/report\/([^/?]+)/)?.[1] ?? "");
+    const route = req.url?.match(/^\/print\/(report|workshop)\/([^/?]+)/);
+    const token = decodeURIComponent(route?.[2] ?? "");
     const payload = verifyPrintToken(token, secret);
-    if (!payload) {
+    // A workshop summary's token names its workshop, a board report's none (app/print/workshop, app/print/report).
+    if (!payload || (route?.[1] === "workshop") !== (payload.workshopId !== undefined)) {
       res.writeHead(404).end("not found");
       return;
     }
@@ -50,7 +52,7 @@ export async function startPrintStub(secret: string, sections = 12, options: { o
     const footer = footerCss({ organisation: options.organisation ?? "Stub organisation", assessmentId: payload.assessmentId, assessmentDate: "2026-12-01", methodologyVersion: "stub-1" }, !part);
     const body = `<style>@page { size: ${PAGE_SIZE[payload.paper]}; margin: ${PAGE_MARGIN}; }\n${footer}</style>` + table + prose;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
-      `<!doctype html><html><body><main id="m"><h1>Board report ${payload.assessmentId}</h1>${body}</main>` +
+      `<!doctype html><html><body><main id="m"><h1>${payload.workshopId ? `Workshop summary ${payload.workshopId}` : `Board report ${payload.assessmentId}`}</h1>${body}</main>` +
         `<script>setTimeout(() => document.getElementById("m").dataset.reportReady = "true", 150)</script></body></html>`,
     );
   });

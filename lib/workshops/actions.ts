@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { orgAction } from "@/lib/actions";
 import { addAgreedAction } from "@/lib/remediation/mutations";
+import { startWorkshopSummaryRun } from "@/lib/reports/run-mutations";
+import { isAppError } from "@/lib/errors";
 import { agreedActionSchema, captureSchema, confirmVerifySchema, endWorkshopSchema, startWorkshopSchema, verifySchema, workshopAttendeesSchema, workshopStepSchema } from "@/lib/workshops/schemas";
 import { captureSystem, confirmVerifyItem, endWorkshop, flagToVerify, setWorkshopStep, startWorkshop, updateWorkshopAttendees } from "@/lib/workshops/mutations";
 
@@ -52,8 +54,24 @@ export const agreedActionAction = orgAction("workshops:run", agreedActionSchema,
   return { status: "success", message: `"${action.title}" is in the remediation plan.` };
 });
 
+/** Ends the workshop (freezing its assessment) and starts its summary PDF through the report job. */
 export const endWorkshopAction = orgAction("workshops:run", endWorkshopSchema, async (ctx, { id, version }) => {
-  await endWorkshop(ctx, id, version);
+  const { workshop } = await endWorkshop(ctx, id, version);
+  let summary = "";
+  if (workshop.assessmentId) {
+    // The workshop has ended whatever happens here; a summary that cannot start says why on the page.
+    summary = await startWorkshopSummaryRun(ctx, { workshopId: id }).then(
+      () => "",
+      (e: unknown) => (isAppError(e) ? `&summary=${encodeURIComponent(e.code)}` : "&summary=INTERNAL"),
+    );
+  }
   revalidatePath(`/${ctx.organisationSlug}`, "layout");
-  redirect(`${workshopPath(ctx.organisationSlug, id)}?ended=1`);
+  redirect(`${workshopPath(ctx.organisationSlug, id)}?ended=1${summary}`);
+});
+
+/** Makes the summary PDF of an ended workshop again (a failed run, or a second copy). */
+export const workshopSummaryAction = orgAction("workshops:run", endWorkshopSchema.pick({ id: true }), async (ctx, { id }) => {
+  await startWorkshopSummaryRun(ctx, { workshopId: id });
+  revalidatePath(workshopPath(ctx.organisationSlug, id));
+  return { status: "success", message: "The summary is being made." };
 });

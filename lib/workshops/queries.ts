@@ -114,3 +114,52 @@ export async function inventoryCounts(ctx: OrgContext) {
   const [offices, systems, dependencies, fallbacks, dataFlows] = await Promise.all([db().office.count({ where }), db().aiSystem.count({ where }), db().dependency.count({ where }), db().fallback.count({ where }), db().dataFlow.count({ where })]);
   return { offices, systems, dependencies, fallbacks, dataFlows };
 }
+
+/**
+ * Everything a workshop's summary says (decision 038): who was in the room, what was captured,
+ * the rating when it began and in the assessment it froze, the top risks, the shocks run while it
+ * ran, the actions agreed and the questions still open when it ended. Null for another
+ * organisation's workshop, a running one, or one that froze no assessment.
+ */
+export async function getWorkshopSummary(ctx: OrgContext, workshopId: string) {
+  assertCan(ctx, "inventory:read");
+  const w = await db().workshop.findFirst({ where: { id: workshopId, organisationId: ctx.organisationId }, select: { ...workshopSelect, organisation: { select: { name: true } } } });
+  if (!w || w.status !== "ended" || !w.endedAt || !w.assessmentId) return null;
+  const window = { gte: w.startedAt, lte: w.endedAt };
+  const [assessment, captured, actions, questions, scenarios] = await Promise.all([
+    db().assessment.findFirst({ where: { id: w.assessmentId, organisationId: ctx.organisationId }, select: { id: true, asOf: true, score: true, rating: true, methodologyVersion: true, results: true } }),
+    db().aiSystem.findMany({
+      where: { organisationId: ctx.organisationId, createdAt: window },
+      orderBy: { createdAt: "asc" },
+      select: {
+        name: true,
+        criticality: true,
+        dependencies: { where: { organisationId: ctx.organisationId }, select: { accessPath: true, model: { select: { name: true, vendor: { select: { name: true } } } }, fallbacks: { where: { organisationId: ctx.organisationId }, select: { accessPath: true, model: { select: { name: true } } } } } },
+      },
+      take: 200,
+    }),
+    listWorkshopActions(ctx, w),
+    db().verifyItem.findMany({
+      where: { organisationId: ctx.organisationId, workshopId: w.id, OR: [{ confirmedAt: null }, { confirmedAt: { gt: w.endedAt } }] },
+      orderBy: { createdAt: "asc" },
+      select: { subjectLabel: true, question: true, owner: true },
+    }),
+    db().scenario.findMany({ where: { organisationId: ctx.organisationId, lastRunAt: window }, orderBy: { lastRunAt: "asc" }, select: { name: true, lastResult: true } }),
+  ]);
+  if (!assessment) return null;
+  const results = assessment.results as { organisation?: { dimensions?: Record<string, number> }; findings?: { sentence: string; pointsLost: number }[] };
+  return {
+    organisationName: w.organisation.name,
+    workshop: { title: w.title, attendees: w.attendees, startedAt: w.startedAt, endedAt: w.endedAt, startScore: w.startScore, startRating: w.startRating, facilitator: w.createdBy?.name ?? null },
+    assessment: { id: assessment.id, asOf: assessment.asOf.toISOString().slice(0, 10), score: assessment.score, rating: assessment.rating, methodologyVersion: assessment.methodologyVersion, dimensions: results.organisation?.dimensions ?? {} },
+    topRisks: (results.findings ?? []).slice(0, 5).map((f) => f.sentence),
+    captured,
+    shocks: scenarios.map((s) => {
+      const r = s.lastResult as { weightedImpactPercent?: number; score?: { before: number; after: number } } | null;
+      return { name: s.name, impactPercent: r?.weightedImpactPercent ?? null, before: r?.score?.before ?? null, after: r?.score?.after ?? null };
+    }),
+    actions,
+    questions,
+  };
+}
+export type WorkshopSummary = NonNullable<Awaited<ReturnType<typeof getWorkshopSummary>>>;

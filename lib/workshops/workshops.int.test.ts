@@ -15,6 +15,7 @@ import * as workshops from "@/lib/workshops/mutations";
 import * as queries from "@/lib/workshops/queries";
 import { captureSchema, startWorkshopSchema, workshopStepSchema } from "@/lib/workshops/schemas";
 import { AGENDA, formatElapsed } from "@/lib/workshops/agenda";
+import { startWorkshopSummaryRun } from "@/lib/reports/run-mutations";
 
 type Org = Awaited<ReturnType<typeof buildOrganisationWithMembers>>;
 let org: Org;
@@ -247,6 +248,47 @@ describe("ending a workshop", () => {
     const r = await workshops.endWorkshop(as("owner"), w.id, w.version);
     expect(r.frozen).toBe("unscoreable");
     expect(r.workshop).toMatchObject({ status: "ended", assessmentId: null });
+  });
+});
+
+describe("the summary", () => {
+  it("says who was there, what was captured, the rating before and frozen, the shocks run, the actions agreed and what is still open", async () => {
+    await scoreableInventory();
+    const w = await workshops.startWorkshop(as("owner"), { title: "Board prep", attendees: ["Ana (CTO)", "Ben (risk)"] });
+    const captured = await workshops.captureSystem(as("editor"), capture(w.id, { fallbackModel: "catalogue:mistral-large", fallbackAccessPath: "direct_api", unsure: "on", verifyQuestion: "Which region?", verifyOwner: "Platform" }));
+    const settled = await workshops.flagToVerify(as("owner"), { workshopId: w.id, subjectType: "ai_system", subjectId: captured.system.id, question: "Who owns it?", owner: "Legal" });
+    await workshops.confirmVerifyItem(as("editor"), settled.id, settled.version);
+    await addAgreedAction(as("owner"), { workshopId: w.id, title: "Drill the Mistral fallback", ownerId: org.users.analyst.id, dueDate: new Date("2027-01-31T00:00:00Z"), priority: "high" });
+    // A shock run while the workshop ran (its last result as the Scenarios page stores it), and one run before it began.
+    await db().scenario.create({ data: { organisationId: organisationId(), name: "OpenAI blocked in Germany", shocks: [], lastRunAt: new Date(), lastResult: { weightedImpactPercent: 62.5, score: { before: 41.2, after: 18.4 } } } });
+    await db().scenario.create({ data: { organisationId: organisationId(), name: "Old run", shocks: [], lastRunAt: new Date("2026-01-01T00:00:00Z"), lastResult: {} } });
+    const { workshop } = await workshops.endWorkshop(as("owner"), w.id, w.version);
+
+    const s = (await queries.getWorkshopSummary(as("viewer"), w.id))!;
+    expect(s.workshop).toMatchObject({ title: "Board prep", attendees: ["Ana (CTO)", "Ben (risk)"], facilitator: org.users.owner.name, startRating: w.startRating });
+    const frozen = await db().assessment.findUniqueOrThrow({ where: { id: workshop.assessmentId! } });
+    expect(s.assessment).toMatchObject({ id: frozen.id, score: frozen.score, rating: frozen.rating });
+    expect(Object.keys(s.assessment.dimensions).sort()).toEqual(["access", "concentration", "fallback", "jurisdiction"]);
+    expect(s.topRisks.length).toBeGreaterThan(0);
+    expect(s.topRisks.length).toBeLessThanOrEqual(5);
+    expect(s.captured.map((c) => c.name)).toEqual(["Contract review"]);
+    expect(s.captured[0]!.dependencies[0]!.fallbacks).toHaveLength(1);
+    expect(s.shocks).toEqual([{ name: "OpenAI blocked in Germany", impactPercent: 62.5, before: 41.2, after: 18.4 }]);
+    expect(s.actions.map((a) => [a.title, a.owner?.email])).toEqual([["Drill the Mistral fallback", org.users.analyst.email]]);
+    // Confirmed during the workshop: not an open question; the other one is.
+    expect(s.questions).toEqual([{ subjectLabel: "Contract review", question: "Which region?", owner: "Platform" }]);
+  });
+
+  it("is made for an ended workshop with an assessment only", async () => {
+    const running = await workshops.startWorkshop(as("owner"), { title: "Still running", attendees: [] });
+    expect(await queries.getWorkshopSummary(as("owner"), running.id)).toBeNull();
+    await expect(startWorkshopSummaryRun(as("editor"), { workshopId: running.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("is still running") });
+    await unscoreableInventory();
+    const { workshop } = await workshops.endWorkshop(as("owner"), running.id, running.version);
+    expect(workshop.assessmentId).toBeNull();
+    expect(await queries.getWorkshopSummary(as("owner"), running.id)).toBeNull();
+    await expect(startWorkshopSummaryRun(as("editor"), { workshopId: running.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("froze no assessment") });
+    expect(await db().reportRun.count({ where: { organisationId: organisationId() } })).toBe(0);
   });
 });
 

@@ -21,12 +21,15 @@ import { buttonClass } from "@/components/ui/button";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { WorkshopShell } from "@/components/workshops/workshop-shell";
 import { CaptureForm } from "@/components/workshops/capture-form";
-import { AgreedActionForm } from "@/components/workshops/workshop-forms";
+import { AgreedActionForm, WorkshopSummaryButton } from "@/components/workshops/workshop-forms";
+import { listWorkshopSummaryRuns } from "@/lib/reports/run-queries";
+import { ReportProgress } from "@/components/reports/report-progress";
+import { formatBytes } from "@/components/reports/report-history";
 import { VerifyList } from "@/components/workshops/verify-list";
 
 export const metadata = { title: "Workshop" };
 
-export default async function WorkshopPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ ended?: string }> }) {
+export default async function WorkshopPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ ended?: string; summary?: string }> }) {
   const { org, id } = await params;
   const ctx = await requireOrgPage(org, "inventory:read");
   if (!z.uuid().safeParse(id).success) notFound();
@@ -79,15 +82,44 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
   );
 
   if (workshop.status === "ended") {
+    const [runs, search] = await Promise.all([listWorkshopSummaryRuns(ctx, workshop.id), searchParams]);
+    const latest = runs[0];
+    const summaryProblem = search.summary
+      ? search.summary === "RATE_LIMITED"
+        ? "The summary could not start: several reports are being made for this organisation. Make it again in a moment."
+        : "The summary could not start. Make it again below."
+      : null;
     return (
       <>
         <PageHeader title={workshop.title} description={`Workshop from ${formatDateTime(workshop.startedAt)} to ${workshop.endedAt ? formatDateTime(workshop.endedAt) : "–"}.`} actions={<Link href={`/${slug}/workshops`} className={buttonClass("secondary")}>All workshops</Link>} />
-        {(await searchParams).ended === "1" && (
+        {search.ended === "1" && (
           <Alert tone="success" className="mb-6">
             The workshop has ended.{" "}
             {workshop.assessmentId ? "Its assessment is frozen and listed under Scores, Assessments." : "The inventory could not be scored, so no assessment was frozen: the Scores page lists what to fix."}
           </Alert>
         )}
+        <Card aria-labelledby="summary-pdf-heading" className="mb-6">
+            <h2 id="summary-pdf-heading" className="text-lg font-semibold">Summary PDF</h2>
+            <p className="mt-1 text-sm text-slate-600">Attendees, what was captured, the rating, top risks, shocks run, agreed actions and open questions, in a few pages.</p>
+            <div className="mt-3 space-y-3">
+              {summaryProblem && <Alert tone="warning">{summaryProblem}</Alert>}
+              {!workshop.assessmentId ? (
+                <p className="text-sm">No assessment was frozen, so there is no summary to print.</p>
+              ) : latest && (latest.status === "queued" || latest.status === "running") ? (
+                <ReportProgress orgSlug={slug} initial={latest} label="Making the workshop summary" />
+              ) : latest?.status === "succeeded" ? (
+                <p className="text-sm">
+                  <a href={`/api/v1/orgs/${slug}/reports/${latest.id}/pdf`} download className="font-semibold text-brand-700 underline">
+                    Download the workshop summary
+                  </a>{" "}
+                  ({latest.pageCount ?? "?"} {latest.pageCount === 1 ? "page" : "pages"}, {latest.pdfBytes ? formatBytes(latest.pdfBytes) : "–"}, made {formatDateTime(latest.finishedAt ?? latest.createdAt)})
+                </p>
+              ) : latest?.status === "failed" ? (
+                <Alert tone="error">The summary could not be made: {latest.error}</Alert>
+              ) : null}
+              {workshop.assessmentId && canRun && !(latest && (latest.status === "queued" || latest.status === "running")) && <WorkshopSummaryButton org={slug} id={workshop.id} label={latest ? "Make the summary again" : "Make the summary"} />}
+            </div>
+          </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <Card aria-labelledby="summary-heading">
             <h2 id="summary-heading" className="text-lg font-semibold">Summary</h2>
