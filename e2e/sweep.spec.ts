@@ -41,6 +41,7 @@ const PAGES: { path: string; firstLinkIn?: string; roles?: (keyof typeof DEMO)[]
   { path: `${ORG}/remediation` },
   { path: `${ORG}/reports` },
   { path: `${ORG}/workshops` },
+  { path: `${ORG}/workshops`, firstLinkIn: "table" },
   { path: `${ORG}/settings` },
   { path: `${ORG}/settings/members` },
   { path: `${ORG}/settings/api-tokens` },

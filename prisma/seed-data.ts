@@ -277,6 +277,23 @@ export interface DemoOrganisation {
   history?: DemoAssessment[];
   /** The `asOf` of the assessment whose board report the demo starts with (rendered by the report worker on first start). */
   boardReportOf?: IsoDate;
+  /** A past workshop (decision 038) that froze the assessment of `of`, with its summary queued like the board report. */
+  workshop?: DemoWorkshop;
+}
+
+export interface DemoWorkshop {
+  title: string;
+  attendees: string[];
+  /** Email of the demo user who ran it (an owner or editor). */
+  facilitator: string;
+  /** The history entry it froze when it ended. */
+  of: IsoDate;
+  startedAt: string;
+  endedAt: string;
+  /** Titles of the organisation's manual remediation actions the room agreed (entered during it). */
+  agreed: string[];
+  /** Facts the room was unsure of, still open. */
+  toVerify: { system: string; question: string; owner: string }[];
 }
 
 export interface DemoUser {
@@ -1733,6 +1750,16 @@ const MAINFELD: DemoOrganisation = {
     },
   ],
   boardReportOf: "2026-09-07",
+  workshop: {
+    title: "After the lifting: AI sovereignty review",
+    attendees: ["Dana Okafor (CEO)", "Jonas Weber (CTO)", "Priya Raman (risk officer)", "Mara Lindqvist (facilitator, Northbridge Advisory)"],
+    facilitator: JONAS,
+    of: "2026-09-07",
+    startedAt: "2026-09-07T06:40:00Z",
+    endedAt: "2026-09-07T08:15:00Z",
+    agreed: ["Enable OpenAI's EU data residency for API projects"],
+    toVerify: [{ system: SYSTEM.contracts, question: "Does the Anthropic contract still name the US as the only hosting region after the lifting?", owner: "Legal (Priya Raman)" }],
+  },
 };
 
 // ---------------------------------------------------------------- Albion Mutual Bank plc

@@ -7,7 +7,7 @@ import { verifyPassword } from "../lib/auth/password";
 import { seedDemo } from "./seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
-const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient"] as const;
+const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "workshop", "verifyItem"] as const;
 
 async function counts(prisma: PrismaClient) {
   const out: Record<string, number> = {};
@@ -68,9 +68,20 @@ describe("demo seed", () => {
       expect(action.achievedGain).toBeCloseTo(action.scoreAtClose! - action.scoreAtCreation!, 2);
       expect(action.achievedGain!).toBeGreaterThan(0);
 
-      // A board report of the latest assessment waits for the report worker of the first start.
-      const runs = await prisma.reportRun.findMany({ select: { assessmentId: true, status: true, jobId: true } });
-      expect(runs).toEqual([{ assessmentId: after!.id, status: "queued", jobId: null }]);
+      // A board report of the latest assessment waits for the report worker of the first start,
+      // and so does the summary of the past workshop that froze it (decision 038).
+      const runs = await prisma.reportRun.findMany({ select: { kind: true, assessmentId: true, status: true, jobId: true }, orderBy: { kind: "asc" } });
+      expect(runs).toEqual([
+        { kind: "board", assessmentId: after!.id, status: "queued", jobId: null },
+        { kind: "workshop_summary", assessmentId: after!.id, status: "queued", jobId: null },
+      ]);
+      const workshop = await prisma.workshop.findFirstOrThrow({ include: { verifyItems: true } });
+      expect(workshop).toMatchObject({ title: "After the lifting: AI sovereignty review", status: "ended", assessmentId: after!.id });
+      expect(workshop.verifyItems.map((v) => [v.subjectLabel, v.confirmedAt])).toEqual([["Contract review", null]]);
+      // The action the room agreed entered the plan while the workshop ran.
+      const agreed = await prisma.remediationAction.findFirstOrThrow({ where: { title: "Enable OpenAI's EU data residency for API projects" } });
+      expect(agreed.createdAt.getTime()).toBeGreaterThan(workshop.startedAt.getTime());
+      expect(agreed.createdAt.getTime()).toBeLessThan(workshop.endedAt!.getTime());
     } finally {
       await prisma.$disconnect();
       await dropDatabase(name);

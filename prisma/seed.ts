@@ -564,6 +564,31 @@ async function createHistory(
       log(`  board report of ${org.boardReportOf}: queued`);
     }
   }
+
+  const w = org.workshop;
+  if (w && w.endedAt <= now.toISOString()) {
+    const assessmentId = frozen.get(w.of);
+    if (!assessmentId) throw new Error(`seed data: ${org.slug}'s workshop froze the assessment of ${w.of}, which is not in its history`);
+    const started = scoredOn(w.of).result.organisation;
+    const facilitator = userId(w.facilitator, `workshop "${w.title}"`);
+    const workshop = await tx.workshop.create({
+      data: { organisationId: orgId, title: w.title, attendees: w.attendees, status: "ended", step: 6, startedAt: new Date(w.startedAt), endedAt: new Date(w.endedAt), startScore: Math.round(started.score * 100) / 100, startRating: started.rating, assessmentId, createdById: facilitator, createdAt: new Date(w.startedAt) },
+      select: { id: true },
+    });
+    // The actions the room agreed entered the plan while it ran.
+    const during = new Date((Date.parse(w.startedAt) + Date.parse(w.endedAt)) / 2);
+    for (const title of w.agreed) {
+      const { count } = await tx.remediationAction.updateMany({ where: { organisationId: orgId, title, origin: "manual" }, data: { createdAt: during } });
+      if (count !== 1) throw new Error(`seed data: ${org.slug}'s workshop agreed "${title}", which is not one of its manual remediation actions`);
+    }
+    for (const v of w.toVerify) {
+      const system = await tx.aiSystem.findFirst({ where: { organisationId: orgId, name: v.system }, select: { id: true, name: true } });
+      if (!system) throw new Error(`seed data: ${org.slug}'s workshop flags "${v.system}", which is not one of its AI systems`);
+      await tx.verifyItem.create({ data: { organisationId: orgId, workshopId: workshop.id, subjectType: "ai_system", subjectId: system.id, subjectLabel: system.name, question: v.question, owner: v.owner, createdAt: during } });
+    }
+    await tx.reportRun.create({ data: { organisationId: orgId, kind: "workshop_summary", workshopId: workshop.id, assessmentId, requestedById: facilitator, paper: "a4", createdAt: now } });
+    log(`  workshop "${w.title}": ended, summary queued`);
+  }
 }
 
 // ---------------------------------------------------------------- CLI

@@ -13,7 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: "Everything, including members, roles and API tokens",
-  editor: "Fills in and maintains the inventory",
+  editor: "Fills in and maintains the inventory, and runs workshops",
   analyst: "Risk officer: reads everything, runs scenarios, freezes assessments, exports reports, manages remediation",
   viewer: "Reads scores and reports",
 };
