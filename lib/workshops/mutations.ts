@@ -169,8 +169,8 @@ export async function captureSystem(ctx: OrgContext, input: CaptureInput) {
     })
     .catch((e: unknown) => {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        const target = JSON.stringify(e.meta ?? {});
-        if (target.includes("name") && !target.includes("vendorId")) throw new AppError("INVALID_INPUT", `An AI system named "${input.name}" already exists.`, { fieldErrors: { name: ["An AI system with this name already exists"] } });
+        // The AI system's unique name, or a vendor or model someone added from the catalogue at the same moment.
+        if ((e.meta as { modelName?: string } | undefined)?.modelName === "AiSystem") throw new AppError("INVALID_INPUT", `An AI system named "${input.name}" already exists.`, { fieldErrors: { name: ["An AI system with this name already exists"] } });
         throw new AppError("CONFLICT", "Someone added the same vendor or model at the same moment. Capture again: it is in the list now.");
       }
       throw e;

@@ -5,7 +5,6 @@ import { listVerifyItems, listWorkshops } from "@/lib/workshops/queries";
 import { formatDateTime, formatDay } from "@/lib/dates";
 import { Badge, Card, PageHeader, Panel } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { StartWorkshopForm } from "@/components/workshops/workshop-forms";
 import { VerifyList } from "@/components/workshops/verify-list";
 
@@ -26,7 +25,7 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ org:
       <div className="space-y-6">
         {running ? (
           <Alert tone="info" title={`"${running.title}" is running`}>
-            Started {formatDateTime(running.startedAt)}.{" "}
+            Started {formatDateTime(running.startedAt)}; one workshop runs at a time.{" "}
             <Link href={`/${slug}/workshops/${running.id}`} className="font-semibold underline">
               Return to the workshop
             </Link>
@@ -84,11 +83,6 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ org:
             </div>
           )}
         </Panel>
-        {running && canRun && (
-          <p className="text-sm text-slate-600">
-            One workshop runs at a time. <Link href={`/${slug}/workshops/${running.id}`} className={buttonClass("secondary", "ml-2")}>Open it</Link>
-          </p>
-        )}
       </div>
     </>
   );
