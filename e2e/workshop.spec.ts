@@ -79,6 +79,18 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
   await expect(toVerify).toContainText("Do we reach it through Azure instead?");
   await expect(toVerify).toContainText("Verifies: Platform team");
 
+  // A fact about a system already captured, flagged from the fallbacks step.
+  await screen.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Fallbacks/ }).click();
+  const flag = page.getByRole("form", { name: "Flag a fact to verify" });
+  await flag.getByRole("button", { name: "Flag to verify" }).click();
+  await expect(flag.getByText("Choose what it is about")).toBeVisible();
+  await flag.getByLabel("About the AI system").selectOption({ label: "Customer service bot" });
+  await flag.getByLabel("What to verify").fill("When was the Mistral fallback last drilled?");
+  await flag.getByLabel("Who verifies it").fill("Service team");
+  await flag.getByRole("button", { name: "Flag to verify" }).click();
+  await expect(flag.getByText("Flagged to verify.")).toBeVisible();
+  await expect(toVerify.getByRole("heading", { name: "To verify (2)" })).toBeVisible();
+
   // The reveal: the rating before and now (the client was empty: 100 before).
   await screen.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Reveal the scores/ }).click();
   await expect(screen.getByRole("heading", { level: 2, name: "5. Reveal the scores" })).toBeVisible();
@@ -130,6 +142,7 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
     "No scenario was run during the workshop.",
     "Set up and drill a fallback for contract review",
     "Contract review: Do we reach it through Azure instead? (verifies: Platform team)",
+    "Customer service bot: When was the Mistral fallback last drilled? (verifies: Service team)",
   ]) {
     expect(text).toContain(expected);
   }
@@ -140,8 +153,8 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
   await page.goto(`/${slug}/remediation`);
   await expect(page.getByRole("table")).toContainText("Set up and drill a fallback for contract review");
   await page.goto(`/${slug}/workshops`);
-  await expect(page.getByRole("heading", { name: /To verify \(1 open\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /To verify \(2 open\)/ })).toBeVisible();
   await page.getByRole("button", { name: "Confirm Contract review" }).click();
-  await expect(page.getByRole("heading", { name: /To verify \(0 open\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /To verify \(1 open\)/ })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import { idle, submitted } from "@/lib/action-state";
-import { agreedActionAction, confirmVerifyAction, startWorkshopAction, workshopSummaryAction } from "@/lib/workshops/actions";
+import { agreedActionAction, confirmVerifyAction, flagToVerifyAction, startWorkshopAction, workshopSummaryAction } from "@/lib/workshops/actions";
 import { PRIORITY_LABELS } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -78,6 +78,33 @@ export function WorkshopSummaryButton({ org, id, label }: { org: string; id: str
         {label}
       </SubmitButton>
       {state.status === "error" && <p className="text-sm text-red-700">{state.message}</p>}
+    </form>
+  );
+}
+
+/** Flags a fact about one of the organisation's AI systems "to verify", with who verifies it. */
+export function FlagToVerifyForm({ org, workshopId, systems }: { org: string; workshopId: string; systems: { id: string; name: string }[] }) {
+  const [state, action] = useActionState(flagToVerifyAction, idle);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+  useEffect(() => {
+    if (state.status === "success") formRef.current?.reset();
+  }, [state]);
+  return (
+    <form ref={formRef} action={action} noValidate className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5" aria-label="Flag a fact to verify">
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      {state.status === "success" && <Alert tone="success">{state.message}</Alert>}
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="workshopId" value={workshopId} />
+      <input type="hidden" name="subjectType" value="ai_system" />
+      <div className="grid gap-4 md:grid-cols-3">
+        <SelectField label="About the AI system" name="subjectId" options={[{ value: "", label: "Choose…" }, ...systems.map((s) => ({ value: s.id, label: s.name }))]} defaultValue={state.status === "error" ? submitted(state, "subjectId") : ""} errors={errors?.subjectId} />
+        <TextField label="What to verify" name="question" maxLength={500} defaultValue={state.status === "error" ? submitted(state, "question") : undefined} errors={errors?.question} placeholder="e.g. When was the fallback last drilled?" />
+        <TextField label="Who verifies it" name="owner" maxLength={120} defaultValue={state.status === "error" ? submitted(state, "owner") : undefined} errors={errors?.owner} />
+      </div>
+      <SubmitButton variant="secondary" pendingText="Flagging…">
+        Flag to verify
+      </SubmitButton>
     </form>
   );
 }

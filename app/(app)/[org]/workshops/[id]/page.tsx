@@ -21,7 +21,8 @@ import { buttonClass } from "@/components/ui/button";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { WorkshopShell } from "@/components/workshops/workshop-shell";
 import { CaptureForm } from "@/components/workshops/capture-form";
-import { AgreedActionForm, WorkshopSummaryButton } from "@/components/workshops/workshop-forms";
+import { AgreedActionForm, FlagToVerifyForm, WorkshopSummaryButton } from "@/components/workshops/workshop-forms";
+import { listAiSystemsByName } from "@/lib/ai-systems/queries";
 import { listWorkshopSummaryRuns } from "@/lib/reports/run-queries";
 import { ReportProgress } from "@/components/reports/report-progress";
 import { formatBytes } from "@/components/reports/report-history";
@@ -143,7 +144,7 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
     );
   }
 
-  const [options, offices, scenarios, members] = await Promise.all([captureOptions(ctx), listOffices(ctx), listScenarios(ctx), listOwnerChoices(ctx)]);
+  const [options, offices, scenarios, members, systems] = await Promise.all([captureOptions(ctx), listOffices(ctx), listScenarios(ctx), listOwnerChoices(ctx), listAiSystemsByName(ctx, { page: 1, size: 500 })]);
   const now = live.ok ? live.result.organisation : null;
 
   const panels = [
@@ -182,6 +183,11 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
         {count(counts.dependencies, "dependency", "dependencies")}, {count(counts.fallbacks, "fallback")}. Drill dates and switch times are recorded with each dependency, on its AI system:{" "}
         <Link href={`/${slug}/inventory/ai-systems`} className="text-brand-700 underline">open the AI systems</Link>.
       </p>
+      {canRun && systems.items.length > 0 && (
+        <div className="mt-5">
+          <FlagToVerifyForm org={slug} workshopId={workshop.id} systems={systems.items.map((x) => ({ id: x.id, name: x.name }))} />
+        </div>
+      )}
       {capturedList}
     </div>,
     // 4. Data flows
