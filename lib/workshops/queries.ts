@@ -43,21 +43,25 @@ export async function listVerifyItems(ctx: OrgContext, opts: { workshopId?: stri
   });
 }
 
+/** An AI system as a workshop lists what it captured: its dependencies' models and paths, and their fallbacks. */
+const capturedSelect = (ctx: OrgContext) =>
+  ({
+    id: true,
+    name: true,
+    criticality: true,
+    dependencies: {
+      where: { organisationId: ctx.organisationId },
+      select: { id: true, accessPath: true, model: { select: { name: true, vendor: { select: { name: true } } } }, fallbacks: { where: { organisationId: ctx.organisationId }, select: { id: true, accessPath: true, model: { select: { name: true } } } } },
+    },
+  }) as const;
+
 /** AI systems captured since the workshop began, with their model, path and fallbacks. */
 export async function listCapturedSystems(ctx: OrgContext, since: Date) {
   assertCan(ctx, "inventory:read");
   return db().aiSystem.findMany({
     where: { organisationId: ctx.organisationId, createdAt: { gte: since } },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      name: true,
-      criticality: true,
-      dependencies: {
-        where: { organisationId: ctx.organisationId },
-        select: { id: true, accessPath: true, model: { select: { name: true, vendor: { select: { name: true } } } }, fallbacks: { where: { organisationId: ctx.organisationId }, select: { id: true, accessPath: true, model: { select: { name: true } } } } },
-      },
-    },
+    select: capturedSelect(ctx),
     take: 200,
   });
 }
@@ -131,11 +135,7 @@ export async function getWorkshopSummary(ctx: OrgContext, workshopId: string) {
     db().aiSystem.findMany({
       where: { organisationId: ctx.organisationId, createdAt: window },
       orderBy: { createdAt: "asc" },
-      select: {
-        name: true,
-        criticality: true,
-        dependencies: { where: { organisationId: ctx.organisationId }, select: { accessPath: true, model: { select: { name: true, vendor: { select: { name: true } } } }, fallbacks: { where: { organisationId: ctx.organisationId }, select: { accessPath: true, model: { select: { name: true } } } } } },
-      },
+      select: capturedSelect(ctx),
       take: 200,
     }),
     listWorkshopActions(ctx, w),
