@@ -83,7 +83,7 @@ describe("a dependency switched off today", () => {
     expect(d.switchedOff).toMatchObject({ recovery: "recovers", fallback: "fb", fallbackScore: 100, scoreBefore: 47.8, cap: undefined });
     // min(47.8, 100) = 47.8: the self-hosted fallback carries the blocked share at the dependency's own score.
     expect(d.score).toBe(47.8);
-    expect(d.factors.find((f) => f.id === "jurisdiction.switched-off")!.sentence).toContain("The tested fallback Model mistral-small (MISTRAL) takes over within the tolerated 4 hours (switch 2 hours), so that share counts at the fallback's own score, 100.0.");
+    expect(d.factors.find((f) => f.id === "jurisdiction.switched-off")!.sentence).toContain("The tested fallback Model mistral-small (MISTRAL) takes over within the tolerated 4 hours (switch 2 hours), so that share counts at 47.8, this dependency's own score (the fallback alone would score 100.0).");
     // A weaker fallback (reached through another vendor's API, itself without a fallback) caps what comes back.
     const weak = dep({
       vendors: [...smallDoc().vendors, { key: "cohere", name: "Cohere", type: "frontier-lab", hqCountry: "CA" }],

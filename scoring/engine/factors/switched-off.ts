@@ -8,7 +8,13 @@ import { eventSource, SOURCES, type Source } from "../sources";
 import type { FactorDraft } from "./types";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A share in words: never "0%" for someone blocked. */
+const sharePct = (x: number) => (x > 0 && x < 0.005 ? "less than 1%" : pct(x));
+/** A share inside a formula, to a tenth of a per cent, so that the formula's figures agree with its result. */
+const formulaPct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+/** Points taken: to a tenth, or to a hundredth when a tenth would read "0.0". */
+const fmtPoints = (x: number) => (x >= 0.05 ? fmt(x) : x.toFixed(2));
 
 /** "A, B and C". */
 export function listOf(items: readonly string[]): string {
@@ -16,15 +22,16 @@ export function listOf(items: readonly string[]): string {
 }
 
 /**
- * An event for sentences: its title and since when it is in force, with the estimate mark and
- * any partial lift that narrowed it.
+ * An event for sentences: its title and since when it is in force, and any partial lift that
+ * narrowed it, each date with its estimate mark.
  *
  * @example
  * eventPhrase({ title: "US export restriction on Anthropic's models", effectiveDate: "2026-03-02", dateEstimated: true, ... })
  * //=> "US export restriction on Anthropic's models (in force since 2026-03-02, estimated date)"
  */
-export function eventPhrase(e: ImposeEvent & { partialLifts?: { title: string; effectiveDate: string }[] }): string {
-  const lifted = e.partialLifts?.length ? `; partly lifted: ${e.partialLifts.map((l) => `${l.title}, ${l.effectiveDate}`).join("; ")}` : "";
+export function eventPhrase(e: ImposeEvent & { partialLifts?: { title: string; effectiveDate: string; dateEstimated?: boolean }[] }): string {
+  // A lift's date can be as much an estimate as the event's (the reports of a rescission may give none).
+  const lifted = e.partialLifts?.length ? `; partly lifted: ${e.partialLifts.map((l) => `${l.title}, ${l.effectiveDate}${l.dateEstimated ? ", estimated date" : ""}`).join("; ")}` : "";
   return `${e.title} (in force since ${e.effectiveDate}${e.dateEstimated ? ", estimated date" : ""}${lifted})`;
 }
 
@@ -35,7 +42,7 @@ export function blockedUsersPhrase(off: Pick<SwitchedOff, "share" | "allBecause"
   if (off.allBecause === "chain") return "everyone: a sanction in force touches a company or location in its chain";
   const who = users.basis === "people" ? "of the people who rely on it" : "of the offices that rely on it";
   const verify = users.unrecorded.length > 0 ? `; headcount not recorded for ${listOf(users.unrecorded)}: counted by offices, verify` : "";
-  return `${off.share >= 0.995 ? "all" : pct(off.share)} ${who} (offices in ${listOf(off.countries.map(countryPhrase))}${verify})`;
+  return `${off.share >= 0.995 ? "all" : sharePct(off.share)} ${who} (offices in ${listOf(off.countries.map(countryPhrase))}${verify})`;
 }
 
 /**
@@ -56,16 +63,20 @@ export function switchedOffFactor(
   const by = listOf(events.map(eventPhrase));
   const what = `${by} ${events.length === 1 ? "blocks" : "block"} this model for ${blockedUsersPhrase(off, info.users)}.`;
   const fb = off.fallback === undefined ? "" : info.fallbackName(off.fallback);
+  // The blocked share never comes back better than the dependency itself: min(N, F) (METHODOLOGY).
+  const F = off.fallbackScore;
+  const recoveredAt =
+    F === undefined ? "its score" : F > off.structural ? `${fmt(off.structural)}, this dependency's own score (the fallback alone would score ${fmt(F)})` : `${fmt(F)}, the fallback's own score`;
   const recovery =
     off.status === "recovers"
-      ? `The tested fallback ${fb} takes over within the tolerated ${duration(info.toleratedHours)} (switch ${duration(off.switchTimeHours ?? 0)}), so that share counts at the fallback's own score, ${fmt(off.fallbackScore ?? 0)}.`
+      ? `The tested fallback ${fb} takes over within the tolerated ${duration(info.toleratedHours)} (switch ${duration(off.switchTimeHours ?? 0)}), so that share counts at ${recoveredAt}.`
       : off.status === "recovers-slowly"
-        ? `The fallback ${fb} is tested, but ${off.switchTimeHours === undefined ? "its switch time is not recorded" : `switching takes ${duration(off.switchTimeHours)}`} against the tolerated ${duration(info.toleratedHours)}, so that share counts at three quarters of its score.`
+        ? `The fallback ${fb} is tested, but ${off.switchTimeHours === undefined ? "its switch time is not recorded" : `switching takes ${duration(off.switchTimeHours)}`} against the tolerated ${duration(info.toleratedHours)}, so that share counts at three quarters of ${recoveredAt}.`
         : off.status === "uncertain"
-          ? `The fallback ${fb} has not been tested in a drill within a year, so that share counts at half its score.`
+          ? `The fallback ${fb} has not been tested in a drill within a year, so that share counts at half of ${recoveredAt}.`
           : "No fallback recorded can carry those users: for them the service is off.";
-  const cap = off.cap === undefined || off.effective < off.cap - 1e-9 ? "" : ` Switched off for most of its users without a tested fallback within the tolerated downtime, it scores at most 2 × (1 − ${pct(off.share)}) × ${info.low} = ${fmt(off.cap)}: Very Low.`;
-  const cost = raw < -0.005 ? ` This takes ${fmt(-raw)} points from the ${fmt(off.structural)} its factors add up to.` : "";
-  const gap = off.status === "recovers" ? `switched off for ${pct(off.share)} of its users; a tested fallback recovers them` : `switched off today for ${pct(off.share)} of its users`;
+  const cap = off.cap === undefined || off.effective < off.cap - 1e-9 ? "" : ` Switched off for most of its users without a tested fallback within the tolerated downtime, it scores at most 2 × (1 − ${formulaPct(off.share)}) × ${info.low} = ${fmt(off.cap)}: Very Low.`;
+  const cost = raw < -0.005 ? ` This takes ${fmtPoints(-raw)} points from the ${fmt(off.structural)} its factors add up to.` : "";
+  const gap = off.status === "recovers" ? `switched off for ${sharePct(off.share)} of its users; a tested fallback recovers them` : `switched off today for ${sharePct(off.share)} of its users`;
   return { id: "jurisdiction.switched-off", raw, sentence: `${what} ${recovery}${cap}${cost}`, sources, gap };
 }
