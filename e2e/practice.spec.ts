@@ -110,7 +110,13 @@ test("the client's own owner sees the practice's access and ends it; the consult
   // The link carries the app's public address (127.0.0.1), where the new session's cookie is.
   await owner.goto(new URL(`/harbour-${tag}/settings/members`, link).toString());
   const access = owner.getByRole("region", { name: "Consultancies with access" });
-  await expect(access).toContainText(/Northbridge Advisory\s*1 person as Owner/);
+  // The practice's partner and its consultant (the demo's advisor@).
+  await expect(access).toContainText(/Northbridge Advisory\s*2 people as Owner/);
+  // The owner counts the client in the practice's benchmark (decision 040) and is told what that means.
+  await expect(access).toContainText("not counted in Northbridge Advisory's benchmark");
+  await access.getByRole("button", { name: "Count us, anonymised, in Northbridge Advisory's benchmark" }).click();
+  await expect(access.getByText(/is now counted, anonymised, in Northbridge Advisory's benchmark/)).toBeVisible();
+  await expect(access.getByRole("button", { name: "Stop counting us in Northbridge Advisory's benchmark" })).toBeVisible();
   await access.getByRole("button", { name: "End access" }).click();
   await owner.getByRole("dialog", { name: "End Northbridge Advisory's access?" }).getByRole("button", { name: "End access" }).click();
   await expect(owner.getByText(/The practice's access has ended/)).toBeVisible();
@@ -126,6 +132,6 @@ test("the client's own owner sees the practice's access and ends it; the consult
   const danaPage = await dana.newPage();
   await signIn(danaPage, DEMO.owner);
   await danaPage.goto("/mainfeld/settings/members");
-  await expect(danaPage.getByRole("region", { name: "Consultancies with access" })).toContainText(/Northbridge Advisory\s*1 person as Analyst/);
+  await expect(danaPage.getByRole("region", { name: "Consultancies with access" })).toContainText(/Northbridge Advisory\s*2 people as Editor/);
   await dana.close();
 });

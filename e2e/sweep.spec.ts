@@ -13,7 +13,7 @@ import { CONSULTANT, DEMO, signIn } from "./support/demo";
 const ORG = "/mainfeld";
 
 /** The pages to visit: fixed paths, then a record's page found through its list's first link. */
-const PAGES: { path: string; firstLinkIn?: string; roles?: (keyof typeof DEMO)[] }[] = [
+const PAGES: { path: string; firstLinkIn?: string; roles?: (keyof typeof DEMO)[]; /** The record link whose address ends so, instead of the first record's page. */ linkTo?: string }[] = [
   { path: ORG },
   { path: `${ORG}/inventory` },
   { path: `${ORG}/inventory/offices` },
@@ -42,6 +42,7 @@ const PAGES: { path: string; firstLinkIn?: string; roles?: (keyof typeof DEMO)[]
   { path: `${ORG}/reports` },
   { path: `${ORG}/workshops` },
   { path: `${ORG}/workshops`, firstLinkIn: "table" },
+  { path: `${ORG}/workshops/questionnaires`, roles: ["owner", "editor"] },
   { path: `${ORG}/settings` },
   { path: `${ORG}/settings/members` },
   { path: `${ORG}/settings/api-tokens` },
@@ -78,6 +79,7 @@ const PRACTICE = "/practices/northbridge-advisory";
 const PRACTICE_PAGES: typeof PAGES = [
   { path: PRACTICE },
   { path: PRACTICE, firstLinkIn: "main table" },
+  { path: PRACTICE, firstLinkIn: "main table", linkTo: "/benchmark" },
   { path: `${PRACTICE}?archived=1` },
   { path: `${PRACTICE}/clients/new` },
   { path: `${PRACTICE}/settings` },
@@ -93,12 +95,12 @@ async function sweep(page: Page, role: keyof typeof DEMO | "consultant", width: 
   page.on("pageerror", (e) => problems.push(`${where}: uncaught ${e.message.slice(0, 300)}`));
   await page.setViewportSize({ width, height: 900 });
   await signIn(page, role === "consultant" ? CONSULTANT : DEMO[role]);
-  for (const { path, firstLinkIn, roles } of pages) {
+  for (const { path, firstLinkIn, roles, linkTo } of pages) {
     if (roles && role !== "consultant" && !roles.includes(role)) continue;
     where = `${role} @${width} ${path}${firstLinkIn ? " (first record)" : ""}`;
     const response = await page.goto(path);
     if (firstLinkIn) {
-      const link = page.locator(`${firstLinkIn} a[href^="${path}/"]:not([href$="/compare"])`).first();
+      const link = page.locator(`${firstLinkIn} a[href^="${path}/"]${linkTo ? `[href$="${linkTo}"]` : ':not([href$="/compare"]):not([href$="/benchmark"])'}`).first();
       if ((await link.count()) === 0) {
         problems.push(`${where}: no record to open`);
         continue;

@@ -28,6 +28,7 @@ import { scenarioSchema } from "@/lib/scenarios/schemas";
 import { remediationSchema, suggestionSchema } from "@/lib/remediation/schemas";
 import { updateOrganisationSchema } from "@/lib/organisations/schemas";
 import { captureSchema } from "@/lib/workshops/schemas";
+import { addItemSchema } from "@/lib/questionnaires/schemas";
 
 // The import plans inside its transaction, then writes each update guarded by the version it
 // read. To change a row between that read and the write (someone saving meanwhile), the test
@@ -60,6 +61,7 @@ const scenarios = await import("@/lib/scenarios/mutations");
 const policyEvents = await import("@/lib/policy-events/mutations");
 const remediation = await import("@/lib/remediation/mutations");
 const workshops = await import("@/lib/workshops/mutations");
+const questionnaires = await import("@/lib/questionnaires/mutations");
 const apiTokens = await import("@/lib/api-tokens/mutations");
 const members = await import("@/lib/members/mutations");
 const organisations = await import("@/lib/organisations/mutations");
@@ -117,6 +119,17 @@ async function verifyRow(org: Org) {
   const { system } = await inventoryRows(org);
   return db().verifyItem.create({ data: { organisationId: org.organisation.id, subjectType: "ai_system", subjectId: system.id, subjectLabel: system.name, question: "Which region?", owner: "Ops" } });
 }
+
+/** A questionnaire link of `org` and one answered item waiting for review (rows written directly: no throttle involved). */
+async function questionnaireRows(org: Org) {
+  const link = await db().questionnaire.create({ data: { organisationId: org.organisation.id, title: "Before the workshop", tokenHash: `hash-${tag()}`, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const response = await db().questionnaireResponse.create({ data: { organisationId: org.organisation.id, questionnaireId: link.id, respondentName: "Dana" } });
+  const item = await db().questionnaireItem.create({ data: { organisationId: org.organisation.id, responseId: response.id, systemName: "ChatGPT", purpose: "Emails" } });
+  return { link, item };
+}
+
+const addItemInput = (item: { id: string }, version: number) =>
+  addItemSchema.parse({ id: item.id, version: String(version), name: `Answered system ${tag()}`, owner: "Service", criticality: "medium", model: "catalogue:openai-gpt", accessPath: "direct_api" });
 
 const remediationRow = (org: Org) => db().remediationAction.create({ data: { organisationId: org.organisation.id, title: "Drill the fallback", origin: "manual", priority: "medium" } });
 
@@ -500,6 +513,14 @@ const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId
       return (ctx) => practices.endPracticeEngagement(ctx, e.id, e.version);
     },
   },
+  setBenchmarkConsent: {
+    permission: "members:manage",
+    prepare: async (org) => {
+      const p = await buildPracticeWithMembers(db());
+      const e = await buildEngagement(db(), p.practice.id, org.organisation.id, "editor");
+      return (ctx) => practices.setBenchmarkConsent(ctx, e.id, e.version, true);
+    },
+  },
   revokeInvitation: {
     permission: "members:manage",
     prepare: async (org) => {
@@ -597,6 +618,45 @@ const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId
       return (ctx) => remediation.addAgreedAction(ctx, { workshopId: w.id, title: "Drill the fallback", ownerId: null, dueDate: null, priority: "high" });
     },
   },
+  // the pre-workshop questionnaire (decision 039)
+  createQuestionnaire: { permission: "questionnaires:manage", prepare: async () => (ctx) => questionnaires.createQuestionnaire(ctx, { title: "Before the workshop", days: 14 }) },
+  revokeQuestionnaire: {
+    permission: "questionnaires:manage",
+    prepare: async (org) => {
+      const { link } = await questionnaireRows(org);
+      return (ctx) => questionnaires.revokeQuestionnaire(ctx, link.id, link.version);
+    },
+  },
+  addItemToInventory: {
+    permission: "questionnaires:manage",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      return (ctx) => questionnaires.addItemToInventory(ctx, addItemInput(item, item.version));
+    },
+  },
+  mergeItem: {
+    permission: "questionnaires:manage",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      const { system } = await inventoryRows(org);
+      return (ctx) => questionnaires.mergeItem(ctx, { id: item.id, version: item.version, aiSystemId: system.id, note: null });
+    },
+  },
+  rejectItem: {
+    permission: "questionnaires:manage",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      return (ctx) => questionnaires.rejectItem(ctx, { id: item.id, version: item.version, note: null });
+    },
+  },
+  reopenItem: {
+    permission: "questionnaires:manage",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      const rejected = await db().questionnaireItem.update({ where: { id: item.id }, data: { status: "rejected", version: { increment: 1 } } });
+      return (ctx) => questionnaires.reopenItem(ctx, rejected.id, rejected.version);
+    },
+  },
   // the organisation
   updateOrganisation: {
     permission: "organisation:update",
@@ -620,6 +680,7 @@ const EXEMPT: Record<string, string> = {
   importIntoNewOrganisation: "takes the caller's transaction first, then a context whose role it checks (inventory:write); only createClient calls it, for the organisation it created in that transaction",
   createPractice: "a signed-in user founds a practice and becomes its partner; it reaches no organisation yet",
   createFirstAccount: "first run only: refused once any account exists",
+  submitQuestionnaireAnswer: "someone without an account answers through a secret questionnaire link, which names the organisation; throttled, and written only as drafts for review",
   formatOf: "pure: the format a file name says",
   inventoryTemplateFile: "the empty template workbook, the same for everyone",
 };
@@ -698,6 +759,9 @@ async function snapshot(organisationId: string): Promise<string> {
     p.reportRun.findMany({ where, orderBy }),
     p.workshop.findMany({ where, orderBy }),
     p.verifyItem.findMany({ where, orderBy }),
+    p.questionnaire.findMany({ where, orderBy }),
+    p.questionnaireResponse.findMany({ where, orderBy }),
+    p.questionnaireItem.findMany({ where, orderBy }),
     p.auditEvent.findMany({ where, orderBy }),
   ]);
   return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
@@ -874,6 +938,14 @@ const STALE_CASES: Record<string, { role: Role; prepare: (org: Org) => Promise<{
       return { version: e.version, change: () => db().practiceClient.update({ where: { id: e.id }, data: { role: "viewer", version: { increment: 1 } } }), call: (ctx, v) => practices.endPracticeEngagement(ctx, e.id, v) };
     },
   },
+  setBenchmarkConsent: {
+    role: "owner",
+    prepare: async (org) => {
+      const p = await buildPracticeWithMembers(db());
+      const e = await buildEngagement(db(), p.practice.id, org.organisation.id, "editor");
+      return { version: e.version, change: () => db().practiceClient.update({ where: { id: e.id }, data: { role: "viewer", version: { increment: 1 } } }), call: (ctx, v) => practices.setBenchmarkConsent(ctx, e.id, v, true) };
+    },
+  },
   deleteFallback: {
     role: "editor",
     prepare: async (org) => {
@@ -961,6 +1033,44 @@ const STALE_CASES: Record<string, { role: Role; prepare: (org: Org) => Promise<{
         change: () => db().membership.update({ where: { id: m.id }, data: { role: "analyst", version: { increment: 1 } } }),
         call: (ctx, v) => members.changeMemberRole(ctx, { membershipId: m.id, role: "editor", version: v }),
       };
+    },
+  },
+  revokeQuestionnaire: {
+    role: "editor",
+    prepare: async (org) => {
+      const { link } = await questionnaireRows(org);
+      return { version: link.version, change: () => db().questionnaire.update({ where: { id: link.id }, data: { title: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => questionnaires.revokeQuestionnaire(ctx, link.id, v) };
+    },
+  },
+  addItemToInventory: {
+    role: "editor",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      const input = addItemInput(item, item.version);
+      return { version: item.version, change: () => db().questionnaireItem.update({ where: { id: item.id }, data: { purpose: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => questionnaires.addItemToInventory(ctx, { ...input, version: v }) };
+    },
+  },
+  mergeItem: {
+    role: "editor",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      const { system } = await inventoryRows(org);
+      return { version: item.version, change: () => db().questionnaireItem.update({ where: { id: item.id }, data: { purpose: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => questionnaires.mergeItem(ctx, { id: item.id, version: v, aiSystemId: system.id, note: null }) };
+    },
+  },
+  rejectItem: {
+    role: "editor",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      return { version: item.version, change: () => db().questionnaireItem.update({ where: { id: item.id }, data: { purpose: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => questionnaires.rejectItem(ctx, { id: item.id, version: v, note: null }) };
+    },
+  },
+  reopenItem: {
+    role: "editor",
+    prepare: async (org) => {
+      const { item } = await questionnaireRows(org);
+      const rejected = await db().questionnaireItem.update({ where: { id: item.id }, data: { status: "rejected", version: { increment: 1 } } });
+      return { version: rejected.version, change: () => db().questionnaireItem.update({ where: { id: item.id }, data: { reviewNote: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => questionnaires.reopenItem(ctx, item.id, v) };
     },
   },
   updateOrganisation: {

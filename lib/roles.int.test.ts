@@ -47,6 +47,15 @@ const { startReportRunAction } = await import("@/lib/reports/run-actions");
 const { freezeAssessment } = await import("@/lib/assessments/mutations");
 const practiceActions = await import("@/lib/practices/actions");
 const workshopActions = await import("@/lib/workshops/actions");
+const questionnaireActions = await import("@/lib/questionnaires/actions");
+
+/** A questionnaire link of `org` and one answered item waiting for review. */
+async function questionnaireItem(org: Org, status: "pending" | "rejected" = "pending") {
+  const link = await db().questionnaire.create({ data: { organisationId: org.organisation.id, title: "Before the workshop", tokenHash: `hash-${Math.random()}`, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const response = await db().questionnaireResponse.create({ data: { organisationId: org.organisation.id, questionnaireId: link.id, respondentName: "Dana" } });
+  const item = await db().questionnaireItem.create({ data: { organisationId: org.organisation.id, responseId: response.id, systemName: "ChatGPT", purpose: "Emails", status } });
+  return { link, item };
+}
 
 /** A running workshop in `org`, straight in the database (one runs at a time: an earlier one ends first). */
 async function workshopRow(org: Org) {
@@ -453,6 +462,58 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     },
   },
   {
+    name: "createQuestionnaireAction",
+    permission: "questionnaires:manage",
+    action: questionnaireActions.createQuestionnaireAction,
+    input: async (org) => ({ org: org.organisation.slug, title: "Which AI do you use?", days: "14" }),
+  },
+  {
+    name: "revokeQuestionnaireAction",
+    permission: "questionnaires:manage",
+    action: questionnaireActions.revokeQuestionnaireAction,
+    input: async (org) => {
+      const { link } = await questionnaireItem(org);
+      return { org: org.organisation.slug, id: link.id, version: link.version };
+    },
+  },
+  {
+    name: "addItemAction",
+    permission: "questionnaires:manage",
+    action: questionnaireActions.addItemAction,
+    input: async (org) => {
+      const { item } = await questionnaireItem(org);
+      return { org: org.organisation.slug, id: item.id, version: item.version, name: `Answered ${Math.random()}`, owner: "Service", criticality: "medium", downtimeHours: "24", model: "catalogue:mistral-large", accessPath: "direct_api" };
+    },
+  },
+  {
+    name: "mergeItemAction",
+    permission: "questionnaires:manage",
+    action: questionnaireActions.mergeItemAction,
+    input: async (org) => {
+      const { item } = await questionnaireItem(org);
+      const { system } = await inventoryRows(org);
+      return { org: org.organisation.slug, id: item.id, version: item.version, aiSystemId: system.id, note: "" };
+    },
+  },
+  {
+    name: "rejectItemAction",
+    permission: "questionnaires:manage",
+    action: questionnaireActions.rejectItemAction,
+    input: async (org) => {
+      const { item } = await questionnaireItem(org);
+      return { org: org.organisation.slug, id: item.id, version: item.version, note: "Personal use" };
+    },
+  },
+  {
+    name: "reopenItemAction",
+    permission: "questionnaires:manage",
+    action: questionnaireActions.reopenItemAction,
+    input: async (org) => {
+      const { item } = await questionnaireItem(org, "rejected");
+      return { org: org.organisation.slug, id: item.id, version: item.version };
+    },
+  },
+  {
     name: "createRemediationActionAction",
     permission: "remediation:manage",
     action: createRemediationActionAction,
@@ -507,6 +568,16 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       const p = await buildPracticeWithMembers(db());
       const e = await buildEngagement(db(), p.practice.id, org.organisation.id, "editor");
       return { org: org.organisation.slug, engagementId: e.id, version: e.version };
+    },
+  },
+  {
+    name: "setBenchmarkConsentAction",
+    permission: "members:manage",
+    action: practiceActions.setBenchmarkConsentAction,
+    input: async (org) => {
+      const p = await buildPracticeWithMembers(db());
+      const e = await buildEngagement(db(), p.practice.id, org.organisation.id, "editor");
+      return { org: org.organisation.slug, engagementId: e.id, version: e.version, consent: "on" };
     },
   },
 ];

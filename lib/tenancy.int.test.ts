@@ -63,6 +63,9 @@ import * as practiceMutations from "@/lib/practices/mutations";
 import { buildEngagement, buildPracticeWithMembers } from "@/prisma/factories";
 import * as workshopQueries from "@/lib/workshops/queries";
 import * as workshopMutations from "@/lib/workshops/mutations";
+import * as questionnaireQueries from "@/lib/questionnaires/queries";
+import * as questionnaireMutations from "@/lib/questionnaires/mutations";
+import { addItemSchema, answerSchema } from "@/lib/questionnaires/schemas";
 import { captureSchema } from "@/lib/workshops/schemas";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
@@ -106,7 +109,11 @@ async function setupWorld() {
   const engagementA = await buildEngagement(db(), practiceA.practice.id, a.organisation.id, "editor");
   const workshopA = await workshopMutations.startWorkshop(ownerA, { title: "A's workshop", attendees: ["A's CTO"] });
   const verifyA = await workshopMutations.flagToVerify(ownerA, { workshopId: workshopA.id, subjectType: "ai_system", subjectId: systemA.id, question: "A's question", owner: "A's owner" });
-  return { a, b, ownerA, ownerB, engagementA, workshopA, verifyA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  const questionnaireA = await questionnaireMutations.createQuestionnaire(ownerA, { title: "A's questionnaire", days: 14 });
+  await questionnaireMutations.submitQuestionnaireAnswer(answerSchema.parse({ token: questionnaireA.token, respondentName: "A's respondent", systemName: ["A's answered tool", "A's rejected tool"], purpose: ["A's purpose", "A's other purpose"] }), "192.0.2.77");
+  const [itemA, rejectedA] = await db().questionnaireItem.findMany({ where: { organisationId: a.organisation.id }, orderBy: { systemName: "asc" } });
+  const rejectedItemA = await questionnaireMutations.rejectItem(ownerA, { id: rejectedA!.id, version: rejectedA!.version, note: "A's reason" });
+  return { a, b, ownerA, ownerB, engagementA, workshopA, verifyA, questionnaireA: questionnaireA.questionnaire, itemA: itemA!, rejectedItemA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -134,6 +141,9 @@ async function snapshotOf(w: World) {
     practiceClients: await db().practiceClient.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     workshops: await db().workshop.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     verifyItems: await db().verifyItem.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    questionnaires: await db().questionnaire.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    questionnaireResponses: await db().questionnaireResponse.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    questionnaireItems: await db().questionnaireItem.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -160,6 +170,49 @@ async function expectNoneOfA(w: World, table: "vendor" | "model" | "aiSystem" | 
 
 /** name -> what B's owner does with A's things, and what must hold afterwards. */
 const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
+  // the pre-workshop questionnaire (decision 039): B's reviewer never sees or decides A's answers
+  listQuestionnaires: async (w, asB) => {
+    expect(json(await questionnaireQueries.listQuestionnaires(asB))).not.toContain("A's questionnaire");
+  },
+  listPendingItems: async (w, asB) => {
+    expect(json(await questionnaireQueries.listPendingItems(asB))).not.toContain(w.itemA.id);
+  },
+  listReviewedItems: async (w, asB) => {
+    expect(json(await questionnaireQueries.listReviewedItems(asB))).not.toContain(w.rejectedItemA.id);
+  },
+  listRespondents: async (w, asB) => {
+    expect(json(await questionnaireQueries.listRespondents(asB))).not.toContain("A's respondent");
+  },
+  countPendingItems: async (w, asB) => {
+    expect(await questionnaireQueries.countPendingItems(asB)).toBe(await db().questionnaireItem.count({ where: { organisationId: w.b.organisation.id, status: "pending" } }));
+  },
+  listSystemsToMergeInto: async (w, asB) => {
+    expect((await questionnaireQueries.listSystemsToMergeInto(asB)).map((s) => s.id)).not.toContain(w.systemA.id);
+  },
+  createQuestionnaire: async (w, asB) => {
+    const { questionnaire } = await questionnaireMutations.createQuestionnaire(asB, { title: "B's questionnaire", days: 3 });
+    expect((await db().questionnaire.findUniqueOrThrow({ where: { id: questionnaire.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  revokeQuestionnaire: async (w, asB) => {
+    await expectNotFound(questionnaireMutations.revokeQuestionnaire(asB, w.questionnaireA.id, w.questionnaireA.version));
+  },
+  addItemToInventory: async (w, asB) => {
+    await expectNotFound(questionnaireMutations.addItemToInventory(asB, addItemSchema.parse({ id: w.itemA.id, version: String(w.itemA.version), name: "B's system", owner: "B", criticality: "low", model: "catalogue:mistral-large", accessPath: "direct_api" })));
+  },
+  mergeItem: async (w, asB) => {
+    await expectNotFound(questionnaireMutations.mergeItem(asB, { id: w.itemA.id, version: w.itemA.version, aiSystemId: w.systemA.id, note: null }));
+    // B's own answer cannot be merged into A's system.
+    const { token } = await questionnaireMutations.createQuestionnaire(asB, { title: "B's merge questionnaire", days: 3 });
+    await questionnaireMutations.submitQuestionnaireAnswer(answerSchema.parse({ token, respondentName: "B's respondent", systemName: "B's tool", purpose: "B's purpose" }), "192.0.2.78");
+    const itemB = await db().questionnaireItem.findFirstOrThrow({ where: { organisationId: w.b.organisation.id, systemName: "B's tool" } });
+    await expect(questionnaireMutations.mergeItem(asB, { id: itemB.id, version: itemB.version, aiSystemId: w.systemA.id, note: null })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  },
+  rejectItem: async (w, asB) => {
+    await expectNotFound(questionnaireMutations.rejectItem(asB, { id: w.itemA.id, version: w.itemA.version, note: "B's reason" }));
+  },
+  reopenItem: async (w, asB) => {
+    await expectNotFound(questionnaireMutations.reopenItem(asB, w.rejectedItemA.id, w.rejectedItemA.version));
+  },
   // workshops (decision 038): B's owner never reaches A's workshop, facts to verify or rows
   listWorkshops: async (w, asB) => {
     await workshopMutations.startWorkshop(asB, { title: "B's workshop", attendees: [] });
@@ -385,6 +438,19 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const [a, b] = await Promise.all([w.a, w.b].map((o) => db().organisation.findUniqueOrThrow({ where: { id: o.organisation.id }, select: { name: true } })));
     expect(live.result.organisation.name).toBe(b!.name); // as it stands: a case before renames B
     expect(live.result.organisation.name).not.toBe(a!.name);
+  },
+  scoreOrganisations: async (w, asB) => {
+    // Scored together with itself (a portfolio of one client twice): each answer is B's own, and nothing of A's.
+    const [first, second] = await scoreQueries.scoreOrganisations([asB, asB]);
+    if (!first?.ok || !second?.ok) throw new Error("B's inventory should score");
+    const a = await db().organisation.findUniqueOrThrow({ where: { id: w.a.organisation.id }, select: { name: true } });
+    expect(first.result.organisation.name).not.toBe(a.name);
+    expect(second.result).toBe(first.result);
+    // Names can repeat across organisations (an import case copies A's into B): compare row ids.
+    const ids = Object.values(first.systemIds);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain(w.systemA.id);
+    expect(await db().aiSystem.count({ where: { id: { in: ids }, organisationId: w.b.organisation.id } })).toBe(ids.length);
   },
   liveSystemRatings: async (w, asB) => {
     const ratings = await scoreQueries.liveSystemRatings(asB);
@@ -817,6 +883,10 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   endPracticeEngagement: async (w, asB) => {
     await expectNotFound(practiceMutations.endPracticeEngagement(asB, w.engagementA.id, w.engagementA.version));
   },
+  setBenchmarkConsent: async (w, asB) => {
+    await expectNotFound(practiceMutations.setBenchmarkConsent(asB, w.engagementA.id, w.engagementA.version, true));
+    await expectNotFound(practiceMutations.setBenchmarkConsent(asB, w.engagementA.id, w.engagementA.version, false));
+  },
   startReportRun: async (w, asB) => {
     await expectNotFound(reportRunMutations.startReportRun(asB, { assessmentId: w.assessmentA.id, paper: "a4" }));
   },
@@ -832,6 +902,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   listPortfolio: PRACTICE_SCOPED,
   getPracticeClient: PRACTICE_SCOPED,
   comparePortfolioClients: PRACTICE_SCOPED,
+  practiceBenchmark: PRACTICE_SCOPED,
   createPractice: PRACTICE_SCOPED,
   updatePractice: PRACTICE_SCOPED,
   addPracticeMember: PRACTICE_SCOPED,
@@ -855,6 +926,9 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   findUsablePasswordReset: "looked up by the hash of a one-time secret token",
   createFirstAccount: "first run only; refused once any account exists",
   findUsableInvitation: "looked up by the hash of a 256-bit secret token",
+  findUsableQuestionnaire: "looked up by the hash of a 256-bit secret token; answers only the link's title, expiry and organisation name",
+  submitQuestionnaireAnswer: "writes into the organisation named by the secret token (a 256-bit link token, hashed), nowhere else",
+  linkState: "pure: a link's state from its dates, no data access",
   acceptInvitation: "joins the organisation named by the secret token",
   acceptInvitationWithNewAccount: "joins the organisation named by the secret token",
   toDocumentValue: "pure value translation, no data access",
@@ -885,7 +959,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, workshopQueries, workshopMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, workshopQueries, workshopMutations, questionnaireQueries, questionnaireMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

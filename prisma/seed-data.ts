@@ -279,6 +279,25 @@ export interface DemoOrganisation {
   boardReportOf?: IsoDate;
   /** A past workshop (decision 038) that froze the assessment of `of`, with its summary queued like the board report. */
   workshop?: DemoWorkshop;
+  /** A pre-workshop questionnaire link (decision 039) with answers waiting for review. */
+  questionnaire?: DemoQuestionnaire;
+}
+
+export interface DemoQuestionnaire {
+  title: string;
+  /** Email of the demo user who made the link (an owner or editor). */
+  madeBy: string;
+  /** Made this many days before the demo starts; it works for `days` from then. */
+  madeDaysAgo: number;
+  days: number;
+  answers: {
+    respondentName: string;
+    respondentEmail?: string;
+    team?: string;
+    /** Answered this many hours before the demo starts. */
+    hoursAgo: number;
+    items: { systemName: string; purpose: string; vendorName?: string; modelName?: string; dataNote?: string }[];
+  }[];
 }
 
 export interface DemoWorkshop {
@@ -300,6 +319,8 @@ export interface DemoUser {
   email: string;
   name: string;
   memberships: { org: string; role: Role }[];
+  /** What the account is, for the list of demo accounts printed at start; unset: not printed (the benchmark clients' owners). */
+  about?: string;
 }
 
 // ---------------------------------------------------------------- users
@@ -309,29 +330,179 @@ export const DEMO_PASSWORD = "sovra-demo-2026";
 
 export const DEMO_ORG_SLUGS = { mainfeld: "mainfeld", albion: "albion-mutual" } as const;
 
+/**
+ * A smaller client of the demo practice, cut from one of the two demo inventories (Mainfeld is
+ * the manufacturer template filled in, Albion the bank): a subset of its AI systems, with the
+ * dependencies, fallbacks and data flows that go with them, in offices of its own. Names of the
+ * base's offices and AI systems are given as strings: this table is read before those constants.
+ */
+export interface BenchmarkClientSpec {
+  slug: string;
+  name: string;
+  hqCountry: string;
+  sector: string;
+  regimes: Regime[];
+  from: "mainfeld" | "albion";
+  /** The client's own owner, who agreed to be counted in the practice's benchmark. */
+  owner: { email: string; name: string };
+  /** Each office takes the teams of the base office it stands in for. */
+  offices: { from: string; name: string; city: string; country: string; headcount: number }[];
+  systems: string[];
+  /** Leaves the base's fallbacks out: a weaker client. */
+  withoutFallbacks?: boolean;
+}
+
+/**
+ * Eight more clients of Northbridge Advisory, so that its anonymised benchmark (decision 040) has
+ * figures to show: with Mainfeld and Albion, ten counted clients; five in Mainfeld's sector and
+ * five outside it (so the sector can be shown); five of 1,000-4,999 people (Albion's size band) and
+ * two of 5,000 and more (Mainfeld's, withheld); three banks (Albion's sector, withheld).
+ */
+export const BENCHMARK_CLIENTS: BenchmarkClientSpec[] = [
+  {
+    slug: "hartmann-antriebstechnik",
+    name: "Hartmann Antriebstechnik GmbH",
+    hqCountry: "DE",
+    sector: "Industrial manufacturing",
+    regimes: ["eu-ai-act", "gdpr", "nis2"],
+    from: "mainfeld",
+    owner: { email: "owner@hartmann-antriebstechnik.example", name: "Katrin Hartmann" },
+    offices: [
+      { from: "Frankfurt HQ", name: "Stuttgart headquarters", city: "Stuttgart", country: "DE", headcount: 3900 },
+      { from: "Lyon plant", name: "Brno plant", city: "Brno", country: "CZ", headcount: 2500 },
+    ],
+    systems: ["Customer support assistant", "Engineering document search", "Predictive maintenance assistant", "Quality-inspection vision model", "HR policy chatbot", "Contract review"],
+  },
+  {
+    slug: "rhone-composites",
+    name: "Rhône Composites SA",
+    hqCountry: "FR",
+    sector: "Industrial manufacturing",
+    regimes: ["eu-ai-act", "gdpr", "nis2"],
+    from: "mainfeld",
+    owner: { email: "owner@rhone-composites.example", name: "Camille Rousseau" },
+    offices: [
+      { from: "Lyon plant", name: "Lyon plant", city: "Lyon", country: "FR", headcount: 1400 },
+      { from: "Munich R&D", name: "Grenoble R&D", city: "Grenoble", country: "FR", headcount: 450 },
+    ],
+    systems: ["Predictive maintenance assistant", "Quality-inspection vision model", "Engineering document search", "Translation service", "Code assistant"],
+    withoutFallbacks: true,
+  },
+  {
+    slug: "tamworth-castings",
+    name: "Tamworth Castings Ltd",
+    hqCountry: "GB",
+    sector: "Industrial manufacturing",
+    regimes: ["uk-gdpr"],
+    from: "mainfeld",
+    owner: { email: "owner@tamworth-castings.example", name: "Gareth Pryce" },
+    offices: [
+      { from: "Frankfurt HQ", name: "Tamworth works", city: "Tamworth", country: "GB", headcount: 520 },
+      { from: "Manchester sales office", name: "Birmingham sales office", city: "Birmingham", country: "GB", headcount: 100 },
+    ],
+    systems: ["Customer support assistant", "Contract review", "Sales email drafting", "Board-pack summariser"],
+  },
+  {
+    slug: "vistula-machine-tools",
+    name: "Vistula Machine Tools S.A.",
+    hqCountry: "PL",
+    sector: "Industrial manufacturing",
+    regimes: ["eu-ai-act", "gdpr", "nis2"],
+    from: "mainfeld",
+    owner: { email: "owner@vistula-machine-tools.example", name: "Agnieszka Nowak" },
+    offices: [
+      { from: "Frankfurt HQ", name: "Kraków headquarters", city: "Kraków", country: "PL", headcount: 900 },
+      { from: "Lyon plant", name: "Poznań plant", city: "Poznań", country: "PL", headcount: 1100 },
+      { from: "Pune engineering centre", name: "Wrocław engineering centre", city: "Wrocław", country: "PL", headcount: 300 },
+    ],
+    systems: ["Code assistant", "Supplier risk screening", "Predictive maintenance assistant", "Engineering document search", "Quality-inspection vision model"],
+    withoutFallbacks: true,
+  },
+  {
+    slug: "kestrel-software",
+    name: "Kestrel Software Ltd",
+    hqCountry: "GB",
+    sector: "Software",
+    regimes: ["uk-gdpr"],
+    from: "mainfeld",
+    owner: { email: "owner@kestrel-software.example", name: "Imogen Clarke" },
+    offices: [
+      { from: "Munich R&D", name: "Cambridge office", city: "Cambridge", country: "GB", headcount: 140 },
+      { from: "Manchester sales office", name: "Leeds office", city: "Leeds", country: "GB", headcount: 40 },
+    ],
+    systems: ["Code assistant", "Sales email drafting", "Customer support assistant"],
+  },
+  {
+    slug: "pennine-building-society",
+    name: "Pennine Building Society",
+    hqCountry: "GB",
+    sector: "Banking",
+    regimes: ["uk-gdpr", "dora"],
+    from: "albion",
+    owner: { email: "owner@pennine-building-society.example", name: "Rachel Whitworth" },
+    offices: [
+      { from: "London head office", name: "Halifax head office", city: "Halifax", country: "GB", headcount: 1100 },
+      { from: "Edinburgh operations centre", name: "Leeds operations centre", city: "Leeds", country: "GB", headcount: 300 },
+    ],
+    systems: ["Complaints triage", "Colleague knowledge assistant"],
+  },
+  {
+    slug: "severn-savings-bank",
+    name: "Severn Savings Bank plc",
+    hqCountry: "GB",
+    sector: "Banking",
+    regimes: ["uk-gdpr", "dora"],
+    from: "albion",
+    owner: { email: "owner@severn-savings-bank.example", name: "Owen Griffiths" },
+    offices: [{ from: "London head office", name: "Bristol head office", city: "Bristol", country: "GB", headcount: 480 }],
+    systems: ["Complaints triage", "Colleague knowledge assistant"],
+    withoutFallbacks: true,
+  },
+  {
+    slug: "harbour-mutual-insurance",
+    name: "Harbour Mutual Insurance DAC",
+    hqCountry: "IE",
+    sector: "Insurance",
+    regimes: ["gdpr", "dora"],
+    from: "albion",
+    owner: { email: "owner@harbour-mutual-insurance.example", name: "Siobhán Byrne" },
+    offices: [
+      { from: "London head office", name: "Dublin head office", city: "Dublin", country: "IE", headcount: 900 },
+      { from: "Edinburgh operations centre", name: "Cork claims centre", city: "Cork", country: "IE", headcount: 250 },
+    ],
+    systems: ["Complaints triage", "Financial crime alert narratives"],
+  },
+];
+
 const DANA = "demo@sovra.example";
 const JONAS = "cto@sovra.example";
 const PRIYA = "risk@sovra.example";
 const HELENA = "board@sovra.example";
 const OLIVER = "albion.owner@sovra.example";
 const MARA = "consultant@sovra.example";
+const TOMAS = "advisor@sovra.example";
 
 export const DEMO_USERS: DemoUser[] = [
   {
     // A consultant / risk lead who works for several clients.
     email: DANA,
     name: "Dana Okafor",
+    about: "owner of Mainfeld, analyst of Albion",
     memberships: [
       { org: DEMO_ORG_SLUGS.mainfeld, role: "owner" },
       { org: DEMO_ORG_SLUGS.albion, role: "analyst" },
     ],
   },
-  { email: JONAS, name: "Jonas Weber", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "editor" }] },
-  { email: PRIYA, name: "Priya Raman", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "analyst" }] },
-  { email: HELENA, name: "Helena Brandt", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "viewer" }] },
-  { email: OLIVER, name: "Oliver Hughes", memberships: [{ org: DEMO_ORG_SLUGS.albion, role: "owner" }] },
+  { email: JONAS, name: "Jonas Weber", about: "editor of Mainfeld", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "editor" }] },
+  { email: PRIYA, name: "Priya Raman", about: "analyst of Mainfeld", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "analyst" }] },
+  { email: HELENA, name: "Helena Brandt", about: "viewer of Mainfeld", memberships: [{ org: DEMO_ORG_SLUGS.mainfeld, role: "viewer" }] },
+  { email: OLIVER, name: "Oliver Hughes", about: "owner of Albion", memberships: [{ org: DEMO_ORG_SLUGS.albion, role: "owner" }] },
   // A partner of a consultancy: a member of no organisation, she reaches both clients through her practice.
-  { email: MARA, name: "Mara Lindqvist", memberships: [] },
+  { email: MARA, name: "Mara Lindqvist", about: "partner of Northbridge Advisory", memberships: [] },
+  // A consultant of the same practice: works in its clients, does not manage the practice.
+  { email: TOMAS, name: "Tomás Reyes", about: "consultant of Northbridge Advisory", memberships: [] },
+  // The benchmark clients' own owners (not printed at start): each agreed to be counted.
+  ...BENCHMARK_CLIENTS.map((c) => ({ email: c.owner.email, name: c.owner.name, memberships: [{ org: c.slug, role: "owner" as Role }] })),
 ];
 
 /** A consultancy (decision 037) that works with both demo organisations, as their risk analyst. */
@@ -339,9 +510,13 @@ export const DEMO_PRACTICE = {
   slug: "northbridge-advisory",
   name: "Northbridge Advisory",
   partners: [MARA],
+  consultants: [TOMAS],
+  // Every client's owner agreed to be counted in the practice's anonymised benchmark (decision 040).
   clients: [
-    { org: DEMO_ORG_SLUGS.mainfeld, role: "analyst" as Role },
-    { org: DEMO_ORG_SLUGS.albion, role: "analyst" as Role },
+    // Northbridge facilitates Mainfeld's workshops and reviews its questionnaire: it works there as an editor.
+    { org: DEMO_ORG_SLUGS.mainfeld, role: "editor" as Role, benchmark: true },
+    { org: DEMO_ORG_SLUGS.albion, role: "analyst" as Role, benchmark: true },
+    ...BENCHMARK_CLIENTS.map((c) => ({ org: c.slug, role: "analyst" as Role, benchmark: true })),
   ],
 };
 
@@ -1760,6 +1935,33 @@ const MAINFELD: DemoOrganisation = {
     agreed: ["Enable OpenAI's EU data residency for API projects"],
     toVerify: [{ system: SYSTEM.contracts, question: "Does the Anthropic contract still name the US as the only hosting region after the lifting?", owner: "Legal (Priya Raman)" }],
   },
+  questionnaire: {
+    title: "Which AI do you use at Mainfeld?",
+    madeBy: JONAS,
+    madeDaysAgo: 5,
+    days: 21,
+    answers: [
+      {
+        respondentName: "Lena Hoffmann",
+        respondentEmail: "lena.hoffmann@mainfeld.example",
+        team: "Customer service, Hamburg",
+        hoursAgo: 70,
+        items: [
+          { systemName: "ChatGPT Team", purpose: "Drafting replies to delayed-shipment complaints", vendorName: "OpenAI", modelName: "GPT-4o", dataNote: "Customer names and tracking numbers" },
+          { systemName: "Customer support assistant", purpose: "Suggested answers in the ticket tool", dataNote: "Ticket text" },
+        ],
+      },
+      {
+        respondentName: "Arjun Mehta",
+        team: "Engineering, Pune",
+        hoursAgo: 26,
+        items: [
+          { systemName: "GitHub Copilot", purpose: "Code completion in the route-planning service", vendorName: "GitHub (Microsoft)", dataNote: "Source code" },
+          { systemName: "DeepL", purpose: "Translating supplier contracts from German", vendorName: "DeepL", dataNote: "Supplier contracts" },
+        ],
+      },
+    ],
+  },
 };
 
 // ---------------------------------------------------------------- Albion Mutual Bank plc
@@ -1960,5 +2162,66 @@ const ALBION: DemoOrganisation = {
   ],
 };
 
+// ---------------------------------------------------------------- the practice's smaller clients
+
+/**
+ * A benchmark client's inventory, cut from its base organisation: the chosen AI systems in the
+ * offices that stand in for the base's, their dependencies, fallbacks (unless left out) and data
+ * flows, the vendors and models these use, and the catalogue's policy events. Free-text notes are
+ * left out: they speak of the base organisation.
+ */
+export function cutClient(base: DemoOrganisation, spec: BenchmarkClientSpec): DemoOrganisation {
+  const baseOffice = new Map(base.offices.map((o) => [o.name, o]));
+  const officeName = new Map<string, string>();
+  const offices: DemoOffice[] = spec.offices.map((o) => {
+    const from = baseOffice.get(o.from);
+    if (!from) throw new Error(`seed data: ${spec.slug} stands in for "${o.from}", which is not an office of ${base.slug}`);
+    officeName.set(o.from, o.name);
+    return { name: o.name, country: o.country, city: o.city, headcount: o.headcount, teams: from.teams };
+  });
+  const aiSystems = spec.systems.map((name): DemoAiSystem => {
+    const s = base.aiSystems.find((x) => x.name === name);
+    if (!s) throw new Error(`seed data: ${spec.slug} keeps "${name}", which is not an AI system of ${base.slug}`);
+    const served = s.offices.filter((o) => officeName.has(o));
+    if (served.length === 0) throw new Error(`seed data: ${spec.slug} keeps "${name}" but none of its offices`);
+    const teams = new Set(served.flatMap((o) => baseOffice.get(o)!.teams));
+    return { ...s, offices: served.map((o) => officeName.get(o)!), teams: s.teams.filter((t) => teams.has(t)) };
+  });
+  const kept = new Set(spec.systems);
+  const dependencies = base.dependencies.filter((d) => kept.has(d.system)).map((d) => ({ ...d, notes: null }));
+  const fallbacks = spec.withoutFallbacks ? [] : base.fallbacks.filter((f) => kept.has(f.dependency.system)).map(({ addedOn: _history, ...f }) => ({ ...f, exitPlan: null, exitPlanUrl: null }));
+  const dataFlows = base.dataFlows
+    .filter((f) => kept.has(f.dependency.system) && officeName.has(f.fromOffice) && (f.system === undefined || kept.has(f.system)))
+    .map((f) => ({ ...f, fromOffice: officeName.get(f.fromOffice)! }))
+    .filter((f) => aiSystems.find((s) => s.name === f.dependency.system)!.offices.includes(f.fromOffice));
+  const modelNames = new Set([...dependencies.map((d) => d.model), ...fallbacks.map((f) => f.model)]);
+  const models = base.models.filter((m) => modelNames.has(m.name));
+  const vendorNames = new Set([...models.map((m) => m.vendor), ...[...dependencies, ...fallbacks].flatMap((r) => (r.cloudVendor ? [r.cloudVendor] : []))]);
+  const client: DemoOrganisation = {
+    slug: spec.slug,
+    name: spec.name,
+    hqCountry: spec.hqCountry,
+    sector: spec.sector,
+    regimes: spec.regimes,
+    dpfCertified: false,
+    offices,
+    vendors: base.vendors.filter((v) => vendorNames.has(v.name)).map((v) => ({ ...v, notes: null })),
+    models,
+    aiSystems,
+    dependencies,
+    fallbacks,
+    dataFlows,
+    policyEvents: base.policyEvents.filter((e) => e.fromCatalogue),
+    scenarios: [],
+    remediationActions: [],
+  };
+  // Another company's inventory must not speak of the one it was cut from.
+  const own = base.name.split(" ")[0]!;
+  if (JSON.stringify(client).includes(own)) throw new Error(`seed data: ${spec.slug}'s inventory still names ${own}`);
+  return client;
+}
+
+const BASES = { mainfeld: MAINFELD, albion: ALBION };
+
 /** The demo organisations, Mainfeld first (its presence marks the demo as seeded). */
-export const DEMO_ORGANISATIONS: DemoOrganisation[] = [MAINFELD, ALBION];
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [MAINFELD, ALBION, ...BENCHMARK_CLIENTS.map((c) => cutClient(BASES[c.from], c))];

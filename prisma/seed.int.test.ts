@@ -6,8 +6,13 @@ import { createDatabase, dropDatabase } from "../lib/testing/global-setup";
 import { verifyPassword } from "../lib/auth/password";
 import { seedDemo } from "./seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
+import { documentFromRows, INVENTORY_ORDER, type InventoryRows } from "../lib/inventory/document-rows";
+import { parseInventoryDocument } from "../scoring/parse";
+import { scoreInventory } from "../scoring/score-inventory";
+import { METHODOLOGY_VERSION } from "../scoring/version";
+import { benchmark, sizeBandOf, type BenchmarkClient } from "../lib/practices/benchmark";
 
-const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "workshop", "verifyItem"] as const;
+const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "workshop", "verifyItem", "questionnaire", "questionnaireResponse", "questionnaireItem"] as const;
 
 async function counts(prisma: PrismaClient) {
   const out: Record<string, number> = {};
@@ -23,15 +28,51 @@ describe("demo seed", () => {
       await applyMigrations(url);
       expect(await seedDemo(prisma)).toEqual({ created: true });
       const first = await counts(prisma);
-      expect(first).toMatchObject({ organisation: 2, user: DEMO_USERS.length });
+      // Mainfeld and Albion, and the practice's eight smaller clients (for its benchmark, decision 040).
+      expect(first).toMatchObject({ organisation: 10, user: DEMO_USERS.length });
       expect(first.aiSystem).toBeGreaterThanOrEqual(12);
       expect(first.office).toBeGreaterThanOrEqual(7);
       expect(first.fallback).toBeGreaterThan(0);
       // The consultancy reaches both organisations through its practice, not by membership.
       const practice = await prisma.practice.findUniqueOrThrow({ where: { slug: "northbridge-advisory" }, include: { members: { include: { user: true } }, clients: { include: { organisation: true } } } });
-      expect(practice.members.map((m) => [m.user.email, m.role])).toEqual([["consultant@sovra.example", "partner"]]);
-      expect(practice.clients.map((c) => [c.organisation.slug, c.role]).sort()).toEqual([["albion-mutual", "analyst"], ["mainfeld", "analyst"]]);
-      expect(await prisma.membership.count({ where: { user: { email: "consultant@sovra.example" } } })).toBe(0);
+      expect(practice.members.map((m) => [m.user.email, m.role]).sort()).toEqual([["advisor@sovra.example", "consultant"], ["consultant@sovra.example", "partner"]]);
+      // Every client's owner agreed to be counted in the practice's benchmark.
+      expect(practice.clients.map((c) => [c.organisation.slug, c.role, c.benchmarkConsentAt !== null]).sort()).toEqual([
+        ["albion-mutual", "analyst", true],
+        ["harbour-mutual-insurance", "analyst", true],
+        ["hartmann-antriebstechnik", "analyst", true],
+        ["kestrel-software", "analyst", true],
+        ["mainfeld", "editor", true],
+        ["pennine-building-society", "analyst", true],
+        ["rhone-composites", "analyst", true],
+        ["severn-savings-bank", "analyst", true],
+        ["tamworth-castings", "analyst", true],
+        ["vistula-machine-tools", "analyst", true],
+      ]);
+      expect(await prisma.membership.count({ where: { user: { email: { in: ["consultant@sovra.example", "advisor@sovra.example"] } } } })).toBe(0);
+      // Each smaller client has an owner of its own (who agreed), and no history.
+      const small = await prisma.organisation.findMany({ where: { slug: { notIn: ["mainfeld", "albion-mutual"] } }, select: { slug: true, memberships: { select: { role: true } }, _count: { select: { assessments: true, aiSystems: true } } } });
+      expect(small.map((o) => [o.slug, o.memberships.map((m) => m.role), o._count.assessments])).toEqual(small.map((o) => [o.slug, ["owner"], 0]));
+      expect(small.every((o) => o._count.aiSystems >= 2)).toBe(true);
+
+      // The demo benchmark shows figures: each client scored as the app scores it, then benchmarked.
+      const clients = await demoBenchmarkClients(prisma);
+      const of = (slug: string) => {
+        const c = clients.find((x) => x.slug === slug)!;
+        return benchmark({ clients, subject: { ...c, scored: c }, methodologyVersion: METHODOLOGY_VERSION }).cohorts.map((x) => [x.kind, x.label, x.status, x.status === "shown" ? x.n : x.reason]);
+      };
+      expect(of("mainfeld")).toEqual([
+        ["all", "All clients", "shown", 10],
+        ["sector", "Industrial manufacturing", "shown", 5],
+        ["size", "5,000 people and more", "withheld", "fewer-than-k"],
+      ]);
+      expect(of("albion-mutual")).toEqual([
+        ["all", "All clients", "shown", 10],
+        ["sector", "Banking", "withheld", "fewer-than-k"],
+        ["size", "1,000–4,999 people", "shown", 5],
+      ]);
+      // Not ten copies of one score: the cut inventories differ.
+      expect(new Set(clients.map((c) => c.score)).size).toBeGreaterThanOrEqual(8);
 
       expect(await seedDemo(prisma)).toEqual({ created: false });
       expect(await counts(prisma)).toEqual(first);
@@ -78,6 +119,14 @@ describe("demo seed", () => {
       const workshop = await prisma.workshop.findFirstOrThrow({ include: { verifyItems: true } });
       expect(workshop).toMatchObject({ title: "After the lifting: AI sovereignty review", status: "ended", assessmentId: after!.id });
       expect(workshop.verifyItems.map((v) => [v.subjectLabel, v.confirmedAt])).toEqual([["Contract review", null]]);
+      // A questionnaire link still open, with answers from two people waiting for review (decision 039).
+      const questionnaire = await prisma.questionnaire.findFirstOrThrow({ include: { responses: { include: { items: true }, orderBy: { submittedAt: "asc" } } } });
+      expect(questionnaire.revokedAt).toBeNull();
+      expect(questionnaire.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      expect(questionnaire.responses.map((r) => [r.respondentName, r.items.map((i) => [i.systemName, i.status]).sort()])).toEqual([
+        ["Lena Hoffmann", [["ChatGPT Team", "pending"], ["Customer support assistant", "pending"]]],
+        ["Arjun Mehta", [["DeepL", "pending"], ["GitHub Copilot", "pending"]]],
+      ]);
       // The action the room agreed entered the plan while the workshop ran.
       const agreed = await prisma.remediationAction.findFirstOrThrow({ where: { title: "Enable OpenAI's EU data residency for API projects" } });
       expect(agreed.createdAt.getTime()).toBeGreaterThan(workshop.startedAt.getTime());
@@ -88,3 +137,30 @@ describe("demo seed", () => {
     }
   });
 });
+
+/** Every organisation of the seeded database, scored from its rows as the app scores it today, as the benchmark reads it. */
+async function demoBenchmarkClients(prisma: PrismaClient): Promise<(BenchmarkClient & { slug: string })[]> {
+  const asOf = new Date().toISOString().slice(0, 10);
+  const o = INVENTORY_ORDER;
+  const out: (BenchmarkClient & { slug: string })[] = [];
+  for (const organisation of await prisma.organisation.findMany({ orderBy: { slug: "asc" } })) {
+    const where = { organisationId: organisation.id };
+    const rows: InventoryRows = {
+      organisation,
+      offices: await prisma.office.findMany({ where, orderBy: o.offices }),
+      vendors: await prisma.vendor.findMany({ where, orderBy: o.vendors }),
+      models: await prisma.model.findMany({ where, orderBy: [...o.models] }),
+      aiSystems: await prisma.aiSystem.findMany({ where, orderBy: o.aiSystems, include: { offices: { select: { officeId: true } } } }),
+      dependencies: await prisma.dependency.findMany({ where, orderBy: [...o.dependencies] }),
+      fallbacks: await prisma.fallback.findMany({ where, orderBy: [...o.fallbacks] }),
+      dataFlows: await prisma.dataFlow.findMany({ where, orderBy: o.dataFlows }),
+      policyEvents: await prisma.policyEvent.findMany({ where, orderBy: [...o.policyEvents] }),
+    };
+    const parsed = parseInventoryDocument(documentFromRows(rows).document);
+    if (!parsed.ok) throw new Error(`${organisation.slug} does not score: ${parsed.issues.map((i) => i.message).join("; ")}`);
+    const result = scoreInventory(parsed.value, { asOf });
+    const headcount = rows.offices.reduce((n, x) => n + x.headcount, 0);
+    out.push({ slug: organisation.slug, clientKey: organisation.id, sector: organisation.sector, sizeBand: sizeBandOf(headcount), methodologyVersion: result.methodologyVersion, score: result.organisation.score, rating: result.organisation.rating, dimensions: result.organisation.dimensions });
+  }
+  return out;
+}

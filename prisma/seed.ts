@@ -1,4 +1,5 @@
-// Seeds the demo (prisma/seed-data.ts): two organisations, their inventories, six users and a consultancy.
+// Seeds the demo (prisma/seed-data.ts): two organisations with their history, eight smaller clients
+// of the consultancy (for its benchmark), their inventories, the demo users and the consultancy.
 // Idempotent: does nothing when the Mainfeld organisation exists. Everything is written in one
 // transaction with one statement per table (createMany / createManyAndReturn), so that it runs
 // in well under two seconds even on the embedded WASM PostgreSQL.
@@ -9,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
+import { newToken } from "../lib/members/tokens";
 import { frozenAssessmentData } from "../lib/assessments/freeze-data";
 import { documentFromRows, INVENTORY_ORDER, type InventoryRows } from "../lib/inventory/document-rows";
 import { parseInventoryDocument } from "../scoring/parse";
@@ -234,11 +236,17 @@ async function createDemo(
   // The consultancy and its engagements with the demo organisations (decision 037).
   const practice = await tx.practice.upsert({ where: { slug: DEMO_PRACTICE.slug }, create: { slug: DEMO_PRACTICE.slug, name: DEMO_PRACTICE.name }, update: {}, select: { id: true } });
   await tx.practiceMember.createMany({
-    data: DEMO_PRACTICE.partners.map((email) => ({ practiceId: practice.id, userId: userId(email, "practice"), role: "partner" as const })),
+    data: [
+      ...DEMO_PRACTICE.partners.map((email) => ({ practiceId: practice.id, userId: userId(email, "practice"), role: "partner" as const })),
+      ...DEMO_PRACTICE.consultants.map((email) => ({ practiceId: practice.id, userId: userId(email, "practice"), role: "consultant" as const })),
+    ],
     skipDuplicates: true,
   });
+  // The clients' owners agreed to be counted in the practice's benchmark (decision 040) a month ago.
   const engagements = await tx.practiceClient.createMany({
-    data: DEMO_PRACTICE.clients.filter((c) => orgIds.has(c.org)).map((c) => ({ practiceId: practice.id, organisationId: resolve(orgIds, c.org, "organisation", "practice client"), role: c.role })),
+    data: DEMO_PRACTICE.clients
+      .filter((c) => orgIds.has(c.org))
+      .map((c) => ({ practiceId: practice.id, organisationId: resolve(orgIds, c.org, "organisation", "practice client"), role: c.role, benchmarkConsentAt: c.benchmark ? dayOffset(now, -30) : null })),
     skipDuplicates: true,
   });
   count("practice clients", engagements.count);
@@ -588,6 +596,25 @@ async function createHistory(
     }
     await tx.reportRun.create({ data: { organisationId: orgId, kind: "workshop_summary", workshopId: workshop.id, assessmentId, requestedById: facilitator, paper: "a4", createdAt: now } });
     log(`  workshop "${w.title}": ended, summary queued`);
+  }
+
+  // The pre-workshop questionnaire (decision 039): a link still open, answers waiting for review.
+  // Its token is thrown away (only the hash is kept, as for every link): a reviewer makes a new link to send.
+  const q = org.questionnaire;
+  if (q) {
+    const madeAt = new Date(now.getTime() - q.madeDaysAgo * DAY_MS);
+    const questionnaire = await tx.questionnaire.create({
+      data: { organisationId: orgId, title: q.title, tokenHash: newToken().hash, createdById: userId(q.madeBy, `questionnaire "${q.title}"`), expiresAt: new Date(madeAt.getTime() + q.days * DAY_MS), createdAt: madeAt },
+      select: { id: true },
+    });
+    for (const a of q.answers) {
+      const response = await tx.questionnaireResponse.create({
+        data: { organisationId: orgId, questionnaireId: questionnaire.id, respondentName: a.respondentName, respondentEmail: a.respondentEmail ?? null, team: a.team ?? null, submittedAt: new Date(now.getTime() - a.hoursAgo * 60 * 60 * 1000) },
+        select: { id: true },
+      });
+      await tx.questionnaireItem.createMany({ data: a.items.map((i) => ({ organisationId: orgId, responseId: response.id, systemName: i.systemName, purpose: i.purpose, vendorName: i.vendorName ?? null, modelName: i.modelName ?? null, dataNote: i.dataNote ?? null })) });
+    }
+    log(`  questionnaire "${q.title}": ${q.answers.length} answers waiting for review`);
   }
 }
 

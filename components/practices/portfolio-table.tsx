@@ -207,7 +207,10 @@ export function PortfolioTable({ rows, practiceSlug }: { rows: PortfolioRow[]; p
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-slate-700">{r.roleLabel}</td>
                   <td className="whitespace-nowrap px-4 py-3 text-right">
-                    <Link href={`/practices/${practiceSlug}/clients/${r.engagementId}`} className="text-sm font-medium text-brand-700 hover:underline">
+                    <Link href={`/practices/${practiceSlug}/clients/${r.engagementId}/benchmark`} className="text-sm font-medium text-brand-700 hover:underline">
+                      Benchmark<span className="sr-only"> of {r.name}</span>
+                    </Link>
+                    <Link href={`/practices/${practiceSlug}/clients/${r.engagementId}`} className="ml-4 text-sm font-medium text-brand-700 hover:underline">
                       Manage<span className="sr-only"> {r.name}</span>
                     </Link>
                   </td>

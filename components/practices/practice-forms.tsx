@@ -10,6 +10,7 @@ import {
   endPracticeEngagementAction,
   removePracticeMemberAction,
   restoreClientAction,
+  setBenchmarkConsentAction,
   setClientRoleAction,
   updatePracticeAction,
 } from "@/lib/practices/actions";
@@ -315,5 +316,26 @@ export function EndEngagementButton({ orgSlug, engagementId, version, practiceNa
         </form>
       </dialog>
     </>
+  );
+}
+
+/**
+ * In a client's Settings: its owner counts the organisation, anonymised, in a practice's benchmark,
+ * or stops (decision 040). One button that says what it will do; the answer says what now holds.
+ */
+export function BenchmarkConsentForm({ orgSlug, engagementId, version, practiceName, consentedOn }: { orgSlug: string; engagementId: string; version: number; practiceName: string; consentedOn: string | null }) {
+  const [state, action] = useActionState(setBenchmarkConsentAction, idle);
+  const counted = consentedOn !== null;
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="org" value={orgSlug} />
+      <input type="hidden" name="engagementId" value={engagementId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="consent" value={counted ? "off" : "on"} />
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        {counted ? `Stop counting us in ${practiceName}'s benchmark` : `Count us, anonymised, in ${practiceName}'s benchmark`}
+      </SubmitButton>
+      <Answer state={state} />
+    </form>
   );
 }

@@ -15,12 +15,17 @@ export function ConfirmDelete({
   title,
   consequences,
   label = "Delete",
+  note = "This cannot be undone; the audit trail keeps a copy of what was deleted.",
+  pendingText = "Deleting…",
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   fields: Record<string, string | number>;
   title: string;
   consequences: string[];
   label?: string;
+  /** What follows the consequences; the default suits a deletion. */
+  note?: string;
+  pendingText?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   // One id per dialog: a page with several (a row each) must not name them all after the first.
@@ -42,7 +47,7 @@ export function ConfirmDelete({
             ))}
           </ul>
         )}
-        <p className="mt-3 text-sm text-slate-600">This cannot be undone; the audit trail keeps a copy of what was deleted.</p>
+        <p className="mt-3 text-sm text-slate-600">{note}</p>
         {state.status === "error" && (
           <Alert tone="error" className="mt-3">
             {state.message}
@@ -55,7 +60,7 @@ export function ConfirmDelete({
           <Button variant="secondary" onClick={() => dialog.current?.close()}>
             Cancel
           </Button>
-          <SubmitButton variant="danger" pendingText="Deleting…">
+          <SubmitButton variant="danger" pendingText={pendingText}>
             {label}
           </SubmitButton>
         </form>

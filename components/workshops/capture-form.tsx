@@ -19,9 +19,9 @@ const CLOUD_PATHS = new Set(["cloud_marketplace", "third_party_hosted"]);
  * first); what it sends is the chosen entry's reference, in a hidden field. Text that matches no
  * entry sends nothing, and the server says to choose from the list.
  */
-function ReferenceInput({ name, label, options, errors, state, hint }: { name: string; label: string; options: CaptureOption[]; errors?: string[]; state: ActionState; hint?: string }) {
+export function ReferenceInput({ name, label, options, errors, state, hint, initialRef }: { name: string; label: string; options: CaptureOption[]; errors?: string[]; state: ActionState; hint?: string; initialRef?: string | null }) {
   const id = useId();
-  const sentRef = submitted(state, name);
+  const sentRef = submitted(state, name) ?? initialRef ?? undefined;
   const [text, setText] = useState(() => options.find((o) => o.ref === sentRef)?.label ?? "");
   const match = options.find((o) => o.label.toLowerCase() === text.trim().toLowerCase());
   return (

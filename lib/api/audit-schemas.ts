@@ -36,7 +36,7 @@ export const auditEventResourceSchema = z
     actor: z
       .object({ id: z.uuid(), name: z.string(), email: z.string() })
       .nullable()
-      .meta({ description: "Who acted (for a request with an API token: the token's creator); null when the account no longer exists" }),
+      .meta({ description: "Who acted (for a request with an API token: the token's creator); null when the account no longer exists, or when nobody signed in (action `answer`: an answer through a questionnaire link)" }),
     action: z.string().meta({ description: `What was done: ${AUDIT_ACTIONS.join(", ")}` }),
     actionLabel: z.string().meta({ description: "The action in words" }),
     entityType: z.string().meta({ description: `What kind of thing: ${AUDIT_ENTITY_TYPES.join(", ")}` }),

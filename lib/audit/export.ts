@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { writeCsv } from "@/lib/exports/csv";
 import { recordAudit } from "@/lib/audit/record";
 import { describeChanges } from "@/lib/audit/diff";
-import { auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
+import { absentActorLabel, auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
 import type { AuditFilters } from "@/lib/audit/filters";
 import { auditEventsInBatches, countAuditEvents } from "@/lib/audit/queries";
 
@@ -35,7 +35,7 @@ export async function exportAuditEventsCsv(ctx: OrgContext, filters: AuditFilter
     for (const e of batch) {
       rows.push([
         e.createdAt.toISOString(),
-        e.actor?.name ?? null,
+        e.actor?.name ?? absentActorLabel(e.action),
         e.actor?.email ?? null,
         auditActionLabel(e.action),
         auditEntityTypeLabel(e.entityType),

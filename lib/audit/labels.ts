@@ -14,6 +14,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   remove_member: "Member removed",
   revoke_api_token: "API token revoked",
   export: "Exported",
+  revoke: "Revoked",
+  answer: "Answered",
+  review: "Reviewed",
+  reopen: "Reopened",
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -41,10 +45,21 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   report_run: "Board report",
   workshop: "Workshop",
   verify_item: "Fact to verify",
+  questionnaire: "Questionnaire link",
+  questionnaire_response: "Questionnaire answer",
+  questionnaire_item: "Answered AI system",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPE_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_TYPE_LABELS) as AuditEntityType[];
+
+/**
+ * Who acted, in words, when the event names no account: an answer through a questionnaire link
+ * (nobody signs in for it, decision 039), or an account deleted since.
+ */
+export function absentActorLabel(action: string): string {
+  return action === "answer" ? "Someone with the questionnaire link" : "Deleted account";
+}
 
 /** An action's label; one this version does not know is shown in words made from its code. */
 export function auditActionLabel(action: string): string {

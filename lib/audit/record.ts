@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/auth/org-context";
 
-export type AuditAction = "create" | "update" | "delete" | "invite" | "revoke_invite" | "join" | "role_change" | "remove_member" | "revoke_api_token" | "export";
+export type AuditAction = "create" | "update" | "delete" | "invite" | "revoke_invite" | "join" | "role_change" | "remove_member" | "revoke_api_token" | "export" | "revoke" | "answer" | "review" | "reopen";
 
 /** JSON-safe copy of a row for the audit trail (dates as ISO strings, bigints as strings). */
 function snapshot(row: unknown): Prisma.InputJsonValue | undefined {
@@ -13,7 +13,8 @@ function snapshot(row: unknown): Prisma.InputJsonValue | undefined {
 /** Appends an audit event inside the caller's transaction, so the change and its record land together. */
 export async function recordAudit(
   tx: Prisma.TransactionClient,
-  ctx: Pick<OrgContext, "organisationId" | "userId">,
+  /** userId null: nobody signed in (an answer through a questionnaire link). */
+  ctx: Pick<OrgContext, "organisationId"> & { userId: string | null },
   event: { action: AuditAction; entityType: string; entityId: string; before?: unknown; after?: unknown },
 ): Promise<void> {
   await tx.auditEvent.create({

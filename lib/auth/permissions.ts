@@ -46,6 +46,9 @@ export const PERMISSIONS = {
   // labelled with it). Owners and editors, who fill in the inventory it captures; not analysts too,
   // or editor and analyst would share a permission no role below them holds (decision 029).
   "workshops:run": ["owner", "editor"],
+  // The pre-workshop questionnaire (decision 039): making and revoking its links, and reviewing
+  // the answers into the inventory; the people who fill in the inventory.
+  "questionnaires:manage": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "assessments:write": ["owner", "analyst"],
   "policy_events:manage": ["owner", "analyst"],
   "workshops:run": ["owner", "editor"],
+  "questionnaires:manage": ["owner", "editor"],
 };
 
 describe("can", () => {

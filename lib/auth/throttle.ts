@@ -31,6 +31,12 @@ export const THROTTLE = {
   linkAddress: { free: 10, baseDelayMs: 2_000, maxDelayMs: 15 * 60 * 1000, forgetAfterMs: HOUR },
   /** One invitation link. */
   invitation: { free: 5, baseDelayMs: 2_000, maxDelayMs: 15 * 60 * 1000, forgetAfterMs: HOUR },
+  /**
+   * Answers through one questionnaire link from one client address (decision 039). Every answer
+   * counts, accepted or not: staff behind one office address answer a few times each, a script
+   * posting hundreds waits. Never refunded.
+   */
+  questionnaire: { free: 30, baseDelayMs: 2_000, maxDelayMs: 15 * 60 * 1000, forgetAfterMs: HOUR },
 } as const satisfies Record<string, ThrottleRule>;
 
 export const throttleKey = {
@@ -39,6 +45,7 @@ export const throttleKey = {
   device: (deviceId: string) => `device:${deviceId}`,
   linkAddress: (address: string) => `link-address:${address}`,
   invitation: (tokenHash: string) => `invitation:${tokenHash}`,
+  questionnaire: (tokenHash: string, address: string) => `questionnaire:${tokenHash}:${address}`,
 };
 
 export interface ThrottledKey {

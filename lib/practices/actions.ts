@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { orgAction, practiceAction, userAction } from "@/lib/actions";
 import {
   addPracticeMemberSchema,
+  benchmarkConsentSchema,
   clientRoleChangeSchema,
   clientVersionSchema,
   createClientSchema,
@@ -24,6 +25,7 @@ import {
   endPracticeEngagement,
   removePracticeMember,
   restoreClient,
+  setBenchmarkConsent,
   setClientRole,
   updatePractice,
 } from "@/lib/practices/mutations";
@@ -93,4 +95,15 @@ export const endPracticeEngagementAction = orgAction("members:manage", endEngage
   revalidatePath(`/${ctx.organisationSlug}`, "layout");
   // The list the button sat in may now be empty and gone: the page itself says it is done.
   redirect(`/${ctx.organisationSlug}/settings/members?ended=1`);
+});
+
+export const setBenchmarkConsentAction = orgAction("members:manage", benchmarkConsentSchema, async (ctx, input) => {
+  const { practiceName } = await setBenchmarkConsent(ctx, input.engagementId, input.version, input.consent);
+  revalidatePath(`/${ctx.organisationSlug}/settings/members`);
+  return {
+    status: "success",
+    message: input.consent
+      ? `${ctx.organisationName} is now counted, anonymised, in ${practiceName}'s benchmark. It shows only figures from at least 5 clients, never your name. Stop at any time.`
+      : `${ctx.organisationName} is no longer counted in ${practiceName}'s benchmark, from now on.`,
+  };
 });

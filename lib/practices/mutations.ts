@@ -182,3 +182,29 @@ export async function endPracticeEngagement(ctx: OrgContext, engagementId: strin
     await recordAudit(tx, ctx, { action: "delete", entityType: "practice_engagement", entityId: engagementId, before: { practice: before.practice.name, role: before.role } });
   });
 }
+
+/**
+ * The client's owner decides whether the organisation is counted, anonymised, in the practice's
+ * benchmark (decision 040). Withdrawing takes effect at once: the benchmark is computed from the
+ * consent as it stands on each visit. Only the organisation's own owner decides, never a practice
+ * member working there as owner: the consent is the client's, not the practice's.
+ */
+export async function setBenchmarkConsent(ctx: OrgContext, engagementId: string, version: number, consent: boolean) {
+  assertCan(ctx, "members:manage");
+  if (ctx.via) throw new AppError("FORBIDDEN", `Only the organisation's own owner decides whether it is counted in a practice's benchmark: you work here through ${ctx.via}.`);
+  return db().$transaction(async (tx) => {
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, organisationId: ctx.organisationId }, select: { version: true, benchmarkConsentAt: true, practice: { select: { name: true } } } });
+    // Agreeing again keeps the date of the first agreement: that is when the client began to be counted.
+    const consentAt = consent ? (before?.benchmarkConsentAt ?? new Date()) : null;
+    const { count } = await tx.practiceClient.updateMany({ where: { id: engagementId, organisationId: ctx.organisationId, version }, data: { benchmarkConsentAt: consentAt, version: { increment: 1 } } });
+    if (count === 0 || !before) throw staleOrMissing("Practice access", before, version);
+    await recordAudit(tx, ctx, {
+      action: "update",
+      entityType: "practice_engagement",
+      entityId: engagementId,
+      before: { practice: before.practice.name, benchmarkConsentAt: before.benchmarkConsentAt },
+      after: { practice: before.practice.name, benchmarkConsentAt: consentAt, change: consent ? "counted in the benchmark" : "no longer counted in the benchmark" },
+    });
+    return { practiceName: before.practice.name, benchmarkConsentAt: consentAt, version: version + 1 };
+  });
+}

@@ -112,6 +112,7 @@ const PRACTICE_MATRIX: Record<string, Record<PracticeRole, boolean>> = {
   listPortfolio: { partner: true, consultant: true },
   getPracticeClient: { partner: true, consultant: true },
   comparePortfolioClients: { partner: true, consultant: true },
+  practiceBenchmark: { partner: true, consultant: true },
 };
 
 type Prepared = (ctx: PracticeContext) => Promise<unknown>;
@@ -141,6 +142,7 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
     listPortfolio: (ctx) => practiceQueries.listPortfolio(ctx),
     getPracticeClient: (ctx) => practiceQueries.getPracticeClient(ctx, engagement.id),
     comparePortfolioClients: (ctx) => practiceQueries.comparePortfolioClients(ctx, [engagement.id, second.id]),
+    practiceBenchmark: (ctx) => practiceQueries.practiceBenchmark(ctx, engagement.id),
   };
   const call = calls[name];
   if (!call) throw new Error(`no call prepared for ${name}`);

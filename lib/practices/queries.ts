@@ -1,12 +1,15 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { assertPracticeCan, type PracticeContext } from "@/lib/auth/practice-context";
 import type { Role } from "@/lib/auth/permissions";
 import { notFoundError } from "@/lib/errors";
-import { scoreOrganisation, today } from "@/lib/scores/queries";
+import { scoreOrganisation, scoreOrganisations, today } from "@/lib/scores/queries";
 import type { Rating } from "@/scoring/ratings";
 import type { Dimension } from "@/scoring/options";
+import { METHODOLOGY_VERSION } from "@/scoring/version";
+import { benchmark, sizeBandOf, type Benchmark, type BenchmarkClient, type BenchmarkScore, type SizeBand } from "@/lib/practices/benchmark";
 
 // A practice's own data (decision 037): every query is scoped by the caller's practice in its own
 // `where`. A practice never reads a client's inventory here: the portfolio's figures come from
@@ -80,6 +83,14 @@ export async function listPortfolio(ctx: PracticeContext, { archived = false }: 
     ) a ON true
     WHERE pc."practiceId" = ${ctx.practiceId}::uuid AND (pc."archivedAt" IS NOT NULL) = ${archived}
     ORDER BY o.name, o.id`;
+  // Every scoreable client's live score as the practice sees it (a context in the client with the
+  // engagement's role), read together: one fingerprint query, and only changed inventories scored.
+  const scoreable = rows.filter((r) => !archived && r.aiSystems > 0);
+  const scores = await scoreOrganisations(
+    scoreable.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName })),
+    asOf,
+  );
+  const liveOf = new Map(scoreable.map((r, i) => [r.engagementId, scores[i]!]));
   const out: PortfolioClient[] = [];
   for (const r of rows) {
     const base = {
@@ -103,8 +114,7 @@ export async function listPortfolio(ctx: PracticeContext, { archived = false }: 
       out.push({ ...base, score: null, rating: null, unscored: archived ? "Archived" : "No AI systems yet", restrictions: [] });
       continue;
     }
-    // The client's score as the practice sees it: a context in the client with the engagement's role.
-    const live = await scoreOrganisation({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName }, asOf);
+    const live = liveOf.get(r.engagementId)!;
     out.push(
       live.ok
         ? { ...base, score: live.result.organisation.score, rating: live.result.organisation.rating, unscored: null, restrictions: live.result.organisation.activeRestrictions.map((x) => x.title) }
@@ -133,7 +143,7 @@ export async function listPracticeAccess(ctx: OrgContext) {
   assertCan(ctx, "members:read");
   return db().practiceClient.findMany({
     where: { organisationId: ctx.organisationId },
-    select: { id: true, role: true, version: true, archivedAt: true, createdAt: true, practice: { select: { name: true, _count: { select: { members: true } } } } },
+    select: { id: true, role: true, version: true, archivedAt: true, benchmarkConsentAt: true, createdAt: true, practice: { select: { name: true, _count: { select: { members: true } } } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 }
@@ -190,4 +200,87 @@ export async function comparePortfolioClients(ctx: PracticeContext, engagementId
     });
   }
   return out;
+}
+
+/** The benchmarked client's own figures, beside the anonymised cohorts. */
+export interface BenchmarkedClient {
+  engagementId: string;
+  name: string;
+  sector: string;
+  /** People in its offices, summed; its size band follows from it. */
+  headcount: number;
+  sizeBand: SizeBand | null;
+  /** When its owner agreed to be counted; null: not counted (it still sees where it stands). */
+  consentedAt: Date | null;
+  score: number | null;
+  rating: Rating | null;
+  dimensions: Record<Dimension, number> | null;
+  /** Why there is no score, in words. */
+  unscored: string | null;
+}
+
+export interface PracticeBenchmark {
+  client: BenchmarkedClient;
+  benchmark: Benchmark;
+}
+
+/**
+ * Where one client of the practice stands against the practice's clients that agreed to be
+ * counted (decision 040): all of them, its sector, its size band, each shown only from at least
+ * 5 clients scored with the running methodology version. The client itself must be a
+ * non-archived client of the caller's practice (else NOT_FOUND); it is counted only if its owner
+ * agreed. Read on every visit, so a client that withdraws or is archived is out at once. Nothing
+ * of another client but its anonymous figures leaves this function: no name, id or sector.
+ */
+export async function practiceBenchmark(ctx: PracticeContext, engagementId: string): Promise<PracticeBenchmark> {
+  assertPracticeCan(ctx, "practice:read");
+  if (!z.uuid().safeParse(engagementId).success) throw notFoundError("Client");
+  // One statement, scoped by the caller's practice: the counted clients, and the subject whether counted or not.
+  const rows = await db().$queryRaw<{ engagementId: string; role: Role; consentedAt: Date | null; organisationId: string; slug: string; name: string; sector: string; headcount: bigint }[]>`
+    SELECT pc.id AS "engagementId", pc.role::text AS role, pc."benchmarkConsentAt" AS "consentedAt", o.id AS "organisationId", o.slug, o.name, o.sector,
+      (SELECT coalesce(sum(f.headcount), 0)::bigint FROM "Office" f WHERE f."organisationId" = o.id) AS headcount
+    FROM "PracticeClient" pc
+    JOIN "Organisation" o ON o.id = pc."organisationId"
+    WHERE pc."practiceId" = ${ctx.practiceId}::uuid AND pc."archivedAt" IS NULL
+      AND (pc."benchmarkConsentAt" IS NOT NULL OR pc.id = ${engagementId}::uuid)
+    ORDER BY pc.id`;
+  const subjectRow = rows.find((r) => r.engagementId === engagementId);
+  if (!subjectRow) throw notFoundError("Client");
+
+  // Each client scored as the practice sees it (the engagement's role), like the portfolio: read
+  // together (one fingerprint query), and the per-process cache is shared with the portfolio's.
+  const scores = await scoreOrganisations(
+    rows.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName })),
+    today(),
+  );
+  const clients: BenchmarkClient[] = [];
+  let own: { scored: BenchmarkScore | null; unscored: string | null } = { scored: null, unscored: null };
+  for (const [i, r] of rows.entries()) {
+    const live = scores[i]!;
+    const scored: BenchmarkScore | null =
+      live.ok && live.result.systems.length > 0
+        ? { methodologyVersion: live.result.methodologyVersion, score: live.result.organisation.score, rating: live.result.organisation.rating, dimensions: live.result.organisation.dimensions }
+        : null;
+    const sizeBand = sizeBandOf(Number(r.headcount));
+    if (scored && r.consentedAt) clients.push({ clientKey: r.engagementId, sector: r.sector, sizeBand, ...scored });
+    if (r === subjectRow) own = { scored, unscored: scored ? null : live.ok ? "No AI systems yet" : "The inventory has problems to fix before it can be scored" };
+  }
+
+  const headcount = Number(subjectRow.headcount);
+  const sizeBand = sizeBandOf(headcount);
+  return {
+    client: {
+      engagementId: subjectRow.engagementId,
+      name: subjectRow.name,
+      sector: subjectRow.sector,
+      headcount,
+      sizeBand,
+      consentedAt: subjectRow.consentedAt,
+      score: own.scored?.score ?? null,
+      rating: own.scored?.rating ?? null,
+      dimensions: own.scored?.dimensions ?? null,
+      unscored: own.unscored,
+    },
+    benchmark: benchmark({ clients, subject: { clientKey: subjectRow.engagementId, sector: subjectRow.sector, sizeBand, scored: own.scored }, methodologyVersion: METHODOLOGY_VERSION }),
+  };
 }

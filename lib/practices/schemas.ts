@@ -33,5 +33,10 @@ export const practiceMemberVersionSchema = z.object({ memberId: id, version });
 
 export const endEngagementSchema = z.object({ engagementId: id, version });
 
+/** The client's owner counts the organisation in a practice's benchmark ("on") or stops counting it ("off"). */
+export const benchmarkConsentSchema = endEngagementSchema.extend({
+  consent: z.enum(["on", "off"], { message: "Choose whether to be counted" }).transform((v) => v === "on"),
+});
+
 export type PracticeInput = z.infer<typeof practiceSchema>;
 export type CreateClientInput = z.infer<typeof createClientSchema>;

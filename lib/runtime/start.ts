@@ -199,6 +199,9 @@ async function main() {
     if (embedded || flags.seed) {
       const demo = DEMO_USERS[0]!;
       log(`demo sign-in: ${demo.email} / ${DEMO_PASSWORD}`);
+      // The other accounts a visitor may try (the consultancy's partner and consultant among them), one line each.
+      log("other demo accounts, same password:");
+      for (const u of DEMO_USERS.slice(1)) if (u.about) log(`  ${u.email} (${u.about})`);
     }
   }
 }

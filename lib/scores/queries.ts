@@ -26,23 +26,25 @@ export const today = () => new Date().toISOString().slice(0, 10);
 const INVENTORY_TABLES = ["Office", "Vendor", "Model", "AiSystem", "AiSystemOffice", "Dependency", "Fallback", "DataFlow", "PolicyEvent"] as const;
 
 /**
- * A fingerprint of everything the score depends on, in one query: per inventory table the row
- * count and the latest change. Any create, update or delete changes it (AiSystemOffice has no
- * timestamps, but links only change together with their AI system's row or count).
+ * Fingerprints of everything the score depends on, for several organisations in one query: per
+ * inventory table the row count and the latest change. Any create, update or delete changes it
+ * (AiSystemOffice has no timestamps, but links only change together with their AI system's row
+ * or count). One query for a portfolio of 200 clients, not 200 (issue 15's budget).
  */
-async function inventoryFingerprint(organisationId: string): Promise<string> {
+async function inventoryFingerprints(organisationIds: readonly string[]): Promise<Map<string, string>> {
+  if (organisationIds.length === 0) return new Map();
   const parts = INVENTORY_TABLES.map((t) =>
     t === "AiSystemOffice"
-      ? `(SELECT count(*)::text FROM "AiSystemOffice" WHERE "organisationId" = $1::uuid)`
-      : `(SELECT count(*)::text || '@' || coalesce(max("updatedAt")::text, '') FROM "${t}" WHERE "organisationId" = $1::uuid)`,
+      ? `(SELECT count(*)::text FROM "AiSystemOffice" WHERE "organisationId" = o.id)`
+      : `(SELECT count(*)::text || '@' || coalesce(max("updatedAt")::text, '') FROM "${t}" WHERE "organisationId" = o.id)`,
   );
-  const rows = await db().$queryRawUnsafe<{ f: string }[]>(`SELECT concat_ws('|', ${parts.join(", ")}) AS f`, organisationId);
-  return rows[0]?.f ?? "";
+  const rows = await db().$queryRawUnsafe<{ id: string; f: string }[]>(`SELECT o.id::text AS id, concat_ws('|', ${parts.join(", ")}) AS f FROM unnest($1::uuid[]) AS o(id)`, [...new Set(organisationIds)]);
+  return new Map(rows.map((r) => [r.id, r.f]));
 }
 
 // Live scores of recently viewed organisations, reused while their inventory is unchanged.
 // Per process; a change on another instance changes the fingerprint, so nothing goes stale.
-const CACHE_SIZE = 200;
+const CACHE_SIZE = 500;
 const cache = new Map<string, { fingerprint: string; score: LiveScore }>();
 
 /**
@@ -51,21 +53,40 @@ const cache = new Map<string, { fingerprint: string; score: LiveScore }>();
  * cloud) answers the problems instead of a score. Unchanged inventories are not re-read.
  */
 export async function scoreOrganisation(ctx: OrgContext, asOf: string = today()): Promise<LiveScore> {
-  assertCan(ctx, "scores:read");
-  const key = `${ctx.organisationId}@${asOf}`;
-  const fingerprint = await inventoryFingerprint(ctx.organisationId);
-  const hit = cache.get(key);
-  if (hit && hit.fingerprint === fingerprint) return hit.score;
+  return (await scoreOrganisations([ctx], asOf))[0]!;
+}
 
-  const { document, skippedDataFlows, systemIds } = await loadInventoryDocument(ctx);
-  const parsed = parseInventoryDocument(document);
-  const score: LiveScore = parsed.ok
-    ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows, document: parsed.value, systemIds }
-    : { ok: false, issues: parsed.issues };
-  cache.delete(key);
-  cache.set(key, { fingerprint, score });
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return score;
+/**
+ * `scoreOrganisation` for several organisations (a practice's portfolio): each context's role is
+ * checked, the fingerprints are read in one query, and only organisations whose inventory changed
+ * since they were last scored in this process are read and scored again. In the order given.
+ */
+export async function scoreOrganisations(ctxs: readonly OrgContext[], asOf: string = today()): Promise<LiveScore[]> {
+  for (const ctx of ctxs) assertCan(ctx, "scores:read");
+  const fingerprints = await inventoryFingerprints(ctxs.map((c) => c.organisationId));
+  const out: LiveScore[] = [];
+  for (const ctx of ctxs) {
+    const key = `${ctx.organisationId}@${asOf}`;
+    const fingerprint = fingerprints.get(ctx.organisationId) ?? "";
+    const hit = cache.get(key);
+    if (hit && hit.fingerprint === fingerprint) {
+      // Most recently used last, so that the organisations people look at stay cached.
+      cache.delete(key);
+      cache.set(key, hit);
+      out.push(hit.score);
+      continue;
+    }
+    const { document, skippedDataFlows, systemIds } = await loadInventoryDocument(ctx);
+    const parsed = parseInventoryDocument(document);
+    const score: LiveScore = parsed.ok
+      ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows, document: parsed.value, systemIds }
+      : { ok: false, issues: parsed.issues };
+    cache.delete(key);
+    cache.set(key, { fingerprint, score });
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    out.push(score);
+  }
+  return out;
 }
 
 /** A row's live score and rating, by its database id. */

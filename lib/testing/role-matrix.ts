@@ -12,7 +12,8 @@ import type { Permission, Role } from "@/lib/auth/permissions";
 // viewer reads), decisions 019 (assessments: owners and analysts), 022 (policy events: owners and
 // analysts, like scenarios), 024/025 (reports and exports: owners and analysts) and 029 (audit log:
 // owners and analysts; every member lists and revokes the API tokens they created), 038 (workshops:
-// owners and editors, who fill in the inventory the workshop captures).
+// owners and editors, who fill in the inventory the workshop captures), 039 (questionnaires: owners and
+// editors, who review the answers into the inventory).
 export const ROLE_MATRIX: Record<Permission, Record<Role, boolean>> = {
   "organisation:read": { owner: true, editor: true, analyst: true, viewer: true },
   "organisation:update": { owner: true, editor: false, analyst: false, viewer: false },
@@ -30,6 +31,7 @@ export const ROLE_MATRIX: Record<Permission, Record<Role, boolean>> = {
   "assessments:write": { owner: true, editor: false, analyst: true, viewer: false },
   "policy_events:manage": { owner: true, editor: false, analyst: true, viewer: false },
   "workshops:run": { owner: true, editor: true, analyst: false, viewer: false },
+  "questionnaires:manage": { owner: true, editor: true, analyst: false, viewer: false },
 };
 
 /** The four roles, listed by hand (not ROLES) so that the tests cover exactly these. */

@@ -22,7 +22,7 @@ export const workshopSelect = {
 /** The organisation's workshops, the running one first, then the latest. */
 export async function listWorkshops(ctx: OrgContext) {
   assertCan(ctx, "inventory:read");
-  return db().workshop.findMany({ where: { organisationId: ctx.organisationId }, orderBy: [{ status: "desc" }, { startedAt: "desc" }], select: workshopSelect, take: 100 });
+  return db().workshop.findMany({ where: { organisationId: ctx.organisationId }, orderBy: [{ status: "asc" }, { startedAt: "desc" }], select: workshopSelect, take: 100 });
 }
 
 export async function getWorkshop(ctx: OrgContext, id: string) {

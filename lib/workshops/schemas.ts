@@ -31,39 +31,50 @@ const reference = (kind: "model" | "vendor", message: string) =>
   z.string().trim().regex(new RegExp(`^(${kind}:[0-9a-f-]{36}|catalogue:[a-z0-9][a-z0-9.-]{0,79})$`), message);
 const optionalReference = (kind: "model" | "vendor", message: string) => z.preprocess(blank, reference(kind, message).optional());
 
-/** One AI system with its model, access path and (optionally) its fallback, in one step. */
+/** One AI system with its model, access path and (optionally) its fallback: the fields of one capture. */
+export const systemCaptureShape = {
+  name: line(120, "Name the AI system"),
+  owner: line(120, "Enter who owns it"),
+  criticality: z.enum(criticalities, { message: "Choose a criticality" }),
+  downtimeHours: z.preprocess((v) => blank(v) ?? 4, z.coerce.number({ message: "Enter a number of hours" }).int("Enter whole hours").min(0, "Cannot be negative").max(24 * 365, "At most a year")),
+  officeIds: repeated(z.uuid({ message: "Choose one of your offices" })).transform((ids) => [...new Set(ids)]),
+  model: reference("model", "Choose a model from the list"),
+  accessPath: z.enum(accessPaths, { message: "Choose an access path" }),
+  cloud: optionalReference("vendor", "Choose a cloud from the list"),
+  hostingCountry: optionalCountry,
+  fallbackModel: optionalReference("model", "Choose a fallback model from the list"),
+  fallbackAccessPath: z.preprocess(blank, z.enum(accessPaths, { message: "Choose an access path" }).optional()),
+  fallbackCloud: optionalReference("vendor", "Choose a cloud from the list"),
+  fallbackHostingCountry: optionalCountry,
+};
+export type SystemCaptureInput = z.infer<z.ZodObject<typeof systemCaptureShape>>;
+
+/** What the fields cannot say alone: a cloud path needs its cloud and country, a fallback its path. */
+export function refineSystemCapture(v: SystemCaptureInput, ctx: z.RefinementCtx) {
+  const cloudNeeded = (path: AccessPath | undefined, cloud: string | undefined, country: string | null, prefix: "" | "fallback") => {
+    const field = (name: string) => (prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name);
+    if (path && CLOUD_PATHS.includes(path)) {
+      if (!cloud) ctx.addIssue({ code: "custom", path: [field("cloud")], message: "Choose the cloud that hosts it" });
+      if (!country) ctx.addIssue({ code: "custom", path: [field("hostingCountry")], message: "Choose the country where the cloud runs it" });
+    } else if (cloud) ctx.addIssue({ code: "custom", path: [field("cloud")], message: "Only a cloud marketplace or third-party hosting path has a cloud" });
+  };
+  cloudNeeded(v.accessPath, v.cloud, v.hostingCountry, "");
+  if (v.fallbackModel && !v.fallbackAccessPath) ctx.addIssue({ code: "custom", path: ["fallbackAccessPath"], message: "Choose how the fallback is reached" });
+  if (!v.fallbackModel && v.fallbackAccessPath) ctx.addIssue({ code: "custom", path: ["fallbackModel"], message: "Choose the fallback model, or leave its access path empty" });
+  if (v.fallbackModel) cloudNeeded(v.fallbackAccessPath, v.fallbackCloud, v.fallbackHostingCountry, "fallback");
+}
+
+/** The workshop's capture step: a system in one step, and a fact to verify when the room is unsure. */
 export const captureSchema = z
   .object({
     workshopId: z.uuid(),
-    name: line(120, "Name the AI system"),
-    owner: line(120, "Enter who owns it"),
-    criticality: z.enum(criticalities, { message: "Choose a criticality" }),
-    downtimeHours: z.preprocess((v) => blank(v) ?? 4, z.coerce.number({ message: "Enter a number of hours" }).int("Enter whole hours").min(0, "Cannot be negative").max(24 * 365, "At most a year")),
-    officeIds: repeated(z.uuid({ message: "Choose one of your offices" })).transform((ids) => [...new Set(ids)]),
-    model: reference("model", "Choose a model from the list"),
-    accessPath: z.enum(accessPaths, { message: "Choose an access path" }),
-    cloud: optionalReference("vendor", "Choose a cloud from the list"),
-    hostingCountry: optionalCountry,
-    fallbackModel: optionalReference("model", "Choose a fallback model from the list"),
-    fallbackAccessPath: z.preprocess(blank, z.enum(accessPaths, { message: "Choose an access path" }).optional()),
-    fallbackCloud: optionalReference("vendor", "Choose a cloud from the list"),
-    fallbackHostingCountry: optionalCountry,
+    ...systemCaptureShape,
     unsure: checkbox,
     verifyQuestion: z.preprocess(blank, z.string().trim().max(500, "Use at most 500 characters").superRefine(singleLineText).optional()),
     verifyOwner: z.preprocess(blank, z.string().trim().max(120, "Use at most 120 characters").superRefine(singleLineText).optional()),
   })
   .superRefine((v, ctx) => {
-    const cloudNeeded = (path: AccessPath | undefined, cloud: string | undefined, country: string | null, prefix: "" | "fallback") => {
-      const field = (name: string) => (prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name);
-      if (path && CLOUD_PATHS.includes(path)) {
-        if (!cloud) ctx.addIssue({ code: "custom", path: [field("cloud")], message: "Choose the cloud that hosts it" });
-        if (!country) ctx.addIssue({ code: "custom", path: [field("hostingCountry")], message: "Choose the country where the cloud runs it" });
-      } else if (cloud) ctx.addIssue({ code: "custom", path: [field("cloud")], message: "Only a cloud marketplace or third-party hosting path has a cloud" });
-    };
-    cloudNeeded(v.accessPath, v.cloud, v.hostingCountry, "");
-    if (v.fallbackModel && !v.fallbackAccessPath) ctx.addIssue({ code: "custom", path: ["fallbackAccessPath"], message: "Choose how the fallback is reached" });
-    if (!v.fallbackModel && v.fallbackAccessPath) ctx.addIssue({ code: "custom", path: ["fallbackModel"], message: "Choose the fallback model, or leave its access path empty" });
-    if (v.fallbackModel) cloudNeeded(v.fallbackAccessPath, v.fallbackCloud, v.fallbackHostingCountry, "fallback");
+    refineSystemCapture(v, ctx);
     if (v.unsure && !v.verifyOwner) ctx.addIssue({ code: "custom", path: ["verifyOwner"], message: "Name who will verify it" });
   });
 

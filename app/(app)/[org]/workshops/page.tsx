@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { listVerifyItems, listWorkshops } from "@/lib/workshops/queries";
+import { countPendingItems } from "@/lib/questionnaires/queries";
 import { formatDateTime, formatDay } from "@/lib/dates";
 import { Badge, Card, PageHeader, Panel } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +16,8 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ org:
   const [workshops, verify] = await Promise.all([listWorkshops(ctx), listVerifyItems(ctx, { open: true })]);
   const running = workshops.find((w) => w.status === "running");
   const canRun = can(ctx.role, "workshops:run");
+  const canAsk = can(ctx.role, "questionnaires:manage");
+  const waiting = canAsk ? await countPendingItems(ctx) : 0;
   const slug = ctx.organisationSlug;
   return (
     <>
@@ -39,6 +42,21 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ org:
           </Card>
         ) : (
           <Alert tone="info">Owners and editors run workshops and confirm the facts to verify; you can read them.</Alert>
+        )}
+        {canAsk && (
+          <Card aria-labelledby="questionnaire-heading" className="flex flex-wrap items-center justify-between gap-3">
+            <div>
+              <h2 id="questionnaire-heading" className="text-lg font-semibold text-slate-900">
+                Before the workshop: the questionnaire
+              </h2>
+              <p className="text-sm text-slate-600">
+                {waiting > 0 ? `${waiting} answered AI system${waiting === 1 ? "" : "s"} wait${waiting === 1 ? "s" : ""} for review.` : "Ask the staff which AI they use, through a link that needs no account."}
+              </p>
+            </div>
+            <Link href={`/${slug}/workshops/questionnaires`} className="text-sm font-semibold text-brand-700 hover:underline">
+              {waiting > 0 ? "Review the answers" : "Open the questionnaire"}
+            </Link>
+          </Card>
         )}
         <Card aria-labelledby="verify-heading">
           <h2 id="verify-heading" className="mb-3 text-lg font-semibold text-slate-900">

@@ -4,7 +4,7 @@ import { auditFiltersFromList, auditListSpec, type AuditListState } from "@/lib/
 import { listAuditActors, listAuditEventsPage } from "@/lib/audit/queries";
 import { describeChanges } from "@/lib/audit/diff";
 import { formatDateTime } from "@/lib/dates";
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS, auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
+import { absentActorLabel, AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS, auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
 import { optionsFrom } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -83,7 +83,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
           href: `/${ctx.organisationSlug}/settings/audit/${e.id}`,
           cells: {
             when: formatDateTime(e.createdAt).replace(" UTC", ""),
-            actor: e.actor?.name ?? "Deleted account",
+            actor: e.actor?.name ?? absentActorLabel(e.action),
             action: auditActionLabel(e.action),
             entityType: auditEntityTypeLabel(e.entityType),
             subject: e.subject,

@@ -11,7 +11,7 @@ import { SettingsTabs } from "@/components/organisations/settings-tabs";
 import { formatDay } from "@/lib/dates";
 import { Alert } from "@/components/ui/alert";
 import { listPracticeAccess } from "@/lib/practices/queries";
-import { EndEngagementButton } from "@/components/practices/practice-forms";
+import { BenchmarkConsentForm, EndEngagementButton } from "@/components/practices/practice-forms";
 
 export const metadata = { title: "Members" };
 
@@ -94,15 +94,33 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           </p>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {practices.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                <span>
-                  <span className="font-medium text-slate-900">{p.practice.name}</span>
-                  <span className="block text-xs text-slate-500">
-                    {p.practice._count.members} {p.practice._count.members === 1 ? "person" : "people"} as {ROLE_LABELS[p.role]} · since {formatDay(p.createdAt)}
-                    {p.archivedAt && ` · archived by the practice on ${formatDay(p.archivedAt)} (no access while archived)`}
+              <li key={p.id} className="py-3">
+                <div className="flex flex-wrap items-center justify-between gap-3">
+                  <span>
+                    <span className="font-medium text-slate-900">{p.practice.name}</span>
+                    <span className="block text-xs text-slate-500">
+                      {p.practice._count.members} {p.practice._count.members === 1 ? "person" : "people"} as {ROLE_LABELS[p.role]} · since {formatDay(p.createdAt)}
+                      {p.archivedAt && ` · archived by the practice on ${formatDay(p.archivedAt)} (no access while archived)`}
+                    </span>
                   </span>
-                </span>
-                {manage && <EndEngagementButton orgSlug={ctx.organisationSlug} engagementId={p.id} version={p.version} practiceName={p.practice.name} />}
+                  {manage && <EndEngagementButton orgSlug={ctx.organisationSlug} engagementId={p.id} version={p.version} practiceName={p.practice.name} />}
+                </div>
+                <div className="mt-3 rounded-md bg-slate-50 px-3 py-2">
+                  <p className="text-sm text-slate-700">
+                    <span className="font-medium text-slate-900">Benchmark: </span>
+                    {p.benchmarkConsentAt ? `counted, anonymised, in ${p.practice.name}'s benchmark since ${formatDay(p.benchmarkConsentAt)}.` : `not counted in ${p.practice.name}'s benchmark.`}
+                  </p>
+                  <p className="mt-1 text-xs text-slate-600">
+                    The practice compares the clients that agree to be counted: a figure only when it comes from at least 5 of them, and never a client&apos;s name. Stopping takes effect at once.
+                    {!manage && " An owner of the organisation decides."}
+                    {manage && ctx.via && ` Only the organisation's own owner decides: you work here through ${ctx.via}.`}
+                  </p>
+                  {manage && !ctx.via && (
+                    <div className="mt-2">
+                      <BenchmarkConsentForm orgSlug={ctx.organisationSlug} engagementId={p.id} version={p.version} practiceName={p.practice.name} consentedOn={p.benchmarkConsentAt ? formatDay(p.benchmarkConsentAt) : null} />
+                    </div>
+                  )}
+                </div>
               </li>
             ))}
           </ul>

@@ -46,7 +46,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ org
           <dt className="font-medium text-slate-600">When</dt>
           <dd>{formatDateTime(event.createdAt)}</dd>
           <dt className="font-medium text-slate-600">Who</dt>
-          <dd>{event.actor ? `${event.actor.name} (${event.actor.email})` : "An account that no longer exists"}</dd>
+          <dd>{event.actor ? `${event.actor.name} (${event.actor.email})` : event.action === "answer" ? "Someone with the questionnaire link (no account)" : "An account that no longer exists"}</dd>
           <dt className="font-medium text-slate-600">Entity id</dt>
           <dd className="font-mono text-xs leading-5">{event.entityId}</dd>
           <dt className="font-medium text-slate-600">Event number</dt>

@@ -32,9 +32,14 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
         description={`A client of ${ctx.practiceName} since ${formatDay(client.createdAt)}. ${ownMembers === 0 ? "No people of its own yet." : `${ownMembers} ${ownMembers === 1 ? "person" : "people"} of its own.`}`}
         actions={
           !archived && (
-            <Link href={`/${client.organisation.slug}`} className={buttonClass("primary")}>
-              Open the client
-            </Link>
+            <>
+              <Link href={`/practices/${ctx.practiceSlug}/clients/${client.id}/benchmark`} className={buttonClass("secondary")}>
+                Benchmark
+              </Link>
+              <Link href={`/${client.organisation.slug}`} className={buttonClass("primary")}>
+                Open the client
+              </Link>
+            </>
           )
         }
       />
