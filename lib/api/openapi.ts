@@ -164,10 +164,13 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Remediation", description: "The remediation plan: actions, owners, due dates, expected and achieved gains" },
       { name: "Policy events", description: "The dated export controls, sanctions and restrictions scores are computed against: the catalogue's and the organisation's own" },
       { name: "Scenarios", description: "Hypothetical shocks and their blast radius" },
+      { name: "Audit log", description: "Every recorded change in the organisation: who, what, when, before and after" },
       { name: "Meta" },
       { name: "AI systems", description: "AI systems, the models each depends on, and the fallbacks of those dependencies" },
       { name: "Exports", description: "Regulatory and spreadsheet exports of a frozen assessment: the assessment workbook, the DORA Register of Information templates for AI providers, the EU AI Act deployer inventory" },
       { name: "Reports", description: "Board report PDFs: generate one in the background, follow its progress, download it" },
+      { name: "Workshops", description: "Facilitated workshops with the client: who was in the room, the agenda step, the score when each began, the assessment it froze, the facts to verify" },
+      { name: "Questionnaires", description: "The pre-workshop questionnaire: the links staff answer without an account, and the AI systems they named, by review status" },
     ],
     paths,
     components: {

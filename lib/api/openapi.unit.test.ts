@@ -94,6 +94,21 @@ describe("the OpenAPI document", () => {
     expect(schemas.PolicyEventList.properties.items.items.properties.partialLifts.items.properties).toMatchObject({ dateEstimated: { type: "boolean" }, countries: { $ref: expect.stringMatching(/CountrySet$/) } });
   });
 
+  it("has no field named after a credential in any schema (questionnaire links and API tokens keep theirs as hashes that never leave)", () => {
+    const fields: string[] = [];
+    const walk = (value: unknown, at: string) => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v, at));
+      else if (value && typeof value === "object") {
+        const properties = (value as Json).properties as Json | undefined;
+        if (properties) for (const name of Object.keys(properties)) if (/token|secret|password|hash/i.test(name)) fields.push(`${at}.${name}`);
+        for (const [k, v] of Object.entries(value)) walk(v, k === "properties" ? at : `${at}/${k}`);
+      }
+    };
+    walk(schemas, "");
+    // The one hash: of the inventory document an assessment scored, not of a secret.
+    expect(fields.sort()).toEqual(["/Assessment.inputsHash", "/AssessmentSummary.inputsHash"]);
+  });
+
   it("declares the bearer token and the session cookie, and leaves itself open", () => {
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie" });

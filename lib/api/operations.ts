@@ -28,6 +28,8 @@ import { SCENARIO_OPERATIONS } from "@/lib/api/scenario-operations";
 import { EXPORT_OPERATIONS } from "@/lib/api/export-operations";
 import { REPORT_OPERATIONS } from "@/lib/api/report-operations";
 import { AUDIT_OPERATIONS } from "@/lib/api/audit-operations";
+import { WORKSHOP_OPERATIONS } from "@/lib/api/workshop-operations";
+import { QUESTIONNAIRE_OPERATIONS } from "@/lib/api/questionnaire-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -202,4 +204,6 @@ export const OPERATIONS: readonly Operation[] = [
   ...EXPORT_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...AUDIT_OPERATIONS,
+  ...WORKSHOP_OPERATIONS,
+  ...QUESTIONNAIRE_OPERATIONS,
 ];

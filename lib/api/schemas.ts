@@ -27,6 +27,9 @@ export const pageQuerySchema = z.object({
   size: z.coerce.number("Expected a page size").int("Expected a whole number").min(1, "At least 1").max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE}`).default(50),
 });
 
+/** No query parameters: one sent anyway (a misspelt or hoped-for filter) is refused with 422, not silently ignored. */
+export const noQuerySchema = z.strictObject({});
+
 const versionSchema = z.number("Send the version you read").int().positive().meta({ description: "The version you read; a newer one on the server answers 409 with the current row" });
 
 apiErrorSchema.register(responseComponents, { id: "Error" });
