@@ -138,17 +138,18 @@ export function diffLandscapes(
     if (activeB.has(key)) continue;
     const lift = lifts.get(key);
     const inB = b.events.some((x) => x.key === key);
-    const freedByParts = inB && b.events.some((x) => x.kind === "lift" && x.lifts === key && x.countries !== undefined && x.effectiveDate <= b.asOf);
-    const because = !inB
-      ? "Not part of the other landscape"
+    const partLifts = inB ? b.events.filter((x): x is LiftEvent => x.kind === "lift" && x.lifts === key && x.countries !== undefined && x.effectiveDate <= b.asOf) : [];
+    // Why it is no longer in force, dated by what ended it (not by a lift still to come).
+    const [because, effectiveDate]: [string, string] = !inB
+      ? ["Not part of the other landscape", lift?.effectiveDate ?? e.expires ?? e.effectiveDate]
       : lift && lift.effectiveDate <= b.asOf
-        ? lift.title
+        ? [lift.title, lift.effectiveDate]
         : e.expires !== undefined && e.expires <= b.asOf
-          ? `Expired on ${e.expires}`
-          : freedByParts
-            ? "Partial lifts have freed every restricted country"
-            : `Not yet in force (effective ${e.effectiveDate})`;
-    out.push({ event: e, change: "lifted", because, effectiveDate: lift?.effectiveDate ?? e.expires ?? e.effectiveDate });
+          ? [`Expired on ${e.expires}`, e.expires]
+          : partLifts.length > 0
+            ? ["Partial lifts have freed every restricted country", partLifts.map((l) => l.effectiveDate).sort().at(-1)!]
+            : [`Not yet in force (effective ${e.effectiveDate})`, e.effectiveDate];
+    out.push({ event: e, change: "lifted", because, effectiveDate });
   }
   return out.sort((x, y) => (x.event.key < y.event.key ? -1 : x.event.key > y.event.key ? 1 : 0));
 }

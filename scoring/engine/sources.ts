@@ -25,13 +25,19 @@ export const SOURCES = {
 } as const;
 
 const eventSources = new Map<string, Source>();
-/** The (cached) source record for a policy event. */
+/**
+ * The (cached) source record for a policy event. Cached by everything it cites, so that a
+ * document's event overriding the catalogue's under the same key and title, with another date,
+ * source or references, is cited as it is (the cache was keyed by key and title alone).
+ */
 export function eventSource(event: ImposeEvent): Source {
-  let src = eventSources.get(event.key + "\u0000" + event.title);
+  const refs = event.references?.length ? `; ${event.references.map((r) => `${r.publisher ? `${r.publisher}: ` : ""}"${r.title}"`).join("; ")}` : "";
+  const title = `${event.title} (in force from ${event.effectiveDate}${event.dateEstimated ? ", estimated date" : ""}; ${event.source}${refs})`;
+  const cacheKey = event.key + "\u0000" + title;
+  let src = eventSources.get(cacheKey);
   if (!src) {
-    const refs = event.references?.length ? `; ${event.references.map((r) => `${r.publisher ? `${r.publisher}: ` : ""}"${r.title}"`).join("; ")}` : "";
-    src = s("policy-event", event.key, `${event.title} (in force from ${event.effectiveDate}${event.dateEstimated ? ", estimated date" : ""}; ${event.source}${refs})`);
-    eventSources.set(event.key + "\u0000" + event.title, src);
+    src = s("policy-event", event.key, title);
+    eventSources.set(cacheKey, src);
   }
   return src;
 }
