@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { createInvitationAction } from "@/lib/members/actions";
 import { idle, submitted } from "@/lib/action-state";
 import { createInvitationSchema } from "@/lib/members/schemas";
@@ -7,7 +7,7 @@ import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { CopyLink } from "@/components/ui/copy-link";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { formatDay } from "@/lib/dates";
 
@@ -16,7 +16,6 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${
 export function InviteForm({ orgSlug }: { orgSlug: string }) {
   const [state, action] = useActionState(createInvitationAction, idle);
   const { fieldErrors, onSubmit, formRef } = useClientValidation(createInvitationSchema, state);
-  const [copied, setCopied] = useState(false);
   const data = state.status === "success" ? (state.data as { token: string; role: string; expiresAt: string }) : undefined;
   const link = data && typeof window !== "undefined" ? `${window.location.origin}/invite/${data.token}` : undefined;
   return (
@@ -31,18 +30,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
       {link && (
         <Alert tone="success" title="Invitation link (shown once)">
           <p>Send this link to your colleague. It lets one person join as {data!.role} and expires on {formatDay(data!.expiresAt)}.</p>
-          <div className="mt-2 flex items-center gap-2">
-            <input readOnly aria-label="Invitation link" value={link} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(link);
-                setCopied(true);
-              }}
-            >
-              {copied ? "Copied" : "Copy"}
-            </Button>
-          </div>
+          <CopyLink link={link} label="Invitation link" />
         </Alert>
       )}
     </div>

@@ -1,15 +1,14 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { createPasswordResetAction } from "@/lib/members/actions";
 import { idle } from "@/lib/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Button } from "@/components/ui/button";
+import { CopyLink } from "@/components/ui/copy-link";
 import { formatDateTime } from "@/lib/dates";
 
 /** An owner creates a one-time link with which a member sets a new password; shown once, like an invitation link. */
 export function PasswordResetButton({ orgSlug, membershipId, name }: { orgSlug: string; membershipId: string; name: string }) {
   const [state, action] = useActionState(createPasswordResetAction, idle);
-  const [copied, setCopied] = useState(false);
   const data = state.status === "success" ? (state.data as { token: string; expiresAt: string; mailed: boolean }) : undefined;
   const link = data && typeof window !== "undefined" ? `${window.location.origin}/sign-in/reset/${data.token}` : undefined;
   return (
@@ -35,24 +34,7 @@ export function PasswordResetButton({ orgSlug, membershipId, name }: { orgSlug: 
             {state.status === "success" ? state.message : ""} It works once, until {formatDateTime(data!.expiresAt)}, and
             signs {name} out everywhere.
           </p>
-          <div className="mt-2 flex items-center gap-2">
-            <input
-              readOnly
-              aria-label={`Password reset link for ${name}`}
-              value={link}
-              onFocus={(e) => e.currentTarget.select()}
-              className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300"
-            />
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(link);
-                setCopied(true);
-              }}
-            >
-              {copied ? "Copied" : "Copy"}
-            </Button>
-          </div>
+          <CopyLink link={link} label={`Password reset link for ${name}`} />
         </div>
       )}
     </>

@@ -1,11 +1,11 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { idle, submitted } from "@/lib/action-state";
 import { createQuestionnaireAction, reopenItemAction, revokeQuestionnaireAction } from "@/lib/questionnaires/actions";
 import { QUESTIONNAIRE_DEFAULT_DAYS, QUESTIONNAIRE_MAX_DAYS } from "@/lib/questionnaires/schemas";
 import { formatDay } from "@/lib/dates";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { CopyLink } from "@/components/ui/copy-link";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
@@ -13,7 +13,6 @@ import { ConfirmDelete } from "@/components/ui/confirm-delete";
 /** Makes a questionnaire link and shows it once, to copy into an email or a chat to the staff. */
 export function CreateLinkForm({ org, suggestedTitle }: { org: string; suggestedTitle: string }) {
   const [state, action] = useActionState(createQuestionnaireAction, idle);
-  const [copied, setCopied] = useState(false);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const data = state.status === "success" ? (state.data as { token: string; expiresAt: string }) : undefined;
   const link = data && typeof window !== "undefined" ? `${window.location.origin}/q/${data.token}` : undefined;
@@ -29,18 +28,7 @@ export function CreateLinkForm({ org, suggestedTitle }: { org: string; suggested
       {link && (
         <Alert tone="success" title="Questionnaire link (shown once)">
           <p>Send it to the staff who use AI at work: no account is needed. It takes answers until {formatDay(data!.expiresAt)} or until you revoke it.</p>
-          <div className="mt-2 flex items-center gap-2">
-            <input readOnly aria-label="Questionnaire link" value={link} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(link);
-                setCopied(true);
-              }}
-            >
-              {copied ? "Copied" : "Copy"}
-            </Button>
-          </div>
+          <CopyLink link={link} label="Questionnaire link" />
         </Alert>
       )}
     </div>

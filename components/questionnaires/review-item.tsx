@@ -4,7 +4,7 @@ import { idle, submitted } from "@/lib/action-state";
 import { addItemAction, mergeItemAction, rejectItemAction } from "@/lib/questionnaires/actions";
 import { ACCESS_PATH_LABELS, CRITICALITY_LABELS } from "@/lib/labels";
 import type { CaptureOption } from "@/lib/workshops/queries";
-import { ReferenceInput } from "@/components/workshops/capture-form";
+import { OfficeCheckboxes, ReferenceInput } from "@/components/workshops/capture-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -67,19 +67,7 @@ function AddForm({ org, item, models, clouds, offices, suggestedModel }: { org: 
           <div />
         )}
       </div>
-      {offices.length > 0 && (
-        <fieldset>
-          <legend className="mb-2 text-sm font-medium text-slate-800">Offices it serves</legend>
-          <div className="flex flex-wrap gap-x-5 gap-y-2">
-            {offices.map((o) => (
-              <label key={o.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="officeIds" value={o.id} defaultChecked={state.status === "error" ? [state.values?.officeIds ?? []].flat().includes(o.id) : false} className="size-4" />
-                {o.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
+      <OfficeCheckboxes offices={offices} checked={state.status === "error" ? [state.values?.officeIds ?? []].flat() : []} />
       <SubmitButton pendingText="Adding…">Add to the inventory</SubmitButton>
     </form>
   );

@@ -58,6 +58,24 @@ export function ReferenceInput({ name, label, options, errors, state, hint, init
   );
 }
 
+/** The offices an AI system serves, as checkboxes; after a refusal, those that were ticked. */
+export function OfficeCheckboxes({ offices, checked }: { offices: { id: string; name: string }[]; checked: string[] }) {
+  if (offices.length === 0) return null;
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-semibold text-slate-900">Offices it serves</legend>
+      <div className="flex flex-wrap gap-x-5 gap-y-2">
+        {offices.map((o) => (
+          <label key={o.id} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="officeIds" value={o.id} defaultChecked={checked.includes(o.id)} className="size-4" />
+            {o.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** One AI system with its model, access path and fallback, captured in one step. */
 export function CaptureForm({ org, workshopId, models, clouds, offices }: { org: string; workshopId: string; models: CaptureOption[]; clouds: CaptureOption[]; offices: { id: string; name: string }[] }) {
   const [state, action] = useActionState(captureSystemAction, idle);
@@ -129,19 +147,7 @@ export function CaptureForm({ org, workshopId, models, clouds, offices }: { org:
           <div />
         )}
       </fieldset>
-      {offices.length > 0 && (
-        <fieldset>
-          <legend className="mb-2 text-sm font-semibold text-slate-900">Offices it serves</legend>
-          <div className="flex flex-wrap gap-x-5 gap-y-2">
-            {offices.map((o) => (
-              <label key={o.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="officeIds" value={o.id} defaultChecked={state.status === "error" ? [submitted(state, "officeIds")].flat().includes(o.id) : false} className="size-4" />
-                {o.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
+      <OfficeCheckboxes offices={offices} checked={state.status === "error" ? [state.values?.officeIds ?? []].flat() : []} />
       <div className={cn("rounded-md p-3", unsure ? "bg-amber-50 ring-1 ring-amber-200" : "bg-slate-50")}>
         <label className="flex items-center gap-2 text-sm font-medium">
           <input key={`unsure-${resync}`} type="checkbox" name="unsure" defaultChecked={unsure} onChange={(e) => setUnsure(e.target.checked)} className="size-4" />
