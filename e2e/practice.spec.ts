@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CONSULTANT, DEMO, signIn } from "./support/demo";
+import { gifHeader, pngBytes } from "../lib/testing/images";
 
 // A consultancy's journey (issue 15, decision 037): the partner of the demo practice opens the
 // portfolio, starts a client from a sector template and one empty, compares them, archives and
@@ -134,4 +135,42 @@ test("the client's own owner sees the practice's access and ends it; the consult
   await danaPage.goto("/mainfeld/settings/members");
   await expect(danaPage.getByRole("region", { name: "Consultancies with access" })).toContainText(/Northbridge Advisory\s*2 people as Editor/);
   await dana.close();
+});
+
+test("a partner puts the practice's name and logo on its client reports: a GIF is refused under its field, a PNG is previewed and kept", async ({ page }) => {
+  test.setTimeout(90_000);
+  const tag = Date.now().toString(36);
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  // A practice of its own, so that the demo practice's branding (which the workshop journey reads) stays as it is.
+  await signIn(page, CONSULTANT);
+  await page.goto("/practices/new");
+  await page.getByLabel("Name of the practice").fill(`Brand ${tag}`);
+  await page.getByRole("button", { name: "Create practice" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
+  await page.goto(`/practices/brand-${tag}/settings`);
+  const card = page.locator("form").filter({ hasText: "Put the practice's name and logo on reports for clients" });
+  await expect(card.getByTestId("practice-brand")).toHaveText(`Prepared by Brand ${tag}`);
+
+  // Named .png but a GIF by its bytes: refused on the server, under the field, and nothing is kept.
+  const logo = card.getByLabel("Logo", { exact: true });
+  await logo.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(gifHeader(10, 10)) });
+  await card.getByLabel("Put the practice's name and logo on reports for clients").check();
+  await card.getByRole("button", { name: "Save report branding" }).click();
+  await expect(card.getByText("A logo must be a PNG or JPEG picture; this file is GIF.").first()).toBeVisible();
+  await expect(logo).toHaveAttribute("aria-invalid", "true");
+
+  // A real PNG: previewed as chosen, then saved and shown again after a reload.
+  await logo.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(pngBytes(90, 30)) });
+  await expect(card.getByRole("img", { name: `Brand ${tag} logo` })).toHaveAttribute("src", /^blob:/);
+  await card.getByLabel("Put the practice's name and logo on reports for clients").check();
+  await card.getByRole("button", { name: "Save report branding" }).click();
+  await expect(card.getByText(/now carry the practice's name and logo/)).toBeVisible();
+  await page.reload();
+  await expect(card.getByRole("img", { name: `Brand ${tag} logo` })).toHaveAttribute("src", /^data:image\/png;base64,/);
+  await expect(card.getByLabel("Put the practice's name and logo on reports for clients")).toBeChecked();
+  await expect(card.getByLabel("Replace the logo")).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });

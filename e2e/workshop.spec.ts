@@ -128,9 +128,13 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
   const text = await withTempDir(async (dir) => {
     const saved = path.join(dir, file.suggestedFilename());
     await file.saveAs(saved);
+    // Its logo is printed as a picture (pdfimages lists one line per image after two header lines).
+    expect(pdfTool("pdfimages", saved, ["-list"]).trim().split("\n").length).toBeGreaterThan(2);
     return pdfTool("pdftotext", saved).replace(/\s+/g, " ");
   });
   for (const expected of [
+    // The demo practice brands its reports for clients (decision 042).
+    "Prepared by Northbridge Advisory",
     `WORKSHOP SUMMARY · WORKSHOP CLIENT ${tag.toUpperCase()}`,
     `Kick-off ${tag}`,
     "Attendees: Ana Weber (CTO), Ben Okafor (risk officer)",

@@ -77,7 +77,8 @@ export function orgAction<S extends z.ZodType, T>(
 export function practiceAction<S extends z.ZodType, T>(
   permission: PracticePermission,
   schema: S,
-  run: (ctx: PracticeContext, input: z.infer<S>) => Promise<ActionState<T> | void>,
+  /** `formData` is there for a file field (a logo), which the schema does not see. */
+  run: (ctx: PracticeContext, input: z.infer<S>, formData: FormData) => Promise<ActionState<T> | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
@@ -85,7 +86,7 @@ export function practiceAction<S extends z.ZodType, T>(
       refuseUnsafeText(values);
       const ctx = await requirePractice(String(values.practice ?? ""), permission);
       const input = schema.parse(values);
-      return (await run(ctx, input)) ?? { status: "success" };
+      return (await run(ctx, input, formData)) ?? { status: "success" };
     } catch (e) {
       return failure(e, values);
     }

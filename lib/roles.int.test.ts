@@ -46,6 +46,7 @@ const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventActio
 const { startReportRunAction } = await import("@/lib/reports/run-actions");
 const { freezeAssessment } = await import("@/lib/assessments/mutations");
 const practiceActions = await import("@/lib/practices/actions");
+const { gifHeader, pngBytes } = await import("@/lib/testing/images");
 const workshopActions = await import("@/lib/workshops/actions");
 const questionnaireActions = await import("@/lib/questionnaires/actions");
 
@@ -784,6 +785,7 @@ type Practice = Awaited<ReturnType<typeof buildPracticeWithMembers>>;
 /** Each practice action, whether a consultant may use it (written by hand: only reading is theirs), and fresh valid input. */
 const PRACTICE_ACTIONS: { name: string; consultant: boolean; action: Action; input: (p: Practice) => Promise<Record<string, string | number | string[]>> }[] = [
   { name: "updatePracticeAction", consultant: false, action: practiceActions.updatePracticeAction, input: async (p) => ({ practice: p.practice.slug, name: `Renamed ${Math.random().toString(36).slice(2, 8)}`, version: p.practice.version }) },
+  { name: "updatePracticeBrandingAction", consultant: false, action: practiceActions.updatePracticeBrandingAction, input: async (p) => ({ practice: p.practice.slug, version: p.practice.version, brandReports: "on" }) },
   { name: "addPracticeMemberAction", consultant: false, action: practiceActions.addPracticeMemberAction, input: async (p) => ({ practice: p.practice.slug, email: (await buildUser(db())).email, role: "consultant" }) },
   {
     name: "changePracticeMemberRoleAction",
@@ -839,6 +841,31 @@ describe("a practice's server actions check the session and the practice role th
       expect(await call(action, await input(p))).toMatchObject({ status: "error", code: "NOT_FOUND" });
     });
   }
+
+  it("updatePracticeBrandingAction stores the form's logo file, and refuses another kind of file under its field, changing nothing", async () => {
+    session.userId = p.users.partner.id;
+    const withFile = (file: File) => {
+      const data = form({ practice: p.practice.slug, version: p.practice.version, brandReports: "on" });
+      data.set("logo", file);
+      return data;
+    };
+    const gif = await practiceActions.updatePracticeBrandingAction({ status: "idle" }, withFile(new File([gifHeader(4, 4)], "logo.png", { type: "image/png" })));
+    expect(gif).toMatchObject({ status: "error", code: "INVALID_INPUT", fieldErrors: { logo: ["A logo must be a PNG or JPEG picture; this file is GIF."] } });
+    expect(await db().practice.findUniqueOrThrow({ where: { id: p.practice.id }, select: { brandReports: true, logo: true, version: true } })).toEqual({ brandReports: false, logo: null, version: p.practice.version });
+
+    const png = pngBytes(30, 10);
+    expect(await practiceActions.updatePracticeBrandingAction({ status: "idle" }, withFile(new File([png], "logo.png", { type: "image/png" })))).toMatchObject({ status: "success" });
+    const saved = await db().practice.findUniqueOrThrow({ where: { id: p.practice.id }, select: { brandReports: true, logo: true, logoType: true } });
+    expect({ ...saved, logo: saved.logo && Buffer.from(saved.logo).equals(Buffer.from(png)) }).toEqual({ brandReports: true, logo: true, logoType: "image/png" });
+
+    // An empty file input (a nameless file of no bytes) keeps the logo; "Remove the logo" clears it.
+    const kept = form({ practice: p.practice.slug, version: p.practice.version + 1 });
+    kept.set("logo", new File([], "", { type: "application/octet-stream" }));
+    expect(await practiceActions.updatePracticeBrandingAction({ status: "idle" }, kept)).toMatchObject({ status: "success" });
+    expect(await db().practice.findUniqueOrThrow({ where: { id: p.practice.id }, select: { brandReports: true, logoType: true } })).toEqual({ brandReports: false, logoType: "image/png" });
+    expect(await call(practiceActions.updatePracticeBrandingAction, { practice: p.practice.slug, version: p.practice.version + 2, removeLogo: "on" })).toMatchObject({ status: "success" });
+    expect((await db().practice.findUniqueOrThrow({ where: { id: p.practice.id }, select: { logoType: true } })).logoType).toBeNull();
+  });
 
   it("has a case for every practice server action (export const … = practiceAction(…) in lib)", () => {
     const declared = actionFiles(path.join(process.cwd(), "lib")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export const (\w+) = practiceAction\(/g)].map((m) => m[1]));

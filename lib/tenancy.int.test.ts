@@ -113,7 +113,7 @@ async function setupWorld() {
   await questionnaireMutations.submitQuestionnaireAnswer(answerSchema.parse({ token: questionnaireA.token, respondentName: "A's respondent", systemName: ["A's answered tool", "A's rejected tool"], purpose: ["A's purpose", "A's other purpose"] }), "192.0.2.77");
   const [itemA, rejectedA] = await db().questionnaireItem.findMany({ where: { organisationId: a.organisation.id }, orderBy: { systemName: "asc" } });
   const rejectedItemA = await questionnaireMutations.rejectItem(ownerA, { id: rejectedA!.id, version: rejectedA!.version, note: "A's reason" });
-  return { a, b, ownerA, ownerB, engagementA, workshopA, verifyA, questionnaireA: questionnaireA.questionnaire, itemA: itemA!, rejectedItemA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  return { a, b, ownerA, ownerB, practiceA: practiceA.practice, engagementA, workshopA, verifyA, questionnaireA: questionnaireA.questionnaire, itemA: itemA!, rejectedItemA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -877,6 +877,13 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   getReportRunPdf: async (w, asB) => {
     expect(await reportRunQueries.getReportRunPdf(asB, w.reportRunA.id)).toBeNull();
   },
+  reportBranding: async (w, asB) => {
+    // B's owner, even with a context naming A's practice (which works with A and brands its reports), gets no branding in B.
+    await db().practice.update({ where: { id: w.practiceA.id }, data: { brandReports: true } });
+    expect(await practiceQueries.reportBranding({ ...asB, via: "A's practice", viaPracticeId: w.practiceA.id })).toBeNull();
+    expect(await practiceQueries.reportBranding(asB)).toBeNull();
+    await db().practice.update({ where: { id: w.practiceA.id }, data: { brandReports: false } });
+  },
   listPracticeAccess: async (w, asB) => {
     expect(await practiceQueries.listPracticeAccess(asB)).toEqual([]);
   },
@@ -898,6 +905,8 @@ const PRACTICE_SCOPED = "scoped by the caller's practice (where: { practiceId })
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
 const NOT_ORG_SCOPED: Record<string, string> = {
   getPractice: PRACTICE_SCOPED,
+  getPracticeLogo: PRACTICE_SCOPED,
+  updatePracticeBranding: PRACTICE_SCOPED,
   listPracticeMembers: PRACTICE_SCOPED,
   listPortfolio: PRACTICE_SCOPED,
   getPracticeClient: PRACTICE_SCOPED,

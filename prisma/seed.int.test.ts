@@ -11,6 +11,7 @@ import { parseInventoryDocument } from "../scoring/parse";
 import { scoreInventory } from "../scoring/score-inventory";
 import { METHODOLOGY_VERSION } from "../scoring/version";
 import { benchmark, sizeBandOf, type BenchmarkClient } from "../lib/practices/benchmark";
+import { checkLogo } from "../lib/practices/logo";
 
 const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "workshop", "verifyItem", "questionnaire", "questionnaireResponse", "questionnaireItem"] as const;
 
@@ -50,6 +51,10 @@ describe("demo seed", () => {
         ["vistula-machine-tools", "analyst", true],
       ]);
       expect(await prisma.membership.count({ where: { user: { email: { in: ["consultant@sovra.example", "advisor@sovra.example"] } } } })).toBe(0);
+      // Its name and logo go on its reports for clients; the logo passes the upload's own check.
+      expect(practice.brandReports).toBe(true);
+      expect(practice.logo && checkLogo(practice.logo)).toEqual({ ok: true, type: "image/png", width: 720, height: 192 });
+      expect(practice.logoType).toBe("image/png");
       // Each smaller client has an owner of its own (who agreed), and no history.
       const small = await prisma.organisation.findMany({ where: { slug: { notIn: ["mainfeld", "albion-mutual"] } }, select: { slug: true, memberships: { select: { role: true } }, _count: { select: { assessments: true, aiSystems: true } } } });
       expect(small.map((o) => [o.slug, o.memberships.map((m) => m.role), o._count.assessments])).toEqual(small.map((o) => [o.slug, ["owner"], 0]));

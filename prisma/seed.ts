@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 // Seeds the demo (prisma/seed-data.ts): two organisations with their history, eight smaller clients
 // of the consultancy (for its benchmark), their inventories, the demo users and the consultancy.
 // Idempotent: does nothing when the Mainfeld organisation exists. Everything is written in one
@@ -234,7 +235,14 @@ async function createDemo(
   count("memberships", memberships.count);
 
   // The consultancy and its engagements with the demo organisations (decision 037).
-  const practice = await tx.practice.upsert({ where: { slug: DEMO_PRACTICE.slug }, create: { slug: DEMO_PRACTICE.slug, name: DEMO_PRACTICE.name }, update: {}, select: { id: true } });
+  // Its name and logo go on the reports its members produce for clients (decision 042).
+  const logo = new Uint8Array(readFileSync(new URL("./assets/northbridge-logo.png", import.meta.url)));
+  const practice = await tx.practice.upsert({
+    where: { slug: DEMO_PRACTICE.slug },
+    create: { slug: DEMO_PRACTICE.slug, name: DEMO_PRACTICE.name, brandReports: true, logo, logoType: "image/png" },
+    update: {},
+    select: { id: true },
+  });
   await tx.practiceMember.createMany({
     data: [
       ...DEMO_PRACTICE.partners.map((email) => ({ practiceId: practice.id, userId: userId(email, "practice"), role: "partner" as const })),

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useId, useRef } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import {
   addPracticeMemberAction,
   archiveClientAction,
@@ -13,7 +13,10 @@ import {
   setBenchmarkConsentAction,
   setClientRoleAction,
   updatePracticeAction,
+  updatePracticeBrandingAction,
 } from "@/lib/practices/actions";
+import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS } from "@/lib/practices/logo-limits";
+import { PracticeBrand } from "@/components/reports/practice-brand";
 import { idle, submitted, type ActionState } from "@/lib/action-state";
 import { addPracticeMemberSchema, createClientSchema, deleteClientSchema, practiceSchema, updatePracticeSchema } from "@/lib/practices/schemas";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
@@ -336,6 +339,80 @@ export function BenchmarkConsentForm({ orgSlug, engagementId, version, practiceN
         {counted ? `Stop counting us in ${practiceName}'s benchmark` : `Count us, anonymised, in ${practiceName}'s benchmark`}
       </SubmitButton>
       <Answer state={state} />
+    </form>
+  );
+}
+
+/**
+ * Whether the practice's name and logo go on the reports its members produce for clients, and
+ * the logo (partners; decision 042). The chosen file is previewed and its size checked here; its
+ * kind and picture size are checked on the server, which has the last word.
+ */
+export function PracticeBrandingForm({ practiceSlug, practiceName, version, brandReports, logo }: { practiceSlug: string; practiceName: string; version: number; brandReports: boolean; logo: string | null }) {
+  const [state, action] = useActionState(updatePracticeBrandingAction, idle);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const [remove, setRemove] = useState(false);
+  const fileId = useId();
+  const errors = state.status === "error" ? state.fieldErrors?.logo : undefined;
+  const logoError = tooLarge ?? errors?.join(" ");
+  // The object URL of a chosen file lives until another is chosen or the form goes.
+  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
+  const shown = remove ? null : (preview ?? logo);
+  return (
+    <form action={action} className="space-y-4" onSubmit={(e) => tooLarge && e.preventDefault()}>
+      <Answer state={state} />
+      <input type="hidden" name="practice" value={practiceSlug} />
+      <input type="hidden" name="version" value={version} />
+      <label className="flex items-start gap-3 text-sm text-slate-800">
+        <input type="checkbox" name="brandReports" defaultChecked={brandReports} className="mt-0.5 size-4 rounded border-slate-300" />
+        <span>
+          <span className="font-medium">Put the practice&apos;s name and logo on reports for clients</span>
+          <span className="block text-xs text-slate-600">Board reports and workshop summaries that members of the practice produce in a client say &ldquo;Prepared by {practiceName}&rdquo;. Reports the client&apos;s own people produce never do.</span>
+        </span>
+      </label>
+      <div>
+        <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">
+          {logo ? "Replace the logo" : "Logo"}
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          name="logo"
+          accept="image/png,image/jpeg"
+          aria-invalid={logoError ? true : undefined}
+          aria-describedby={`${fileId}-${logoError ? "error" : "hint"}`}
+          className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            setRemove(false);
+            setTooLarge(file && file.size > LOGO_MAX_BYTES ? `This file is ${Math.ceil(file.size / 1024)} KB; a logo may be at most ${LOGO_MAX_BYTES / 1024} KB.` : null);
+            setPreview(file ? URL.createObjectURL(file) : null);
+          }}
+        />
+        {logoError ? (
+          <p id={`${fileId}-error`} className="mt-1 text-xs text-red-700">
+            {logoError}
+          </p>
+        ) : (
+          <p id={`${fileId}-hint`} className="mt-1 text-xs text-slate-600">
+            PNG or JPEG, at most {LOGO_MAX_BYTES / 1024} KB and {LOGO_MAX_PIXELS.toLocaleString("en-GB")} pixels on either side. It is printed at most 12 mm high.
+          </p>
+        )}
+      </div>
+      {logo && !preview && (
+        <label className="flex items-center gap-3 text-sm text-slate-800">
+          <input type="checkbox" name="removeLogo" checked={remove} onChange={(e) => setRemove(e.currentTarget.checked)} className="size-4 rounded border-slate-300" />
+          Remove the logo
+        </label>
+      )}
+      <div className="rounded-md border border-dashed border-slate-300 p-4">
+        <p className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-500">On a report&apos;s cover</p>
+        <PracticeBrand branding={{ practiceName, logo: shown }} />
+      </div>
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        Save report branding
+      </SubmitButton>
     </form>
   );
 }

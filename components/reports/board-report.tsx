@@ -9,6 +9,7 @@ import { ScoreTrend } from "@/components/assessments/score-trend";
 import { Delta } from "@/components/assessments/delta";
 import { PlanTable } from "@/components/remediation/plan-table";
 import { ReportCover } from "./report-cover";
+import type { ReportBranding } from "@/lib/practices/queries";
 import { ReportSection, ReportSubheading } from "./report-section";
 import { ExecutiveSummary, KeyFigures, TopRisks } from "./report-summary";
 import { ReportScenarios } from "./report-scenarios";
@@ -103,7 +104,7 @@ const numberOf = (id: (typeof SECTIONS)[number][0]) => {
  * It must be rendered inside an element carrying `data-report-ready="false"`: ReportReady sets
  * it to "true" once the fonts have loaded and the charts have drawn.
  */
-export function BoardReport({ report, paper, orgSlug, part }: { report: Report; paper: Paper; orgSlug: string; part?: { part: "main" } }) {
+export function BoardReport({ report, paper, orgSlug, part, branding }: { report: Report; paper: Paper; orgSlug: string; part?: { part: "main" }; branding?: ReportBranding | null }) {
   const d = report.dashboard;
   const section = (id: (typeof SECTIONS)[number][0]) => ({ id: `report-${id}`, number: numberOf(id), title: titleOf(id) });
   const label = `Board report: ${report.meta.organisationName}`;
@@ -111,7 +112,7 @@ export function BoardReport({ report, paper, orgSlug, part }: { report: Report; 
     <article className="board-report mx-auto space-y-14 bg-white text-slate-900" style={{ maxWidth: PAPER[paper].contentWidth }} aria-label={label} data-paper={paper}>
       <style>{printCss(paper)}</style>
       <ReportReady />
-      <ReportCover report={report} />
+      <ReportCover report={report} branding={branding} />
 
       <nav aria-label="Contents" className="report-keep text-sm print:hidden">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Contents</h2>

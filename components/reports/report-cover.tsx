@@ -1,13 +1,16 @@
 import type { BoardReport } from "@/lib/reports/board-report";
+import type { ReportBranding } from "@/lib/practices/queries";
+import { PracticeBrand } from "@/components/reports/practice-brand";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { formatDateTimeLong, formatDayLong, readableDays } from "@/lib/dates";
 
 /** The cover: who, what, as of when, the headline rating, and how to read the rest. */
-export function ReportCover({ report }: { report: BoardReport }) {
+export function ReportCover({ report, branding }: { report: BoardReport; branding?: ReportBranding | null }) {
   const { meta, headline } = report;
   return (
     <section aria-label="Cover" className="report-cover flex flex-col justify-between">
       <div>
+        {branding && <PracticeBrand branding={branding} className="mb-8" />}
         <p className="text-xs font-semibold uppercase tracking-[0.24em] text-brand-700">Board report · Confidential</p>
         <div className="mt-6 h-1 w-16 bg-brand-600" aria-hidden />
         {/* The organisation's name is not in the heading: the PDF's outline titles a heading by its text and ran the two lines together. */}

@@ -1,4 +1,6 @@
 import type { WorkshopSummary } from "@/lib/workshops/queries";
+import type { ReportBranding } from "@/lib/practices/queries";
+import { PracticeBrand } from "@/components/reports/practice-brand";
 import { ACCESS_PATH_LABELS, CRITICALITY_LABELS, PRIORITY_LABELS } from "@/lib/labels";
 import { DIMENSION_LABELS } from "@/lib/scores/dashboard";
 import { DIMENSIONS } from "@/scoring/options";
@@ -21,13 +23,14 @@ const th = "px-2 py-1.5 text-left font-semibold";
 const td = "px-2 py-1.5 align-top";
 
 /** The workshop summary as the report job prints it: a few pages for the room and the board. */
-export function WorkshopSummaryDocument({ summary: s }: { summary: WorkshopSummary }) {
+export function WorkshopSummaryDocument({ summary: s, branding }: { summary: WorkshopSummary; branding?: ReportBranding | null }) {
   const w = s.workshop;
   const change = w.startScore === null ? null : s.assessment.score - w.startScore;
   return (
     <article className="px-1 py-2 text-slate-900">
       <ReportReady />
       <header>
+        {branding && <PracticeBrand branding={branding} className="mb-5" />}
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Workshop summary · {s.organisationName}</p>
         <h1 className="mt-1 text-2xl font-semibold">{w.title}</h1>
         <p className="mt-1 text-sm text-slate-700">

@@ -41,6 +41,7 @@ export const resolveOrgContext = cache(async (slug: string): Promise<OrgContext 
     userId: identity.user.id,
     role: membership.role,
     via: membership.via,
+    viaPracticeId: membership.viaPracticeId,
   };
 });
 

@@ -16,6 +16,8 @@ export interface MyOrganisation {
   role: string;
   /** The practice through which the user reaches it; null for their own membership. */
   via: string | null;
+  /** That practice's id; null for their own membership. */
+  viaPracticeId: string | null;
 }
 
 /** A practice (consultancy) the signed-in user belongs to. */
@@ -34,7 +36,7 @@ export interface Identity {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type IdentityRow = { kind: "member" | "client" | "practice" | null; id: string; email: string; name: string; targetId: string | null; slug: string | null; targetName: string | null; role: string | null; via: string | null };
+type IdentityRow = { kind: "member" | "client" | "practice" | null; id: string; email: string; name: string; targetId: string | null; slug: string | null; targetName: string | null; role: string | null; via: string | null; viaId: string | null };
 
 /**
  * The signed-in user, the organisations they reach and the practices they belong to, in one
@@ -49,13 +51,13 @@ type IdentityRow = { kind: "member" | "client" | "practice" | null; id: string; 
 export async function identityOf(id: string): Promise<Identity | null> {
   if (!UUID.test(id)) return null;
   const rows = await db().$queryRaw<IdentityRow[]>`
-    SELECT 'member' AS kind, u.id, u.email, u.name, o.id AS "targetId", o.slug, o.name AS "targetName", m.role::text AS role, NULL AS via, m."createdAt" AS since
+    SELECT 'member' AS kind, u.id, u.email, u.name, o.id AS "targetId", o.slug, o.name AS "targetName", m.role::text AS role, NULL AS via, NULL::uuid AS "viaId", m."createdAt" AS since
     FROM "User" u
     LEFT JOIN "Membership" m ON m."userId" = u.id
     LEFT JOIN "Organisation" o ON o.id = m."organisationId"
     WHERE u.id = ${id}::uuid
     UNION ALL
-    SELECT 'client', u.id, u.email, u.name, o.id, o.slug, o.name, pc.role::text, p.name, pc."createdAt"
+    SELECT 'client', u.id, u.email, u.name, o.id, o.slug, o.name, pc.role::text, p.name, p.id, pc."createdAt"
     FROM "PracticeMember" pm
     JOIN "User" u ON u.id = pm."userId"
     JOIN "Practice" p ON p.id = pm."practiceId"
@@ -63,7 +65,7 @@ export async function identityOf(id: string): Promise<Identity | null> {
     JOIN "Organisation" o ON o.id = pc."organisationId"
     WHERE pm."userId" = ${id}::uuid
     UNION ALL
-    SELECT 'practice', u.id, u.email, u.name, p.id, p.slug, p.name, pm.role::text, NULL, pm."createdAt"
+    SELECT 'practice', u.id, u.email, u.name, p.id, p.slug, p.name, pm.role::text, NULL, NULL, pm."createdAt"
     FROM "PracticeMember" pm
     JOIN "User" u ON u.id = pm."userId"
     JOIN "Practice" p ON p.id = pm."practiceId"
@@ -78,7 +80,7 @@ export async function identityOf(id: string): Promise<Identity | null> {
     for (const r of rows) {
       if (r.kind !== kind || !r.targetId || !r.slug || !r.targetName || !r.role) continue;
       if (kind === "practice") practices.push({ id: r.targetId, slug: r.slug, name: r.targetName, role: r.role });
-      else if (!organisations.has(r.targetId)) organisations.set(r.targetId, { id: r.targetId, slug: r.slug, name: r.targetName, role: r.role, via: r.via });
+      else if (!organisations.has(r.targetId)) organisations.set(r.targetId, { id: r.targetId, slug: r.slug, name: r.targetName, role: r.role, via: r.via, viaPracticeId: r.viaId });
     }
   }
   const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);

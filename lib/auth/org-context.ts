@@ -10,6 +10,8 @@ export interface OrgContext {
   role: Role;
   /** The practice through which the caller reaches the organisation (decision 037); absent or null for a member. */
   via?: string | null;
+  /** That practice's id (its name and logo may go on the reports the caller produces); absent or null for a member. */
+  viaPracticeId?: string | null;
 }
 
 /** Throws FORBIDDEN unless the context's role holds the permission. */

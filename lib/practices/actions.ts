@@ -12,6 +12,7 @@ import {
   endEngagementSchema,
   practiceMemberRoleSchema,
   practiceMemberVersionSchema,
+  practiceBrandingSchema,
   practiceSchema,
   updatePracticeSchema,
 } from "@/lib/practices/schemas";
@@ -28,6 +29,7 @@ import {
   setBenchmarkConsent,
   setClientRole,
   updatePractice,
+  updatePracticeBranding,
 } from "@/lib/practices/mutations";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { PRACTICE_ROLE_LABELS } from "@/lib/auth/practice-permissions";
@@ -41,6 +43,15 @@ export const updatePracticeAction = practiceAction("practice:manage", updatePrac
   await updatePractice(ctx, input);
   revalidatePath(`/practices/${ctx.practiceSlug}`, "layout");
   return { status: "success", message: "Practice saved." };
+});
+
+export const updatePracticeBrandingAction = practiceAction("practice:manage", practiceBrandingSchema, async (ctx, input, formData) => {
+  const file = formData.get("logo");
+  // A file input left empty still submits a nameless file of 0 bytes.
+  const chosen = file instanceof File && (file.size > 0 || file.name !== "") ? new Uint8Array(await file.arrayBuffer()) : undefined;
+  const { version } = await updatePracticeBranding(ctx, { version: input.version, brandReports: input.brandReports, logo: chosen ?? (input.removeLogo ? null : undefined) });
+  revalidatePath(`/practices/${ctx.practiceSlug}/settings`);
+  return { status: "success", message: input.brandReports ? "Saved. Reports you and your colleagues produce for clients now carry the practice's name and logo." : "Saved. Reports for clients carry no practice name or logo.", data: { version } };
 });
 
 export const addPracticeMemberAction = practiceAction("practice:manage", addPracticeMemberSchema, async (ctx, input) => {

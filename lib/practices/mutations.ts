@@ -12,6 +12,7 @@ import { insertOrganisationRow } from "@/lib/organisations/mutations";
 import { importIntoNewOrganisation } from "@/lib/inventory/import";
 import { slugify } from "@/lib/organisations/schemas";
 import { templateDocument, templateRegimes } from "@/lib/practices/templates";
+import { checkLogo } from "@/lib/practices/logo";
 import type { CreateClientInput, PracticeInput } from "@/lib/practices/schemas";
 
 // A practice's writes (decision 037). Each checks the caller's practice role itself, scopes every
@@ -42,6 +43,27 @@ export async function updatePractice(ctx: PracticeContext, input: PracticeInput 
     const { count } = await tx.practice.updateMany({ where: { id: ctx.practiceId, version: input.version }, data: { name: input.name, version: { increment: 1 } } });
     if (count === 0) throw staleOrMissing("Practice", await tx.practice.findUnique({ where: { id: ctx.practiceId }, select: { name: true, version: true } }), input.version);
     return { name: input.name, version: input.version + 1 };
+  });
+}
+
+/**
+ * Whether the practice's reports for clients carry its name and logo, and the logo: new bytes
+ * (checked here, whoever calls), null to remove it, undefined to keep it. Refused if someone saved
+ * the practice since `version` was read.
+ */
+export async function updatePracticeBranding(ctx: PracticeContext, input: { version: number; brandReports: boolean; logo?: Uint8Array | null }) {
+  assertPracticeCan(ctx, "practice:manage");
+  let logo: { logo: Uint8Array<ArrayBuffer> | null; logoType: string | null } | undefined;
+  if (input.logo === null) logo = { logo: null, logoType: null };
+  else if (input.logo !== undefined) {
+    const checked = checkLogo(input.logo);
+    if (!checked.ok) throw new AppError("INVALID_INPUT", checked.message, { fieldErrors: { logo: [checked.message] } });
+    logo = { logo: new Uint8Array(input.logo), logoType: checked.type };
+  }
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.practice.updateMany({ where: { id: ctx.practiceId, version: input.version }, data: { brandReports: input.brandReports, ...logo, version: { increment: 1 } } });
+    if (count === 0) throw staleOrMissing("Practice", await tx.practice.findUnique({ where: { id: ctx.practiceId }, select: { name: true, version: true } }), input.version);
+    return { version: input.version + 1 };
   });
 }
 
@@ -99,7 +121,7 @@ export async function createClient(ctx: PracticeContext, input: CreateClientInpu
     async (tx) => {
       const organisation = await insertOrganisationRow(tx, { name: input.name, hqCountry: input.hqCountry, sector: input.sector, regimes: templateRegimes(input.template) });
       const engagement = await tx.practiceClient.create({ data: { practiceId: ctx.practiceId, organisationId: organisation.id, role: input.role }, select: { id: true, role: true } });
-      const clientCtx: OrgContext = { organisationId: organisation.id, organisationSlug: organisation.slug, organisationName: organisation.name, userId: ctx.userId, role: input.role, via: ctx.practiceName };
+      const clientCtx: OrgContext = { organisationId: organisation.id, organisationSlug: organisation.slug, organisationName: organisation.name, userId: ctx.userId, role: input.role, via: ctx.practiceName, viaPracticeId: ctx.practiceId };
       await recordAudit(tx, clientCtx, { action: "create", entityType: "organisation", entityId: organisation.id, after: { ...organisation, createdBy: ctx.practiceName } });
       await recordAudit(tx, clientCtx, { action: "create", entityType: "practice_engagement", entityId: engagement.id, after: { practice: ctx.practiceName, role: input.role } });
       const document = templateDocument(input.template, input);

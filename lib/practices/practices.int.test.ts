@@ -15,6 +15,8 @@ import { createClientSchema } from "@/lib/practices/schemas";
 import { CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { createApiToken } from "@/lib/api-tokens/mutations";
+import { gifHeader, jpegHeader, pngBytes } from "@/lib/testing/images";
+import type { OrgContext } from "@/lib/auth/org-context";
 
 type Practice = Awaited<ReturnType<typeof buildPracticeWithMembers>>;
 
@@ -56,7 +58,7 @@ describe("reaching a client through a practice", () => {
 
     for (const role of ["partner", "consultant"] as const) {
       const identity = await identityOf(p.users[role].id);
-      expect(identity?.organisations).toEqual([{ id: client.id, slug: client.slug, name: client.name, role: "analyst", via: p.practice.name }]);
+      expect(identity?.organisations).toEqual([{ id: client.id, slug: client.slug, name: client.name, role: "analyst", via: p.practice.name, viaPracticeId: p.practice.id }]);
       expect(identity?.practices).toEqual([{ id: p.practice.id, slug: p.practice.slug, name: p.practice.name, role }]);
     }
   });
@@ -67,7 +69,7 @@ describe("reaching a client through a practice", () => {
     const engagement = await buildEngagement(db(), p.practice.id, client.organisation.id, "owner");
     await db().membership.create({ data: { organisationId: client.organisation.id, userId: p.users.consultant.id, role: "viewer" } });
 
-    expect((await identityOf(p.users.consultant.id))?.organisations).toEqual([expect.objectContaining({ id: client.organisation.id, role: "viewer", via: null })]);
+    expect((await identityOf(p.users.consultant.id))?.organisations).toEqual([expect.objectContaining({ id: client.organisation.id, role: "viewer", via: null, viaPracticeId: null })]);
     expect((await identityOf(p.users.partner.id))?.organisations).toEqual([expect.objectContaining({ id: client.organisation.id, role: "owner", via: p.practice.name })]);
 
     const clientOwner = contextFor(client.organisation, client.users.owner.id, "owner");
@@ -99,6 +101,7 @@ describe("reaching a client through a practice", () => {
 // Written out by hand (issue 19: expectations never come from the table under test).
 const PRACTICE_MATRIX: Record<string, Record<PracticeRole, boolean>> = {
   updatePractice: { partner: true, consultant: false },
+  updatePracticeBranding: { partner: true, consultant: false },
   addPracticeMember: { partner: true, consultant: false },
   changePracticeMemberRole: { partner: true, consultant: false },
   removePracticeMember: { partner: true, consultant: false },
@@ -108,6 +111,7 @@ const PRACTICE_MATRIX: Record<string, Record<PracticeRole, boolean>> = {
   restoreClient: { partner: true, consultant: false },
   deleteClient: { partner: true, consultant: false },
   getPractice: { partner: true, consultant: true },
+  getPracticeLogo: { partner: true, consultant: true },
   listPracticeMembers: { partner: true, consultant: true },
   listPortfolio: { partner: true, consultant: true },
   getPracticeClient: { partner: true, consultant: true },
@@ -138,6 +142,8 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
     restoreClient: (ctx) => practices.restoreClient(ctx, engagement.id, engagement.version),
     deleteClient: (ctx) => practices.deleteClient(ctx, engagement.id, engagement.version, client.name),
     getPractice: (ctx) => practiceQueries.getPractice(ctx),
+    getPracticeLogo: (ctx) => practiceQueries.getPracticeLogo(ctx),
+    updatePracticeBranding: (ctx) => practices.updatePracticeBranding(ctx, { version: p.practice.version, brandReports: true, logo: pngBytes(40, 20) }),
     listPracticeMembers: (ctx) => practiceQueries.listPracticeMembers(ctx),
     listPortfolio: (ctx) => practiceQueries.listPortfolio(ctx),
     getPracticeClient: (ctx) => practiceQueries.getPracticeClient(ctx, engagement.id),
@@ -198,6 +204,11 @@ const STALE: Record<string, (p: Practice) => Promise<{ bump: () => Promise<unkno
     version: p.practice.version,
     bump: () => db().practice.update({ where: { id: p.practice.id }, data: { name: "Someone else's name", version: { increment: 1 } } }),
     call: (v) => practices.updatePractice(practiceCtx(p, "partner"), { name: "Mine", version: v }),
+  }),
+  updatePracticeBranding: async (p) => ({
+    version: p.practice.version,
+    bump: () => db().practice.update({ where: { id: p.practice.id }, data: { name: "Someone else's name", version: { increment: 1 } } }),
+    call: (v) => practices.updatePracticeBranding(practiceCtx(p, "partner"), { version: v, brandReports: true }),
   }),
   changePracticeMemberRole: async (p) => ({
     version: p.members.consultant.version,
@@ -440,5 +451,87 @@ describe("a practice's clients", () => {
     const viaPractice = { ...contextFor(client, p.users.consultant.id, "owner"), via: p.practice.name };
     await expect(createApiToken(viaPractice, { name: "CI", role: "viewer" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining(p.practice.name) });
     expect(await db().apiToken.count({ where: { organisationId: client.id } })).toBe(0);
+  });
+});
+
+// ---- the practice's name and logo on its reports for clients (decision 042) ---------------------
+
+describe("the practice's name and logo on reports for clients", () => {
+  /** The context a consultant works in at the client, as the request and the print route build it. */
+  async function consultantAt(p: Practice, organisationId: string): Promise<OrgContext> {
+    const reached = (await identityOf(p.users.consultant.id))!.organisations.find((o) => o.id === organisationId)!;
+    return { organisationId: reached.id, organisationSlug: reached.slug, organisationName: reached.name, userId: p.users.consultant.id, role: reached.role as OrgContext["role"], via: reached.via, viaPracticeId: reached.viaPracticeId };
+  }
+
+  it("a partner turns branding on with a PNG logo: a consultant's reports in a client carry both; the client's own owner's never do", async () => {
+    const p = await buildPracticeWithMembers(db());
+    const client = await buildOrganisationWithMembers(db());
+    await buildEngagement(db(), p.practice.id, client.organisation.id, "editor");
+    const logo = pngBytes(64, 16);
+    expect(await practices.updatePracticeBranding(practiceCtx(p, "partner"), { version: p.practice.version, brandReports: true, logo })).toEqual({ version: p.practice.version + 1 });
+
+    const asConsultant = await consultantAt(p, client.organisation.id);
+    expect(asConsultant.viaPracticeId).toBe(p.practice.id);
+    expect(await practiceQueries.reportBranding(asConsultant)).toEqual({ practiceName: p.practice.name, logo: `data:image/png;base64,${Buffer.from(logo).toString("base64")}` });
+    expect(await practiceQueries.reportBranding(contextFor(client.organisation, client.users.owner.id, "owner"))).toBeNull();
+    // The settings page shows the same picture.
+    expect(await practiceQueries.getPracticeLogo(practiceCtx(p, "consultant"))).toBe(`data:image/png;base64,${Buffer.from(logo).toString("base64")}`);
+  });
+
+  it("no branding while it is off, once the engagement is archived or ended, or for a practice that does not work with the client", async () => {
+    const p = await buildPracticeWithMembers(db());
+    const other = await buildPracticeWithMembers(db());
+    const client = await buildOrganisationWithMembers(db());
+    const engagement = await buildEngagement(db(), p.practice.id, client.organisation.id, "editor");
+    const asConsultant = await consultantAt(p, client.organisation.id);
+    expect(await practiceQueries.reportBranding(asConsultant)).toBeNull(); // off by default
+
+    await practices.updatePracticeBranding(practiceCtx(other, "partner"), { version: other.practice.version, brandReports: true, logo: pngBytes(8, 8) });
+    // A context naming another practice (one that brands its reports) gets nothing for a client it does not serve.
+    expect(await practiceQueries.reportBranding({ ...asConsultant, via: other.practice.name, viaPracticeId: other.practice.id })).toBeNull();
+
+    await practices.updatePracticeBranding(practiceCtx(p, "partner"), { version: p.practice.version, brandReports: true });
+    expect(await practiceQueries.reportBranding(asConsultant)).toEqual({ practiceName: p.practice.name, logo: null });
+    await db().practiceClient.update({ where: { id: engagement.id }, data: { archivedAt: new Date() } });
+    expect(await practiceQueries.reportBranding(asConsultant)).toBeNull();
+    await db().practiceClient.delete({ where: { id: engagement.id } });
+    expect(await practiceQueries.reportBranding(asConsultant)).toBeNull();
+  });
+
+  it("a JPEG is stored as one; removing the logo clears it; leaving it out keeps it", async () => {
+    const p = await buildPracticeWithMembers(db());
+    const ctx = practiceCtx(p, "partner");
+    await practices.updatePracticeBranding(ctx, { version: 1, brandReports: false, logo: jpegHeader(200, 50) });
+    expect(await db().practice.findUniqueOrThrow({ where: { id: p.practice.id }, select: { logoType: true, brandReports: true } })).toEqual({ logoType: "image/jpeg", brandReports: false });
+    await practices.updatePracticeBranding(ctx, { version: 2, brandReports: true });
+    expect((await db().practice.findUniqueOrThrow({ where: { id: p.practice.id } })).logoType).toBe("image/jpeg");
+    await practices.updatePracticeBranding(ctx, { version: 3, brandReports: true, logo: null });
+    expect(await db().practice.findUniqueOrThrow({ where: { id: p.practice.id }, select: { logo: true, logoType: true, version: true } })).toEqual({ logo: null, logoType: null, version: 4 });
+    expect(await practiceQueries.getPracticeLogo(ctx)).toBeNull();
+  });
+
+  it("refuses a file that is not a PNG or JPEG, too large, or a picture too big, under the logo field, and changes nothing", async () => {
+    const p = await buildPracticeWithMembers(db());
+    const ctx = practiceCtx(p, "partner");
+    await practices.updatePracticeBranding(ctx, { version: 1, brandReports: true, logo: pngBytes(10, 10) });
+    const before = await snapshot(p.practice.id);
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const tooLarge = new Uint8Array(300 * 1024);
+    tooLarge.set(pngBytes(4, 4));
+    for (const [bytes, message] of [
+      [gifHeader(10, 10), "A logo must be a PNG or JPEG picture; this file is GIF."],
+      [svg, "This is not a PNG or JPEG picture that can be read."],
+      [tooLarge, "The file is 300 KB; a logo may be at most 256 KB."],
+      [jpegHeader(20_000, 20_000), "The picture is 20000 x 20000 pixels; a logo may be at most 4000 pixels on either side."],
+    ] as const) {
+      await expect(practices.updatePracticeBranding(ctx, { version: 2, brandReports: false, logo: bytes })).rejects.toMatchObject({ code: "INVALID_INPUT", message, details: { fieldErrors: { logo: [message] } } });
+    }
+    expect(await snapshot(p.practice.id)).toBe(before);
+  });
+
+  it("the database refuses a logo the application never writes (another media type, or bytes without one)", async () => {
+    const p = await buildPracticeWithMembers(db());
+    await expect(db().practice.update({ where: { id: p.practice.id }, data: { logo: new Uint8Array([60, 115, 118, 103]), logoType: "image/svg+xml" } })).rejects.toThrow(/Practice_logo_check/);
+    await expect(db().practice.update({ where: { id: p.practice.id }, data: { logo: pngBytes(2, 2) } })).rejects.toThrow(/Practice_logo_check/);
   });
 });

@@ -9,6 +9,7 @@ import { scoreOrganisation, scoreOrganisations, today } from "@/lib/scores/queri
 import type { Rating } from "@/scoring/ratings";
 import type { Dimension } from "@/scoring/options";
 import { METHODOLOGY_VERSION } from "@/scoring/version";
+import { logoDataUri } from "@/lib/practices/logo";
 import { benchmark, sizeBandOf, type Benchmark, type BenchmarkClient, type BenchmarkScore, type SizeBand } from "@/lib/practices/benchmark";
 
 // A practice's own data (decision 037): every query is scoped by the caller's practice in its own
@@ -18,7 +19,36 @@ import { benchmark, sizeBandOf, type Benchmark, type BenchmarkClient, type Bench
 /** The caller's practice. */
 export async function getPractice(ctx: PracticeContext) {
   assertPracticeCan(ctx, "practice:read");
-  return db().practice.findUniqueOrThrow({ where: { id: ctx.practiceId }, select: { id: true, slug: true, name: true, version: true, createdAt: true } });
+  return db().practice.findUniqueOrThrow({ where: { id: ctx.practiceId }, select: { id: true, slug: true, name: true, version: true, createdAt: true, brandReports: true, logoType: true } });
+}
+
+/** The practice's logo as a `data:` address for its settings page, or null when it has none. */
+export async function getPracticeLogo(ctx: PracticeContext): Promise<string | null> {
+  assertPracticeCan(ctx, "practice:read");
+  const row = await db().practice.findUniqueOrThrow({ where: { id: ctx.practiceId }, select: { logo: true, logoType: true } });
+  return row.logo && row.logoType ? logoDataUri({ bytes: row.logo, type: row.logoType }) : null;
+}
+
+/** What a report carries of the practice that produced it: its name and, if it has one, its logo. */
+export interface ReportBranding {
+  practiceName: string;
+  logo: string | null;
+}
+
+/**
+ * The practice's name and logo for a report the caller produces in a client (decision 042): only
+ * when the caller reaches the client through that practice, the engagement is live, and a partner
+ * chose to brand the practice's reports. A client's own members produce unbranded reports.
+ */
+export async function reportBranding(ctx: OrgContext): Promise<ReportBranding | null> {
+  assertCan(ctx, "organisation:read");
+  if (!ctx.viaPracticeId) return null;
+  const row = await db().practice.findFirst({
+    where: { id: ctx.viaPracticeId, brandReports: true, clients: { some: { organisationId: ctx.organisationId, archivedAt: null } } },
+    select: { name: true, logo: true, logoType: true },
+  });
+  if (!row) return null;
+  return { practiceName: row.name, logo: row.logo && row.logoType ? logoDataUri({ bytes: row.logo, type: row.logoType }) : null };
 }
 
 /** The practice's members, partners first. */
@@ -87,7 +117,7 @@ export async function listPortfolio(ctx: PracticeContext, { archived = false }: 
   // engagement's role), read together: one fingerprint query, and only changed inventories scored.
   const scoreable = rows.filter((r) => !archived && r.aiSystems > 0);
   const scores = await scoreOrganisations(
-    scoreable.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName })),
+    scoreable.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName, viaPracticeId: ctx.practiceId })),
     asOf,
   );
   const liveOf = new Map(scoreable.map((r, i) => [r.engagementId, scores[i]!]));
@@ -181,7 +211,7 @@ export async function comparePortfolioClients(ctx: PracticeContext, engagementId
   const out: ComparedClient[] = [];
   for (const id of ids) {
     const r = byId.get(id)!;
-    const live = await scoreOrganisation({ organisationId: r.organisation.id, organisationSlug: r.organisation.slug, organisationName: r.organisation.name, userId: ctx.userId, role: r.role, via: ctx.practiceName }, asOf);
+    const live = await scoreOrganisation({ organisationId: r.organisation.id, organisationSlug: r.organisation.slug, organisationName: r.organisation.name, userId: ctx.userId, role: r.role, via: ctx.practiceName, viaPracticeId: ctx.practiceId }, asOf);
     const base = { engagementId: r.id, slug: r.organisation.slug, name: r.organisation.name };
     if (!live.ok || live.result.systems.length === 0) {
       out.push({ ...base, score: null, rating: null, unscored: live.ok ? "No AI systems yet" : "The inventory has problems to fix before it can be scored", dimensions: null, systems: 0, restrictions: [], vendors: [] });
@@ -250,7 +280,7 @@ export async function practiceBenchmark(ctx: PracticeContext, engagementId: stri
   // Each client scored as the practice sees it (the engagement's role), like the portfolio: read
   // together (one fingerprint query), and the per-process cache is shared with the portfolio's.
   const scores = await scoreOrganisations(
-    rows.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName })),
+    rows.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName, viaPracticeId: ctx.practiceId })),
     today(),
   );
   const clients: BenchmarkClient[] = [];

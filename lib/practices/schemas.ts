@@ -3,6 +3,7 @@ import { emailSchema, organisationSchema } from "@/lib/auth/schemas";
 import { ROLES } from "@/lib/auth/permissions";
 import { PRACTICE_ROLES } from "@/lib/auth/practice-permissions";
 import { singleLineText } from "@/lib/text";
+import { checkbox } from "@/lib/form-fields";
 import { CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
 
 const version = z.coerce.number().int().positive();
@@ -13,6 +14,9 @@ export const practiceSchema = z.object({
 });
 
 export const updatePracticeSchema = practiceSchema.extend({ version });
+
+/** The practice's name and logo on its client reports (decision 042); the logo file itself is checked by lib/practices/logo.ts. */
+export const practiceBrandingSchema = z.object({ version, brandReports: checkbox, removeLogo: checkbox });
 
 export const clientRoleSchema = z.enum(ROLES, { message: "Choose a role" });
 

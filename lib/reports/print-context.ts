@@ -25,6 +25,7 @@ export async function printContext(token: string): Promise<{ ctx: OrgContext; as
       userId: payload.userId,
       role: reached.role,
       via: reached.via,
+      viaPracticeId: reached.viaPracticeId,
     },
     assessmentId: payload.assessmentId,
     paper: payload.paper,

@@ -16,12 +16,12 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T> | T): Promi
 }
 
 /** The output of a poppler tool (`pdftotext`, `pdfinfo`) run on a PDF file; `args` come before the file. */
-export function pdfTool(tool: "pdftotext" | "pdfinfo", file: string, args: string[] = []): string {
+export function pdfTool(tool: "pdftotext" | "pdfinfo" | "pdfimages", file: string, args: string[] = []): string {
   return execFileSync(tool, tool === "pdftotext" ? [...args, file, "-"] : [...args, file], { encoding: "utf8" });
 }
 
 /** The same for a PDF in memory. */
-export function pdfToolOnBytes(tool: "pdftotext" | "pdfinfo", pdf: Uint8Array, args: string[] = []): Promise<string> {
+export function pdfToolOnBytes(tool: "pdftotext" | "pdfinfo" | "pdfimages", pdf: Uint8Array, args: string[] = []): Promise<string> {
   return withTempDir((dir) => {
     const file = path.join(dir, "report.pdf");
     writeFileSync(file, pdf);

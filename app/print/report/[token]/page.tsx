@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { printContext } from "@/lib/reports/print-context";
 import { getBoardReport, getReportInventory } from "@/lib/reports/queries";
+import { reportBranding } from "@/lib/practices/queries";
 import { footerCss, REPORT_PART_QUERY } from "@/lib/reports/report-footer";
 import { BoardReport, BoardReportInventoryPart, PAPER } from "@/components/reports/board-report";
 import { formatDayLong } from "@/lib/dates";
@@ -40,7 +41,7 @@ export default async function BoardReportPrintPage({ params, searchParams }: { p
     if (!inventory || query.from >= inventory.inventory.length) notFound();
     return page(inventory.meta, <BoardReportInventoryPart report={inventory} paper={access.paper} from={query.from} to={query.to} />);
   }
-  const report = await getBoardReport(access.ctx, access.assessmentId);
+  const [report, branding] = await Promise.all([getBoardReport(access.ctx, access.assessmentId), reportBranding(access.ctx)]);
   if (!report) notFound();
-  return page(report.meta, <BoardReport report={report} paper={access.paper} orgSlug={access.ctx.organisationSlug} part={query ? { part: "main" } : undefined} />);
+  return page(report.meta, <BoardReport report={report} paper={access.paper} orgSlug={access.ctx.organisationSlug} part={query ? { part: "main" } : undefined} branding={branding} />);
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { printContext } from "@/lib/reports/print-context";
 import { getWorkshopSummary } from "@/lib/workshops/queries";
+import { reportBranding } from "@/lib/practices/queries";
 import { footerCss } from "@/lib/reports/report-footer";
 import { formatDayLong } from "@/lib/dates";
 import { PAPER } from "@/components/reports/board-report";
@@ -15,12 +16,12 @@ export const metadata = { title: "Workshop summary", robots: { index: false } };
 export default async function WorkshopSummaryPrintPage({ params }: { params: Promise<{ token: string }> }) {
   const access = await printContext((await params).token);
   if (!access?.workshopId) notFound();
-  const summary = await getWorkshopSummary(access.ctx, access.workshopId);
+  const [summary, branding] = await Promise.all([getWorkshopSummary(access.ctx, access.workshopId), reportBranding(access.ctx)]);
   if (!summary || summary.assessment.id !== access.assessmentId) notFound();
   return (
     <main data-report-ready="false" data-paper={access.paper} className="mx-auto bg-white" style={{ width: PAPER[access.paper].contentWidth }}>
       <style>{footerCss({ organisation: summary.organisationName, assessmentId: summary.assessment.id, assessmentDate: formatDayLong(summary.assessment.asOf), methodologyVersion: summary.assessment.methodologyVersion })}</style>
-      <WorkshopSummaryDocument summary={summary} />
+      <WorkshopSummaryDocument summary={summary} branding={branding} />
     </main>
   );
 }

@@ -1,9 +1,9 @@
 import { requirePracticePage } from "@/lib/auth/context";
 import { canInPractice, PRACTICE_ROLE_LABELS } from "@/lib/auth/practice-permissions";
-import { getPractice, listPracticeMembers } from "@/lib/practices/queries";
+import { getPractice, getPracticeLogo, listPracticeMembers } from "@/lib/practices/queries";
 import { formatDay } from "@/lib/dates";
 import { Card, PageHeader, Panel } from "@/components/ui/card";
-import { AddPracticeMemberForm, PracticeMemberControls, PracticeNameForm } from "@/components/practices/practice-forms";
+import { AddPracticeMemberForm, PracticeBrandingForm, PracticeMemberControls, PracticeNameForm } from "@/components/practices/practice-forms";
 
 export const metadata = { title: "Practice members and settings" };
 
@@ -11,7 +11,7 @@ export default async function PracticeSettingsPage({ params }: { params: Promise
   const { practice } = await params;
   const ctx = await requirePracticePage(practice);
   const partner = canInPractice(ctx.role, "practice:manage");
-  const [details, members] = await Promise.all([getPractice(ctx), listPracticeMembers(ctx)]);
+  const [details, members, logo] = await Promise.all([getPractice(ctx), listPracticeMembers(ctx), partner ? getPracticeLogo(ctx) : null]);
   return (
     <>
       <PageHeader title="Members and settings" description="Who belongs to the practice. Partners manage the practice and its clients; consultants work in the clients with the role chosen for each." />
@@ -20,6 +20,13 @@ export default async function PracticeSettingsPage({ params }: { params: Promise
           <Card>
             <h2 className="mb-4 text-base font-semibold text-slate-900">Name</h2>
             <PracticeNameForm practiceSlug={ctx.practiceSlug} name={details.name} version={details.version} />
+          </Card>
+        )}
+        {partner && (
+          <Card>
+            <h2 className="text-base font-semibold text-slate-900">Reports for clients</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">The practice&apos;s name and logo on what its members produce for clients.</p>
+            <PracticeBrandingForm practiceSlug={ctx.practiceSlug} practiceName={details.name} version={details.version} brandReports={details.brandReports} logo={logo} />
           </Card>
         )}
         <Panel>

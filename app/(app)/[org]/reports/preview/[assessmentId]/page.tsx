@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireOrgPage } from "@/lib/auth/context";
 import { getBoardReport } from "@/lib/reports/queries";
+import { reportBranding } from "@/lib/practices/queries";
 import { PAPERS } from "@/lib/reports/print-token";
 import { BoardReport, PAPER } from "@/components/reports/board-report";
 import { PageHeader } from "@/components/ui/card";
@@ -21,7 +22,7 @@ export default async function BoardReportPreviewPage({ params, searchParams }: {
   const { org, assessmentId } = await params;
   const ctx = await requireOrgPage(org, "scores:read");
   const { paper } = searchSchema.parse(await searchParams);
-  const report = await getBoardReport(ctx, assessmentId);
+  const [report, branding] = await Promise.all([getBoardReport(ctx, assessmentId), reportBranding(ctx)]);
   if (!report) notFound();
   const here = `/${ctx.organisationSlug}/reports/preview/${report.meta.assessmentId}`;
   return (
@@ -49,7 +50,7 @@ export default async function BoardReportPreviewPage({ params, searchParams }: {
       {/* A sheet of paper: the report's width between the margins, plus the margins. Keyed by the
           paper so that switching it renders (and signals readiness) afresh. */}
       <div key={paper} data-report-ready="false" data-paper={paper} className="mx-auto overflow-x-auto rounded-sm bg-white px-[16mm] py-[16mm] shadow-md ring-1 ring-slate-200 print:overflow-visible print:p-0 print:shadow-none print:ring-0" style={{ maxWidth: `calc(${PAPER[paper].contentWidth} + 32mm)` }}>
-        <BoardReport report={report} paper={paper} orgSlug={ctx.organisationSlug} />
+        <BoardReport report={report} paper={paper} orgSlug={ctx.organisationSlug} branding={branding} />
       </div>
     </>
   );
