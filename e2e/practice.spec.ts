@@ -174,3 +174,40 @@ test("a partner puts the practice's name and logo on its client reports: a GIF i
   await expect(card.getByLabel("Replace the logo")).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
+
+test("the next workshop: planned from the client's page, listed in the portfolio, and shown to the client's own people", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const tag = Date.now().toString(36);
+  await signIn(page, CONSULTANT);
+  await page.goto(`${PRACTICE}/clients/new`);
+  await page.getByLabel("Client's name").fill(`Planned ${tag}`);
+  await page.getByLabel("Headquarters country").selectOption("FR");
+  await page.getByLabel("Sector").fill("Retail");
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Planned ${tag}` })).toBeVisible();
+
+  // From the portfolio's "None planned" to the client's page, where the plan is made.
+  await page.goto(PRACTICE);
+  await page.getByLabel("Search clients").fill(tag);
+  const row = page.getByRole("row", { name: new RegExp(`Planned ${tag}`) });
+  await row.getByRole("link", { name: /None planned/ }).click();
+  const plan = page.locator("#next-workshop");
+  await expect(plan.getByRole("heading", { name: "Next workshop" })).toBeVisible();
+  const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await plan.getByLabel("Day").fill(day);
+  await plan.getByLabel("What it is about (optional)").fill("Fallback drill");
+  await plan.getByRole("button", { name: "Save the plan" }).click();
+  await expect(plan.getByText(/^Next workshop planned for \d{1,2} \w+ \d{4}\.$/)).toBeVisible();
+  await page.goto(PRACTICE);
+  await page.getByLabel("Search clients").fill(tag);
+  await expect(row).toContainText("Fallback drill");
+
+  // Mainfeld's own owner sees the demo practice's plan on the Workshops page.
+  const dana = await browser.newContext();
+  const danaPage = await dana.newPage();
+  await signIn(danaPage, DEMO.owner);
+  await danaPage.goto("/mainfeld/workshops");
+  await expect(danaPage.getByText(/^Next workshop: \d{1,2} \w+ \d{4}$/)).toBeVisible();
+  await expect(danaPage.getByText("Fallback drill with the platform team. Planned by Northbridge Advisory.")).toBeVisible();
+  await dana.close();
+});

@@ -806,6 +806,16 @@ const PRACTICE_ACTIONS: { name: string; consultant: boolean; action: Action; inp
     },
   },
   { name: "createClientAction", consultant: false, action: practiceActions.createClientAction, input: async (p) => ({ practice: p.practice.slug, name: `Client ${Math.random().toString(36).slice(2, 8)}`, hqCountry: "GB", sector: "Banking", template: "empty", role: "editor" }) },
+  {
+    name: "planNextWorkshopAction",
+    // Whoever facilitates the workshop plans it: partners and consultants.
+    consultant: true,
+    action: practiceActions.planNextWorkshopAction,
+    input: async (p) => {
+      const e = await buildEngagement(db(), p.practice.id, (await buildOrganisation(db())).id, "editor");
+      return { practice: p.practice.slug, clientId: e.id, version: e.version, on: "2099-03-01", title: "Fallback drill" };
+    },
+  },
   ...(["setClientRoleAction", "archiveClientAction", "restoreClientAction", "deleteClientAction"] as const).map((name) => ({
     name,
     consultant: false,

@@ -919,6 +919,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   removePracticeMember: PRACTICE_SCOPED,
   createClient: PRACTICE_SCOPED,
   setClientRole: PRACTICE_SCOPED,
+  planNextWorkshop: PRACTICE_SCOPED,
   archiveClient: PRACTICE_SCOPED,
   restoreClient: PRACTICE_SCOPED,
   deleteClient: PRACTICE_SCOPED,

@@ -514,7 +514,8 @@ export const DEMO_PRACTICE = {
   // Every client's owner agreed to be counted in the practice's anonymised benchmark (decision 040).
   clients: [
     // Northbridge facilitates Mainfeld's workshops and reviews its questionnaire: it works there as an editor.
-    { org: DEMO_ORG_SLUGS.mainfeld, role: "editor" as Role, benchmark: true },
+    // Its next workshop with Mainfeld is planned five weeks after the demo is seeded.
+    { org: DEMO_ORG_SLUGS.mainfeld, role: "editor" as Role, benchmark: true, nextWorkshop: { inDays: 35, title: "Fallback drill with the platform team" } },
     { org: DEMO_ORG_SLUGS.albion, role: "analyst" as Role, benchmark: true },
     ...BENCHMARK_CLIENTS.map((c) => ({ org: c.slug, role: "analyst" as Role, benchmark: true })),
   ],

@@ -51,6 +51,10 @@ describe("demo seed", () => {
         ["vistula-machine-tools", "analyst", true],
       ]);
       expect(await prisma.membership.count({ where: { user: { email: { in: ["consultant@sovra.example", "advisor@sovra.example"] } } } })).toBe(0);
+      // Its next workshop with Mainfeld is planned, five weeks ahead.
+      const mainfeld = practice.clients.find((c) => c.organisation.slug === "mainfeld")!;
+      expect(mainfeld.nextWorkshopTitle).toBe("Fallback drill with the platform team");
+      expect(Math.round((mainfeld.nextWorkshopOn!.getTime() - Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate())) / 86_400_000)).toBe(35);
       // Its name and logo go on its reports for clients; the logo passes the upload's own check.
       expect(practice.brandReports).toBe(true);
       expect(practice.logo && checkLogo(practice.logo)).toEqual({ ok: true, type: "image/png", width: 720, height: 192 });

@@ -254,7 +254,8 @@ async function createDemo(
   const engagements = await tx.practiceClient.createMany({
     data: DEMO_PRACTICE.clients
       .filter((c) => orgIds.has(c.org))
-      .map((c) => ({ practiceId: practice.id, organisationId: resolve(orgIds, c.org, "organisation", "practice client"), role: c.role, benchmarkConsentAt: c.benchmark ? dayOffset(now, -30) : null })),
+      .map((c) => ({ practiceId: practice.id, organisationId: resolve(orgIds, c.org, "organisation", "practice client"), role: c.role, benchmarkConsentAt: c.benchmark ? dayOffset(now, -30) : null,
+        ...("nextWorkshop" in c && c.nextWorkshop ? { nextWorkshopOn: dayOffset(now, c.nextWorkshop.inDays), nextWorkshopTitle: c.nextWorkshop.title } : {}) })),
     skipDuplicates: true,
   });
   count("practice clients", engagements.count);

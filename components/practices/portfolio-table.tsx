@@ -28,6 +28,8 @@ export interface PortfolioRow {
   restrictions: string[];
   overdueActions: number;
   openActions: number;
+  /** The next workshop planned with the client (a YYYY-MM-DD day), and what it is about. */
+  nextWorkshop: { on: string; title: string | null } | null;
 }
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic } });
@@ -77,7 +79,8 @@ export function PortfolioTable({ rows, practiceSlug }: { rows: PortfolioRow[]; p
       { id: "trend", accessorFn: (r) => r.trend ?? undefined, header: "Since last assessment", sortFn: "basic", sortUndefined: "last" },
       { id: "restrictions", accessorFn: (r) => r.restrictions.length, header: "Restrictions reaching it", sortFn: "basic" },
       { id: "overdue", accessorFn: (r) => r.overdueActions, header: "Overdue actions", sortFn: "basic" },
-      { id: "role", accessorFn: (r) => r.roleLabel, header: "Practice works as", sortFn: "alphanumeric" },
+      // Soonest first; clients with nothing planned last, whichever the direction.
+      { id: "nextWorkshop", accessorFn: (r) => r.nextWorkshop?.on ?? undefined, header: "Next workshop", sortFn: "alphanumeric", sortUndefined: "last" },
     ],
     [],
   );
@@ -183,12 +186,13 @@ export function PortfolioTable({ rows, practiceSlug }: { rows: PortfolioRow[]; p
                     <span className="block text-xs font-normal text-slate-500">
                       {r.sector} · {r.country}
                     </span>
+                    <span className="block text-xs font-normal text-slate-500">The practice works as {r.roleLabel.toLowerCase()}</span>
                   </th>
                   <td className="whitespace-nowrap px-4 py-3">{r.rating && r.score !== null ? <RatingBadge rating={r.rating} score={r.score} /> : <span className="text-slate-500">{r.unscored}</span>}</td>
                   <td className="min-w-36 px-4 py-3">
                     <Trend row={r} />
                   </td>
-                  <td className="min-w-52 px-4 py-3">
+                  <td className="min-w-44 px-4 py-3">
                     {r.restrictions.length === 0 ? (
                       <span className="text-slate-500">None in force</span>
                     ) : (
@@ -205,7 +209,18 @@ export function PortfolioTable({ rows, practiceSlug }: { rows: PortfolioRow[]; p
                     <span className={cn(r.overdueActions > 0 ? "font-medium text-red-700" : "text-slate-700")}>{r.overdueActions}</span>
                     <span className="block text-xs text-slate-500">of {r.openActions} open</span>
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-700">{r.roleLabel}</td>
+                  <td className="min-w-36 px-4 py-3">
+                    {r.nextWorkshop ? (
+                      <>
+                        <span className="whitespace-nowrap font-medium text-slate-900">{formatDay(r.nextWorkshop.on)}</span>
+                        {r.nextWorkshop.title && <span className="block text-xs text-slate-500">{r.nextWorkshop.title}</span>}
+                      </>
+                    ) : (
+                      <Link href={`/practices/${practiceSlug}/clients/${r.engagementId}#next-workshop`} className="text-slate-500 hover:text-brand-700 hover:underline">
+                        None planned<span className="sr-only"> for {r.name}: plan one</span>
+                      </Link>
+                    )}
+                  </td>
                   <td className="whitespace-nowrap px-4 py-3 text-right">
                     <Link href={`/practices/${practiceSlug}/clients/${r.engagementId}/benchmark`} className="text-sm font-medium text-brand-700 hover:underline">
                       Benchmark<span className="sr-only"> of {r.name}</span>

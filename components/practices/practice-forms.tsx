@@ -14,11 +14,12 @@ import {
   setClientRoleAction,
   updatePracticeAction,
   updatePracticeBrandingAction,
+  planNextWorkshopAction,
 } from "@/lib/practices/actions";
 import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS } from "@/lib/practices/logo-limits";
 import { PracticeBrand } from "@/components/reports/practice-brand";
 import { idle, submitted, type ActionState } from "@/lib/action-state";
-import { addPracticeMemberSchema, createClientSchema, deleteClientSchema, practiceSchema, updatePracticeSchema } from "@/lib/practices/schemas";
+import { addPracticeMemberSchema, createClientSchema, deleteClientSchema, planWorkshopSchema, practiceSchema, updatePracticeSchema } from "@/lib/practices/schemas";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { PRACTICE_ROLES, PRACTICE_ROLE_DESCRIPTIONS, PRACTICE_ROLE_LABELS, type PracticeRole } from "@/lib/auth/practice-permissions";
 import { CLIENT_TEMPLATES, CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
@@ -137,6 +138,31 @@ export function ClientRoleForm({ practiceSlug, clientId, version, role }: { prac
       </div>
       <SubmitButton variant="secondary" pendingText="Saving…">
         Save role
+      </SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * The practice's next workshop with the client: a day and what it is about (partners and
+ * consultants). The portfolio lists it; the client's own people see it on their Workshops page.
+ */
+export function PlanWorkshopForm({ practiceSlug, clientId, version, on, title }: { practiceSlug: string; clientId: string; version: number; on: string | null; title: string | null }) {
+  const [state, action] = useActionState(planNextWorkshopAction, idle);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(planWorkshopSchema, state);
+  const minDay = new Date().toISOString().slice(0, 10);
+  return (
+    <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+      <Answer state={state} />
+      <input type="hidden" name="practice" value={practiceSlug} />
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="version" value={version} />
+      <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+        <TextField label="Day" name="on" type="date" min={minDay} defaultValue={submitted(state, "on") ?? on ?? ""} errors={fieldErrors?.on} hint="Leave blank: none planned" />
+        <TextField label="What it is about (optional)" name="title" defaultValue={submitted(state, "title") ?? title ?? ""} errors={fieldErrors?.title} placeholder="e.g. Fallback drill with the platform team" />
+      </div>
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        Save the plan
       </SubmitButton>
     </form>
   );

@@ -16,6 +16,8 @@ export const PRACTICE_PERMISSIONS = {
   "practice:read": ["partner", "consultant"],
   "practice:manage": ["partner"],
   "clients:manage": ["partner"],
+  // Planning a client's next workshop: whoever facilitates it, partner or consultant.
+  "clients:plan": ["partner", "consultant"],
 } as const satisfies Record<string, readonly PracticeRole[]>;
 
 export type PracticePermission = keyof typeof PRACTICE_PERMISSIONS;

@@ -12,6 +12,7 @@ import {
   endEngagementSchema,
   practiceMemberRoleSchema,
   practiceMemberVersionSchema,
+  planWorkshopSchema,
   practiceBrandingSchema,
   practiceSchema,
   updatePracticeSchema,
@@ -25,6 +26,7 @@ import {
   deleteClient,
   endPracticeEngagement,
   removePracticeMember,
+  planNextWorkshop,
   restoreClient,
   setBenchmarkConsent,
   setClientRole,
@@ -32,6 +34,7 @@ import {
   updatePracticeBranding,
 } from "@/lib/practices/mutations";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { formatDayLong } from "@/lib/dates";
 import { PRACTICE_ROLE_LABELS } from "@/lib/auth/practice-permissions";
 
 export const createPracticeAction = userAction(practiceSchema, async (user, input) => {
@@ -81,6 +84,12 @@ export const setClientRoleAction = practiceAction("clients:manage", clientRoleCh
   await setClientRole(ctx, input.clientId, input.version, input.role);
   revalidatePath(`/practices/${ctx.practiceSlug}`);
   return { status: "success", message: `The practice now works in this client as ${ROLE_LABELS[input.role].toLowerCase()}.` };
+});
+
+export const planNextWorkshopAction = practiceAction("clients:plan", planWorkshopSchema, async (ctx, input) => {
+  await planNextWorkshop(ctx, input.clientId, input.version, { on: input.on, title: input.title });
+  revalidatePath(`/practices/${ctx.practiceSlug}`, "layout");
+  return { status: "success", message: input.on ? `Next workshop planned for ${formatDayLong(input.on.toISOString().slice(0, 10))}.` : "No next workshop is planned now." };
 });
 
 export const archiveClientAction = practiceAction("clients:manage", clientVersionSchema, async (ctx, input) => {

@@ -13,6 +13,7 @@ import { importIntoNewOrganisation } from "@/lib/inventory/import";
 import { slugify } from "@/lib/organisations/schemas";
 import { templateDocument, templateRegimes } from "@/lib/practices/templates";
 import { checkLogo } from "@/lib/practices/logo";
+import { today } from "@/lib/scores/queries";
 import type { CreateClientInput, PracticeInput } from "@/lib/practices/schemas";
 
 // A practice's writes (decision 037). Each checks the caller's practice role itself, scopes every
@@ -165,6 +166,32 @@ export async function archiveClient(ctx: PracticeContext, engagementId: string, 
 /** Restores an archived client. */
 export async function restoreClient(ctx: PracticeContext, engagementId: string, version: number) {
   await changeEngagement(ctx, engagementId, version, { archivedAt: null }, "restored");
+}
+
+/**
+ * Plans the practice's next workshop with a client (a day, and what it is about), or clears it
+ * with a null day. A day before today is refused: it would be a plan already missed. Written to the
+ * client's audit trail, like every change the practice makes to the engagement.
+ */
+export async function planNextWorkshop(ctx: PracticeContext, engagementId: string, version: number, input: { on: Date | null; title: string | null }) {
+  assertPracticeCan(ctx, "clients:plan");
+  if (input.on && input.on.toISOString().slice(0, 10) < today()) {
+    throw new AppError("INVALID_INPUT", "The next workshop cannot be planned for a day that has passed.", { fieldErrors: { on: ["Choose today or a later day"] } });
+  }
+  const title = input.on ? input.title : null;
+  await db().$transaction(async (tx) => {
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, practiceId: ctx.practiceId, archivedAt: null }, select: { organisationId: true, version: true, nextWorkshopOn: true, nextWorkshopTitle: true } });
+    const { count } = await tx.practiceClient.updateMany({ where: { id: engagementId, practiceId: ctx.practiceId, archivedAt: null, version }, data: { nextWorkshopOn: input.on, nextWorkshopTitle: title, version: { increment: 1 } } });
+    if (count === 0 || !before) throw staleOrMissing("Client", before, version);
+    const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+    await recordAudit(tx, { organisationId: before.organisationId, userId: ctx.userId }, {
+      action: "update",
+      entityType: "practice_engagement",
+      entityId: engagementId,
+      before: { practice: ctx.practiceName, nextWorkshopOn: day(before.nextWorkshopOn), nextWorkshopTitle: before.nextWorkshopTitle },
+      after: { practice: ctx.practiceName, nextWorkshopOn: day(input.on), nextWorkshopTitle: title, change: "next workshop" },
+    });
+  });
 }
 
 /**

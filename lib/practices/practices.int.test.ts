@@ -107,6 +107,7 @@ const PRACTICE_MATRIX: Record<string, Record<PracticeRole, boolean>> = {
   removePracticeMember: { partner: true, consultant: false },
   createClient: { partner: true, consultant: false },
   setClientRole: { partner: true, consultant: false },
+  planNextWorkshop: { partner: true, consultant: true },
   archiveClient: { partner: true, consultant: false },
   restoreClient: { partner: true, consultant: false },
   deleteClient: { partner: true, consultant: false },
@@ -138,6 +139,7 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
     removePracticeMember: (ctx) => practices.removePracticeMember(ctx, member.id, member.version),
     createClient: (ctx) => practices.createClient(ctx, clientInput()),
     setClientRole: (ctx) => practices.setClientRole(ctx, engagement.id, engagement.version, "owner"),
+    planNextWorkshop: (ctx) => practices.planNextWorkshop(ctx, engagement.id, engagement.version, { on: new Date("2099-01-01T00:00:00Z"), title: "Drill" }),
     archiveClient: (ctx) => practices.archiveClient(ctx, engagement.id, engagement.version),
     restoreClient: (ctx) => practices.restoreClient(ctx, engagement.id, engagement.version),
     deleteClient: (ctx) => practices.deleteClient(ctx, engagement.id, engagement.version, client.name),
@@ -221,7 +223,7 @@ const STALE: Record<string, (p: Practice) => Promise<{ bump: () => Promise<unkno
     call: (v) => practices.removePracticeMember(practiceCtx(p, "partner"), p.members.consultant.id, v),
   }),
   ...Object.fromEntries(
-    (["setClientRole", "archiveClient", "restoreClient", "deleteClient"] as const).map((name) => [
+    (["setClientRole", "archiveClient", "restoreClient", "deleteClient", "planNextWorkshop"] as const).map((name) => [
       name,
       async (p: Practice) => {
         const client = await buildOrganisation(db());
@@ -232,6 +234,7 @@ const STALE: Record<string, (p: Practice) => Promise<{ bump: () => Promise<unkno
           archiveClient: (v: number) => practices.archiveClient(ctx, e.id, v),
           restoreClient: (v: number) => practices.restoreClient(ctx, e.id, v),
           deleteClient: (v: number) => practices.deleteClient(ctx, e.id, v, client.name),
+          planNextWorkshop: (v: number) => practices.planNextWorkshop(ctx, e.id, v, { on: new Date("2099-01-01T00:00:00Z"), title: "Drill" }),
         }[name];
         return { version: e.version, bump: () => db().practiceClient.update({ where: { id: e.id }, data: { role: "analyst", version: { increment: 1 } } }), call };
       },
@@ -399,7 +402,42 @@ describe("a practice's clients", () => {
       openActions: 4,
       ownMembers: 0,
       role: "editor",
+      nextWorkshop: null,
     });
+  });
+
+  it("a consultant plans the next workshop: the portfolio lists it, the client's own people see it, the client's audit trail records it; a past day is refused", async () => {
+    const p = await buildPracticeWithMembers(db());
+    const client = await buildOrganisationWithMembers(db());
+    const e = await buildEngagement(db(), p.practice.id, client.organisation.id, "editor");
+    const ctx = practiceCtx(p, "consultant");
+    const day = (offset: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + offset));
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+    const before = await snapshot(p.practice.id);
+    await expect(practices.planNextWorkshop(ctx, e.id, e.version, { on: day(-1), title: "Too late" })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors: { on: ["Choose today or a later day"] } } });
+    expect(await snapshot(p.practice.id)).toBe(before);
+
+    await practices.planNextWorkshop(ctx, e.id, e.version, { on: day(0), title: "Kick-off" }); // today is still a plan
+    await practices.planNextWorkshop(ctx, e.id, e.version + 1, { on: day(21), title: "Fallback drill" });
+    expect((await practiceQueries.listPortfolio(ctx)).map((r) => r.nextWorkshop)).toEqual([{ on: iso(day(21)), title: "Fallback drill" }]);
+    const seen = await practiceQueries.listPracticeAccess(contextFor(client.organisation, client.users.viewer.id, "viewer"));
+    expect(seen.map((a) => [a.practice.name, a.nextWorkshopOn && iso(a.nextWorkshopOn), a.nextWorkshopTitle])).toEqual([[p.practice.name, iso(day(21)), "Fallback drill"]]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { organisationId: client.organisation.id, entityType: "practice_engagement" }, orderBy: { createdAt: "desc" } });
+    expect(audit).toMatchObject({ action: "update", actorId: p.users.consultant.id, before: { nextWorkshopOn: iso(day(0)), nextWorkshopTitle: "Kick-off" }, after: { nextWorkshopOn: iso(day(21)), nextWorkshopTitle: "Fallback drill", change: "next workshop" } });
+
+    // Clearing the day clears what it was about too.
+    await practices.planNextWorkshop(ctx, e.id, e.version + 2, { on: null, title: "left over" });
+    expect(await db().practiceClient.findUniqueOrThrow({ where: { id: e.id }, select: { nextWorkshopOn: true, nextWorkshopTitle: true } })).toEqual({ nextWorkshopOn: null, nextWorkshopTitle: null });
+    expect((await practiceQueries.listPortfolio(ctx))[0]!.nextWorkshop).toBeNull();
+
+    // An archived client is out of reach: nothing to plan; another practice gets NOT_FOUND.
+    await db().practiceClient.update({ where: { id: e.id }, data: { archivedAt: new Date() } });
+    await expect(practices.planNextWorkshop(ctx, e.id, e.version + 3, { on: day(7), title: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const other = await buildPracticeWithMembers(db());
+    await db().practiceClient.update({ where: { id: e.id }, data: { archivedAt: null } });
+    await expect(practices.planNextWorkshop(practiceCtx(other, "partner"), e.id, e.version + 3, { on: day(7), title: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db().practiceClient.findUniqueOrThrow({ where: { id: e.id } })).nextWorkshopOn).toBeNull();
   });
 
   it("keeps the last partner: two partners demoting each other at once leave one partner, 10 rounds out of 10", async () => {

@@ -87,6 +87,8 @@ export interface PortfolioClient {
   restrictions: string[];
   overdueActions: number;
   openActions: number;
+  /** The next workshop the practice plans with the client; null when none is planned. */
+  nextWorkshop: { on: string; title: string | null } | null;
 }
 
 /**
@@ -98,9 +100,9 @@ export async function listPortfolio(ctx: PracticeContext, { archived = false }: 
   assertPracticeCan(ctx, "practice:read");
   const asOf = today();
   const rows = await db().$queryRaw<
-    { engagementId: string; version: number; organisationId: string; slug: string; name: string; sector: string; hqCountry: string; role: Role; archivedAt: Date | null; since: Date; ownMembers: number; aiSystems: number; overdueActions: number; openActions: number; lastAsOf: Date | null; lastScore: number | null; lastRating: string | null }[]
+    { engagementId: string; version: number; organisationId: string; slug: string; name: string; sector: string; hqCountry: string; role: Role; archivedAt: Date | null; since: Date; ownMembers: number; aiSystems: number; overdueActions: number; openActions: number; lastAsOf: Date | null; lastScore: number | null; lastRating: string | null; nextWorkshopOn: string | null; nextWorkshopTitle: string | null }[]
   >`
-    SELECT pc.id AS "engagementId", pc.version, o.id AS "organisationId", o.slug, o.name, o.sector, o."hqCountry", pc.role::text AS role, pc."archivedAt", pc."createdAt" AS since,
+    SELECT pc.id AS "engagementId", pc.version, o.id AS "organisationId", o.slug, o.name, o.sector, o."hqCountry", pc.role::text AS role, pc."archivedAt", pc."createdAt" AS since, to_char(pc."nextWorkshopOn", 'YYYY-MM-DD') AS "nextWorkshopOn", pc."nextWorkshopTitle",
       (SELECT count(*)::int FROM "Membership" m WHERE m."organisationId" = o.id) AS "ownMembers",
       (SELECT count(*)::int FROM "AiSystem" s WHERE s."organisationId" = o.id) AS "aiSystems",
       (SELECT count(*)::int FROM "RemediationAction" r WHERE r."organisationId" = o.id AND r.status IN ('open', 'in_progress') AND r."dueDate" < ${asOf}::date) AS "overdueActions",
@@ -138,6 +140,7 @@ export async function listPortfolio(ctx: PracticeContext, { archived = false }: 
       aiSystems: r.aiSystems,
       overdueActions: r.overdueActions,
       openActions: r.openActions,
+      nextWorkshop: r.nextWorkshopOn ? { on: r.nextWorkshopOn, title: r.nextWorkshopTitle } : null,
       lastAssessment: r.lastAsOf && r.lastScore !== null && r.lastRating ? { asOf: r.lastAsOf, score: r.lastScore, rating: r.lastRating } : null,
     };
     if (archived || r.aiSystems === 0) {
@@ -159,7 +162,7 @@ export async function getPracticeClient(ctx: PracticeContext, engagementId: stri
   assertPracticeCan(ctx, "practice:read");
   const row = await db().practiceClient.findFirst({
     where: { id: engagementId, practiceId: ctx.practiceId },
-    select: { id: true, role: true, version: true, archivedAt: true, createdAt: true, organisation: { select: { id: true, slug: true, name: true, _count: { select: { memberships: true } } } } },
+    select: { id: true, role: true, version: true, archivedAt: true, createdAt: true, nextWorkshopOn: true, nextWorkshopTitle: true, organisation: { select: { id: true, slug: true, name: true, _count: { select: { memberships: true } } } } },
   });
   if (!row) throw notFoundError("Client");
   return row;
@@ -173,7 +176,7 @@ export async function listPracticeAccess(ctx: OrgContext) {
   assertCan(ctx, "members:read");
   return db().practiceClient.findMany({
     where: { organisationId: ctx.organisationId },
-    select: { id: true, role: true, version: true, archivedAt: true, benchmarkConsentAt: true, createdAt: true, practice: { select: { name: true, _count: { select: { members: true } } } } },
+    select: { id: true, role: true, version: true, archivedAt: true, benchmarkConsentAt: true, createdAt: true, nextWorkshopOn: true, nextWorkshopTitle: true, practice: { select: { name: true, _count: { select: { members: true } } } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 }

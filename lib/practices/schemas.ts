@@ -3,7 +3,7 @@ import { emailSchema, organisationSchema } from "@/lib/auth/schemas";
 import { ROLES } from "@/lib/auth/permissions";
 import { PRACTICE_ROLES } from "@/lib/auth/practice-permissions";
 import { singleLineText } from "@/lib/text";
-import { checkbox } from "@/lib/form-fields";
+import { checkbox, optionalDate, optionalText } from "@/lib/form-fields";
 import { CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
 
 const version = z.coerce.number().int().positive();
@@ -34,6 +34,12 @@ export const deleteClientSchema = clientVersionSchema.extend({
 export const addPracticeMemberSchema = z.object({ email: emailSchema, role: z.enum(PRACTICE_ROLES, { message: "Choose a role" }) });
 export const practiceMemberRoleSchema = z.object({ memberId: id, version, role: z.enum(PRACTICE_ROLES, { message: "Choose a role" }) });
 export const practiceMemberVersionSchema = z.object({ memberId: id, version });
+
+/** The next workshop with a client: a day (blank: none planned) and, optionally, what it is about. */
+export const planWorkshopSchema = clientVersionSchema.extend({
+  on: optionalDate,
+  title: optionalText(120, "single-line"),
+});
 
 export const endEngagementSchema = z.object({ engagementId: id, version });
 

@@ -3,7 +3,8 @@ import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { listVerifyItems, listWorkshops } from "@/lib/workshops/queries";
 import { countPendingItems } from "@/lib/questionnaires/queries";
-import { formatDateTime, formatDay } from "@/lib/dates";
+import { formatDateTime, formatDay, formatDayLong } from "@/lib/dates";
+import { listPracticeAccess } from "@/lib/practices/queries";
 import { Badge, Card, PageHeader, Panel } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { StartWorkshopForm } from "@/components/workshops/workshop-forms";
@@ -13,7 +14,11 @@ export const metadata = { title: "Workshops" };
 
 export default async function WorkshopsPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireOrgPage((await params).org, "inventory:read");
-  const [workshops, verify] = await Promise.all([listWorkshops(ctx), listVerifyItems(ctx, { open: true })]);
+  const [workshops, verify, access] = await Promise.all([listWorkshops(ctx), listVerifyItems(ctx, { open: true }), listPracticeAccess(ctx)]);
+  // The next workshops the consultancies working with the organisation plan, soonest first.
+  const planned = access
+    .filter((a) => a.archivedAt === null && a.nextWorkshopOn !== null)
+    .sort((a, b) => a.nextWorkshopOn!.getTime() - b.nextWorkshopOn!.getTime());
   const running = workshops.find((w) => w.status === "running");
   const canRun = can(ctx.role, "workshops:run");
   const canAsk = can(ctx.role, "questionnaires:manage");
@@ -26,6 +31,11 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ org:
         description="A facilitated session with the people who know the systems: capture the inventory together on a projector, reveal the scores, run shocks and agree actions. Ending a workshop freezes an assessment labelled with it."
       />
       <div className="space-y-6">
+        {planned.map((a) => (
+          <Alert key={a.id} tone="info" title={`Next workshop: ${formatDayLong(a.nextWorkshopOn!)}`}>
+            {a.nextWorkshopTitle ? `${a.nextWorkshopTitle}. ` : ""}Planned by {a.practice.name}.
+          </Alert>
+        ))}
         {running ? (
           <Alert tone="info" title={`"${running.title}" is running`}>
             Started {formatDateTime(running.startedAt)}; one workshop runs at a time.{" "}

@@ -34,6 +34,7 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
     lastAssessment: c.lastAssessment ? c.lastAssessment.asOf.toISOString() : null,
     restrictions: c.restrictions,
     overdueActions: c.overdueActions,
+    nextWorkshop: c.nextWorkshop,
     openActions: c.openActions,
   }));
   const overdue = clients.reduce((n, c) => n + c.overdueActions, 0);

@@ -6,11 +6,11 @@ import { canInPractice } from "@/lib/auth/practice-permissions";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getPracticeClient } from "@/lib/practices/queries";
 import { isAppError } from "@/lib/errors";
-import { formatDay } from "@/lib/dates";
+import { formatDay, formatDayLong } from "@/lib/dates";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { ArchiveClientForm, ClientRoleForm, DeleteClientDialog } from "@/components/practices/practice-forms";
+import { ArchiveClientForm, ClientRoleForm, DeleteClientDialog, PlanWorkshopForm } from "@/components/practices/practice-forms";
 
 export const metadata = { title: "Client" };
 
@@ -47,6 +47,17 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
         <Alert tone="info" className="mb-4">
           Archived on {formatDay(client.archivedAt!)}. Nobody in the practice reaches it until it is restored.
         </Alert>
+      )}
+      {!archived && canInPractice(ctx.role, "clients:plan") && (
+        <Card id="next-workshop" className="mb-6 scroll-mt-24">
+          <h2 className="text-base font-semibold text-slate-900">Next workshop</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">
+            {client.nextWorkshopOn
+              ? `Planned for ${formatDayLong(client.nextWorkshopOn)}${client.nextWorkshopTitle ? `: ${client.nextWorkshopTitle}` : ""}. The portfolio lists it, and the client's own people see it on their Workshops page.`
+              : "None planned. The portfolio lists the day you choose, and the client's own people see it on their Workshops page."}
+          </p>
+          <PlanWorkshopForm practiceSlug={ctx.practiceSlug} clientId={client.id} version={client.version} on={client.nextWorkshopOn ? client.nextWorkshopOn.toISOString().slice(0, 10) : null} title={client.nextWorkshopTitle} />
+        </Card>
       )}
       {!partner ? (
         <Card>
