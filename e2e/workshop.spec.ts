@@ -40,6 +40,19 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
   // The workshop covers the app's sidebar: the whole 1280 px are its own.
   expect(await screen.evaluate((el) => el.getBoundingClientRect().width)).toBe(1280);
 
+  // The first office, added on the workshop screen: a missing city is refused under its field, then it is listed.
+  const office = page.getByRole("form", { name: "Add an office" });
+  await office.getByLabel("Office").fill("Munich HQ");
+  await office.getByLabel("Country").selectOption("DE");
+  await office.getByLabel("People").fill("250");
+  await office.getByRole("button", { name: "Add office" }).click();
+  await expect(office.getByText("Enter a city")).toBeVisible();
+  await office.getByLabel("City").fill("Munich");
+  await office.getByRole("button", { name: "Add office" }).click();
+  await expect(office.getByRole("status")).toHaveText("Added Munich HQ (250 people).");
+  await expect(screen.getByText("Germany · 250 people")).toBeVisible();
+  await expect(office.getByLabel("Office")).toBeFocused();
+
   // PageDown moves to the capture step; the first field has the cursor.
   await page.keyboard.press("PageDown");
   await expect(screen.getByRole("heading", { level: 2, name: "2. AI systems, models and access paths" })).toBeVisible();

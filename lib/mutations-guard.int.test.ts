@@ -573,6 +573,14 @@ const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId
       return (ctx) => workshops.captureSystem(ctx, captureInput(w.id, model.id));
     },
   },
+  runWorkshopShock: {
+    permission: "workshops:run",
+    prepare: async (org) => {
+      const w = await runningWorkshop(org);
+      const scenario = await savedScenario(org);
+      return (ctx) => scenarios.runWorkshopShock(ctx, { workshopId: w.id, scenarioId: scenario.id });
+    },
+  },
   flagToVerify: {
     permission: "workshops:run",
     prepare: async (org) => {

@@ -20,7 +20,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // Actions that throttle read the client address from the request's headers.
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
 
-const { createOfficeAction, updateOfficeAction, deleteOfficeAction } = await import("@/lib/offices/actions");
+const { createOfficeAction, captureOfficeAction, updateOfficeAction, deleteOfficeAction } = await import("@/lib/offices/actions");
 const { createInvitationAction, revokeInvitationAction, changeRoleAction, removeMemberAction, createPasswordResetAction, acceptInvitationAction } = await import("@/lib/members/actions");
 const { changePasswordAction, signOutEverywhereAction } = await import("@/lib/account/actions");
 const { updateOrganisationAction } = await import("@/lib/organisations/actions");
@@ -41,7 +41,7 @@ const { contextFor } = await import("@/lib/testing/db");
 async function remediationRow(org: Org) {
   return db().remediationAction.create({ data: { organisationId: org.organisation.id, title: "Drill the fallback", origin: "manual", priority: "medium" } });
 }
-const { createScenarioAction, updateScenarioAction, deleteScenarioAction, runScenarioAction } = await import("@/lib/scenarios/actions");
+const { createScenarioAction, updateScenarioAction, deleteScenarioAction, runScenarioAction, runWorkshopShockAction } = await import("@/lib/scenarios/actions");
 const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventAction } = await import("@/lib/policy-events/actions");
 const { startReportRunAction } = await import("@/lib/reports/run-actions");
 const { freezeAssessment } = await import("@/lib/assessments/mutations");
@@ -110,6 +110,12 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     permission: "inventory:write",
     action: createOfficeAction,
     input: async (org) => ({ org: org.organisation.slug, name: `Office ${Math.random()}`, country: "DE", city: "Bonn", headcount: 3, teams: "Ops" }),
+  },
+  {
+    name: "captureOfficeAction",
+    permission: "inventory:write",
+    action: captureOfficeAction,
+    input: async (org) => ({ org: org.organisation.slug, name: `Office ${Math.random()}`, country: "FR", city: "Lyon", headcount: 40 }),
   },
   {
     name: "updateOfficeAction",
@@ -411,6 +417,12 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       const w = await workshopRow(org);
       return { org: org.organisation.slug, workshopId: w.id, name: `Captured ${Math.random()}`, owner: "Ops", criticality: "high", downtimeHours: "4", model: "catalogue:mistral-large", accessPath: "direct_api" };
     },
+  },
+  {
+    name: "runWorkshopShockAction",
+    permission: "workshops:run",
+    action: runWorkshopShockAction,
+    input: async (org) => ({ org: org.organisation.slug, workshopId: (await workshopRow(org)).id, scenarioId: (await savedScenario(org)).scenario.id }),
   },
   {
     name: "flagToVerifyAction",

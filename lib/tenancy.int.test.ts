@@ -807,6 +807,12 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   deleteScenario: async (w, asB) => {
     await expectNotFound(scenarioMutations.deleteScenario(asB, w.scenarioA.id, 1));
   },
+  runWorkshopShock: async (w, asB) => {
+    await expectNotFound(scenarioMutations.runWorkshopShock(asB, { workshopId: w.workshopA.id, scenarioId: w.scenarioA.id }));
+    // B's own running workshop does not reach A's scenario either.
+    const own = (await db().workshop.findFirst({ where: { organisationId: w.b.organisation.id, status: "running" } })) ?? (await workshopMutations.startWorkshop(asB, { title: "B's workshop", attendees: [] }));
+    await expectNotFound(scenarioMutations.runWorkshopShock(asB, { workshopId: own.id, scenarioId: w.scenarioA.id }));
+  },
   runScenario: async (w, asB) => {
     await expectNotFound(scenarioMutations.runScenario(asB, w.scenarioA.id));
   },

@@ -472,7 +472,7 @@ describe("systems, offices, teams and data flows in the blast radius", () => {
     ]);
     expect(r.weightedImpactPercent).toBe(100);
     expect(r.teams).toEqual(["notes", "sales", "support"]);
-    expect(r.summary).toBe("Test: 2 AI system(s) lose service in 2 office(s); 0 recover through a tested fallback within tolerance, 2 do not recover. Criticality-weighted impact 100%.");
+    expect(r.summary).toBe("Test: 2 AI systems lose service in 2 offices; 0 recover through a tested fallback within tolerance, 2 do not recover. Criticality-weighted impact 100%.");
   });
 
   it.each<[string, string[], string[], number]>([
@@ -512,7 +512,7 @@ describe("systems, offices, teams and data flows in the blast radius", () => {
     expect(r.counts).toEqual({ systemsAffected: 4, recovers: 1, recoversSlowly: 1, uncertain: 1, noRecovery: 1 });
     // (0 + 1 + 0.25 + 0.5) / 4 = 43.75%.
     expect(r.weightedImpactPercent).toBe(43.75);
-    expect(r.summary).toBe("Test: 4 AI system(s) lose service in 1 office(s); 1 recover through a tested fallback within tolerance, 1 do not recover. Criticality-weighted impact 43.75%.");
+    expect(r.summary).toBe("Test: 4 AI systems lose service in 1 office; 1 recovers through a tested fallback within tolerance, 1 does not recover. Criticality-weighted impact 43.75%.");
     expect(r.offices).toEqual([{ key: "fra", name: "Frankfurt", country: "DE", systemsAffected: 4 }]);
   });
 
@@ -709,6 +709,6 @@ describe("what the result carries", () => {
       { index: 0, type: "vendor-blocked", description: "openai blocked for users in Germany", eventKey: "scenario:cut:0" },
       { index: 1, type: "closed-models-unavailable", description: "closed models of vendors headquartered in China unavailable in France", eventKey: "scenario:cut:1" },
     ]);
-    expect(r.summary).toBe("Cut-off: 1 AI system(s) lose service in 1 office(s); 0 recover through a tested fallback within tolerance, 1 do not recover. Criticality-weighted impact 70%.");
+    expect(r.summary).toBe("Cut-off: 1 AI system loses service in 1 office; 0 recover through a tested fallback within tolerance, 1 does not recover. Criticality-weighted impact 70%.");
   });
 });

@@ -5,7 +5,7 @@ import { listOf } from "./engine/factors/switched-off";
 import { contextShare, evaluateDependency, PointsArena, type DependencyEvaluation, type SwitchedOff } from "./engine/evaluate";
 import { fallbackRecovery, RECOVERY_IMPACT, RECOVERY_ORDER, type RecoveryStatus } from "./engine/recovery";
 import { duration } from "./engine/dates";
-import { inSentence } from "./words";
+import { count as counted, inSentence } from "./words";
 import { ACCESS_LABELS } from "./engine/route";
 import type { Office } from "./schema/inventory";
 import { eventImpact, matchEvent, type EventHit } from "./engine/match";
@@ -390,7 +390,7 @@ export function simulateOnState(state: ScoringState, scenario: Scenario, asOf: s
     summary:
       (systems.length === 0
         ? `${scenario.name}: no AI system loses service.`
-        : `${scenario.name}: ${systems.length} AI system(s) lose service in ${officeHits.size} office(s); ${count("recovers")} recover through a tested fallback within tolerance, ${noRec} do not recover. Criticality-weighted impact ${weightedImpactPercent}%.`) + unmatchedNote,
+        : `${scenario.name}: ${counted(systems.length, "AI system")} ${systems.length === 1 ? "loses" : "lose"} service in ${counted(officeHits.size, "office")}; ${count("recovers")} ${count("recovers") === 1 ? "recovers" : "recover"} through a tested fallback within tolerance, ${noRec} ${noRec === 1 ? "does" : "do"} not recover. Criticality-weighted impact ${weightedImpactPercent}%.`) + unmatchedNote,
     systems,
     offices: [...officeHits].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, n]) => {
       const o = ctx.offices.get(key)!;

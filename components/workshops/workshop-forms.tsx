@@ -2,6 +2,12 @@
 import { useActionState, useEffect, useRef } from "react";
 import { idle, submitted } from "@/lib/action-state";
 import { agreedActionAction, confirmVerifyAction, flagToVerifyAction, startWorkshopAction, workshopSummaryAction } from "@/lib/workshops/actions";
+import { runWorkshopShockAction } from "@/lib/scenarios/actions";
+import { captureOfficeAction } from "@/lib/offices/actions";
+import { officeSchema } from "@/lib/offices/schemas";
+import { CountrySelect } from "@/components/ui/country-select";
+import { useAnswerKey } from "@/components/ui/use-answer-key";
+import { useClientValidation } from "@/components/ui/use-client-validation";
 import { PRIORITY_LABELS } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -105,6 +111,57 @@ export function FlagToVerifyForm({ org, workshopId, systems }: { org: string; wo
       <SubmitButton variant="secondary" pendingText="Flagging…">
         Flag to verify
       </SubmitButton>
+    </form>
+  );
+}
+
+/** Runs a saved scenario in the room, on the inventory as it stands now; the result appears on its card. */
+export function RunShockButton({ org, workshopId, scenarioId, name, again }: { org: string; workshopId: string; scenarioId: string; name: string; again: boolean }) {
+  const [state, action] = useActionState(runWorkshopShockAction, idle);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="workshopId" value={workshopId} />
+      <input type="hidden" name="scenarioId" value={scenarioId} />
+      {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
+      <SubmitButton pendingText="Running…">
+        {again ? "Run it again" : "Run it now"}
+        <span className="sr-only"> ({name})</span>
+      </SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * An office, added from the workshop's first step without leaving the screen: name, country, city
+ * and headcount in one row; Enter adds it and the cursor returns to the name for the next one.
+ */
+export function WorkshopOfficeForm({ org }: { org: string }) {
+  const [state, action] = useActionState(captureOfficeAction, idle);
+  const formKey = useAnswerKey(state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(officeSchema, state);
+  useEffect(() => {
+    if (state.status === "success") formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+  }, [state, formRef]);
+  const failed = state.status === "error";
+  return (
+    <form key={formKey} action={action} ref={formRef} onSubmit={onSubmit} noValidate aria-label="Add an office" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+      {failed && <Alert tone="error">{state.message}</Alert>}
+      {state.status === "success" && (
+        <p role="status" className="text-sm font-medium text-emerald-700">
+          {state.message}
+        </p>
+      )}
+      <input type="hidden" name="org" value={org} />
+      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-[2fr_1.4fr_1.4fr_1fr_auto] xl:items-start">
+        <TextField label="Office" name="name" required defaultValue={failed ? submitted(state, "name") : undefined} errors={fieldErrors?.name} placeholder="e.g. Lyon plant" />
+        <CountrySelect label="Country" name="country" defaultValue={failed ? submitted(state, "country") : undefined} errors={fieldErrors?.country} />
+        <TextField label="City" name="city" required defaultValue={failed ? submitted(state, "city") : undefined} errors={fieldErrors?.city} />
+        <TextField label="People" name="headcount" type="number" min={0} inputMode="numeric" defaultValue={failed ? submitted(state, "headcount") : "0"} errors={fieldErrors?.headcount} />
+        <div className="xl:pt-6">
+          <SubmitButton pendingText="Adding…">Add office</SubmitButton>
+        </div>
+      </div>
     </form>
   );
 }

@@ -26,3 +26,14 @@ export const deleteOfficeAction = orgAction("inventory:write", deleteOfficeSchem
   revalidatePath(officesPath(ctx.organisationSlug));
   redirect(officesPath(ctx.organisationSlug));
 });
+
+/**
+ * Adds an office from a workshop's first step (decision 038): the same validation and mutation as
+ * the Offices page, but the facilitator stays on the workshop screen, which lists it at once.
+ */
+export const captureOfficeAction = orgAction("inventory:write", officeSchema, async (ctx, input) => {
+  await createOffice(ctx, input);
+  revalidatePath(officesPath(ctx.organisationSlug));
+  revalidatePath(`/${ctx.organisationSlug}/workshops`, "layout");
+  return { status: "success", message: `Added ${input.name} (${input.headcount.toLocaleString("en")} ${input.headcount === 1 ? "person" : "people"}).` };
+});

@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/actions";
-import { deleteScenarioSchema, runScenarioSchema, scenarioSchema, updateScenarioSchema } from "@/lib/scenarios/schemas";
-import { createScenario, deleteScenario, runScenario, updateScenario } from "@/lib/scenarios/mutations";
+import { deleteScenarioSchema, runScenarioSchema, runWorkshopShockSchema, scenarioSchema, updateScenarioSchema } from "@/lib/scenarios/schemas";
+import { createScenario, deleteScenario, runScenario, runWorkshopShock, updateScenario } from "@/lib/scenarios/mutations";
 import { isAppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/auth/org-context";
 
@@ -48,4 +48,11 @@ export const runScenarioAction = orgAction("scenarios:run", runScenarioSchema, a
   await runScenario(ctx, input.id);
   revalidatePath(scenariosPath(ctx.organisationSlug), "layout");
   return { status: "success", message: "Scenario run on the current inventory." };
+});
+
+/** Runs a saved scenario live in a running workshop (the facilitator's step "run shocks together"). */
+export const runWorkshopShockAction = orgAction("workshops:run", runWorkshopShockSchema, async (ctx, input) => {
+  const { result } = await runWorkshopShock(ctx, input);
+  revalidatePath(`/${ctx.organisationSlug}/workshops/${input.workshopId}`);
+  return { status: "success", message: `Run on the current inventory: ${result.summary}` };
 });

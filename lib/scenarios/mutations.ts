@@ -71,6 +71,25 @@ export async function deleteScenario(ctx: OrgContext, id: string, version: numbe
  */
 export async function runScenario(ctx: OrgContext, id: string): Promise<{ id: string; lastRunAt: Date; result: ScenarioResult }> {
   assertCan(ctx, "scenarios:run");
+  return simulateSaved(ctx, id);
+}
+
+/**
+ * Runs a saved scenario in the room, during a workshop that is running (decision 038: "run shocks
+ * together"): the facilitator's permission (`workshops:run`), not the risk officer's, because it
+ * changes no scenario, only records a run, which the workshop's summary lists. Refused once the
+ * workshop has ended.
+ */
+export async function runWorkshopShock(ctx: OrgContext, input: { workshopId: string; scenarioId: string }): Promise<{ id: string; lastRunAt: Date; result: ScenarioResult }> {
+  assertCan(ctx, "workshops:run");
+  const workshop = await db().workshop.findFirst({ where: { id: input.workshopId, organisationId: ctx.organisationId }, select: { status: true } });
+  if (!workshop) throw notFoundError("Workshop");
+  if (workshop.status !== "running") throw new AppError("CONFLICT", "This workshop has ended; run the scenario from the Scenarios page.");
+  return simulateSaved(ctx, input.scenarioId);
+}
+
+/** Simulates a saved scenario of the caller's organisation and stores the run; the caller has checked the permission. */
+async function simulateSaved(ctx: OrgContext, id: string): Promise<{ id: string; lastRunAt: Date; result: ScenarioResult }> {
   const row = await db().scenario.findFirst({ where: { id, organisationId: ctx.organisationId }, select: auditSelect });
   if (!row) throw notFoundError("Scenario");
   const asOf = row.asOf ? row.asOf.toISOString().slice(0, 10) : today();

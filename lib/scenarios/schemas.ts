@@ -40,5 +40,7 @@ export const scenarioSchema = z.object({
 export const updateScenarioSchema = scenarioSchema.extend(idAndVersion);
 export const deleteScenarioSchema = z.object(idAndVersion);
 export const runScenarioSchema = z.object({ id: z.uuid() });
+/** A saved scenario run in the room during a workshop. */
+export const runWorkshopShockSchema = z.object({ workshopId: z.uuid(), scenarioId: z.uuid() });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;

@@ -12,6 +12,8 @@ import { scoreOrganisation } from "@/lib/scores/queries";
 import { listAssessmentNotes } from "@/lib/assessments/queries";
 import { addAgreedAction } from "@/lib/remediation/mutations";
 import * as workshops from "@/lib/workshops/mutations";
+import * as scenarioMutations from "@/lib/scenarios/mutations";
+import { loadInventoryDocument } from "@/lib/inventory/document";
 import * as queries from "@/lib/workshops/queries";
 import { captureSchema, startWorkshopSchema, workshopStepSchema } from "@/lib/workshops/schemas";
 import { AGENDA, formatElapsed } from "@/lib/workshops/agenda";
@@ -289,6 +291,45 @@ describe("the summary", () => {
     expect(await queries.getWorkshopSummary(as("owner"), running.id)).toBeNull();
     await expect(startWorkshopSummaryRun(as("editor"), { workshopId: running.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("froze no assessment") });
     expect(await db().reportRun.count({ where: { organisationId: organisationId() } })).toBe(0);
+  });
+});
+
+describe("shocks run in the room", () => {
+  it("an editor facilitating runs a saved scenario live: the run is stored, audited and listed in the summary; once the workshop ends it is refused", async () => {
+    await scoreableInventory();
+    // The vendor as the inventory document names it (the key scenarios refer to).
+    const vendorKey = (await loadInventoryDocument(as("owner"))).document.vendors[0]!.key;
+    const scenario = await db().scenario.create({ data: { organisationId: organisationId(), name: "US lab cut off", shocks: [{ type: "vendor-blocked", vendor: vendorKey, countries: { only: ["DE"] } }] } });
+    const w = await workshops.startWorkshop(as("editor"), { title: "Shock drill", attendees: [] });
+    // An editor may not run scenarios on the Scenarios page, but runs the saved ones in a workshop they facilitate.
+    await expect(scenarioMutations.runScenario(as("editor"), scenario.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const run = await scenarioMutations.runWorkshopShock(as("editor"), { workshopId: w.id, scenarioId: scenario.id });
+    // The only system, high criticality, loses its only model in Germany with no fallback: all of the organisation's AI.
+    expect(run.result.weightedImpactPercent).toBe(100);
+    expect(run.result.counts).toMatchObject({ systemsAffected: 1, noRecovery: 1, recovers: 0 });
+    expect(run.result.score.after).toBeLessThan(run.result.score.before);
+    const stored = await db().scenario.findUniqueOrThrow({ where: { id: scenario.id } });
+    expect(stored.lastRunAt).toEqual(run.lastRunAt);
+    expect(stored.version).toBe(scenario.version); // running is not editing
+    expect(await db().auditEvent.count({ where: { organisationId: organisationId(), entityType: "scenario_run", entityId: scenario.id, actorId: org.users.editor.id } })).toBe(1);
+
+    const { workshop } = await workshops.endWorkshop(as("editor"), w.id, w.version);
+    expect(workshop.assessmentId).not.toBeNull();
+    const summary = (await queries.getWorkshopSummary(as("viewer"), w.id))!;
+    expect(summary.shocks).toEqual([{ name: "US lab cut off", impactPercent: 100, before: run.result.score.before, after: run.result.score.after }]);
+
+    const before = await db().scenario.findUniqueOrThrow({ where: { id: scenario.id } });
+    await expect(scenarioMutations.runWorkshopShock(as("editor"), { workshopId: w.id, scenarioId: scenario.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("has ended") });
+    expect(await db().scenario.findUniqueOrThrow({ where: { id: scenario.id } })).toEqual(before);
+  });
+
+  it("answers NOT_FOUND for an unknown workshop or scenario, writing nothing", async () => {
+    await scoreableInventory();
+    const w = await workshops.startWorkshop(as("owner"), { title: "Shock drill", attendees: [] });
+    const unknown = "01900000-0000-7000-8000-000000000000";
+    await expect(scenarioMutations.runWorkshopShock(as("owner"), { workshopId: unknown, scenarioId: unknown })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(scenarioMutations.runWorkshopShock(as("owner"), { workshopId: w.id, scenarioId: unknown })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().auditEvent.count({ where: { organisationId: organisationId(), entityType: "scenario_run" } })).toBe(0);
   });
 });
 

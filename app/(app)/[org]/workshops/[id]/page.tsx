@@ -21,7 +21,7 @@ import { buttonClass } from "@/components/ui/button";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { WorkshopShell } from "@/components/workshops/workshop-shell";
 import { CaptureForm } from "@/components/workshops/capture-form";
-import { AgreedActionForm, FlagToVerifyForm, WorkshopSummaryButton } from "@/components/workshops/workshop-forms";
+import { AgreedActionForm, FlagToVerifyForm, RunShockButton, WorkshopOfficeForm, WorkshopSummaryButton } from "@/components/workshops/workshop-forms";
 import { listAiSystemsByName } from "@/lib/ai-systems/queries";
 import { listWorkshopSummaryRuns } from "@/lib/reports/run-queries";
 import { ReportProgress } from "@/components/reports/report-progress";
@@ -154,7 +154,7 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
         {ctx.organisationName}: {count(counts.offices, "office")}, {count(counts.systems, "AI system")}, {count(counts.dependencies, "dependency", "dependencies")}, {count(counts.dataFlows, "data flow")} recorded.
       </p>
       {offices.length === 0 ? (
-        <Alert tone="info">No office yet. <Link href={`/${slug}/inventory/offices/new`} className="font-semibold underline">Add the first office</Link>: scores count people by office.</Alert>
+        <Alert tone="info">No office yet{canCapture ? ": add the first one below" : ""}. Scores count people by office.</Alert>
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
           {offices.map((o) => (
@@ -167,6 +167,7 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
           ))}
         </ul>
       )}
+      {canCapture && <WorkshopOfficeForm org={slug} />}
     </div>,
     // 2. AI systems with model, access path and fallback
     <div key="systems">
@@ -238,21 +239,47 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
         <Alert tone="warning">The inventory cannot be scored yet: {live.ok ? "" : `${count(live.issues.length, "problem")}, listed on the Scores page`}.</Alert>
       )}
     </div>,
-    // 6. Shocks
+    // 6. Shocks, run here in the room; a run since the workshop began shows its result on the card.
     <div key="shocks" className="space-y-3">
       {scenarios.length === 0 ? (
         <p className="text-lg">No scenario saved yet.</p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
-          {scenarios.map((s) => (
-            <li key={s.id} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
-              <p className="font-semibold">{s.name}</p>
-              {s.description && <p className="text-slate-700">{s.description}</p>}
-              <Link href={`/${slug}/scenarios/${s.id}`} className={buttonClass("secondary", "mt-2")} target="_blank">
-                Run it<span className="sr-only"> ({s.name}, opens a new tab)</span>
-              </Link>
-            </li>
-          ))}
+          {scenarios.map((s) => {
+            const ranHere = s.lastRunAt !== null && s.lastRunAt >= workshop.startedAt && s.lastResult !== null ? s.lastResult : null;
+            return (
+              <li key={s.id} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200" aria-label={s.name}>
+                <div>
+                  <p className="text-lg font-semibold">{s.name}</p>
+                  {s.description && <p className="text-slate-700">{s.description}</p>}
+                </div>
+                {ranHere ? (
+                  <div className="space-y-2" data-testid="shock-result">
+                    <p className="flex flex-wrap items-center gap-2 text-base">
+                      <RatingBadge rating={ranHere.score.ratingBefore} score={ranHere.score.before} />
+                      <span aria-hidden>→</span>
+                      <span className="sr-only">becomes</span>
+                      <RatingBadge rating={ranHere.score.ratingAfter} score={ranHere.score.after} />
+                      <span className="text-xl font-semibold tabular-nums">
+                        {ranHere.score.delta >= 0 ? "+" : "−"}
+                        {Math.abs(ranHere.score.delta).toFixed(1)} points
+                      </span>
+                    </p>
+                    <p className="text-base text-slate-800">{ranHere.summary}</p>
+                    <p className="text-xs text-slate-500">Run at {formatDateTime(s.lastRunAt!)} on the inventory as it stood then.</p>
+                  </div>
+                ) : (
+                  <p className="text-slate-600">Not run in this workshop yet.</p>
+                )}
+                <div className="flex flex-wrap items-center gap-3">
+                  {canRun && <RunShockButton org={slug} workshopId={workshop.id} scenarioId={s.id} name={s.name} again={ranHere !== null} />}
+                  <Link href={`/${slug}/scenarios/${s.id}`} className="text-sm font-medium text-brand-700 underline" target="_blank">
+                    Every system it reaches<span className="sr-only"> ({s.name}, opens a new tab)</span>
+                  </Link>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
       <Link href={`/${slug}/scenarios/new`} className={buttonClass("ghost")} target="_blank">Build a new shock (opens a new tab)</Link>
