@@ -26,15 +26,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Flattens zod issues (including the branches of unions) into path + message pairs. */
 export function issuesFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {
+  return flatten(error.issues, prefix);
+}
+
+function flatten(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): Issue[] {
   const out: Issue[] = [];
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors) && issue.errors.length > 0) {
-      // Report the branch that got furthest (fewest issues), not a generic "invalid input".
+      // Report the branch that got furthest (fewest issues), not a generic "invalid input"; its
+      // own issues are flattened the same way, so a union inside it (a shock's countries inside
+      // the shock's type) names its field and a missing field reads as missing.
       const branches = issue.errors as z.core.$ZodIssue[][];
       const best = [...branches].sort((a, b) => a.length - b.length)[0] ?? [];
       if (best.length > 0) {
-        for (const b of best) out.push({ path: formatPath([...path, ...b.path]), message: b.message });
+        out.push(...flatten(best, path));
         continue;
       }
     }

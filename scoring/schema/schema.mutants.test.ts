@@ -283,3 +283,17 @@ describe("the scenario schema: cloud-region-lost", () => {
     expect(scenarioIssues([{ type: "cloud-region-lost", cloud: "aws", ...where }])).toEqual([]);
   });
 });
+
+describe("a union inside a union's chosen branch", () => {
+  const base = { schemaVersion: "1.0", key: "s", name: "S", asOf: "2026-01-01" };
+
+  it("names the field inside it and says what is wrong there (a shock's countries inside the shock's type)", () => {
+    const r = parseScenario({ ...base, shocks: [{ type: "vendor-blocked", vendor: "x", countries: { only: ["XX"] } }] });
+    expect(r).toEqual({ ok: false, issues: [{ path: "$.shocks[0].countries.only[0]", message: 'expected an ISO 3166-1 alpha-2 country code such as "DE" or "US", received "XX"' }] });
+  });
+
+  it("reads a missing field inside it as missing", () => {
+    const r = parseScenario({ ...base, shocks: [{ type: "vendor-blocked", vendor: "x" }] });
+    expect(r).toEqual({ ok: false, issues: [{ path: "$.shocks[0].countries", message: "required field is missing (expected object)" }] });
+  });
+});
