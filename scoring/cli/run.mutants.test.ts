@@ -2,33 +2,10 @@
 // each usage error (and when the usage text follows them), why a file could not be read, dates
 // the YYYY-MM-DD check rejects, how many remediations each format carries and the gate's message
 // without a scenario. Every expected text is written out by hand.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runCli, type CliIo } from "./run";
+import { runCliInProcess } from "../testing/cli";
 
-const root = new URL("../../", import.meta.url).pathname;
-
-/** Runs the CLI in-process; `files` are served before the repository's own files, `fail` makes reading a path throw. */
-function run(args: readonly string[], files: Record<string, string> = {}, fail: Record<string, unknown> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    readFile: (p) => {
-      if (p in fail) throw fail[p];
-      if (p in files) return files[p]!;
-      try {
-        return readFileSync(root + p, "utf8");
-      } catch (e) {
-        throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: (e as { code?: string }).code });
-      }
-    },
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    today: () => "2026-11-01",
-  };
-  const code = runCli(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCliInProcess;
 
 const BANK = "examples/uk-bank.json";
 const FRANKFURT = "examples/frankfurt-manufacturer.json";

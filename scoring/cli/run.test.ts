@@ -1,30 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runCli, type CliIo } from "./run";
+import { runCliInProcess } from "../testing/cli";
 import { underMutation } from "../testing/mutation";
 
 const root = new URL("../../", import.meta.url).pathname;
 
-function run(args: string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    readFile: (p) => {
-      if (p in files) return files[p]!;
-      try {
-        return readFileSync(root + p, "utf8");
-      } catch (e) {
-        throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: (e as { code?: string }).code });
-      }
-    },
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    today: () => "2026-11-01",
-  };
-  const code = runCli(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCliInProcess;
 
 const BANK = "examples/uk-bank.json";
 const FRANKFURT = "examples/frankfurt-manufacturer.json";
