@@ -97,12 +97,19 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
   const flag = page.getByRole("form", { name: "Flag a fact to verify" });
   await flag.getByRole("button", { name: "Flag to verify" }).click();
   await expect(flag.getByText("Choose what it is about")).toBeVisible();
-  await flag.getByLabel("About the AI system").selectOption({ label: "Customer service bot" });
+  await flag.getByLabel("What it is about").selectOption({ label: "Customer service bot" });
   await flag.getByLabel("What to verify").fill("When was the Mistral fallback last drilled?");
   await flag.getByLabel("Who verifies it").fill("Service team");
   await flag.getByRole("button", { name: "Flag to verify" }).click();
   await expect(flag.getByText("Flagged to verify.")).toBeVisible();
   await expect(toVerify.getByRole("heading", { name: "To verify (2)" })).toBeVisible();
+  // A fact about the office, not an AI system: the same form, the office chosen from its group.
+  await flag.getByLabel("What it is about").selectOption({ label: "Munich HQ" });
+  await flag.getByLabel("What to verify").fill("Is the headcount still 250 after the move?");
+  await flag.getByLabel("Who verifies it").fill("HR");
+  await flag.getByRole("button", { name: "Flag to verify" }).click();
+  await expect(toVerify.getByRole("heading", { name: "To verify (3)" })).toBeVisible();
+  await expect(toVerify).toContainText("Is the headcount still 250 after the move?");
 
   // The reveal: the rating before and now (the client was empty: 100 before).
   await screen.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Reveal the scores/ }).click();
@@ -160,6 +167,7 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
     "Set up and drill a fallback for contract review",
     "Contract review: Do we reach it through Azure instead? (verifies: Platform team)",
     "Customer service bot: When was the Mistral fallback last drilled? (verifies: Service team)",
+    "Munich HQ: Is the headcount still 250 after the move? (verifies: HR)",
   ]) {
     expect(text).toContain(expected);
   }
@@ -170,8 +178,8 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
   await page.goto(`/${slug}/remediation`);
   await expect(page.getByRole("table")).toContainText("Set up and drill a fallback for contract review");
   await page.goto(`/${slug}/workshops`);
-  await expect(page.getByRole("heading", { name: /To verify \(2 open\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /To verify \(3 open\)/ })).toBeVisible();
   await page.getByRole("button", { name: "Confirm Contract review" }).click();
-  await expect(page.getByRole("heading", { name: /To verify \(1 open\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /To verify \(2 open\)/ })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });

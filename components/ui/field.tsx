@@ -55,7 +55,15 @@ export function SelectField({
   options,
   className,
   ...select
-}: FieldShell & { options: readonly { value: string; label: string }[] } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+}: FieldShell & { options: readonly { value: string; label: string; group?: string }[] } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+  // Options with a group go under an <optgroup> of that name, in the order the groups first appear.
+  const loose = options.filter((o) => o.group === undefined);
+  const groups = [...new Set(options.flatMap((o) => (o.group === undefined ? [] : [o.group])))];
+  const option = (o: { value: string; label: string }) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
     <Labelled
       label={label}
@@ -64,10 +72,11 @@ export function SelectField({
       className={className}
       control={(a11y) => (
         <select name={name} {...select} {...a11y} className={cn("mt-1", inputClass)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
+          {loose.map(option)}
+          {groups.map((g) => (
+            <optgroup key={g} label={g}>
+              {options.filter((o) => o.group === g).map(option)}
+            </optgroup>
           ))}
         </select>
       )}

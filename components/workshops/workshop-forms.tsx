@@ -88,8 +88,17 @@ export function WorkshopSummaryButton({ org, id, label }: { org: string; id: str
   );
 }
 
-/** Flags a fact about one of the organisation's AI systems "to verify", with who verifies it. */
-export function FlagToVerifyForm({ org, workshopId, systems }: { org: string; workshopId: string; systems: { id: string; name: string }[] }) {
+/** A row of the inventory a fact can be about, for the "to verify" form. */
+export interface VerifySubject {
+  type: "ai_system" | "office" | "vendor" | "model" | "data_flow";
+  id: string;
+  name: string;
+}
+
+const SUBJECT_GROUPS: Record<VerifySubject["type"], string> = { ai_system: "AI systems", office: "Offices", vendor: "Vendors", model: "Models", data_flow: "Data flows" };
+
+/** Flags a fact about an AI system, office, vendor, model or data flow "to verify", with who verifies it. */
+export function FlagToVerifyForm({ org, workshopId, subjects }: { org: string; workshopId: string; subjects: VerifySubject[] }) {
   const [state, action] = useActionState(flagToVerifyAction, idle);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
@@ -102,9 +111,14 @@ export function FlagToVerifyForm({ org, workshopId, systems }: { org: string; wo
       {state.status === "success" && <Alert tone="success">{state.message}</Alert>}
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="workshopId" value={workshopId} />
-      <input type="hidden" name="subjectType" value="ai_system" />
       <div className="grid gap-4 md:grid-cols-3">
-        <SelectField label="About the AI system" name="subjectId" options={[{ value: "", label: "Choose…" }, ...systems.map((s) => ({ value: s.id, label: s.name }))]} defaultValue={state.status === "error" ? submitted(state, "subjectId") : ""} errors={errors?.subjectId} />
+        <SelectField
+          label="What it is about"
+          name="subject"
+          options={[{ value: "", label: "Choose…" }, ...subjects.map((s) => ({ value: `${s.type}:${s.id}`, label: s.name, group: SUBJECT_GROUPS[s.type] }))]}
+          defaultValue={state.status === "error" ? submitted(state, "subject") : ""}
+          errors={errors?.subjectId ?? errors?.subjectType}
+        />
         <TextField label="What to verify" name="question" maxLength={500} defaultValue={state.status === "error" ? submitted(state, "question") : undefined} errors={errors?.question} placeholder="e.g. When was the fallback last drilled?" />
         <TextField label="Who verifies it" name="owner" maxLength={120} defaultValue={state.status === "error" ? submitted(state, "owner") : undefined} errors={errors?.owner} />
       </div>

@@ -5,7 +5,7 @@ import { orgAction } from "@/lib/actions";
 import { addAgreedAction } from "@/lib/remediation/mutations";
 import { startWorkshopSummaryRun } from "@/lib/reports/run-mutations";
 import { isAppError } from "@/lib/errors";
-import { agreedActionSchema, captureSchema, confirmVerifySchema, endWorkshopSchema, startWorkshopSchema, verifySchema, workshopAttendeesSchema, workshopStepSchema } from "@/lib/workshops/schemas";
+import { agreedActionSchema, captureSchema, confirmVerifySchema, endWorkshopSchema, startWorkshopSchema, verifyFormSchema, workshopAttendeesSchema, workshopStepSchema } from "@/lib/workshops/schemas";
 import { captureSystem, confirmVerifyItem, endWorkshop, flagToVerify, setWorkshopStep, startWorkshop, updateWorkshopAttendees } from "@/lib/workshops/mutations";
 
 const workshopPath = (slug: string, id: string) => `/${slug}/workshops/${id}`;
@@ -35,7 +35,7 @@ export const captureSystemAction = orgAction("inventory:write", captureSchema, a
   return { status: "success", message: `${parts.join(" ")}.` };
 });
 
-export const flagToVerifyAction = orgAction("workshops:run", verifySchema, async (ctx, input) => {
+export const flagToVerifyAction = orgAction("workshops:run", verifyFormSchema, async (ctx, input) => {
   await flagToVerify(ctx, input);
   if (input.workshopId) revalidatePath(workshopPath(ctx.organisationSlug, input.workshopId));
   return { status: "success", message: "Flagged to verify." };

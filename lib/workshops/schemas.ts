@@ -89,6 +89,17 @@ export const verifySchema = z.object({
   owner: line(120, "Name who will verify it"),
 });
 export type VerifyInput = z.infer<typeof verifySchema>;
+
+/**
+ * The workshop screen's form: one select names the row as "type:id" (an office, vendor, model,
+ * AI system or data flow); it is split into subjectType and subjectId before verifySchema.
+ */
+export const verifyFormSchema = z.preprocess((raw) => {
+  if (typeof raw !== "object" || raw === null || !("subject" in raw)) return raw;
+  const { subject, ...rest } = raw as Record<string, unknown>;
+  const [subjectType = "", subjectId = ""] = typeof subject === "string" ? subject.split(":") : [];
+  return { ...rest, subjectType, subjectId };
+}, verifySchema);
 export const confirmVerifySchema = z.object(idAndVersion);
 
 /** An action the room agreed: into the remediation plan, with its owner and date. */

@@ -21,7 +21,10 @@ import { buttonClass } from "@/components/ui/button";
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { WorkshopShell } from "@/components/workshops/workshop-shell";
 import { CaptureForm } from "@/components/workshops/capture-form";
-import { AgreedActionForm, FlagToVerifyForm, RunShockButton, WorkshopOfficeForm, WorkshopSummaryButton } from "@/components/workshops/workshop-forms";
+import { AgreedActionForm, FlagToVerifyForm, RunShockButton, WorkshopOfficeForm, WorkshopSummaryButton, type VerifySubject } from "@/components/workshops/workshop-forms";
+import { listVendorsByName } from "@/lib/vendors/queries";
+import { listModelsByName } from "@/lib/models/queries";
+import { listDataFlowsByName } from "@/lib/data-flows/queries";
 import { listAiSystemsByName } from "@/lib/ai-systems/queries";
 import { listWorkshopSummaryRuns } from "@/lib/reports/run-queries";
 import { ReportProgress } from "@/components/reports/report-progress";
@@ -144,7 +147,24 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
     );
   }
 
-  const [options, offices, scenarios, members, systems] = await Promise.all([captureOptions(ctx), listOffices(ctx), listScenarios(ctx), listOwnerChoices(ctx), listAiSystemsByName(ctx, { page: 1, size: 500 })]);
+  const [options, offices, scenarios, members, systems, vendors, models, flows] = await Promise.all([
+    captureOptions(ctx),
+    listOffices(ctx),
+    listScenarios(ctx),
+    listOwnerChoices(ctx),
+    listAiSystemsByName(ctx, { page: 1, size: 500 }),
+    listVendorsByName(ctx, { page: 1, size: 500 }),
+    listModelsByName(ctx, { page: 1, size: 500 }),
+    listDataFlowsByName(ctx, { page: 1, size: 500 }),
+  ]);
+  // What a fact to verify can be about, grouped in the form's select.
+  const subjects: VerifySubject[] = [
+    ...systems.items.map((x) => ({ type: "ai_system" as const, id: x.id, name: x.name })),
+    ...offices.map((x) => ({ type: "office" as const, id: x.id, name: x.name })),
+    ...vendors.items.map((x) => ({ type: "vendor" as const, id: x.id, name: x.name })),
+    ...models.items.map((x) => ({ type: "model" as const, id: x.id, name: x.name })),
+    ...flows.items.map((x) => ({ type: "data_flow" as const, id: x.id, name: x.name })),
+  ];
   const now = live.ok ? live.result.organisation : null;
 
   const panels = [
@@ -184,9 +204,9 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
         {count(counts.dependencies, "dependency", "dependencies")}, {count(counts.fallbacks, "fallback")}. Drill dates and switch times are recorded with each dependency, on its AI system:{" "}
         <Link href={`/${slug}/inventory/ai-systems`} className="text-brand-700 underline">open the AI systems</Link>.
       </p>
-      {canRun && systems.items.length > 0 && (
+      {canRun && subjects.length > 0 && (
         <div className="mt-5">
-          <FlagToVerifyForm org={slug} workshopId={workshop.id} systems={systems.items.map((x) => ({ id: x.id, name: x.name }))} />
+          <FlagToVerifyForm org={slug} workshopId={workshop.id} subjects={subjects} />
         </div>
       )}
       {capturedList}
