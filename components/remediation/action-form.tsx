@@ -12,7 +12,7 @@ import { useClientValidation } from "@/components/ui/use-client-validation";
 import type { Member, PlanItem } from "./types";
 import { formatDay } from "@/lib/dates";
 
-const ownerOptions = (members: Member[]) => [{ value: "", label: "Nobody yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email }))];
+const ownerOptions = (members: Member[]) => [{ value: "", label: "Nobody yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email, group: m.via ?? undefined }))];
 const priorityOptions = Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }));
 const statusOptions = Object.entries(REMEDIATION_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 

@@ -17,4 +17,5 @@ export interface PlanItem {
   achievedGain: number | null;
 }
 
-export type Member = { id: string; name: string | null; email: string };
+/** Someone who can own an action: a member, or someone of a practice working with the organisation (`via`: its name). */
+export type Member = { id: string; name: string | null; email: string; via?: string | null };

@@ -46,7 +46,7 @@ export function ConfirmVerifyButton({ org, id, version, label }: { org: string; 
   );
 }
 
-export function AgreedActionForm({ org, workshopId, members }: { org: string; workshopId: string; members: { id: string; name: string | null; email: string }[] }) {
+export function AgreedActionForm({ org, workshopId, members }: { org: string; workshopId: string; members: { id: string; name: string | null; email: string; via: string | null }[] }) {
   const [state, action] = useActionState(agreedActionAction, idle);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
@@ -56,7 +56,8 @@ export function AgreedActionForm({ org, workshopId, members }: { org: string; wo
       formRef.current?.querySelector<HTMLInputElement>("input[name=title]")?.focus();
     }
   }, [state]);
-  const owners = [{ value: "", label: "Nobody yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email }))];
+  // The organisation's members first; the people of a practice working with it under its name.
+  const owners = [{ value: "", label: "Nobody yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email, group: m.via ?? undefined }))];
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5" aria-label="Record an agreed action">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}

@@ -25,7 +25,10 @@ async function liveScore(ctx: OrgContext): Promise<number | null> {
 async function checkOwner(tx: Tx, ctx: OrgContext, ownerId: string | null) {
   if (!ownerId) return;
   const member = await tx.membership.findFirst({ where: { organisationId: ctx.organisationId, userId: ownerId }, select: { id: true } });
-  if (!member) throw new AppError("INVALID_INPUT", "The owner must be a member of this organisation.", { fieldErrors: { ownerId: ["Choose a member of this organisation"] } });
+  if (member) return;
+  // Or someone of a practice with a live engagement here (listOwnerChoices offers them too).
+  const consultant = await tx.practiceMember.findFirst({ where: { userId: ownerId, practice: { clients: { some: { organisationId: ctx.organisationId, archivedAt: null } } } }, select: { id: true } });
+  if (!consultant) throw new AppError("INVALID_INPUT", "The owner must be a member of this organisation, or of a consultancy working with it.", { fieldErrors: { ownerId: ["Choose a member of this organisation"] } });
 }
 
 /** Adds an action written by hand; its expected gain is the writer's estimate. */

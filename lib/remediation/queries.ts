@@ -56,14 +56,23 @@ export async function getRemediationAction(ctx: OrgContext, id: string) {
 }
 
 /** The organisation's members, as owner choices. */
-export async function listOwnerChoices(ctx: OrgContext) {
+export async function listOwnerChoices(ctx: OrgContext): Promise<{ id: string; name: string; email: string; via: string | null }[]> {
   assertCan(ctx, "scores:read");
-  const rows = await db().membership.findMany({
-    where: { organisationId: ctx.organisationId },
-    select: { user: { select: { id: true, name: true, email: true } } },
-    orderBy: { user: { name: "asc" } },
-  });
-  return rows.map((r) => r.user);
+  const user = { select: { id: true, name: true, email: true } } as const;
+  const [members, consultants] = await Promise.all([
+    db().membership.findMany({ where: { organisationId: ctx.organisationId }, select: { user }, orderBy: { user: { name: "asc" } } }),
+    // The people of a practice working with the organisation (a live engagement, decision 037):
+    // a consultant can own an action agreed in a workshop they facilitate.
+    db().practiceMember.findMany({
+      where: { practice: { clients: { some: { organisationId: ctx.organisationId, archivedAt: null } } } },
+      select: { user, practice: { select: { name: true } } },
+      orderBy: [{ practice: { name: "asc" } }, { user: { name: "asc" } }],
+    }),
+  ]);
+  const out = members.map((r) => ({ ...r.user, via: null as string | null }));
+  const seen = new Set(out.map((u) => u.id));
+  for (const c of consultants) if (!seen.has(c.user.id)) (seen.add(c.user.id), out.push({ ...c.user, via: c.practice.name }));
+  return out;
 }
 
 export type Suggestions =

@@ -4,7 +4,7 @@ import { getRemediationAction, listOwnerChoices, listRemediationActions, listRem
 import { remediationSchema, suggestionSchema } from "@/lib/remediation/schemas";
 import { dueText } from "@/lib/remediation/plan";
 import { scoreOrganisation, today } from "@/lib/scores/queries";
-import { buildOffice } from "@/prisma/factories";
+import { buildEngagement, buildOffice, buildPracticeWithMembers } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
 
 type World = Awaited<ReturnType<typeof twoOrganisations>>;
@@ -46,6 +46,34 @@ describe("remediation plan", () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { organisationId: w.a.organisation.id, entityType: "remediation_action", entityId: action.id } });
     expect(audit).toMatchObject({ action: "create", actorId: w.a.users.analyst.id, after: expect.objectContaining({ title: "Negotiate exit terms" }) });
     expect((await listOwnerChoices(analyst)).map((u) => u.id)).toContain(w.a.users.editor.id);
+  });
+
+  it("offers and accepts the people of a practice working with the organisation as owners, under the practice's name, while the engagement is live", async () => {
+    const analyst = w.ctx(w.a, "analyst");
+    const p = await buildPracticeWithMembers(db());
+    const other = await buildPracticeWithMembers(db());
+    const engagement = await buildEngagement(db(), p.practice.id, w.a.organisation.id, "editor");
+    await buildEngagement(db(), other.practice.id, w.b.organisation.id, "editor");
+
+    const choices = await listOwnerChoices(analyst);
+    // The organisation's own members first, without a practice; then the practice's people, with its name.
+    expect(choices.filter((c) => c.via === null).map((c) => c.id).sort()).toEqual(Object.values(w.a.users).map((u) => u.id).sort());
+    expect(choices.filter((c) => c.via !== null).map((c) => [c.id, c.via])).toEqual(
+      expect.arrayContaining([
+        [p.users.partner.id, p.practice.name],
+        [p.users.consultant.id, p.practice.name],
+      ]),
+    );
+    expect(choices.filter((c) => c.via !== null)).toHaveLength(2); // not the other practice's people, who work with B
+    const action = await createRemediationAction(analyst, manual({ ownerId: p.users.consultant.id }));
+    expect(action.owner).toMatchObject({ id: p.users.consultant.id });
+    await expect(createRemediationAction(analyst, manual({ ownerId: other.users.consultant.id }))).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors: { ownerId: ["Choose a member of this organisation"] } } });
+
+    // Archived: no longer offered, no longer accepted; the action already owned keeps its owner.
+    await db().practiceClient.update({ where: { id: engagement.id }, data: { archivedAt: new Date() } });
+    expect((await listOwnerChoices(analyst)).filter((c) => c.via !== null)).toEqual([]);
+    await expect(createRemediationAction(analyst, manual({ ownerId: p.users.partner.id }))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await getRemediationAction(analyst, action.id))!.owner).toMatchObject({ id: p.users.consultant.id });
   });
 
   it("refuses an owner from another organisation, and an unknown one, saving nothing", async () => {
