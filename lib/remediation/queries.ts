@@ -71,7 +71,11 @@ export async function listOwnerChoices(ctx: OrgContext): Promise<{ id: string; n
   ]);
   const out = members.map((r) => ({ ...r.user, via: null as string | null }));
   const seen = new Set(out.map((u) => u.id));
-  for (const c of consultants) if (!seen.has(c.user.id)) (seen.add(c.user.id), out.push({ ...c.user, via: c.practice.name }));
+  for (const c of consultants) {
+    if (seen.has(c.user.id)) continue;
+    seen.add(c.user.id);
+    out.push({ ...c.user, via: c.practice.name });
+  }
   return out;
 }
 
