@@ -211,3 +211,34 @@ test("the next workshop: planned from the client's page, listed in the portfolio
   await expect(danaPage.getByText("Fallback drill with the platform team. Planned by Northbridge Advisory.")).toBeVisible();
   await dana.close();
 });
+
+test("the benchmark shows where a client stands among the consenting clients, names no other, and drops a client that withdraws at once", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signIn(page, CONSULTANT);
+  await page.goto(PRACTICE);
+  await page.getByRole("row", { name: /Mainfeld Maschinenbau AG/ }).getByRole("link", { name: "Benchmark of Mainfeld Maschinenbau AG" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Benchmark: Mainfeld Maschinenbau AG" })).toBeVisible();
+  const all = page.getByRole("main");
+  const countedNow = async () => Number((await all.getByText(/^\d+ counted clients\. Mainfeld Maschinenbau AG scores/).first().innerText()).match(/^(\d+)/)![1]);
+  const before = await countedNow();
+  expect(before).toBeGreaterThanOrEqual(5);
+  await expect(page.getByRole("table", { name: /^All counted clients: quartiles of the \d+ counted clients/ }).getByRole("row", { name: /Sovereignty score/ })).toBeVisible();
+  // No other client is ever named.
+  for (const other of ["Albion Mutual", "Severn Savings", "Kestrel Software", "Harbour Mutual"]) await expect(all).not.toContainText(other);
+
+  // Albion's own owner withdraws: Mainfeld's benchmark counts one client fewer on the next visit; then Albion agrees again.
+  const albion = await browser.newContext();
+  const owner = await albion.newPage();
+  await signIn(owner, "albion.owner@sovra.example");
+  await owner.goto("/albion-mutual/settings/members");
+  const access = owner.getByRole("region", { name: "Consultancies with access" });
+  await access.getByRole("button", { name: "Stop counting us in Northbridge Advisory's benchmark" }).click();
+  await expect(access.getByRole("button", { name: "Count us, anonymised, in Northbridge Advisory's benchmark" })).toBeVisible();
+  await page.reload();
+  expect(await countedNow()).toBe(before - 1);
+  await access.getByRole("button", { name: "Count us, anonymised, in Northbridge Advisory's benchmark" }).click();
+  await expect(access.getByRole("button", { name: "Stop counting us in Northbridge Advisory's benchmark" })).toBeVisible();
+  await albion.close();
+  await page.reload();
+  expect(await countedNow()).toBe(before);
+});
