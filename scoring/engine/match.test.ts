@@ -6,32 +6,18 @@
 // and the doc comments of match.ts, with severity weights block 1, licence required 0.5.
 import { describe, expect, it } from "vitest";
 import type { ImposeEvent, PolicyScope, Restriction } from "../schema/policy-event";
-import { model, route, vendor } from "../testing/fixtures";
+import { blockIn, imposeEvent, model, route, usersByShare, vendor } from "../testing/fixtures";
 import { eventImpact, matchEvent, matchSanction, MATCH, MATCH_ASSUMED, NO_MATCH, restrictionShare, sanctionImpact, scopeMatches, scopeSelects } from "./match";
-import type { Route, Users } from "./route";
+import type { Route } from "./route";
 
 const SEVERITY = { block: 1, "licence-required": 0.5 };
 
-const ev = (restrictions: Restriction[], scope: PolicyScope = {}, key = "e"): ImposeEvent => ({
-  kind: "impose",
-  key,
-  title: `Event ${key}`,
-  effectiveDate: "2025-01-01",
-  source: "test",
-  type: "export-control",
-  issuer: "US",
-  scope,
-  restrictions,
-});
+const ev = (restrictions: Restriction[], scope: PolicyScope = {}, key = "e"): ImposeEvent => imposeEvent(key, restrictions, scope);
 
-const block = (only: string[], locus: Restriction["locus"] = "users"): Restriction => ({ countries: { only }, locus, severity: "block" });
+const block = blockIn;
 const licence = (only: string[], locus: Restriction["locus"] = "users"): Restriction => ({ countries: { only }, locus, severity: "licence-required" });
 
-/** Users by headcount share, e.g. { DE: 0.7, US: 0.3 } (countries sorted, as the engine keeps them). */
-function users(shares: Record<string, number>): Users {
-  const countries = Object.keys(shares).sort();
-  return { countries, shares: countries.map((c) => shares[c]!), basis: "people", people: 1000, unrecorded: [] };
-}
+const users = usersByShare;
 
 /** A direct-API route to a closed US model, hosted in `hosting`, used from `from`, licensee `licensee`. */
 function r(p: { users?: Record<string, number>; hosting?: string; licensee?: string } & Partial<Omit<Route, "users">> = {}): Route {

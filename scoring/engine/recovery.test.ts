@@ -3,28 +3,16 @@
 // recovery.ts: restrictions reach users, hosting or licensee; sanctions the chain, else the users;
 // licence requirements do not block; nobody blocked is undefined.
 import { describe, expect, it } from "vitest";
-import type { ImposeEvent, Restriction } from "../schema/policy-event";
-import { route } from "../testing/fixtures";
+import { blockIn, imposeEvent, route, usersByShare } from "../testing/fixtures";
 import { blockedOn, blocksSameUsers, type Blocked } from "./recovery";
-import type { Route, Users } from "./route";
+import type { Route } from "./route";
 
-const ev = (key: string, restrictions: Restriction[]): ImposeEvent => ({
-  kind: "impose",
-  key,
-  title: `Event ${key}`,
-  effectiveDate: "2025-01-01",
-  source: "test",
-  type: "export-control",
-  issuer: "US",
-  scope: {},
-  restrictions,
-});
-const block = (only: string[], locus: Restriction["locus"] = "users"): Restriction => ({ countries: { only }, locus, severity: "block" });
+const ev = imposeEvent;
+const block = blockIn;
 
 function on(shares: Record<string, number>, hosting = "US"): Route {
-  const countries = Object.keys(shares).sort();
-  const users: Users = { countries, shares: countries.map((c) => shares[c]!), basis: "people", people: 1000, unrecorded: [] };
-  return { ...route({ accessPath: "direct-api", hosting, licensee: "DE" }), userCountries: countries, users };
+  const users = usersByShare(shares);
+  return { ...route({ accessPath: "direct-api", hosting, licensee: "DE" }), userCountries: users.countries, users };
 }
 
 describe("blockedOn: the users that blocking restrictions in force cut off", () => {

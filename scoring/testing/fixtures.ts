@@ -1,6 +1,7 @@
 import type { InventoryDocument, Model, Vendor } from "../schema/inventory";
 import type { AccessPath } from "../schema/primitives";
-import { usersOfCountries, type Route } from "../engine/route";
+import { usersOfCountries, type Route, type Users } from "../engine/route";
+import type { ImposeEvent, PolicyScope, Restriction } from "../schema/policy-event";
 
 export const vendor = (key: string, hqCountry: string, extra: Partial<Vendor> = {}): Vendor => ({ key, name: key.toUpperCase(), type: "frontier-lab", hqCountry, ...extra });
 export const model = (key: string, vendorKey: string, weights: "open" | "closed", extra: Partial<Model> = {}): Model => ({ key, name: `Model ${key}`, vendor: vendorKey, family: key, weights, ...extra });
@@ -45,4 +46,26 @@ export function smallDoc(over: Partial<InventoryDocument> = {}): InventoryDocume
     policyEvents: [],
     ...over,
   };
+}
+
+/** An export-control event in force since 2025-01-01 with these restrictions (and scope: everything unless said). */
+export const imposeEvent = (key: string, restrictions: Restriction[], scope: PolicyScope = {}): ImposeEvent => ({
+  kind: "impose",
+  key,
+  title: `Event ${key}`,
+  effectiveDate: "2025-01-01",
+  source: "test",
+  type: "export-control",
+  issuer: "US",
+  scope,
+  restrictions,
+});
+
+/** A restriction that blocks the countries `only`, read at `locus`. */
+export const blockIn = (only: string[], locus: Restriction["locus"] = "users"): Restriction => ({ countries: { only }, locus, severity: "block" });
+
+/** A route's users by headcount share, e.g. { DE: 0.7, US: 0.3 } (countries sorted, as the engine keeps them). */
+export function usersByShare(shares: Record<string, number>): Users {
+  const countries = Object.keys(shares).sort();
+  return { countries, shares: countries.map((c) => shares[c]!), basis: "people", people: 1000, unrecorded: [] };
 }
