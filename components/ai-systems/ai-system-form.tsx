@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
+import { OfficeCheckboxes } from "@/components/offices/office-checkboxes";
 
 export type AiSystemFormValues = {
   id: string;
@@ -91,19 +92,7 @@ export function AiSystemForm({ orgSlug, system, offices }: { orgSlug: string; sy
         <TextField label="and minutes" name="downtimeMinutes" type="number" min={0} max={59} inputMode="numeric" defaultValue={value("downtimeMinutes", downtime === undefined ? 0 : downtime % 60)} errors={fieldErrors?.downtimeMinutes} />
         <TextField label="Users served" name="usersServed" type="number" min={0} inputMode="numeric" defaultValue={value("usersServed", system?.usersServed ?? 0)} errors={fieldErrors?.usersServed} />
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Offices served</legend>
-        {offices.length === 0 && <p className="mt-1 text-xs text-slate-500">No offices recorded yet.</p>}
-        <div className="mt-1 grid gap-1 sm:grid-cols-3">
-          {offices.map((o) => (
-            <label key={o.id} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" name="officeIds" value={o.id} defaultChecked={selectedOffices.has(o.id)} className="size-4 rounded border-slate-300" />
-              {o.name}
-            </label>
-          ))}
-        </div>
-        {fieldErrors?.officeIds && <p className="mt-1 text-xs text-red-700">{fieldErrors.officeIds.join(" ")}</p>}
-      </fieldset>
+      <OfficeCheckboxes offices={offices} checked={selectedOffices} errors={fieldErrors?.officeIds} emptyNote="No offices recorded yet." />
       <TextField label="Teams" name="teams" hint="Separate teams with commas" defaultValue={value("teams", system?.teams.join(", "))} errors={fieldErrors?.teams} />
       <div className="flex gap-2">
         <SubmitButton pendingText="Saving…">{system ? "Save AI system" : "Add AI system"}</SubmitButton>

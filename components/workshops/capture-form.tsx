@@ -9,6 +9,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OptionalCountrySelect } from "@/components/ui/optional-country-select";
 import { cn } from "@/components/ui/cn";
+import { OfficeCheckboxes } from "@/components/offices/office-checkboxes";
 
 const accessOptions = Object.entries(ACCESS_PATH_LABELS).map(([value, label]) => ({ value, label }));
 const criticalityOptions = Object.entries(CRITICALITY_LABELS).map(([value, label]) => ({ value, label }));
@@ -55,24 +56,6 @@ export function ReferenceInput({ name, label, options, errors, state, hint, init
         </p>
       ) : null}
     </div>
-  );
-}
-
-/** The offices an AI system serves, as checkboxes; after a refusal, those that were ticked. */
-export function OfficeCheckboxes({ offices, checked }: { offices: { id: string; name: string }[]; checked: string[] }) {
-  if (offices.length === 0) return null;
-  return (
-    <fieldset>
-      <legend className="mb-2 text-sm font-semibold text-slate-900">Offices it serves</legend>
-      <div className="flex flex-wrap gap-x-5 gap-y-2">
-        {offices.map((o) => (
-          <label key={o.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="officeIds" value={o.id} defaultChecked={checked.includes(o.id)} className="size-4" />
-            {o.name}
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }
 
