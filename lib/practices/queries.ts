@@ -10,6 +10,7 @@ import type { Rating } from "@/scoring/ratings";
 import type { Dimension } from "@/scoring/options";
 import { METHODOLOGY_VERSION } from "@/scoring/version";
 import { logoDataUri } from "@/lib/practices/logo";
+import { worksWith } from "@/lib/practices/works-with";
 import { benchmark, sizeBandOf, type Benchmark, type BenchmarkClient, type BenchmarkScore, type SizeBand } from "@/lib/practices/benchmark";
 
 // A practice's own data (decision 037): every query is scoped by the caller's practice in its own
@@ -19,7 +20,7 @@ import { benchmark, sizeBandOf, type Benchmark, type BenchmarkClient, type Bench
 /** The caller's practice. */
 export async function getPractice(ctx: PracticeContext) {
   assertPracticeCan(ctx, "practice:read");
-  return db().practice.findUniqueOrThrow({ where: { id: ctx.practiceId }, select: { id: true, slug: true, name: true, version: true, createdAt: true, brandReports: true, logoType: true } });
+  return db().practice.findUniqueOrThrow({ where: { id: ctx.practiceId }, select: { id: true, slug: true, name: true, version: true, createdAt: true, brandReports: true } });
 }
 
 /** The practice's logo as a `data:` address for its settings page, or null when it has none. */
@@ -44,7 +45,7 @@ export async function reportBranding(ctx: OrgContext): Promise<ReportBranding | 
   assertCan(ctx, "organisation:read");
   if (!ctx.viaPracticeId) return null;
   const row = await db().practice.findFirst({
-    where: { id: ctx.viaPracticeId, brandReports: true, clients: { some: { organisationId: ctx.organisationId, archivedAt: null } } },
+    where: { id: ctx.viaPracticeId, brandReports: true, ...worksWith(ctx.organisationId) },
     select: { name: true, logo: true, logoType: true },
   });
   if (!row) return null;

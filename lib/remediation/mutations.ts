@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { worksWith } from "@/lib/practices/works-with";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError, notFoundError } from "@/lib/errors";
@@ -27,7 +28,7 @@ async function checkOwner(tx: Tx, ctx: OrgContext, ownerId: string | null) {
   const member = await tx.membership.findFirst({ where: { organisationId: ctx.organisationId, userId: ownerId }, select: { id: true } });
   if (member) return;
   // Or someone of a practice with a live engagement here (listOwnerChoices offers them too).
-  const consultant = await tx.practiceMember.findFirst({ where: { userId: ownerId, practice: { clients: { some: { organisationId: ctx.organisationId, archivedAt: null } } } }, select: { id: true } });
+  const consultant = await tx.practiceMember.findFirst({ where: { userId: ownerId, practice: worksWith(ctx.organisationId) }, select: { id: true } });
   if (!consultant) throw new AppError("INVALID_INPUT", "The owner must be a member of this organisation, or of a consultancy working with it.", { fieldErrors: { ownerId: ["Choose a member of this organisation"] } });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { worksWith } from "@/lib/practices/works-with";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { scoreOrganisation, today } from "@/lib/scores/queries";
 import { remediationsOnState, type Remediation } from "@/scoring/remediation";
@@ -64,7 +65,7 @@ export async function listOwnerChoices(ctx: OrgContext): Promise<{ id: string; n
     // The people of a practice working with the organisation (a live engagement, decision 037):
     // a consultant can own an action agreed in a workshop they facilitate.
     db().practiceMember.findMany({
-      where: { practice: { clients: { some: { organisationId: ctx.organisationId, archivedAt: null } } } },
+      where: { practice: worksWith(ctx.organisationId) },
       select: { user, practice: { select: { name: true } } },
       orderBy: [{ practice: { name: "asc" } }, { user: { name: "asc" } }],
     }),

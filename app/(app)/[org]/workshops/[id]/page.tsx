@@ -147,17 +147,19 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
     );
   }
 
+  // What a fact to verify can be about (the form's select, grouped by kind): read only for someone who may flag one.
+  const none = { items: [] as { id: string; name: string }[] };
+  const page = { page: 1, size: 500 };
   const [options, offices, scenarios, members, systems, vendors, models, flows] = await Promise.all([
     captureOptions(ctx),
     listOffices(ctx),
     listScenarios(ctx),
     listOwnerChoices(ctx),
-    listAiSystemsByName(ctx, { page: 1, size: 500 }),
-    listVendorsByName(ctx, { page: 1, size: 500 }),
-    listModelsByName(ctx, { page: 1, size: 500 }),
-    listDataFlowsByName(ctx, { page: 1, size: 500 }),
+    canRun ? listAiSystemsByName(ctx, page) : none,
+    canRun ? listVendorsByName(ctx, page) : none,
+    canRun ? listModelsByName(ctx, page) : none,
+    canRun ? listDataFlowsByName(ctx, page) : none,
   ]);
-  // What a fact to verify can be about, grouped in the form's select.
   const subjects: VerifySubject[] = [
     ...systems.items.map((x) => ({ type: "ai_system" as const, id: x.id, name: x.name })),
     ...offices.map((x) => ({ type: "office" as const, id: x.id, name: x.name })),
