@@ -5,7 +5,7 @@ import type { OrgContext } from "@/lib/auth/org-context";
 export type AuditAction = "create" | "update" | "delete" | "invite" | "revoke_invite" | "join" | "role_change" | "remove_member" | "revoke_api_token" | "export" | "revoke" | "answer" | "review" | "reopen";
 
 /** JSON-safe copy of a row for the audit trail (dates as ISO strings, bigints as strings). */
-function snapshot(row: unknown): Prisma.InputJsonValue | undefined {
+export function auditSnapshot(row: unknown): Prisma.InputJsonValue | undefined {
   if (row === undefined || row === null) return undefined;
   return JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
 }
@@ -24,8 +24,8 @@ export async function recordAudit(
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      before: snapshot(event.before),
-      after: snapshot(event.after),
+      before: auditSnapshot(event.before),
+      after: auditSnapshot(event.after),
     },
   });
 }
