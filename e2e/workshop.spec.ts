@@ -5,7 +5,7 @@ import { CONSULTANT, signIn } from "./support/demo";
 
 // A facilitated workshop on a projector-sized screen (issue 15, decision 038): the demo practice's
 // partner starts an empty client, runs a workshop in it with the keyboard, captures two systems
-// in one step each (one flagged to verify), reveals the score, records an agreed action, ends
+// in one step each (one flagged to verify) and a data flow, reveals the score, records an agreed action, ends
 // the workshop (which freezes an assessment labelled with it and makes its summary PDF, read
 // here by its text) and confirms the open fact. The
 // journey makes its own client, so the demo organisations stay as they are.
@@ -110,6 +110,39 @@ test("a whole workshop, from an empty client to its summary PDF", async ({ page 
   await flag.getByRole("button", { name: "Flag to verify" }).click();
   await expect(toVerify.getByRole("heading", { name: "To verify (3)" })).toBeVisible();
   await expect(toVerify).toContainText("Is the headcount still 250 after the move?");
+
+  // A data flow, typed with the keyboard: Enter on the empty form says what is missing under each
+  // field; then the office and the dependency (by their first letters), which bring the vendor and
+  // where the data is processed, a category ticked with Space, and Enter adds it and lists it.
+  await page.keyboard.press("PageDown");
+  await expect(screen.getByRole("heading", { level: 2, name: "4. Data flows" })).toBeVisible();
+  const flowForm = page.getByRole("form", { name: "Add a data flow" });
+  const origin = flowForm.getByLabel("Origin office");
+  await origin.focus();
+  await page.keyboard.press("Enter");
+  await expect(flowForm.getByText("Choose an office", { exact: true })).toBeVisible();
+  await expect(flowForm.getByText("Choose the AI system and model it feeds")).toBeVisible();
+  await expect(flowForm.getByText("Choose at least one data category")).toBeVisible();
+  await expect(origin).toBeFocused();
+  await page.keyboard.type("Munich");
+  await expect(flowForm.getByText("Choose an office", { exact: true })).toBeHidden();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Customer");
+  await expect(flowForm.getByText("Received by OpenAI")).toBeVisible();
+  await expect(flowForm.getByLabel("Processed in")).toHaveValue("US");
+  await expect(flowForm.getByLabel("Name", { exact: true })).toHaveValue(/^Munich HQ → Customer service bot \(GPT /);
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab"); // past the country to the third category
+  await expect(flowForm.getByLabel("Personal")).toBeFocused();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Enter");
+  await expect(flowForm.getByRole("status")).toHaveText(/^Added Munich HQ → Customer service bot \(GPT .+\), processed in United States\.$/);
+  await expect(flowForm.getByLabel("Origin office")).toBeFocused();
+  await expect(flowForm.getByLabel("Origin office")).toHaveValue("");
+  const flows = screen.getByRole("region", { name: "Recorded so far (1)" });
+  await expect(flows.getByRole("listitem")).toHaveCount(1);
+  await expect(flows.getByRole("listitem")).toContainText("Munich HQ → United States");
+  await expect(flows.getByRole("listitem")).toContainText("Customer service bot / GPT");
+  await expect(flows.getByRole("listitem")).toContainText("Personal");
 
   // The reveal: the rating before and now (the client was empty: 100 before).
   await screen.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Reveal the scores/ }).click();

@@ -32,7 +32,7 @@ const { createFallbackAction, deleteFallbackAction, updateFallbackAction } = awa
 const { addFromCatalogueAction } = await import("@/lib/catalogue/actions");
 const { createModelAction, updateModelAction, deleteModelAction } = await import("@/lib/models/actions");
 const { freezeAssessmentAction } = await import("@/lib/assessments/actions");
-const { createDataFlowAction, updateDataFlowAction, deleteDataFlowAction } = await import("@/lib/data-flows/actions");
+const { createDataFlowAction, captureDataFlowAction, updateDataFlowAction, deleteDataFlowAction } = await import("@/lib/data-flows/actions");
 const { createRemediationActionAction, addSuggestionAction, updateRemediationActionAction, closeRemediationActionAction, deleteRemediationActionAction } = await import("@/lib/remediation/actions");
 const { listRemediationSuggestions } = await import("@/lib/remediation/queries");
 const { contextFor } = await import("@/lib/testing/db");
@@ -116,6 +116,16 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     permission: "inventory:write",
     action: captureOfficeAction,
     input: async (org) => ({ org: org.organisation.slug, name: `Office ${Math.random()}`, country: "FR", city: "Lyon", headcount: 40 }),
+  },
+  {
+    name: "captureDataFlowAction",
+    permission: "inventory:write",
+    action: captureDataFlowAction,
+    input: async (org) => {
+      const office = await buildOffice(db(), org.organisation.id);
+      const { vendor, dependency } = await inventoryRows(org);
+      return { org: org.organisation.slug, name: `Flow ${Math.random()}`, originOfficeId: office.id, dependencyId: dependency.id, vendorId: vendor.id, processingCountry: "US", dataCategories: ["personal"], volume: "low", transferMechanism: "scc", encryption: "in_transit" };
+    },
   },
   {
     name: "updateOfficeAction",

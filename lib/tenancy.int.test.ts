@@ -244,6 +244,22 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const counts = await workshopQueries.inventoryCounts(asB);
     expect(counts.systems).toBe(await db().aiSystem.count({ where: { organisationId: w.b.organisation.id } }));
   },
+  listRecentDataFlows: async (w, asB) => {
+    const rows = await workshopQueries.listRecentDataFlows(asB, 500);
+    expect(rows.map((r) => r.id)).not.toContain(w.dataFlowA.id);
+    expect(json(rows)).not.toContain("A's");
+  },
+  listFlowDependencies: async (w, asB) => {
+    const organisationId = w.b.organisation.id;
+    const vendorB = await db().vendor.create({ data: { organisationId, name: "B's flow vendor", vendorType: "frontier_lab", hqCountry: "FR" } });
+    const modelB = await db().model.create({ data: { organisationId, vendorId: vendorB.id, name: "B's flow model", family: "b", weights: "open", licence: "Apache-2.0" } });
+    const systemB = await db().aiSystem.create({ data: { organisationId, name: "B's flow system", owner: "B", criticality: "low", toleratedDowntimeMinutes: 60 } });
+    const dependencyB = await db().dependency.create({ data: { organisationId, aiSystemId: systemB.id, modelId: modelB.id, accessPath: "direct_api" } });
+    const rows = await workshopQueries.listFlowDependencies(asB);
+    expect(rows.map((r) => r.id)).toContain(dependencyB.id);
+    expect(rows.map((r) => r.id)).not.toContain(w.dependencyA.id);
+    expect(json(rows)).not.toContain(w.vendorA.id);
+  },
   startWorkshop: async (w, asB) => {
     // A's running workshop does not stop B from starting one (one running per organisation).
     const own = await db().workshop.findFirst({ where: { organisationId: w.b.organisation.id, status: "running" } });

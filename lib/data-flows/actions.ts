@@ -5,6 +5,7 @@ import { orgAction } from "@/lib/actions";
 import { dataFlowSchema, deleteDataFlowSchema, updateDataFlowSchema } from "@/lib/data-flows/schemas";
 import { createDataFlow, deleteDataFlow, updateDataFlow } from "@/lib/data-flows/mutations";
 import { withScoreMove } from "@/lib/scores/score-move";
+import { countryName } from "@/lib/countries";
 
 const dataFlowsPath = (slug: string) => `/${slug}/inventory/data-flows`;
 
@@ -25,4 +26,16 @@ export const deleteDataFlowAction = orgAction("inventory:write", deleteDataFlowS
   await deleteDataFlow(ctx, input.id, input.version);
   revalidatePath(dataFlowsPath(ctx.organisationSlug), "layout");
   redirect(dataFlowsPath(ctx.organisationSlug));
+});
+
+/**
+ * Adds a data flow from a workshop's data-flow step (decision 038): the same validation and
+ * mutation as the Data flows page, but the facilitator stays on the workshop screen, which lists
+ * it at once, and the answer names what was added.
+ */
+export const captureDataFlowAction = orgAction("inventory:write", dataFlowSchema, async (ctx, input) => {
+  const flow = await createDataFlow(ctx, input);
+  revalidatePath(dataFlowsPath(ctx.organisationSlug), "layout");
+  revalidatePath(`/${ctx.organisationSlug}/workshops`, "layout");
+  return { status: "success", message: `Added ${flow.name}, processed in ${countryName(flow.processingCountry)}.` };
 });

@@ -10,7 +10,7 @@ import { db, twoOrganisations } from "@/lib/testing/db";
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-const { createDataFlowAction, updateDataFlowAction, deleteDataFlowAction } = await import("./actions");
+const { createDataFlowAction, captureDataFlowAction, updateDataFlowAction, deleteDataFlowAction } = await import("./actions");
 
 function form(fields: Record<string, string | number | string[]>): FormData {
   const fd = new FormData();
@@ -243,6 +243,57 @@ describe("data flow edits", () => {
       session.userId = w.a.users.owner.id;
       const state = await call(updateDataFlowAction, { org: w.a.organisation.slug, id: flow.id, version: 1, ...fields(inv), processingRegion: "typed" });
       expect(state).toMatchObject({ status: "error", code: "CONFLICT", details: { current: { volume: "low", version: 2 } }, values: { processingRegion: "typed" } });
+    });
+
+    // The workshop's data-flow step (decision 038): the same schema and mutation, answering on the screen.
+    describe("captureDataFlowAction", () => {
+      const flowsAndAudit = async () => {
+        const [a, b, audit] = await Promise.all([
+          db().dataFlow.findMany({ where: { organisationId: w.a.organisation.id }, orderBy: { id: "asc" } }),
+          db().dataFlow.count({ where: { organisationId: w.b.organisation.id } }),
+          db().auditEvent.count({ where: { organisationId: { in: [w.a.organisation.id, w.b.organisation.id] } } }),
+        ]);
+        return JSON.stringify({ a, b, audit });
+      };
+
+      it("adds exactly one flow in the caller's organisation, audited, and answers what was added", async () => {
+        await inventory(w.b.organisation.id);
+        session.userId = w.a.users.editor.id;
+        const state = await call(captureDataFlowAction, { org: w.a.organisation.slug, ...fields(inv), name: "Frankfurt HQ → Support chat (GPT-4o)" });
+        expect(state).toEqual({ status: "success", message: "Added Frankfurt HQ → Support chat (GPT-4o), processed in United States." });
+        const flows = await db().dataFlow.findMany({ where: { organisationId: w.a.organisation.id } });
+        expect(flows).toHaveLength(1);
+        expect(flows[0]).toMatchObject({ originOfficeId: inv.office.id, originAiSystemId: null, dependencyId: inv.direct.id, vendorId: inv.openai.id, processingCountry: "US", dataCategories: ["personal", "internal"], volume: "medium", transferMechanism: "scc", encryption: "in_transit", version: 1 });
+        expect(await db().dataFlow.count({ where: { organisationId: w.b.organisation.id } })).toBe(0);
+        const events = await db().auditEvent.findMany({ where: { organisationId: { in: [w.a.organisation.id, w.b.organisation.id] }, entityType: "data_flow" } });
+        expect(events.map((e) => [e.organisationId, e.action, e.actorId, e.entityId])).toEqual([[w.a.organisation.id, "create", w.a.users.editor.id, flows[0]!.id]]);
+      });
+
+      it("refuses invalid input under each field, keeps what was typed and writes nothing", async () => {
+        session.userId = w.a.users.editor.id;
+        const before = await flowsAndAudit();
+        const state = await call(captureDataFlowAction, { org: w.a.organisation.slug, ...fields(inv), originOfficeId: "", dependencyId: "", vendorId: "", dataCategories: [], processingCountry: "ZZ", name: "Kept" });
+        expect(state).toMatchObject({ status: "error", code: "INVALID_INPUT", values: { name: "Kept", processingCountry: "ZZ" } });
+        expect(Object.keys((state as { fieldErrors: object }).fieldErrors).sort()).toEqual(["dataCategories", "originAiSystemId", "originOfficeId", "processingCountry", "vendorId"]);
+        expect(await flowsAndAudit()).toBe(before);
+      });
+
+      it("refuses another organisation's office, dependency or vendor as NOT_FOUND under its field and writes nothing", async () => {
+        const theirs = await inventory(w.b.organisation.id);
+        session.userId = w.a.users.owner.id;
+        const before = await flowsAndAudit();
+        const org = w.a.organisation.slug;
+        for (const [field, over] of [
+          ["originOfficeId", { originOfficeId: theirs.office.id }],
+          ["dependencyId", { dependencyId: theirs.direct.id }],
+          ["vendorId", { vendorId: theirs.openai.id }],
+        ] as const) {
+          const state = await call(captureDataFlowAction, { org, ...fields(inv), ...over });
+          expect(state).toMatchObject({ status: "error", code: "NOT_FOUND", fieldErrors: { [field]: [expect.any(String)] } });
+          expect(Object.keys((state as { fieldErrors: object }).fieldErrors)).toEqual([field]);
+        }
+        expect(await flowsAndAudit()).toBe(before);
+      });
     });
 
     it("field errors come back with what was typed; viewers and analysts are refused; another organisation's flow is NOT_FOUND", async () => {

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { notFoundError } from "@/lib/errors";
 import { CATALOGUE_MODELS, CATALOGUE_VENDORS } from "@/scoring/catalogue";
+import { ACCESS_PATH_LABELS } from "@/lib/labels";
+import { inSentence } from "@/scoring/words";
 
 export const workshopSelect = {
   id: true,
@@ -117,6 +119,87 @@ export async function inventoryCounts(ctx: OrgContext) {
   const where = { organisationId: ctx.organisationId };
   const [offices, systems, dependencies, fallbacks, dataFlows] = await Promise.all([db().office.count({ where }), db().aiSystem.count({ where }), db().dependency.count({ where }), db().fallback.count({ where }), db().dataFlow.count({ where })]);
   return { offices, systems, dependencies, fallbacks, dataFlows };
+}
+
+/**
+ * The organisation's latest data flows, newest first, with where they leave from, the AI system and
+ * model they feed and where they are processed: the data-flow step lists a few, and the "to verify"
+ * select names up to 500 (one read for both). Ids are UUIDv7, so the latest by id are the latest
+ * created, which the (organisationId, id) index serves without sorting every flow.
+ */
+export async function listRecentDataFlows(ctx: OrgContext, take: number) {
+  assertCan(ctx, "inventory:read");
+  return db().dataFlow.findMany({
+    where: { organisationId: ctx.organisationId },
+    orderBy: { id: "desc" },
+    take: Math.min(Math.max(Math.trunc(take), 1), 500),
+    select: {
+      id: true,
+      name: true,
+      processingCountry: true,
+      dataCategories: true,
+      createdAt: true,
+      originOffice: { select: { name: true } },
+      originAiSystem: { select: { name: true } },
+      dependency: { select: { aiSystem: { select: { name: true } }, model: { select: { name: true } } } },
+    },
+  });
+}
+
+/** A model dependency as the workshop's data-flow capture offers it. */
+export interface FlowDependencyChoice {
+  id: string;
+  /** What the select shows: "Support bot → GPT-4o (direct API)". */
+  label: string;
+  /** The flow's suggested name after its office, as the import names flows: "Support bot (GPT-4o)". */
+  route: string;
+  /** Who receives the data: the cloud that hosts the model, else the model's vendor. */
+  vendorId: string;
+  vendorName: string;
+  /** Where it is processed unless the room says otherwise: the hosting country, else the organisation's (self-hosted) or the model vendor's home country. */
+  country: string;
+}
+
+/**
+ * The model dependencies a data flow captured in a workshop can feed, each with the vendor that
+ * receives the data and where it is processed by default, derived as the inventory import derives
+ * them (decision 031). Bounded at 500, as the "to verify" select.
+ */
+export async function listFlowDependencies(ctx: OrgContext): Promise<FlowDependencyChoice[]> {
+  assertCan(ctx, "inventory:read");
+  const [organisation, rows] = await Promise.all([
+    db().organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { hqCountry: true } }),
+    db().dependency.findMany({
+      where: { organisationId: ctx.organisationId },
+      orderBy: [{ aiSystem: { name: "asc" } }, { model: { name: "asc" } }, { id: "asc" }],
+      take: 500,
+      select: {
+        id: true,
+        aiSystemId: true,
+        modelId: true,
+        accessPath: true,
+        hostingCountry: true,
+        aiSystem: { select: { name: true } },
+        model: { select: { name: true, vendor: { select: { id: true, name: true, hqCountry: true } } } },
+        cloudVendor: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+  // A system that reaches a model more than one way names the path, in the flow's name too.
+  const ways = new Map<string, number>();
+  for (const d of rows) ways.set(`${d.aiSystemId}:${d.modelId}`, (ways.get(`${d.aiSystemId}:${d.modelId}`) ?? 0) + 1);
+  return rows.map((d) => {
+    const path = inSentence(ACCESS_PATH_LABELS[d.accessPath]);
+    const receiver = d.cloudVendor ?? d.model.vendor;
+    return {
+      id: d.id,
+      label: `${d.aiSystem.name} → ${d.model.name} (${path})`,
+      route: `${d.aiSystem.name} (${d.model.name}${(ways.get(`${d.aiSystemId}:${d.modelId}`) ?? 0) > 1 ? `, ${path}` : ""})`,
+      vendorId: receiver.id,
+      vendorName: receiver.name,
+      country: d.hostingCountry ?? (d.accessPath === "self_hosted" ? organisation.hqCountry : d.model.vendor.hqCountry),
+    };
+  });
 }
 
 /**

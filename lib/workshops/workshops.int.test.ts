@@ -333,6 +333,50 @@ describe("shocks run in the room", () => {
   });
 });
 
+describe("the data-flow step's data", () => {
+  it("offers each dependency with the vendor that receives the data and where it is processed, as the import derives them", async () => {
+    const id = organisationId();
+    const openai = await db().vendor.create({ data: { organisationId: id, name: "OpenAI", vendorType: "frontier_lab", hqCountry: "US" } });
+    const azure = await db().vendor.create({ data: { organisationId: id, name: "Microsoft Azure", vendorType: "hyperscaler", hqCountry: "US" } });
+    const meta = await db().vendor.create({ data: { organisationId: id, name: "Meta", vendorType: "frontier_lab", hqCountry: "US" } });
+    const gpt = await db().model.create({ data: { organisationId: id, vendorId: openai.id, name: "GPT-4o", family: "gpt-4o", weights: "closed", licence: "Commercial" } });
+    const llama = await db().model.create({ data: { organisationId: id, vendorId: meta.id, name: "Llama", family: "llama", weights: "open", licence: "Llama" } });
+    const system = (name: string) => db().aiSystem.create({ data: { organisationId: id, name, owner: "Ops", criticality: "high", toleratedDowntimeMinutes: 60 } });
+    const [support, archive, coder] = [await system("Support bot"), await system("Archive"), await system("Coder")];
+    const dependency = (aiSystemId: string, modelId: string, more: { accessPath: "direct_api" | "cloud_marketplace" | "self_hosted"; cloudVendorId?: string; hostingCountry?: string }) =>
+      db().dependency.create({ data: { organisationId: id, aiSystemId, modelId, ...more } });
+    const direct = await dependency(support.id, gpt.id, { accessPath: "direct_api" });
+    const viaAzure = await dependency(support.id, gpt.id, { accessPath: "cloud_marketplace", cloudVendorId: azure.id, hostingCountry: "SE" });
+    const ownServer = await dependency(archive.id, llama.id, { accessPath: "self_hosted" });
+    const paris = await dependency(coder.id, llama.id, { accessPath: "self_hosted", hostingCountry: "FR" });
+
+    const choices = await queries.listFlowDependencies(as("viewer"));
+    expect(choices.slice(0, 2)).toEqual([
+      { id: ownServer.id, label: "Archive → Llama (self-hosted)", route: "Archive (Llama)", vendorId: meta.id, vendorName: "Meta", country: "DE" },
+      { id: paris.id, label: "Coder → Llama (self-hosted)", route: "Coder (Llama)", vendorId: meta.id, vendorName: "Meta", country: "FR" },
+    ]);
+    // One system reaching one model two ways: the path tells them apart, in the suggested name too.
+    expect(choices.slice(2).sort((a, b) => a.label.localeCompare(b.label))).toEqual([
+      { id: viaAzure.id, label: "Support bot → GPT-4o (cloud marketplace)", route: "Support bot (GPT-4o, cloud marketplace)", vendorId: azure.id, vendorName: "Microsoft Azure", country: "SE" },
+      { id: direct.id, label: "Support bot → GPT-4o (direct API)", route: "Support bot (GPT-4o, direct API)", vendorId: openai.id, vendorName: "OpenAI", country: "US" },
+    ]);
+  });
+
+  it("lists the latest data flows first, bounded, with their origin, system, model and categories", async () => {
+    const { office, vendor, system } = await scoreableInventory();
+    const dependency = await db().dependency.findFirstOrThrow({ where: { organisationId: organisationId(), aiSystemId: system.id }, select: { id: true } });
+    const flow = (name: string, categories: ("personal" | "internal")[]) =>
+      db().dataFlow.create({ data: { organisationId: organisationId(), name, originOfficeId: office.id, dependencyId: dependency.id, vendorId: vendor.id, processingCountry: "US", dataCategories: categories, volume: "low", transferMechanism: "scc", encryption: "in_transit" } });
+    const made = [await flow("First", ["internal"]), await flow("Second", ["personal"]), await flow("Third", ["personal", "internal"])];
+    const latest = made.map((f) => f.id).sort().reverse();
+
+    const all = await queries.listRecentDataFlows(as("viewer"), 500);
+    expect(all.map((r) => r.id)).toEqual(latest);
+    expect(all.find((r) => r.name === "Third")).toMatchObject({ processingCountry: "US", dataCategories: ["personal", "internal"], originOffice: { name: "Frankfurt" }, originAiSystem: null, dependency: { aiSystem: { name: "Support bot" }, model: { name: "GPT-4o" } } });
+    expect((await queries.listRecentDataFlows(as("viewer"), 2)).map((r) => r.id)).toEqual(latest.slice(0, 2));
+  });
+});
+
 describe("the timer", () => {
   it.each([
     [0, "0:00"],

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireOrgPage } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
-import { captureOptions, getWorkshop, inventoryCounts, listCapturedSystems, listVerifyItems, listWorkshopActions } from "@/lib/workshops/queries";
+import { captureOptions, getWorkshop, inventoryCounts, listCapturedSystems, listFlowDependencies, listRecentDataFlows, listVerifyItems, listWorkshopActions } from "@/lib/workshops/queries";
 import { listOffices } from "@/lib/offices/queries";
 import { listScenarios } from "@/lib/scenarios/queries";
 import { listOwnerChoices } from "@/lib/remediation/queries";
@@ -24,14 +24,18 @@ import { CaptureForm } from "@/components/workshops/capture-form";
 import { AgreedActionForm, FlagToVerifyForm, RunShockButton, WorkshopOfficeForm, WorkshopSummaryButton, type VerifySubject } from "@/components/workshops/workshop-forms";
 import { listVendorsByName } from "@/lib/vendors/queries";
 import { listModelsByName } from "@/lib/models/queries";
-import { listDataFlowsByName } from "@/lib/data-flows/queries";
 import { listAiSystemsByName } from "@/lib/ai-systems/queries";
 import { listWorkshopSummaryRuns } from "@/lib/reports/run-queries";
 import { ReportProgress } from "@/components/reports/report-progress";
 import { formatBytes } from "@/components/reports/report-history";
 import { VerifyList } from "@/components/workshops/verify-list";
+import { WorkshopDataFlowForm } from "@/components/workshops/data-flow-capture";
+import { RecordedFlows } from "@/components/workshops/recorded-flows";
 
 export const metadata = { title: "Workshop" };
+
+/** How many of the latest data flows the data-flow step lists under its form (the projector's height). */
+const FLOWS_SHOWN = 6;
 
 export default async function WorkshopPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ ended?: string; summary?: string }> }) {
   const { org, id } = await params;
@@ -150,7 +154,9 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
   // What a fact to verify can be about (the form's select, grouped by kind): read only for someone who may flag one.
   const none = { items: [] as { id: string; name: string }[] };
   const page = { page: 1, size: 500 };
-  const [options, offices, scenarios, members, systems, vendors, models, flows] = await Promise.all([
+  // One read of the latest data flows: the data-flow step lists a few; for those who flag or capture,
+  // up to 500 are facts to verify (sorted by name below) and names a suggested flow name avoids.
+  const [options, offices, scenarios, members, systems, vendors, models, flows, flowDependencies] = await Promise.all([
     captureOptions(ctx),
     listOffices(ctx),
     listScenarios(ctx),
@@ -158,14 +164,15 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
     canRun ? listAiSystemsByName(ctx, page) : none,
     canRun ? listVendorsByName(ctx, page) : none,
     canRun ? listModelsByName(ctx, page) : none,
-    canRun ? listDataFlowsByName(ctx, page) : none,
+    listRecentDataFlows(ctx, canRun || canCapture ? page.size : FLOWS_SHOWN),
+    canCapture ? listFlowDependencies(ctx) : [],
   ]);
   const subjects: VerifySubject[] = [
     ...systems.items.map((x) => ({ type: "ai_system" as const, id: x.id, name: x.name })),
     ...offices.map((x) => ({ type: "office" as const, id: x.id, name: x.name })),
     ...vendors.items.map((x) => ({ type: "vendor" as const, id: x.id, name: x.name })),
     ...models.items.map((x) => ({ type: "model" as const, id: x.id, name: x.name })),
-    ...flows.items.map((x) => ({ type: "data_flow" as const, id: x.id, name: x.name })),
+    ...(canRun ? flows : []).map((x) => ({ type: "data_flow" as const, id: x.id, name: x.name })).sort((a, b) => a.name.localeCompare(b.name, "en")),
   ];
   const now = live.ok ? live.result.organisation : null;
 
@@ -214,9 +221,21 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
       {capturedList}
     </div>,
     // 4. Data flows
-    <div key="data-flows" className="space-y-3">
-      <p className="text-lg">{count(counts.dataFlows, "data flow")} recorded.</p>
-      <Link href={`/${slug}/inventory/data-flows/new`} className={buttonClass("secondary")}>Record a data flow</Link>
+    <div key="data-flows" className="space-y-5">
+      {!canCapture ? (
+        <Alert tone="info">Your role reads the inventory; an owner or editor captures data flows.</Alert>
+      ) : offices.length === 0 || flowDependencies.length === 0 ? (
+        <Alert tone="info">
+          {offices.length === 0 && flowDependencies.length === 0
+            ? "Capture an office (step 1) and an AI system with its model (step 2) first: a data flow leaves an office for one of those models."
+            : offices.length === 0
+              ? "Capture an office first (step 1): a data flow leaves from one."
+              : "Capture an AI system with its model first (step 2): a data flow feeds one of its models."}
+        </Alert>
+      ) : (
+        <WorkshopDataFlowForm org={slug} offices={offices.map((o) => ({ id: o.id, name: o.name }))} dependencies={flowDependencies} takenNames={flows.map((f) => f.name)} />
+      )}
+      <RecordedFlows org={slug} flows={flows.slice(0, FLOWS_SHOWN)} total={counts.dataFlows} since={workshop.startedAt} />
     </div>,
     // 5. Reveal
     <div key="reveal" className="space-y-6">
