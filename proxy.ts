@@ -12,7 +12,7 @@ import { urlTextProblem } from "@/lib/text";
 // and route handler checks the session and role itself (CVE-2025-29927 showed middleware can be
 // skipped). /print/report/ and /print/workshop/ pages check a signed print token instead (lib/reports/print-token.ts):
 // headless Chromium has no session.
-const PUBLIC = [/^\/print\/(report|workshop)\//, /^\/sign-in/, /^\/setup/, /^\/invite\//, /^\/q\//, /^\/api\//, /^\/_next\//, /^\/favicon/, /^\/[^/]+\.(png|svg|ico|txt|webmanifest)$/];
+const PUBLIC = [/^\/print\/(report|workshop)\//, /^\/sign-in/, /^\/setup/, /^\/invite\//, /^\/practice-invite\//, /^\/q\//, /^\/api\//, /^\/_next\//, /^\/favicon/, /^\/[^/]+\.(png|svg|ico|txt|webmanifest)$/];
 /** The public API answers JSON and files only, and checks its own input in its own error shape. */
 const PUBLIC_API = /^\/api\/v1\//;
 

@@ -46,6 +46,9 @@ const { createPolicyEventAction, updatePolicyEventAction, deletePolicyEventActio
 const { startReportRunAction } = await import("@/lib/reports/run-actions");
 const { freezeAssessment } = await import("@/lib/assessments/mutations");
 const practiceActions = await import("@/lib/practices/actions");
+const practiceInvitationActions = await import("@/lib/practices/invitation-actions");
+const practiceTokenActions = await import("@/lib/practices/api-token-actions");
+const { createPracticeApiToken } = await import("@/lib/practices/api-token-mutations");
 const { gifHeader, pngBytes } = await import("@/lib/testing/images");
 const workshopActions = await import("@/lib/workshops/actions");
 const questionnaireActions = await import("@/lib/questionnaires/actions");
@@ -769,6 +772,7 @@ describe("account actions act on the signed-in user only", () => {
     ["changePasswordAction", () => changePasswordAction, { currentPassword: "correct-horse-battery-staple", newPassword: "lilac otter quarry tuesday" }],
     ["signOutEverywhereAction", () => signOutEverywhereAction, {}],
     ["acceptInvitationAction", () => acceptInvitationAction, { token: "A".repeat(43) }],
+    ["acceptPracticeInvitationAction", () => practiceInvitationActions.acceptPracticeInvitationAction, { token: "A".repeat(43) }],
   ] as const)("%s is refused without a session", async (_name, action, fields) => {
     session.userId = null;
     expect(await call(action(), { ...fields })).toMatchObject({ status: "error", code: "UNAUTHENTICATED" });
@@ -828,6 +832,26 @@ const PRACTICE_ACTIONS: { name: string; consultant: boolean; action: Action; inp
     },
   },
   { name: "createClientAction", consultant: false, action: practiceActions.createClientAction, input: async (p) => ({ practice: p.practice.slug, name: `Client ${Math.random().toString(36).slice(2, 8)}`, hqCountry: "GB", sector: "Banking", template: "empty", role: "editor" }) },
+  { name: "createPracticeInvitationAction", consultant: false, action: practiceInvitationActions.createPracticeInvitationAction, input: async (p) => ({ practice: p.practice.slug, role: "consultant", email: "" }) },
+  {
+    name: "revokePracticeInvitationAction",
+    consultant: false,
+    action: practiceInvitationActions.revokePracticeInvitationAction,
+    input: async (p) => {
+      const data = { practiceId: p.practice.id, tokenHash: `roles-${Math.random().toString(36).slice(2)}`, role: "consultant" as const, createdById: p.users.partner.id, expiresAt: new Date(Date.now() + 86_400_000) };
+      return { practice: p.practice.slug, invitationId: (await db().practiceInvitation.create({ data, select: { id: true } })).id };
+    },
+  },
+  { name: "createPracticeApiTokenAction", consultant: false, action: practiceTokenActions.createPracticeApiTokenAction, input: async (p) => ({ practice: p.practice.slug, name: "Dashboard", expiresInDays: "30" }) },
+  {
+    name: "revokePracticeApiTokenAction",
+    consultant: false,
+    action: practiceTokenActions.revokePracticeApiTokenAction,
+    input: async (p) => {
+      const partner = { practiceId: p.practice.id, practiceSlug: p.practice.slug, practiceName: p.practice.name, userId: p.users.partner.id, role: "partner" as const };
+      return { practice: p.practice.slug, tokenId: (await createPracticeApiToken(partner, { name: "To revoke", expiresInDays: 7 })).id };
+    },
+  },
   {
     name: "planNextWorkshopAction",
     // Whoever facilitates the workshop plans it: partners and consultants.

@@ -60,6 +60,8 @@ import * as reportRunQueries from "@/lib/reports/run-queries";
 import * as reportRunMutations from "@/lib/reports/run-mutations";
 import * as practiceQueries from "@/lib/practices/queries";
 import * as practiceMutations from "@/lib/practices/mutations";
+import * as practiceInvitationQueries from "@/lib/practices/invitation-queries";
+import * as practiceInvitationMutations from "@/lib/practices/invitation-mutations";
 import { buildEngagement, buildPracticeWithMembers } from "@/prisma/factories";
 import * as workshopQueries from "@/lib/workshops/queries";
 import * as workshopMutations from "@/lib/workshops/mutations";
@@ -945,6 +947,20 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   archiveClient: PRACTICE_SCOPED,
   restoreClient: PRACTICE_SCOPED,
   deleteClient: PRACTICE_SCOPED,
+  listPracticeClients: PRACTICE_SCOPED,
+  countPracticeClients: PRACTICE_SCOPED,
+  listPracticeAuditEventsPage: PRACTICE_SCOPED,
+  createPracticeApiToken: PRACTICE_SCOPED,
+  revokePracticeApiToken: PRACTICE_SCOPED,
+  listPracticeApiTokens: PRACTICE_SCOPED,
+  checkPracticeApiToken: "looked up by the hash of the practice token's secret; the token names its practice, whose membership of the creator it reads",
+  recordPracticeApiTokenUse: "only for a practice token checkPracticeApiToken accepted; its where includes that token's practice",
+  createPracticeInvitation: PRACTICE_SCOPED,
+  revokePracticeInvitation: PRACTICE_SCOPED,
+  listPendingPracticeInvitations: PRACTICE_SCOPED,
+  findUsablePracticeInvitation: "looked up by the hash of a 256-bit secret token; answers only the practice's name and slug, the role and the invited address",
+  acceptPracticeInvitation: "joins the practice named by the secret token (a 256-bit link token, hashed); no organisation",
+  acceptPracticeInvitationWithNewAccount: "creates an account and joins the practice named by the secret token; no organisation",
 
   findHomeOrganisationSlug: "the caller's own first membership (where: { userId })",
   hasAnyUser: "first-run check; returns a boolean only",
@@ -991,7 +1007,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, workshopQueries, workshopMutations, questionnaireQueries, questionnaireMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, practiceInvitationQueries, practiceInvitationMutations, workshopQueries, workshopMutations, questionnaireQueries, questionnaireMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -13,7 +13,7 @@ import { METHODOLOGY_VERSION } from "../scoring/version";
 import { benchmark, sizeBandOf, type BenchmarkClient } from "../lib/practices/benchmark";
 import { checkLogo } from "../lib/practices/logo";
 
-const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "workshop", "verifyItem", "questionnaire", "questionnaireResponse", "questionnaireItem"] as const;
+const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "practiceAuditEvent", "workshop", "verifyItem", "questionnaire", "questionnaireResponse", "questionnaireItem"] as const;
 
 async function counts(prisma: PrismaClient) {
   const out: Record<string, number> = {};
@@ -59,6 +59,12 @@ describe("demo seed", () => {
       expect(practice.brandReports).toBe(true);
       expect(practice.logo && checkLogo(practice.logo)).toEqual({ ok: true, type: "image/png", width: 720, height: 192 });
       expect(practice.logoType).toBe("image/png");
+      // A little of its history is in its own audit trail (decision 043): founded, its consultant added, branding on.
+      expect((await prisma.practiceAuditEvent.findMany({ where: { practiceId: practice.id }, orderBy: { createdAt: "asc" }, select: { action: true, actor: { select: { email: true } } } })).map((e) => [e.action, e.actor?.email])).toEqual([
+        ["create", "consultant@sovra.example"],
+        ["add_member", "consultant@sovra.example"],
+        ["branding", "consultant@sovra.example"],
+      ]);
       // Each smaller client has an owner of its own (who agreed), and no history.
       const small = await prisma.organisation.findMany({ where: { slug: { notIn: ["mainfeld", "albion-mutual"] } }, select: { slug: true, memberships: { select: { role: true } }, _count: { select: { assessments: true, aiSystems: true } } } });
       expect(small.map((o) => [o.slug, o.memberships.map((m) => m.role), o._count.assessments])).toEqual(small.map((o) => [o.slug, ["owner"], 0]));

@@ -259,6 +259,28 @@ async function createDemo(
     skipDuplicates: true,
   });
   count("practice clients", engagements.count);
+  // A little of the practice's own history (decision 043), so that its audit trail is not empty on
+  // first start: founded, its consultant added, branding on. Written once, with the practice.
+  if ((await tx.practiceAuditEvent.count({ where: { practiceId: practice.id } })) === 0) {
+    const founder = userId(DEMO_PRACTICE.partners[0]!, "practice history");
+    const memberIds = new Map((await tx.practiceMember.findMany({ where: { practiceId: practice.id }, select: { id: true, userId: true } })).map((m) => [m.userId, m.id]));
+    const history = await tx.practiceAuditEvent.createMany({
+      data: [
+        { practiceId: practice.id, actorId: founder, action: "create", entityType: "practice", entityId: practice.id, after: { name: DEMO_PRACTICE.name }, createdAt: dayOffset(now, -120) },
+        ...DEMO_PRACTICE.consultants.map((email) => ({
+          practiceId: practice.id,
+          actorId: founder,
+          action: "add_member",
+          entityType: "practice_member",
+          entityId: memberIds.get(userId(email, "practice history")) ?? email,
+          after: { name: DEMO_USERS.find((u) => u.email.toLowerCase() === email.toLowerCase())?.name ?? email, email, role: "consultant" },
+          createdAt: dayOffset(now, -119),
+        })),
+        { practiceId: practice.id, actorId: founder, action: "branding", entityType: "practice", entityId: practice.id, before: { brandReports: false, logo: "none" }, after: { brandReports: true, logo: "new PNG" }, createdAt: dayOffset(now, -60) },
+      ],
+    });
+    count("practice audit events", history.count);
+  }
 
   const offices = await tx.office.createManyAndReturn({
     data: withOrg.flatMap(({ org, orgId }) => org.offices.map((o) => ({ organisationId: orgId, ...o }))),

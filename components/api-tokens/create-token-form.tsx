@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { createApiTokenAction } from "@/lib/api-tokens/actions";
 import { idle, submitted } from "@/lib/action-state";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
@@ -7,7 +7,7 @@ import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { CopyLink } from "@/components/ui/copy-link";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { formatDateTime } from "@/lib/dates";
 
@@ -20,7 +20,6 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${
 export function CreateTokenForm({ orgSlug, lifetimes, defaultDays }: { orgSlug: string; lifetimes: { value: string; label: string }[]; defaultDays: number }) {
   const [state, action] = useActionState(createApiTokenAction, idle);
   const { fieldErrors, onSubmit, formRef } = useClientValidation(createApiTokenSchema, state);
-  const [copied, setCopied] = useState<string | undefined>();
   const data = state.status === "success" ? (state.data as { token: string; name: string; role: string; expiresAt: string }) : undefined;
   return (
     <div className="space-y-4">
@@ -38,18 +37,7 @@ export function CreateTokenForm({ orgSlug, lifetimes, defaultDays }: { orgSlug: 
             Copy the token for “{data.name}” now: Sovra keeps only a hash of it and cannot show it again. Send it as <code>Authorization: Bearer …</code>; it acts
             with the role {data.role} (or less, if your own role is lowered) and stops working on {formatDateTime(data.expiresAt)}.
           </p>
-          <div className="mt-2 flex items-center gap-2">
-            <input readOnly aria-label="API token" value={data.token} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-300" />
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(data.token);
-                setCopied(data.token);
-              }}
-            >
-              {copied === data.token ? "Copied" : "Copy"}
-            </Button>
-          </div>
+          <CopyLink key={data.token} link={data.token} label="API token" />
         </Alert>
       )}
     </div>

@@ -11,6 +11,12 @@ export function PracticeNav({ practiceSlug, partner, otherPractices }: { practic
     { href: base, label: "Portfolio", active: pathname === base || pathname === `${base}/compare` || (pathname.startsWith(`${base}/clients/`) && !pathname.endsWith("/clients/new")) },
     ...(partner ? [{ href: `${base}/clients/new`, label: "New client", active: pathname === `${base}/clients/new` }] : []),
     { href: `${base}/settings`, label: "Members and settings", active: pathname === `${base}/settings` },
+    ...(partner
+      ? [
+          { href: `${base}/settings/api-tokens`, label: "API tokens", active: pathname === `${base}/settings/api-tokens` },
+          { href: `${base}/audit`, label: "Audit trail", active: pathname === `${base}/audit` },
+        ]
+      : []),
   ];
   return (
     <nav aria-label="Practice">

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button } from "./button";
 
-/** A link shown once (an invitation, a reset or questionnaire link): read-only, selected on focus, with a Copy button. */
+/** A link or secret shown once (an invitation, reset or questionnaire link, an API token): read-only, selected on focus, with a Copy button. */
 export function CopyLink({ link, label }: { link: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (

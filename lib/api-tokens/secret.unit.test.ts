@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hashApiToken, isApiTokenFormat, newApiToken } from "./secret";
+import { hashApiToken, isApiTokenFormat, isPracticeApiTokenFormat, newApiToken, newPracticeApiToken } from "./secret";
 
 describe("API token secrets", () => {
   it("are sovra_ and 43 URL-safe characters, and different every time", () => {
@@ -27,5 +27,17 @@ describe("API token secrets", () => {
     ["", false],
   ])("isApiTokenFormat(%j) is %s", (value, expected) => {
     expect(isApiTokenFormat(value)).toBe(expected);
+  });
+
+  it("a practice's token is sovra_pr_ and 43 characters, hashed whole; neither kind has the other's shape", () => {
+    const { token, hash } = newPracticeApiToken();
+    expect(token).toMatch(/^sovra_pr_[A-Za-z0-9_-]{43}$/);
+    expect(hash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(isPracticeApiTokenFormat(token)).toBe(true);
+    expect(isApiTokenFormat(token)).toBe(false);
+    for (let i = 0; i < 50; i++) expect(isPracticeApiTokenFormat(newApiToken().token)).toBe(false);
+    expect(isPracticeApiTokenFormat("sovra_pr_" + "a".repeat(42))).toBe(false);
+    expect(isPracticeApiTokenFormat("sovra_pr_" + "a".repeat(44))).toBe(false);
+    expect(isPracticeApiTokenFormat("sovra_PR_" + "a".repeat(43))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { checkApiToken, type ApiTokenCheck } from "@/lib/api-tokens/queries";
 import { recordApiTokenUse } from "@/lib/api-tokens/mutations";
 import { effectiveTokenRole } from "@/lib/api-tokens/effective-role";
-import { isApiTokenFormat } from "@/lib/api-tokens/secret";
+import { isApiTokenFormat, isPracticeApiTokenFormat } from "@/lib/api-tokens/secret";
 import { formatDateTime } from "@/lib/dates";
 
 /** Why a token is refused, in words the caller can act on (only its holder learns it: the secret has 256 random bits). */
@@ -25,6 +25,9 @@ function refusal(check: Exclude<ApiTokenCheck, { ok: true }>): string {
 
 async function contextFromToken(header: string, orgSlug: string): Promise<OrgContext> {
   const secret = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (secret && isPracticeApiTokenFormat(secret)) {
+    throw new AppError("UNAUTHENTICATED", "This is a practice's API token: it reads only /api/v1/practices/…. Send an organisation API token ('sovra_…', made by an owner under Settings → API tokens).");
+  }
   if (!secret || !isApiTokenFormat(secret)) {
     throw new AppError("UNAUTHENTICATED", "Send an organisation API token as 'Authorization: Bearer sovra_…'.");
   }

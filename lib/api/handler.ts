@@ -5,6 +5,9 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, isAppError, notFoundError } from "@/lib/errors";
 import { resolveApiContext } from "@/lib/api/context";
+import { resolvePracticeApiContext } from "@/lib/api/practice-context";
+import type { PracticeContext } from "@/lib/auth/practice-context";
+import type { PracticePermission } from "@/lib/auth/practice-permissions";
 import { API_ERROR_CODES, ApiRequestError, fieldErrorsFromIssues, fieldErrorsFromZod, fieldPath, type ApiErrorBody, type ApiErrorCode } from "@/lib/api/errors";
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { withApiSecurityHeaders } from "@/lib/security-headers";
@@ -89,19 +92,13 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
   return json;
 }
 
-/**
- * A route handler inside an organisation (`/api/v1/orgs/[org]/…`). It resolves the caller (API
- * token or session) and checks the permission before `run` sees the request, and turns whatever
- * `run` throws into the API's JSON error shape.
- */
-export function apiHandler(permission: Permission, run: (ctx: OrgContext, request: Request, params: RouteParams) => Promise<Response>) {
+/** Resolves the caller and runs the handler, turning whatever either throws into the API's JSON error shape. */
+function guardedHandler<C>(resolve: (request: Request, params: RouteParams) => Promise<C>, run: (ctx: C, request: Request, params: RouteParams) => Promise<Response>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let response: Response;
     try {
       const params = await context.params;
-      // No organisation's slug has a control character; one in the address must not reach the database.
-      if (textProblem(params.org ?? "", "single-line")) throw notFoundError("Organisation");
-      const ctx = await resolveApiContext(request, params.org ?? "", permission);
+      const ctx = await resolve(request, params);
       response = await run(ctx, request, params);
     } catch (e) {
       response = errorResponse(e, request);
@@ -113,4 +110,29 @@ export function apiHandler(permission: Permission, run: (ctx: OrgContext, reques
     }
     return response;
   };
+}
+
+/**
+ * A route handler inside an organisation (`/api/v1/orgs/[org]/…`). It resolves the caller (API
+ * token or session) and checks the permission before `run` sees the request, and turns whatever
+ * `run` throws into the API's JSON error shape.
+ */
+export function apiHandler(permission: Permission, run: (ctx: OrgContext, request: Request, params: RouteParams) => Promise<Response>) {
+  return guardedHandler(async (request, params) => {
+    // No organisation's slug has a control character; one in the address must not reach the database.
+    if (textProblem(params.org ?? "", "single-line")) throw notFoundError("Organisation");
+    return resolveApiContext(request, params.org ?? "", permission);
+  }, run);
+}
+
+/**
+ * A route handler of a practice (`/api/v1/practices/[practice]/…`, decision 043): the caller is a
+ * practice API token or the session of a member of the practice, checked against the practice
+ * permission before `run` sees the request.
+ */
+export function practiceApiHandler(permission: PracticePermission, run: (ctx: PracticeContext, request: Request, params: RouteParams) => Promise<Response>) {
+  return guardedHandler(async (request, params) => {
+    if (textProblem(params.practice ?? "", "single-line")) throw notFoundError("Practice");
+    return resolvePracticeApiContext(request, params.practice ?? "", permission);
+  }, run);
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ApiErrorCode } from "@/lib/api/errors";
 import { API_ERROR_CODES } from "@/lib/api/errors";
-import { OPERATIONS, type Operation } from "@/lib/api/operations";
+import { OPERATIONS, type AnyOperation } from "@/lib/api/operations";
+import { PRACTICE_OPERATIONS } from "@/lib/api/practice-operations";
 import { requestComponents, responseComponents } from "@/lib/api/schemas";
 import packageJson from "@/package.json";
 
@@ -74,7 +75,7 @@ const ERROR_DESCRIPTIONS: Record<ApiErrorCode, string> = {
   MALFORMED_JSON: "The body is not valid JSON",
   UNAUTHENTICATED: "No valid API token or session",
   FORBIDDEN: "The token's or member's role does not allow this",
-  NOT_FOUND: "No such organisation for this caller, or no such row in it",
+  NOT_FOUND: "No such organisation or practice for this caller, or no such row in it",
   CONFLICT: "Someone saved a newer version (`error.current` holds it), or the request conflicts with the data",
   PAYLOAD_TOO_LARGE: "The body is too large",
   UNSUPPORTED_MEDIA_TYPE: "The body is not sent as application/json",
@@ -84,13 +85,13 @@ const ERROR_DESCRIPTIONS: Record<ApiErrorCode, string> = {
   UNAVAILABLE: "The database cannot be reached right now; try again after the seconds in `Retry-After`",
 };
 
-function errorCodes(op: Operation): ApiErrorCode[] {
+function errorCodes(op: AnyOperation): ApiErrorCode[] {
   const codes = new Set<ApiErrorCode>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INTERNAL", "UNAVAILABLE", ...(op.errors ?? [])]);
   if (op.query || op.body) codes.add("INVALID_INPUT");
   return [...codes];
 }
 
-function responses(op: Operation): Json {
+function responses(op: AnyOperation): Json {
   const out: Json = {};
   const { status, description, schema, headers, mediaType } = op.success;
   out[String(status)] = {
@@ -112,12 +113,17 @@ function responses(op: Operation): Json {
   return out;
 }
 
-function operationObject(op: Operation): Json {
+function operationObject(op: AnyOperation): Json {
+  const practice = "scope" in op && op.scope === "practice";
+  const needs = practice
+    ? `Needs the practice permission \`${op.permission}\`: a practice API token (\`sovra_pr_…\`) or the session of a member of the practice.`
+    : `Needs the permission \`${op.permission}\`.`;
   return {
     operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
-    description: [op.description, `Needs the permission \`${op.permission}\`.`].filter(Boolean).join("\n\n"),
+    description: [op.description, needs].filter(Boolean).join("\n\n"),
+    ...(practice && { security: [{ practiceToken: [] }, { sessionCookie: [] }] }),
     parameters: [...parameters(op.params, "path"), ...parameters(op.query, "query")],
     ...(op.body && { requestBody: { required: true, content: { "application/json": { schema: schemaFor(op.body, "input") } } } }),
     responses: responses(op),
@@ -125,7 +131,7 @@ function operationObject(op: Operation): Json {
 }
 
 /** The OpenAPI 3.1 document for `operations` (all of /api/v1 by default). */
-export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIONS): Json {
+export function buildOpenApiDocument(operations: readonly AnyOperation[] = [...OPERATIONS, ...PRACTICE_OPERATIONS]): Json {
   const paths: Record<string, Json> = {
     "/api/v1/openapi.json": {
       get: {
@@ -149,7 +155,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       title: "Sovra API",
       version: packageJson.version,
       description:
-        "The inventory, import and export, and live scores of one organisation per URL (`/api/v1/orgs/{org}/…`, `{org}` being its slug). Authenticate with an organisation API token (`Authorization: Bearer sovra_…`, created by an owner under Settings → API tokens; it acts with the role chosen there) or, from the browser, the session cookie. Errors are `{ \"error\": { \"code\", \"message\", \"fields\"? } }`.",
+        "The inventory, import and export, and live scores of one organisation per URL (`/api/v1/orgs/{org}/…`, `{org}` being its slug). Authenticate with an organisation API token (`Authorization: Bearer sovra_…`, created by an owner under Settings → API tokens; it acts with the role chosen there) or, from the browser, the session cookie. A consultancy's practice reads its clients, portfolio and benchmark under `/api/v1/practices/{practice}/…` with a read-only practice API token (`Authorization: Bearer sovra_pr_…`, made by a partner under the practice's API tokens). Errors are `{ \"error\": { \"code\", \"message\", \"fields\"? } }`.",
     },
     servers: [{ url: "/" }],
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
@@ -170,12 +176,14 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       { name: "Exports", description: "Regulatory and spreadsheet exports of a frozen assessment: the assessment workbook, the DORA Register of Information templates for AI providers, the EU AI Act deployer inventory" },
       { name: "Reports", description: "Board report PDFs: generate one in the background, follow its progress, download it" },
       { name: "Workshops", description: "Facilitated workshops with the client: who was in the room, the agenda step, the score when each began, the assessment it froze, the facts to verify" },
+      { name: "Practices", description: "A consultancy's practice: its members, its clients, the portfolio of their ratings, and where each client stands in the anonymised benchmark (read-only)" },
       { name: "Questionnaires", description: "The pre-workshop questionnaire: the links staff answer without an account, and the AI systems they named, by review status" },
     ],
     paths,
     components: {
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", bearerFormat: "sovra_<43 URL-safe characters>", description: "An organisation API token" },
+        practiceToken: { type: "http", scheme: "bearer", bearerFormat: "sovra_pr_<43 URL-safe characters>", description: "A practice's read-only API token" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The app's session (named __Secure-authjs.session-token over HTTPS)" },
       },
       schemas: componentSchemas(),

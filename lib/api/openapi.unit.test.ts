@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildOpenApiDocument } from "./openapi";
-import { OPERATIONS } from "./operations";
+import { OPERATIONS, type AnyOperation } from "./operations";
+import { PRACTICE_OPERATIONS } from "./practice-operations";
 import { officeCreateSchema, officeUpdateSchema, requestComponents, responseComponents } from "./schemas";
 
 type Json = Record<string, any>;
@@ -51,7 +52,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("has each operation with its parameters, body, success and error responses", () => {
-    for (const op of OPERATIONS) {
+    for (const op of [...OPERATIONS, ...PRACTICE_OPERATIONS] as AnyOperation[]) {
       const o = doc.paths[op.path][op.method.toLowerCase()];
       expect(o.operationId).toBe(op.operationId);
       expect(o.responses[String(op.success.status)]).toBeDefined();
@@ -66,6 +67,20 @@ describe("the OpenAPI document", () => {
     const list = doc.paths["/api/v1/orgs/{org}/offices"].get;
     expect(list.parameters).toContainEqual(expect.objectContaining({ name: "size", in: "query", required: false, schema: expect.objectContaining({ maximum: 200 }) }));
     expect(doc.paths["/api/v1/orgs/{org}/inventory/import"].post.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/InventoryDocument" });
+  });
+
+  it("describes the practice's operations with the practice token, and the organisation's with theirs", () => {
+    expect(PRACTICE_OPERATIONS.length).toBe(4);
+    for (const op of PRACTICE_OPERATIONS) {
+      const o = doc.paths[op.path][op.method.toLowerCase()];
+      expect(op.path.startsWith("/api/v1/practices/{practice}")).toBe(true);
+      expect(o.security).toEqual([{ practiceToken: [] }, { sessionCookie: [] }]);
+      expect(o.description).toContain("practice permission `practice:read`");
+      expect(o.tags).toEqual(["Practices"]);
+    }
+    for (const op of OPERATIONS) expect(doc.paths[op.path][op.method.toLowerCase()].security, op.operationId).toBeUndefined();
+    expect(doc.components.securitySchemes.practiceToken).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: expect.stringContaining("sovra_pr_") });
+    expect(doc.tags.map((t: { name: string }) => t.name)).toContain("Practices");
   });
 
   it("has every named schema as a component, and every reference resolves", () => {

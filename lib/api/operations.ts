@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
+import type { PracticePermission } from "@/lib/auth/practice-permissions";
 import type { ApiErrorCode } from "@/lib/api/errors";
 import { inventoryDocumentSchema } from "@/scoring/schema/inventory";
 import { IMPORT_LIMITS } from "@/lib/inventory/file-limits";
@@ -63,6 +64,15 @@ export interface Operation {
   /** Error codes beyond the ones every operation can answer (401, 403, 404, 500 and, with a query or body, 422). */
   errors?: readonly ApiErrorCode[];
 }
+
+/** An operation of a practice (/api/v1/practices/{practice}/…, decision 043): checked against a practice permission. */
+export interface PracticeOperation extends Omit<Operation, "permission"> {
+  scope: "practice";
+  permission: PracticePermission;
+}
+
+/** Either kind, for what serves both (the OpenAPI document, the shared route code). */
+export type AnyOperation = Operation | PracticeOperation;
 
 const define = <const O extends Operation>(operation: O): O => operation;
 

@@ -6,8 +6,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { revokeUserSessions } from "@/lib/auth/sessions";
-import { formatWait, reserveAttempt, settleSuccess, THROTTLE, throttleKey, type ThrottledKey } from "@/lib/auth/throttle";
-import { AppError, isAppError, notFoundError } from "@/lib/errors";
+import { throttledLinkAcceptance } from "@/lib/auth/link-acceptance";
+import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { staleOrMissing } from "@/lib/concurrency";
 import { INVITATION_TTL_DAYS, PASSWORD_RESET_TTL_HOURS } from "@/lib/members/schemas";
@@ -169,32 +169,10 @@ async function consumeInvitation(tx: Prisma.TransactionClient, invitation: Usabl
   return { organisationSlug: invitation.organisation.slug, role: invitation.role };
 }
 
-/**
- * Runs an acceptance under the link throttle: per client address, and per invitation (so one
- * leaked link cannot be used to try address after address). Failures count; a success gives its
- * attempt back to the address.
- */
-async function throttledAcceptance<T>(tokenHash: string, address: string, accept: () => Promise<T>): Promise<T> {
-  const byAddress: ThrottledKey = { key: throttleKey.linkAddress(address), rule: THROTTLE.linkAddress };
-  const byInvitation: ThrottledKey = { key: throttleKey.invitation(tokenHash), rule: THROTTLE.invitation };
-  const reservation = await reserveAttempt(db(), [byAddress, byInvitation]);
-  if (!reservation.allowed) throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${formatWait(reservation.waitMs)}.`);
-  let result: T;
-  try {
-    result = await accept();
-  } catch (e) {
-    // A password the policy refuses is no guess: it does not count.
-    if (isAppError(e) && e.code === "INVALID_INPUT") await settleSuccess(db(), { refund: [byAddress, byInvitation] });
-    throw e;
-  }
-  await settleSuccess(db(), { clear: [byInvitation.key], refund: [byAddress] });
-  return result;
-}
-
 /** A signed-in user accepts an invitation. Already a member: the invitation is used up, the role kept. */
 export async function acceptInvitation(userId: string, token: string, address: string): Promise<Acceptance> {
   const tokenHash = hashToken(token);
-  return throttledAcceptance(tokenHash, address, () =>
+  return throttledLinkAcceptance(tokenHash, address, () =>
     db().$transaction(async (tx) => {
       const now = new Date();
       const invitation = await usableInvitation(tx, tokenHash, now);
@@ -211,7 +189,7 @@ export async function acceptInvitation(userId: string, token: string, address: s
  */
 export async function acceptInvitationWithNewAccount(token: string, account: { name: string; email: string; password: string }, address: string) {
   const tokenHash = hashToken(token);
-  return throttledAcceptance(tokenHash, address, async () => {
+  return throttledLinkAcceptance(tokenHash, address, async () => {
     // The token decides whether the details are looked at at all.
     if (!(await usableInvitation(db(), tokenHash, new Date()))) throw invitationFailure();
     // Judged before the email is looked up, so its answer cannot depend on whether the address has an account.

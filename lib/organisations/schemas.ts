@@ -37,4 +37,4 @@ export function slugify(name: string): string {
 }
 
 /** Slugs that would shadow the app's own routes. */
-export const RESERVED_SLUGS = new Set(["api", "sign-in", "sign-out", "setup", "invite", "organisations", "practices", "print", "q", "_next", "favicon.ico"]);
+export const RESERVED_SLUGS = new Set(["api", "sign-in", "sign-out", "setup", "invite", "practice-invite", "organisations", "practices", "print", "q", "_next", "favicon.ico"]);

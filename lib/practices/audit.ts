@@ -22,7 +22,8 @@ export type PracticeAuditAction =
   | "archive_client"
   | "restore_client"
   | "delete_client"
-  | "engagement_ended";
+  | "engagement_ended"
+  | "benchmark_consent";
 
 /**
  * Appends an event to the practice's own trail inside the caller's transaction, so the change and
@@ -46,3 +47,28 @@ export async function recordPracticeAudit(
     },
   });
 }
+
+/** The practice's audit trail in words (its page); a new action fails the typecheck here until it is named. */
+export const PRACTICE_AUDIT_ACTION_LABELS: Record<PracticeAuditAction, string> = {
+  create: "Practice founded",
+  rename: "Renamed",
+  branding: "Report branding changed",
+  add_member: "Member added",
+  role_change: "Role changed",
+  remove_member: "Member removed",
+  invite: "Invitation link made",
+  revoke_invite: "Invitation revoked",
+  join: "Joined by invitation",
+  create_api_token: "API token made",
+  revoke_api_token: "API token revoked",
+  create_client: "Client created",
+  client_role_change: "Role in a client changed",
+  plan_workshop: "Next workshop planned",
+  archive_client: "Client archived",
+  restore_client: "Client restored",
+  delete_client: "Client deleted",
+  engagement_ended: "Access ended by the client",
+  benchmark_consent: "Benchmark consent changed by the client",
+};
+
+export const PRACTICE_AUDIT_ACTIONS = Object.keys(PRACTICE_AUDIT_ACTION_LABELS) as PracticeAuditAction[];

@@ -13,13 +13,16 @@ import { importIntoNewOrganisation } from "@/lib/inventory/import";
 import { slugify } from "@/lib/organisations/schemas";
 import { templateDocument, templateRegimes } from "@/lib/practices/templates";
 import { checkLogo } from "@/lib/practices/logo";
+import { recordPracticeAudit } from "@/lib/practices/audit";
 import { today } from "@/lib/scores/queries";
 import type { CreateClientInput, PracticeInput } from "@/lib/practices/schemas";
 
 // A practice's writes (decision 037). Each checks the caller's practice role itself, scopes every
 // statement by the caller's practice, and takes the version it read where it changes a row.
 // What concerns a client (an engagement started, changed, archived, ended) is also written to
-// the client's own audit trail: the client's owner sees who reached their data and how.
+// the client's own audit trail: the client's owner sees who reached their data and how. Every
+// change is also written to the practice's own trail (lib/practices/audit.ts), in the same
+// transaction, for its partners.
 
 async function uniquePracticeSlug(tx: Prisma.TransactionClient, name: string): Promise<string> {
   const base = slugify(name);
@@ -33,6 +36,7 @@ export async function createPractice(userId: string, input: PracticeInput) {
   return db().$transaction(async (tx) => {
     const practice = await tx.practice.create({ data: { name: input.name, slug: await uniquePracticeSlug(tx, input.name) }, select: { id: true, slug: true, name: true } });
     await tx.practiceMember.create({ data: { practiceId: practice.id, userId, role: "partner" } });
+    await recordPracticeAudit(tx, { practiceId: practice.id, userId }, { action: "create", entityType: "practice", entityId: practice.id, after: { name: practice.name } });
     return practice;
   });
 }
@@ -41,8 +45,10 @@ export async function createPractice(userId: string, input: PracticeInput) {
 export async function updatePractice(ctx: PracticeContext, input: PracticeInput & { version: number }) {
   assertPracticeCan(ctx, "practice:manage");
   return db().$transaction(async (tx) => {
+    const before = await tx.practice.findUnique({ where: { id: ctx.practiceId }, select: { name: true, version: true } });
     const { count } = await tx.practice.updateMany({ where: { id: ctx.practiceId, version: input.version }, data: { name: input.name, version: { increment: 1 } } });
-    if (count === 0) throw staleOrMissing("Practice", await tx.practice.findUnique({ where: { id: ctx.practiceId }, select: { name: true, version: true } }), input.version);
+    if (count === 0 || !before) throw staleOrMissing("Practice", before, input.version);
+    await recordPracticeAudit(tx, ctx, { action: "rename", entityType: "practice", entityId: ctx.practiceId, before: { name: before.name }, after: { name: input.name } });
     return { name: input.name, version: input.version + 1 };
   });
 }
@@ -62,8 +68,18 @@ export async function updatePracticeBranding(ctx: PracticeContext, input: { vers
     logo = { logo: new Uint8Array(input.logo), logoType: checked.type };
   }
   return db().$transaction(async (tx) => {
+    const before = await tx.practice.findUnique({ where: { id: ctx.practiceId }, select: { name: true, version: true, brandReports: true, logoType: true } });
     const { count } = await tx.practice.updateMany({ where: { id: ctx.practiceId, version: input.version }, data: { brandReports: input.brandReports, ...logo, version: { increment: 1 } } });
-    if (count === 0) throw staleOrMissing("Practice", await tx.practice.findUnique({ where: { id: ctx.practiceId }, select: { name: true, version: true } }), input.version);
+    if (count === 0 || !before) throw staleOrMissing("Practice", before && { name: before.name, version: before.version }, input.version);
+    // The logo in words: the trail keeps no image bytes.
+    const logoWords = (type: string | null) => (type === null ? "none" : type === "image/png" ? "PNG" : "JPEG");
+    await recordPracticeAudit(tx, ctx, {
+      action: "branding",
+      entityType: "practice",
+      entityId: ctx.practiceId,
+      before: { brandReports: before.brandReports, logo: logoWords(before.logoType) },
+      after: { brandReports: input.brandReports, logo: logo ? (logo.logoType === null ? "none" : `new ${logoWords(logo.logoType)}`) : logoWords(before.logoType) },
+    });
     return { version: input.version + 1 };
   });
 }
@@ -73,13 +89,17 @@ export async function addPracticeMember(ctx: PracticeContext, input: { email: st
   assertPracticeCan(ctx, "practice:manage");
   const user = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!user) {
-    throw new AppError("INVALID_INPUT", "Nobody has a Sovra account with this email yet. They can create one by accepting an invitation to any organisation; then add them here.", {
+    throw new AppError("INVALID_INPUT", "Nobody has a Sovra account with this email yet. Make an invitation link for them under “Invite by link” instead: they create their account when they accept it.", {
       fieldErrors: { email: ["No Sovra account uses this email"] },
     });
   }
   const existing = await db().practiceMember.findFirst({ where: { practiceId: ctx.practiceId, userId: user.id }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "This person is already a member of the practice.", { fieldErrors: { email: ["Already a member"] } });
-  return db().practiceMember.create({ data: { practiceId: ctx.practiceId, userId: user.id, role: input.role }, select: { id: true, role: true } });
+  return db().$transaction(async (tx) => {
+    const member = await tx.practiceMember.create({ data: { practiceId: ctx.practiceId, userId: user.id, role: input.role }, select: { id: true, role: true, user: { select: { name: true, email: true } } } });
+    await recordPracticeAudit(tx, ctx, { action: "add_member", entityType: "practice_member", entityId: member.id, after: { name: member.user.name, email: member.user.email, role: member.role } });
+    return { id: member.id, role: member.role };
+  });
 }
 
 const partnerLock = (tx: Prisma.TransactionClient, practiceId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sovra:partners:" + practiceId}))`;
@@ -91,10 +111,12 @@ export async function changePracticeMemberRole(ctx: PracticeContext, memberId: s
   assertPracticeCan(ctx, "practice:manage");
   await db().$transaction(async (tx) => {
     await partnerLock(tx, ctx.practiceId);
-    const before = await tx.practiceMember.findFirst({ where: { id: memberId, practiceId: ctx.practiceId }, select: { role: true, version: true } });
+    const found = await tx.practiceMember.findFirst({ where: { id: memberId, practiceId: ctx.practiceId }, select: { role: true, version: true, user: { select: { name: true } } } });
+    const before = found && { role: found.role, version: found.version };
     if (before?.role === "partner" && role !== "partner" && (await partnerCount(tx, ctx.practiceId)) <= 1) throw new AppError("CONFLICT", LAST_PARTNER);
     const { count } = await tx.practiceMember.updateMany({ where: { id: memberId, practiceId: ctx.practiceId, version }, data: { role, version: { increment: 1 } } });
-    if (count === 0) throw staleOrMissing("Practice member", before, version);
+    if (count === 0 || !found) throw staleOrMissing("Practice member", before, version);
+    await recordPracticeAudit(tx, ctx, { action: "role_change", entityType: "practice_member", entityId: memberId, before: { name: found.user.name, role: found.role }, after: { name: found.user.name, role } });
   });
 }
 
@@ -103,10 +125,12 @@ export async function removePracticeMember(ctx: PracticeContext, memberId: strin
   assertPracticeCan(ctx, "practice:manage");
   await db().$transaction(async (tx) => {
     await partnerLock(tx, ctx.practiceId);
-    const before = await tx.practiceMember.findFirst({ where: { id: memberId, practiceId: ctx.practiceId }, select: { role: true, version: true } });
+    const found = await tx.practiceMember.findFirst({ where: { id: memberId, practiceId: ctx.practiceId }, select: { role: true, version: true, user: { select: { name: true, email: true } } } });
+    const before = found && { role: found.role, version: found.version };
     if (before?.role === "partner" && (await partnerCount(tx, ctx.practiceId)) <= 1) throw new AppError("CONFLICT", LAST_PARTNER);
     const { count } = await tx.practiceMember.deleteMany({ where: { id: memberId, practiceId: ctx.practiceId, version } });
-    if (count === 0) throw staleOrMissing("Practice member", before, version);
+    if (count === 0 || !found) throw staleOrMissing("Practice member", before, version);
+    await recordPracticeAudit(tx, ctx, { action: "remove_member", entityType: "practice_member", entityId: memberId, before: { name: found.user.name, email: found.user.email, role: found.role } });
   });
 }
 
@@ -125,6 +149,7 @@ export async function createClient(ctx: PracticeContext, input: CreateClientInpu
       const clientCtx: OrgContext = { organisationId: organisation.id, organisationSlug: organisation.slug, organisationName: organisation.name, userId: ctx.userId, role: input.role, via: ctx.practiceName, viaPracticeId: ctx.practiceId };
       await recordAudit(tx, clientCtx, { action: "create", entityType: "organisation", entityId: organisation.id, after: { ...organisation, createdBy: ctx.practiceName } });
       await recordAudit(tx, clientCtx, { action: "create", entityType: "practice_engagement", entityId: engagement.id, after: { practice: ctx.practiceName, role: input.role } });
+      await recordPracticeAudit(tx, ctx, { action: "create_client", entityType: "practice_client", entityId: engagement.id, after: { name: organisation.name, role: input.role, template: input.template } });
       const document = templateDocument(input.template, input);
       if (document) {
         const imported = await importIntoNewOrganisation(tx, { ...clientCtx, role: "owner" }, document);
@@ -137,10 +162,12 @@ export async function createClient(ctx: PracticeContext, input: CreateClientInpu
   );
 }
 
-async function changeEngagement(ctx: PracticeContext, engagementId: string, version: number, data: { role?: Role; archivedAt?: Date | null }, what: string) {
+const ENGAGEMENT_CHANGES = { role: "client_role_change", archived: "archive_client", restored: "restore_client" } as const;
+
+async function changeEngagement(ctx: PracticeContext, engagementId: string, version: number, data: { role?: Role; archivedAt?: Date | null }, what: keyof typeof ENGAGEMENT_CHANGES) {
   assertPracticeCan(ctx, "clients:manage");
   await db().$transaction(async (tx) => {
-    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, practiceId: ctx.practiceId }, select: { organisationId: true, role: true, archivedAt: true, version: true } });
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, practiceId: ctx.practiceId }, select: { organisationId: true, role: true, archivedAt: true, version: true, organisation: { select: { name: true } } } });
     const { count } = await tx.practiceClient.updateMany({ where: { id: engagementId, practiceId: ctx.practiceId, version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0 || !before) throw staleOrMissing("Client", before, version);
     await recordAudit(tx, { organisationId: before.organisationId, userId: ctx.userId }, {
@@ -149,6 +176,13 @@ async function changeEngagement(ctx: PracticeContext, engagementId: string, vers
       entityId: engagementId,
       before: { practice: ctx.practiceName, role: before.role, archivedAt: before.archivedAt },
       after: { practice: ctx.practiceName, role: data.role ?? before.role, archivedAt: data.archivedAt === undefined ? before.archivedAt : data.archivedAt, change: what },
+    });
+    await recordPracticeAudit(tx, ctx, {
+      action: ENGAGEMENT_CHANGES[what],
+      entityType: "practice_client",
+      entityId: engagementId,
+      before: { name: before.organisation.name, role: before.role, archivedAt: before.archivedAt },
+      after: { name: before.organisation.name, role: data.role ?? before.role, archivedAt: data.archivedAt === undefined ? before.archivedAt : data.archivedAt },
     });
   });
 }
@@ -180,7 +214,7 @@ export async function planNextWorkshop(ctx: PracticeContext, engagementId: strin
   }
   const title = input.on ? input.title : null;
   await db().$transaction(async (tx) => {
-    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, practiceId: ctx.practiceId, archivedAt: null }, select: { organisationId: true, version: true, nextWorkshopOn: true, nextWorkshopTitle: true } });
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, practiceId: ctx.practiceId, archivedAt: null }, select: { organisationId: true, version: true, nextWorkshopOn: true, nextWorkshopTitle: true, organisation: { select: { name: true } } } });
     const { count } = await tx.practiceClient.updateMany({ where: { id: engagementId, practiceId: ctx.practiceId, archivedAt: null, version }, data: { nextWorkshopOn: input.on, nextWorkshopTitle: title, version: { increment: 1 } } });
     if (count === 0 || !before) throw staleOrMissing("Client", before, version);
     const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -190,6 +224,13 @@ export async function planNextWorkshop(ctx: PracticeContext, engagementId: strin
       entityId: engagementId,
       before: { practice: ctx.practiceName, nextWorkshopOn: day(before.nextWorkshopOn), nextWorkshopTitle: before.nextWorkshopTitle },
       after: { practice: ctx.practiceName, nextWorkshopOn: day(input.on), nextWorkshopTitle: title, change: "next workshop" },
+    });
+    await recordPracticeAudit(tx, ctx, {
+      action: "plan_workshop",
+      entityType: "practice_client",
+      entityId: engagementId,
+      before: { name: before.organisation.name, nextWorkshopOn: day(before.nextWorkshopOn), nextWorkshopTitle: before.nextWorkshopTitle },
+      after: { name: before.organisation.name, nextWorkshopOn: day(input.on), nextWorkshopTitle: title },
     });
   });
 }
@@ -215,6 +256,7 @@ export async function deleteClient(ctx: PracticeContext, engagementId: string, v
       throw new AppError("CONFLICT", "This client has people of its own (or another practice works with it): its data is theirs. Archive it, or ask its owner to end your practice's access.");
     }
     await tx.organisation.deleteMany({ where: { id: row.organisation.id, practiceClients: { some: { id: engagementId, practiceId: ctx.practiceId } } } });
+    await recordPracticeAudit(tx, ctx, { action: "delete_client", entityType: "practice_client", entityId: engagementId, before: { name: row.organisation.name } });
   });
 }
 
@@ -225,10 +267,12 @@ export async function deleteClient(ctx: PracticeContext, engagementId: string, v
 export async function endPracticeEngagement(ctx: OrgContext, engagementId: string, version: number) {
   assertCan(ctx, "members:manage");
   await db().$transaction(async (tx) => {
-    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, organisationId: ctx.organisationId }, select: { role: true, version: true, practice: { select: { name: true } } } });
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, organisationId: ctx.organisationId }, select: { role: true, version: true, practiceId: true, practice: { select: { name: true } } } });
     const { count } = await tx.practiceClient.deleteMany({ where: { id: engagementId, organisationId: ctx.organisationId, version } });
-    if (count === 0 || !before) throw staleOrMissing("Practice access", before, version);
+    if (count === 0 || !before) throw staleOrMissing("Practice access", before && { role: before.role, version: before.version, practice: before.practice }, version);
     await recordAudit(tx, ctx, { action: "delete", entityType: "practice_engagement", entityId: engagementId, before: { practice: before.practice.name, role: before.role } });
+    // The practice learns it from its own trail: the client's owner is the actor.
+    await recordPracticeAudit(tx, { practiceId: before.practiceId, userId: ctx.userId }, { action: "engagement_ended", entityType: "practice_client", entityId: engagementId, before: { name: ctx.organisationName, role: before.role } });
   });
 }
 
@@ -242,17 +286,24 @@ export async function setBenchmarkConsent(ctx: OrgContext, engagementId: string,
   assertCan(ctx, "members:manage");
   if (ctx.via) throw new AppError("FORBIDDEN", `Only the organisation's own owner decides whether it is counted in a practice's benchmark: you work here through ${ctx.via}.`);
   return db().$transaction(async (tx) => {
-    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, organisationId: ctx.organisationId }, select: { version: true, benchmarkConsentAt: true, practice: { select: { name: true } } } });
+    const before = await tx.practiceClient.findFirst({ where: { id: engagementId, organisationId: ctx.organisationId }, select: { version: true, benchmarkConsentAt: true, practiceId: true, practice: { select: { name: true } } } });
     // Agreeing again keeps the date of the first agreement: that is when the client began to be counted.
     const consentAt = consent ? (before?.benchmarkConsentAt ?? new Date()) : null;
     const { count } = await tx.practiceClient.updateMany({ where: { id: engagementId, organisationId: ctx.organisationId, version }, data: { benchmarkConsentAt: consentAt, version: { increment: 1 } } });
-    if (count === 0 || !before) throw staleOrMissing("Practice access", before, version);
+    if (count === 0 || !before) throw staleOrMissing("Practice access", before && { version: before.version, benchmarkConsentAt: before.benchmarkConsentAt, practice: before.practice }, version);
     await recordAudit(tx, ctx, {
       action: "update",
       entityType: "practice_engagement",
       entityId: engagementId,
       before: { practice: before.practice.name, benchmarkConsentAt: before.benchmarkConsentAt },
       after: { practice: before.practice.name, benchmarkConsentAt: consentAt, change: consent ? "counted in the benchmark" : "no longer counted in the benchmark" },
+    });
+    await recordPracticeAudit(tx, { practiceId: before.practiceId, userId: ctx.userId }, {
+      action: "benchmark_consent",
+      entityType: "practice_client",
+      entityId: engagementId,
+      before: { name: ctx.organisationName, benchmarkConsentAt: before.benchmarkConsentAt },
+      after: { name: ctx.organisationName, benchmarkConsentAt: consentAt },
     });
     return { practiceName: before.practice.name, benchmarkConsentAt: consentAt, version: version + 1 };
   });

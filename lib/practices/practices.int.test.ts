@@ -11,6 +11,11 @@ import type { PracticeRole } from "@/lib/auth/practice-permissions";
 import { identityOf } from "@/lib/auth/identity";
 import * as practices from "@/lib/practices/mutations";
 import * as practiceQueries from "@/lib/practices/queries";
+import * as practiceInvitations from "@/lib/practices/invitation-mutations";
+import * as practiceInvitationQueries from "@/lib/practices/invitation-queries";
+import * as practiceTokens from "@/lib/practices/api-token-mutations";
+import * as practiceTokenQueries from "@/lib/practices/api-token-queries";
+import * as practiceAudit from "@/lib/practices/audit-queries";
 import { createClientSchema } from "@/lib/practices/schemas";
 import { CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
 import { scoreOrganisation } from "@/lib/scores/queries";
@@ -35,11 +40,14 @@ async function snapshot(practiceId: string) {
   const rows = await Promise.all([
     p.practice.findUnique({ where: { id: practiceId } }),
     p.practiceMember.findMany({ where: { practiceId }, orderBy: { id: "asc" } }),
+    p.practiceInvitation.findMany({ where: { practiceId }, orderBy: { id: "asc" } }),
+    p.practiceApiToken.findMany({ where: { practiceId }, orderBy: { id: "asc" } }),
+    p.practiceAuditEvent.findMany({ where: { practiceId }, orderBy: { id: "asc" } }),
     p.organisation.findMany({ where: { id: { in: organisationIds } }, orderBy: { id: "asc" } }),
     p.auditEvent.count({ where: { organisationId: { in: organisationIds } } }),
     p.office.count({ where: { organisationId: { in: organisationIds } } }),
   ]);
-  return JSON.stringify([engagements, ...rows]);
+  return JSON.stringify([engagements, ...rows], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 // ---- who reaches what -------------------------------------------------------------------------
@@ -111,6 +119,15 @@ const PRACTICE_MATRIX: Record<string, Record<PracticeRole, boolean>> = {
   archiveClient: { partner: true, consultant: false },
   restoreClient: { partner: true, consultant: false },
   deleteClient: { partner: true, consultant: false },
+  createPracticeInvitation: { partner: true, consultant: false },
+  revokePracticeInvitation: { partner: true, consultant: false },
+  listPendingPracticeInvitations: { partner: true, consultant: false },
+  createPracticeApiToken: { partner: true, consultant: false },
+  revokePracticeApiToken: { partner: true, consultant: false },
+  listPracticeApiTokens: { partner: true, consultant: false },
+  listPracticeAuditEventsPage: { partner: true, consultant: false },
+  listPracticeClients: { partner: true, consultant: true },
+  countPracticeClients: { partner: true, consultant: true },
   getPractice: { partner: true, consultant: true },
   getPracticeLogo: { partner: true, consultant: true },
   listPracticeMembers: { partner: true, consultant: true },
@@ -132,6 +149,8 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
   const second = await buildEngagement(db(), p.practice.id, (await buildOrganisation(db())).id);
   // Only an archived client is restored (archived on the database, keeping its version).
   if (name === "restoreClient") await db().practiceClient.update({ where: { id: engagement.id }, data: { archivedAt: new Date() } });
+  const token = name === "revokePracticeApiToken" ? await practiceTokens.createPracticeApiToken(practiceCtx(p, "partner"), { name: "To revoke", expiresInDays: 7 }) : undefined;
+  const invitation = name === "revokePracticeInvitation" ? await practiceInvitations.createPracticeInvitation(practiceCtx(p, "partner"), { role: "consultant" }) : undefined;
   const calls: Record<string, Prepared> = {
     updatePractice: (ctx) => practices.updatePractice(ctx, { name: "Renamed practice", version: p.practice.version }),
     addPracticeMember: (ctx) => practices.addPracticeMember(ctx, { email: newcomer.email, role: "consultant" }),
@@ -143,6 +162,15 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
     archiveClient: (ctx) => practices.archiveClient(ctx, engagement.id, engagement.version),
     restoreClient: (ctx) => practices.restoreClient(ctx, engagement.id, engagement.version),
     deleteClient: (ctx) => practices.deleteClient(ctx, engagement.id, engagement.version, client.name),
+    createPracticeInvitation: (ctx) => practiceInvitations.createPracticeInvitation(ctx, { role: "consultant", email: newcomer.email }),
+    revokePracticeInvitation: (ctx) => practiceInvitations.revokePracticeInvitation(ctx, invitation!.id),
+    listPendingPracticeInvitations: (ctx) => practiceInvitationQueries.listPendingPracticeInvitations(ctx),
+    createPracticeApiToken: (ctx) => practiceTokens.createPracticeApiToken(ctx, { name: "Dashboard", expiresInDays: 30 }),
+    revokePracticeApiToken: (ctx) => practiceTokens.revokePracticeApiToken(ctx, token!.id),
+    listPracticeApiTokens: (ctx) => practiceTokenQueries.listPracticeApiTokens(ctx),
+    listPracticeAuditEventsPage: (ctx) => practiceAudit.listPracticeAuditEventsPage(ctx, { q: "", page: 1, size: 50, sort: { id: "when", desc: true }, filters: {} }),
+    listPracticeClients: (ctx) => practiceQueries.listPracticeClients(ctx),
+    countPracticeClients: (ctx) => practiceQueries.countPracticeClients(ctx),
     getPractice: (ctx) => practiceQueries.getPractice(ctx),
     getPracticeLogo: (ctx) => practiceQueries.getPracticeLogo(ctx),
     updatePracticeBranding: (ctx) => practices.updatePracticeBranding(ctx, { version: p.practice.version, brandReports: true, logo: pngBytes(40, 20) }),
@@ -159,7 +187,7 @@ async function prepare(name: string, p: Practice): Promise<Prepared> {
 
 /** Exported functions of the practice modules that take a PracticeContext, read from the source. */
 function practiceFunctions(): string[] {
-  return ["mutations.ts", "queries.ts"].flatMap((file) =>
+  return ["mutations.ts", "queries.ts", "invitation-mutations.ts", "invitation-queries.ts", "api-token-mutations.ts", "api-token-queries.ts", "audit-queries.ts"].flatMap((file) =>
     [...readFileSync(path.join(process.cwd(), "lib/practices", file), "utf8").matchAll(/^export async function (\w+)\(\s*ctx: PracticeContext/gm)].map((m) => m[1]!),
   );
 }
@@ -271,6 +299,8 @@ describe("one practice never sees or changes another's", () => {
     const b = await buildPracticeWithMembers(db());
     const clientA = await buildOrganisation(db(), { name: "A's client" });
     const eA = await buildEngagement(db(), a.practice.id, clientA.id, "editor");
+    const invitationA = await practiceInvitations.createPracticeInvitation(practiceCtx(a, "partner"), { role: "consultant" });
+    const tokenA = await practiceTokens.createPracticeApiToken(practiceCtx(a, "partner"), { name: "A's dashboard", expiresInDays: 30 });
     const asB = practiceCtx(b, "partner");
     const before = await snapshot(a.practice.id);
     const notFound = { name: "AppError", code: "NOT_FOUND" };
@@ -281,6 +311,13 @@ describe("one practice never sees or changes another's", () => {
     await expect(practices.deleteClient(asB, eA.id, eA.version, clientA.name)).rejects.toMatchObject(notFound);
     await expect(practices.changePracticeMemberRole(asB, a.members.consultant.id, a.members.consultant.version, "partner")).rejects.toMatchObject(notFound);
     await expect(practices.removePracticeMember(asB, a.members.consultant.id, a.members.consultant.version)).rejects.toMatchObject(notFound);
+    await expect(practiceInvitations.revokePracticeInvitation(asB, invitationA.id)).rejects.toMatchObject(notFound);
+    expect(await practiceInvitationQueries.listPendingPracticeInvitations(asB)).toEqual([]);
+    await expect(practiceTokens.revokePracticeApiToken(asB, tokenA.id)).rejects.toMatchObject(notFound);
+    expect(await practiceTokenQueries.listPracticeApiTokens(asB)).toEqual([]);
+    expect((await practiceAudit.listPracticeAuditEventsPage(asB, { q: "", page: 1, size: 50, sort: { id: "when", desc: true }, filters: {} })).total).toBe(0);
+    expect(await practiceQueries.listPracticeClients(asB)).toEqual([]);
+    expect(await practiceQueries.countPracticeClients(asB)).toEqual({ active: 0, archived: 0 });
     await expect(practiceQueries.getPracticeClient(asB, eA.id)).rejects.toMatchObject(notFound);
     const clientB = await buildOrganisation(db());
     const eB = await buildEngagement(db(), b.practice.id, clientB.id, "editor");

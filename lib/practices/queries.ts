@@ -62,6 +62,40 @@ export async function listPracticeMembers(ctx: PracticeContext) {
   });
 }
 
+/**
+ * The practice's clients as the practice API lists them (decision 043): the engagement, the client's
+ * name and slug, and whether it agreed to the benchmark; active ones, or the archived ones. No
+ * figure of the client's inventory (the portfolio has those).
+ */
+export async function listPracticeClients(ctx: PracticeContext, { archived = false }: { archived?: boolean } = {}) {
+  assertPracticeCan(ctx, "practice:read");
+  return db().practiceClient.findMany({
+    where: { practiceId: ctx.practiceId, archivedAt: archived ? { not: null } : null },
+    select: {
+      id: true,
+      role: true,
+      version: true,
+      createdAt: true,
+      archivedAt: true,
+      benchmarkConsentAt: true,
+      nextWorkshopOn: true,
+      nextWorkshopTitle: true,
+      organisation: { select: { slug: true, name: true, sector: true, hqCountry: true } },
+    },
+    orderBy: [{ organisation: { name: "asc" } }, { id: "asc" }],
+  });
+}
+
+/** How many clients the practice has, active and archived. */
+export async function countPracticeClients(ctx: PracticeContext): Promise<{ active: number; archived: number }> {
+  assertPracticeCan(ctx, "practice:read");
+  const [active, archived] = await Promise.all([
+    db().practiceClient.count({ where: { practiceId: ctx.practiceId, archivedAt: null } }),
+    db().practiceClient.count({ where: { practiceId: ctx.practiceId, archivedAt: { not: null } } }),
+  ]);
+  return { active, archived };
+}
+
 /** One row of the portfolio: a client and what a consultant wants to know of it at a glance. */
 export interface PortfolioClient {
   engagementId: string;

@@ -4,6 +4,9 @@ import { getPractice, getPracticeLogo, listPracticeMembers } from "@/lib/practic
 import { formatDay } from "@/lib/dates";
 import { Card, PageHeader, Panel } from "@/components/ui/card";
 import { AddPracticeMemberForm, PracticeBrandingForm, PracticeMemberControls, PracticeNameForm } from "@/components/practices/practice-forms";
+import { listPendingPracticeInvitations } from "@/lib/practices/invitation-queries";
+import { PRACTICE_INVITATION_TTL_DAYS } from "@/lib/practices/invitation-schemas";
+import { PracticeInvitations } from "@/components/practices/practice-invitations";
 
 export const metadata = { title: "Practice members and settings" };
 
@@ -11,7 +14,7 @@ export default async function PracticeSettingsPage({ params }: { params: Promise
   const { practice } = await params;
   const ctx = await requirePracticePage(practice);
   const partner = canInPractice(ctx.role, "practice:manage");
-  const [details, members, logo] = await Promise.all([getPractice(ctx), listPracticeMembers(ctx), partner ? getPracticeLogo(ctx) : null]);
+  const [details, members, logo, invitations] = await Promise.all([getPractice(ctx), listPracticeMembers(ctx), partner ? getPracticeLogo(ctx) : null, partner ? listPendingPracticeInvitations(ctx) : []]);
   return (
     <>
       <PageHeader title="Members and settings" description="Who belongs to the practice. Partners manage the practice and its clients; consultants work in the clients with the role chosen for each." />
@@ -52,8 +55,17 @@ export default async function PracticeSettingsPage({ params }: { params: Promise
         {partner && (
           <Card>
             <h2 className="text-base font-semibold text-slate-900">Add a member</h2>
-            <p className="mb-4 mt-1 text-sm text-slate-600">They need a Sovra account already (for example from an invitation to one of the practice&apos;s clients).</p>
+            <p className="mb-4 mt-1 text-sm text-slate-600">For someone who already has a Sovra account. For anyone else, make an invitation link below.</p>
             <AddPracticeMemberForm practiceSlug={ctx.practiceSlug} />
+          </Card>
+        )}
+        {partner && (
+          <Card aria-labelledby="invite-by-link-heading">
+            <h2 id="invite-by-link-heading" className="text-base font-semibold text-slate-900">
+              Invite by link
+            </h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">For someone without a Sovra account, or to let them join themselves: make a link and send it yourself (Sovra sends no email). It works once, for {PRACTICE_INVITATION_TTL_DAYS} days.</p>
+            <PracticeInvitations practiceSlug={ctx.practiceSlug} invitations={invitations} />
           </Card>
         )}
       </div>
