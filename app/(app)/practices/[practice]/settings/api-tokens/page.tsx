@@ -27,7 +27,19 @@ export default async function PracticeApiTokensPage({ params }: { params: Promis
       <Card className="mb-6">
         <h2 className="text-base font-semibold text-slate-900">Create a practice API token</h2>
         <p className="mb-3 mt-1 text-sm text-slate-600">
-          A practice token reads the practice, its clients, the portfolio and each client&apos;s benchmark under <code className="break-all">{base}</code> (API description:{" "}
+          A practice token reads the practice, its clients, the portfolio and each client&apos;s benchmark under <code>
+            {/* Breaks only after a slash on a phone, never inside a word. */}
+            {base.split("/").map((part, i) => (
+              <span key={i}>
+                {i > 0 && (
+                  <>
+                    /<wbr />
+                  </>
+                )}
+                {part}
+              </span>
+            ))}
+          </code> (API description:{" "}
           <a className="text-brand-700 underline" href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>
@@ -78,8 +90,8 @@ function TokenRow({ token: t, now, practiceSlug, you }: { token: Token; now: Dat
         {you ? "You" : t.createdBy.name}
         <span className="block text-xs text-slate-500">{t.creatorRole ? PRACTICE_ROLE_LABELS[t.creatorRole] : "has left the practice"}</span>
       </td>
-      <td className="px-4 py-3">{formatDay(t.createdAt)}</td>
-      <td className="px-4 py-3">{formatDay(t.expiresAt)}</td>
+      <td className="whitespace-nowrap px-4 py-3">{formatDay(t.createdAt)}</td>
+      <td className="whitespace-nowrap px-4 py-3">{formatDay(t.expiresAt)}</td>
       <td className="px-4 py-3">{t.lastUsedAt ? formatDay(t.lastUsedAt) : "never"}</td>
       <td className="px-4 py-3 text-right">
         {t.revokedAt ? (
