@@ -901,6 +901,12 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   getReportRunPdf: async (w, asB) => {
     expect(await reportRunQueries.getReportRunPdf(asB, w.reportRunA.id)).toBeNull();
   },
+  exportCycloneDx: async (w, asB) => {
+    // Ids only: earlier cases give B a policy event also titled "A's ban".
+    const text = new TextDecoder().decode((await exportQueries.exportCycloneDx(asB)).body);
+    expect(JSON.parse(text).metadata.component["bom-ref"]).toBe(`organisation/${w.b.organisation.id}`);
+    for (const id of [w.a.organisation.id, w.vendorA.id, w.modelA.id, w.systemA.id, w.dependencyA.id, w.fallbackA.id, w.dataFlowA.id]) expect(text).not.toContain(id);
+  },
   reportBranding: async (w, asB) => {
     // B's owner, even with a context naming A's practice (which works with A and brands its reports), gets no branding in B.
     await db().practice.update({ where: { id: w.practiceA.id }, data: { brandReports: true } });

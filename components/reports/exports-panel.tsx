@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { cycloneDxHref } from "@/lib/exports/kinds";
 import { resolveOrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { getExportsOverview } from "@/lib/exports/queries";
@@ -39,6 +41,7 @@ export async function ExportsPanel({ org }: { org: string }) {
           </Link>
           .
         </p>
+        <AiBomExport org={org} />
       </Card>
     );
   }
@@ -51,6 +54,34 @@ export async function ExportsPanel({ org }: { org: string }) {
       {heading}
       <p className="mt-1 text-sm text-slate-600">Files built from one frozen assessment. The same files can be scheduled through the API (/api/v1/orgs/{org}/exports/…).</p>
       <ExportLinks org={org} choices={choices} gaps={overview.latestGaps ?? []} regimes={organisation.regimes} />
+      <AiBomExport org={org} />
     </Card>
+  );
+}
+
+/** The AI-BOM: the live inventory rather than an assessment, so it sits apart from the assessment's files (decision 044). */
+function AiBomExport({ org }: { org: string }) {
+  return (
+    <section aria-labelledby="ai-bom-heading" className="mt-4 flex flex-wrap items-start justify-between gap-3 border-t border-slate-200 pt-4">
+      <div className="max-w-3xl">
+        <p id="ai-bom-heading" className="text-sm font-medium text-slate-900">
+          AI-BOM (CycloneDX ML-BOM)
+        </p>
+        <p className="text-sm text-slate-600">
+          The inventory as it stands today, for security teams&apos; SBOM/AI-BOM tools: models, the endpoints they are reached through, the AI systems that depend on them and their data,
+          with the sovereignty facts and today&apos;s scores as <code>sovra:</code> properties.
+        </p>
+        <p className="mt-1 text-xs text-slate-600">
+          CycloneDX 1.6;{" "}
+          <a className="font-medium text-brand-700 underline" href={cycloneDxHref(org, "1.7")} download>
+            download CycloneDX 1.7
+          </a>{" "}
+          for tools that read it.
+        </p>
+      </div>
+      <a className={buttonClass("secondary")} href={cycloneDxHref(org)} download>
+        Download AI-BOM (CycloneDX JSON)
+      </a>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operations";
 import { orgParamsSchema } from "@/lib/api/schemas";
+import { CYCLONEDX_MEDIA_TYPE, CYCLONEDX_SPEC_VERSIONS } from "@/lib/exports/cyclonedx";
 
 // Exports in the public API, so companies can schedule them: each is a file built from one
 // frozen assessment (`?assessmentId=`, default the latest; 409 when none exists). Decision 025.
@@ -68,4 +69,27 @@ export const exportAiActInventoryOperation = define({
   errors: ERRORS,
 });
 
-export const EXPORT_OPERATIONS = [exportAssessmentXlsxOperation, exportDoraTemplateOperation, exportAiActInventoryOperation] as const;
+export const cycloneDxQuerySchema = z.object({
+  specVersion: z
+    .enum(CYCLONEDX_SPEC_VERSIONS, { error: `Give a CycloneDX version Sovra writes: ${CYCLONEDX_SPEC_VERSIONS.join(" or ")}` })
+    .default("1.6")
+    .meta({ description: "The CycloneDX specification version of the BOM; 1.6 when absent" }),
+});
+
+export const exportCycloneDxOperation = define({
+  operationId: "exportCycloneDx",
+  method: "GET",
+  path: `${ORG}/exports/cyclonedx.json`,
+  tag: "Exports",
+  summary: "The inventory as a CycloneDX ML-BOM (AI-BOM)",
+  description:
+    "The inventory as it stands today, for security teams' SBOM/AI-BOM tools: models as `machine-learning-model` components (supplier, manufacturer, licence, model card), each dependency's access path and each fallback as a service, the AI systems as applications depending on them (`dependencies`), data flows as `data` components and as the services' data with their classification, and Sovra's sovereignty facts (vendor HQ and ultimate parent country, access path, cloud and region, restrictions in force today, fallback and its last drill, score and rating with the methodology version) as `sovra:` properties. bom-refs derive from Sovra's ids, so re-exports diff. Not built from an assessment: today's live score. 409 while the inventory cannot be scored. Decision 044.",
+  permission: "reports:export",
+  params: orgParamsSchema,
+  query: cycloneDxQuerySchema,
+  notFound: "Organisation",
+  success: { status: 200, description: "The BOM (CycloneDX JSON)", mediaType: CYCLONEDX_MEDIA_TYPE, headers: { "content-disposition": "attachment; filename=… (organisation, date, ai-bom.cdx.json)" } },
+  errors: ERRORS,
+});
+
+export const EXPORT_OPERATIONS = [exportAssessmentXlsxOperation, exportDoraTemplateOperation, exportAiActInventoryOperation, exportCycloneDxOperation] as const;

@@ -58,6 +58,22 @@ describe("the exports download route", () => {
     expect(await db().auditEvent.count({ where: { organisationId: w.a.organisation.id, action: "export", entityId: frozen.id } })).toBe(6);
   });
 
+  it("serves the AI-BOM of the live inventory without any assessment, in CycloneDX 1.6 or 1.7, to analysts only", async () => {
+    const a = w.a.organisation.slug;
+    session.userId = w.a.users.viewer.id;
+    expect((await get(a, "cyclonedx.json")).status).toBe(403);
+    session.userId = w.a.users.analyst.id;
+    const res = await get(a, "cyclonedx.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.cyclonedx+json");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="sovra-[\w-]+-\d{4}-\d{2}-\d{2}-ai-bom\.cdx\.json"$/);
+    expect(JSON.parse(res.text)).toMatchObject({ bomFormat: "CycloneDX", specVersion: "1.6" });
+    expect(JSON.parse((await get(a, "cyclonedx.json", "?specVersion=1.7")).text).specVersion).toBe("1.7");
+    const bad = await get(a, "cyclonedx.json", "?specVersion=2.0");
+    expect(bad.status).toBe(422);
+    expect(JSON.parse(bad.text).message).toMatch(/specVersion must be 1\.6 or 1\.7/);
+  });
+
   it("puts only ASCII letters, digits, '.', '_' and '-' of a file name into the quoted filename", () => {
     const res = downloadResponse({ fileName: 'Zürich "Q4"\r\nSet-Cookie: x=1; a/b\\c.csv', contentType: "text/csv; charset=utf-8", body: new Uint8Array() });
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="Z_rich__Q4___Set-Cookie__x_1__a_b_c.csv"');

@@ -1,18 +1,23 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import packageJson from "@/package.json";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { getAssessment, listAssessments, type AssessmentSummary } from "@/lib/assessments/queries";
+import { scoreOrganisation } from "@/lib/scores/queries";
 import { buildAiActInventory, type CurrentSystemFacts } from "./ai-act";
 import { writeAssessmentXlsx } from "./assessment-xlsx";
 import { writeCsv, writeDoraCsv, writeGapsCsv } from "./csv";
 import { DORA_BUILDERS, doraGaps } from "./dora/build";
 import type { DoraTemplateId } from "./dora/templates";
 import type { ExportGap, ExportSource } from "./source";
+import { buildCycloneDxBom, CYCLONEDX_MEDIA_TYPE, serializeCycloneDxBom, type CycloneDxSpecVersion } from "./cyclonedx";
 
-// Every export is built from one frozen assessment of the caller's organisation (decision 025):
-// the one asked for, or the latest. Without any, the caller is told to freeze one first.
+// Every export but the AI-BOM is built from one frozen assessment of the caller's organisation
+// (decision 025): the one asked for, or the latest. Without any, the caller is told to freeze one
+// first. The AI-BOM is the live inventory (decision 044).
 
 export interface ExportFile {
   fileName: string;
@@ -112,4 +117,45 @@ function summariseGaps(gaps: readonly ExportGap[]): NonNullable<ExportsOverview[
     const own = gaps.filter((g) => g.file === file);
     return { file, missing: own.filter((g) => g.kind === "missing").length, review: own.filter((g) => g.kind === "review").length, columns: [...new Set(own.filter((g) => g.kind === "missing").map((g) => g.column))] };
   });
+}
+
+/**
+ * The inventory as it stands today as a CycloneDX ML-BOM (decision 044). Unlike the registers it
+ * is not built from a frozen assessment: security teams' BOM tools track what runs now, so it
+ * carries today's score and the restrictions in force today, and its own timestamp and serial.
+ * CONFLICT while the inventory cannot be scored (the Scores page lists what to fix).
+ */
+export async function exportCycloneDx(ctx: OrgContext, specVersion: CycloneDxSpecVersion = "1.6"): Promise<ExportFile> {
+  assertCan(ctx, "reports:export");
+  const now = new Date();
+  const asOf = now.toISOString().slice(0, 10); // as today() reads it, from the same instant as the timestamp
+  const live = await scoreOrganisation(ctx, asOf);
+  if (!live.ok) {
+    throw new AppError("CONFLICT", `The inventory cannot be scored yet (${live.issues.length} problem${live.issues.length === 1 ? "" : "s"}), so it cannot be exported as a BOM. The Scores page lists what to fix.`);
+  }
+  // Two things the inventory document does not carry: data flows' names and AI systems' purposes.
+  const where = { organisationId: ctx.organisationId };
+  const [flows, systems] = await Promise.all([
+    db().dataFlow.findMany({ where, select: { id: true, name: true } }),
+    db().aiSystem.findMany({ where, select: { id: true, description: true } }),
+  ]);
+  const flowNames = new Map(flows.map((f) => [f.id, f.name]));
+  const descriptions = new Map(systems.map((s) => [s.id, s.description]));
+  const byKey = (ids: Record<string, string>, values: Map<string, string>) => Object.fromEntries(Object.entries(ids).flatMap(([key, id]) => (values.get(id) ? [[key, values.get(id)!]] : [])));
+  const bom = buildCycloneDxBom({
+    specVersion,
+    serialNumber: randomUUID(),
+    timestamp: now.toISOString(),
+    tool: { name: "Sovra", version: packageJson.version },
+    organisationId: ctx.organisationId,
+    document: live.document,
+    result: live.result,
+    rowIds: live.rowIds,
+    dataFlowNames: byKey(live.rowIds.dataFlows, flowNames),
+    systemDescriptions: byKey(live.rowIds.aiSystems, descriptions),
+    skippedDataFlows: live.skippedDataFlows,
+  });
+  const file: ExportFile = { fileName: `sovra-${ctx.organisationSlug}-${asOf}-ai-bom.cdx.json`, contentType: CYCLONEDX_MEDIA_TYPE, body: serializeCycloneDxBom(bom) };
+  await recordAudit(db(), ctx, { action: "export", entityType: "organisation", entityId: ctx.organisationId, after: { file: file.fileName, bytes: file.body.byteLength, specVersion } });
+  return file;
 }

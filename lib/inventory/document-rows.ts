@@ -49,6 +49,12 @@ export interface InventoryRows {
   policyEvents: Prisma.PolicyEventGetPayload<object>[];
 }
 
+/**
+ * Each list's row ids by document key. Keys are derived from names and change with them; ids do
+ * not, so what must stay stable across renames (the CycloneDX export's bom-refs) uses these.
+ */
+export type InventoryRowIds = Record<"offices" | "vendors" | "models" | "aiSystems" | "dependencies" | "fallbacks" | "dataFlows", Record<string, string>>;
+
 /** How loadInventoryDocument orders each table, so that keys (derived from names, in order) are stable. */
 export const INVENTORY_ORDER = {
   offices: { name: "asc" },
@@ -65,7 +71,7 @@ export const INVENTORY_ORDER = {
  * The inventory document of an organisation's rows. Data flows without an origin office or a
  * dependency, which the engine cannot place, are left out and counted in `skippedDataFlows`.
  */
-export function documentFromRows(rows: InventoryRows): { document: InventoryDocumentInput; skippedDataFlows: number; systemIds: Record<string, string> } {
+export function documentFromRows(rows: InventoryRows): { document: InventoryDocumentInput; skippedDataFlows: number; systemIds: Record<string, string>; rowIds: InventoryRowIds } {
   const { organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents } = rows;
   const officeKey = new Map<string, string>();
   const nextOfficeKey = keyer();
@@ -92,6 +98,8 @@ export function documentFromRows(rows: InventoryRows): { document: InventoryDocu
 
   const placeable = dataFlows.filter((f) => f.originOfficeId && f.dependencyId && f.dataCategories.length > 0);
   const nextFlowKey = keyer();
+  const flowKey = new Map(placeable.map((f) => [f.id, nextFlowKey(f.name)]));
+  const fallbackKey = new Map(fallbacks.map((f, i) => [f.id, `${dependencyKey.get(f.dependencyId)}/fallback-${i + 1}`]));
 
   const document: InventoryDocumentInput = {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -159,7 +167,7 @@ export function documentFromRows(rows: InventoryRows): { document: InventoryDocu
     ),
     dataFlows: placeable.map((f) =>
       compact({
-        key: nextFlowKey(f.name),
+        key: flowKey.get(f.id)!,
         fromOffice: officeKey.get(f.originOfficeId!)!,
         dependency: dependencyKey.get(f.dependencyId!)!,
         categories: f.dataCategories.map((c) => toDocumentValue(c) as "public"),
@@ -168,9 +176,9 @@ export function documentFromRows(rows: InventoryRows): { document: InventoryDocu
         encrypted: f.encryption !== "none",
       }),
     ),
-    fallbacks: fallbacks.map((f, i) =>
+    fallbacks: fallbacks.map((f) =>
       compact({
-        key: `${dependencyKey.get(f.dependencyId)}/fallback-${i + 1}`,
+        key: fallbackKey.get(f.id)!,
         dependency: dependencyKey.get(f.dependencyId)!,
         ...compact(route(f)),
         lastTested: isoDate(f.lastTestedAt),
@@ -185,5 +193,15 @@ export function documentFromRows(rows: InventoryRows): { document: InventoryDocu
   };
   // The AI systems' row ids by document key, so pages can link from a scored system to its row.
   const systemIds = Object.fromEntries([...systemKey].map(([id, key]) => [key, id]));
-  return { document, skippedDataFlows: dataFlows.length - placeable.length, systemIds };
+  const byKey = (keys: Map<string, string>) => Object.fromEntries([...keys].map(([id, key]) => [key, id]));
+  const rowIds: InventoryRowIds = {
+    offices: byKey(officeKey),
+    vendors: byKey(vendorKey),
+    models: byKey(modelKey),
+    aiSystems: systemIds,
+    dependencies: byKey(dependencyKey),
+    fallbacks: byKey(fallbackKey),
+    dataFlows: byKey(flowKey),
+  };
+  return { document, skippedDataFlows: dataFlows.length - placeable.length, systemIds, rowIds };
 }

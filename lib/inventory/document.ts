@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
-import { documentFromRows, INVENTORY_ORDER } from "@/lib/inventory/document-rows";
+import { documentFromRows, INVENTORY_ORDER, type InventoryRowIds } from "@/lib/inventory/document-rows";
 
 export { toDocumentValue } from "@/lib/inventory/document-rows";
 
@@ -11,7 +11,7 @@ export { toDocumentValue } from "@/lib/inventory/document-rows";
  * by organisation. Data flows without an origin office or a dependency, which the engine
  * cannot place, are left out and counted in `skippedDataFlows`.
  */
-export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document: InventoryDocumentInput; skippedDataFlows: number; systemIds: Record<string, string> }> {
+export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document: InventoryDocumentInput; skippedDataFlows: number; systemIds: Record<string, string>; rowIds: InventoryRowIds }> {
   assertCan(ctx, "inventory:read");
   const where = { organisationId: ctx.organisationId };
   const prisma = db();

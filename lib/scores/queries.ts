@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { can } from "@/lib/auth/permissions";
 import { loadInventoryDocument } from "@/lib/inventory/document";
+import type { InventoryRowIds } from "@/lib/inventory/document-rows";
 import { parseInventoryDocument, type Issue } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
 import type { ScoringResult } from "@/scoring/results";
@@ -17,6 +18,8 @@ export type LiveScore =
       document: InventoryDocument;
       /** AI system row ids by the document's system key, for links. */
       systemIds: Record<string, string>;
+      /** Every list's row ids by document key (stable identifiers for exports). */
+      rowIds: InventoryRowIds;
     }
   | { ok: false; issues: Issue[] };
 
@@ -76,10 +79,10 @@ export async function scoreOrganisations(ctxs: readonly OrgContext[], asOf: stri
       out.push(hit.score);
       continue;
     }
-    const { document, skippedDataFlows, systemIds } = await loadInventoryDocument(ctx);
+    const { document, skippedDataFlows, systemIds, rowIds } = await loadInventoryDocument(ctx);
     const parsed = parseInventoryDocument(document);
     const score: LiveScore = parsed.ok
-      ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows, document: parsed.value, systemIds }
+      ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows, document: parsed.value, systemIds, rowIds }
       : { ok: false, issues: parsed.issues };
     cache.delete(key);
     cache.set(key, { fingerprint, score });

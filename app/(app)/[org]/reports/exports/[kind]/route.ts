@@ -3,25 +3,30 @@ import { requireOrg } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { downloadResponse } from "@/lib/inventory/file-routes";
 import { EXPORT_KINDS } from "@/lib/exports/kinds";
-import { exportAiActCsv, exportAssessmentXlsx, exportDoraCsv } from "@/lib/exports/queries";
+import { exportAiActCsv, exportAssessmentXlsx, exportCycloneDx, exportDoraCsv } from "@/lib/exports/queries";
+import { CYCLONEDX_SPEC_VERSIONS } from "@/lib/exports/cyclonedx";
 import { exportRouteError } from "@/lib/exports/route-error";
 
-// GET /{org}/reports/exports/{kind}[?assessmentId=…]: the Reports page's downloads. The session
+// GET /{org}/reports/exports/{kind}[?assessmentId=…][&specVersion=1.7 for cyclonedx.json]: the Reports page's downloads. The session
 // and role are checked here (reports:export), as in every route handler; data functions check again.
 const paramsSchema = z.object({ org: z.string().min(1), kind: z.enum(EXPORT_KINDS) });
-const querySchema = z.object({ assessmentId: z.uuid().optional() });
+const querySchema = z.object({
+  assessmentId: z.uuid({ error: "assessmentId must be an assessment's id (a UUID)." }).optional(),
+  specVersion: z.enum(CYCLONEDX_SPEC_VERSIONS, { error: `specVersion must be ${CYCLONEDX_SPEC_VERSIONS.join(" or ")}.` }).default("1.6"),
+});
 
 export async function GET(request: Request, { params }: { params: Promise<{ org: string; kind: string }> }) {
   try {
     const parsed = paramsSchema.safeParse(await params);
     if (!parsed.success) throw new AppError("NOT_FOUND", "No such export");
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) throw new AppError("INVALID_INPUT", "assessmentId must be an assessment's id (a UUID).");
+    if (!query.success) throw new AppError("INVALID_INPUT", query.error.issues.map((i) => i.message).join(" "));
     const { org, kind } = parsed.data;
     const ctx = await requireOrg(org, "reports:export");
     const id = query.data.assessmentId;
     if (kind === "assessment.xlsx") return downloadResponse(await exportAssessmentXlsx(ctx, id));
     if (kind === "ai-act.csv") return downloadResponse(await exportAiActCsv(ctx, id));
+    if (kind === "cyclonedx.json") return downloadResponse(await exportCycloneDx(ctx, query.data.specVersion));
     const file = kind.slice("dora-".length, -".csv".length) as "b_05.01" | "b_02.02" | "b_07.01" | "gaps";
     return downloadResponse(await exportDoraCsv(ctx, file, id));
   } catch (e) {
