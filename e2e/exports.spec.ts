@@ -72,3 +72,18 @@ test("a viewer is told that exports are made by owners and analysts", async ({ p
   await page.goto("/mainfeld/reports");
   await expect(page.getByRole("region", { name: "Exports" })).toContainText("made by owners and analysts");
 });
+
+test("a risk officer downloads the AI-BOM: a CycloneDX 1.6 document naming the demo's models, AI systems and their sovereignty facts", async ({ page }) => {
+  await signIn(page, DEMO.analyst);
+  await page.goto("/mainfeld/reports");
+  const bom = await download(page, /Download AI-BOM \(CycloneDX JSON\)/);
+  expect(bom.fileName).toMatch(/\.cdx\.json$|cyclonedx.*\.json$/);
+  const doc = JSON.parse(bom.bytes.toString("utf8")) as { bomFormat: string; specVersion: string; components: { type: string; name: string; properties?: { name: string }[] }[] };
+  expect([doc.bomFormat, doc.specVersion]).toEqual(["CycloneDX", "1.6"]);
+  const models = doc.components.filter((c) => c.type === "machine-learning-model");
+  expect(models.length).toBeGreaterThan(3);
+  expect(doc.components.filter((c) => c.type === "application").map((c) => c.name)).toContain("Supplier risk screening");
+  const names = doc.components.flatMap((c) => c.properties ?? []).map((p) => p.name);
+  expect(names.some((n) => n.startsWith("sovra:"))).toBe(true);
+  expect(names.some((n) => n.startsWith("cdx:"))).toBe(false);
+});
