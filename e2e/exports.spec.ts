@@ -77,7 +77,7 @@ test("a risk officer downloads the AI-BOM: a CycloneDX 1.6 document naming the d
   await signIn(page, DEMO.analyst);
   await page.goto("/mainfeld/reports");
   const bom = await download(page, /Download AI-BOM \(CycloneDX JSON\)/);
-  expect(bom.fileName).toMatch(/\.cdx\.json$|cyclonedx.*\.json$/);
+  expect(bom.fileName).toMatch(/^sovra-mainfeld-\d{4}-\d{2}-\d{2}-ai-bom\.cdx\.json$/);
   const doc = JSON.parse(bom.bytes.toString("utf8")) as { bomFormat: string; specVersion: string; components: { type: string; name: string; properties?: { name: string }[] }[] };
   expect([doc.bomFormat, doc.specVersion]).toEqual(["CycloneDX", "1.6"]);
   const models = doc.components.filter((c) => c.type === "machine-learning-model");
