@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
 import { inSentence } from "@/scoring/words";
+import { DataCategoryCheckboxes } from "@/components/data-flows/data-category-checkboxes";
 
 /** A stored flow as the form edits it: one origin (docs/decisions/015). */
 export type DataFlowFormValues = {
@@ -106,7 +107,6 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
   const [answer, setAnswer] = useState({ state, count: 0 });
   if (answer.state !== state) setAnswer({ state, count: answer.count + 1 });
   const originId = useId();
-  const categoriesId = useId();
   // Choosing the dependency fills in who receives the data and where it is processed, as the
   // dependency records them (its cloud, or its model's vendor; its hosting country and region, or
   // the vendor's home country): only fields still empty, or still as this filled them.
@@ -205,22 +205,7 @@ export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgS
           <TextField label="Region" name="processingRegion" defaultValue={value("processingRegion")} errors={fieldErrors?.processingRegion} hint="e.g. eu-central-1 (optional)" />
         </div>
 
-        <fieldset aria-describedby={fieldErrors?.dataCategories ? `${categoriesId}-error` : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Data categories</legend>
-          <div className="mt-1 grid gap-1 sm:grid-cols-3">
-            {optionsFrom(DATA_CATEGORY_LABELS).map((c) => (
-              <label key={c.value} className="flex items-center gap-2 text-sm text-slate-700">
-                <input type="checkbox" name="dataCategories" value={c.value} defaultChecked={categories.has(c.value)} aria-invalid={fieldErrors?.dataCategories ? true : undefined} className="size-4 rounded border-slate-300" />
-                {c.label}
-              </label>
-            ))}
-          </div>
-          {fieldErrors?.dataCategories && (
-            <p id={`${categoriesId}-error`} className="mt-1 text-xs text-red-700">
-              {fieldErrors.dataCategories.join(" ")}
-            </p>
-          )}
-        </fieldset>
+        <DataCategoryCheckboxes checked={categories} errors={fieldErrors?.dataCategories} />
 
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField label="Volume" name="volume" defaultValue={value("volume", "medium")} errors={fieldErrors?.volume} options={optionsFrom(DATA_VOLUME_LABELS)} />

@@ -1,7 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { acceptInvitationAction, acceptInvitationWithAccountAction } from "@/lib/members/actions";
-import { idle, submitted } from "@/lib/action-state";
+import { idle, submitted, type ActionState } from "@/lib/action-state";
 import { accountSchema } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/field";
 import { NewPasswordField } from "@/components/auth/new-password-field";
@@ -9,21 +8,28 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 
-export function AcceptAsSignedIn({ token }: { token: string }) {
-  const [state, action] = useActionState(acceptInvitationAction, idle);
+// Accepting an invitation link, to an organisation or to a practice: the page passes the server
+// action that accepts its kind of link.
+
+type AcceptAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** Joins with the signed-in account; `joinLabel` says what is joined ("Join organisation"). */
+export function AcceptAsSignedIn({ token, action: accept, joinLabel }: { token: string; action: AcceptAction; joinLabel: string }) {
+  const [state, action] = useActionState(accept, idle);
   return (
     <form action={action} className="space-y-4">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="token" value={token} />
       <SubmitButton className="w-full" pendingText="Joining…">
-        Join organisation
+        {joinLabel}
       </SubmitButton>
     </form>
   );
 }
 
-export function AcceptWithNewAccount({ token, email }: { token: string; email?: string | null }) {
-  const [state, action] = useActionState(acceptInvitationWithAccountAction, idle);
+/** Creates an account and joins with it. */
+export function AcceptWithNewAccount({ token, email, action: accept }: { token: string; email?: string | null; action: AcceptAction }) {
+  const [state, action] = useActionState(accept, idle);
   const { fieldErrors, onSubmit, formRef } = useClientValidation(accountSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">

@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useActionState, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useActionState, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { idle, submitted, type ActionState } from "@/lib/action-state";
 import { captureDataFlowAction } from "@/lib/data-flows/actions";
 import { dataFlowSchema } from "@/lib/data-flows/schemas";
-import { DATA_CATEGORY_LABELS, DATA_VOLUME_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS, optionsFrom } from "@/lib/labels";
+import { DATA_VOLUME_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS, optionsFrom } from "@/lib/labels";
 import type { FlowDependencyChoice } from "@/lib/workshops/queries";
 import { FLOW_NAME_MAX, suggestFlowName } from "@/lib/workshops/flow-name";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +12,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useAnswerKey } from "@/components/ui/use-answer-key";
 import { useClientValidation } from "@/components/ui/use-client-validation";
+import { DataCategoryCheckboxes } from "@/components/data-flows/data-category-checkboxes";
 
 /** Enter in a select or on a checkbox sends the form too, as it does in a text field: the whole row is typed without the mouse. */
 function submitOnEnter(e: KeyboardEvent<HTMLFormElement>) {
@@ -96,7 +97,6 @@ function FlowFields({
     country.value = to;
     suggestedCountry.current = to;
   };
-  const categoriesId = useId();
   const categories = new Set(failed ? [state.values?.dataCategories ?? []].flat() : []);
   // The schema asks for one origin (an office or an AI system), a vendor and a country code; this
   // form asks for the office, for the dependency, which brings its vendor, and for a country from a
@@ -130,22 +130,7 @@ function FlowFields({
         />
         <CountrySelect label="Processed in" name="processingCountry" defaultValue={sent("processingCountry") ?? ""} errors={fieldErrors?.processingCountry && ["Choose a country"]} />
       </div>
-      <fieldset aria-describedby={fieldErrors?.dataCategories ? `${categoriesId}-error` : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Data categories</legend>
-        <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
-          {optionsFrom(DATA_CATEGORY_LABELS).map((c) => (
-            <label key={c.value} className="flex items-center gap-2 whitespace-nowrap text-sm text-slate-700">
-              <input type="checkbox" name="dataCategories" value={c.value} defaultChecked={categories.has(c.value)} aria-invalid={fieldErrors?.dataCategories ? true : undefined} className="size-4 rounded border-slate-300" />
-              {c.label}
-            </label>
-          ))}
-        </div>
-        {fieldErrors?.dataCategories && (
-          <p id={`${categoriesId}-error`} className="mt-1 text-xs text-red-700">
-            {fieldErrors.dataCategories.join(" ")}
-          </p>
-        )}
-      </fieldset>
+      <DataCategoryCheckboxes checked={categories} errors={fieldErrors?.dataCategories} layout="wrap" />
       <div className="grid gap-3 sm:grid-cols-3 xl:grid-cols-[0.7fr_1.2fr_1.1fr]">
         <SelectField label="Volume" name="volume" defaultValue={sent("volume") ?? "medium"} errors={fieldErrors?.volume} options={optionsFrom(DATA_VOLUME_LABELS)} />
         <SelectField label="Transfer mechanism" name="transferMechanism" defaultValue={sent("transferMechanism") ?? "not_required"} errors={fieldErrors?.transferMechanism} options={optionsFrom(TRANSFER_MECHANISM_LABELS)} />

@@ -4,6 +4,7 @@ import { findUsableInvitation } from "@/lib/members/queries";
 import { invitationTokenSchema } from "@/lib/members/schemas";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/accept-invitation";
+import { acceptInvitationAction, acceptInvitationWithAccountAction } from "@/lib/members/actions";
 import { SignOutLink } from "@/components/shell/sign-out-link";
 import { inSentence } from "@/scoring/words";
 
@@ -36,11 +37,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <div className="mb-4 text-sm text-slate-700">
             You are signed in as {user.email}. Not you? <SignOutLink label="Sign out" /> and open the link again.
           </div>
-          <AcceptAsSignedIn token={token} />
+          <AcceptAsSignedIn token={token} action={acceptInvitationAction} joinLabel="Join organisation" />
         </>
       ) : (
         <>
-          <AcceptWithNewAccount token={token} email={invitation.email} />
+          <AcceptWithNewAccount token={token} email={invitation.email} action={acceptInvitationWithAccountAction} />
           <p className="mt-4 text-center text-sm text-slate-600">
             Already have an account?{" "}
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-brand-700 hover:underline">

@@ -3,7 +3,8 @@ import { getCurrentUser } from "@/lib/auth/context";
 import { findUsablePracticeInvitation } from "@/lib/practices/invitation-queries";
 import { practiceInvitationTokenSchema } from "@/lib/practices/invitation-schemas";
 import { PRACTICE_ROLE_DESCRIPTIONS, PRACTICE_ROLE_LABELS } from "@/lib/auth/practice-permissions";
-import { AcceptPracticeInvitationAsSignedIn, AcceptPracticeInvitationWithNewAccount } from "@/components/practices/accept-practice-invitation";
+import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/accept-invitation";
+import { acceptPracticeInvitationAction, acceptPracticeInvitationWithAccountAction } from "@/lib/practices/invitation-actions";
 import { SignOutLink } from "@/components/shell/sign-out-link";
 import { inSentence } from "@/scoring/words";
 
@@ -38,11 +39,11 @@ export default async function PracticeInvitePage({ params }: { params: Promise<{
           <div className="mb-4 text-sm text-slate-700">
             You are signed in as <span className="break-words">{user.email}</span>. Not you? <SignOutLink label="Sign out" /> and open the link again.
           </div>
-          <AcceptPracticeInvitationAsSignedIn token={token} />
+          <AcceptAsSignedIn token={token} action={acceptPracticeInvitationAction} joinLabel="Join the practice" />
         </>
       ) : (
         <>
-          <AcceptPracticeInvitationWithNewAccount token={token} email={invitation.email} />
+          <AcceptWithNewAccount token={token} email={invitation.email} action={acceptPracticeInvitationWithAccountAction} />
           <p className="mt-4 text-center text-sm text-slate-600">
             Already have an account?{" "}
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/practice-invite/${token}`)}`} className="font-medium text-brand-700 hover:underline">
