@@ -173,7 +173,9 @@ function findSetuidHelper(executablePath: string): string | null {
   if (real === "/usr/bin/chromium") candidates.push("/usr/lib/chromium/chrome-sandbox");
   for (const candidate of candidates) {
     try {
-      const stat = statSync(candidate);
+      // A path outside the project, found at run time: not for the bundler to trace (it would
+      // otherwise copy the whole project into the server output).
+      const stat = statSync(/*turbopackIgnore: true*/ candidate);
       if (stat.uid === 0 && (stat.mode & 0o4000) !== 0 && (stat.mode & 0o001) !== 0) return candidate;
     } catch {
       // not there
