@@ -10,9 +10,9 @@ import { urlTextProblem } from "@/lib/text";
 // crafted `?q=%00` used to reach the database as a 500). And, as a convenience only, it sends
 // visitors without a session cookie to sign-in early. It is never the guard: every page, action
 // and route handler checks the session and role itself (CVE-2025-29927 showed middleware can be
-// skipped). /print/report/ and /print/workshop/ pages check a signed print token instead (lib/reports/print-token.ts):
+// skipped). /print/report/, /print/workshop/ and /print/ai-act-registrations/ pages check a signed print token instead (lib/reports/print-token.ts):
 // headless Chromium has no session.
-const PUBLIC = [/^\/print\/(report|workshop)\//, /^\/sign-in/, /^\/setup/, /^\/invite\//, /^\/practice-invite\//, /^\/q\//, /^\/api\//, /^\/_next\//, /^\/favicon/, /^\/[^/]+\.(png|svg|ico|txt|webmanifest)$/];
+const PUBLIC = [/^\/print\/(report|workshop|ai-act-registrations)\//, /^\/sign-in/, /^\/setup/, /^\/invite\//, /^\/practice-invite\//, /^\/q\//, /^\/api\//, /^\/_next\//, /^\/favicon/, /^\/[^/]+\.(png|svg|ico|txt|webmanifest)$/];
 /** The public API answers JSON and files only, and checks its own input in its own error shape. */
 const PUBLIC_API = /^\/api\/v1\//;
 

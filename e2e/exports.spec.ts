@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/demo";
 
@@ -56,6 +57,20 @@ test("the demo owner downloads the assessment workbook and the AI Act inventory,
 
   const gaps = (await download(page, /Download DORA gaps to fill in/)).bytes.toString("utf8");
   expect(gaps).toMatch(/b_05\.01,1,c0110,/);
+
+  // The register as supervisors receive it: Albion's LEI is recorded, so the package's checks pass
+  // but for the cells Sovra cannot know, and it downloads as a draft (issue 16, decision 045).
+  const pkg = page.getByRole("region", { name: "DORA Register of Information package (xBRL-CSV)" });
+  await expect(pkg.getByText(/^Downloadable as a draft/)).toBeVisible();
+  const zip = await download(page, /Download DORA package \(ZIP\)/);
+  expect(zip.fileName).toMatch(/^2138009ALBIONDEMO842\.CON_GB_DORA010100_DORA_\d{4}-\d{2}-\d{2}_\d{17}\.zip$/);
+  const files = unzipSync(new Uint8Array(zip.bytes));
+  const named = (suffix: string) => strFromU8(files[Object.keys(files).find((n) => n.endsWith(suffix))!]!);
+  expect(Object.keys(files).filter((n) => n.endsWith(".csv")).map((n) => n.split("/").pop()).sort()).toEqual(
+    expect.arrayContaining(["FilingIndicators.csv", "parameters.csv", "b_01.01.csv", "b_05.01.csv", "b_05.02.csv", "b_07.01.csv"]),
+  );
+  expect(named("parameters.csv")).toContain("rs:2138009ALBIONDEMO842.CON");
+  expect(JSON.parse(named("reports/report.json")).documentInfo.documentType).toBe("https://xbrl.org/2021/xbrl-csv");
 
   // The same files through the public API, as a scheduler would fetch them (here with the session).
   const api = await page.request.get("/api/v1/orgs/mainfeld/exports/dora/b_07.01");

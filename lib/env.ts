@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DORA_ENTRY_POINT_PATTERN } from "@/lib/exports/dora/taxonomy";
 
 // The environment, validated once. Server code reads `env()` instead of process.env so that a
 // wrong value fails loudly with the variable's name (create-t3-app's pattern).
@@ -22,6 +23,8 @@ const envSchema = z.object({
   SOVRA_CHROMIUM_SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
   /** Inventory imports (previews included) that run at once in one web process; more are answered "busy, try again" (docs/decisions/031). */
   SOVRA_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** The taxonomy entry point a DORA report package's report.json extends; unset: the EBA's DORA 4.0 module (lib/exports/dora/taxonomy.ts, docs/decisions/045). */
+  SOVRA_DORA_TAXONOMY_ENTRY_POINT: z.string().regex(DORA_ENTRY_POINT_PATTERN, "must be the URL of an EBA DORA taxonomy module (http(s)://…/mod/dora.json)").optional(),
   /** Diagnostics: write a V8 CPU profile of each web process into this folder when it stops. */
   SOVRA_CPU_PROFILE_DIR: z.string().min(1).optional(),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -29,6 +29,7 @@ import { remediationSchema, suggestionSchema } from "@/lib/remediation/schemas";
 import { updateOrganisationSchema } from "@/lib/organisations/schemas";
 import { captureSchema } from "@/lib/workshops/schemas";
 import { addItemSchema } from "@/lib/questionnaires/schemas";
+import { aiActRegistrationSchema } from "@/lib/ai-act-registrations/schemas";
 
 // The import plans inside its transaction, then writes each update guarded by the version it
 // read. To change a row between that read and the write (someone saving meanwhile), the test
@@ -70,6 +71,7 @@ const inventoryImport = await import("@/lib/inventory/import");
 const inventoryFile = await import("@/lib/inventory/import-file");
 const { loadInventoryDocument } = await import("@/lib/inventory/document");
 const { listRemediationSuggestions } = await import("@/lib/remediation/queries");
+const aiActRegistrations = await import("@/lib/ai-act-registrations/mutations");
 
 type Org = Awaited<ReturnType<typeof buildOrganisationWithMembers>>;
 type Call = (ctx: OrgContext) => Promise<unknown>;
@@ -165,6 +167,9 @@ const fallbackChanges = (modelId: string) => {
   const { id: _id, version: _version, ...changes } = updateFallbackSchema.parse({ id: crypto.randomUUID(), version: 1, modelId, accessPath: "self_hosted", lastTestedAt: "2026-11-20", exitPlan: "Switch in the console" });
   return changes;
 };
+/** An EU AI Act registration form for `aiSystemId`, from `version` (null: a first save). */
+const registrationInput = (aiSystemId: string, version: number | null) =>
+  aiActRegistrationSchema.parse({ aiSystemId, version: version === null ? "" : String(version), annexIIIArea: "5", deployerName: `Deployer ${tag()}`, friaSummary: "Mine" });
 const organisationInput = (version: number) => updateOrganisationSchema.parse({ name: `Renamed ${tag()}`, hqCountry: "DE", sector: "Manufacturing", regimes: ["gdpr", "dora"], version });
 
 // ---- every organisation-scoped mutation, with the permission it needs ---------------------------
@@ -175,6 +180,14 @@ const organisationInput = (version: number) => updateOrganisationSchema.parse({ 
  * permission is written here by hand; who holds it comes from the hand-written matrix.
  */
 const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId: string) => Promise<Call> }> = {
+  // EU AI Act registrations (decision 046): the first save creates, later ones update
+  saveAiActRegistration: {
+    permission: "inventory:write",
+    prepare: async (org) => {
+      const { system } = await inventoryRows(org);
+      return (ctx) => aiActRegistrations.saveAiActRegistration(ctx, registrationInput(system.id, null));
+    },
+  },
   // offices
   createOffice: { permission: "inventory:write", prepare: async () => (ctx) => offices.createOffice(ctx, officeInput()) },
   updateOffice: {
@@ -773,6 +786,7 @@ async function snapshot(organisationId: string): Promise<string> {
     p.questionnaire.findMany({ where, orderBy }),
     p.questionnaireResponse.findMany({ where, orderBy }),
     p.questionnaireItem.findMany({ where, orderBy }),
+    p.aiActRegistration.findMany({ where, orderBy }),
     p.auditEvent.findMany({ where, orderBy }),
   ]);
   return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
@@ -1082,6 +1096,18 @@ const STALE_CASES: Record<string, { role: Role; prepare: (org: Org) => Promise<{
       const { item } = await questionnaireRows(org);
       const rejected = await db().questionnaireItem.update({ where: { id: item.id }, data: { status: "rejected", version: { increment: 1 } } });
       return { version: rejected.version, change: () => db().questionnaireItem.update({ where: { id: item.id }, data: { reviewNote: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => questionnaires.reopenItem(ctx, item.id, v) };
+    },
+  },
+  saveAiActRegistration: {
+    role: "editor",
+    prepare: async (org) => {
+      const { system } = await inventoryRows(org);
+      const registration = await db().aiActRegistration.create({ data: { organisationId: org.organisation.id, aiSystemId: system.id, deployerName: "Stadt" } });
+      return {
+        version: registration.version,
+        change: () => db().aiActRegistration.update({ where: { id: registration.id }, data: { friaSummary: "Theirs", version: { increment: 1 } } }),
+        call: (ctx, v) => aiActRegistrations.saveAiActRegistration(ctx, registrationInput(system.id, v)),
+      };
     },
   },
   updateOrganisation: {

@@ -52,6 +52,7 @@ const { createPracticeApiToken } = await import("@/lib/practices/api-token-mutat
 const { gifHeader, pngBytes } = await import("@/lib/testing/images");
 const workshopActions = await import("@/lib/workshops/actions");
 const questionnaireActions = await import("@/lib/questionnaires/actions");
+const { saveAiActRegistrationAction } = await import("@/lib/ai-act-registrations/actions");
 
 /** A questionnaire link of `org` and one answered item waiting for review. */
 async function questionnaireItem(org: Org, status: "pending" | "rejected" = "pending") {
@@ -393,6 +394,16 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
       const { dependency, model } = await inventoryRows(org);
       const fallback = await db().fallback.create({ data: { organisationId: org.organisation.id, dependencyId: dependency.id, modelId: model.id, accessPath: "self_hosted" } });
       return { org: org.organisation.slug, id: fallback.id, version: fallback.version, modelId: model.id, accessPath: "self_hosted", lastTestedAt: "2026-11-20", exitPlanUrl: "https://wiki.example.com/exit" };
+    },
+  },
+  {
+    // The first save of an AI system's EU AI Act registration (decision 046): the inventory's editors.
+    name: "saveAiActRegistrationAction",
+    permission: "inventory:write",
+    action: saveAiActRegistrationAction,
+    input: async (org) => {
+      const { system } = await inventoryRows(org);
+      return { org: org.organisation.slug, aiSystemId: system.id, version: "", annexIIIArea: "5", deployerName: org.organisation.name, providerEuDatabaseUrl: "https://eu-database.example.eu/entry/1", friaSummary: "Findings" };
     },
   },
   {

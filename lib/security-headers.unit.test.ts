@@ -70,6 +70,13 @@ describe("proxy.ts security headers", () => {
     expect(res.headers.get("content-security-policy")).not.toMatch(/upgrade-insecure-requests/);
   });
 
+  it("the EU AI Act registration pack's print route (no session either) is let through to its token check, not sent to sign-in", () => {
+    const res = call("/print/ai-act-registrations/eyJhbGciOi.abc");
+    expect(res.headers.get("x-middleware-next")).toBe("1");
+    expect(res.headers.get("location")).toBeNull();
+    expectPageCsp(res);
+  });
+
   it.each(["/api/v1/orgs/mainfeld/offices", "/api/v1/orgs/mainfeld/exports/dora/b_07.01", "/api/v1/openapi.json"])("the public API (%s) gets the API's CSP and every static header", (path) => {
     const res = call(path);
     expectStaticHeaders(res);

@@ -55,6 +55,7 @@ import * as policyEventQueries from "@/lib/policy-events/queries";
 import * as policyEventMutations from "@/lib/policy-events/mutations";
 import type { PolicyEvent } from "@/scoring/schema/policy-event";
 import * as exportQueries from "@/lib/exports/queries";
+import * as doraPackageQueries from "@/lib/exports/dora-package-queries";
 import * as reportQueries from "@/lib/reports/queries";
 import * as reportRunQueries from "@/lib/reports/run-queries";
 import * as reportRunMutations from "@/lib/reports/run-mutations";
@@ -69,6 +70,10 @@ import * as questionnaireQueries from "@/lib/questionnaires/queries";
 import * as questionnaireMutations from "@/lib/questionnaires/mutations";
 import { addItemSchema, answerSchema } from "@/lib/questionnaires/schemas";
 import { captureSchema } from "@/lib/workshops/schemas";
+import * as aiActRegistrationQueries from "@/lib/ai-act-registrations/queries";
+import * as aiActRegistrationMutations from "@/lib/ai-act-registrations/mutations";
+import { exportAiActRegistrationsPdf } from "@/lib/ai-act-registrations/pdf";
+import { aiActRegistrationSchema } from "@/lib/ai-act-registrations/schemas";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
 
@@ -115,7 +120,8 @@ async function setupWorld() {
   await questionnaireMutations.submitQuestionnaireAnswer(answerSchema.parse({ token: questionnaireA.token, respondentName: "A's respondent", systemName: ["A's answered tool", "A's rejected tool"], purpose: ["A's purpose", "A's other purpose"] }), "192.0.2.77");
   const [itemA, rejectedA] = await db().questionnaireItem.findMany({ where: { organisationId: a.organisation.id }, orderBy: { systemName: "asc" } });
   const rejectedItemA = await questionnaireMutations.rejectItem(ownerA, { id: rejectedA!.id, version: rejectedA!.version, note: "A's reason" });
-  return { a, b, ownerA, ownerB, practiceA: practiceA.practice, engagementA, workshopA, verifyA, questionnaireA: questionnaireA.questionnaire, itemA: itemA!, rejectedItemA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA };
+  const registrationA = await aiActRegistrationMutations.saveAiActRegistration(ownerA, aiActRegistrationSchema.parse({ aiSystemId: systemA.id, version: "", deployerName: "A's deployer", friaSummary: "A's secret findings" }));
+  return { a, b, ownerA, ownerB, practiceA: practiceA.practice, engagementA, workshopA, verifyA, questionnaireA: questionnaireA.questionnaire, itemA: itemA!, rejectedItemA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA, registrationA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -146,6 +152,7 @@ async function snapshotOf(w: World) {
     questionnaires: await db().questionnaire.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     questionnaireResponses: await db().questionnaireResponse.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     questionnaireItems: await db().questionnaireItem.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    aiActRegistrations: await db().aiActRegistration.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -732,6 +739,12 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   exportDoraCsv: async (w, asB) => {
     for (const file of ["b_05.01", "b_02.02", "b_07.01", "gaps"] as const) await expectNotFound(exportQueries.exportDoraCsv(asB, file, w.assessmentA.id));
   },
+  exportDoraPackage: async (w, asB) => {
+    await expectNotFound(doraPackageQueries.exportDoraPackage(asB, { assessmentId: w.assessmentA.id, consolidation: "CON", currency: "EUR" }));
+  },
+  getDoraPackageChecks: async (w, asB) => {
+    await expectNotFound(doraPackageQueries.getDoraPackageChecks(asB, { assessmentId: w.assessmentA.id, consolidation: "CON", currency: "EUR" }));
+  },
   exportAiActCsv: async (w, asB) => {
     await expectNotFound(exportQueries.exportAiActCsv(asB, w.assessmentA.id));
   },
@@ -927,6 +940,35 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   startReportRun: async (w, asB) => {
     await expectNotFound(reportRunMutations.startReportRun(asB, { assessmentId: w.assessmentA.id, paper: "a4" }));
   },
+  // EU AI Act registrations (decision 046): B never reads, exports or changes A's
+  getAiActRegistration: async (w, asB) => {
+    expect(await aiActRegistrationQueries.getAiActRegistration(asB, w.systemA.id)).toBeNull();
+  },
+  listAiActRegistrations: async (w, asB) => {
+    expect(json(await aiActRegistrationQueries.listAiActRegistrations(asB))).not.toContain(w.registrationA.id);
+  },
+  getAiActRegistrationSummary: async (w, asB) => {
+    const where = { organisationId: w.b.organisation.id };
+    expect(await aiActRegistrationQueries.getAiActRegistrationSummary(asB)).toMatchObject({ aiSystems: await db().aiSystem.count({ where }), registered: await db().aiActRegistration.count({ where }) });
+  },
+  getAiActRegistrationPack: async (w, asB) => {
+    await expectNotFound(aiActRegistrationQueries.getAiActRegistrationPack(asB, w.systemA.id));
+    expect(json(await aiActRegistrationQueries.getAiActRegistrationPack(asB))).not.toContain("A's deployer");
+  },
+  exportAiActRegistrationsCsv: async (w, asB) => {
+    const text = new TextDecoder().decode((await aiActRegistrationQueries.exportAiActRegistrationsCsv(asB)).body);
+    expect(text).not.toContain("A's deployer");
+    expect(text).not.toContain("A's system");
+  },
+  exportAiActRegistrationsPdf: async (w, asB) => {
+    // Refused before anything is printed, so no browser or print server is needed.
+    await expectNotFound(exportAiActRegistrationsPdf(asB, { aiSystemId: w.systemA.id }, null));
+  },
+  saveAiActRegistration: async (w, asB) => {
+    const save = (version: string) => aiActRegistrationMutations.saveAiActRegistration(asB, aiActRegistrationSchema.parse({ aiSystemId: w.systemA.id, version, deployerName: "B's overwrite" }));
+    await expectNotFound(save(""));
+    await expectNotFound(save(String(w.registrationA.version)));
+  },
 };
 
 /** A practice's functions: scoped by the caller's practice; isolation between practices is lib/practices/practices.int.test.ts. */
@@ -1013,7 +1055,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, practiceInvitationQueries, practiceInvitationMutations, workshopQueries, workshopMutations, questionnaireQueries, questionnaireMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, doraPackageQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, practiceInvitationQueries, practiceInvitationMutations, workshopQueries, workshopMutations, questionnaireQueries, questionnaireMutations, aiActRegistrationQueries, aiActRegistrationMutations };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

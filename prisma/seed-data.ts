@@ -263,6 +263,8 @@ export interface DemoOrganisation {
   regimes: Regime[];
   /** Only US organisations can self-certify under the EU-US Data Privacy Framework. */
   dpfCertified: boolean;
+  /** A fictitious Legal Entity Identifier with valid check digits (ISO 17442), for the DORA package. */
+  lei?: string;
   offices: DemoOffice[];
   vendors: DemoVendor[];
   models: DemoModel[];
@@ -281,6 +283,26 @@ export interface DemoOrganisation {
   workshop?: DemoWorkshop;
   /** A pre-workshop questionnaire link (decision 039) with answers waiting for review. */
   questionnaire?: DemoQuestionnaire;
+  /** EU AI Act registrations of AI systems' use (Art. 49(3), Annex VIII C; decision 046), partly filled in. */
+  aiActRegistrations?: DemoAiActRegistration[];
+}
+
+/** An AI system's EU AI Act registration as the demo starts with it: empty answers are what is still missing. */
+export interface DemoAiActRegistration {
+  /** The AI system's name. */
+  system: string;
+  /** Annex III point ("1".."8"), or null when not judged yet. */
+  annexIIIArea: string | null;
+  deployerName: string;
+  deployerAddress: string;
+  deployerContact: string;
+  submitterName: string;
+  submitterAddress: string;
+  submitterContact: string;
+  providerEuDatabaseUrl: string;
+  friaSummary: string;
+  dpiaSummary: string;
+  dpiaNotApplicable: boolean;
 }
 
 export interface DemoQuestionnaire {
@@ -1963,6 +1985,27 @@ const MAINFELD: DemoOrganisation = {
       },
     ],
   },
+  // Mainfeld is a company, not a public authority, so Art. 49(3) does not oblige it to register: its
+  // HR team drafted the registration of the HR chatbot for the works council, who asked what a
+  // registration would say. Half done, so the demo shows answers and what is missing side by side.
+  aiActRegistrations: [
+    {
+      system: SYSTEM.hr,
+      annexIIIArea: "4",
+      deployerName: "Mainfeld Maschinenbau AG",
+      deployerAddress: "Mainzer Landstraße 180\n60327 Frankfurt am Main\nGermany",
+      deployerContact: "ai-compliance@mainfeld.example, +49 69 2400 1180",
+      submitterName: "Miriam Schulz, HR Director",
+      submitterAddress: "",
+      submitterContact: "",
+      providerEuDatabaseUrl: "",
+      friaSummary:
+        "Assessed with the works council in June 2026. The chatbot answers questions on leave, travel and works-council agreements; it takes no decision about anyone. " +
+        "Risks found: outdated answers after a policy change, and employees sharing health details in questions. Measures: answers cite the policy and its date, HR reviews the sources monthly, questions are not stored beyond 30 days.",
+      dpiaSummary: "",
+      dpiaNotApplicable: false,
+    },
+  ],
 };
 
 // ---------------------------------------------------------------- Albion Mutual Bank plc
@@ -1987,6 +2030,7 @@ const ALBION: DemoOrganisation = {
   sector: "Banking",
   regimes: ["uk-gdpr", "dora"],
   dpfCertified: false,
+  lei: "2138009ALBIONDEMO842",
   offices: [
     {
       name: ALBION_OFFICE.london,

@@ -5,6 +5,7 @@ import { applyMigrations } from "../lib/runtime/database";
 import { createDatabase, dropDatabase } from "../lib/testing/global-setup";
 import { verifyPassword } from "../lib/auth/password";
 import { seedDemo } from "./seed";
+import { isValidLei } from "@/lib/exports/dora/lei";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 import { documentFromRows, INVENTORY_ORDER, type InventoryRows } from "../lib/inventory/document-rows";
 import { parseInventoryDocument } from "../scoring/parse";
@@ -12,8 +13,9 @@ import { scoreInventory } from "../scoring/score-inventory";
 import { METHODOLOGY_VERSION } from "../scoring/version";
 import { benchmark, sizeBandOf, type BenchmarkClient } from "../lib/practices/benchmark";
 import { checkLogo } from "../lib/practices/logo";
+import { missingFields } from "../lib/ai-act-registrations/annex-viii";
 
-const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "practiceAuditEvent", "workshop", "verifyItem", "questionnaire", "questionnaireResponse", "questionnaireItem"] as const;
+const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "practiceAuditEvent", "workshop", "verifyItem", "questionnaire", "questionnaireResponse", "questionnaireItem", "aiActRegistration"] as const;
 
 async function counts(prisma: PrismaClient) {
   const out: Record<string, number> = {};
@@ -51,6 +53,9 @@ describe("demo seed", () => {
         ["vistula-machine-tools", "analyst", true],
       ]);
       expect(await prisma.membership.count({ where: { user: { email: { in: ["consultant@sovra.example", "advisor@sovra.example"] } } } })).toBe(0);
+      // Albion, a bank under DORA, has an LEI whose check digits pass, so its DORA package can be downloaded.
+      const albion = await prisma.organisation.findUniqueOrThrow({ where: { slug: "albion-mutual" }, select: { lei: true } });
+      expect(albion.lei && isValidLei(albion.lei)).toBe(true);
       // Its next workshop with Mainfeld is planned, five weeks ahead.
       const mainfeld = practice.clients.find((c) => c.organisation.slug === "mainfeld")!;
       expect(mainfeld.nextWorkshopTitle).toBe("Fallback drill with the platform team");
@@ -142,6 +147,11 @@ describe("demo seed", () => {
         ["Lena Hoffmann", [["ChatGPT Team", "pending"], ["Customer support assistant", "pending"]]],
         ["Arjun Mehta", [["DeepL", "pending"], ["GitHub Copilot", "pending"]]],
       ]);
+      // One AI system's EU AI Act registration, half done: answers to show, and what is still missing (decision 046).
+      const registrations = await prisma.aiActRegistration.findMany({ include: { aiSystem: { select: { name: true } }, organisation: { select: { slug: true } } } });
+      expect(registrations.map((r) => [r.organisation.slug, r.aiSystem.name, r.annexIIIArea])).toEqual([["mainfeld", "HR policy chatbot", "4"]]);
+      expect(registrations[0]).toMatchObject({ deployerName: "Mainfeld Maschinenbau AG", submitterName: "Miriam Schulz, HR Director", version: 1 });
+      expect(missingFields(registrations[0]!)).toEqual(["Address of the person submitting", "Contact details of the person submitting", "Provider's EU database entry (URL)", "Data protection impact assessment: summary (or mark that none applies)"]);
       // The action the room agreed entered the plan while the workshop ran.
       const agreed = await prisma.remediationAction.findFirstOrThrow({ where: { title: "Enable OpenAI's EU data residency for API projects" } });
       expect(agreed.createdAt.getTime()).toBeGreaterThan(workshop.startedAt.getTime());

@@ -209,6 +209,7 @@ async function createDemo(
       sector: o.sector,
       regimes: o.regimes,
       dpfCertified: o.dpfCertified,
+      lei: o.lei ?? null,
     })),
     select: { id: true, slug: true },
   });
@@ -347,6 +348,14 @@ async function createDemo(
     ),
   });
   count("AI system offices", systemOffices.count);
+
+  // EU AI Act registrations (decision 046): the answers as drafted; empty ones are what is missing.
+  const registrations = await tx.aiActRegistration.createMany({
+    data: withOrg.flatMap(({ org, orgId }) =>
+      (org.aiActRegistrations ?? []).map(({ system, ...r }) => ({ organisationId: orgId, aiSystemId: systemId(orgId, system, "its EU AI Act registration"), ...r })),
+    ),
+  });
+  count("EU AI Act registrations", registrations.count);
 
   const vendorId = (orgId: string, name: string, context: string) =>
     resolve(vendorIds, orgKey(orgId, name), "vendor", context);

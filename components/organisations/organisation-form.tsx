@@ -9,13 +9,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 
-type Existing = { slug: string; name: string; hqCountry: string; sector: string; regimes: string[]; version: number };
+type Existing = { slug: string; name: string; hqCountry: string; sector: string; regimes: string[]; lei: string | null; version: number };
 
 /** Creates an organisation, or (with `organisation`) edits its profile. */
 export function OrganisationForm({ organisation, readOnly = false }: { organisation?: Existing; readOnly?: boolean }) {
   const [state, action] = useActionState(organisation ? updateOrganisationAction : createOrganisationAction, idle);
   const { fieldErrors, onSubmit, formRef } = useClientValidation(organisation ? updateOrganisationSchema : organisationSchema, state);
-  const value = (k: "name" | "hqCountry" | "sector") => submitted(state, k) ?? organisation?.[k];
+  const value = (k: "name" | "hqCountry" | "sector" | "lei") => submitted(state, k) ?? organisation?.[k] ?? undefined;
   const chosenRegimes = state.status === "error" && state.values ? [state.values.regimes ?? []].flat() : (organisation?.regimes ?? []);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
@@ -27,6 +27,19 @@ export function OrganisationForm({ organisation, readOnly = false }: { organisat
         <TextField label="Name" name="name" required defaultValue={value("name")} errors={fieldErrors?.name} />
         <CountrySelect label="Headquarters country" name="hqCountry" defaultValue={value("hqCountry")} errors={fieldErrors?.hqCountry} />
         <TextField label="Sector" name="sector" required defaultValue={value("sector")} errors={fieldErrors?.sector} placeholder="e.g. Banking" />
+        {organisation && (
+          <TextField
+            label="Legal Entity Identifier (LEI)"
+            name="lei"
+            defaultValue={value("lei")}
+            errors={fieldErrors?.lei}
+            hint="Optional. The 20-character code from the GLEIF register (ISO 17442); the DORA Register of Information package identifies your entity by it."
+            placeholder="e.g. 529900T8BM49AURSDO55"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={40}
+          />
+        )}
         {organisation && (
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">Regimes that apply</legend>

@@ -2,10 +2,13 @@
 import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { exportHref, type ExportKind } from "@/lib/exports/kinds";
+import { DoraPackageExport } from "./dora-package-export";
 
 export interface ExportChoice {
   id: string;
   label: string;
+  /** The assessment's date (YYYY-MM-DD): the DORA package's default reference date. */
+  asOf: string;
 }
 
 interface GapSummary {
@@ -20,7 +23,9 @@ const EXPORTS: { kind: ExportKind; title: string; format: string; purpose: strin
   { kind: "dora-b_05.01.csv", regime: "dora", title: "DORA B_05.01 ICT third-party service providers", format: "CSV", purpose: "The AI providers you contract with, with headquarters country and type of person, in the EBA's codes.", gapFile: "b_05.01" },
   { kind: "dora-b_02.02.csv", regime: "dora", title: "DORA B_02.02 Contractual arrangements", format: "CSV", purpose: "One row per AI dependency: type of ICT service, country of provision and processing, data sensitiveness, level of reliance.", gapFile: "b_02.02" },
   { kind: "dora-b_07.01.csv", regime: "dora", title: "DORA B_07.01 Assessment of the ICT services", format: "CSV", purpose: "Substitutability, exit plan, reintegration, impact of discontinuing and alternative providers, from your fallbacks.", gapFile: "b_07.01" },
-  { kind: "dora-gaps.csv", regime: "dora", title: "DORA gaps to fill in", format: "CSV", purpose: "Every value the three DORA files leave empty (LEIs, contract dates, audits) or that Sovra filled by a rule to confirm, by file, row and column." },
+  { kind: "dora-b_02.01.csv", regime: "dora", title: "DORA B_02.01 Contractual arrangements: general information", format: "CSV", purpose: "One arrangement per AI dependency, with the references B_02.02, B_05.02 and B_07.01 use; type of arrangement to confirm, costs to add.", gapFile: "b_02.01" },
+  { kind: "dora-b_05.02.csv", regime: "dora", title: "DORA B_05.02 ICT service supply chains", format: "CSV", purpose: "Who provides each AI service at which rank: a cloud marketplace at rank 1 and the model's lab at rank 2, a direct API's lab at rank 1.", gapFile: "b_05.02" },
+  { kind: "dora-gaps.csv", regime: "dora", title: "DORA gaps to fill in", format: "CSV", purpose: "Every value the DORA files leave empty (LEIs, contract dates, costs, audits) or that Sovra filled by a rule to confirm, by file, row and column." },
   { kind: "ai-act.csv", title: "EU AI Act deployer inventory", format: "CSV", purpose: "One row per AI system: purpose, owner, criticality, models and providers, GPAI and systemic-risk facts, data sent, and the Art. 26 deployer duties to answer." },
 ];
 
@@ -65,6 +70,7 @@ export function ExportLinks({ org, choices, gaps, regimes }: { org: string; choi
           );
         })}
       </ul>
+      {regimes.includes("dora") && <DoraPackageExport key={assessmentId} org={org} assessmentId={assessmentId} assessmentDate={choices.find((c) => c.id === assessmentId)!.asOf} />}
       {!regimes.includes("dora") && (
         <p className="mt-2 text-sm text-slate-600">
           The DORA Register of Information files are offered when DORA applies to the organisation: tick it under{" "}

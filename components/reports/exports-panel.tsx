@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { getExportsOverview } from "@/lib/exports/queries";
 import { getOrganisation } from "@/lib/organisations/queries";
 import { ExportLinks, type ExportChoice } from "./export-links";
+import { RegistrationPackExport } from "@/components/ai-act-registrations/registration-pack-export";
 import { formatDateTime, formatDay } from "@/lib/dates";
 
 // The Reports page's exports: the assessment to export (latest by default) and one download per
@@ -42,12 +43,14 @@ export async function ExportsPanel({ org }: { org: string }) {
           .
         </p>
         <AiBomExport org={org} />
+        <RegistrationPackExport org={org} />
       </Card>
     );
   }
   const choices: ExportChoice[] = overview.assessments.map((a, i) => ({
     id: a.id,
     label: `${formatDay(a.asOf)} · ${a.score.toFixed(1)} ${a.rating}${i === 0 ? " (latest)" : ""} · frozen ${formatDateTime(a.createdAt)}`,
+    asOf: a.asOf,
   }));
   return (
     <Card aria-labelledby="exports-heading" className="mt-6">
@@ -55,6 +58,7 @@ export async function ExportsPanel({ org }: { org: string }) {
       <p className="mt-1 text-sm text-slate-600">Files built from one frozen assessment. The same files can be scheduled through the API (/api/v1/orgs/{org}/exports/…).</p>
       <ExportLinks org={org} choices={choices} gaps={overview.latestGaps ?? []} regimes={organisation.regimes} />
       <AiBomExport org={org} />
+      <RegistrationPackExport org={org} />
     </Card>
   );
 }

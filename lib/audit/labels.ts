@@ -48,6 +48,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   questionnaire: "Questionnaire link",
   questionnaire_response: "Questionnaire answer",
   questionnaire_item: "Answered AI system",
+  ai_act_registration: "EU AI Act registration",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPE_LABELS;
@@ -87,6 +88,11 @@ const FIELD_LABELS = new Map<string, string>(Object.entries({
   lastTestedAt: "Last tested",
   asOf: "As of",
   bytes: "Size (bytes)",
+  annexIIIArea: "Annex III area",
+  providerEuDatabaseUrl: "Provider's EU database entry (URL)",
+  friaSummary: "Fundamental rights impact assessment summary",
+  dpiaSummary: "Data protection impact assessment summary",
+  dpiaNotApplicable: "No data protection impact assessment applies",
 }));
 
 // Maps, not object literals: a field named "constructor" must not find Object's.

@@ -64,14 +64,16 @@ export async function updateOrganisation(ctx: OrgContext, input: UpdateOrganisat
   return db().$transaction(async (tx) => {
     const before = await tx.organisation.findUnique({
       where: { id: ctx.organisationId },
-      select: { name: true, hqCountry: true, sector: true, regimes: true, version: true },
+      select: { name: true, hqCountry: true, sector: true, regimes: true, lei: true, version: true },
     });
+    // The LEI only when the caller sent the field (the settings form does; blank clears it).
+    const lei = input.lei === undefined ? {} : { lei: input.lei };
     const { count } = await tx.organisation.updateMany({
       where: { id: ctx.organisationId, version: input.version },
-      data: { name: input.name, hqCountry: input.hqCountry, sector: input.sector, regimes: input.regimes, version: { increment: 1 } },
+      data: { name: input.name, hqCountry: input.hqCountry, sector: input.sector, regimes: input.regimes, ...lei, version: { increment: 1 } },
     });
     if (count === 0) throw staleOrMissing("Organisation", before, input.version);
-    const after = { name: input.name, hqCountry: input.hqCountry, sector: input.sector, regimes: input.regimes, version: input.version + 1 };
+    const after = { name: input.name, hqCountry: input.hqCountry, sector: input.sector, regimes: input.regimes, ...lei, version: input.version + 1 };
     await recordAudit(tx, ctx, { action: "update", entityType: "organisation", entityId: ctx.organisationId, before, after });
     return after;
   });

@@ -6,7 +6,7 @@ import type { OrgContext } from "@/lib/auth/org-context";
 export async function getOrganisation(ctx: OrgContext) {
   return db().organisation.findUniqueOrThrow({
     where: { id: ctx.organisationId },
-    select: { id: true, slug: true, name: true, hqCountry: true, sector: true, regimes: true, version: true, createdAt: true },
+    select: { id: true, slug: true, name: true, hqCountry: true, sector: true, regimes: true, lei: true, version: true, createdAt: true },
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { organisationSchema } from "@/lib/auth/schemas";
+import { leiProblem, normaliseLei } from "@/lib/exports/dora/lei";
 
 export { organisationSchema };
 
@@ -12,7 +13,23 @@ export const REGIMES = {
   nis2: "NIS2",
 } as const satisfies Record<(typeof import("@/scoring/schema/inventory").REGIMES)[number], string>;
 
+/**
+ * The Legal Entity Identifier as typed: spaces dropped, upper-cased, checked with its ISO 17442
+ * check digits; blank clears it (null). The DORA report package names the entity by it.
+ */
+export const leiSchema = z
+  .string()
+  .max(40, "An LEI has 20 characters")
+  .transform(normaliseLei)
+  .superRefine((lei, ctx) => {
+    const problem = lei === "" ? null : leiProblem(lei);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .transform((lei) => (lei === "" ? null : lei));
+
 export const updateOrganisationSchema = organisationSchema.extend({
+  /** Absent: left as it is (callers that do not show the field); blank: cleared. */
+  lei: leiSchema.optional(),
   regimes: z.array(z.enum(Object.keys(REGIMES) as [keyof typeof REGIMES, ...(keyof typeof REGIMES)[]])).default([]),
   version: z.coerce.number().int().positive(),
 });

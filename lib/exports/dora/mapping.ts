@@ -127,3 +127,32 @@ export function reintegrationOf(accessPath: AccessPath, fallbacks: readonly Fall
 
 /** Alternative providers identified: a fallback through another vendor or cloud. */
 export const alternativesIdentified = (alternativeProviders: readonly string[]): YesNoNotAssessed => (alternativeProviders.length > 0 ? "eba_BT:x28" : "eba_BT:x29");
+
+/** One link of an ICT service supply chain (B_05.02): who provides the service at which rank, and to whom. */
+export interface SupplyChainLink {
+  rank: number;
+  /** The provider's key in the inventory document (a vendor). */
+  provider: string;
+  /** Above rank 1: the provider one rank closer to the organisation, who receives the sub-contracted service. */
+  recipient?: string;
+}
+
+/**
+ * The ICT service supply chain behind a route, by vendor key. Rank 1 is the provider the
+ * organisation contracts with: the cloud for a marketplace or third-party-hosted route, otherwise
+ * the model's vendor. Behind a cloud, the model's vendor (the lab that licenses the model to the
+ * cloud, or the publisher of open weights it hosts) is rank 2, sub-contracted by that cloud. A
+ * direct API or self-hosted open weights is the vendor alone at rank 1, and so is a model its own
+ * cloud sells (Gemini on Google Cloud).
+ * @example supplyChainOf("cloud-marketplace", "anthropic", "aws") // [{ rank: 1, provider: "aws" }, { rank: 2, provider: "anthropic", recipient: "aws" }]
+ * @example supplyChainOf("direct-api", "anthropic") // [{ rank: 1, provider: "anthropic" }]
+ */
+export function supplyChainOf(accessPath: AccessPath, modelVendor: string, cloud?: string): SupplyChainLink[] {
+  const hosted = (accessPath === "cloud-marketplace" || accessPath === "third-party-hosted") && cloud !== undefined && cloud !== "";
+  if (!hosted) return [{ rank: 1, provider: modelVendor }];
+  if (modelVendor === "" || modelVendor === cloud) return [{ rank: 1, provider: cloud }];
+  return [
+    { rank: 1, provider: cloud },
+    { rank: 2, provider: modelVendor, recipient: cloud },
+  ];
+}

@@ -1,12 +1,12 @@
 import { COUNTRY_CODES } from "@/scoring/schema/primitives";
 
-// The three DORA Register of Information templates Sovra fills for AI providers, as DATA: each
+// The DORA Register of Information templates Sovra fills for AI providers, as DATA: each
 // template's columns in the order the EBA lists them, with the column code that heads the CSV,
 // the label, the value type and, for closed sets, the allowed EBA codes. The CSV writer and the
 // tests both read this table, so a column cannot be added to one and not the other.
 //
 // Sources: Commission Implementing Regulation (EU) 2024/2956 (ITS on the register of
-// information), Annex I templates B_02.02, B_05.01 and B_07.01 and Annex III (type of ICT
+// information), Annex I templates B_01.01, B_02.01, B_02.02, B_05.01, B_05.02 and B_07.01 and Annex III (type of ICT
 // services), in the EBA reporting framework 4.0 "DORA" taxonomy (data point model: closed sets
 // as `eba_<domain>:<member>`, countries as `eba_GA:<ISO 3166-1 alpha-2>`, yes/no as
 // `eba_BT:x28`/`eba_BT:x29`, types of identification code as `eba_qCO:qx2000`...). Column
@@ -16,7 +16,9 @@ import { COUNTRY_CODES } from "@/scoring/schema/primitives";
 // qx2000 = LEI) and cross-checked against two independent register tools' code lists; the EBA's
 // DPM dictionary itself was not reachable from here, so the codes should be re-checked against
 // it at the next taxonomy release (qx2001's label above all). Labels are shortened from the ITS.
-// See docs/decisions/025.
+// B_01.01, B_02.01 and B_05.02 (added for the report package) follow the ITS's column lists; their
+// mandatory flags are the ITS's, not yet cross-checked against the DPM validation rules.
+// See docs/decisions/025 and 045.
 
 export type ColumnType = "alphanumerical" | "country" | "closed-set" | "date" | "monetary" | "natural-number" | "currency" | "yes-no";
 /** "mandatory": always; "conditional": the ITS makes it mandatory in stated cases (see `condition`); "optional". */
@@ -39,7 +41,7 @@ export interface TemplateColumn {
 }
 
 export interface Template {
-  id: DoraTemplateId;
+  id: DoraPackageTemplateId;
   /** The reporting file name inside an EBA xBRL-CSV package. */
   fileName: string;
   title: string;
@@ -141,7 +143,87 @@ export const COUNTRY_OPTIONS: readonly CodeOption[] = COUNTRY_CODES.map((c) => (
 
 export type CodeOf<L extends readonly CodeOption[]> = L[number]["code"];
 
+/**
+ * B_01.01 c0040, type of entity (the DPM's list for the entity maintaining the register). Compiled
+ * from a register tool's code list (decision 045); re-check against the EBA's DPM dictionary.
+ */
+export const ENTITY_TYPES = [
+  { code: "eba_CT:x12", label: "Credit institution" },
+  { code: "eba_CT:x599", label: "Investment firm" },
+  { code: "eba_CT:x300", label: "Payment institution" },
+  { code: "eba_CT:x301", label: "Account information service provider" },
+  { code: "eba_CT:x302", label: "Electronic money institution" },
+  { code: "eba_CT:x303", label: "Crypto-asset service provider" },
+  { code: "eba_CT:x310", label: "Issuer of asset-referenced tokens" },
+  { code: "eba_CT:x304", label: "Central securities depository" },
+  { code: "eba_CT:x643", label: "Central counterparty (CCP)" },
+  { code: "eba_CT:x305", label: "Trading venue" },
+  { code: "eba_CT:x306", label: "Trade repository" },
+  { code: "eba_CT:x307", label: "Manager of alternative investment funds" },
+  { code: "eba_CT:x639", label: "Asset management company" },
+  { code: "eba_CT:x308", label: "Data reporting service provider" },
+  { code: "eba_CT:x309", label: "Insurance or reinsurance undertaking" },
+  { code: "eba_CT:x320", label: "Insurance, reinsurance or ancillary insurance intermediary" },
+  { code: "eba_CT:x311", label: "Institution for occupational retirement provision" },
+  { code: "eba_CT:x312", label: "Credit rating agency" },
+  { code: "eba_CT:x313", label: "Administrator of critical benchmarks" },
+  { code: "eba_CT:x314", label: "Crowdfunding service provider" },
+  { code: "eba_CT:x315", label: "Securitisation repository" },
+  { code: "eba_CT:x316", label: "Other financial entity" },
+  { code: "eba_CT:x317", label: "Non-financial entity: ICT intra-group service provider" },
+  { code: "eba_CT:x318", label: "Non-financial entity: other than ICT intra-group service provider" },
+] as const satisfies readonly CodeOption[];
+
+/** B_02.01 c0020, type of contractual arrangement. */
+export const ARRANGEMENT_TYPES = [
+  { code: "eba_CO:x1", label: "Standalone arrangement" },
+  { code: "eba_CO:x2", label: "Overarching arrangement" },
+  { code: "eba_CO:x3", label: "Subsequent or associated arrangement" },
+] as const satisfies readonly CodeOption[];
+
 // ---- the templates ---------------------------------------------------------------------------
+
+export const B_01_01: Template = {
+  id: "b_01.01",
+  fileName: "b_01.01.csv",
+  title: "B_01.01 Entity maintaining the register of information",
+  columns: [
+    { code: "c0010", label: "LEI of the entity maintaining the register of information", type: "alphanumerical", requirement: "mandatory" },
+    { code: "c0020", label: "Name of the entity", type: "alphanumerical", requirement: "mandatory" },
+    { code: "c0030", label: "Country of the entity", type: "country", requirement: "mandatory", options: COUNTRY_OPTIONS },
+    { code: "c0040", label: "Type of entity", type: "closed-set", requirement: "mandatory", options: ENTITY_TYPES },
+    { code: "c0050", label: "Competent authority", type: "alphanumerical", requirement: "mandatory" },
+    { code: "c0060", label: "Date of the reporting", type: "date", requirement: "mandatory" },
+  ],
+};
+
+export const B_02_01: Template = {
+  id: "b_02.01",
+  fileName: "b_02.01.csv",
+  title: "B_02.01 Contractual arrangements: general information",
+  columns: [
+    { code: "c0010", label: "Contractual arrangement reference number", type: "alphanumerical", requirement: "mandatory" },
+    { code: "c0020", label: "Type of contractual arrangement", type: "closed-set", requirement: "mandatory", options: ARRANGEMENT_TYPES },
+    { code: "c0030", label: "Overarching contractual arrangement reference number", type: "alphanumerical", requirement: "conditional", condition: "if c0020 is a subsequent or associated arrangement" },
+    { code: "c0040", label: "Currency of the amount reported in c0050", type: "currency", requirement: "conditional", condition: "if c0050 is reported" },
+    { code: "c0050", label: "Annual expense or estimated cost of the contractual arrangement for the past year", type: "monetary", requirement: "mandatory" },
+  ],
+};
+
+export const B_05_02: Template = {
+  id: "b_05.02",
+  fileName: "b_05.02.csv",
+  title: "B_05.02 ICT service supply chains",
+  columns: [
+    { code: "c0010", label: "Contractual arrangement reference number", type: "alphanumerical", requirement: "mandatory" },
+    { code: "c0020", label: "Type of ICT services", type: "closed-set", requirement: "mandatory", options: ICT_SERVICE_TYPES },
+    { code: "c0030", label: "Identification code of the ICT third-party service provider", type: "alphanumerical", requirement: "mandatory" },
+    { code: "c0040", label: "Type of code to identify the ICT third-party service provider", type: "closed-set", requirement: "mandatory", options: TYPE_OF_CODE },
+    { code: "c0050", label: "Rank", type: "natural-number", requirement: "mandatory" },
+    { code: "c0060", label: "Identification code of the recipient of sub-contracted ICT services", type: "alphanumerical", requirement: "conditional", condition: "if the rank is above 1" },
+    { code: "c0070", label: "Type of code to identify the recipient of sub-contracted ICT services", type: "closed-set", requirement: "conditional", condition: "if the rank is above 1", options: TYPE_OF_CODE },
+  ],
+};
 
 const CIF = "if the ICT service supports a critical or important function";
 
@@ -211,10 +293,14 @@ export const B_07_01: Template = {
   ],
 };
 
-export const DORA_TEMPLATE_IDS = ["b_05.01", "b_02.02", "b_07.01"] as const;
+/** The templates Sovra builds from an assessment alone, each also a CSV of its own to merge into the entity's register. */
+export const DORA_TEMPLATE_IDS = ["b_02.01", "b_02.02", "b_05.01", "b_05.02", "b_07.01"] as const;
 export type DoraTemplateId = (typeof DORA_TEMPLATE_IDS)[number];
+/** The templates of Sovra's report package (decision 045): the entity's own row (B_01.01) and the five above. */
+export const DORA_PACKAGE_TEMPLATE_IDS = ["b_01.01", ...DORA_TEMPLATE_IDS] as const;
+export type DoraPackageTemplateId = (typeof DORA_PACKAGE_TEMPLATE_IDS)[number];
 
-export const DORA_TEMPLATES: Record<DoraTemplateId, Template> = { "b_05.01": B_05_01, "b_02.02": B_02_02, "b_07.01": B_07_01 };
+export const DORA_TEMPLATES: Record<DoraPackageTemplateId, Template> = { "b_01.01": B_01_01, "b_02.01": B_02_01, "b_02.02": B_02_02, "b_05.01": B_05_01, "b_05.02": B_05_02, "b_07.01": B_07_01 };
 
 /** Whether `value` may stand in `column` (an empty cell is an absent value in xBRL-CSV, always allowed here; gaps are listed separately). */
 export function isAllowedValue(column: TemplateColumn, value: string): boolean {

@@ -20,6 +20,9 @@ import { AiSystemForm } from "@/components/ai-systems/ai-system-form";
 import { DependencyCard } from "@/components/ai-systems/dependency-card";
 import { RouteForm } from "@/components/ai-systems/route-form";
 import { inSentence } from "@/scoring/words";
+import { getAiActRegistration } from "@/lib/ai-act-registrations/queries";
+import { chromiumProblem } from "@/lib/reports/renderer";
+import { RegistrationSection } from "@/components/ai-act-registrations/registration-section";
 
 export const metadata = { title: "AI system" };
 
@@ -29,7 +32,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
   const { org, id } = await params;
   const ctx = await requireOrgPage(org, "inventory:read");
   if (!z.uuid().safeParse(id).success) notFound();
-  const [system, live, offices] = await Promise.all([getAiSystem(ctx, id), scoreOrganisation(ctx), listOffices(ctx)]);
+  const [system, live, offices, registration] = await Promise.all([getAiSystem(ctx, id), scoreOrganisation(ctx), listOffices(ctx), getAiActRegistration(ctx, id)]);
   if (!system) notFound();
   const canWrite = can(ctx.role, "inventory:write");
   const [models, clouds, impact, flows] = canWrite
@@ -153,6 +156,16 @@ export default async function AiSystemPage({ params }: { params: Promise<{ org: 
             </details>
           )}
         </Card>
+
+        <RegistrationSection
+          orgSlug={ctx.organisationSlug}
+          aiSystemId={system.id}
+          organisationName={ctx.organisationName}
+          registration={registration}
+          canWrite={canWrite}
+          canExport={can(ctx.role, "reports:export")}
+          pdfProblem={chromiumProblem()}
+        />
       </div>
     </>
   );
