@@ -98,3 +98,45 @@ test("the owner moves a baseline into a new organisation: its workbook export im
 
   expect(await ratings(slug)).toEqual(before);
 });
+
+test("the owner moves Mainfeld into a new organisation through its AI-BOM: the CycloneDX file imports back exactly; another tool's BOM lists what it cannot map", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.owner);
+  const ratings = async (slug: string) => {
+    await page.goto(`/${slug}/inventory/ai-systems?size=100`);
+    const table = page.getByRole("table", { name: /^AI systems of / });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => `${tr.querySelector("th")?.textContent?.trim()}: ${tr.querySelector("td")?.textContent?.trim()}`));
+  };
+  const before = await ratings("mainfeld");
+
+  await page.goto("/mainfeld/reports");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download AI-BOM (CycloneDX JSON)" }).click()]);
+  const bom = { name: download.suggestedFilename(), mimeType: "application/json", buffer: await readFile(await download.path()) };
+
+  await page.goto("/organisations/new");
+  await page.getByLabel("Name").fill(`Mainfeld from its BOM ${Date.now()}`);
+  await page.getByLabel("Headquarters country").selectOption("DE");
+  await page.getByLabel("Sector").fill("Manufacturing");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await page.waitForURL((url) => url.pathname !== "/organisations/new");
+  const slug = new URL(page.url()).pathname.split("/")[1]!;
+
+  await page.goto(`/${slug}/inventory/import`);
+  await page.getByLabel("File to import").setInputFiles(bom);
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByText(/A CycloneDX 1\.6 BOM made by Sovra/)).toBeVisible();
+  await expect(page.getByRole("table", { name: /Not mapped/ })).toHaveCount(0);
+  const plan = page.getByRole("table", { name: "What the import will do" });
+  await expect(plan.getByRole("row", { name: /AI systems/ }).getByRole("cell").first()).toHaveText(String(before.length));
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText(/^Imported /)).toBeVisible();
+  expect(await ratings(slug)).toEqual(before);
+
+  // A model card made by another tool: what Sovra cannot place is listed, not dropped.
+  await page.goto(`/${slug}/inventory/import`);
+  await page.getByLabel("File to import").setInputFiles("lib/inventory/fixtures/cyclonedx/model-card-with-dataset.cdx.json");
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByText(/A CycloneDX 1\.7 BOM/)).toBeVisible();
+  await expect(page.getByRole("table", { name: /Not mapped/ }).locator("tbody tr")).not.toHaveCount(0);
+});

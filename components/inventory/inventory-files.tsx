@@ -4,7 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatBytes, IMPORT_LIMITS } from "@/lib/inventory/file-limits";
-import type { EntityCounts, ImportSummary } from "@/lib/inventory/import-file";
+import type { BomSummary, EntityCounts, ImportSummary } from "@/lib/inventory/import-file";
+import type { BomMappingEntry } from "@/lib/inventory/cyclonedx-import";
 import type { ImportEntityType } from "@/lib/inventory/import-plan";
 import { TABLE_ENTITIES, TABLE_TITLES, type TableEntity } from "@/lib/inventory/table-names";
 
@@ -89,9 +90,10 @@ export function InventoryFiles({ orgSlug, canImport }: { orgSlug: string; canImp
       <Card aria-labelledby="import-heading">
         <h2 id="import-heading" className="text-lg font-semibold text-slate-900">Import</h2>
         <p className="mt-1 text-sm text-slate-600">
-          The inventory document (JSON), one CSV file per table, or an XLSX workbook with one sheet per table, up to {formatBytes(IMPORT_LIMITS.maxUploadBytes)} and{" "}
-          {IMPORT_LIMITS.maxRows.toLocaleString("en")} rows. Rows are matched by name: importing the same file twice changes nothing the second time, and rows not in the
-          file are kept. You see what would change before anything is saved.
+          The inventory document (JSON), one CSV file per table, an XLSX workbook with one sheet per table, or a CycloneDX 1.4–1.7 BOM in JSON (an AI-BOM such as
+          Sovra&apos;s own export), up to {formatBytes(IMPORT_LIMITS.maxUploadBytes)} and {IMPORT_LIMITS.maxRows.toLocaleString("en")} rows. Rows are matched by name:
+          importing the same file twice changes nothing the second time, and rows not in the file are kept. You see what would change, and for a BOM what it could not
+          map, before anything is saved.
         </p>
         <form
           className="mt-4 flex flex-wrap items-end gap-4"
@@ -107,7 +109,7 @@ export function InventoryFiles({ orgSlug, canImport }: { orgSlug: string; canImp
             <input
               id={fileId}
               type="file"
-              accept=".json,.csv,.tsv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".json,.csv,.tsv,.xlsx,application/json,application/vnd.cyclonedx+json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               className="mt-1 block text-sm"
               disabled={busy}
               onChange={(e) => {
@@ -219,24 +221,24 @@ function CountsTable({ counts, caption }: { counts: Record<ImportEntityType, Ent
   const rows = (Object.keys(ENTITY_LABELS) as ImportEntityType[]).filter((t) => counts[t].create + counts[t].update + counts[t].unchanged > 0);
   if (rows.length === 0) return <p className="mt-3 text-sm text-slate-600">The file holds no rows.</p>;
   return (
-    <table className="mt-3 min-w-80 text-sm">
+    <table className="mt-3 w-full max-w-sm text-sm">
       <caption className="text-left font-medium text-slate-800">{caption}</caption>
       <thead>
         <tr className="border-b border-slate-200 text-left text-slate-600">
-          <th className="py-1 pr-6 font-medium">Table</th>
-          <th className="py-1 pr-6 text-right font-medium">New</th>
-          <th className="py-1 pr-6 text-right font-medium">Changed</th>
+          <th className="py-1 pr-4 font-medium">Table</th>
+          <th className="py-1 pr-4 text-right font-medium">New</th>
+          <th className="py-1 pr-4 text-right font-medium">Changed</th>
           <th className="py-1 text-right font-medium">Unchanged</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((t) => (
           <tr key={t} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-6 text-left font-normal">
+            <th scope="row" className="py-1 pr-4 text-left font-normal">
               {ENTITY_LABELS[t]}
             </th>
-            <td className="py-1 pr-6 text-right tabular-nums">{counts[t].create}</td>
-            <td className="py-1 pr-6 text-right tabular-nums">{counts[t].update}</td>
+            <td className="py-1 pr-4 text-right tabular-nums">{counts[t].create}</td>
+            <td className="py-1 pr-4 text-right tabular-nums">{counts[t].update}</td>
             <td className="py-1 text-right tabular-nums">{counts[t].unchanged}</td>
           </tr>
         ))}
@@ -259,9 +261,12 @@ function Preview({ summary, onConfirm }: { summary: ImportSummary; onConfirm: ()
         </Alert>
       ) : nothing ? (
         <Alert tone="info" className="mt-3">
-          The inventory already holds everything in this file: importing it would change nothing.
+          {summary.bom && summary.totals.unchanged === 0
+            ? "Nothing in this BOM maps to the inventory (the list below says why): importing it would change nothing."
+            : "The inventory already holds everything in this file: importing it would change nothing."}
         </Alert>
       ) : null}
+      {summary.bom && <BomIntro bom={summary.bom} />}
       {!blocked && <CountsTable counts={summary.counts} caption="What the import will do" />}
       {!blocked && summary.changes.length > 0 && <ChangesTable summary={summary} />}
       {summary.notes.length > 0 && (
@@ -272,6 +277,7 @@ function Preview({ summary, onConfirm }: { summary: ImportSummary; onConfirm: ()
         </ul>
       )}
       {summary.problems.length > 0 && <ProblemsTable summary={summary} />}
+      {summary.bom && <BomEntries bom={summary.bom} />}
       <div className="mt-4 flex items-center gap-3">
         <Button variant="primary" disabled={blocked || nothing} onClick={onConfirm}>
           Confirm import
@@ -346,6 +352,62 @@ function ProblemsTable({ summary }: { summary: ImportSummary }) {
   );
 }
 
+/** What kind of BOM the file is, and how much of it maps. */
+function BomIntro({ bom }: { bom: BomSummary }) {
+  return (
+    <p className="mt-3 text-sm text-slate-700">
+      A CycloneDX {bom.specVersion} BOM{bom.madeBySovra ? " made by Sovra: its sovra: properties are read, so it imports as it was exported" : ""}.{" "}
+      {bom.notMappedCount === 0 ? "Every component and service maps to the inventory." : `${bom.notMappedCount} component${bom.notMappedCount === 1 ? "" : "s"} or service${bom.notMappedCount === 1 ? "" : "s"} cannot be mapped: listed below, not imported.`}
+      {bom.assumedCount > 0 ? ` ${bom.assumedCount} fact${bom.assumedCount === 1 ? " was" : "s were"} assumed where the BOM is silent: check them below.` : ""}
+    </p>
+  );
+}
+
+/** The BOM's components and services that are not imported, and the facts assumed for the others. */
+function BomEntries({ bom }: { bom: BomSummary }) {
+  return (
+    <>
+      {bom.notMapped.length > 0 && <BomTable caption="Not mapped: not imported" entries={bom.notMapped} total={bom.notMappedCount} />}
+      {bom.assumed.length > 0 && <BomTable caption="Assumed: imported, but check these" entries={bom.assumed} total={bom.assumedCount} />}
+    </>
+  );
+}
+
+function BomTable({ caption, entries, total }: { caption: string; entries: BomMappingEntry[]; total: number }) {
+  return (
+    <div className="mt-4 max-h-96 overflow-auto">
+      <table className="w-full text-sm">
+        <caption className="text-left font-medium text-slate-800">
+          {caption}
+          {total > entries.length ? ` (the first ${entries.length} of ${total})` : ` (${total})`}
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-600">
+            <th className="py-1 pr-4 font-medium">Component or service</th>
+            <th className="py-1 pr-4 font-medium">Where in the BOM</th>
+            <th className="py-1 font-medium">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e, i) => (
+            <tr key={i} className="border-b border-slate-100 align-top">
+              <th scope="row" className="min-w-32 py-1 pr-4 text-left font-normal">
+                {e.name}
+              </th>
+              <td className="py-1 pr-4 font-mono text-xs">
+                {e.path}
+                {e.ref ? <span className="block text-slate-500">{e.ref}</span> : null}
+              </td>
+              {/* A reading width on a phone: the table scrolls sideways rather than squeeze a word per line. */}
+              <td className="min-w-64 py-1">{e.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function Imported({ summary, orgSlug }: { summary: ImportSummary; orgSlug: string }) {
   const { create, update, unchanged } = summary.totals;
   return (
@@ -354,6 +416,7 @@ function Imported({ summary, orgSlug }: { summary: ImportSummary; orgSlug: strin
         {create} new, {update} changed, {unchanged} unchanged. <a href={`/${orgSlug}/inventory`} className="font-medium underline">Back to the inventory</a>
       </Alert>
       <CountsTable counts={summary.counts} caption="What the import did" />
+      {summary.bom && <BomEntries bom={summary.bom} />}
     </section>
   );
 }

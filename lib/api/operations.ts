@@ -31,6 +31,7 @@ import { REPORT_OPERATIONS } from "@/lib/api/report-operations";
 import { AUDIT_OPERATIONS } from "@/lib/api/audit-operations";
 import { WORKSHOP_OPERATIONS } from "@/lib/api/workshop-operations";
 import { QUESTIONNAIRE_OPERATIONS } from "@/lib/api/questionnaire-operations";
+import { CYCLONEDX_IMPORT_OPERATIONS } from "@/lib/api/cyclonedx-import-operations";
 
 // Every operation of the public API, once: its route handler takes the permission and the
 // schemas from here (lib/api/route.ts), and the OpenAPI document is generated from this list.
@@ -171,7 +172,7 @@ export const importInventoryOperation = define({
   tag: "Inventory",
   summary: "Import an inventory document",
   description:
-    "Creates and updates rows to match the document, matched by name; never deletes. With `?dryRun=true` only answers the plan. All or nothing: a document with problems changes nothing and the answer lists every problem by JSON path. The body may be up to 25 MiB (413 beyond). Importing an export of the same organisation changes nothing. 429 with `Retry-After` when the server already runs as many imports as it may at once: try again after that many seconds.",
+    "Creates and updates rows to match the document, matched by name; never deletes. With `?dryRun=true` only answers the plan. All or nothing: a document with problems changes nothing and the answer lists every problem by JSON path. The body may be up to 25 MiB (413 beyond). Importing an export of the same organisation changes nothing. A CycloneDX BOM goes to `POST …/inventory/import/cyclonedx` instead (sent here, it is refused with 422 naming that route). 429 with `Retry-After` when the server already runs as many imports as it may at once: try again after that many seconds.",
   permission: "inventory:write",
   params: orgParamsSchema,
   query: importQuerySchema,
@@ -204,6 +205,7 @@ export const OPERATIONS: readonly Operation[] = [
   deleteOfficeOperation,
   exportInventoryOperation,
   importInventoryOperation,
+  ...CYCLONEDX_IMPORT_OPERATIONS,
   getScoresOperation,
   ...VENDOR_OPERATIONS,
   ...ASSESSMENT_OPERATIONS,

@@ -147,6 +147,19 @@ export const SOVRA_PROPERTIES = {
   volume: "sovra:volume",
   transferMechanism: "sovra:transfer-mechanism",
   encrypted: "sovra:encrypted",
+  // What the import (decision 047) needs to rebuild the inventory exactly and nobody else reads:
+  // the rows that are not components (offices, vendors, policy events) as the inventory
+  // document's rows in JSON, and the few facts of the others that the properties above leave out.
+  inventoryOffice: "sovra:inventory:office",
+  inventoryVendor: "sovra:inventory:vendor",
+  inventoryPolicyEvent: "sovra:inventory:policy-event",
+  catalogueKey: "sovra:catalogue-key",
+  licence: "sovra:model:licence",
+  hostingAssumed: "sovra:hosting-country:assumed",
+  contractDataResidency: "sovra:contract:data-residency",
+  contractExitTerms: "sovra:contract:exit-terms",
+  dataSent: "sovra:data-sent",
+  notes: "sovra:notes",
 } as const;
 const P = SOVRA_PROPERTIES;
 
@@ -204,6 +217,15 @@ class Properties {
   }
 }
 const properties = () => new Properties();
+
+/** A document row as a property value: compact JSON without its key (the BOM refers to these rows by name). */
+const rowJson = ({ key: _key, ...row }: { key: string }) => JSON.stringify(row);
+/** The licence text when the `licenses` entry does not hold it exactly (an SPDX id written in another case or with spaces). */
+const licenceTextIfChanged = (licence: string | undefined) => {
+  if (!licence) return undefined;
+  const written = licenceOf(licence).license;
+  return "id" in written && written.id !== licence ? licence : undefined;
+};
 
 const entity = (name: string, country: string | undefined): CdxOrganizationalEntity => (country ? { name, address: { country } } : { name });
 
@@ -310,6 +332,7 @@ export function buildCycloneDxBom(input: CycloneDxInput): CycloneDxBom {
       .add(P.cloudHqCountry, cloud?.hqCountry)
       .add(P.cloudUltimateParentCountry, cloud?.ultimateParent?.country)
       .add(P.hostingCountry, hostingCountryOf(r))
+      .add(P.hostingAssumed, r.hostingRegion ? undefined : true)
       .add(P.hostingRegion, r.hostingRegion?.region);
   };
 
@@ -345,7 +368,9 @@ export function buildCycloneDxBom(input: CycloneDxInput): CycloneDxBom {
         .add(P.modelFamily, m.family)
         .add(P.weights, m.weights)
         .add(P.source, m.source)
-        .add(P.sourceAsOf, m.asOf).list,
+        .add(P.sourceAsOf, m.asOf)
+        .add(P.catalogueKey, m.catalogueKey)
+        .add(P.licence, licenceTextIfChanged(m.licence)).list,
     };
   });
 
@@ -415,6 +440,10 @@ export function buildCycloneDxBom(input: CycloneDxInput): CycloneDxBom {
       .add(P.fallbackLastDrill, drilled ? (drilled.lastTested ?? "never") : undefined)
       .add(P.exitPlanDocumented, d.exitPlan?.documented)
       .add(P.exitPlanLastReviewed, d.exitPlan?.lastReviewed)
+      .add(P.contractDataResidency, d.contract?.dataResidency)
+      .add(P.contractExitTerms, d.contract?.exitTerms)
+      .addEach(P.dataSent, d.dataSent)
+      .add(P.notes, d.notes)
       .add(P.dataSensitivity, r?.sensitivity)
       .add(P.score, r?.score)
       .add(P.rating, r?.rating)
@@ -466,6 +495,10 @@ export function buildCycloneDxBom(input: CycloneDxInput): CycloneDxBom {
   const orgProperties = properties().add(P.role, "organisation").add(P.hqCountry, org.hqCountry).add(P.sector, org.sector).addEach(P.regime, org.regimes);
   orgProperties.add(P.score, o.score).add(P.rating, o.rating).add(P.methodologyVersion, methodology).add(P.scoredAsOf, result.asOf);
   for (const r of o.activeRestrictions) orgProperties.add(P.restriction, restrictionText(r.key));
+  for (const office of doc.offices) orgProperties.add(P.inventoryOffice, rowJson(office));
+  for (const vendor of doc.vendors) orgProperties.add(P.inventoryVendor, rowJson(vendor));
+  // A policy event's key is its name: it stays.
+  for (const event of doc.policyEvents) orgProperties.add(P.inventoryPolicyEvent, JSON.stringify(event));
   return {
     bomFormat: "CycloneDX",
     specVersion: input.specVersion,

@@ -36,6 +36,33 @@ function lookup(map: Map<string, string>, id: string | null | undefined): string
   return id ? map.get(id) : undefined;
 }
 
+/** The organisation's block of its inventory document. */
+export function documentOrganisation(organisation: Pick<InventoryRows["organisation"], "slug" | "name" | "hqCountry" | "sector" | "regimes" | "dpfCertified">) {
+  return compact({
+    key: organisation.slug,
+    name: organisation.name,
+    hqCountry: organisation.hqCountry,
+    sector: organisation.sector,
+    regimes: organisation.regimes.filter((r): r is (typeof REGIMES)[number] => (REGIMES as readonly string[]).includes(r)),
+    dpfCertified: organisation.dpfCertified,
+  });
+}
+
+/** A vendor row as the inventory document writes it, under `key`. */
+export function documentVendor(v: Pick<InventoryRows["vendors"][number], "name" | "vendorType" | "hqCountry" | "parentName" | "parentCountry" | "catalogueKey" | "dpfCertified" | "source" | "sourceAsOf">, key: string) {
+  return compact({
+    key,
+    name: v.name,
+    type: toDocumentValue(v.vendorType) as "other",
+    hqCountry: v.hqCountry,
+    ultimateParent: v.parentName && v.parentCountry ? { name: v.parentName, country: v.parentCountry } : undefined,
+    catalogueKey: v.catalogueKey ?? undefined,
+    dpfCertified: v.dpfCertified,
+    source: v.source ?? undefined,
+    asOf: isoDate(v.sourceAsOf),
+  });
+}
+
 /** The rows of one organisation that make up its inventory document, as Prisma returns them (orders as in loadInventoryDocument). */
 export interface InventoryRows {
   organisation: Prisma.OrganisationGetPayload<object>;
@@ -103,28 +130,9 @@ export function documentFromRows(rows: InventoryRows): { document: InventoryDocu
 
   const document: InventoryDocumentInput = {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
-    organisation: compact({
-      key: organisation.slug,
-      name: organisation.name,
-      hqCountry: organisation.hqCountry,
-      sector: organisation.sector,
-      regimes: organisation.regimes.filter((r): r is (typeof REGIMES)[number] => (REGIMES as readonly string[]).includes(r)),
-      dpfCertified: organisation.dpfCertified,
-    }),
+    organisation: documentOrganisation(organisation),
     offices: offices.map((o) => compact({ key: officeKey.get(o.id)!, name: o.name, country: o.country, headcount: o.headcount, teams: o.teams })),
-    vendors: vendors.map((v) =>
-      compact({
-        key: vendorKey.get(v.id)!,
-        name: v.name,
-        type: toDocumentValue(v.vendorType) as "other",
-        hqCountry: v.hqCountry,
-        ultimateParent: v.parentName && v.parentCountry ? { name: v.parentName, country: v.parentCountry } : undefined,
-        catalogueKey: v.catalogueKey ?? undefined,
-        dpfCertified: v.dpfCertified,
-        source: v.source ?? undefined,
-        asOf: isoDate(v.sourceAsOf),
-      }),
-    ),
+    vendors: vendors.map((v) => documentVendor(v, vendorKey.get(v.id)!)),
     models: models.map((m) =>
       compact({
         key: modelKey.get(m.id)!,

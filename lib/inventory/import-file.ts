@@ -27,12 +27,16 @@ import {
   type TabularDocument,
 } from "./tabular";
 import { readXlsx, writeXlsx } from "./xlsx";
+import { isCycloneDxBom } from "./cyclonedx-bom";
+import { bomPathOf, type BomMappingEntry, type CycloneDxTranslation } from "./cyclonedx-import";
+import { translateBomForOrganisation } from "./import-cyclonedx";
 
 // Files in and out of the inventory: the JSON document, one CSV per entity, an XLSX workbook.
 // Every format becomes the inventory document and goes through planInventoryImport /
 // applyInventoryImport (one transaction, all or nothing, upsert on natural keys). Nothing is
 // kept on the server between preview and confirm: the browser sends the file again with the
-// SHA-256 the preview returned, and everything is checked again. See ADR 008.
+// SHA-256 the preview returned, and everything is checked again. See ADR 008. A JSON file that is
+// a CycloneDX BOM (recognised by its content, decision 047) is translated into the document first.
 
 export const IMPORT_FORMATS = ["json", "csv", "xlsx"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -67,6 +71,17 @@ export interface ImportSummary {
   changes: RowChange[];
   notes: string[];
   applied: boolean;
+  /** For a CycloneDX BOM: its version and what could not be mapped or was assumed (at most MAX_LISTED_CHANGES of each). */
+  bom?: BomSummary;
+}
+
+export interface BomSummary {
+  specVersion: string;
+  madeBySovra: boolean;
+  notMapped: BomMappingEntry[];
+  notMappedCount: number;
+  assumed: BomMappingEntry[];
+  assumedCount: number;
 }
 
 /** A changed row as the preview lists it: its table, its name and the fields that change. */
@@ -101,7 +116,7 @@ const zeroCounts = () => Object.fromEntries(IMPORT_ENTITY_TYPES.map((t) => [t, {
 const hasErrors = (problems: TableProblem[]) => problems.some((p) => p.severity === "error");
 
 /** The document a file holds, with where its rows came from; or the problems that stop it. */
-async function documentFromFile(ctx: OrgContext, upload: InventoryUpload, format: ImportFormat): Promise<{ tabular?: TabularDocument; json?: unknown; problems: TableProblem[] }> {
+async function documentFromFile(ctx: OrgContext, upload: InventoryUpload, format: ImportFormat): Promise<{ tabular?: TabularDocument; json?: unknown; bom?: CycloneDxTranslation; problems: TableProblem[] }> {
   const { fileName, bytes } = upload;
   if (format === "json") {
     if (bytes.byteLength > IMPORT_LIMITS.maxUploadBytes) return { problems: [{ sheet: fileName, message: tooLargeMessage(bytes.byteLength), severity: "error" }] };
@@ -109,7 +124,10 @@ async function documentFromFile(ctx: OrgContext, upload: InventoryUpload, format
     if (!decoded.ok) return { problems: [{ sheet: fileName, row: decoded.line, message: decoded.message.replace("not a CSV file", "not a JSON document"), severity: "error" }] };
     const parsed = parseJsonText(decoded.text, (value) => ({ ok: true, value }));
     if (!parsed.ok) return { problems: parsed.issues.map((i) => ({ sheet: fileName, message: i.message, severity: "error" as const })) };
-    return { json: parsed.value, problems: [] };
+    if (!isCycloneDxBom(parsed.value)) return { json: parsed.value, problems: [] };
+    const translated = await translateBomForOrganisation(ctx, parsed.value);
+    if (!translated.ok) return { problems: translated.issues.map((i) => ({ sheet: fileName, column: i.path, message: i.message, severity: "error" as const })) };
+    return { json: translated.translation.document, bom: translated.translation, problems: [] };
   }
   let read: ReadResult;
   if (format === "csv") {
@@ -183,24 +201,28 @@ async function plan(ctx: OrgContext, upload: InventoryUpload, apply: boolean, ex
   if (expectedSha256 !== undefined && expectedSha256 !== summary.sha256) {
     throw new AppError("CONFLICT", "This is not the file that was previewed. Preview it again before importing.");
   }
-  const { tabular, json, problems } = await documentFromFile(ctx, upload, format);
+  const { tabular, json, bom, problems } = await documentFromFile(ctx, upload, format);
   summary.problems = problems;
+  if (bom) {
+    const cap = (entries: BomMappingEntry[]) => entries.slice(0, MAX_LISTED_CHANGES);
+    summary.bom = { specVersion: bom.specVersion, madeBySovra: bom.madeBySovra, notMapped: cap(bom.notMapped), notMappedCount: bom.notMapped.length, assumed: cap(bom.assumed), assumedCount: bom.assumed.length };
+  }
   const input = tabular?.document ?? json;
   if (input === undefined) return summary;
   // A preview plans even with table problems, to list every problem at once; an import does not start.
   if (apply && hasErrors(problems)) return summary;
   const result = apply ? await applyInventoryImport(ctx, input) : await planInventoryImport(ctx, input);
   if (!result.ok) {
-    summary.problems = [...problems, ...(tabular ? issuesToProblems(result.issues, tabular.origins, problems) : jsonProblems(upload.fileName, result.issues))];
+    summary.problems = [...problems, ...(tabular ? issuesToProblems(result.issues, tabular.origins, problems) : jsonProblems(upload.fileName, result.issues, bom && ((path) => bomPathOf(bom.origins, path))))];
     return summary;
   }
   Object.assign(summary, countsOf(result.plan, tabular), { changes: changesOf(result.plan), notes: result.plan.notes, applied: apply && !hasErrors(problems) });
   return summary;
 }
 
-/** The document's problems at their JSON path, in words naming the field (./import-messages.ts). */
-const jsonProblems = (fileName: string, issues: Issue[]): TableProblem[] =>
-  issues.map((i) => ({ sheet: fileName, column: i.path, message: problemMessage(/\.(\w+)$/.exec(i.path)?.[1], i.message), severity: "error" }));
+/** The document's problems at their JSON path (for a BOM, the place in the BOM the row came from), in words naming the field (./import-messages.ts). */
+const jsonProblems = (fileName: string, issues: Issue[], pathOf: (path: string) => string = (path) => path): TableProblem[] =>
+  issues.map((i) => ({ sheet: fileName, column: pathOf(i.path), message: problemMessage(/\.(\w+)$/.exec(i.path)?.[1], i.message), severity: "error" }));
 
 /**
  * What importing the file would do, and every problem in it. Changes nothing. Previews and imports

@@ -15,7 +15,7 @@ export default async function InventoryImportPage({ params }: { params: Promise<
     <>
       <PageHeader
         title="Import and export"
-        description={`Bring ${possessive(ctx.organisationName)} inventory in from a workbook, CSV files or the inventory document, or take it out in the same formats.`}
+        description={`Bring ${possessive(ctx.organisationName)} inventory in from a workbook, CSV files, the inventory document or a CycloneDX AI-BOM, or take it out as a workbook, CSV files or the document.`}
       />
       <InventoryFiles orgSlug={ctx.organisationSlug} canImport={can(ctx.role, "inventory:write")} />
     </>

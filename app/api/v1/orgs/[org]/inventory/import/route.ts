@@ -5,8 +5,15 @@ import { fieldErrorsFromIssues } from "@/lib/api/errors";
 import { AppError } from "@/lib/errors";
 import { applyInventoryImport, planInventoryImport } from "@/lib/inventory/import";
 import { IMPORT_RETRY_AFTER_SECONDS } from "@/lib/inventory/import-slots";
+import { isCycloneDxBom } from "@/lib/inventory/cyclonedx-bom";
 
 const importRoute = apiRoute(importInventoryOperation, async ({ ctx, query, body }) => {
+  // A BOM has its own route (decision 047): say where, rather than list it as a document's problems.
+  if (isCycloneDxBom(body)) {
+    throw new AppError("INVALID_INPUT", `This is a CycloneDX BOM, not an inventory document: send it to POST /api/v1/orgs/${ctx.organisationSlug}/inventory/import/cyclonedx. Nothing was imported.`, {
+      fieldErrors: { "$.bomFormat": ["a CycloneDX BOM: import it with POST …/inventory/import/cyclonedx"] },
+    });
+  }
   const result = query.dryRun ? await planInventoryImport(ctx, body) : await applyInventoryImport(ctx, body);
   if (!result.ok) {
     const n = result.issues.length;
