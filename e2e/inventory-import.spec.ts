@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/demo";
 
 /** A small workbook with two new offices; the second one's country is `porto`. */
@@ -15,6 +15,14 @@ async function officesWorkbook(porto: string): Promise<Buffer> {
 }
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Every AI system of an organisation with its rating cell, as its list shows them ("name: rating"). */
+async function aiSystemRatings(page: Page, slug: string): Promise<string[]> {
+  await page.goto(`/${slug}/inventory/ai-systems?size=100`);
+  const table = page.getByRole("table", { name: /^AI systems of / });
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => `${tr.querySelector("th")?.textContent?.trim()}: ${tr.querySelector("td")?.textContent?.trim()}`));
+}
 
 test("the CTO imports a workbook: a bad row is refused with its sheet and row named, the fixed file is imported", async ({ page }) => {
   await signIn(page, DEMO.editor);
@@ -65,12 +73,7 @@ test("an analyst may export the inventory but is not offered the import, which t
 
 test("the owner moves a baseline into a new organisation: its workbook export imports there, and every AI system scores the same", async ({ page }) => {
   await signIn(page, DEMO.owner);
-  const ratings = async (slug: string) => {
-    await page.goto(`/${slug}/inventory/ai-systems?size=100`);
-    const table = page.getByRole("table", { name: /^AI systems of / });
-    await expect(table.locator("tbody tr").first()).toBeVisible();
-    return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => `${tr.querySelector("th")?.textContent?.trim()}: ${tr.querySelector("td")?.textContent?.trim()}`));
-  };
+  const ratings = (slug: string) => aiSystemRatings(page, slug);
   const before = await ratings("mainfeld");
   expect(before.filter((r) => /\d+\.\d$/.test(r)).length).toBeGreaterThanOrEqual(10);
 
@@ -102,12 +105,7 @@ test("the owner moves a baseline into a new organisation: its workbook export im
 test("the owner moves Mainfeld into a new organisation through its AI-BOM: the CycloneDX file imports back exactly; another tool's BOM lists what it cannot map", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.owner);
-  const ratings = async (slug: string) => {
-    await page.goto(`/${slug}/inventory/ai-systems?size=100`);
-    const table = page.getByRole("table", { name: /^AI systems of / });
-    await expect(table.locator("tbody tr").first()).toBeVisible();
-    return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => `${tr.querySelector("th")?.textContent?.trim()}: ${tr.querySelector("td")?.textContent?.trim()}`));
-  };
+  const ratings = (slug: string) => aiSystemRatings(page, slug);
   const before = await ratings("mainfeld");
 
   await page.goto("/mainfeld/reports");

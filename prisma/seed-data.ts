@@ -22,6 +22,7 @@ import type { PolicyScope, Restriction } from "../scoring/schema/policy-event";
 import type { ComputeBand } from "../scoring/schema/primitives";
 import type { REGIMES } from "../scoring/schema/inventory";
 import type { Shock } from "../scoring/schema/scenario";
+import type { RegistrationFields } from "../lib/ai-act-registrations/annex-viii";
 import type {
   AccessPath,
   Criticality,
@@ -288,21 +289,9 @@ export interface DemoOrganisation {
 }
 
 /** An AI system's EU AI Act registration as the demo starts with it: empty answers are what is still missing. */
-export interface DemoAiActRegistration {
-  /** The AI system's name. */
+export interface DemoAiActRegistration extends RegistrationFields {
+  /** The AI system's name. Empty answers are what is still missing. */
   system: string;
-  /** Annex III point ("1".."8"), or null when not judged yet. */
-  annexIIIArea: string | null;
-  deployerName: string;
-  deployerAddress: string;
-  deployerContact: string;
-  submitterName: string;
-  submitterAddress: string;
-  submitterContact: string;
-  providerEuDatabaseUrl: string;
-  friaSummary: string;
-  dpiaSummary: string;
-  dpiaNotApplicable: boolean;
 }
 
 export interface DemoQuestionnaire {
