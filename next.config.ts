@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // Nothing calls home: no telemetry, no remote images, no font downloads (fonts are self-hosted).
   poweredByHeader: false,
   images: { unoptimized: true },
+  // The container image (Dockerfile) builds with SOVRA_STANDALONE=1: Next's standalone output, the
+  // server with only the files it traces. Unset, as for `npm start` and CI, the build is the
+  // ordinary one that `next start` and lib/runtime/web-server.ts serve (docs/decisions/048).
+  ...(process.env.SOVRA_STANDALONE === "1" && { output: "standalone" as const }),
   // Server-only packages with native or WASM parts stay outside the server bundle.
   serverExternalPackages: ["playwright-core", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pg-boss"],
   // `npm run typecheck` (part of `npm run check` and CI) checks every file, tests included;

@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["scoring/**/*.test.ts", "lib/**/*.unit.test.ts", "components/**/*.unit.test.ts"],
+          include: ["scoring/**/*.test.ts", "lib/**/*.unit.test.ts", "components/**/*.unit.test.ts", "deploy/**/*.unit.test.ts"],
           environment: "node",
         },
       },
