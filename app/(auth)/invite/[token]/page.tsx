@@ -4,6 +4,7 @@ import { findUsableInvitation } from "@/lib/members/queries";
 import { invitationTokenSchema } from "@/lib/members/schemas";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/accept-invitation";
+import { InvalidInvitation } from "@/components/members/invalid-invitation";
 import { acceptInvitationAction, acceptInvitationWithAccountAction } from "@/lib/members/actions";
 import { SignOutLink } from "@/components/shell/sign-out-link";
 import { inSentence } from "@/scoring/words";
@@ -13,17 +14,7 @@ export const metadata = { title: "Invitation" };
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = invitationTokenSchema.safeParse(token).success ? await findUsableInvitation(token) : null;
-  if (!invitation) {
-    return (
-      <>
-        <h1 className="text-xl font-semibold text-slate-900">This invitation is not valid</h1>
-        <p className="mt-2 text-sm text-slate-600">It may have expired, been used or been revoked. Ask the owner who sent it for a new link.</p>
-        <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-700 hover:underline">
-          Go to sign-in
-        </Link>
-      </>
-    );
-  }
+  if (!invitation) return <InvalidInvitation sender="owner" />;
   const user = await getCurrentUser();
   return (
     <>

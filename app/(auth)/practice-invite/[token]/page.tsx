@@ -4,6 +4,7 @@ import { findUsablePracticeInvitation } from "@/lib/practices/invitation-queries
 import { practiceInvitationTokenSchema } from "@/lib/practices/invitation-schemas";
 import { PRACTICE_ROLE_DESCRIPTIONS, PRACTICE_ROLE_LABELS } from "@/lib/auth/practice-permissions";
 import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/accept-invitation";
+import { InvalidInvitation } from "@/components/members/invalid-invitation";
 import { acceptPracticeInvitationAction, acceptPracticeInvitationWithAccountAction } from "@/lib/practices/invitation-actions";
 import { SignOutLink } from "@/components/shell/sign-out-link";
 import { inSentence } from "@/scoring/words";
@@ -13,17 +14,7 @@ export const metadata = { title: "Invitation to a practice" };
 export default async function PracticeInvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = practiceInvitationTokenSchema.safeParse(token).success ? await findUsablePracticeInvitation(token) : null;
-  if (!invitation) {
-    return (
-      <>
-        <h1 className="text-xl font-semibold text-slate-900">This invitation is not valid</h1>
-        <p className="mt-2 text-sm text-slate-600">It may have expired, been used or been revoked. Ask the partner who sent it for a new link.</p>
-        <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-700 hover:underline">
-          Go to sign-in
-        </Link>
-      </>
-    );
-  }
+  if (!invitation) return <InvalidInvitation sender="partner" />;
   const user = await getCurrentUser();
   return (
     <>
