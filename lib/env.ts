@@ -39,8 +39,42 @@ const envSchema = z.object({
   SOVRA_MAIL_FROM: z.string().min(3).max(200).optional(),
   /** Sovra's address as users reach it (https://sovra.example.com), for links in mails; never taken from a request. */
   SOVRA_PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).optional(),
+  // ---- single sign-on for the whole instance (decision 049; README's table) ----
+  /** An OIDC issuer (discovery at {issuer}/.well-known/openid-configuration) that signs in everyone on SOVRA_SSO_DOMAINS. */
+  SOVRA_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "must be the issuer's http(s):// URL" }).optional(),
+  SOVRA_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  SOVRA_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** A SAML 2.0 IdP for the whole instance, by its metadata: a URL, or a file on this server. */
+  SOVRA_SAML_IDP_METADATA_URL: z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).optional(),
+  SOVRA_SAML_IDP_METADATA_FILE: z.string().min(1).optional(),
+  /** What the sign-in button says. */
+  SOVRA_SSO_NAME: z.string().min(1).max(80).default("Single sign-on"),
+  /** The organisation (its slug, as in its URLs) people signed in by the instance connection join. */
+  SOVRA_SSO_ORGANISATION: z.string().regex(/^[a-z0-9-]+$/, "must be an organisation's slug (lower case, digits, hyphens)").optional(),
+  /** Email domains sent to the instance connection, comma-separated; unset: every email no organisation's own connection claims. */
+  SOVRA_SSO_DOMAINS: z.string().regex(/^\s*[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*[a-z0-9.-]+\.[a-z]{2,}\s*)*$/i, "must be domains separated by commas (example.com,example.org)").optional(),
+  /** The claim or attribute that lists a person's groups. */
+  SOVRA_SSO_GROUPS_ATTRIBUTE: z.string().min(1).max(300).default("groups"),
+  /** Group-to-role mapping: group=role pairs separated by commas (sovra-owners=owner,sovra-risk=analyst). */
+  SOVRA_SSO_GROUP_ROLES: z.string().regex(/^\s*[^=,]+=(owner|editor|analyst|viewer)\s*(,\s*[^=,]+=(owner|editor|analyst|viewer)\s*)*$/, "must be group=role pairs separated by commas; roles: owner, editor, analyst, viewer").optional(),
+  /** The role of a person none of whose groups is mapped; none: refused. */
+  SOVRA_SSO_DEFAULT_ROLE: z.enum(["owner", "editor", "analyst", "viewer", "none"]).default("none"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 }).superRefine((v, ctx) => {
+  const oidc = [v.SOVRA_OIDC_ISSUER, v.SOVRA_OIDC_CLIENT_ID, v.SOVRA_OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    ctx.addIssue({ code: "custom", path: ["SOVRA_OIDC_ISSUER"], message: "SOVRA_OIDC_ISSUER, SOVRA_OIDC_CLIENT_ID and SOVRA_OIDC_CLIENT_SECRET go together" });
+  }
+  const saml = Boolean(v.SOVRA_SAML_IDP_METADATA_URL || v.SOVRA_SAML_IDP_METADATA_FILE);
+  if (v.SOVRA_SAML_IDP_METADATA_URL && v.SOVRA_SAML_IDP_METADATA_FILE) {
+    ctx.addIssue({ code: "custom", path: ["SOVRA_SAML_IDP_METADATA_FILE"], message: "set SOVRA_SAML_IDP_METADATA_URL or SOVRA_SAML_IDP_METADATA_FILE, not both" });
+  }
+  if (saml && v.SOVRA_OIDC_ISSUER) {
+    ctx.addIssue({ code: "custom", path: ["SOVRA_SAML_IDP_METADATA_URL"], message: "the instance has one identity provider: OIDC or SAML, not both" });
+  }
+  if ((saml || v.SOVRA_OIDC_ISSUER) && !v.SOVRA_SSO_ORGANISATION) {
+    ctx.addIssue({ code: "custom", path: ["SOVRA_SSO_ORGANISATION"], message: "must be set with an instance identity provider: the organisation its people join" });
+  }
   if (!v.SOVRA_SMTP_URL) return;
   if (!v.SOVRA_MAIL_FROM) ctx.addIssue({ code: "custom", path: ["SOVRA_MAIL_FROM"], message: "must be set when SOVRA_SMTP_URL is set" });
   if (!v.SOVRA_PUBLIC_URL) ctx.addIssue({ code: "custom", path: ["SOVRA_PUBLIC_URL"], message: "must be set when SOVRA_SMTP_URL is set (links in mails)" });

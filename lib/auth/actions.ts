@@ -22,6 +22,11 @@ export const signInAction = publicAction(signInSchema.extend({ callbackUrl: z.st
     await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeCallback(input.callbackUrl) });
   } catch (e) {
     if (e instanceof CredentialsSignin) {
+      const ssoRequired = /^sso_required:(.+)$/s.exec(e.code ?? "");
+      if (ssoRequired) {
+        const message = `${ssoRequired[1]} requires single sign-on: use "Continue with single sign-on" below with your work email.`;
+        return { status: "error", code: "FORBIDDEN", message, values: { email: input.email } };
+      }
       const throttled = /^throttled:(\d+)$/.exec(e.code ?? "");
       const message = throttled ? `Too many failed sign-in attempts. Try again in ${formatWait(Number(throttled[1]))}.` : GENERIC_FAILURE;
       return { status: "error", code: throttled ? "RATE_LIMITED" : "UNAUTHENTICATED", message, values: { email: input.email } };

@@ -13,6 +13,14 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, readKnownDevice } from "@/lib/auth/known-device";
 import { revokeSession, SESSION, touchSession } from "@/lib/auth/sessions";
 
+/** The password was right but an organisation requires single sign-on; `code` names it. */
+export class SsoRequired extends CredentialsSignin {
+  constructor(organisationName: string) {
+    super();
+    this.code = `sso_required:${organisationName}`;
+  }
+}
+
 /** Wrong email or wrong password: one error, so a caller cannot tell which part was wrong. */
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
@@ -59,7 +67,11 @@ const nextAuth = NextAuth({
           knownDeviceId,
           userAgent: request?.headers?.get("user-agent"),
         });
-        if (!result.ok) throw result.reason === "throttled" ? new SignInThrottled(result.waitMs) : new InvalidCredentials();
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new SignInThrottled(result.waitMs);
+          if (result.reason === "sso_required") throw new SsoRequired(result.organisationName);
+          throw new InvalidCredentials();
+        }
         // This browser now knows the account: its next sign-ins are throttled per browser (decision 028).
         const https = request?.headers?.get("x-forwarded-proto") === "https" || request?.url?.startsWith("https:");
         jar.set(KNOWN_DEVICE_COOKIE, issueKnownDevice(email, secret, knownDeviceId ?? undefined), {

@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   "remediation:manage": ["owner", "analyst"],
   "audit:read": ["owner", "analyst"],
   "api_tokens:manage": ["owner"],
+  // Single sign-on, verified domains, require-SSO, break-glass owners and SCIM tokens (decision 049):
+  // who can sign in at all, so the owners'.
+  "sso:manage": ["owner"],
   // Every member sees and revokes the tokens they created (a demoted owner keeps that; decision 029).
   "api_tokens:own": ALL,
   // Freezing an assessment is the risk officer's act (a dated record for the board), not the

@@ -15,6 +15,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "remediation:manage": ["owner", "analyst"],
   "audit:read": ["owner", "analyst"],
   "api_tokens:manage": ["owner"],
+  "sso:manage": ["owner"],
   "api_tokens:own": ["owner", "editor", "analyst", "viewer"],
   "assessments:write": ["owner", "analyst"],
   "policy_events:manage": ["owner", "analyst"],

@@ -20,7 +20,11 @@ export const SESSION = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opens a session for a user who just proved who they are; its id goes into the cookie. */
-export async function createSession(prisma: Db, input: { userId: string; userAgent?: string | null; address?: string }, now = new Date()): Promise<string> {
+export async function createSession(
+  prisma: Db,
+  input: { userId: string; userAgent?: string | null; address?: string; method?: "password" | "oidc" | "saml" },
+  now = new Date(),
+): Promise<string> {
   const row = await prisma.session.create({
     data: {
       userId: input.userId,
@@ -29,6 +33,7 @@ export async function createSession(prisma: Db, input: { userId: string; userAge
       expiresAt: new Date(now.getTime() + SESSION.maxAgeMs),
       userAgent: summariseUserAgent(input.userAgent),
       address: (input.address ?? "").slice(0, 64),
+      method: input.method ?? "password",
     },
     select: { id: true },
   });

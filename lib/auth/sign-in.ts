@@ -10,6 +10,8 @@ import { pruneThrottle, reserveAttempt, settleSuccess, THROTTLE, throttleKey, ty
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string }; sessionId: string }
   | { ok: false; reason: "invalid" }
+  /** The password was right, but an organisation of this person requires single sign-on (decision 049). */
+  | { ok: false; reason: "sso_required"; organisationName: string }
   | { ok: false; reason: "throttled"; waitMs: number };
 
 export interface SignInAttempt {
@@ -43,6 +45,12 @@ export async function attemptSignIn(prisma: PrismaClient, attempt: SignInAttempt
   if (!ok || !user) return { ok: false, reason: "invalid" };
 
   await settleSuccess(prisma, { clear: [throttleKey.account(email), principal.key], refund: [address] });
+  // Told only to someone who knew the password, so it reveals nothing to a guesser.
+  const required = await prisma.membership.findFirst({
+    where: { userId: user.id, breakGlass: false, organisation: { ssoRequired: true } },
+    select: { organisation: { select: { name: true } } },
+  });
+  if (required) return { ok: false, reason: "sso_required", organisationName: required.organisation.name };
   const sessionId = await createSession(prisma, { userId: user.id, userAgent: attempt.userAgent, address: attempt.address }, now);
   // Housekeeping without a job: about one sign-in in fifty deletes long-dead rows (indexed, small).
   if (Math.random() < 0.02) await Promise.all([pruneThrottle(prisma, now), pruneSessions(prisma, now)]).catch(() => undefined);

@@ -27,6 +27,7 @@ export const ROLE_MATRIX: Record<Permission, Record<Role, boolean>> = {
   "remediation:manage": { owner: true, editor: false, analyst: true, viewer: false },
   "audit:read": { owner: true, editor: false, analyst: true, viewer: false },
   "api_tokens:manage": { owner: true, editor: false, analyst: false, viewer: false },
+  "sso:manage": { owner: true, editor: false, analyst: false, viewer: false },
   "api_tokens:own": { owner: true, editor: true, analyst: true, viewer: true },
   "assessments:write": { owner: true, editor: false, analyst: true, viewer: false },
   "policy_events:manage": { owner: true, editor: false, analyst: true, viewer: false },
