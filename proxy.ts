@@ -13,8 +13,8 @@ import { urlTextProblem } from "@/lib/text";
 // skipped). /print/report/, /print/workshop/ and /print/ai-act-registrations/ pages check a signed print token instead (lib/reports/print-token.ts):
 // headless Chromium has no session.
 const PUBLIC = [/^\/print\/(report|workshop|ai-act-registrations)\//, /^\/sign-in/, /^\/setup/, /^\/invite\//, /^\/practice-invite\//, /^\/q\//, /^\/api\//, /^\/_next\//, /^\/favicon/, /^\/[^/]+\.(png|svg|ico|txt|webmanifest)$/];
-/** The public API answers JSON and files only, and checks its own input in its own error shape. */
-const PUBLIC_API = /^\/api\/v1\//;
+/** The public API and the SCIM endpoint answer JSON and files only, and check their own input in their own error shape. */
+const PUBLIC_API = /^\/api\/(v1|scim)\//;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

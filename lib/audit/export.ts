@@ -35,7 +35,7 @@ export async function exportAuditEventsCsv(ctx: OrgContext, filters: AuditFilter
     for (const e of batch) {
       rows.push([
         e.createdAt.toISOString(),
-        e.actor?.name ?? absentActorLabel(e.action),
+        e.actor?.name ?? absentActorLabel(e.action, e.after),
         e.actor?.email ?? null,
         auditActionLabel(e.action),
         auditEntityTypeLabel(e.entityType),

@@ -56,10 +56,14 @@ export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_TYPE_LABELS) as Audit
 
 /**
  * Who acted, in words, when the event names no account: an answer through a questionnaire link
- * (nobody signs in for it, decision 039), or an account deleted since.
+ * (nobody signs in for it, decision 039), the identity provider over SCIM (decision 049), or an
+ * account deleted since.
+ * @example absentActorLabel("role_change", { source: "scim" }) // "Identity provider (SCIM)"
  */
-export function absentActorLabel(action: string): string {
-  return action === "answer" ? "Someone with the questionnaire link" : "Deleted account";
+export function absentActorLabel(action: string, after?: unknown): string {
+  if (action === "answer") return "Someone with the questionnaire link";
+  if (after && typeof after === "object" && (after as { source?: unknown }).source === "scim") return "Identity provider (SCIM)";
+  return "Deleted account";
 }
 
 /** An action's label; one this version does not know is shown in words made from its code. */

@@ -83,7 +83,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
           href: `/${ctx.organisationSlug}/settings/audit/${e.id}`,
           cells: {
             when: formatDateTime(e.createdAt).replace(" UTC", ""),
-            actor: e.actor?.name ?? absentActorLabel(e.action),
+            actor: e.actor?.name ?? absentActorLabel(e.action, e.after),
             action: auditActionLabel(e.action),
             entityType: auditEntityTypeLabel(e.entityType),
             subject: e.subject,

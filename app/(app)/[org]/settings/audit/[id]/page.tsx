@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/context";
 import { getAuditEvent } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/dates";
-import { auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
+import { absentActorLabel, auditActionLabel, auditEntityTypeLabel } from "@/lib/audit/labels";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
 
@@ -46,7 +46,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ org
           <dt className="font-medium text-slate-600">When</dt>
           <dd>{formatDateTime(event.createdAt)}</dd>
           <dt className="font-medium text-slate-600">Who</dt>
-          <dd>{event.actor ? `${event.actor.name} (${event.actor.email})` : event.action === "answer" ? "Someone with the questionnaire link (no account)" : "An account that no longer exists"}</dd>
+          <dd>{event.actor ? `${event.actor.name} (${event.actor.email})` : absentActorLabel(event.action, event.after)}</dd>
           <dt className="font-medium text-slate-600">Entity id</dt>
           <dd className="font-mono text-xs leading-5">{event.entityId}</dd>
           <dt className="font-medium text-slate-600">Event number</dt>

@@ -1,0 +1,4 @@
+// SCIM 2.0 (RFC 7644) for one organisation; the operations are in lib/scim/endpoints.ts.
+import { listSchemas } from "@/lib/scim/endpoints";
+
+export const GET = listSchemas;
