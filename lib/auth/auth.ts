@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
+import { cookies, headers as requestHeaders } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readSessionToken } from "@/lib/auth/session-token";
@@ -12,6 +12,10 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, readKnownDevice } from "@/lib/auth/known-device";
 import { revokeSession, SESSION, touchSession } from "@/lib/auth/sessions";
+import { completeOidcSignIn, loadSignInConnections, oidcProviders } from "@/lib/sso/oidc";
+import { noteAuthError } from "@/lib/sso/oidc-errors";
+import { AUTH_ERROR_PAGE } from "@/lib/sso/oidc-route";
+import { keyOfProviderId } from "@/lib/sso/config";
 
 /** The password was right but an organisation requires single sign-on; `code` names it. */
 export class SsoRequired extends CredentialsSignin {
@@ -40,76 +44,98 @@ function authSecret(): string {
   return secret;
 }
 
-const nextAuth = NextAuth({
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION.maxAgeMs / 1000 },
-  pages: { signIn: "/sign-in" },
-  logger: {
-    // A failed sign-in is expected, not an error worth a stack trace.
-    error(error) {
-      if (!(error instanceof CredentialsSignin) && error.name !== "CredentialsSignin") console.error("[auth]", error);
-    },
-  },
-  providers: [
-    Credentials({
-      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw, request) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidCredentials();
-        const { email, password } = parsed.data;
-        const secret = authSecret();
-        const jar = await cookies();
-        const knownDeviceId = readKnownDevice(jar.get(KNOWN_DEVICE_COOKIE)?.value, email, secret);
-        const result = await attemptSignIn(db(), {
-          email,
-          password,
-          address: clientAddress(request?.headers, env().SOVRA_TRUSTED_PROXIES),
-          knownDeviceId,
-          userAgent: request?.headers?.get("user-agent"),
-        });
-        if (!result.ok) {
-          if (result.reason === "throttled") throw new SignInThrottled(result.waitMs);
-          if (result.reason === "sso_required") throw new SsoRequired(result.organisationName);
-          throw new InvalidCredentials();
-        }
-        // This browser now knows the account: its next sign-ins are throttled per browser (decision 028).
-        const https = request?.headers?.get("x-forwarded-proto") === "https" || request?.url?.startsWith("https:");
-        jar.set(KNOWN_DEVICE_COOKIE, issueKnownDevice(email, secret, knownDeviceId ?? undefined), {
-          httpOnly: true,
-          sameSite: "lax",
-          secure: Boolean(https),
-          path: "/",
-          maxAge: KNOWN_DEVICE_MAX_AGE_S,
-        });
-        return { ...result.user, sessionId: result.sessionId };
+/**
+ * Auth.js's configuration for one of its requests (`request` is undefined for the server-side
+ * signIn/signOut of Credentials sign-ins and sign-out). Built per request, lazily, because single
+ * sign-on connections come and go with their organisations' settings: one provider per enabled
+ * OIDC connection (lib/sso/oidc.ts). Only Auth.js's own routes and the sign-in/sign-out actions
+ * build it; pages read the session without Auth.js (`auth` below), so this costs them nothing.
+ */
+async function authConfig(request: Request | undefined): Promise<NextAuthConfig> {
+  const connections = await loadSignInConnections(db(), env(), authSecret());
+  return {
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION.maxAgeMs / 1000 },
+    // Auth.js's error page: a failed single sign-on is explained there in plain words instead (lib/sso/oidc-route.ts).
+    pages: { signIn: "/sign-in", error: AUTH_ERROR_PAGE },
+    logger: {
+      // A failed sign-in is expected, not an error worth a stack trace.
+      error(error) {
+        noteAuthError(error);
+        if (!(error instanceof CredentialsSignin) && error.name !== "CredentialsSignin") console.error("[auth]", error);
       },
-    }),
-  ],
-  callbacks: {
-    // Only ever a page of this site, and never a Location with a control character (decision 030).
-    redirect({ url, baseUrl }) {
-      return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
     },
-    jwt({ token, user }) {
-      if (user?.id) {
-        token.sub = user.id;
-        token.sid = user.sessionId;
-      }
-      return token;
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw, request) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) throw new InvalidCredentials();
+          const { email, password } = parsed.data;
+          const secret = authSecret();
+          const jar = await cookies();
+          const knownDeviceId = readKnownDevice(jar.get(KNOWN_DEVICE_COOKIE)?.value, email, secret);
+          const result = await attemptSignIn(db(), {
+            email,
+            password,
+            address: clientAddress(request?.headers, env().SOVRA_TRUSTED_PROXIES),
+            knownDeviceId,
+            userAgent: request?.headers?.get("user-agent"),
+          });
+          if (!result.ok) {
+            if (result.reason === "throttled") throw new SignInThrottled(result.waitMs);
+            if (result.reason === "sso_required") throw new SsoRequired(result.organisationName);
+            throw new InvalidCredentials();
+          }
+          // This browser now knows the account: its next sign-ins are throttled per browser (decision 028).
+          const https = request?.headers?.get("x-forwarded-proto") === "https" || request?.url?.startsWith("https:");
+          jar.set(KNOWN_DEVICE_COOKIE, issueKnownDevice(email, secret, knownDeviceId ?? undefined), {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: Boolean(https),
+            path: "/",
+            maxAge: KNOWN_DEVICE_MAX_AGE_S,
+          });
+          return { ...result.user, sessionId: result.sessionId };
+        },
+      }),
+      ...oidcProviders(connections),
+    ],
+    callbacks: {
+      // Single sign-on: provision the person and open their session, or send them to the error page.
+      async signIn(params) {
+        if (!params.account || keyOfProviderId(params.account.provider) === null) return true;
+        // The callback request itself; `next/headers` only if Auth.js was called without one.
+        const headers = request?.headers ?? (await requestHeaders());
+        return completeOidcSignIn({ prisma: db(), env: env(), authSecret: authSecret(), headers }, params);
+      },
+      // Only ever a page of this site, and never a Location with a control character (decision 030).
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
+      },
+      jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = user.sessionId;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
     },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
+    events: {
+      // Auth.js's own sign-out route (POST /api/auth/signout) ends the server-side session too.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (token?.sid && token.sub) await revokeSession(db(), token.sid, token.sub);
+      },
     },
-  },
-  events: {
-    // Auth.js's own sign-out route (POST /api/auth/signout) ends the server-side session too.
-    async signOut(message) {
-      const token = "token" in message ? message.token : null;
-      if (token?.sid && token.sub) await revokeSession(db(), token.sid, token.sub);
-    },
-  },
-});
+  };
+}
+
+const nextAuth = NextAuth(authConfig);
 
 export const { handlers, signIn, signOut } = nextAuth;
 

@@ -85,26 +85,41 @@ export async function syncAccess(tx: Tx, organisationId: string, scimUserId: str
   });
   if (!scimUser) return;
   const groups = scimUser.groups.flatMap(({ group }) => (group.externalId ? [group.displayName, group.externalId] : [group.displayName]));
-  await applyRole(tx, organisationId, scimUser.userId, scimUser.userName, () => roleForGroups(groups, settings.groupRoles, settings.defaultRole), reason, scimUser.active);
+  const fromGroups = () => roleForGroups(groups, settings.groupRoles, null);
+  await applyRole(tx, organisationId, scimUser.userId, scimUser.userName, () => ({ fromGroups: fromGroups(), fallback: settings.defaultRole }), reason, scimUser.active);
 }
 
 /** The person behind a SCIM user loses access here: used for DELETE (the SCIM user row goes with it). */
 export async function deprovisionUser(tx: Tx, organisationId: string, userId: string, email: string): Promise<void> {
-  await applyRole(tx, organisationId, userId, email, () => null, "deprovisioned", false);
+  await applyRole(tx, organisationId, userId, email, () => ({ fromGroups: null, fallback: null }), "deprovisioned", false);
 }
 
-async function applyRole(tx: Tx, organisationId: string, userId: string, email: string, mappedRole: () => Role | null, reason: SyncReason, active: boolean): Promise<void> {
+/**
+ * `mappedRole`: the role the person's mapped groups give, and the default role for someone no
+ * mapped group covers. A role an owner gave by hand (source manual) stays until a mapped group
+ * gives one: the default role does not override it (as at sign-in, lib/sso/provision.ts).
+ */
+async function applyRole(
+  tx: Tx,
+  organisationId: string,
+  userId: string,
+  email: string,
+  mappedRole: () => { fromGroups: Role | null; fallback: Role | null },
+  reason: SyncReason,
+  active: boolean,
+): Promise<void> {
   const membership = await tx.membership.findFirst({
     where: { organisationId, userId },
     select: { id: true, role: true, breakGlass: true, source: true },
   });
   const deprovision = reason === "deprovisioned";
-  const mapped = deprovision || !active ? null : mappedRole();
+  const { fromGroups, fallback } = deprovision || !active ? { fromGroups: null, fallback: null } : mappedRole();
+  const mapped = fromGroups ?? fallback;
 
   let role: Role | null;
   if (deprovision || !active) role = null;
   else if (membership?.breakGlass) role = membership.role;
-  else if (membership && mapped === null && membership.source === "manual") role = membership.role;
+  else if (membership && fromGroups === null && membership.source === "manual") role = membership.role;
   else role = mapped;
 
   if (membership?.role === "owner" && role !== "owner") {
@@ -138,7 +153,7 @@ async function applyRole(tx: Tx, organisationId: string, userId: string, email: 
     await recordAudit(tx, audit, { action: "join", entityType: "membership", entityId: created.id, after: { email, role, source: "scim" } });
     return;
   }
-  const source = membership.breakGlass || (mapped === null && membership.source === "manual") ? membership.source : "scim";
+  const source = membership.breakGlass || (fromGroups === null && membership.source === "manual") ? membership.source : "scim";
   if (membership.role !== role || membership.source !== source) {
     await tx.membership.updateMany({
       where: { id: membership.id, organisationId },

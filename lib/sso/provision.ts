@@ -50,7 +50,8 @@ export async function completeSsoSignIn(
   if (!domain || (connection.domains !== null && !connection.domains.includes(domain))) {
     throw new SsoError("domain_not_verified", `${domain ?? email} is not among the connection's domains (${connection.domains?.join(", ") || "none verified"})`, orgId, email);
   }
-  const mapped = roleForGroups(identity.groups, connection.groupRoles, connection.defaultRole);
+  const fromGroups = roleForGroups(identity.groups, connection.groupRoles, null);
+  const mapped = fromGroups ?? connection.defaultRole;
   const name = (identity.name?.trim() || email.slice(0, email.indexOf("@"))).slice(0, 200);
 
   return prisma.$transaction(async (tx) => {
@@ -67,7 +68,7 @@ export async function completeSsoSignIn(
 
     let role: Role | null;
     if (membership?.breakGlass) role = membership.role;
-    else if (membership && mapped === null && membership.source === "manual") role = membership.role; // a role given by hand stays until a group gives one
+    else if (membership && fromGroups === null && membership.source === "manual") role = membership.role; // a role given by hand stays until a mapped group gives one (the default role does not override it)
     else role = mapped;
     if (membership?.role === "owner" && role !== "owner" && (await owners()) <= 1) role = "owner";
 
@@ -102,7 +103,7 @@ export async function completeSsoSignIn(
         before: { role: membership.role },
         after: { role, source: "identity provider groups" },
       });
-    } else if (mapped !== null && membership.source === "manual" && !membership.breakGlass) {
+    } else if (fromGroups !== null && membership.source === "manual" && !membership.breakGlass) {
       await tx.membership.updateMany({ where: { id: membership.id, organisationId: orgId }, data: { source: "sso" } });
     }
     const sessionId = await createSession(tx, { userId: user.id, userAgent: meta.userAgent, address: meta.address, method: meta.method }, now);

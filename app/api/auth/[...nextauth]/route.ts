@@ -1,12 +1,14 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { isAcceptedByAuthJs } from "@/lib/auth/callback-url";
+import { handleAuthRequest } from "@/lib/sso/oidc-route";
 
 // Auth.js's routes, behind one check of their own: Auth.js answers a callbackUrl that is not an
 // http(s) URL (`javascript:…`), in the query or its callback-url cookie, with a 500 "server
 // configuration" error. Such a request is sent back without it instead (a GET: 303 to the same
 // route; a POST: 400), and a bad cookie is cleared (docs/decisions/030). Off-site http(s) URLs go
-// through: Auth.js's `redirect` callback sends them home (lib/auth/auth.ts).
+// through: Auth.js's `redirect` callback sends them home (lib/auth/auth.ts). A single sign-on's
+// routes run at SOVRA_PUBLIC_URL and explain their failures on /sign-in/sso-error (lib/sso/oidc-route.ts).
 
 const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 
@@ -30,9 +32,9 @@ function refuseUnusableCallback(request: NextRequest): Response | null {
 }
 
 export async function GET(request: NextRequest) {
-  return refuseUnusableCallback(request) ?? handlers.GET(request);
+  return refuseUnusableCallback(request) ?? handleAuthRequest(request, handlers.GET);
 }
 
 export async function POST(request: NextRequest) {
-  return refuseUnusableCallback(request) ?? handlers.POST(request);
+  return refuseUnusableCallback(request) ?? handleAuthRequest(request, handlers.POST);
 }

@@ -1,0 +1,183 @@
+// Single sign-on through OpenID Connect, as a person at a company with its own identity provider
+// takes it (decision 049): a test IdP (oidc-provider, e2e/support/oidc-idp.ts) runs on
+// 127.0.0.1 at E2E_PORT_BASE + 10; Mainfeld's owner has connected it and verified the email
+// domain idp.example. Alice signs in with her work email, lands in Mainfeld as a risk officer
+// (analyst) because of her IdP group; her IT removes the group; at her next sign-in she is a viewer.
+// Also: an organisation that requires single sign-on refuses a member's password, saying so.
+//
+// The connection is set up directly in the demo server's database (there is no settings page for
+// it yet). That database is the newest `sovra_e2e_demo_*` that e2e/support/serve.ts created, or
+// E2E_DEMO_DATABASE_URL when set. The client secret is sealed with the demo server's AUTH_SECRET
+// (serve.ts). Everything created here is removed afterwards.
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { sealSecret } from "../lib/sso/secret-box";
+import { hashPassword } from "../lib/auth/password";
+import { databaseUrlFor } from "../lib/testing/global-setup";
+import { startOidcIdp, type OidcIdp } from "./support/oidc-idp";
+import { signOut } from "./support/demo";
+
+const IDP_PORT = Number(process.env.E2E_PORT_BASE ?? 3110) + 10;
+const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret"; // e2e/support/serve.ts
+const DOMAIN = "idp.example";
+const ALICE = `alice@${DOMAIN}`;
+const CLIENT = { client_id: "sovra-mainfeld", client_secret: `secret-${randomUUID()}` };
+
+/** The demo server's database: the newest one serve.ts created (its name carries the creation time in base 36). */
+async function demoDatabaseUrl(): Promise<string> {
+  if (process.env.E2E_DEMO_DATABASE_URL) return process.env.E2E_DEMO_DATABASE_URL;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'sovra_e2e_demo_%'");
+    const time = (name: string) => parseInt(name.slice("sovra_e2e_demo_".length).split("_")[0]!, 36);
+    const newest = rows.map((r) => r.datname).sort((a, b) => time(b) - time(a))[0];
+    if (!newest) throw new Error("no sovra_e2e_demo_* database: is the demo server running (playwright.config.ts)? Or set E2E_DEMO_DATABASE_URL.");
+    return databaseUrlFor(newest);
+  } finally {
+    await admin.end();
+  }
+}
+
+let prisma: PrismaClient;
+let idp: OidcIdp;
+let mainfeldId: string;
+let connectionId: string;
+let createdConnection = false;
+const cleanup: (() => Promise<unknown>)[] = [];
+
+test.beforeAll(async ({}, testInfo) => {
+  const baseURL = testInfo.project.use.baseURL!;
+  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: await demoDatabaseUrl() }) });
+  const mainfeld = await prisma.organisation.findUniqueOrThrow({ where: { slug: "mainfeld" }, select: { id: true } });
+  mainfeldId = mainfeld.id;
+
+  // Mainfeld's owner connected the IdP: sovra-risk gives analyst, staff gives viewer.
+  const existing = await prisma.ssoConnection.findUnique({ where: { organisationId: mainfeldId }, select: { id: true } });
+  const settings = {
+    protocol: "oidc" as const,
+    name: "Mainfeld IdP",
+    enabled: true,
+    oidcIssuer: `http://127.0.0.1:${IDP_PORT}`,
+    oidcClientId: CLIENT.client_id,
+    oidcClientSecret: sealSecret(CLIENT.client_secret, E2E_AUTH_SECRET),
+    groupsAttribute: "groups",
+    groupRoles: [
+      { group: "sovra-risk", role: "analyst" },
+      { group: "staff", role: "viewer" },
+    ],
+    defaultRole: null,
+  };
+  if (existing) {
+    throw new Error("Mainfeld already has a single sign-on connection: this journey would overwrite it. Run it on a fresh demo database.");
+  }
+  connectionId = (await prisma.ssoConnection.create({ data: { organisationId: mainfeldId, ...settings }, select: { id: true } })).id;
+  createdConnection = true;
+  const domain = await prisma.ssoDomain.create({
+    data: { organisationId: mainfeldId, domain: DOMAIN, verificationToken: randomUUID(), verifiedAt: new Date(), verifiedDomain: DOMAIN },
+    select: { id: true },
+  });
+  cleanup.push(() => prisma.ssoDomain.deleteMany({ where: { id: domain.id } }));
+
+  idp = await startOidcIdp({
+    port: IDP_PORT,
+    clients: [{ ...CLIENT, redirect_uris: [`${new URL(baseURL).origin}/api/auth/callback/sso-${connectionId}`] }],
+    accounts: { alice: { email: ALICE, name: "Alice Fischer", groups: ["sovra-risk", "staff"] } },
+  });
+});
+
+test.afterAll(async () => {
+  await idp?.close();
+  if (!prisma) return;
+  await prisma.user.deleteMany({ where: { email: ALICE } }).catch((e: unknown) => console.error("cleanup:", e));
+  for (const step of cleanup.reverse()) await step().catch((e: unknown) => console.error("cleanup:", e));
+  if (createdConnection) await prisma.ssoConnection.deleteMany({ where: { id: connectionId } });
+  await prisma.$disconnect();
+});
+
+/** From the sign-in page through the IdP and back: the work email, then (if the IdP asks) the account. */
+async function signInWithSso(page: Page, email: string, account: string) {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Continue with single sign-on" }).click();
+  await page.getByLabel("Work email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Continue with single sign-on" }).click();
+  // The IdP's login page the first time; with its session from before, it sends the browser straight back.
+  const idpLogin = page.getByLabel("Account");
+  const backInSovra = page.getByRole("navigation").first();
+  await expect(idpLogin.or(backInSovra)).toBeVisible();
+  if (await idpLogin.isVisible()) {
+    await expect(page).toHaveURL(new RegExp(`^http://127\\.0\\.0\\.1:${IDP_PORT}/interaction/`));
+    await idpLogin.fill(account);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await expect(page).not.toHaveURL(new RegExp(`:${IDP_PORT}/`));
+}
+
+test("a person signs in through their company's identity provider with the role their group gives, and is demoted when the group is removed", async ({ page }) => {
+  await signInWithSso(page, ALICE, "alice");
+
+  // Created just in time, in Mainfeld, as a risk officer (analyst): the Settings show the audit log.
+  await page.goto("/mainfeld/settings");
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" })).toBeVisible();
+  await page.goto("/mainfeld/settings/audit");
+  await expect(page).toHaveURL(/\/mainfeld\/settings\/audit/);
+  const membership = await prisma.membership.findFirstOrThrow({ where: { organisationId: mainfeldId, user: { email: ALICE } }, select: { role: true, source: true } });
+  expect(membership).toEqual({ role: "analyst", source: "sso" });
+  await signOut(page);
+
+  // Her IT takes her out of sovra-risk; the next sign-in applies it.
+  idp.setGroups("alice", ["staff"]);
+  await signInWithSso(page, ALICE, "alice");
+  await page.goto("/mainfeld/settings");
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await page.goto("/mainfeld/settings/audit");
+  await expect(page).toHaveURL(/\/mainfeld\/forbidden/);
+  expect((await prisma.membership.findFirstOrThrow({ where: { organisationId: mainfeldId, user: { email: ALICE } }, select: { role: true } })).role).toBe("viewer");
+  await signOut(page);
+
+  // Out of every mapped group: refused, with the reason in plain words and a reference.
+  idp.setGroups("alice", ["contractors"]);
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Continue with single sign-on" }).click();
+  await page.getByLabel("Work email", { exact: true }).fill(ALICE);
+  await page.getByRole("button", { name: "Continue with single sign-on" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/sso-error\?code=no_role&ref=SSO-/);
+  await expect(page.getByRole("heading", { name: "No access to this organisation" })).toBeVisible();
+  await expect(page.getByLabel("Reference")).toHaveValue(/^SSO-[2-9A-HJ-NP-Z]{6}$/);
+  await expect(page.getByRole("link", { name: "Try again" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in with a password" })).toBeVisible();
+  expect(await prisma.membership.count({ where: { organisationId: mainfeldId, user: { email: ALICE } } })).toBe(0);
+});
+
+test("an email whose domain no organisation signs in through SSO is told so on the sign-in page", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Continue with single sign-on" }).click();
+  await page.getByLabel("Work email", { exact: true }).fill(`someone@nobody-${randomUUID().slice(0, 6)}.example`);
+  await page.getByRole("button", { name: "Continue with single sign-on" }).click();
+  await expect(page.getByRole("alert")).toContainText("No organisation in Sovra signs in people with this email's domain through single sign-on.");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("an organisation that requires single sign-on refuses a member's password, naming single sign-on", async ({ page }) => {
+  const tag = randomUUID().slice(0, 8);
+  const password = `lilac otter quarry ${tag}`;
+  const org = await prisma.organisation.create({
+    data: { name: `Required SSO ${tag} GmbH`, slug: `required-sso-${tag}`, hqCountry: "DE", sector: "Manufacturing", regimes: ["gdpr"], ssoRequired: true },
+    select: { id: true, name: true },
+  });
+  const user = await prisma.user.create({ data: { email: `member-${tag}@required.example`, name: "Mia Member", passwordHash: await hashPassword(password) }, select: { id: true, email: true } });
+  cleanup.push(() => prisma.user.deleteMany({ where: { id: user.id } }), () => prisma.organisation.deleteMany({ where: { id: org.id } }));
+  await prisma.membership.create({ data: { organisationId: org.id, userId: user.id, role: "editor" } });
+
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText(`${org.name} requires single sign-on`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+});

@@ -1,0 +1,58 @@
+import "server-only";
+import { NextRequest, NextResponse } from "next/server";
+import { handlers } from "@/lib/auth/auth";
+import { providerId } from "@/lib/sso/config";
+import { AUTH_BASE_PATH } from "@/lib/sso/oidc";
+import { handleAuthRequest } from "@/lib/sso/oidc-route";
+
+// Starting an OIDC sign-in from the sign-in page's server action (lib/sso/start.ts). Auth.js's
+// own `signIn()` for server actions takes its origin from the Host/X-Forwarded-* headers (or the
+// global AUTH_URL), so behind a reverse proxy it could start at an address the callback does not
+// come back to. Instead the action makes the very request a browser would, through the same route
+// code: a CSRF token, then POST /api/auth/signin/sso-…, at Sovra's public address
+// (lib/sso/oidc-route.ts); the state, PKCE and nonce cookies it sets go to the browser.
+
+/** The origin a request reached, as Auth.js derives it for server actions. */
+export function requestOrigin(headers: Headers): string {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
+  const proto = (headers.get("x-forwarded-proto") ?? "https").replace(/:$/, "").split(",")[0]!.trim();
+  return new URL(`${proto}://${host}`).origin;
+}
+
+type ResponseCookie = ReturnType<NextResponse["cookies"]["getAll"]>[number];
+
+export interface OidcStart {
+  /** The IdP's authorization URL, or Sovra's error page when the sign-in could not start. */
+  location: string;
+  /** For the browser: Auth.js's state, PKCE, nonce and callback-url cookies. */
+  cookies: ResponseCookie[];
+}
+
+/**
+ * Starts a sign-in through connection `key`'s IdP for a browser whose request carried `incoming`
+ * headers; after it, the browser goes to `callbackPath` (a same-site path).
+ * @example const { location, cookies } = await beginOidcSignIn("instance", "/mainfeld", await headers(), env().SOVRA_PUBLIC_URL)
+ */
+export async function beginOidcSignIn(key: string, callbackPath: string, incoming: Headers, publicUrl: string | undefined): Promise<OidcStart> {
+  const origin = publicUrl ? new URL(publicUrl).origin : requestOrigin(incoming);
+  const base = new Headers(incoming);
+  base.delete("cookie");
+  base.delete("content-type");
+  base.delete("content-length");
+  base.delete("next-action");
+
+  const csrf = await handlers.GET(new NextRequest(`${origin}${AUTH_BASE_PATH}/csrf`, { headers: base }));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookies = new NextResponse(null, { headers: csrf.headers }).cookies.getAll();
+
+  const headers = new Headers(base);
+  headers.set("content-type", "application/x-www-form-urlencoded");
+  headers.set("cookie", csrfCookies.map((c) => `${c.name}=${c.value}`).join("; "));
+  const body = new URLSearchParams({ csrfToken, callbackUrl: `${origin}${callbackPath}` });
+  const request = new NextRequest(`${origin}${AUTH_BASE_PATH}/signin/${providerId(key)}`, { method: "POST", headers, body });
+  const response = await handleAuthRequest(request, handlers.POST);
+  const location = response.headers.get("location");
+  if (!location) throw new Error(`Auth.js answered the sign-in start with ${response.status} and no redirect`);
+  const cookies = new NextResponse(null, { headers: response.headers }).cookies.getAll();
+  return { location, cookies };
+}
