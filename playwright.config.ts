@@ -49,5 +49,5 @@ export default defineConfig({
     { name: "story", testMatch: /switched-off\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${STORY_PORT}` } },
     { name: "quick-start", testMatch: /quick-start\.spec\.ts/ },
   ],
-  webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed", REPORT_PARTS_FOR_JOURNEYS), server(STORY_PORT, "--name e2e_story --seed")],
+  webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed", { ...REPORT_PARTS_FOR_JOURNEYS, SOVRA_DNS_SERVERS: "127.0.0.1:" + (PORT_BASE + 12) }), server(STORY_PORT, "--name e2e_story --seed")],
 });

@@ -14,8 +14,14 @@ import { findUnsafeText } from "@/lib/text";
 
 export type { ActionState };
 
-function failure(e: unknown, values: Record<string, string | string[]>): ActionState {
+/** Never echo a password or a secret (an IdP's client secret) back to the browser in a failed form's values. */
+function withoutSecrets(values: Record<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !/password|secret/i.test(k)));
+}
+
+function failure(e: unknown, submitted: Record<string, string | string[]>): ActionState {
   unstable_rethrow(e); // redirect() and notFound() are not errors
+  const values = withoutSecrets(submitted);
   if (e instanceof z.ZodError) {
     const { fieldErrors } = z.flattenError(e) as { fieldErrors: Record<string, string[]> };
     return { status: "error", code: "INVALID_INPUT", message: "Please correct the highlighted fields.", fieldErrors, values };
@@ -102,8 +108,7 @@ export function userAction<S extends z.ZodType, T>(schema: S, run: (user: Curren
       const user = await requireUser();
       return (await run(user, schema.parse(values))) ?? { status: "success" };
     } catch (e) {
-      // Never echo a password back to the browser (changing one's own password is a user action).
-      return failure(e, Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k))));
+      return failure(e, values);
     }
   };
 }
@@ -112,13 +117,11 @@ export function userAction<S extends z.ZodType, T>(schema: S, run: (user: Curren
 export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.infer<S>) => Promise<ActionState<T> | void>) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
-    // Never echo a password back to the browser.
-    const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
     try {
       refuseUnsafeText(values);
       return (await run(schema.parse(values))) ?? { status: "success" };
     } catch (e) {
-      return failure(e, safeValues);
+      return failure(e, values);
     }
   };
 }

@@ -3,6 +3,11 @@ import { DORA_ENTRY_POINT_PATTERN } from "@/lib/exports/dora/taxonomy";
 
 // The environment, validated once. Server code reads `env()` instead of process.env so that a
 // wrong value fails loudly with the variable's name (create-t3-app's pattern).
+
+// One DNS server: IPv4 with an optional port, [IPv6] with an optional port, or bare IPv6.
+const DNS_SERVER = String.raw`(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-f:.]+\](:\d{1,5})?|[0-9a-f]*:[0-9a-f:.]*)`;
+const DNS_SERVERS_PATTERN = new RegExp(String.raw`^\s*${DNS_SERVER}\s*(,\s*${DNS_SERVER}\s*)*$`, "i");
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -59,6 +64,14 @@ const envSchema = z.object({
   SOVRA_SSO_GROUP_ROLES: z.string().regex(/^\s*[^=,]+=(owner|editor|analyst|viewer)\s*(,\s*[^=,]+=(owner|editor|analyst|viewer)\s*)*$/, "must be group=role pairs separated by commas; roles: owner, editor, analyst, viewer").optional(),
   /** The role of a person none of whose groups is mapped; none: refused. */
   SOVRA_SSO_DEFAULT_ROLE: z.enum(["owner", "editor", "analyst", "viewer", "none"]).default("none"),
+  /**
+   * DNS servers for verifying an organisation's email domains (TXT records), comma-separated
+   * addresses with an optional port (10.0.0.53, 127.0.0.1:5353, [::1]:53); unset: the system's.
+   */
+  SOVRA_DNS_SERVERS: z
+    .string()
+    .regex(DNS_SERVERS_PATTERN, "must be IP addresses with an optional port, separated by commas (127.0.0.1:5353,[::1]:53)")
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 }).superRefine((v, ctx) => {
   const oidc = [v.SOVRA_OIDC_ISSUER, v.SOVRA_OIDC_CLIENT_ID, v.SOVRA_OIDC_CLIENT_SECRET];

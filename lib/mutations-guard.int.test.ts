@@ -7,7 +7,7 @@
 // version with a stale one. Adding a mutation? The "has a case" tests fail until it has one.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/org-context";
 import type { Permission, Role } from "@/lib/auth/permissions";
 import { MATRIX_ROLES, mayUse } from "@/lib/testing/role-matrix";
@@ -30,6 +30,9 @@ import { updateOrganisationSchema } from "@/lib/organisations/schemas";
 import { captureSchema } from "@/lib/workshops/schemas";
 import { addItemSchema } from "@/lib/questionnaires/schemas";
 import { aiActRegistrationSchema } from "@/lib/ai-act-registrations/schemas";
+import { ssoConnectionSchema } from "@/lib/sso/schemas";
+import { startDnsServer } from "@/e2e/support/dns-server";
+import { startSamlIdp } from "@/e2e/support/saml-idp";
 
 // The import plans inside its transaction, then writes each update guarded by the version it
 // read. To change a row between that read and the write (someone saving meanwhile), the test
@@ -72,6 +75,16 @@ const inventoryFile = await import("@/lib/inventory/import-file");
 const { loadInventoryDocument } = await import("@/lib/inventory/document");
 const { listRemediationSuggestions } = await import("@/lib/remediation/queries");
 const aiActRegistrations = await import("@/lib/ai-act-registrations/mutations");
+const sso = await import("@/lib/sso/mutations");
+const scimTokens = await import("@/lib/scim/tokens");
+
+// Single sign-on's protocol peers, real and on loopback (decision 049): a SAML IdP serving its
+// metadata (pasted, or read from its URL) and a DNS server answering domain verifications.
+const samlIdp = await startSamlIdp();
+const dnsServer = await startDnsServer();
+afterAll(async () => {
+  await Promise.all([samlIdp.close(), dnsServer.close()]);
+});
 
 type Org = Awaited<ReturnType<typeof buildOrganisationWithMembers>>;
 type Call = (ctx: OrgContext) => Promise<unknown>;
@@ -171,6 +184,31 @@ const fallbackChanges = (modelId: string) => {
 const registrationInput = (aiSystemId: string, version: number | null) =>
   aiActRegistrationSchema.parse({ aiSystemId, version: version === null ? "" : String(version), annexIIIArea: "5", deployerName: `Deployer ${tag()}`, friaSummary: "Mine" });
 const organisationInput = (version: number) => updateOrganisationSchema.parse({ name: `Renamed ${tag()}`, hqCountry: "DE", sector: "Manufacturing", regimes: ["gdpr", "dora"], version });
+
+/** The SAML connection form with the loopback IdP's metadata pasted; `version` null: a first save. */
+const samlConnectionInput = (version: number | null) =>
+  ssoConnectionSchema.parse({ version: version === null ? "" : String(version), protocol: "saml", name: `IdP ${tag()}`, enabled: "on", groupsAttribute: "groups", defaultRole: "none", samlMetadataXml: samlIdp.metadataXml });
+/** `org`'s SAML connection, read from the loopback IdP's metadata URL (written directly). */
+const samlConnectionRow = (org: Org) =>
+  db().ssoConnection.create({
+    data: { organisationId: org.organisation.id, protocol: "saml", name: "IdP", samlMetadataUrl: samlIdp.metadataUrl, samlIdpEntityId: samlIdp.entityId, samlIdpSsoUrl: `${samlIdp.url}/sso`, samlIdpCertificates: [samlIdp.certificate] },
+  });
+/** A domain of `org` waiting for verification, its TXT record published on the loopback DNS server. */
+async function pendingDomain(org: Org) {
+  const domain = `${tag()}.guard.example.test`;
+  const row = await db().ssoDomain.create({ data: { organisationId: org.organisation.id, domain, verificationToken: `sovra-verify=${tag()}` } });
+  dnsServer.setTxt(`_sovra-verification.${domain}`, [row.verificationToken]);
+  return row;
+}
+/** Everything require-SSO needs in `org`: a usable connection, a verified domain, a break-glass owner. */
+async function readyForSsoRequired(org: Org) {
+  await samlConnectionRow(org);
+  const domain = `${tag()}.guard.example.test`;
+  await db().ssoDomain.create({ data: { organisationId: org.organisation.id, domain, verificationToken: "sovra-verify=x", verifiedAt: new Date(), verifiedDomain: domain } });
+  await db().membership.updateMany({ where: { organisationId: org.organisation.id, userId: org.users.owner.id }, data: { breakGlass: true } });
+  return db().organisation.findUniqueOrThrow({ where: { id: org.organisation.id }, select: { version: true } });
+}
+const ownerMembershipOf = (org: Org) => db().membership.findFirstOrThrow({ where: { organisationId: org.organisation.id, userId: org.users.owner.id } });
 
 // ---- every organisation-scoped mutation, with the permission it needs ---------------------------
 
@@ -678,6 +716,63 @@ const CASES: Record<string, { permission: Permission; prepare: (org: Org, userId
       return (ctx) => questionnaires.reopenItem(ctx, rejected.id, rejected.version);
     },
   },
+  // single sign-on (decision 049)
+  saveSsoConnection: { permission: "sso:manage", prepare: async () => (ctx) => sso.saveSsoConnection(ctx, samlConnectionInput(null)) },
+  refreshSamlMetadata: {
+    permission: "sso:manage",
+    prepare: async (org) => {
+      await samlConnectionRow(org);
+      return (ctx) => sso.refreshSamlMetadata(ctx);
+    },
+  },
+  deleteSsoConnection: {
+    permission: "sso:manage",
+    prepare: async (org) => {
+      const c = await samlConnectionRow(org);
+      return (ctx) => sso.deleteSsoConnection(ctx, c.version);
+    },
+  },
+  addSsoDomain: { permission: "sso:manage", prepare: async () => (ctx) => sso.addSsoDomain(ctx, `${tag()}.guard.example.test`) },
+  verifySsoDomain: {
+    permission: "sso:manage",
+    prepare: async (org) => {
+      const d = await pendingDomain(org);
+      return async (ctx) => {
+        const check = await sso.verifySsoDomain(ctx, d.id, { servers: [dnsServer.address], timeoutMs: 2_000 });
+        if (!check.verified) throw new Error(check.message);
+      };
+    },
+  },
+  removeSsoDomain: {
+    permission: "sso:manage",
+    prepare: async (org) => {
+      const d = await pendingDomain(org);
+      return (ctx) => sso.removeSsoDomain(ctx, d.id);
+    },
+  },
+  setSsoRequired: {
+    permission: "sso:manage",
+    prepare: async (org) => {
+      const { version } = await readyForSsoRequired(org);
+      return (ctx) => sso.setSsoRequired(ctx, { required: true, version });
+    },
+  },
+  setBreakGlass: {
+    permission: "sso:manage",
+    prepare: async (org) => {
+      const m = await ownerMembershipOf(org);
+      return (ctx) => members.setBreakGlass(ctx, { membershipId: m.id, breakGlass: true, version: m.version });
+    },
+  },
+  createScimToken: { permission: "sso:manage", prepare: async () => (ctx) => scimTokens.createScimToken(ctx, { name: "Okta" }) },
+  revokeScimToken: {
+    permission: "sso:manage",
+    prepare: async (org) => {
+      const t = await db().scimToken.create({ data: { organisationId: org.organisation.id, name: "Okta", tokenHash: `h-${Math.random()}` } });
+      return (ctx) => scimTokens.revokeScimToken(ctx, t.id);
+    },
+  },
+  listScimTokens: { permission: "sso:manage", prepare: async () => (ctx) => scimTokens.listScimTokens(ctx) },
   // the organisation
   updateOrganisation: {
     permission: "organisation:update",
@@ -711,7 +806,7 @@ const EXEMPT: Record<string, string> = {
 
 // ---- enumerating the mutations from the source ----------------------------------------------
 
-/** The mutation modules: lib/*\/mutations.ts and *-mutations.ts, and the inventory import's two. */
+/** The mutation modules: lib/*\/mutations.ts and *-mutations.ts, the inventory import's two, and the SCIM tokens'. */
 function mutationFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
@@ -720,7 +815,7 @@ function mutationFiles(dir: string): string[] {
   });
 }
 const LIB = path.join(process.cwd(), "lib");
-const FILES = [...mutationFiles(LIB), path.join(LIB, "inventory/import.ts"), path.join(LIB, "inventory/import-file.ts")];
+const FILES = [...mutationFiles(LIB), path.join(LIB, "inventory/import.ts"), path.join(LIB, "inventory/import-file.ts"), path.join(LIB, "scim/tokens.ts")];
 
 interface Declared {
   name: string;
@@ -787,6 +882,9 @@ async function snapshot(organisationId: string): Promise<string> {
     p.questionnaireResponse.findMany({ where, orderBy }),
     p.questionnaireItem.findMany({ where, orderBy }),
     p.aiActRegistration.findMany({ where, orderBy }),
+    p.ssoConnection.findMany({ where, orderBy }),
+    p.ssoDomain.findMany({ where, orderBy }),
+    p.scimToken.findMany({ where, orderBy }),
     p.auditEvent.findMany({ where, orderBy }),
   ]);
   return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
@@ -1108,6 +1206,38 @@ const STALE_CASES: Record<string, { role: Role; prepare: (org: Org) => Promise<{
         change: () => db().aiActRegistration.update({ where: { id: registration.id }, data: { friaSummary: "Theirs", version: { increment: 1 } } }),
         call: (ctx, v) => aiActRegistrations.saveAiActRegistration(ctx, registrationInput(system.id, v)),
       };
+    },
+  },
+  saveSsoConnection: {
+    role: "owner",
+    prepare: async (org) => {
+      const c = await samlConnectionRow(org);
+      return { version: c.version, change: () => db().ssoConnection.update({ where: { id: c.id }, data: { name: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => sso.saveSsoConnection(ctx, samlConnectionInput(v)) };
+    },
+  },
+  deleteSsoConnection: {
+    role: "owner",
+    prepare: async (org) => {
+      const c = await samlConnectionRow(org);
+      return { version: c.version, change: () => db().ssoConnection.update({ where: { id: c.id }, data: { name: "Theirs", version: { increment: 1 } } }), call: (ctx, v) => sso.deleteSsoConnection(ctx, v) };
+    },
+  },
+  setSsoRequired: {
+    role: "owner",
+    prepare: async (org) => {
+      const { version } = await readyForSsoRequired(org);
+      return {
+        version,
+        change: () => db().organisation.update({ where: { id: org.organisation.id }, data: { sector: "Banking", version: { increment: 1 } } }),
+        call: (ctx, v) => sso.setSsoRequired(ctx, { required: true, version: v }),
+      };
+    },
+  },
+  setBreakGlass: {
+    role: "owner",
+    prepare: async (org) => {
+      const m = await ownerMembershipOf(org);
+      return { version: m.version, change: () => db().membership.update({ where: { id: m.id }, data: { version: { increment: 1 } } }), call: (ctx, v) => members.setBreakGlass(ctx, { membershipId: m.id, breakGlass: true, version: v }) };
     },
   },
   updateOrganisation: {

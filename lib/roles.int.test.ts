@@ -3,7 +3,7 @@
 // HTTP request) and Next's cache invalidation are replaced.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions";
 import { MATRIX_ROLES, matrixAsPermissions, mayUse } from "@/lib/testing/role-matrix";
 import type { ActionState } from "@/lib/action-state";
@@ -11,6 +11,18 @@ import { buildEngagement, buildOffice, buildOrganisation, buildOrganisationWithM
 import { db } from "@/lib/testing/db";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
+// Single sign-on's protocol peers on loopback (decision 049): a DNS server that verifies domains
+// (named by SOVRA_DNS_SERVERS before the environment is first read) and a SAML IdP serving metadata.
+const loopback = await vi.hoisted(async () => {
+  const { startDnsServer } = await import("@/e2e/support/dns-server");
+  const { startSamlIdp } = await import("@/e2e/support/saml-idp");
+  const dns = await startDnsServer();
+  process.env.SOVRA_DNS_SERVERS = dns.address;
+  return { dns, idp: await startSamlIdp() };
+});
+afterAll(async () => {
+  await Promise.all([loopback.dns.close(), loopback.idp.close()]);
+});
 vi.mock("@/lib/auth/auth", () => ({
   auth: async () => (session.userId ? { user: { id: session.userId } } : null),
   signIn: async () => undefined,
@@ -53,6 +65,8 @@ const { gifHeader, pngBytes } = await import("@/lib/testing/images");
 const workshopActions = await import("@/lib/workshops/actions");
 const questionnaireActions = await import("@/lib/questionnaires/actions");
 const { saveAiActRegistrationAction } = await import("@/lib/ai-act-registrations/actions");
+const ssoActions = await import("@/lib/sso/actions");
+const { setBreakGlassAction } = await import("@/lib/members/actions");
 
 /** A questionnaire link of `org` and one answered item waiting for review. */
 async function questionnaireItem(org: Org, status: "pending" | "rejected" = "pending") {
@@ -597,6 +611,7 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
   ...scenarioActions(),
   ...policyEventActions(),
   ...reportActions(),
+  ...ssoActionCases(),
   {
     name: "endPracticeEngagementAction",
     permission: "members:manage",
@@ -618,6 +633,91 @@ const ACTIONS: { name: string; permission: Permission; action: Action; input: (o
     },
   },
 ];
+
+/** `org`'s SAML connection, read from the loopback IdP's metadata URL (written directly). */
+const samlConnectionOf = (org: Org) =>
+  db().ssoConnection.create({
+    data: { organisationId: org.organisation.id, protocol: "saml", name: "IdP", samlMetadataUrl: loopback.idp.metadataUrl, samlIdpEntityId: loopback.idp.entityId, samlIdpSsoUrl: `${loopback.idp.url}/sso`, samlIdpCertificates: [loopback.idp.certificate] },
+  });
+/** A domain of `org` waiting for verification, its TXT record published on the loopback DNS server. */
+async function pendingDomainOf(org: Org) {
+  const domain = `${Math.random().toString(36).slice(2, 8)}.roles.example.test`;
+  const row = await db().ssoDomain.create({ data: { organisationId: org.organisation.id, domain, verificationToken: `sovra-verify=${Math.random().toString(36).slice(2)}` } });
+  loopback.dns.setTxt(`_sovra-verification.${domain}`, [row.verificationToken]);
+  return row;
+}
+
+function ssoActionCases(): { name: string; permission: Permission; action: Action; input: (org: Org) => Promise<Record<string, string | number | string[]>> }[] {
+  return [
+    {
+      name: "saveSsoConnectionAction",
+      permission: "sso:manage",
+      action: ssoActions.saveSsoConnectionAction,
+      input: async (org) => ({ org: org.organisation.slug, version: "", protocol: "saml", name: "Contoso", enabled: "on", groupsAttribute: "groups", group: ["sovra-owners"], groupRole: ["owner"], defaultRole: "none", samlMetadataUrl: "", samlMetadataXml: loopback.idp.metadataXml }),
+    },
+    {
+      name: "refreshSamlMetadataAction",
+      permission: "sso:manage",
+      action: ssoActions.refreshSamlMetadataAction,
+      input: async (org) => {
+        await samlConnectionOf(org);
+        return { org: org.organisation.slug };
+      },
+    },
+    {
+      name: "deleteSsoConnectionAction",
+      permission: "sso:manage",
+      action: ssoActions.deleteSsoConnectionAction,
+      input: async (org) => ({ org: org.organisation.slug, version: (await samlConnectionOf(org)).version }),
+    },
+    { name: "addSsoDomainAction", permission: "sso:manage", action: ssoActions.addSsoDomainAction, input: async (org) => ({ org: org.organisation.slug, domain: `${Math.random().toString(36).slice(2, 8)}.example.test` }) },
+    {
+      name: "verifySsoDomainAction",
+      permission: "sso:manage",
+      action: ssoActions.verifySsoDomainAction,
+      input: async (org) => ({ org: org.organisation.slug, domainId: (await pendingDomainOf(org)).id }),
+    },
+    {
+      name: "removeSsoDomainAction",
+      permission: "sso:manage",
+      action: ssoActions.removeSsoDomainAction,
+      input: async (org) => ({ org: org.organisation.slug, domainId: (await pendingDomainOf(org)).id }),
+    },
+    {
+      name: "setSsoRequiredAction",
+      permission: "sso:manage",
+      action: ssoActions.setSsoRequiredAction,
+      input: async (org) => {
+        // Ready to require: a usable connection, a verified domain and a break-glass owner.
+        await samlConnectionOf(org);
+        const domain = await pendingDomainOf(org);
+        await db().ssoDomain.update({ where: { id: domain.id }, data: { verifiedAt: new Date(), verifiedDomain: domain.domain } });
+        await db().membership.updateMany({ where: { organisationId: org.organisation.id, userId: org.users.owner.id }, data: { breakGlass: true } });
+        const { version } = await db().organisation.findUniqueOrThrow({ where: { id: org.organisation.id } });
+        return { org: org.organisation.slug, required: "on", version };
+      },
+    },
+    {
+      name: "setBreakGlassAction",
+      permission: "sso:manage",
+      action: setBreakGlassAction,
+      input: async (org) => {
+        const m = await db().membership.findFirstOrThrow({ where: { organisationId: org.organisation.id, userId: org.users.owner.id } });
+        return { org: org.organisation.slug, membershipId: m.id, breakGlass: "true", version: m.version };
+      },
+    },
+    { name: "createScimTokenAction", permission: "sso:manage", action: ssoActions.createScimTokenAction, input: async (org) => ({ org: org.organisation.slug, name: "Okta provisioning" }) },
+    {
+      name: "revokeScimTokenAction",
+      permission: "sso:manage",
+      action: ssoActions.revokeScimTokenAction,
+      input: async (org) => {
+        const token = await db().scimToken.create({ data: { organisationId: org.organisation.id, name: "Okta", tokenHash: `h-${Math.random()}` } });
+        return { org: org.organisation.slug, tokenId: token.id };
+      },
+    },
+  ];
+}
 
 /** An own policy event saved in `org` (directly in the database), for the policy event actions' inputs. */
 async function savedPolicyEvent(org: Org) {
@@ -803,6 +903,25 @@ describe("account actions act on the signed-in user only", () => {
     const result = await call(changePasswordAction, { currentPassword: "not the current one", newPassword: "lilac otter quarry tuesday" });
     expect(result).toMatchObject({ status: "error", code: "INVALID_INPUT" });
     expect(JSON.stringify(result)).not.toMatch(/not the current one|lilac otter/);
+  });
+
+  it("saveSsoConnectionAction never echoes an IdP's client secret back to the browser", async () => {
+    session.userId = org.users.owner.id;
+    const result = await call(ssoActions.saveSsoConnectionAction, {
+      org: org.organisation.slug,
+      version: "",
+      protocol: "oidc",
+      name: "Contoso",
+      enabled: "on",
+      groupsAttribute: "groups",
+      defaultRole: "none",
+      oidcIssuer: "http://idp.not-loopback.example",
+      oidcClientId: "sovra",
+      oidcClientSecret: "s3cret-never-echoed",
+    });
+    expect(result).toMatchObject({ status: "error", code: "INVALID_INPUT" });
+    expect(JSON.stringify(result)).not.toContain("s3cret-never-echoed");
+    expect(JSON.stringify(result)).toContain("Contoso"); // the other values come back, so nothing typed is lost
   });
 
   it("signOutEverywhereAction ends the caller's sessions and no one else's", async () => {

@@ -74,8 +74,25 @@ import * as aiActRegistrationQueries from "@/lib/ai-act-registrations/queries";
 import * as aiActRegistrationMutations from "@/lib/ai-act-registrations/mutations";
 import { exportAiActRegistrationsPdf } from "@/lib/ai-act-registrations/pdf";
 import { aiActRegistrationSchema } from "@/lib/ai-act-registrations/schemas";
+import * as ssoQueries from "@/lib/sso/queries";
+import * as ssoMutations from "@/lib/sso/mutations";
+import * as scimTokens from "@/lib/scim/tokens";
+import { ssoConnectionSchema } from "@/lib/sso/schemas";
+import { recordSsoError, SsoError } from "@/lib/sso/errors";
+import { createSession } from "@/lib/auth/sessions";
+import { selfSignedCertificate } from "@/e2e/support/saml-idp";
 
 type World = Awaited<ReturnType<typeof setupWorld>>;
+
+/** A real (self-signed) signing certificate for the SAML connections' metadata. */
+const SAML_CERTIFICATE = selfSignedCertificate("Tenancy test IdP");
+/** SAML metadata naming `entityId`, with that certificate, as an owner would paste it. */
+const samlMetadata = (entityId: string) => `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${entityId}">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${SAML_CERTIFICATE.certificateBody}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${entityId}/sso"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>`;
 
 /** lib/**\/queries.ts, mutations.ts and their *-queries.ts, *-mutations.ts siblings. */
 function dataFiles(dir: string): string[] {
@@ -121,7 +138,19 @@ async function setupWorld() {
   const [itemA, rejectedA] = await db().questionnaireItem.findMany({ where: { organisationId: a.organisation.id }, orderBy: { systemName: "asc" } });
   const rejectedItemA = await questionnaireMutations.rejectItem(ownerA, { id: rejectedA!.id, version: rejectedA!.version, note: "A's reason" });
   const registrationA = await aiActRegistrationMutations.saveAiActRegistration(ownerA, aiActRegistrationSchema.parse({ aiSystemId: systemA.id, version: "", deployerName: "A's deployer", friaSummary: "A's secret findings" }));
-  return { a, b, ownerA, ownerB, practiceA: practiceA.practice, engagementA, workshopA, verifyA, questionnaireA: questionnaireA.questionnaire, itemA: itemA!, rejectedItemA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA, registrationA };
+  // Single sign-on (decision 049): A's SAML connection read from a URL, a verified and a pending
+  // domain, a SCIM token, a failed sign-in, a break-glass owner and an editor's password session.
+  const ssoConnectionA = await db().ssoConnection.create({
+    data: { organisationId: a.organisation.id, protocol: "saml", name: "A's IdP", samlMetadataUrl: "http://127.0.0.1:9/a-metadata", samlIdpEntityId: "https://idp.a.example.test", samlIdpSsoUrl: "https://idp.a.example.test/sso", samlIdpCertificates: [SAML_CERTIFICATE.certificateBody] },
+  });
+  const ssoDomainA = await ssoMutations.addSsoDomain(ownerA, "a-verified.example.test");
+  await db().ssoDomain.update({ where: { id: ssoDomainA.id }, data: { verifiedAt: new Date(), verifiedDomain: ssoDomainA.domain } });
+  const pendingDomainA = await ssoMutations.addSsoDomain(ownerA, "a-pending.example.test");
+  const scimTokenA = await scimTokens.createScimToken(ownerA, { name: "A's SCIM token" });
+  const ssoErrorA = await recordSsoError(db(), new SsoError("no_role", "A's secret detail", a.organisation.id, "someone@a-verified.example.test"));
+  const ownerMembershipA = await db().membership.update({ where: { organisationId_userId: { organisationId: a.organisation.id, userId: a.users.owner.id } }, data: { breakGlass: true, version: { increment: 1 } } });
+  const passwordSessionA = await createSession(db(), { userId: a.users.editor.id, method: "password" });
+  return { passwordSessionA, ssoConnectionA, ssoDomainA, pendingDomainA, scimTokenA, ssoErrorA, ownerMembershipA, a, b, ownerA, ownerB, practiceA: practiceA.practice, engagementA, workshopA, verifyA, questionnaireA: questionnaireA.questionnaire, itemA: itemA!, rejectedItemA, assessmentA, remediationA, scenarioA, policyEventA, reportRunA, officeA: { ...officeA, version: officeA.version + 1 }, invitationA, membershipA, tokenA, vendorA, modelA, systemA, dependencyA, fallbackA, dataFlowA, registrationA };
 }
 
 /** A's rows as they stand, to prove a failed cross-tenant call changed nothing. */
@@ -153,6 +182,12 @@ async function snapshotOf(w: World) {
     questionnaireResponses: await db().questionnaireResponse.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     questionnaireItems: await db().questionnaireItem.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
     aiActRegistrations: await db().aiActRegistration.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    ssoConnections: await db().ssoConnection.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    ssoDomains: await db().ssoDomain.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    scimTokens: await db().scimToken.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    ssoLoginErrors: await db().ssoLoginError.findMany({ where: { organisationId }, orderBy: { id: "asc" } }),
+    // Requiring SSO elsewhere must not end A's editor's password session.
+    passwordSession: await db().session.findUnique({ where: { id: w.passwordSessionA } }),
   };
 }
 
@@ -609,6 +644,63 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(found.get("ionos")?.vendorId).not.toBe(w.vendorA.id);
   },
   // API tokens
+  // single sign-on (decision 049): B's owner never reads or changes A's connection, domains,
+  // tokens, failed sign-ins or break-glass owners. Order matters: B has no connection until saveSsoConnection.
+  getSsoSettings: async (w, asB) => {
+    const seen = json(await ssoQueries.getSsoSettings(asB));
+    for (const secret of [w.ssoConnectionA.id, "A's IdP", w.ssoDomainA.domain, w.pendingDomainA.verificationToken, "A's SCIM token", w.ssoErrorA, "A's secret detail", w.a.users.owner.email]) expect(seen).not.toContain(secret);
+  },
+  refreshSamlMetadata: async (_w, asB) => {
+    await expectNotFound(ssoMutations.refreshSamlMetadata(asB));
+  },
+  deleteSsoConnection: async (w, asB) => {
+    await expectNotFound(ssoMutations.deleteSsoConnection(asB, w.ssoConnectionA.version));
+  },
+  saveSsoConnection: async (w, asB) => {
+    // B's first save creates B's own connection; A's is neither read nor changed.
+    const input = ssoConnectionSchema.parse({ version: "", protocol: "saml", name: "B's IdP", enabled: "on", groupsAttribute: "groups", defaultRole: "viewer", samlMetadataXml: samlMetadata("https://idp.b.example.test") });
+    const saved = await ssoMutations.saveSsoConnection(asB, input);
+    expect(saved.id).not.toBe(w.ssoConnectionA.id);
+    expect((await db().ssoConnection.findUniqueOrThrow({ where: { id: saved.id } })).organisationId).toBe(w.b.organisation.id);
+    // Editing afterwards changes B's row only: the organisation comes from the context, never from the input.
+    await ssoMutations.saveSsoConnection(asB, { ...input, version: saved.version, name: "B's IdP, renamed" });
+  },
+  addSsoDomain: async (w, asB) => {
+    // A domain A verified cannot be claimed; one A only added can (B must prove it too).
+    await expect(ssoMutations.addSsoDomain(asB, w.ssoDomainA.domain)).rejects.toMatchObject({ code: "CONFLICT", message: expect.not.stringContaining(w.a.organisation.name) });
+    const added = await ssoMutations.addSsoDomain(asB, w.pendingDomainA.domain);
+    expect(added.verificationToken).not.toBe(w.pendingDomainA.verificationToken);
+  },
+  verifySsoDomain: async (w, asB) => {
+    await expectNotFound(ssoMutations.verifySsoDomain(asB, w.pendingDomainA.id, { servers: ["127.0.0.1:9"], timeoutMs: 500 }));
+  },
+  removeSsoDomain: async (w, asB) => {
+    await expectNotFound(ssoMutations.removeSsoDomain(asB, w.ssoDomainA.id));
+    await expectNotFound(ssoMutations.removeSsoDomain(asB, w.pendingDomainA.id));
+  },
+  setSsoRequired: async (w, asB) => {
+    // B requires SSO (with its own connection, domain and break-glass owner): A's members keep their sessions.
+    const domain = await db().ssoDomain.create({ data: { organisationId: w.b.organisation.id, domain: "b-required.example.test", verificationToken: "sovra-verify=b", verifiedAt: new Date(), verifiedDomain: "b-required.example.test" } });
+    const owner = await db().membership.update({ where: { organisationId_userId: { organisationId: w.b.organisation.id, userId: w.b.users.owner.id } }, data: { breakGlass: true } });
+    const { version } = await db().organisation.findUniqueOrThrow({ where: { id: w.b.organisation.id } });
+    const on = await ssoMutations.setSsoRequired(asB, { required: true, version });
+    await ssoMutations.setSsoRequired(asB, { required: false, version: on.version });
+    await db().ssoDomain.delete({ where: { id: domain.id } });
+    await db().membership.update({ where: { id: owner.id }, data: { breakGlass: false } });
+  },
+  setBreakGlass: async (w, asB) => {
+    await expectNotFound(memberMutations.setBreakGlass(asB, { membershipId: w.ownerMembershipA.id, breakGlass: false, version: w.ownerMembershipA.version }));
+  },
+  createScimToken: async (w, asB) => {
+    const created = await scimTokens.createScimToken(asB, { name: "B's SCIM token" });
+    expect((await db().scimToken.findUniqueOrThrow({ where: { id: created.id } })).organisationId).toBe(w.b.organisation.id);
+  },
+  revokeScimToken: async (w, asB) => {
+    await expectNotFound(scimTokens.revokeScimToken(asB, w.scimTokenA.id));
+  },
+  listScimTokens: async (_w, asB) => {
+    expect((await scimTokens.listScimTokens(asB)).map((t) => t.name)).not.toContain("A's SCIM token");
+  },
   listApiTokens: async (_w, asB) => {
     expect((await apiTokenQueries.listApiTokens(asB)).map((t) => t.name)).not.toContain("A's CI pipeline");
   },
@@ -1055,7 +1147,7 @@ describe("tenant isolation", () => {
   }
 
   it("has a case for every organisation-scoped data function", () => {
-    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, doraPackageQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, practiceInvitationQueries, practiceInvitationMutations, workshopQueries, workshopMutations, questionnaireQueries, questionnaireMutations, aiActRegistrationQueries, aiActRegistrationMutations };
+    const modules = { modelMutations, catalogueMutations, catalogueQueries, inventoryFile, vendorMutations, aiSystemMutations, dependencyMutations, dependencyQueries, fallbackMutations, vendorQueries, modelQueries, aiSystemQueries, dataFlowQueries, auditQueries, auditExport, apiTokenMutations, apiTokenQueries, inventoryDocument, inventoryImport, scoreQueries, memberMutations, memberQueries, officeMutations, officeQueries, organisationMutations, organisationQueries, assessmentQueries, assessmentMutations, dataFlowMutations, fallbackQueries, remediationQueries, remediationMutations, scenarioQueries, scenarioMutations, policyEventQueries, policyEventMutations, exportQueries, doraPackageQueries, reportQueries, reportRunQueries, reportRunMutations, practiceQueries, practiceMutations, practiceInvitationQueries, practiceInvitationMutations, workshopQueries, workshopMutations, questionnaireQueries, questionnaireMutations, aiActRegistrationQueries, aiActRegistrationMutations, ssoQueries, ssoMutations, scimTokens };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === "function").map(([k]) => k));
     const missing = exported.filter((name) => !(name in CASES) && !(name in NOT_ORG_SCOPED));
     expect(missing).toEqual([]);

@@ -49,6 +49,9 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   questionnaire_response: "Questionnaire answer",
   questionnaire_item: "Answered AI system",
   ai_act_registration: "EU AI Act registration",
+  sso_connection: "Single sign-on connection",
+  sso_domain: "Verified email domain",
+  scim_token: "SCIM token",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPE_LABELS;

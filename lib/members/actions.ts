@@ -5,7 +5,7 @@ import { z } from "zod";
 import { orgAction, publicAction, userAction } from "@/lib/actions";
 import { accountSchema } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/auth/auth";
-import { changeRoleSchema, createInvitationSchema, createPasswordResetSchema, invitationTokenSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/members/schemas";
+import { changeRoleSchema, createInvitationSchema, createPasswordResetSchema, invitationTokenSchema, removeMemberSchema, revokeInvitationSchema, setBreakGlassSchema } from "@/lib/members/schemas";
 import { requestAddress } from "@/lib/auth/request-address";
 import { mailConfigured, publicLink, sendMail } from "@/lib/mail";
 import {
@@ -16,6 +16,7 @@ import {
   createPasswordReset,
   removeMember,
   revokeInvitation,
+  setBreakGlass,
 } from "@/lib/members/mutations";
 import { formatDateTimeLong } from "@/lib/dates";
 
@@ -37,6 +38,14 @@ export const changeRoleAction = orgAction("members:manage", changeRoleSchema, as
   await changeMemberRole(ctx, input);
   revalidatePath(membersPath(ctx.organisationSlug));
   return { status: "success", message: "Role changed." };
+});
+
+/** Marks or unmarks an owner as break-glass (decision 049); shown on the members page and in the single sign-on settings. */
+export const setBreakGlassAction = orgAction("sso:manage", setBreakGlassSchema, async (ctx, input) => {
+  const result = await setBreakGlass(ctx, input);
+  revalidatePath(membersPath(ctx.organisationSlug));
+  revalidatePath(`/${ctx.organisationSlug}/settings/sso`);
+  return { status: "success", message: result.breakGlass ? "Marked as a break-glass account." : "No longer a break-glass account." };
 });
 
 export const removeMemberAction = orgAction("members:manage", removeMemberSchema, async (ctx, input) => {

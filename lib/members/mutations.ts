@@ -45,6 +45,20 @@ async function ownerCount(tx: Prisma.TransactionClient, organisationId: string):
   return tx.membership.count({ where: { organisationId, role: "owner" } });
 }
 
+/**
+ * Refuses to take away the last break-glass owner of an organisation that requires single sign-on
+ * (decision 049): if its identity provider failed, nobody could sign in to turn the requirement off.
+ */
+async function assertNotLastBreakGlass(tx: Prisma.TransactionClient, organisationId: string, membership: { breakGlass: boolean }, doing: string) {
+  if (!membership.breakGlass) return;
+  const org = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { ssoRequired: true } });
+  if (!org.ssoRequired) return;
+  const others = await tx.membership.count({ where: { organisationId, role: "owner", breakGlass: true } });
+  if (others <= 1) {
+    throw new AppError("CONFLICT", `This is the only break-glass owner, and the organisation requires single sign-on: mark another owner as break-glass before you ${doing}.`);
+  }
+}
+
 /** Changes a member's role. The last owner cannot be demoted: someone must be able to manage the organisation. */
 export async function changeMemberRole(ctx: OrgContext, input: { membershipId: string; role: Role; version: number }) {
   assertCan(ctx, "members:manage");
@@ -53,19 +67,48 @@ export async function changeMemberRole(ctx: OrgContext, input: { membershipId: s
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sovra:owners:" + ctx.organisationId}))`;
     const before = await tx.membership.findFirst({
       where: { id: input.membershipId, organisationId: ctx.organisationId },
-      select: { id: true, role: true, version: true, userId: true },
+      select: { id: true, role: true, version: true, userId: true, breakGlass: true },
     });
     if (!before) throw notFoundError("Member");
     if (before.role === "owner" && input.role !== "owner" && (await ownerCount(tx, ctx.organisationId)) <= 1) {
       throw new AppError("CONFLICT", "An organisation needs at least one owner: make someone else an owner first.");
     }
+    if (input.role !== "owner") await assertNotLastBreakGlass(tx, ctx.organisationId, before, "change this role");
     const { count } = await tx.membership.updateMany({
       where: { id: input.membershipId, organisationId: ctx.organisationId, version: input.version },
-      data: { role: input.role, version: { increment: 1 } },
+      // Only owners are break-glass accounts: the mark goes with the owner role.
+      data: { role: input.role, ...(input.role !== "owner" ? { breakGlass: false } : {}), version: { increment: 1 } },
     });
     if (count === 0) throw staleOrMissing("Member", before, input.version);
     await recordAudit(tx, ctx, { action: "role_change", entityType: "membership", entityId: before.id, before: { role: before.role }, after: { role: input.role } });
     return { id: before.id, role: input.role, version: input.version + 1 };
+  });
+}
+
+/**
+ * Marks an owner as a break-glass account, who keeps signing in with a password when the
+ * organisation requires single sign-on (decision 049), or unmarks them. Only owners can be one;
+ * the last one cannot be unmarked while single sign-on is required.
+ */
+export async function setBreakGlass(ctx: OrgContext, input: { membershipId: string; breakGlass: boolean; version: number }) {
+  assertCan(ctx, "sso:manage");
+  return db().$transaction(async (tx) => {
+    // The same lock as role changes and setSsoRequired: the "at least one break-glass owner" rule holds under concurrency.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sovra:owners:" + ctx.organisationId}))`;
+    const before = await tx.membership.findFirst({
+      where: { id: input.membershipId, organisationId: ctx.organisationId },
+      select: { id: true, role: true, breakGlass: true, version: true, user: { select: { name: true } } },
+    });
+    if (!before) throw notFoundError("Member");
+    if (input.breakGlass && before.role !== "owner") throw new AppError("CONFLICT", `Only owners can be break-glass accounts: make ${before.user.name} an owner first.`);
+    if (!input.breakGlass) await assertNotLastBreakGlass(tx, ctx.organisationId, before, "unmark this one");
+    const { count } = await tx.membership.updateMany({
+      where: { id: input.membershipId, organisationId: ctx.organisationId, version: input.version },
+      data: { breakGlass: input.breakGlass, version: { increment: 1 } },
+    });
+    if (count === 0) throw staleOrMissing("Member", before, input.version);
+    await recordAudit(tx, ctx, { action: "update", entityType: "membership", entityId: before.id, before: { breakGlass: before.breakGlass }, after: { breakGlass: input.breakGlass } });
+    return { id: before.id, breakGlass: input.breakGlass, version: input.version + 1 };
   });
 }
 
@@ -75,18 +118,19 @@ export async function removeMember(ctx: OrgContext, membershipId: string) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sovra:owners:" + ctx.organisationId}))`;
     const before = await tx.membership.findFirst({
       where: { id: membershipId, organisationId: ctx.organisationId },
-      select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+      select: { id: true, role: true, userId: true, breakGlass: true, user: { select: { email: true } } },
     });
     if (!before) throw notFoundError("Member");
     if (before.role === "owner" && (await ownerCount(tx, ctx.organisationId)) <= 1) {
       throw new AppError("CONFLICT", "An organisation needs at least one owner: make someone else an owner first.");
     }
+    await assertNotLastBreakGlass(tx, ctx.organisationId, before, "remove them");
     await tx.membership.deleteMany({ where: { id: membershipId, organisationId: ctx.organisationId } });
     // The membership check of every request already shuts them out of this organisation; their
     // sessions end too, so a browser someone else may hold is signed out at once (decision 028).
     // Leaving an organisation oneself signs nobody out.
     if (before.userId !== ctx.userId) await revokeUserSessions(tx, before.userId);
-    const { userId: _userId, ...removed } = before;
+    const { userId: _userId, breakGlass: _breakGlass, ...removed } = before;
     await recordAudit(tx, ctx, { action: "remove_member", entityType: "membership", entityId: before.id, before: removed });
   });
 }

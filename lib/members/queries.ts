@@ -7,7 +7,7 @@ export async function listMembers(ctx: OrgContext) {
   assertCan(ctx, "members:read");
   return db().membership.findMany({
     where: { organisationId: ctx.organisationId },
-    select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: { id: true, role: true, breakGlass: true, version: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: { user: { name: "asc" } },
   });
 }

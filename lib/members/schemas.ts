@@ -15,6 +15,13 @@ export const changeRoleSchema = z.object({
   version: z.coerce.number().int().positive(),
 });
 
+/** Marks an owner as a break-glass account (keeps a password when single sign-on is required) or unmarks them. */
+export const setBreakGlassSchema = z.object({
+  membershipId: z.uuid(),
+  breakGlass: z.enum(["true", "false"]).transform((v) => v === "true"),
+  version: z.coerce.number().int().positive(),
+});
+
 export const removeMemberSchema = z.object({ membershipId: z.uuid() });
 export const createPasswordResetSchema = z.object({ membershipId: z.uuid() });
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });

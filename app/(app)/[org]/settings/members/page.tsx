@@ -6,6 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";
 import { PasswordResetButton } from "@/components/members/password-reset-button";
+import { BreakGlassToggle } from "@/components/sso/sso-forms";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
 import { formatDay } from "@/lib/dates";
@@ -19,6 +20,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   const ctx = await requireOrgPage((await params).org, "members:read");
   const ended = (await searchParams).ended === "1";
   const manage = can(ctx.role, "members:manage");
+  const breakGlass = can(ctx.role, "sso:manage");
   const [members, invitations, practices] = await Promise.all([listMembers(ctx), manage ? listPendingInvitations(ctx) : Promise.resolve([]), listPracticeAccess(ctx)]);
   return (
     <>
@@ -54,12 +56,21 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
                   {m.user.name} {m.user.id === ctx.userId && <Badge tone="brand">you</Badge>}
                 </th>
                 <td className="px-4 py-3 text-slate-600">{m.user.email}</td>
-                <td className="px-4 py-3">{ROLE_LABELS[m.role]}</td>
+                <td className="px-4 py-3">
+                  {ROLE_LABELS[m.role]}
+                  {m.breakGlass && (
+                    <span className="ml-2">
+                      <Badge tone="amber">Break-glass</Badge>
+                    </span>
+                  )}
+                </td>
                 {manage && (
                   <td className="px-4 py-3">
                     <div className="flex flex-wrap items-start justify-end gap-2">
                       <MemberRoleForm orgSlug={ctx.organisationSlug} membershipId={m.id} role={m.role} version={m.version} name={m.user.name} />
                       {m.user.id !== ctx.userId && <PasswordResetButton orgSlug={ctx.organisationSlug} membershipId={m.id} name={m.user.name} />}
+                      {/* A break-glass owner keeps a password when single sign-on is required (decision 049). */}
+                      {breakGlass && m.role === "owner" && <BreakGlassToggle orgSlug={ctx.organisationSlug} membershipId={m.id} breakGlass={m.breakGlass} version={m.version} name={m.user.name} />}
                     </div>
                   </td>
                 )}
