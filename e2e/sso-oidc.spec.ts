@@ -5,18 +5,17 @@
 // (analyst) because of her IdP group; her IT removes the group; at her next sign-in she is a viewer.
 // Also: an organisation that requires single sign-on refuses a member's password, saying so.
 //
-// The connection is set up directly in the demo server's database (there is no settings page for
-// it yet). That database is the newest `sovra_e2e_demo_*` that e2e/support/serve.ts created, or
-// E2E_DEMO_DATABASE_URL when set. The client secret is sealed with the demo server's AUTH_SECRET
-// (serve.ts). Everything created here is removed afterwards.
+// The connection and its verified domain are written directly into the demo server's database
+// (e2e/support/e2e-database.ts): setting them up on screen is sso-settings.spec.ts's journey. The
+// client secret is sealed with the demo server's AUTH_SECRET (serve.ts). Everything created here
+// is removed afterwards.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { sealSecret } from "../lib/sso/secret-box";
 import { hashPassword } from "../lib/auth/password";
-import { databaseUrlFor } from "../lib/testing/global-setup";
+import { demoDatabaseUrl } from "./support/e2e-database";
 import { startOidcIdp, type OidcIdp } from "./support/oidc-idp";
 import { signOut } from "./support/demo";
 
@@ -25,22 +24,6 @@ const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret"; // e2e/su
 const DOMAIN = "idp.example";
 const ALICE = `alice@${DOMAIN}`;
 const CLIENT = { client_id: "sovra-mainfeld", client_secret: `secret-${randomUUID()}` };
-
-/** The demo server's database: the newest one serve.ts created (its name carries the creation time in base 36). */
-async function demoDatabaseUrl(): Promise<string> {
-  if (process.env.E2E_DEMO_DATABASE_URL) return process.env.E2E_DEMO_DATABASE_URL;
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'sovra_e2e_demo_%'");
-    const time = (name: string) => parseInt(name.slice("sovra_e2e_demo_".length).split("_")[0]!, 36);
-    const newest = rows.map((r) => r.datname).sort((a, b) => time(b) - time(a))[0];
-    if (!newest) throw new Error("no sovra_e2e_demo_* database: is the demo server running (playwright.config.ts)? Or set E2E_DEMO_DATABASE_URL.");
-    return databaseUrlFor(newest);
-  } finally {
-    await admin.end();
-  }
-}
 
 let prisma: PrismaClient;
 let idp: OidcIdp;
@@ -51,7 +34,7 @@ const cleanup: (() => Promise<unknown>)[] = [];
 
 test.beforeAll(async ({}, testInfo) => {
   const baseURL = testInfo.project.use.baseURL!;
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: await demoDatabaseUrl() }) });
+  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: demoDatabaseUrl() }) });
   const mainfeld = await prisma.organisation.findUniqueOrThrow({ where: { slug: "mainfeld" }, select: { id: true } });
   mainfeldId = mainfeld.id;
 
@@ -158,7 +141,7 @@ test("an email whose domain no organisation signs in through SSO is told so on t
   await page.getByRole("link", { name: "Continue with single sign-on" }).click();
   await page.getByLabel("Work email", { exact: true }).fill(`someone@nobody-${randomUUID().slice(0, 6)}.example`);
   await page.getByRole("button", { name: "Continue with single sign-on" }).click();
-  await expect(page.getByRole("alert")).toContainText("No organisation in Sovra signs in people with this email's domain through single sign-on.");
+  await expect(page.getByRole("region", { name: "Single sign-on" }).getByRole("alert")).toContainText("No organisation in Sovra signs in people with this email's domain through single sign-on.");
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
@@ -177,7 +160,7 @@ test("an organisation that requires single sign-on refuses a member's password, 
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText(`${org.name} requires single sign-on`);
+  await expect(page.getByRole("alert").filter({ hasText: "single sign-on" })).toContainText(`${org.name} requires single sign-on`);
   await expect(page).toHaveURL(/\/sign-in/);
   expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { databaseUrlFor } from "../lib/testing/global-setup";
+import { demoDatabaseUrl } from "./support/e2e-database";
 import { DEMO_ORG_SLUGS } from "../prisma/seed-data";
 import { startSamlIdp, type SamlIdp } from "./support/saml-idp";
 
@@ -9,12 +9,9 @@ import { startSamlIdp, type SamlIdp } from "./support/saml-idp";
 // a fixed loopback port), they sign in there, and come back signed in with the role their IdP group
 // maps to. The connection and its verified domain are written straight into the demo server's
 // database: a domain is verified by a DNS TXT record, which a browser journey cannot publish.
-//
-// The demo server's database is the newest `sovra_e2e_demo_…` one with open connections (serve.ts
-// names it with a timestamp and drops it at the end; a crashed earlier run's has no connections).
+// e2e/support/e2e-database.ts says where the demo server's database is.
 
 const IDP_PORT = Number(process.env.E2E_PORT_BASE ?? 3110) + 11;
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DOMAIN = "saml.example";
 const EMAIL = `bob@${DOMAIN}`;
 const ORG = DEMO_ORG_SLUGS.albion;
@@ -22,26 +19,9 @@ const ORG = DEMO_ORG_SLUGS.albion;
 let idp: SamlIdp;
 let demoDb: pg.Client;
 
-async function demoDatabaseName(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ datname: string }>(
-      `SELECT d.datname FROM pg_database d
-        WHERE d.datname LIKE 'sovra\\_e2e\\_demo\\_%'
-          AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname AND a.pid <> pg_backend_pid())
-        ORDER BY d.datname DESC`,
-    );
-    if (!rows[0]) throw new Error("the demo server's database (sovra_e2e_demo_…) was not found: is the demo web server running?");
-    return rows[0].datname;
-  } finally {
-    await admin.end();
-  }
-}
-
 test.beforeAll(async () => {
   idp = await startSamlIdp({ port: IDP_PORT, users: { bob: { email: EMAIL, displayName: "Bob Saml", groups: ["sovra-editors"] } } });
-  demoDb = new pg.Client({ connectionString: databaseUrlFor(await demoDatabaseName()) });
+  demoDb = new pg.Client({ connectionString: demoDatabaseUrl() });
   await demoDb.connect();
   const org = await demoDb.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE slug = $1`, [ORG]);
   const organisationId = org.rows[0]?.id;
@@ -73,7 +53,8 @@ test.afterAll(async () => {
 
 test("a person signs in through their organisation's SAML identity provider and gets the role of their group", async ({ page, baseURL }) => {
   await page.goto("/sign-in");
-  await page.getByLabel("Work email").fill(EMAIL);
+  await page.getByRole("link", { name: "Continue with single sign-on" }).click();
+  await page.getByLabel("Work email", { exact: true }).fill(EMAIL);
   await page.getByRole("button", { name: "Continue with single sign-on" }).click();
 
   // At the identity provider: its own sign-in page.
@@ -83,7 +64,7 @@ test("a person signs in through their organisation's SAML identity provider and 
   // The IdP's page posts the signed response back to Sovra, which signs the person in and sends them home.
   const sovra = new URL(baseURL!).origin;
   await page.waitForURL((url) => url.origin === sovra && url.pathname.startsWith(`/${ORG}`));
-  await expect(page.getByText("Albion Mutual Bank plc").first()).toBeVisible(); // the organisation's layout, so a session
+  await expect(page.getByRole("heading", { level: 1, name: "Albion Mutual Bank plc" })).toBeVisible(); // the organisation's layout, so a session
 
   const { rows } = await demoDb.query<{ role: string; source: string; method: string }>(
     `SELECT m.role::text, m.source::text, s.method::text

@@ -2,11 +2,15 @@
 // created here, migrated and (with --seed) seeded by `lib/runtime/start.ts` exactly as in
 // production, and dropped when Playwright stops the server.
 import { spawn } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createDatabase, dropDatabase } from "../../lib/testing/global-setup";
+import { databaseUrlFile } from "./e2e-database";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, seed: { type: "boolean", default: false }, name: { type: "string", default: "e2e" } } });
 const { name, url } = await createDatabase(`sovra_${values.name}`);
+const urlFile = databaseUrlFile(values.port ?? "");
+writeFileSync(urlFile, url);
 
 const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts", ...(values.seed ? ["--seed"] : [])], {
   stdio: "inherit",
@@ -21,6 +25,7 @@ async function stop(code: number) {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
+  rmSync(urlFile, { force: true });
   await dropDatabase(name).catch((e) => console.error(`could not drop ${name}:`, e));
   process.exit(code);
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { readBodyBytes } from "@/lib/request-body";
 import { withApiSecurityHeaders } from "@/lib/security-headers";
 import { findUnsafeText } from "@/lib/text";
+import { publicOrigin } from "@/lib/sso/public-origin";
 import { ScimError, versionMismatch } from "@/lib/scim/errors";
 
 // The HTTP side of the SCIM endpoint: its media type, bodies, addresses and ETags.
@@ -53,13 +54,12 @@ export function parseScimBody<S extends z.ZodType>(schema: S, json: unknown): z.
 }
 
 /**
- * The endpoint's absolute base URL for `meta.location`: SOVRA_PUBLIC_URL when set (behind a
- * proxy the request's own origin may be an internal one), else the request's origin.
- * @example scimBaseUrl(new Request("http://localhost/x"), "0193…") // "http://localhost/api/scim/v2/0193…"
+ * The endpoint's absolute base URL for `meta.location`: at Sovra's public address
+ * (lib/sso/public-origin.ts: SOVRA_PUBLIC_URL, else the Host the client sent).
+ * @example scimBaseUrl(new Request("http://localhost/x", { headers: { host: "sovra.local:3000" } }), "0193…") // "http://sovra.local:3000/api/scim/v2/0193…"
  */
-export function scimBaseUrl(request: Request, organisationId: string, publicUrl = env().SOVRA_PUBLIC_URL): string {
-  const origin = publicUrl ? publicUrl.replace(/\/+$/, "") : new URL(request.url).origin;
-  return `${origin}/api/scim/v2/${organisationId}`;
+export function scimBaseUrl(request: Request, organisationId: string, e: Pick<Env, "SOVRA_PUBLIC_URL" | "SOVRA_TRUSTED_PROXIES"> = env()): string {
+  return `${publicOrigin(request.headers, e, request.url)}/api/scim/v2/${organisationId}`;
 }
 
 /** A resource's ETag and meta.version: weak, from its optimistic-locking version. */

@@ -169,10 +169,10 @@ describe("paging, addresses and ETags", () => {
     expect(scimError(() => pageOf(new URLSearchParams("count=ten"), 200))).toMatchObject({ status: 400, scimType: "invalidValue" });
   });
 
-  it("builds absolute locations from SOVRA_PUBLIC_URL when set, else from the request", () => {
-    const request = new Request("http://10.0.0.5:3000/api/scim/v2/o/Users");
-    expect(scimBaseUrl(request, "o", "https://sovra.example.com/")).toBe("https://sovra.example.com/api/scim/v2/o");
-    expect(scimBaseUrl(request, "o", undefined)).toBe("http://10.0.0.5:3000/api/scim/v2/o");
+  it("builds absolute locations from SOVRA_PUBLIC_URL when set, else from the Host the client sent (not the server's own view of its URL)", () => {
+    const request = new Request("http://localhost:3000/api/scim/v2/o/Users", { headers: { host: "10.0.0.5:3000" } });
+    expect(scimBaseUrl(request, "o", { SOVRA_PUBLIC_URL: "https://sovra.example.com/", SOVRA_TRUSTED_PROXIES: 0 })).toBe("https://sovra.example.com/api/scim/v2/o");
+    expect(scimBaseUrl(request, "o", { SOVRA_PUBLIC_URL: undefined, SOVRA_TRUSTED_PROXIES: 0 })).toBe("http://10.0.0.5:3000/api/scim/v2/o");
   });
 
   it("honours If-Match with weak or strong spelling, lists and *, and refuses another version with 412", () => {

@@ -1,7 +1,8 @@
 import "server-only";
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
+import { publicOrigin } from "@/lib/sso/public-origin";
 import { INSTANCE_KEY, keyOfProviderId, loadConnection } from "@/lib/sso/config";
 import { recordSsoError, SsoError, ssoErrorPath } from "@/lib/sso/errors";
 import { captureAuthErrors, classifyOidcErrors } from "@/lib/sso/oidc-errors";
@@ -24,16 +25,19 @@ export function ssoRouteKey(pathname: string): string | null {
 }
 
 /**
- * The request as it arrived at Sovra's public address: behind a reverse proxy the request's own
- * origin is the proxy's view, and Auth.js derives the redirect URI (which must be exactly the one
- * registered at the IdP) and its cookies' Secure flag from it. Unchanged without SOVRA_PUBLIC_URL.
+ * The request as it arrived at Sovra's public address (lib/sso/public-origin.ts): Auth.js derives
+ * the redirect URI (which must be exactly the one registered at the IdP) and its cookies' Secure
+ * flag from the request's URL, and a route handler's URL is Next's own view (http://localhost:PORT
+ * behind Sovra's web server, or a proxy's internal address). A plain Request: NextRequest would
+ * rewrite 127.0.0.1 to localhost again.
  */
-export function atPublicOrigin(request: NextRequest, publicUrl: string | undefined): NextRequest {
-  if (!publicUrl) return request;
-  const origin = new URL(publicUrl).origin;
-  if (request.nextUrl.origin === origin) return request;
-  const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, origin);
-  return new NextRequest(url, request);
+export function atPublicOrigin(request: Request, e: Pick<Env, "SOVRA_PUBLIC_URL" | "SOVRA_TRUSTED_PROXIES">): Request {
+  const origin = publicOrigin(request.headers, e, request.url);
+  const url = new URL(request.url);
+  if (url.origin === origin) return request;
+  const moved = new URL(`${url.pathname}${url.search}`, origin);
+  const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, body: request.body, duplex: "half", redirect: "manual" };
+  return new Request(moved, init);
 }
 
 /** A redirect to Auth.js's error page (or to the sign-in page with `?error=`, where it sends sign-in errors). */
@@ -51,16 +55,23 @@ function isAuthJsErrorRedirect(response: Response): URL | null {
  * reference, and the person sent to /sign-in/sso-error?code=…&ref=… instead (cookies Auth.js set
  * or cleared are kept).
  */
-export async function handleAuthRequest(request: NextRequest, handler: (request: NextRequest) => Promise<Response>): Promise<Response> {
-  const key = ssoRouteKey(request.nextUrl.pathname);
-  if (key === null) return handler(request);
-  const { result: response, errors } = await captureAuthErrors(() => handler(atPublicOrigin(request, env().SOVRA_PUBLIC_URL)));
+export async function handleAuthRequest(
+  request: Request,
+  handler: (request: NextRequest) => Promise<Response>,
+  /** Where the public address comes from: the environment (a caller that already chose it passes the same). */
+  e: Pick<Env, "SOVRA_PUBLIC_URL" | "SOVRA_TRUSTED_PROXIES"> = env(),
+): Promise<Response> {
+  const incoming = new URL(request.url);
+  const key = ssoRouteKey(incoming.pathname);
+  if (key === null) return handler(request as NextRequest);
+  const atPublic = atPublicOrigin(request, e);
+  const { result: response, errors } = await captureAuthErrors(() => handler(atPublic as NextRequest));
   const errorPage = isAuthJsErrorRedirect(response);
   if (!errorPage) return response;
 
   const connection = await loadConnection(db(), key, env(), env().AUTH_SECRET ?? "").catch(() => null);
   // The IdP's own error comes back in the callback's query (RFC 6749 4.1.2.1); Auth.js logs only that there was one.
-  const query = request.nextUrl.searchParams;
+  const query = incoming.searchParams;
   const idpAnswer = query.get("error") ? { error: query.get("error"), error_description: query.get("error_description") ?? undefined } : null;
   let { code, detail } = classifyOidcErrors(idpAnswer ? [idpAnswer, ...errors] : errors);
   if (!connection) ({ code, detail } = { code: "connection_disabled", detail: `no single sign-on connection ${key === INSTANCE_KEY ? "for the instance" : key}` });
@@ -70,6 +81,6 @@ export async function handleAuthRequest(request: NextRequest, handler: (request:
   }
   const reference = await recordSsoError(db(), new SsoError(code, `${detail} [Auth.js: ${errorPage.searchParams.get("error")}]`, connection?.organisationId ?? null));
   const headers = new Headers(response.headers);
-  headers.set("location", new URL(ssoErrorPath(code, reference), errorPage.origin === "http://sovra.invalid" ? request.nextUrl.origin : errorPage.origin).toString());
+  headers.set("location", new URL(ssoErrorPath(code, reference), errorPage.origin === "http://sovra.invalid" ? new URL(atPublic.url).origin : errorPage.origin).toString());
   return new Response(null, { status: 302, headers });
 }

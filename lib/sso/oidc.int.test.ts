@@ -52,6 +52,8 @@ const { loadInstanceConnection } = await import("@/lib/sso/config");
 const { parseEnv } = await import("@/lib/env");
 const { oidcProvider, oidcRedirectUri } = await import("@/lib/sso/oidc");
 const { atPublicOrigin } = await import("@/lib/sso/oidc-route");
+/** No SOVRA_PUBLIC_URL, no trusted proxy: the address is the Host the browser sent. */
+const NO_PROXY = { SOVRA_PUBLIC_URL: undefined, SOVRA_TRUSTED_PROXIES: 0 };
 const { beginOidcSignIn } = await import("@/lib/sso/oidc-start");
 
 /** Cookies as a browser keeps them for one site: set, replaced, removed when cleared. Expiry dates are not compared (the IdP's clock may be shifted on purpose). */
@@ -97,7 +99,7 @@ async function signInThroughIdp(key: string, account: string, options: { deny?: 
   let location: string;
   if (options.startedBy === "action") {
     // As the sign-in page's server action starts it (lib/sso/start.ts): the cookies go to the browser.
-    const start = await beginOidcSignIn(key, options.callbackPath ?? "/", new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "user-agent": USER_AGENT }), undefined);
+    const start = await beginOidcSignIn(key, options.callbackPath ?? "/", new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "user-agent": USER_AGENT }), NO_PROXY);
     for (const cookie of start.cookies) sovra.cookies.set(cookie.name, cookie.value);
     location = start.location;
   } else {
@@ -218,7 +220,7 @@ describe("OIDC single sign-on through Auth.js against a real identity provider",
   });
 
   it("starts at SOVRA_PUBLIC_URL behind a reverse proxy: the redirect URI and the cookies are the public address's", async () => {
-    const start = await beginOidcSignIn(ORG_CONNECTION, "/", new Headers({ host: "10.0.0.5:3000", "x-forwarded-proto": "http" }), "https://sovra.example.com");
+    const start = await beginOidcSignIn(ORG_CONNECTION, "/", new Headers({ host: "10.0.0.5:3000", "x-forwarded-proto": "http" }), { SOVRA_PUBLIC_URL: "https://sovra.example.com", SOVRA_TRUSTED_PROXIES: 0 });
     const authorize = new URL(start.location);
     expect(authorize.origin).toBe(idp.issuer);
     expect(authorize.searchParams.get("redirect_uri")).toBe(oidcRedirectUri(ORG_CONNECTION, "https://sovra.example.com"));
@@ -352,9 +354,20 @@ describe("the instance connection and the redirect URI", () => {
     expect(oidcRedirectUri("instance", "https://sovra.example.com/")).toBe("https://sovra.example.com/api/auth/callback/sso-instance");
     expect(oidcRedirectUri(ORG_CONNECTION, "https://sovra.example.com/some/path")).toBe(`https://sovra.example.com/api/auth/callback/sso-${ORG_CONNECTION}`);
     const request = new NextRequest("http://10.0.0.5:3000/api/auth/signin/sso-instance?x=1", { method: "POST", body: new URLSearchParams({ csrfToken: "t" }), headers: { "content-type": "application/x-www-form-urlencoded" } });
-    const moved = atPublicOrigin(request, "https://sovra.example.com");
+    const moved = atPublicOrigin(request, { SOVRA_PUBLIC_URL: "https://sovra.example.com", SOVRA_TRUSTED_PROXIES: 0 });
     expect(moved.url).toBe("https://sovra.example.com/api/auth/signin/sso-instance?x=1");
     expect(await moved.text()).toBe("csrfToken=t");
-    expect(atPublicOrigin(request, undefined)).toBe(request);
+  });
+
+  it("without SOVRA_PUBLIC_URL runs at the Host the browser sent, not at Next's own view of the URL (http://localhost:PORT behind Sovra's web server)", async () => {
+    const asNextSeesIt = new Request("http://localhost:3900/api/auth/callback/sso-instance?code=c", { headers: { host: "127.0.0.1:3900" } });
+    expect(atPublicOrigin(asNextSeesIt, NO_PROXY).url).toBe("http://127.0.0.1:3900/api/auth/callback/sso-instance?code=c");
+    // A forged X-Forwarded-Host counts only behind trusted proxies (SOVRA_TRUSTED_PROXIES).
+    const forged = new Request("http://localhost:3900/api/auth/callback/sso-instance", { headers: { host: "127.0.0.1:3900", "x-forwarded-host": "evil.example" } });
+    expect(new URL(atPublicOrigin(forged, NO_PROXY).url).host).toBe("127.0.0.1:3900");
+    const proxied = new Request("http://10.0.0.5:3000/api/auth/callback/sso-instance", { headers: { host: "10.0.0.5:3000", "x-forwarded-host": "sovra.example.com", "x-forwarded-proto": "https" } });
+    expect(new URL(atPublicOrigin(proxied, { SOVRA_PUBLIC_URL: undefined, SOVRA_TRUSTED_PROXIES: 1 }).url).origin).toBe("https://sovra.example.com");
+    const unchanged = new Request("http://127.0.0.1:3900/api/auth/csrf", { headers: { host: "127.0.0.1:3900" } });
+    expect(atPublicOrigin(unchanged, NO_PROXY)).toBe(unchanged);
   });
 });

@@ -14,6 +14,7 @@ import { recordSsoError, SsoError, ssoErrorPath } from "@/lib/sso/errors";
 import { completeSsoSignIn } from "@/lib/sso/provision";
 import { samlSignInUrl, validateSamlResponse } from "@/lib/sso/saml";
 import { samlBaseUrl, spMetadataXml } from "@/lib/sso/saml-metadata";
+import { publicOrigin } from "@/lib/sso/public-origin";
 import { issueSessionCookie } from "@/lib/sso/session-cookie";
 
 // The three SAML routes (app/api/sso/saml/[connection]/{login,acs,metadata}) as functions of the
@@ -58,7 +59,7 @@ function seeOther(path: string): NextResponse {
 }
 
 function baseOf(request: Request, e: Env): string {
-  return samlBaseUrl(new URL(request.url).origin, e.SOVRA_PUBLIC_URL);
+  return samlBaseUrl(publicOrigin(request.headers, e, request.url), e.SOVRA_PUBLIC_URL);
 }
 
 async function failed(deps: SamlRouteDeps, error: unknown, organisationId: string | null): Promise<NextResponse> {

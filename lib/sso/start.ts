@@ -39,7 +39,7 @@ async function startAt(connection: SsoConnectionConfig, callbackUrl: string | un
     );
     redirect(ssoErrorPath("configuration", reference));
   }
-  const start = await beginOidcSignIn(connection.key, callback, await headers(), env().SOVRA_PUBLIC_URL);
+  const start = await beginOidcSignIn(connection.key, callback, await headers(), env());
   const jar = await cookies();
   for (const cookie of start.cookies) jar.set(cookie);
   redirect(start.location);

@@ -1,11 +1,10 @@
 import { headers } from "next/headers";
 import { requireOrgPage } from "@/lib/auth/context";
 import { env } from "@/lib/env";
-import { requestIsHttps } from "@/lib/security-headers";
 import { getSsoSettings, RECENT_SSO_ERRORS, type SsoSettings } from "@/lib/sso/queries";
 import { deleteSsoConnectionAction, removeSsoDomainAction, revokeScimTokenAction } from "@/lib/sso/actions";
 import { providerId } from "@/lib/sso/config";
-import { acsUrl, samlBaseUrl, spEntityId, spMetadataUrl } from "@/lib/sso/saml-metadata";
+import { acsUrl, spEntityId, spMetadataUrl } from "@/lib/sso/saml-metadata";
 import { formatDateTime, formatDay } from "@/lib/dates";
 import { Badge, Card, PageHeader, Panel } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
@@ -13,16 +12,15 @@ import { CopyLink } from "@/components/ui/copy-link";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { SettingsTabs } from "@/components/organisations/settings-tabs";
 import { ConnectionForm } from "@/components/sso/connection-form";
+import { publicOrigin } from "@/lib/sso/public-origin";
 import { AddDomainForm, BreakGlassToggle, CreateScimTokenForm, RefreshMetadataButton, RequireSsoSwitch, VerifyDomainButton } from "@/components/sso/sso-forms";
 
 export const metadata = { title: "Single sign-on" };
 
-/** Where people reach Sovra: SOVRA_PUBLIC_URL, else this request's own origin (wrong behind a reverse proxy without it). */
+/** Where people reach Sovra (lib/sso/public-origin.ts): SOVRA_PUBLIC_URL, else this request's Host (wrong behind a reverse proxy without it). */
 async function publicBaseUrl(): Promise<{ base: string; configured: boolean }> {
   const e = env();
-  const h = await headers();
-  const origin = `${requestIsHttps(h, e.SOVRA_TRUSTED_PROXIES) ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
-  return { base: samlBaseUrl(origin, e.SOVRA_PUBLIC_URL), configured: Boolean(e.SOVRA_PUBLIC_URL) };
+  return { base: publicOrigin(await headers(), e), configured: Boolean(e.SOVRA_PUBLIC_URL) };
 }
 
 function SectionTitle({ id, children, description }: { id: string; children: React.ReactNode; description?: React.ReactNode }) {
