@@ -10,6 +10,7 @@
 // client secret is sealed with the demo server's AUTH_SECRET (serve.ts). Everything created here
 // is removed afterwards.
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
@@ -143,6 +144,29 @@ test("an email whose domain no organisation signs in through SSO is told so on t
   await page.getByRole("button", { name: "Continue with single sign-on" }).click();
   await expect(page.getByRole("region", { name: "Single sign-on" }).getByRole("alert")).toContainText("No organisation in Sovra signs in people with this email's domain through single sign-on.");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the sign-in page with single sign-on open and the SSO error page read well: no serious axe violation, nothing wider than a phone", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text().slice(0, 200)}`);
+  });
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ["/sign-in?sso=1", "/sign-in/sso-error?code=clock_skew&ref=SSO-7KQ2M9"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 1) problems.push(`${path} @${width}: ${overflow} px wider than the window`);
+      if (width === 1440) {
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        for (const v of results.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) problems.push(`${path}: axe ${v.id}`);
+      }
+    }
+  }
+  // The error page says what went wrong in words and shows the reference to quote.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The clocks disagree");
+  await expect(page.getByLabel("Reference", { exact: true })).toHaveValue("SSO-7KQ2M9");
+  expect(problems, problems.join("\n")).toEqual([]);
 });
 
 test("an organisation that requires single sign-on refuses a member's password, naming single sign-on", async ({ page }) => {

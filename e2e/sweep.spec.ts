@@ -47,6 +47,7 @@ const PAGES: { path: string; firstLinkIn?: string; roles?: (keyof typeof DEMO)[]
   { path: `${ORG}/settings/members` },
   { path: `${ORG}/settings/api-tokens` },
   { path: `${ORG}/settings/audit`, roles: ["owner", "analyst"] },
+  { path: `${ORG}/settings/sso`, roles: ["owner"] },
   { path: `${ORG}/account` },
   { path: "/organisations/new" },
 ];

@@ -166,31 +166,22 @@ export default async function SsoSettingsPage({ params }: { params: Promise<{ or
           {settings.loginErrors.length === 0 ? (
             <p className="px-5 pb-5 text-sm text-slate-500">No failed sign-ins.</p>
           ) : (
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Reference</th>
-                  <th scope="col" className="px-4 py-3">When</th>
-                  <th scope="col" className="px-4 py-3">What went wrong</th>
-                  <th scope="col" className="px-4 py-3">Email</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {settings.loginErrors.map((e) => (
-                  <tr key={e.reference}>
-                    <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-mono text-xs font-medium">
-                      {e.reference}
-                    </th>
-                    <td className="whitespace-nowrap px-4 py-3">{formatDateTime(e.createdAt)}</td>
-                    <td className="px-4 py-3">
-                      <span className="font-medium text-slate-900">{e.title}</span>
-                      <span className="block break-words text-xs text-slate-600">{e.detail}</span>
-                    </td>
-                    <td className="break-all px-4 py-3 text-slate-600">{e.email ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            // A list rather than a table: the explanation is the long part, and it must stay readable on a phone.
+            <ul className="divide-y divide-slate-100 border-t border-slate-200 text-sm">
+              {settings.loginErrors.map((e) => (
+                <li key={e.reference} className="px-5 py-3">
+                  <p className="font-medium text-slate-900">{e.title}</p>
+                  <p className="break-words text-xs text-slate-600">{e.detail}</p>
+                  <p className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
+                    <span>
+                      Reference <span className="font-mono font-medium text-slate-800">{e.reference}</span>
+                    </span>
+                    <span>{formatDateTime(e.createdAt)}</span>
+                    {e.email && <span className="break-all">{e.email}</span>}
+                  </p>
+                </li>
+              ))}
+            </ul>
           )}
         </Panel>
       </div>
