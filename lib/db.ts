@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 // One pool and one client per server process (and one across Next's dev-mode reloads). The pool
 // is created here, not inside the adapter, so that the job queue (lib/jobs/boss.ts) runs its SQL
 // through the same connections: the embedded database takes ONE connection only (decision 001),
-// and a second pool would interleave with it and corrupt queries (decision 024).
+// and a second pool would interleave with it and corrupt queries (decision 024). The metrics read
+// the pool's counts from `sovraPool` (lib/metrics/registry.ts), without loading this file.
 const globalForPrisma = globalThis as unknown as { sovraPrisma?: PrismaClient; sovraPool?: { url: string; pool: pg.Pool } };
 
 export function createPrismaClient(url: string, max = env().DATABASE_POOL_MAX): PrismaClient {

@@ -72,6 +72,11 @@ const envSchema = z.object({
     .string()
     .regex(DNS_SERVERS_PATTERN, "must be IP addresses with an optional port, separated by commas (127.0.0.1:5353,[::1]:53)")
     .optional(),
+  // ---- observability (decision 050; docs/OPERATIONS.md) ----
+  /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404. */
+  SOVRA_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").max(500).regex(/^\S+$/, "must not contain spaces").optional(),
+  /** Log lines as JSON (one object a line) or text (`time level msg key=value`); unset: JSON in production, text otherwise (lib/log.ts). */
+  SOVRA_LOG_FORMAT: z.enum(["json", "text"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 }).superRefine((v, ctx) => {
   const oidc = [v.SOVRA_OIDC_ISSUER, v.SOVRA_OIDC_CLIENT_ID, v.SOVRA_OIDC_CLIENT_SECRET];

@@ -5,6 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { jobQueue } from "@/lib/jobs/boss";
+import { currentRequestId, log, withRequestId } from "@/lib/log";
+import { metrics } from "@/lib/metrics/registry";
 import { createPrintToken } from "@/lib/reports/print-token";
 import { reportParts } from "@/lib/reports/report-footer";
 import { chromiumProblem, closeBrowser, qpdfProblem, renderReportPdf } from "@/lib/reports/renderer";
@@ -36,6 +38,15 @@ export const REPORT_PARTS = { systemsPerPart: env().SOVRA_REPORT_SYSTEMS_PER_PAR
 export interface ReportJobData {
   runId: string;
   organisationId: string;
+  /** The request that queued the run, so that the job's log lines carry its id (docs/decisions/050); none for a run adopted at start. */
+  requestId?: string;
+}
+
+type ReportKind = "board" | "workshop_summary";
+
+/** Counts a report run that failed for good (sovra_report_failures_total), e.g. at once for want of Chromium. */
+export function countFailedReport(kind: ReportKind): void {
+  metrics().reportFailures.inc({ kind, outcome: "failed" });
 }
 
 export interface ReportWorkerOptions {
@@ -48,12 +59,16 @@ export interface ReportWorkerOptions {
 /** This process's report worker, once started (startReportWorker). */
 const globalForWorker = globalThis as unknown as { sovraReportWorker?: { workId: string; sweep: NodeJS.Timeout } };
 
-/** Puts a run on the queue and records its job; a queue that refuses fails the run with the reason. */
-export async function enqueueReportRun(run: { id: string; organisationId: string }): Promise<void> {
+/**
+ * Puts a run on the queue and records its job; a queue that refuses fails the run with the reason.
+ * The job carries the current request's id (none outside a request).
+ */
+export async function enqueueReportRun(run: { id: string; organisationId: string; kind?: ReportKind }): Promise<void> {
   try {
     const boss = await jobQueue();
     await ensureQueue();
-    const jobId = await boss.send(REPORT_QUEUE, { runId: run.id, organisationId: run.organisationId } satisfies ReportJobData, { ...REPORT_RETRY });
+    const data: ReportJobData = { runId: run.id, organisationId: run.organisationId, requestId: currentRequestId() };
+    const jobId = await boss.send(REPORT_QUEUE, data, { ...REPORT_RETRY });
     if (!jobId) throw new Error("the queue did not accept the job");
     await db().reportRun.updateMany({ where: { id: run.id, organisationId: run.organisationId }, data: { jobId } });
     // This process's own worker fetches it now instead of at its next poll (up to a second later);
@@ -61,7 +76,8 @@ export async function enqueueReportRun(run: { id: string; organisationId: string
     const worker = globalForWorker.sovraReportWorker;
     if (worker) boss.notifyWorker(worker.workId);
   } catch (e) {
-    await failRun(run, `The report could not be queued: ${(e as Error).message}`);
+    log.error("report run could not be queued", { runId: run.id, error: (e as Error).message });
+    if (await failRun(run, `The report could not be queued: ${(e as Error).message}`)) countFailedReport(run.kind ?? "board");
     throw e;
   }
 }
@@ -80,18 +96,25 @@ async function ensureQueue(): Promise<void> {
   return queueReady;
 }
 
-async function failRun(run: { id: string; organisationId: string }, error: string) {
-  await db().reportRun.updateMany({
+/** Fails a run that is still open; whether it was (a run finished meanwhile is left as it is). */
+async function failRun(run: { id: string; organisationId: string }, error: string): Promise<boolean> {
+  const { count } = await db().reportRun.updateMany({
     where: { id: run.id, organisationId: run.organisationId, status: { in: ["queued", "running"] } },
     data: { status: "failed", stage: "failed", error, finishedAt: new Date() },
   });
+  return count > 0;
 }
 
 /**
- * One attempt at a run. Throws when the attempt failed and pg-boss should retry it; a run that can
- * never succeed (no Chromium, its requester gone) is failed at once and the job completes.
+ * One attempt at a run, inside the id of the request that queued it (its log lines carry it).
+ * Throws when the attempt failed and pg-boss should retry it; a run that can never succeed (no
+ * Chromium, its requester gone) is failed at once and the job completes.
  */
-export async function processReportJob(job: JobWithMetadata<ReportJobData>, options: ReportWorkerOptions): Promise<void> {
+export function processReportJob(job: JobWithMetadata<ReportJobData>, options: ReportWorkerOptions): Promise<void> {
+  return withRequestId(job.data.requestId, () => attemptReportRun(job, options));
+}
+
+async function attemptReportRun(job: JobWithMetadata<ReportJobData>, options: ReportWorkerOptions): Promise<void> {
   const { runId, organisationId } = job.data;
   const key = { id: runId, organisationId };
   const run = await db().reportRun.findFirst({
@@ -110,13 +133,21 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   if (!run || run.status === "succeeded" || run.status === "failed") return;
 
   const attempt = job.retryCount + 1;
+  const kind = run.kind;
+  const fields = { runId, jobId: job.id, kind, attempt };
+  log.info("report run started", fields);
   const update = (data: Prisma.ReportRunUpdateManyMutationInput) =>
     db().reportRun.updateMany({ where: { ...key, status: { in: ["queued", "running"] } }, data });
   await update({ status: "running", attempts: attempt, startedAt: run.startedAt ?? new Date(), stage: "opening", progress: 5, error: null });
+  // A run that can never succeed: failed now, and the job completes (no retry).
+  const giveUp = async (error: string) => {
+    log.error("report run failed", { ...fields, error });
+    if (await failRun(key, error)) countFailedReport(kind);
+  };
 
   const problem = chromiumProblem();
-  if (problem) return failRun(key, problem);
-  if (!run.requestedById) return failRun(key, "The member who asked for this report no longer exists: generate it again.");
+  if (problem) return giveUp(problem);
+  if (!run.requestedById) return giveUp("The member who asked for this report no longer exists: generate it again.");
 
   // The frozen inventory's number of AI systems decides the parts: counted by PostgreSQL rather than
   // by loading and parsing the whole inventory, which the print route loads anyway.
@@ -127,9 +158,11 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
   const summary = run.kind === "workshop_summary" && run.workshopId !== null;
   const parts = summary ? null : reportParts(systems, REPORT_PARTS.systemsPerPart, REPORT_PARTS.singleDocumentMaxSystems);
   const tools = parts ? qpdfProblem() : null;
-  if (tools) return failRun(key, tools);
+  if (tools) return giveUp(tools);
 
   const token = createPrintToken({ organisationId, userId: run.requestedById, assessmentId: run.assessmentId, paper: run.paper, ...(summary && { workshopId: run.workshopId! }) }, options.secret);
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   try {
     const { pdf, pageCount } = await renderReportPdf({
       url: `${options.baseUrl.replace(/\/$/, "")}/print/${summary ? "workshop" : "report"}/${token}`,
@@ -139,12 +172,20 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
     });
     await update({ stage: "saving", progress: PROGRESS.saving });
     await update({ status: "succeeded", stage: "done", progress: PROGRESS.done, pdf: new Uint8Array(pdf), pdfBytes: pdf.byteLength, pageCount, error: null, finishedAt: new Date() });
+    metrics().reportDuration.observe({ kind, outcome: "succeeded" }, seconds());
+    log.info("report run succeeded", { ...fields, pages: pageCount, bytes: pdf.byteLength, durationMs: Math.round(seconds() * 1000) });
   } catch (e) {
-    // Browser errors quote the URL: the print token stays out of what members and the API see.
+    metrics().reportDuration.observe({ kind, outcome: "failed" }, seconds());
+    // Browser errors quote the URL: the print token stays out of what members, the API and the logs see.
     const message = String((e as Error).message).split("\n")[0]!.replaceAll(token, "<print token>").slice(0, 500);
     const final = job.retryCount >= job.retryLimit;
-    if (final) await failRun(key, `Attempt ${attempt} of ${job.retryLimit + 1} failed: ${message}`);
-    else await update({ status: "queued", stage: `retrying after attempt ${attempt} failed`, progress: 0, error: message });
+    log[final ? "error" : "warn"](final ? "report run failed" : "report attempt failed, to be retried", { ...fields, error: message, durationMs: Math.round(seconds() * 1000) });
+    if (final) {
+      if (await failRun(key, `Attempt ${attempt} of ${job.retryLimit + 1} failed: ${message}`)) countFailedReport(kind);
+    } else {
+      metrics().reportFailures.inc({ kind, outcome: "retried" });
+      await update({ status: "queued", stage: `retrying after attempt ${attempt} failed`, progress: 0, error: message });
+    }
     throw e;
   }
 }
@@ -157,7 +198,7 @@ export async function processReportJob(job: JobWithMetadata<ReportJobData>, opti
 export async function sweepStrandedRuns(now = new Date(), graceMs = 60_000): Promise<number> {
   const open = await db().reportRun.findMany({
     where: { status: { in: ["queued", "running"] }, createdAt: { lt: new Date(now.getTime() - graceMs) } },
-    select: { id: true, organisationId: true, jobId: true },
+    select: { id: true, organisationId: true, jobId: true, kind: true },
     take: 500,
   });
   if (open.length === 0) return 0;
@@ -166,7 +207,10 @@ export async function sweepStrandedRuns(now = new Date(), graceMs = 60_000): Pro
   for (const run of open) {
     const job = run.jobId ? await boss.getJobById(REPORT_QUEUE, run.jobId) : null;
     if (job && (job.state === "created" || job.state === "retry" || job.state === "active")) continue;
-    await failRun(run, job ? `The report job ended (${job.state}) without finishing the report: generate it again.` : "The report job was lost (the server stopped before it could run): generate it again.");
+    const error = job ? `The report job ended (${job.state}) without finishing the report: generate it again.` : "The report job was lost (the server stopped before it could run): generate it again.";
+    if (!(await failRun(run, error))) continue;
+    log.warn("stranded report run failed", { runId: run.id, jobId: run.jobId, error });
+    countFailedReport(run.kind);
     failed++;
   }
   return failed;
@@ -178,7 +222,7 @@ export async function sweepStrandedRuns(now = new Date(), graceMs = 60_000): Pro
  * and queued. Returns how many this process queued.
  */
 export async function adoptUnqueuedRuns(): Promise<number> {
-  const open = await db().reportRun.findMany({ where: { status: "queued", jobId: null }, select: { id: true, organisationId: true }, orderBy: { createdAt: "asc" }, take: 100 });
+  const open = await db().reportRun.findMany({ where: { status: "queued", jobId: null }, select: { id: true, organisationId: true, kind: true }, orderBy: { createdAt: "asc" }, take: 100 });
   let queued = 0;
   for (const run of open) {
     // A placeholder id claims the run; enqueueReportRun replaces it with the real job's id.
@@ -186,7 +230,7 @@ export async function adoptUnqueuedRuns(): Promise<number> {
     if (claimed.count === 0) continue;
     await enqueueReportRun(run).then(
       () => queued++,
-      (e: unknown) => console.error(`[jobs] queueing report run ${run.id}:`, e),
+      (e: unknown) => log.error("queueing an unqueued report run failed", { runId: run.id, error: e }),
     );
   }
   return queued;
@@ -201,7 +245,7 @@ export async function startReportWorker(options: ReportWorkerOptions, pollingInt
     for (const job of jobs) await processReportJob(job, options);
   });
   await adoptUnqueuedRuns();
-  const sweep = setInterval(() => void sweepStrandedRuns().catch((e: unknown) => console.error("[jobs] sweeping report runs:", e)), 30_000);
+  const sweep = setInterval(() => void sweepStrandedRuns().catch((e: unknown) => log.error("sweeping report runs failed", { error: e })), 30_000);
   sweep.unref();
   globalForWorker.sovraReportWorker = { workId, sweep };
 }

@@ -4,7 +4,7 @@ import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { chromiumProblem } from "@/lib/reports/renderer";
-import { enqueueReportRun } from "@/lib/reports/report-job";
+import { countFailedReport, enqueueReportRun } from "@/lib/reports/report-job";
 import { reportRunSelect } from "@/lib/reports/run-queries";
 import type { StartReportInput } from "@/lib/reports/run-schemas";
 import type { Paper } from "@/lib/reports/print-token";
@@ -55,7 +55,11 @@ async function recordAndQueue(ctx: OrgContext, data: { assessmentId: string; pap
     await recordAudit(tx, ctx, { action: "create", entityType: "report_run", entityId: created.id, after: { ...(data.kind && { kind: data.kind, workshopId: data.workshopId }), assessmentId: created.assessmentId, paper: created.paper, status: created.status } });
     return created;
   });
-  if (problem) return run;
-  await enqueueReportRun({ id: run.id, organisationId: ctx.organisationId });
+  if (problem) {
+    countFailedReport(data.kind ?? "board");
+    return run;
+  }
+  // The job carries this request's id (enqueueReportRun reads it), for the job's log lines.
+  await enqueueReportRun({ id: run.id, organisationId: ctx.organisationId, kind: data.kind ?? "board" });
   return run;
 }

@@ -10,6 +10,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, inject, type TestContext } from "vitest";
+import { createApiToken } from "@/lib/api-tokens/mutations";
+import { freezeAssessment } from "@/lib/assessments/mutations";
+import { db, twoOrganisations } from "@/lib/testing/db";
 
 const WEB_SERVER = path.resolve("lib/runtime/web-server.ts");
 const TSX = path.resolve("node_modules/tsx/dist/loader.mjs");
@@ -44,7 +47,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startWebServer(workers: number, cwd = process.cwd()): Promise<WebServer> {
+async function startWebServer(workers: number, cwd = process.cwd(), extraEnv: Record<string, string> = {}): Promise<WebServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", TSX, WEB_SERVER], {
     cwd,
@@ -59,6 +62,7 @@ async function startWebServer(workers: number, cwd = process.cwd()): Promise<Web
       AUTH_SECRET: "web-server-test-secret-web-server-test-secret",
       SOVRA_REPORT_WORKER: "off",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
     },
   });
   let output = "";
@@ -124,8 +128,8 @@ function requireBuild(ctx: TestContext) {
 }
 
 /** Starts a server of `workers` workers and waits until it answers and all of them run. */
-async function upAndRunning(workers: number): Promise<{ server: WebServer; primary: number; pids: number[] }> {
-  const server = await startWebServer(workers);
+async function upAndRunning(workers: number, extraEnv: Record<string, string> = {}): Promise<{ server: WebServer; primary: number; pids: number[] }> {
+  const server = await startWebServer(workers, process.cwd(), extraEnv);
   const primary = server.child.pid!;
   await waitFor("the health check", server, () => healthy(server.port));
   const pids = await waitFor(`${workers} workers`, server, () => {
@@ -238,5 +242,116 @@ describe("the web server", () => {
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+const OLD_BUILD = "the production build in .next predates the metrics and request ids (it has no /api/metrics route): run `npm run build` again, then this test runs";
+
+/**
+ * A build with the observability code (docs/decisions/050) in Next's bundle: its /api/metrics route,
+ * and the report job that puts the request id into its data. The web server's own part (request ids,
+ * log lines) runs from source and needs only some build.
+ */
+function requireObservabilityBuild(ctx: TestContext) {
+  requireBuild(ctx);
+  const manifest = path.join(".next", "app-path-routes-manifest.json");
+  if (existsSync(manifest) && Object.values(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>).includes("/api/metrics")) return;
+  console.warn(`web-server.int.test.ts: ${OLD_BUILD}`);
+  ctx.skip(OLD_BUILD);
+}
+
+/** A request on a connection of its own (so that the cluster's round robin spreads them), with its answer's status, headers and body. */
+function getOnce(port: number, pathname: string, headers: Record<string, string> = {}, method = "GET", body?: string) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path: pathname, method, headers, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** The web server's JSON log lines for requests. */
+const requestLines = (output: string) =>
+  output
+    .split("\n")
+    .filter((l) => l.startsWith('{"level":') && l.includes('"msg":"request"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe("the web server's request ids, logs and metrics (docs/decisions/050)", () => {
+  it("gives every request an id, echoes it, and logs one JSON line per request under its route template, without the query", { timeout: 120_000 }, async (ctx) => {
+    requireBuild(ctx);
+    const { server } = await upAndRunning(1, { SOVRA_TRUSTED_PROXIES: "1" });
+    const traced = await getOnce(server.port, "/api/health?token=private-token", { "x-request-id": "lb-trace-7f3a9c" });
+    expect(traced.status).toBe(200);
+    expect(traced.headers["x-request-id"]).toBe("lb-trace-7f3a9c");
+    // No session: the proxy sends the visitor to sign in; the id is a new one (a malformed one is not taken).
+    const page = await getOnce(server.port, "/mainfeld-bank/inventory/vendors/0193a1b2-0000-7000-8000-000000000001?q=private-search", { "x-request-id": "bad id with spaces" });
+    expect(page.status).toBe(307);
+    expect(page.headers["x-request-id"]).toMatch(UUID);
+
+    const lines = await waitFor("the request log lines", server, () => {
+      const found = requestLines(server.output());
+      return found.some((l) => l.requestId === page.headers["x-request-id"]) ? found : null;
+    });
+    expect(lines.find((l) => l.requestId === "lb-trace-7f3a9c")).toEqual({ level: "info", time: expect.any(String), msg: "request", requestId: "lb-trace-7f3a9c", method: "GET", route: "/api/health", status: 200, durationMs: expect.any(Number) });
+    expect(lines.find((l) => l.requestId === page.headers["x-request-id"])).toMatchObject({ method: "GET", route: "/[org]/inventory/vendors/[id]", status: 307 });
+    expect(server.output()).not.toMatch(/private-token|private-search|mainfeld-bank|0193a1b2/);
+  });
+
+  it("carries the id of the request that queues a board report (here through the API) into the report's job", { timeout: 120_000 }, async (ctx) => {
+    requireObservabilityBuild(ctx);
+    const { a, ctx: contextOf } = await twoOrganisations();
+    const owner = contextOf(a, "owner");
+    const { id: assessmentId } = await freezeAssessment(owner, { note: "request id" });
+    const { token } = await createApiToken(owner, { name: "request id", role: "owner" });
+    const { server } = await upAndRunning(1, { SOVRA_TRUSTED_PROXIES: "1" });
+    const res = await getOnce(
+      server.port,
+      `/api/v1/orgs/${a.organisation.slug}/reports`,
+      { authorization: `Bearer ${token}`, "content-type": "application/json", "x-request-id": "lb-report-5e6f7a" },
+      "POST",
+      JSON.stringify({ assessmentId, paper: "a4" }),
+    );
+    expect(res.status, res.body).toBe(202);
+    expect(res.headers["x-request-id"]).toBe("lb-report-5e6f7a");
+    const { id: runId } = JSON.parse(res.body) as { id: string };
+    const run = await db().reportRun.findFirstOrThrow({ where: { id: runId, organisationId: owner.organisationId }, select: { jobId: true, status: true } });
+    expect(run.status, "Chromium must be installed for the run to be queued").toBe("queued");
+    const [job] = await db().$queryRawUnsafe<{ data: Record<string, unknown> }[]>(`SELECT data FROM pgboss.job WHERE id = $1::uuid`, run.jobId);
+    expect(job?.data).toMatchObject({ runId, requestId: "lb-report-5e6f7a" });
+    await db().reportRun.delete({ where: { id: runId } }); // nothing prints it here (the report worker is off)
+  });
+
+  it("answers GET /api/metrics for the whole instance: both processes' requests, each counted once under its template", { timeout: 180_000 }, async (ctx) => {
+    requireObservabilityBuild(ctx);
+    const token = "web-server-metrics-token-0123456789";
+    const { server } = await upAndRunning(2, { SOVRA_METRICS_TOKEN: token });
+    const scrape = async () => {
+      const res = await getOnce(server.port, "/api/metrics", { authorization: `Bearer ${token}` });
+      expect(res.status, res.body).toBe(200);
+      expect(res.headers["content-type"]).toMatch(/^text\/plain; version=0\.0\.4/);
+      return res.body;
+    };
+    const value = (text: string, series: string) => Number(text.split("\n").find((l) => l.startsWith(`${series} `))?.split(" ")[1] ?? 0);
+    const health = 'sovra_http_request_duration_seconds_count{method="GET",route="/api/health",status_class="2xx"}';
+
+    expect((await getOnce(server.port, "/api/metrics")).status).toBe(401);
+    expect((await getOnce(server.port, "/api/metrics", { authorization: "Bearer wrong-token-wrong-token" })).status).toBe(401);
+    // Every process has served (and opened its pool) before counting starts.
+    for (let i = 0; i < 6; i++) expect((await getOnce(server.port, "/api/health")).status).toBe(200);
+    const before = value(await scrape(), health);
+    for (let i = 0; i < 10; i++) expect((await getOnce(server.port, "/api/health")).status).toBe(200);
+    const after = await scrape();
+    expect(value(after, health)).toBe(before + 10);
+    // Two processes' pools, DATABASE_POOL_MAX (10) each: the scrape summed both.
+    expect(value(after, "sovra_db_pool_max_connections")).toBe(20);
+    expect(value(after, "sovra_jobs_metrics_up")).toBe(1);
   });
 });

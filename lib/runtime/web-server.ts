@@ -7,8 +7,11 @@
 // The primary only supervises: it serves nothing itself, and replaces a worker that dies (backing
 // off when crashes follow each other), so that one crash never takes the site down. It does so for
 // a single worker too: that is when a crash would leave nothing serving (docs/decisions/032).
+// It also sums the workers' metrics when one of them is scraped (GET /api/metrics), so that a
+// scrape sees the whole instance; each worker times and logs its requests (docs/decisions/050).
 import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { aggregateMetricsForWorkers, reportMetricsToPrimary } from "../metrics/cluster";
 import { scheduleRestart, WORKER_RESTART_POLICY, type CrashRow } from "./worker-restarts";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -73,6 +76,7 @@ function supervise(count: number) {
   // just as the worker dies (docs/decisions/032). Several keep the round robin: Linux spreads
   // connections unevenly between processes accepting on one socket (Node's cluster docs).
   if (count === 1) cluster.schedulingPolicy = cluster.SCHED_NONE;
+  aggregateMetricsForWorkers();
   for (let i = 0; i < count; i++) cluster.fork();
   process.on("SIGTERM", () => stop(0));
   process.on("SIGINT", () => stop(0));
@@ -81,6 +85,8 @@ function supervise(count: number) {
 const REFUSED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 
 async function serve() {
+  // Before listening: from then on the primary may ask this worker for its metrics.
+  reportMetricsToPrimary();
   // Loaded in the workers only: the primary stays a small process.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
@@ -90,17 +96,25 @@ async function serve() {
   // only headers, so it is written into one, always overwriting what the client sent (decision 028).
   const { PEER_ADDRESS_HEADER, markPeerAddressHeaderTrusted } = await import("../auth/client-address");
   markPeerAddressHeaderTrusted();
-  const server = createServer((req, res) => {
-    // TRACE (and CONNECT, TRACK) reach no route: Next cannot build a request of them and answered a
-    // bare, logged 500. Refused here, before Next, with what every response carries.
-    if (req.method && REFUSED_METHODS.has(req.method)) {
-      res.writeHead(405, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS", "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" });
-      res.end("Method not allowed\n");
-      return;
-    }
-    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
-    void handle(req, res);
-  });
+  // Every request gets an id, carried by its log lines and the jobs it queues, and is timed under
+  // its route template (from the build's manifest) and logged in one line when it ends.
+  const { env } = await import("../env");
+  const { loadRouteMatcher } = await import("../metrics/routes");
+  const { observeRequests } = await import("../metrics/http");
+  const observe = observeRequests({ routeOf: loadRouteMatcher(process.cwd()), trustedProxies: env().SOVRA_TRUSTED_PROXIES });
+  const server = createServer((req, res) =>
+    observe(req, res, () => {
+      // TRACE (and CONNECT, TRACK) reach no route: Next cannot build a request of them and answered a
+      // bare, logged 500. Refused here, before Next, with what every response carries.
+      if (req.method && REFUSED_METHODS.has(req.method)) {
+        res.writeHead(405, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS", "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" });
+        res.end("Method not allowed\n");
+        return;
+      }
+      req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+      void handle(req, res);
+    }),
+  );
   server.listen(port);
   const stop = () => {
     server.close(() => process.exit(0));
