@@ -18,7 +18,7 @@ test("the demo owner signs in, sees the demo company, switches organisation and 
     await expect(navigation.getByRole("link", { name: area })).toBeVisible();
   }
 
-  await page.getByRole("combobox", { name: "Organisation" }).selectOption({ label: "Albion Mutual Bank plc (Analyst)" });
+  await page.getByRole("combobox", { name: "Organisation" }).selectOption({ label: "Albion Mutual Bank plc · Analyst" });
   await expect(page).toHaveURL(/\/albion-mutual$/);
   await expect(page.getByRole("heading", { level: 1, name: "Albion Mutual Bank plc" })).toBeVisible();
   await expect(page.getByText("Your role: Analyst")).toBeVisible();
@@ -27,7 +27,7 @@ test("the demo owner signs in, sees the demo company, switches organisation and 
   await page.goto("/albion-mutual/inventory/vendors");
   await page.getByRole("table").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/albion-mutual\/inventory\/vendors\/[0-9a-f-]{36}$/);
-  await page.getByRole("combobox", { name: "Organisation" }).selectOption({ label: "Mainfeld Maschinenbau AG (Owner)" });
+  await page.getByRole("combobox", { name: "Organisation" }).selectOption({ label: "Mainfeld Maschinenbau AG · Owner" });
   await expect(page).toHaveURL(/\/mainfeld\/inventory\/vendors$/);
   await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
 

@@ -2,11 +2,10 @@
 import { usePathname, useRouter } from "next/navigation";
 import { sameAreaPath } from "./same-area";
 import { useId } from "react";
-import { isRole, ROLE_LABELS } from "@/lib/auth/permissions";
 
 /**
  * A native select: keyboard- and screen-reader-friendly without extra code. Switching keeps the area (Scores stays Scores).
- * Each option names the organisation and the caller's role in words; the closed select shows only
+ * Each option names the organisation and the caller's role (its label); the closed select shows only
  * as much as fits, so the name comes first and the role after a dot (no bracket left open when cut).
  */
 export function OrgSwitcher({ current, organisations }: { current: string; organisations: { slug: string; name: string; role: string; via?: string | null }[] }) {
@@ -26,7 +25,7 @@ export function OrgSwitcher({ current, organisations }: { current: string; organ
       >
         {organisations.map((o) => (
           <option key={o.slug} value={o.slug}>
-            {o.name} · {isRole(o.role) ? ROLE_LABELS[o.role] : o.role}
+            {o.name} · {o.role}
             {o.via ? ` through ${o.via}` : ""}
           </option>
         ))}
