@@ -47,15 +47,19 @@ test.beforeAll(async () => {
 });
 
 // The demo database is shared by the journeys after this one: Albion goes back to having no IdP,
-// and the person the IdP created leaves with it.
+// and the person the IdP created leaves it. Their account stays: the audit trail names them, and
+// audit events are append-only (a deleted account would have to be unnamed in them).
 test.afterAll(async () => {
   if (demoDb) {
-    const org = await demoDb.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE slug = $1`, [ORG]);
-    const organisationId = org.rows[0]?.id;
-    await demoDb.query(`DELETE FROM "SsoConnection" WHERE "organisationId" = $1`, [organisationId]);
-    await demoDb.query(`DELETE FROM "SsoDomain" WHERE "organisationId" = $1 AND domain = $2`, [organisationId, DOMAIN]);
-    await demoDb.query(`DELETE FROM "User" WHERE email = $1`, [EMAIL]);
-    await demoDb.end();
+    try {
+      const org = await demoDb.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE slug = $1`, [ORG]);
+      const organisationId = org.rows[0]?.id;
+      await demoDb.query(`DELETE FROM "SsoConnection" WHERE "organisationId" = $1`, [organisationId]);
+      await demoDb.query(`DELETE FROM "SsoDomain" WHERE "organisationId" = $1 AND domain = $2`, [organisationId, DOMAIN]);
+      await demoDb.query(`DELETE FROM "Membership" WHERE "organisationId" = $1 AND "userId" IN (SELECT id FROM "User" WHERE email = $2)`, [organisationId, EMAIL]);
+    } finally {
+      await demoDb.end();
+    }
   }
   await idp?.close();
 });
