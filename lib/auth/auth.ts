@@ -13,6 +13,7 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, readKnownDevice } from "@/lib/auth/known-device";
 import { revokeSession, SESSION, touchSession } from "@/lib/auth/sessions";
 import { completeOidcSignIn, loadSignInConnections, oidcProviders } from "@/lib/sso/oidc";
+import { ssoRouteKey } from "@/lib/sso/oidc-route";
 import { noteAuthError } from "@/lib/sso/oidc-errors";
 import { AUTH_ERROR_PAGE } from "@/lib/sso/oidc-route";
 import { keyOfProviderId } from "@/lib/sso/config";
@@ -47,12 +48,12 @@ function authSecret(): string {
 /**
  * Auth.js's configuration for one of its requests (`request` is undefined for the server-side
  * signIn/signOut of Credentials sign-ins and sign-out). Built per request, lazily, because single
- * sign-on connections come and go with their organisations' settings: one provider per enabled
- * OIDC connection (lib/sso/oidc.ts). Only Auth.js's own routes and the sign-in/sign-out actions
+ * sign-on connections come and go with their organisations' settings: the one OIDC connection a
+ * single sign-on route names, as a provider (lib/sso/oidc.ts). Only Auth.js's own routes and the sign-in/sign-out actions
  * build it; pages read the session without Auth.js (`auth` below), so this costs them nothing.
  */
 async function authConfig(request: Request | undefined): Promise<NextAuthConfig> {
-  const connections = await loadSignInConnections(db(), env(), authSecret());
+  const connections = await loadSignInConnections(db(), env(), authSecret(), request ? ssoRouteKey(new URL(request.url).pathname) : null);
   return {
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION.maxAgeMs / 1000 },

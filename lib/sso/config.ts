@@ -181,12 +181,6 @@ export async function loadConnection(prisma: Db, key: string, e: Env, authSecret
   return row ? fromRow(row, authSecret) : null;
 }
 
-/** The enabled OIDC connections of every organisation (Auth.js's providers are built from them). */
-export async function loadOidcConnections(prisma: Db, authSecret: string): Promise<SsoConnectionConfig[]> {
-  const rows = await prisma.ssoConnection.findMany({ where: { protocol: "oidc", enabled: true }, select: connectionSelect, orderBy: { id: "asc" } });
-  return rows.map((r) => fromRow(r, authSecret));
-}
-
 /**
  * The connection that signs in this email: the organisation that verified its domain (if its
  * connection is enabled), else the instance connection when it takes this domain (or every domain).

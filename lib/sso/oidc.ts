@@ -4,14 +4,14 @@ import type { Account, Profile, User } from "next-auth";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Env } from "@/lib/env";
 import { clientAddress } from "@/lib/auth/client-address";
-import { loadConnection, loadInstanceConnection, loadOidcConnections, keyOfProviderId, providerId, type SsoConnectionConfig } from "@/lib/sso/config";
+import { loadConnection, keyOfProviderId, providerId, type SsoConnectionConfig } from "@/lib/sso/config";
 import { groupsFromClaim } from "@/lib/sso/roles";
 import { completeSsoSignIn } from "@/lib/sso/provision";
 import { recordSsoError, SsoError, ssoErrorPath } from "@/lib/sso/errors";
 
-// OpenID Connect single sign-on through Auth.js (decision 049): one Auth.js provider per
-// connection (the instance's, from the environment, and every organisation's enabled one), built
-// per Auth.js request by lib/auth/auth.ts; and what its `signIn` callback does once the IdP has
+// OpenID Connect single sign-on through Auth.js (decision 049): an Auth.js provider for the
+// connection a single sign-on route names (the instance's, from the environment, or an
+// organisation's), built per Auth.js request by lib/auth/auth.ts; and what its `signIn` callback does once the IdP has
 // vouched for someone: provision them (lib/sso/provision.ts) and hand Auth.js the server-side
 // session, or send them to the error page with a reference.
 
@@ -78,10 +78,16 @@ export function oidcProviders(connections: readonly SsoConnectionConfig[]): OIDC
   return connections.flatMap((c) => oidcProvider(c) ?? []);
 }
 
-/** The OIDC connections that may sign in now: the instance's (when it is OIDC) and every organisation's enabled one. */
-export async function loadSignInConnections(prisma: Db, e: Env, authSecret: string): Promise<SsoConnectionConfig[]> {
-  const [instance, own] = await Promise.all([loadInstanceConnection(prisma, e), loadOidcConnections(prisma, authSecret)]);
-  return instance?.protocol === "oidc" ? [instance, ...own] : own;
+/**
+ * The OIDC connection an Auth.js request is about (its path names it: /api/auth/signin|callback/sso-{key},
+ * lib/sso/oidc-route.ts), when it is OIDC and switched on; none for every other Auth.js request
+ * (password sign-in, CSRF, sign-out), which then costs no query and no secret to open. Loading
+ * every organisation's connection for each of them grew with the number of organisations.
+ */
+export async function loadSignInConnections(prisma: Db, e: Env, authSecret: string, key: string | null): Promise<SsoConnectionConfig[]> {
+  if (key === null) return [];
+  const connection = await loadConnection(prisma, key, e, authSecret);
+  return connection?.protocol === "oidc" && connection.enabled ? [connection] : [];
 }
 
 export interface OidcSignInContext {

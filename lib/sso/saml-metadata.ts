@@ -178,16 +178,6 @@ export async function fetchIdpMetadata(url: string): Promise<string> {
 // ---------------------------------------------------------------- Sovra as the service provider
 
 /**
- * The address IdPs send people back to: SOVRA_PUBLIC_URL when set (behind a reverse proxy the
- * request's own origin is the proxy's inside address), else the request's origin. No trailing slash.
- * @example samlBaseUrl("http://10.0.0.5:3000", "https://sovra.example.com/") // "https://sovra.example.com"
- * @example samlBaseUrl("http://localhost:3000", undefined) // "http://localhost:3000"
- */
-export function samlBaseUrl(requestOrigin: string, publicUrl: string | undefined): string {
-  return (publicUrl || requestOrigin).replace(/\/+$/, "");
-}
-
-/**
  * Sovra's entity ID for a connection: the address of its SP metadata. One per connection, so an
  * assertion addressed to one organisation's connection (its audience) is refused at another's,
  * even when both use the same IdP tenant; and an IdP can fetch the metadata from the ID itself.

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { DOMParser } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selfSignedCertificate } from "@/e2e/support/saml-idp";
-import { acsUrl, fetchIdpMetadata, parseIdpMetadata, samlBaseUrl, spEntityId, spMetadataXml } from "@/lib/sso/saml-metadata";
+import { acsUrl, fetchIdpMetadata, parseIdpMetadata, spEntityId, spMetadataXml } from "@/lib/sso/saml-metadata";
+import { publicOrigin } from "@/lib/sso/public-origin";
 
 const signing = selfSignedCertificate("signing");
 const rollover = selfSignedCertificate("rollover");
@@ -96,9 +97,9 @@ describe("parseIdpMetadata", () => {
 });
 
 describe("Sovra's SP addresses and metadata", () => {
-  it("takes SOVRA_PUBLIC_URL over the request's origin, without a trailing slash", () => {
-    expect(samlBaseUrl("http://10.0.0.5:3000", "https://sovra.example.com/")).toBe("https://sovra.example.com");
-    expect(samlBaseUrl("http://localhost:3000", undefined)).toBe("http://localhost:3000");
+  it("takes SOVRA_PUBLIC_URL over the request's origin, without a trailing slash (lib/sso/public-origin.ts, which every SSO address uses)", () => {
+    expect(publicOrigin(new Headers({ host: "10.0.0.5:3000" }), { SOVRA_PUBLIC_URL: "https://sovra.example.com/", SOVRA_TRUSTED_PROXIES: 0 })).toBe("https://sovra.example.com");
+    expect(publicOrigin(new Headers({ host: "localhost:3000" }), { SOVRA_PUBLIC_URL: undefined, SOVRA_TRUSTED_PROXIES: 0 })).toBe("http://localhost:3000");
   });
 
   it("gives each connection its own entity ID (its metadata address) and ACS", () => {

@@ -13,7 +13,7 @@ import { loadConnection, type SsoConnectionConfig } from "@/lib/sso/config";
 import { recordSsoError, SsoError, ssoErrorPath } from "@/lib/sso/errors";
 import { completeSsoSignIn } from "@/lib/sso/provision";
 import { samlSignInUrl, validateSamlResponse } from "@/lib/sso/saml";
-import { samlBaseUrl, spMetadataXml } from "@/lib/sso/saml-metadata";
+import { spMetadataXml } from "@/lib/sso/saml-metadata";
 import { publicOrigin } from "@/lib/sso/public-origin";
 import { issueSessionCookie } from "@/lib/sso/session-cookie";
 
@@ -59,7 +59,7 @@ function seeOther(path: string): NextResponse {
 }
 
 function baseOf(request: Request, e: Env): string {
-  return samlBaseUrl(publicOrigin(request.headers, e, request.url), e.SOVRA_PUBLIC_URL);
+  return publicOrigin(request.headers, e, request.url);
 }
 
 async function failed(deps: SamlRouteDeps, error: unknown, organisationId: string | null): Promise<NextResponse> {
