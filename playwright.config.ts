@@ -45,9 +45,11 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` } },
-    { name: "demo", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|quick-start|switched-off)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: "demo", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|quick-start|switched-off|scale-out)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
     { name: "story", testMatch: /switched-off\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${STORY_PORT}` } },
     { name: "quick-start", testMatch: /quick-start\.spec\.ts/ },
+    // Starts its own instances, database and balancer (ports base+20 to base+23).
+    { name: "scale-out", testMatch: /scale-out\.spec\.ts/ },
   ],
   webServer: [server(EMPTY_PORT, "--name e2e_empty"), server(DEMO_PORT, "--name e2e_demo --seed", { ...REPORT_PARTS_FOR_JOURNEYS, SOVRA_DNS_SERVERS: "127.0.0.1:" + (PORT_BASE + 12) }), server(STORY_PORT, "--name e2e_story --seed")],
 });

@@ -24,6 +24,12 @@ const envSchema = z.object({
   SOVRA_REPORT_SINGLE_DOCUMENT_MAX_SYSTEMS: z.coerce.number().int().min(0).max(100_000).default(45),
   /** AI systems per printed slice of a large board report's Appendix B. */
   SOVRA_REPORT_SYSTEMS_PER_PART: z.coerce.number().int().min(1).max(5_000).default(80),
+  /**
+   * How long one attempt at a board report may run before the queue takes it back and another
+   * process retries it: also how long a report waits when the process printing it is killed
+   * (plus up to 30 s for the queue's maintenance to notice; docs/decisions/055).
+   */
+  SOVRA_REPORT_ATTEMPT_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3_600).default(300),
   /** Chromium's sandbox for the board report: auto (on unless Sovra runs as root or the system cannot), on, off (lib/runtime/chromium.ts, docs/decisions/032). */
   SOVRA_CHROMIUM_SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
   /** Inventory imports (previews included) that run at once in one web process; more are answered "busy, try again" (docs/decisions/031). */

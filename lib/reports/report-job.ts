@@ -18,8 +18,12 @@ import { chromiumProblem, closeBrowser, qpdfProblem, renderReportPdf } from "@/l
 
 export const REPORT_QUEUE = "board-report";
 
-/** Attempts after the first, seconds between them, and how long one attempt may run before the queue gives it up. */
-export const REPORT_RETRY = { retryLimit: 2, retryDelay: 3, expireInSeconds: 300 } as const;
+/**
+ * Attempts after the first, seconds between them, and how long one attempt may run before the
+ * queue gives it up (SOVRA_REPORT_ATTEMPT_TIMEOUT_SECONDS, 5 minutes by default): an attempt whose
+ * process was killed is retried elsewhere once that time has passed.
+ */
+export const REPORT_RETRY = { retryLimit: 2, retryDelay: 3, expireInSeconds: env().SOVRA_REPORT_ATTEMPT_TIMEOUT_SECONDS } as const;
 
 const PROGRESS = { saving: 90, done: 100 } as const;
 

@@ -230,6 +230,18 @@ describe("the web server", () => {
     for (const pid of pids) expect(existsSync(`/proc/${pid}`), `worker ${pid} outlived the server`).toBe(false);
   });
 
+  it("leaves no worker behind when the primary itself is killed: they stop when it is gone", { timeout: 180_000 }, async (ctx) => {
+    requireBuild(ctx);
+    const { server, pids } = await upAndRunning(2);
+
+    // SIGKILL cannot be caught: the primary cannot stop its workers, they must notice it is gone.
+    server.child.kill("SIGKILL");
+    await exited(server.child);
+    const deadline = Date.now() + 15_000;
+    while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of pids) expect(existsSync(`/proc/${pid}`), `worker ${pid} outlived its killed primary`).toBe(false);
+  });
+
   it("stops with an error when its workers cannot start, rather than restarting them for ever", { timeout: 120_000 }, async () => {
     // A folder without a build: every worker fails in next's prepare(), before serving.
     const empty = mkdtempSync(path.join(tmpdir(), "sovra-no-build-"));
