@@ -42,7 +42,7 @@ describe("a list page request's SQL statements", () => {
     await buildLargeInventory(db(), w.a.organisation.id, 300);
     session.userId = w.a.users.viewer.id;
     // The AI systems and vendors lists show live ratings from the live score, which is computed
-    // once per inventory change and then read from the per-process cache (one fingerprint
+    // once per inventory change and then read from the per-process cache (one inventory-version
     // query): the budget below is for a list read while the inventory is unchanged.
     await scoreOrganisation(w.ctx(w.a, "viewer"));
   });

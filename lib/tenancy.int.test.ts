@@ -512,6 +512,17 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(ids).not.toContain(w.systemA.id);
     expect(await db().aiSystem.count({ where: { id: { in: ids }, organisationId: w.b.organisation.id } })).toBe(ids.length);
   },
+  inventoryVersions: async (w, asB) => {
+    // B's version only: A's organisation is not in B's context, so it is never read.
+    const versions = await scoreQueries.inventoryVersions([asB]);
+    expect([...versions.keys()]).toEqual([w.b.organisation.id]);
+  },
+  loadLiveScore: async (w, asB) => {
+    const live = await scoreQueries.loadLiveScore(asB);
+    if (!live.ok) throw new Error("B's inventory should score");
+    expect(Object.values(live.systemIds)).not.toContain(w.systemA.id);
+    expect(await db().aiSystem.count({ where: { id: { in: Object.values(live.systemIds) }, organisationId: w.b.organisation.id } })).toBe(Object.values(live.systemIds).length);
+  },
   liveSystemRatings: async (w, asB) => {
     const ratings = await scoreQueries.liveSystemRatings(asB);
     const aSystems = await db().aiSystem.findMany({ where: { organisationId: w.a.organisation.id }, select: { id: true } });

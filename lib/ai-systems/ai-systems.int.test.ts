@@ -106,7 +106,7 @@ describe("listAiSystemsPage", () => {
     await listAiSystemsPage(w.ctx(w.a, "viewer"), state()); // the live score, reused below while the inventory is unchanged
     const { result, statements } = await counter.count(() => listAiSystemsPage(w.ctx(w.a, "viewer"), state({ sort: "offices.desc" })));
     expect(result.rows).toHaveLength(4);
-    // the inventory's fingerprint (the live score is cached) + systems (with office counts) + their dependencies' fallback counts + count + COMMIT
+    // the inventory version (the live score is cached) + systems (with office counts) + their dependencies' fallback counts + count + COMMIT
     expect(statements.length).toBeLessThanOrEqual(11);
     expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(4);
     expect(statements.every((s) => !/"public"\."AiSystem"\."id" = \$/.test(s))).toBe(true);

@@ -151,7 +151,7 @@ export async function listPortfolio(ctx: PracticeContext, { archived = false }: 
     WHERE pc."practiceId" = ${ctx.practiceId}::uuid AND (pc."archivedAt" IS NOT NULL) = ${archived}
     ORDER BY o.name, o.id`;
   // Every scoreable client's live score as the practice sees it (a context in the client with the
-  // engagement's role), read together: one fingerprint query, and only changed inventories scored.
+  // engagement's role), read together: one inventory-version query, and only changed inventories scored.
   const scoreable = rows.filter((r) => !archived && r.aiSystems > 0);
   const scores = await scoreOrganisations(
     scoreable.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName, viaPracticeId: ctx.practiceId })),
@@ -316,7 +316,7 @@ export async function practiceBenchmark(ctx: PracticeContext, engagementId: stri
   if (!subjectRow) throw notFoundError("Client");
 
   // Each client scored as the practice sees it (the engagement's role), like the portfolio: read
-  // together (one fingerprint query), and the per-process cache is shared with the portfolio's.
+  // together (one inventory-version query), and the per-process cache is shared with the portfolio's.
   const scores = await scoreOrganisations(
     rows.map((r) => ({ organisationId: r.organisationId, organisationSlug: r.slug, organisationName: r.name, userId: ctx.userId, role: r.role, via: ctx.practiceName, viaPracticeId: ctx.practiceId })),
     today(),

@@ -8,6 +8,7 @@ import { parseInventoryDocument, type Issue } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
 import type { ScoringResult } from "@/scoring/results";
 import type { InventoryDocument } from "@/scoring/schema/inventory";
+import { throughVersionCache, VersionedLru } from "./score-cache";
 
 export type LiveScore =
   | {
@@ -26,34 +27,45 @@ export type LiveScore =
 /** Today's date as the engine wants it (YYYY-MM-DD, UTC). */
 export const today = () => new Date().toISOString().slice(0, 10);
 
-const INVENTORY_TABLES = ["Office", "Vendor", "Model", "AiSystem", "AiSystemOffice", "Dependency", "Fallback", "DataFlow", "PolicyEvent"] as const;
-
 /**
- * Fingerprints of everything the score depends on, for several organisations in one query: per
- * inventory table the row count and the latest change. Any create, update or delete changes it
- * (AiSystemOffice has no timestamps, but links only change together with their AI system's row
- * or count). One query for a portfolio of 200 clients, not 200 (issue 15's budget).
+ * The inventory version of each organisation, in one indexed read however many there are (a
+ * practice's portfolio of 200 clients: one query, not 200). The database bumps it on every write
+ * to what a score reads (prisma/migrations/20261210100000_inventory_version, docs/decisions/052);
+ * an organisation without a row has not been written to since: version 0.
  */
-async function inventoryFingerprints(organisationIds: readonly string[]): Promise<Map<string, string>> {
-  if (organisationIds.length === 0) return new Map();
-  const parts = INVENTORY_TABLES.map((t) =>
-    t === "AiSystemOffice"
-      ? `(SELECT count(*)::text FROM "AiSystemOffice" WHERE "organisationId" = o.id)`
-      : `(SELECT count(*)::text || '@' || coalesce(max("updatedAt")::text, '') FROM "${t}" WHERE "organisationId" = o.id)`,
-  );
-  const rows = await db().$queryRawUnsafe<{ id: string; f: string }[]>(`SELECT o.id::text AS id, concat_ws('|', ${parts.join(", ")}) AS f FROM unnest($1::uuid[]) AS o(id)`, [...new Set(organisationIds)]);
-  return new Map(rows.map((r) => [r.id, r.f]));
+export async function inventoryVersions(ctxs: readonly OrgContext[]): Promise<Map<string, bigint>> {
+  for (const ctx of ctxs) assertCan(ctx, "scores:read");
+  if (ctxs.length === 0) return new Map();
+  const rows = await db().inventoryVersion.findMany({
+    where: { organisationId: { in: [...new Set(ctxs.map((c) => c.organisationId))] } },
+    select: { organisationId: true, version: true },
+  });
+  return new Map(rows.map((r) => [r.organisationId, r.version]));
 }
 
-// Live scores of recently viewed organisations, reused while their inventory is unchanged.
-// Per process; a change on another instance changes the fingerprint, so nothing goes stale.
+/** Reads and scores the caller's organisation, without the cache: what an entry of the cache holds. */
+export async function loadLiveScore(ctx: OrgContext, asOf: string = today()): Promise<LiveScore> {
+  assertCan(ctx, "scores:read");
+  const { document, skippedDataFlows, systemIds, rowIds } = await loadInventoryDocument(ctx);
+  const parsed = parseInventoryDocument(document);
+  return parsed.ok
+    ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows, document: parsed.value, systemIds, rowIds }
+    : { ok: false, issues: parsed.issues };
+}
+
+// Live scores of recently viewed organisations, reused while their inventory version is
+// unchanged. Per process; the version lives in PostgreSQL, so a write through another instance
+// bumps it and every instance's entry stops matching. The date is part of the key: the same
+// inventory scores differently against the policy events in force on another day.
 const CACHE_SIZE = 500;
-const cache = new Map<string, { fingerprint: string; score: LiveScore }>();
+const liveScores = new VersionedLru<LiveScore>(CACHE_SIZE);
 
 /**
  * Scores the caller's organisation as its inventory stands, against the policy events in force
  * on `asOf`. An inventory the engine cannot read (e.g. a marketplace dependency without its
- * cloud) answers the problems instead of a score. Unchanged inventories are not re-read.
+ * cloud) answers the problems instead of a score. Unchanged inventories are not re-read: the same
+ * object is answered while the inventory version stands (lib/scores/derived.ts keys the pages'
+ * derived data on that object).
  */
 export async function scoreOrganisation(ctx: OrgContext, asOf: string = today()): Promise<LiveScore> {
   return (await scoreOrganisations([ctx], asOf))[0]!;
@@ -61,35 +73,12 @@ export async function scoreOrganisation(ctx: OrgContext, asOf: string = today())
 
 /**
  * `scoreOrganisation` for several organisations (a practice's portfolio): each context's role is
- * checked, the fingerprints are read in one query, and only organisations whose inventory changed
- * since they were last scored in this process are read and scored again. In the order given.
+ * checked, the inventory versions are read in one query, and only organisations whose inventory
+ * changed since they were last scored in this process are read and scored again. In the order given.
  */
 export async function scoreOrganisations(ctxs: readonly OrgContext[], asOf: string = today()): Promise<LiveScore[]> {
   for (const ctx of ctxs) assertCan(ctx, "scores:read");
-  const fingerprints = await inventoryFingerprints(ctxs.map((c) => c.organisationId));
-  const out: LiveScore[] = [];
-  for (const ctx of ctxs) {
-    const key = `${ctx.organisationId}@${asOf}`;
-    const fingerprint = fingerprints.get(ctx.organisationId) ?? "";
-    const hit = cache.get(key);
-    if (hit && hit.fingerprint === fingerprint) {
-      // Most recently used last, so that the organisations people look at stay cached.
-      cache.delete(key);
-      cache.set(key, hit);
-      out.push(hit.score);
-      continue;
-    }
-    const { document, skippedDataFlows, systemIds, rowIds } = await loadInventoryDocument(ctx);
-    const parsed = parseInventoryDocument(document);
-    const score: LiveScore = parsed.ok
-      ? { ok: true, result: scoreInventory(parsed.value, { asOf }), skippedDataFlows, document: parsed.value, systemIds, rowIds }
-      : { ok: false, issues: parsed.issues };
-    cache.delete(key);
-    cache.set(key, { fingerprint, score });
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    out.push(score);
-  }
-  return out;
+  return throughVersionCache(liveScores, ctxs, (ctx) => `${ctx.organisationId}@${asOf}`, inventoryVersions, (ctx) => loadLiveScore(ctx, asOf));
 }
 
 /** A row's live score and rating, by its database id. */

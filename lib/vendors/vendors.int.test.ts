@@ -113,7 +113,7 @@ describe("listVendorsPage", () => {
   it("loads the page's models' dependency counts in one query, not one per vendor", async () => {
     await listVendorsPage(w.ctx(w.a, "viewer"), state()); // the live score, reused below while the inventory is unchanged
     const { statements } = await counter.count(() => listVendorsPage(w.ctx(w.a, "viewer"), state({ sort: "models.desc" })));
-    // the inventory's fingerprint (the live score is cached) + vendors + their models' counts + count
+    // the inventory version (the live score is cached) + vendors + their models' counts + count
     expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(4);
     expect(statements.length).toBeLessThanOrEqual(11);
   });

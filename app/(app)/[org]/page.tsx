@@ -4,7 +4,8 @@ import { requireOrgPage } from "@/lib/auth/context";
 import { getOrganisation, getOrganisationOverview } from "@/lib/organisations/queries";
 import { countryName } from "@/lib/countries";
 import { scoreOrganisation } from "@/lib/scores/queries";
-import { restrictionsInForce, trendMarkers } from "@/lib/scores/active-restrictions";
+import { trendMarkers } from "@/lib/scores/active-restrictions";
+import { restrictionsInForceOf } from "@/lib/scores/derived";
 import { compareAssessments, listAssessments } from "@/lib/assessments/queries";
 import { getLatestReportRun } from "@/lib/reports/run-queries";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -33,7 +34,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const [latest, previous] = assessments;
   const comparison = latest && previous ? await compareAssessments(ctx, previous.id, latest.id) : null;
   const trend = [...assessments].reverse().map(({ id, asOf, createdAt, score, rating }) => ({ id, asOf, createdAt, score, rating }));
-  const restrictions = live.ok ? restrictionsInForce(live.result) : [];
+  const restrictions = live.ok ? restrictionsInForceOf(live) : [];
   const base = `/${ctx.organisationSlug}`;
   const figures = [
     { label: "Offices", value: counts.offices, href: "inventory/offices" },

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requireOrgPage } from "@/lib/auth/context";
 import { scoreOrganisation } from "@/lib/scores/queries";
-import { buildScoresDashboard } from "@/lib/scores/dashboard";
-import { restrictionsInForce, trendMarkers } from "@/lib/scores/active-restrictions";
+import { restrictionsInForceOf, scoresDashboardOf, worldMapOf } from "@/lib/scores/derived";
+import { trendMarkers } from "@/lib/scores/active-restrictions";
 import { listAssessments } from "@/lib/assessments/queries";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -15,7 +15,6 @@ import { ScoreTrend } from "@/components/assessments/score-trend";
 import { DimensionRadar } from "@/components/scores/dimension-radar";
 import { ConcentrationCharts } from "@/components/scores/concentration-charts";
 import { SystemHeatMap } from "@/components/scores/system-heat-map";
-import { buildWorldMap } from "@/lib/scores/world-map";
 import { WorldMap } from "@/components/scores/world-map";
 import { GettingStarted } from "@/components/scores/getting-started";
 import { getOrganisationOverview } from "@/lib/organisations/queries";
@@ -27,7 +26,8 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
   const ctx = await requireOrgPage((await params).org, "scores:read");
   const [live, assessments] = await Promise.all([scoreOrganisation(ctx), listAssessments(ctx)]);
   const trend = [...assessments].reverse().map(({ id, asOf, createdAt, score, rating }) => ({ id, asOf, createdAt, score, rating }));
-  const dashboard = live.ok ? buildScoresDashboard(live.result, live.document, live.systemIds) : undefined;
+  // Derived once per inventory version and kept with the cached score (lib/scores/derived.ts).
+  const dashboard = live.ok ? scoresDashboardOf(live) : undefined;
   return (
     <>
       <PageHeader
@@ -43,7 +43,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
         <GettingStarted counts={await getOrganisationOverview(ctx)} orgSlug={ctx.organisationSlug} canEdit={can(ctx.role, "inventory:write")} />
       ) : live.ok && dashboard ? (
         <div className="space-y-6">
-          <ActiveRestrictionsBanner restrictions={restrictionsInForce(live.result)} orgSlug={ctx.organisationSlug} asOf={live.result.asOf} />
+          <ActiveRestrictionsBanner restrictions={restrictionsInForceOf(live)} orgSlug={ctx.organisationSlug} asOf={live.result.asOf} />
           <ScoreHeadline result={live.result} findings={3} move={<AssessmentMove score={live.result.organisation.score} latest={assessments[0]} orgSlug={ctx.organisationSlug} />} />
           {trend.length > 0 && <ScoreTrend points={trend} markers={live.ok ? trendMarkers(live.result.organisation.activeRestrictions) : []} />}
           <VendorTable rows={dashboard.vendors} />
@@ -54,7 +54,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ org: st
             </div>
           )}
           {dashboard.totalDependencies > 0 && <ConcentrationCharts concentration={dashboard.concentration} totalDependencies={dashboard.totalDependencies} />}
-          {live.document.offices.length > 0 && <WorldMap data={buildWorldMap(live.document, live.result)} />}
+          {live.document.offices.length > 0 && <WorldMap data={worldMapOf(live)} />}
         </div>
       ) : (
         !live.ok && <ScoreProblems issues={live.issues} />
