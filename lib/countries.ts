@@ -1,35 +1,9 @@
 import { z } from "zod";
-import { COUNTRY_NAMES } from "./country-names";
+// The codes, names and options are in a file without zod, which browser code imports;
+// this module adds the schema that server-side validation uses (docs/decisions/051).
+import { COUNTRY_CODES, COUNTRY_OPTIONS, countryName, isCountryCode } from "./country-codes";
 
-// ISO 3166-1 alpha-2 codes of the 249 officially assigned countries and territories.
-// Names come from one written-out table (lib/country-names.ts), the same on the server and in the
-// browser: their ICU data disagree on some names, which broke hydration.
-const CODES =
-  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
-  "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
-  "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP " +
-  "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT " +
-  "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW " +
-  "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG " +
-  "UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
-
-export const COUNTRY_CODES: readonly string[] = CODES.split(" ");
-const CODE_SET = new Set(COUNTRY_CODES);
-
-export function isCountryCode(value: string): boolean {
-  return CODE_SET.has(value);
-}
-
-/** English name of a country code, or the code itself when unknown. */
-export function countryName(code: string): string {
-  return (Object.hasOwn(COUNTRY_NAMES, code) ? COUNTRY_NAMES[code] : undefined) ?? code;
-}
-
-/** Countries sorted by name, for pickers. */
-export const COUNTRY_OPTIONS: readonly { code: string; name: string }[] = COUNTRY_CODES.map((code) => ({
-  code,
-  name: countryName(code),
-})).sort((a, b) => a.name.localeCompare(b.name));
+export { COUNTRY_CODES, COUNTRY_OPTIONS, countryName, isCountryCode };
 
 /** A country field: trims and upper-cases, then requires an assigned ISO 3166-1 alpha-2 code. */
 export const countryCodeSchema = z

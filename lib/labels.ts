@@ -1,6 +1,7 @@
 // Enum values in words, the same words in every list, filter and report.
 import type { AccessPath, Criticality, DataCategory, DataVolume, Encryption, TransferMechanism, VendorType, Weights } from "@/lib/generated/prisma/enums";
 import type { LOCI, POLICY_EVENT_TYPES, SEVERITIES } from "@/scoring/schema/policy-event";
+import type { Dimension } from "@/scoring/defaults";
 
 export const VENDOR_TYPE_LABELS: Record<VendorType, string> = {
   frontier_lab: "Frontier lab",
@@ -116,4 +117,12 @@ export const RESTRICTION_LOCUS_LABELS: Record<(typeof LOCI)[number], string> = {
 export const RESTRICTION_SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = {
   block: "Blocked",
   "licence-required": "Licence required",
+};
+
+/** The four dimensions in the methodology's words (docs/METHODOLOGY.md). */
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  access: "Access type",
+  jurisdiction: "Jurisdiction exposure",
+  fallback: "Fallback readiness",
+  concentration: "Concentration",
 };

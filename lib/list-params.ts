@@ -6,10 +6,10 @@
 import { z } from "zod";
 import { countryCodeSchema } from "@/lib/countries";
 import { textProblem } from "@/lib/text";
+// The page sizes are in a file without zod, which the list screens' browser code imports.
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGE_SIZES } from "@/lib/page-sizes";
 
-export const PAGE_SIZES = [25, 50, 100, 250] as const;
-export const MAX_PAGE_SIZE = 250;
-export const DEFAULT_PAGE_SIZE = 25;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGE_SIZES };
 const MAX_SEARCH = 100;
 const MAX_TEXT_FILTER = 100;
 const MAX_PAGE = 100_000;

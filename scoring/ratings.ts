@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS } from "./options";
+import { DEFAULT_THRESHOLDS } from "./defaults";
 
 /** Sovereignty ratings, weakest first. */
 export const RATINGS = ["Very Low", "Low", "Medium", "High", "Very High"] as const;

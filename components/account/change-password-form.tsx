@@ -2,17 +2,19 @@
 import { useActionState } from "react";
 import { changePasswordAction } from "@/lib/account/actions";
 import { idle } from "@/lib/action-state";
-import { changePasswordSchema } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadChangePasswordSchema = () => import("@/lib/auth/schemas").then((m) => m.changePasswordSchema);
+
 /** Change one's own password: the current one is required; other browsers are signed out. */
 export function ChangePasswordForm({ name, email }: { name: string; email: string }) {
   const [state, action] = useActionState(changePasswordAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(changePasswordSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadChangePasswordSchema, state);
   return (
     // A new key after each success empties the fields.
     <form key={state.status === "success" ? JSON.stringify(state) : "form"} action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">

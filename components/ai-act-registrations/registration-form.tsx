@@ -2,13 +2,15 @@
 import { useActionState } from "react";
 import { useAnswerKey } from "@/components/ui/use-answer-key";
 import { saveAiActRegistrationAction } from "@/lib/ai-act-registrations/actions";
-import { aiActRegistrationSchema } from "@/lib/ai-act-registrations/schemas";
 import { ANNEX_III_AREAS, REGISTRATION_FIELD_LABELS, type RegistrationFields } from "@/lib/ai-act-registrations/annex-viii";
 import { idle, submitted } from "@/lib/action-state";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadAiActRegistrationSchema = () => import("@/lib/ai-act-registrations/schemas").then((m) => m.aiActRegistrationSchema);
 
 const AREA_OPTIONS = [{ value: "", label: "Not recorded yet" }, ...Object.entries(ANNEX_III_AREAS).map(([point, label]) => ({ value: point, label: `${point}. ${label}` }))];
 
@@ -33,7 +35,7 @@ export function RegistrationForm({
 }) {
   const [state, action] = useActionState(saveAiActRegistrationAction, idle);
   const formKey = useAnswerKey(state);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(aiActRegistrationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadAiActRegistrationSchema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const stored = (name: TextName) => (name === "deployerName" && !registration?.deployerName ? organisationName : (registration?.[name] ?? ""));
   const value = (name: TextName) => (failed ? (submitted(state, name) ?? "") : stored(name));

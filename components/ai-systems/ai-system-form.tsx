@@ -4,7 +4,6 @@ import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createAiSystemAction, updateAiSystemAction } from "@/lib/ai-systems/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { aiSystemSchema } from "@/lib/ai-systems/schemas";
 import { CRITICALITY_LABELS, formatMinutes, optionsFrom } from "@/lib/labels";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,6 +12,9 @@ import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
 import { OfficeCheckboxes } from "@/components/offices/office-checkboxes";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadAiSystemSchema = () => import("@/lib/ai-systems/schemas").then((m) => m.aiSystemSchema);
 
 export type AiSystemFormValues = {
   id: string;
@@ -61,7 +63,7 @@ function ConflictDetails({ current, mine, officeName }: { current: Partial<AiSys
 export function AiSystemForm({ orgSlug, system, offices }: { orgSlug: string; system?: AiSystemFormValues; offices: { id: string; name: string }[] }) {
   const [state, action] = useActionState(system ? updateAiSystemAction : createAiSystemAction, idle);
   const formKey = useAnswerKey(state);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(aiSystemSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadAiSystemSchema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const value = (name: string, fromRecord?: string | number) => submitted(state, name) ?? (fromRecord === undefined ? undefined : String(fromRecord));
   const downtime = system?.toleratedDowntimeMinutes;

@@ -3,8 +3,7 @@ import { useActionState, useState } from "react";
 import { useAnswerKey } from "@/components/ui/use-answer-key";
 import { createDependencyAction, updateDependencyAction } from "@/lib/dependencies/actions";
 import { createFallbackAction, updateFallbackAction } from "@/lib/fallbacks/actions";
-import { dependencySchema, updateDependencySchema, CLOUD_PATHS } from "@/lib/dependencies/schemas";
-import { fallbackSchema, updateFallbackSchema } from "@/lib/fallbacks/schemas";
+import { CLOUD_PATHS } from "@/lib/dependencies/cloud-paths";
 import { idle, submitted } from "@/lib/action-state";
 import { ACCESS_PATH_LABELS, DATA_CATEGORY_LABELS, optionsFrom } from "@/lib/labels";
 import type { AccessPath } from "@/lib/generated/prisma/enums";
@@ -15,6 +14,11 @@ import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
 
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadDependencySchema = () => import("@/lib/dependencies/schemas").then((m) => m.dependencySchema);
+const loadUpdateDependencySchema = () => import("@/lib/dependencies/schemas").then((m) => m.updateDependencySchema);
+const loadFallbackSchema = () => import("@/lib/fallbacks/schemas").then((m) => m.fallbackSchema);
+const loadUpdateFallbackSchema = () => import("@/lib/fallbacks/schemas").then((m) => m.updateFallbackSchema);
 export type Choice = { value: string; label: string };
 
 /** A stored dependency or fallback, as its edit form starts from. */
@@ -84,8 +88,8 @@ export function RouteForm({
     idle,
   );
   const formKey = useAnswerKey(state);
-  const schema = isDependency ? (editing ? updateDependencySchema : dependencySchema) : editing ? updateFallbackSchema : fallbackSchema;
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(schema, state);
+  const loadSchema = isDependency ? (editing ? loadUpdateDependencySchema : loadDependencySchema) : editing ? loadUpdateFallbackSchema : loadFallbackSchema;
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadSchema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const value = (name: keyof RouteValues) => (failed ? submitted(state, name) : shown(existing?.[name]));
   const [accessPath, setAccessPath] = useState<string>(submitted(state, "accessPath") ?? existing?.accessPath ?? "direct_api");

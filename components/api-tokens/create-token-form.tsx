@@ -2,7 +2,6 @@
 import { useActionState } from "react";
 import { createApiTokenAction } from "@/lib/api-tokens/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,6 +9,9 @@ import { Alert } from "@/components/ui/alert";
 import { CopyLink } from "@/components/ui/copy-link";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { formatDateTime } from "@/lib/dates";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadCreateApiTokenSchema = () => import("@/lib/api-tokens/schemas").then((m) => m.createApiTokenSchema);
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}` }));
 
@@ -19,7 +21,7 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${
  */
 export function CreateTokenForm({ orgSlug, lifetimes, defaultDays }: { orgSlug: string; lifetimes: { value: string; label: string }[]; defaultDays: number }) {
   const [state, action] = useActionState(createApiTokenAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(createApiTokenSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadCreateApiTokenSchema, state);
   const data = state.status === "success" ? (state.data as { token: string; name: string; role: string; expiresAt: string }) : undefined;
   return (
     <div className="space-y-4">

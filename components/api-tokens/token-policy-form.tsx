@@ -2,16 +2,20 @@
 import { useActionState } from "react";
 import { updateApiTokenPolicyAction } from "@/lib/api-tokens/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { apiTokenPolicySchema, TOKEN_LIFETIME_CEILING_DAYS, type ApiTokenPolicy } from "@/lib/api-tokens/schemas";
+import type { ApiTokenPolicy } from "@/lib/api-tokens/schemas";
+import { TOKEN_LIFETIME_CEILING_DAYS } from "@/lib/api-tokens/lifetime";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadApiTokenPolicySchema = () => import("@/lib/api-tokens/schemas").then((m) => m.apiTokenPolicySchema);
+
 /** The organisation's token lifetimes: the default offered when creating a token and the longest allowed. */
 export function TokenPolicyForm({ orgSlug, policy }: { orgSlug: string; policy: ApiTokenPolicy }) {
   const [state, action] = useActionState(updateApiTokenPolicyAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(apiTokenPolicySchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadApiTokenPolicySchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}

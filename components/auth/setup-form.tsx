@@ -2,7 +2,6 @@
 import { useActionState } from "react";
 import { setupAction } from "@/lib/auth/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { setupSchema } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/field";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,9 +9,12 @@ import { Alert } from "@/components/ui/alert";
 import { CountrySelect } from "@/components/ui/country-select";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadSetupSchema = () => import("@/lib/auth/schemas").then((m) => m.setupSchema);
+
 export function SetupForm() {
   const [state, action] = useActionState(setupAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(setupSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadSetupSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && <Alert tone="error">{state.message}</Alert>}

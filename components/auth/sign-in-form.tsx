@@ -6,11 +6,13 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
-import { signInSchema } from "@/lib/auth/schemas";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadSignInSchema = () => import("@/lib/auth/schemas").then((m) => m.signInSchema);
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(signInSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadSignInSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}

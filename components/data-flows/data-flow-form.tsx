@@ -3,7 +3,6 @@ import { useActionState, useId, useRef, useState } from "react";
 import Link from "next/link";
 import { createDataFlowAction, updateDataFlowAction } from "@/lib/data-flows/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { dataFlowSchema, updateDataFlowSchema } from "@/lib/data-flows/schemas";
 import { ACCESS_PATH_LABELS, DATA_CATEGORY_LABELS, DATA_VOLUME_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS, labelFor, optionsFrom } from "@/lib/labels";
 import { SelectField, TextField } from "@/components/ui/field";
 import { CountrySelect } from "@/components/ui/country-select";
@@ -14,6 +13,10 @@ import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
 import { inSentence } from "@/scoring/words";
 import { DataCategoryCheckboxes } from "@/components/data-flows/data-category-checkboxes";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadDataFlowSchema = () => import("@/lib/data-flows/schemas").then((m) => m.dataFlowSchema);
+const loadUpdateDataFlowSchema = () => import("@/lib/data-flows/schemas").then((m) => m.updateDataFlowSchema);
 
 /** A stored flow as the form edits it: one origin (docs/decisions/015). */
 export type DataFlowFormValues = {
@@ -88,7 +91,7 @@ function ConflictDetails({ current, mine, choices }: { current: Partial<Record<k
 
 export function DataFlowForm({ orgSlug, flow, choices, defaultOfficeId }: { orgSlug: string; flow?: DataFlowFormValues; choices: DataFlowChoices; defaultOfficeId?: string }) {
   const [state, action] = useActionState(flow ? updateDataFlowAction : createDataFlowAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(flow ? updateDataFlowSchema : dataFlowSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(flow ? loadUpdateDataFlowSchema : loadDataFlowSchema, state);
   const failed = state.status === "error" && state.values ? state.values : undefined;
   const value = (name: keyof DataFlowFormValues, fallback?: string) => {
     const fromState = submitted(state, name);

@@ -20,8 +20,9 @@ import {
   type PaginationState,
   type SortingState,
 } from "@tanstack/react-table";
-import { DEFAULT_PAGE_SIZE, type ListSpec } from "@/lib/list-params";
-import { COUNTRY_OPTIONS, countryName, isCountryCode } from "@/lib/countries";
+import type { ListSpec } from "@/lib/list-params";
+import { DEFAULT_PAGE_SIZE } from "@/lib/page-sizes";
+import { COUNTRY_OPTIONS, countryName, isCountryCode } from "@/lib/country-codes";
 import { cn } from "@/components/ui/cn";
 import { Card } from "@/components/ui/card";
 import { ColumnChooser } from "./column-chooser";

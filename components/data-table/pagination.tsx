@@ -1,5 +1,5 @@
 "use client";
-import { PAGE_SIZES } from "@/lib/list-params";
+import { PAGE_SIZES } from "@/lib/page-sizes";
 import { cn } from "@/components/ui/cn";
 import { rowRange } from "./url-state";
 

@@ -1,12 +1,14 @@
 "use client";
 import { useActionState } from "react";
 import { idle, submitted, type ActionState } from "@/lib/action-state";
-import { accountSchema } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/field";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadAccountSchema = () => import("@/lib/auth/schemas").then((m) => m.accountSchema);
 
 // Accepting an invitation link, to an organisation or to a practice: the page passes the server
 // action that accepts its kind of link.
@@ -30,7 +32,7 @@ export function AcceptAsSignedIn({ token, action: accept, joinLabel }: { token: 
 /** Creates an account and joins with it. */
 export function AcceptWithNewAccount({ token, email, action: accept }: { token: string; email?: string | null; action: AcceptAction }) {
   const [state, action] = useActionState(accept, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(accountSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadAccountSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.status === "error" && !fieldErrors && <Alert tone="error">{state.message}</Alert>}

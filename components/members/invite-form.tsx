@@ -2,7 +2,6 @@
 import { useActionState } from "react";
 import { createInvitationAction } from "@/lib/members/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { createInvitationSchema } from "@/lib/members/schemas";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -11,11 +10,14 @@ import { CopyLink } from "@/components/ui/copy-link";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { formatDay } from "@/lib/dates";
 
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadCreateInvitationSchema = () => import("@/lib/members/schemas").then((m) => m.createInvitationSchema);
+
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}` }));
 
 export function InviteForm({ orgSlug }: { orgSlug: string }) {
   const [state, action] = useActionState(createInvitationAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(createInvitationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadCreateInvitationSchema, state);
   const data = state.status === "success" ? (state.data as { token: string; role: string; expiresAt: string }) : undefined;
   const link = data && typeof window !== "undefined" ? `${window.location.origin}/invite/${data.token}` : undefined;
   return (

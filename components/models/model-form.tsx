@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useCallback } from "react";
 import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createModelAction, updateModelAction } from "@/lib/models/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { createModelSchema, storedModelValues, updateModelSchemaFor } from "@/lib/models/schemas";
 import type { CatalogueModelFacts, OfferedAccessPath } from "@/lib/catalogue/facts";
 import { ACCESS_PATH_LABELS, TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS, labelFor, optionsFrom } from "@/lib/labels";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -95,8 +94,12 @@ export function ModelForm({
 }) {
   const [state, action] = useActionState(model ? updateModelAction : createModelAction, idle);
   const formKey = useAnswerKey(state);
-  const schema = model ? updateModelSchemaFor(catalogue ? { catalogue, stored: storedModelValues(model) } : null) : createModelSchema;
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(schema, state);
+  // The schema loads after the page is up, not in its first load (use-client-validation.ts).
+  const loadSchema = useCallback(
+    () => import("@/lib/models/schemas").then((m) => (model ? m.updateModelSchemaFor(catalogue ? { catalogue, stored: m.storedModelValues(model) } : null) : m.createModelSchema)),
+    [model, catalogue],
+  );
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadSchema, state);
   const value = (name: keyof ModelFormValues | "vendorId") => {
     const fromState = submitted(state, name);
     if (fromState !== undefined) return fromState;

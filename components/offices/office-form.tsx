@@ -4,7 +4,6 @@ import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createOfficeAction, updateOfficeAction } from "@/lib/offices/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { officeSchema } from "@/lib/offices/schemas";
 import { TextField } from "@/components/ui/field";
 import { CountrySelect } from "@/components/ui/country-select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,6 +11,9 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { ScoreMoveNotice } from "@/components/scores/score-move";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadOfficeSchema = () => import("@/lib/offices/schemas").then((m) => m.officeSchema);
 
 export type OfficeFormValues = { id: string; version: number; name: string; country: string; city: string; headcount: number; teams: string[] };
 
@@ -34,7 +36,7 @@ function ConflictDetails({ current, mine }: { current: Partial<OfficeFormValues>
 export function OfficeForm({ orgSlug, office }: { orgSlug: string; office?: OfficeFormValues }) {
   const [state, action] = useActionState(office ? updateOfficeAction : createOfficeAction, idle);
   const formKey = useAnswerKey(state);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(officeSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadOfficeSchema, state);
   const value = (name: keyof OfficeFormValues) => {
     const fromState = submitted(state, name);
     if (fromState !== undefined) return fromState;

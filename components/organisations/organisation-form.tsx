@@ -2,19 +2,23 @@
 import { useActionState } from "react";
 import { createOrganisationAction, updateOrganisationAction } from "@/lib/organisations/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { organisationSchema, REGIMES, updateOrganisationSchema } from "@/lib/organisations/schemas";
+import { REGIMES } from "@/lib/organisations/regimes";
 import { TextField } from "@/components/ui/field";
 import { CountrySelect } from "@/components/ui/country-select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadOrganisationSchema = () => import("@/lib/organisations/schemas").then((m) => m.organisationSchema);
+const loadUpdateOrganisationSchema = () => import("@/lib/organisations/schemas").then((m) => m.updateOrganisationSchema);
+
 type Existing = { slug: string; name: string; hqCountry: string; sector: string; regimes: string[]; lei: string | null; version: number };
 
 /** Creates an organisation, or (with `organisation`) edits its profile. */
 export function OrganisationForm({ organisation, readOnly = false }: { organisation?: Existing; readOnly?: boolean }) {
   const [state, action] = useActionState(organisation ? updateOrganisationAction : createOrganisationAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(organisation ? updateOrganisationSchema : organisationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(organisation ? loadUpdateOrganisationSchema : loadOrganisationSchema, state);
   const value = (k: "name" | "hqCountry" | "sector" | "lei") => submitted(state, k) ?? organisation?.[k] ?? undefined;
   const chosenRegimes = state.status === "error" && state.values ? [state.values.regimes ?? []].flat() : (organisation?.regimes ?? []);
   return (

@@ -6,7 +6,7 @@ import { idle, submitted } from "@/lib/action-state";
 import type { PolicyEventImpact } from "@/lib/policy-events/mutations";
 import { POLICY_EVENT_TYPE_LABELS, RESTRICTION_LOCUS_LABELS, RESTRICTION_SEVERITY_LABELS, optionsFrom } from "@/lib/labels";
 import type { PolicyEvent, PolicyScope } from "@/scoring/schema/policy-event";
-import { ACCESS_PATHS } from "@/scoring/schema/primitives";
+import { ACCESS_PATHS } from "@/scoring/schema/access-paths";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";

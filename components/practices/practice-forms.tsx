@@ -19,7 +19,6 @@ import {
 import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS } from "@/lib/practices/logo-limits";
 import { PracticeBrand } from "@/components/reports/practice-brand";
 import { idle, submitted, type ActionState } from "@/lib/action-state";
-import { addPracticeMemberSchema, createClientSchema, deleteClientSchema, planWorkshopSchema, practiceSchema, updatePracticeSchema } from "@/lib/practices/schemas";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { PRACTICE_ROLES, PRACTICE_ROLE_DESCRIPTIONS, PRACTICE_ROLE_LABELS, type PracticeRole } from "@/lib/auth/practice-permissions";
 import { CLIENT_TEMPLATES, CLIENT_TEMPLATE_KEYS } from "@/lib/practices/templates";
@@ -29,6 +28,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadAddPracticeMemberSchema = () => import("@/lib/practices/schemas").then((m) => m.addPracticeMemberSchema);
+const loadCreateClientSchema = () => import("@/lib/practices/schemas").then((m) => m.createClientSchema);
+const loadDeleteClientSchema = () => import("@/lib/practices/schemas").then((m) => m.deleteClientSchema);
+const loadPlanWorkshopSchema = () => import("@/lib/practices/schemas").then((m) => m.planWorkshopSchema);
+const loadPracticeSchema = () => import("@/lib/practices/schemas").then((m) => m.practiceSchema);
+const loadUpdatePracticeSchema = () => import("@/lib/practices/schemas").then((m) => m.updatePracticeSchema);
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const PRACTICE_ROLE_OPTIONS = PRACTICE_ROLES.map((r) => ({ value: r, label: PRACTICE_ROLE_LABELS[r] }));
@@ -58,7 +65,7 @@ function Answer({ state }: { state: ActionState }) {
 /** Founds a practice; the founder becomes its partner. */
 export function NewPracticeForm() {
   const [state, action] = useActionState(createPracticeAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(practiceSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadPracticeSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <Answer state={state} />
@@ -71,7 +78,7 @@ export function NewPracticeForm() {
 /** Renames the practice (partners). */
 export function PracticeNameForm({ practiceSlug, name, version }: { practiceSlug: string; name: string; version: number }) {
   const [state, action] = useActionState(updatePracticeAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(updatePracticeSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadUpdatePracticeSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       <Answer state={state} />
@@ -88,7 +95,7 @@ export function PracticeNameForm({ practiceSlug, name, version }: { practiceSlug
 /** Creates a client organisation, empty or from a sector template. */
 export function NewClientForm({ practiceSlug, practiceName }: { practiceSlug: string; practiceName: string }) {
   const [state, action] = useActionState(createClientAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(createClientSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadCreateClientSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       <Answer state={state} />
@@ -149,7 +156,7 @@ export function ClientRoleForm({ practiceSlug, clientId, version, role }: { prac
  */
 export function PlanWorkshopForm({ practiceSlug, clientId, version, on, title }: { practiceSlug: string; clientId: string; version: number; on: string | null; title: string | null }) {
   const [state, action] = useActionState(planNextWorkshopAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(planWorkshopSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadPlanWorkshopSchema, state);
   const minDay = new Date().toISOString().slice(0, 10);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
@@ -192,7 +199,7 @@ export function DeleteClientDialog({ practiceSlug, clientId, version, name, expo
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [state, action] = useActionState(deleteClientAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(deleteClientSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadDeleteClientSchema, state);
   return (
     <>
       <Button variant="danger-quiet" onClick={() => dialog.current?.showModal()}>
@@ -236,7 +243,7 @@ export function DeleteClientDialog({ practiceSlug, clientId, version, name, expo
 /** Adds someone with a Sovra account to the practice. */
 export function AddPracticeMemberForm({ practiceSlug }: { practiceSlug: string }) {
   const [state, action] = useActionState(addPracticeMemberAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(addPracticeMemberSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadAddPracticeMemberSchema, state);
   return (
     <form action={action} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" key={state.status === "success" ? state.message : "form"}>
       <Answer state={state} />

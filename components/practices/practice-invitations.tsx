@@ -2,7 +2,6 @@
 import { useActionState } from "react";
 import { createPracticeInvitationAction, revokePracticeInvitationAction } from "@/lib/practices/invitation-actions";
 import { idle, submitted } from "@/lib/action-state";
-import { createPracticeInvitationSchema } from "@/lib/practices/invitation-schemas";
 import { PRACTICE_ROLES, PRACTICE_ROLE_DESCRIPTIONS, PRACTICE_ROLE_LABELS, type PracticeRole } from "@/lib/auth/practice-permissions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -11,6 +10,9 @@ import { CopyLink } from "@/components/ui/copy-link";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { formatDay } from "@/lib/dates";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadCreatePracticeInvitationSchema = () => import("@/lib/practices/invitation-schemas").then((m) => m.createPracticeInvitationSchema);
 
 const ROLE_OPTIONS = PRACTICE_ROLES.map((r) => ({ value: r, label: PRACTICE_ROLE_LABELS[r] }));
 
@@ -35,7 +37,7 @@ export function PracticeInvitations({ practiceSlug, invitations }: { practiceSlu
 
 function PracticeInviteForm({ practiceSlug }: { practiceSlug: string }) {
   const [state, action] = useActionState(createPracticeInvitationAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(createPracticeInvitationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadCreatePracticeInvitationSchema, state);
   const data = state.status === "success" ? (state.data as { token: string; role: string; email: string | null; expiresAt: string }) : undefined;
   const link = data && typeof window !== "undefined" ? `${window.location.origin}/practice-invite/${data.token}` : undefined;
   return (

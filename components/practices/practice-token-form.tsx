@@ -2,7 +2,6 @@
 import { useActionState } from "react";
 import { createPracticeApiTokenAction } from "@/lib/practices/api-token-actions";
 import { idle, submitted } from "@/lib/action-state";
-import { createPracticeApiTokenSchema } from "@/lib/practices/api-token-schemas";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
@@ -10,10 +9,13 @@ import { useClientValidation } from "@/components/ui/use-client-validation";
 import { CopyLink } from "@/components/ui/copy-link";
 import { formatDateTime } from "@/lib/dates";
 
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadCreatePracticeApiTokenSchema = () => import("@/lib/practices/api-token-schemas").then((m) => m.createPracticeApiTokenSchema);
+
 /** Makes a read-only practice API token; `lifetimes` are labelled by the page (today's date on the server). */
 export function PracticeTokenForm({ practiceSlug, lifetimes, defaultDays }: { practiceSlug: string; lifetimes: { value: string; label: string }[]; defaultDays: number }) {
   const [state, action] = useActionState(createPracticeApiTokenAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(createPracticeApiTokenSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadCreatePracticeApiTokenSchema, state);
   const data = state.status === "success" ? (state.data as { token: string; name: string; expiresAt: string }) : undefined;
   return (
     <div className="space-y-4">

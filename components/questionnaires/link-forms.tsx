@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { idle, submitted } from "@/lib/action-state";
 import { createQuestionnaireAction, reopenItemAction, revokeQuestionnaireAction } from "@/lib/questionnaires/actions";
-import { QUESTIONNAIRE_DEFAULT_DAYS, QUESTIONNAIRE_MAX_DAYS } from "@/lib/questionnaires/schemas";
+import { QUESTIONNAIRE_DEFAULT_DAYS, QUESTIONNAIRE_MAX_DAYS } from "@/lib/questionnaires/link-days";
 import { formatDay } from "@/lib/dates";
 import { Alert } from "@/components/ui/alert";
 import { CopyLink } from "@/components/ui/copy-link";

@@ -3,7 +3,6 @@ import { useActionState, useEffect, useRef } from "react";
 import { idle, submitted, type ActionState } from "@/lib/action-state";
 import { createRemediationActionAction, updateRemediationActionAction } from "@/lib/remediation/actions";
 import { PRIORITY_LABELS, REMEDIATION_STATUS_LABELS } from "@/lib/labels";
-import { remediationSchema, updateRemediationSchema } from "@/lib/remediation/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -11,6 +10,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import type { Member, PlanItem } from "./types";
 import { formatDay } from "@/lib/dates";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadRemediationSchema = () => import("@/lib/remediation/schemas").then((m) => m.remediationSchema);
+const loadUpdateRemediationSchema = () => import("@/lib/remediation/schemas").then((m) => m.updateRemediationSchema);
 
 const ownerOptions = (members: Member[]) => [{ value: "", label: "Nobody yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email, group: m.via ?? undefined }))];
 const priorityOptions = Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }));
@@ -63,7 +66,7 @@ function Fields({ state, members, item, errors }: { state: ActionState; members:
 /** Adds an action written by hand. */
 export function NewActionForm({ orgSlug, members }: { orgSlug: string; members: Member[] }) {
   const [state, action] = useActionState(createRemediationActionAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(remediationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadRemediationSchema, state);
   useEffect(() => {
     if (state.status === "success") formRef.current?.reset();
   }, [state, formRef]);
@@ -82,7 +85,7 @@ export function NewActionForm({ orgSlug, members }: { orgSlug: string; members: 
 export function EditActionButton({ orgSlug, item, members }: { orgSlug: string; item: PlanItem; members: Member[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, action] = useActionState(updateRemediationActionAction, idle);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(updateRemediationSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadUpdateRemediationSchema, state);
   useEffect(() => {
     if (state.status === "success") dialog.current?.close();
   }, [state]);

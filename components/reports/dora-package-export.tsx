@@ -3,9 +3,8 @@ import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { doraPackageSearch } from "@/lib/exports/dora/package-options";
-import { CONSOLIDATIONS, DORA_CURRENCIES } from "@/lib/exports/dora/taxonomy";
-import { ENTITY_TYPES } from "@/lib/exports/dora/templates";
+import { doraPackageSearch } from "@/lib/exports/dora/package-search";
+import { CONSOLIDATIONS, DORA_CURRENCIES, ENTITY_TYPES } from "@/lib/exports/dora/taxonomy";
 
 // The DORA Register of Information as an xBRL-CSV report package (decision 045): its options, the
 // checks a supervisor's intake would run (fetched from the API as they change) and the download,

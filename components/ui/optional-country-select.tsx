@@ -1,4 +1,4 @@
-import { COUNTRY_OPTIONS } from "@/lib/countries";
+import { COUNTRY_OPTIONS } from "@/lib/country-codes";
 import { SelectField } from "./field";
 
 const OPTIONS = [{ value: "", label: "None" }, ...COUNTRY_OPTIONS.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))];

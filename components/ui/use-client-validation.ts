@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { z } from "zod";
+import type { ZodType, flattenError } from "zod";
 import { formValues, type ActionState } from "@/lib/action-state";
 
 /**
@@ -18,15 +18,43 @@ export function focusAnswer(form: HTMLFormElement | null): void {
 }
 
 /**
+ * Loads a form's zod schema: `() => import("@/lib/…/schemas").then((m) => m.fooSchema)`. A static
+ * import would put zod (about 31 kB gzipped) into the first load of every page with a form; loaded
+ * this way it arrives just after the page is up (docs/decisions/051). Keep the function stable
+ * (module level, or useCallback when it depends on props): a new one loads the schema again.
+ */
+export type SchemaLoader = () => Promise<ZodType>;
+
+interface Validator {
+  schema: ZodType;
+  flattenError: typeof flattenError;
+}
+
+/**
  * Checks a form with the same zod schema the server action uses before it is sent, so field
- * errors appear at once; the server still validates. Errors from the latest server answer show
+ * errors appear at once; the server still validates. The schema loads once the form is on the
+ * page; a form sent before it has arrived (or when it cannot load) goes to the server unchecked,
+ * which answers with the same field errors. Errors from the latest server answer show
  * until the next submit. After either kind of answer focus moves to the first field in error or
  * to the form's message (`formRef` goes on the <form>; a form keyed by its answer is a new
  * element, which the ref follows).
  */
-export function useClientValidation(schema: z.ZodType, state: ActionState) {
+export function useClientValidation(loadSchema: SchemaLoader, state: ActionState) {
   const formRef = useRef<HTMLFormElement>(null);
   const initial = useRef(state);
+  const validator = useRef<Validator | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([loadSchema(), import("zod")]).then(
+      ([schema, zod]) => {
+        if (live) validator.current = { schema, flattenError: zod.flattenError };
+      },
+      () => {}, // offline or a stale build: the server validates the form instead
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadSchema]);
   useEffect(() => {
     if (state === initial.current || state.status === "idle") return;
     focusAnswer(formRef.current);
@@ -38,13 +66,15 @@ export function useClientValidation(schema: z.ZodType, state: ActionState) {
     setLocal(undefined);
   }
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    const result = schema.safeParse(formValues(new FormData(e.currentTarget)));
+    const v = validator.current;
+    if (!v) return;
+    const result = v.schema.safeParse(formValues(new FormData(e.currentTarget)));
     if (result.success) {
       setLocal(undefined);
       return;
     }
     e.preventDefault();
-    setLocal(z.flattenError(result.error).fieldErrors as Record<string, string[]>);
+    setLocal(v.flattenError(result.error).fieldErrors as Record<string, string[]>);
     const form = e.currentTarget;
     requestAnimationFrame(() => focusAnswer(form)); // once the errors are rendered
   };

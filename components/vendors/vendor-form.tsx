@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useCallback } from "react";
 import { useAnswerKey } from "@/components/ui/use-answer-key";
 import Link from "next/link";
 import { createVendorAction, updateVendorAction } from "@/lib/vendors/actions";
 import { idle, submitted } from "@/lib/action-state";
-import { updateVendorSchemaFor, vendorSchema } from "@/lib/vendors/schemas";
 import type { CatalogueVendorFacts } from "@/lib/catalogue/facts";
 import { VENDOR_TYPE_LABELS, optionsFrom } from "@/lib/labels";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -65,8 +64,12 @@ function ConflictDetails({ current, mine }: { current: Partial<Record<keyof Vend
 export function VendorForm({ orgSlug, vendor, catalogue }: { orgSlug: string; vendor?: VendorFormValues; catalogue?: CatalogueVendorFacts | null }) {
   const [state, action] = useActionState(vendor ? updateVendorAction : createVendorAction, idle);
   const formKey = useAnswerKey(state);
-  const schema = vendor && catalogue ? updateVendorSchemaFor({ catalogue, stored: vendor }) : vendorSchema;
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(schema, state);
+  // The schema loads after the page is up, not in its first load (use-client-validation.ts).
+  const loadSchema = useCallback(
+    () => import("@/lib/vendors/schemas").then((m) => (vendor && catalogue ? m.updateVendorSchemaFor({ catalogue, stored: vendor }) : m.vendorSchema)),
+    [vendor, catalogue],
+  );
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadSchema, state);
   const value = (name: keyof VendorFormValues) => {
     const fromState = submitted(state, name);
     if (fromState !== undefined) return fromState;

@@ -2,7 +2,6 @@
 import { useEffect, useActionState, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { idle, submitted, type ActionState } from "@/lib/action-state";
 import { captureDataFlowAction } from "@/lib/data-flows/actions";
-import { dataFlowSchema } from "@/lib/data-flows/schemas";
 import { DATA_VOLUME_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS, optionsFrom } from "@/lib/labels";
 import type { FlowDependencyChoice } from "@/lib/workshops/queries";
 import { FLOW_NAME_MAX, suggestFlowName } from "@/lib/workshops/flow-name";
@@ -13,6 +12,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useAnswerKey } from "@/components/ui/use-answer-key";
 import { useClientValidation } from "@/components/ui/use-client-validation";
 import { DataCategoryCheckboxes } from "@/components/data-flows/data-category-checkboxes";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadDataFlowSchema = () => import("@/lib/data-flows/schemas").then((m) => m.dataFlowSchema);
 
 /** Enter in a select or on a checkbox sends the form too, as it does in a text field: the whole row is typed without the mouse. */
 function submitOnEnter(e: KeyboardEvent<HTMLFormElement>) {
@@ -33,7 +35,7 @@ function submitOnEnter(e: KeyboardEvent<HTMLFormElement>) {
 export function WorkshopDataFlowForm({ org, offices, dependencies, takenNames }: { org: string; offices: { id: string; name: string }[]; dependencies: FlowDependencyChoice[]; takenNames: string[] }) {
   const [state, action] = useActionState(captureDataFlowAction, idle);
   const formKey = useAnswerKey(state);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(dataFlowSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadDataFlowSchema, state);
   useEffect(() => {
     if (state.status === "success") formRef.current?.querySelector<HTMLSelectElement>('select[name="originOfficeId"]')?.focus();
   }, [state, formRef]);

@@ -4,7 +4,6 @@ import { idle, submitted } from "@/lib/action-state";
 import { agreedActionAction, confirmVerifyAction, flagToVerifyAction, startWorkshopAction, workshopSummaryAction } from "@/lib/workshops/actions";
 import { runWorkshopShockAction } from "@/lib/scenarios/actions";
 import { captureOfficeAction } from "@/lib/offices/actions";
-import { officeSchema } from "@/lib/offices/schemas";
 import { CountrySelect } from "@/components/ui/country-select";
 import { useAnswerKey } from "@/components/ui/use-answer-key";
 import { useClientValidation } from "@/components/ui/use-client-validation";
@@ -12,6 +11,9 @@ import { PRIORITY_LABELS } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+
+// Each form's schema loads after the page is up, not in its first load (use-client-validation.ts).
+const loadOfficeSchema = () => import("@/lib/offices/schemas").then((m) => m.officeSchema);
 
 const priorityOptions = Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -154,7 +156,7 @@ export function RunShockButton({ org, workshopId, scenarioId, name, again }: { o
 export function WorkshopOfficeForm({ org }: { org: string }) {
   const [state, action] = useActionState(captureOfficeAction, idle);
   const formKey = useAnswerKey(state);
-  const { fieldErrors, onSubmit, formRef } = useClientValidation(officeSchema, state);
+  const { fieldErrors, onSubmit, formRef } = useClientValidation(loadOfficeSchema, state);
   useEffect(() => {
     if (state.status === "success") formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
   }, [state, formRef]);

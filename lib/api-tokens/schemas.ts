@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/members/schemas";
+import { DEFAULT_TOKEN_POLICY, TOKEN_LIFETIME_CEILING_DAYS } from "./lifetime";
 
-/** No token lives longer than this, whatever the organisation chooses (docs/decisions/029). */
-export const TOKEN_LIFETIME_CEILING_DAYS = 365;
-/** What a new organisation starts with. */
-export const DEFAULT_TOKEN_POLICY = { defaultDays: 90, maxDays: 365 } as const;
+export { DEFAULT_TOKEN_POLICY, TOKEN_LIFETIME_CEILING_DAYS };
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 

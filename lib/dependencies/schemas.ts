@@ -2,12 +2,12 @@ import { z } from "zod";
 import { ACCESS_PATH_LABELS, DATA_CATEGORY_LABELS } from "@/lib/labels";
 import type { AccessPath, DataCategory } from "@/lib/generated/prisma/enums";
 import { checkbox, idAndVersion, optionalBoolean, optionalCountry, optionalDate, optionalText, repeated } from "@/lib/form-fields";
+import { CLOUD_PATHS } from "./cloud-paths";
+
+export { CLOUD_PATHS };
 
 const accessPaths = Object.keys(ACCESS_PATH_LABELS) as [AccessPath, ...AccessPath[]];
 const dataCategories = Object.keys(DATA_CATEGORY_LABELS) as [DataCategory, ...DataCategory[]];
-
-/** The access paths that run on someone else's cloud, and so name its operator. */
-export const CLOUD_PATHS: readonly AccessPath[] = ["cloud_marketplace", "third_party_hosted"];
 
 /** How a model is reached: the fields a dependency and a fallback share. */
 export const routeFields = {

@@ -1,17 +1,11 @@
 import { z } from "zod";
 import { organisationSchema } from "@/lib/auth/schemas";
 import { leiProblem, normaliseLei } from "@/lib/exports/dora/lei";
+import { REGIMES } from "./regimes";
+
+export { REGIMES };
 
 export { organisationSchema };
-
-/** Regimes an organisation can be under, keyed as the inventory document names them. */
-export const REGIMES = {
-  "eu-ai-act": "EU AI Act",
-  dora: "DORA",
-  gdpr: "GDPR",
-  "uk-gdpr": "UK GDPR",
-  nis2: "NIS2",
-} as const satisfies Record<(typeof import("@/scoring/schema/inventory").REGIMES)[number], string>;
 
 /**
  * The Legal Entity Identifier as typed: spaces dropped, upper-cased, checked with its ISO 17442

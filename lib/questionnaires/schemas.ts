@@ -3,13 +3,13 @@ import { multiLineText, singleLineText } from "@/lib/text";
 import { idAndVersion, optionalText } from "@/lib/form-fields";
 import { emailSchema } from "@/lib/auth/schemas";
 import { refineSystemCapture, systemCaptureShape } from "@/lib/workshops/schemas";
+// The link lifetimes are in a file without zod, which the link form imports in the browser.
+import { QUESTIONNAIRE_DEFAULT_DAYS, QUESTIONNAIRE_MAX_DAYS } from "./link-days";
 
 // The pre-workshop questionnaire (docs/decisions/039): links made by the client's owners and
 // editors, answers from staff without an account, and their review into the inventory.
 
-/** A link works for this many days unless its maker picks another (1..QUESTIONNAIRE_MAX_DAYS). */
-export const QUESTIONNAIRE_DEFAULT_DAYS = 14;
-export const QUESTIONNAIRE_MAX_DAYS = 60;
+export { QUESTIONNAIRE_DEFAULT_DAYS, QUESTIONNAIRE_MAX_DAYS };
 /** One answer names at most this many AI systems or tools. */
 export const MAX_ITEMS_PER_ANSWER = 25;
 /** One link takes at most this many answers (a link passed around too far stops, it does not flood the review). */

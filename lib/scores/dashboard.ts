@@ -9,6 +9,7 @@ import type { DependencyResult, ScoringResult, VendorRestriction } from "@/scori
 import { blocOf, countryName, countryPhrase, lawsInForce } from "@/scoring/engine/countries";
 import { daysBetween } from "@/scoring/engine/dates";
 import { restrictionEffect } from "./active-restrictions";
+import { DIMENSION_LABELS } from "@/lib/labels";
 
 /** How a vendor's models are reached, in the words of the issue's table (API-only, cloud marketplace, open weights self-hosted). */
 export type ModelAccess = "API-only" | "Cloud marketplace" | "Open weights on a third-party cloud" | "Open weights, self-hosted" | "Closed weights, self-hosted";
@@ -273,10 +274,5 @@ export function buildScoresDashboard(result: ScoringResult, document: InventoryD
   return { vendors, radar, concentration, totalDependencies: total, heatMap: { criticalities, ratings, cells } };
 }
 
-/** The four dimensions in the methodology's words (docs/METHODOLOGY.md). */
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  access: "Access type",
-  jurisdiction: "Jurisdiction exposure",
-  fallback: "Fallback readiness",
-  concentration: "Concentration",
-};
+// The dimensions' labels are in lib/labels.ts, which the radar chart imports in the browser.
+export { DIMENSION_LABELS };

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import countriesFile from "../catalogue/countries.json";
 import countrySetsFile from "../catalogue/country-sets.json";
+// The access paths are in a file without zod, which the policy-event form imports in the browser.
+import { ACCESS_PATHS } from "./access-paths";
 
 /** Every ISO 3166-1 alpha-2 code, from the country reference file. */
 export const COUNTRY_CODES = countriesFile.countries.map((c) => c.code) as [string, ...string[]];
@@ -49,8 +51,7 @@ export const countrySetSchema = z.union([
 ]).meta({ id: "CountrySet", description: "Either the listed countries and sets (only) or every country except those listed and those in the sets (allExcept)" });
 export type CountrySet = z.infer<typeof countrySetSchema>;
 
-/** How a model is reached. Order matters nowhere; the scoring is explicit per value. */
-export const ACCESS_PATHS = ["direct-api", "cloud-marketplace", "third-party-hosted", "self-hosted"] as const;
+export { ACCESS_PATHS };
 export const accessPathSchema = z.enum(ACCESS_PATHS);
 export type AccessPath = z.infer<typeof accessPathSchema>;
 

@@ -29,10 +29,6 @@ export const doraPackageQuerySchema = z.object({
 
 export type DoraPackageQuery = z.output<typeof doraPackageQuerySchema>;
 
-/** The query string of a package download or check; empty values are left out (absent, not blank). */
-export function doraPackageSearch(query: Partial<Record<keyof DoraPackageQuery, string | undefined>>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : "";
-}
+// Building the query string needs no zod: it is in its own file, which the Reports page's download
+// form imports in the browser.
+export { doraPackageSearch } from "./package-search";

@@ -55,3 +55,34 @@ export const DORA_MODULE_TEMPLATES = [
 
 /** "b_05.02" -> "B_05.02". */
 export const templateCode = (id: string) => id.toUpperCase();
+
+/**
+ * B_01.01 c0040, type of entity (the DPM's list for the entity maintaining the register). Compiled
+ * from a register tool's code list (decision 045); re-check against the EBA's DPM dictionary.
+ */
+export const ENTITY_TYPES = [
+  { code: "eba_CT:x12", label: "Credit institution" },
+  { code: "eba_CT:x599", label: "Investment firm" },
+  { code: "eba_CT:x300", label: "Payment institution" },
+  { code: "eba_CT:x301", label: "Account information service provider" },
+  { code: "eba_CT:x302", label: "Electronic money institution" },
+  { code: "eba_CT:x303", label: "Crypto-asset service provider" },
+  { code: "eba_CT:x310", label: "Issuer of asset-referenced tokens" },
+  { code: "eba_CT:x304", label: "Central securities depository" },
+  { code: "eba_CT:x643", label: "Central counterparty (CCP)" },
+  { code: "eba_CT:x305", label: "Trading venue" },
+  { code: "eba_CT:x306", label: "Trade repository" },
+  { code: "eba_CT:x307", label: "Manager of alternative investment funds" },
+  { code: "eba_CT:x639", label: "Asset management company" },
+  { code: "eba_CT:x308", label: "Data reporting service provider" },
+  { code: "eba_CT:x309", label: "Insurance or reinsurance undertaking" },
+  { code: "eba_CT:x320", label: "Insurance, reinsurance or ancillary insurance intermediary" },
+  { code: "eba_CT:x311", label: "Institution for occupational retirement provision" },
+  { code: "eba_CT:x312", label: "Credit rating agency" },
+  { code: "eba_CT:x313", label: "Administrator of critical benchmarks" },
+  { code: "eba_CT:x314", label: "Crowdfunding service provider" },
+  { code: "eba_CT:x315", label: "Securitisation repository" },
+  { code: "eba_CT:x316", label: "Other financial entity" },
+  { code: "eba_CT:x317", label: "Non-financial entity: ICT intra-group service provider" },
+  { code: "eba_CT:x318", label: "Non-financial entity: other than ICT intra-group service provider" },
+] as const satisfies readonly { code: string; label: string }[];
