@@ -1,5 +1,6 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { ChartLoading } from "@/components/ui/chart-loading";
 import { formatDateTime, formatDateTimeLong, formatDay, formatDayLong } from "@/lib/dates";
 
 export interface TrendPoint {
@@ -20,6 +21,9 @@ export interface TrendMarker {
   title: string;
   estimated: boolean;
 }
+
+// Recharts loads after the page (not in its first load); the box keeps its height meanwhile.
+const TrendPlot = dynamic(() => import("./score-trend-plot").then((m) => m.TrendPlot), { ssr: false, loading: ChartLoading });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -59,32 +63,7 @@ export function ScoreTrend({ points, markers = [], printChart = false }: { point
         Score trend across {points.length} assessment{points.length === 1 ? "" : "s"}
       </figcaption>
       <div aria-hidden className={printChart ? "mt-3 h-56 max-w-[640px]" : "mt-3 h-56 print:hidden"} data-testid="score-trend-chart">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={domain}
-              ticks={data.map((d) => d.t)}
-              tick={{ fontSize: 11, fill: "#475569" }}
-              tickFormatter={(v: number) => formatDay(new Date(v))}
-            />
-            <YAxis domain={yDomain} ticks={yTicks} tick={{ fontSize: 11, fill: "#475569" }} width={36} allowDataOverflow />
-            <Tooltip labelFormatter={(v) => formatDay(new Date(Number(v)))} formatter={(v) => [Number(v).toFixed(1), "Score"]} />
-            {shown.map((m) => (
-              <ReferenceLine
-                key={`${m.date}-${m.label}`}
-                x={dayOf(m.date)}
-                stroke="#b91c1c"
-                strokeDasharray="4 3"
-                label={{ value: `${m.label}${m.estimated ? " (est.)" : ""}`, position: "insideBottomLeft", fontSize: 11, fill: "#991b1b" }}
-              />
-            ))}
-            <Line type="linear" dataKey="score" stroke="#176464" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+        <TrendPlot data={data} domain={domain} yDomain={yDomain} yTicks={yTicks} markers={shown.map((m) => ({ x: dayOf(m.date), label: `${m.label}${m.estimated ? " (est.)" : ""}` }))} />
       </div>
       {shown.length > 0 && (
         <p className="mt-2 text-xs text-slate-600">

@@ -1,30 +1,16 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { RATINGS, type Rating } from "@/scoring/ratings";
+import dynamic from "next/dynamic";
+import { ChartLoading } from "@/components/ui/chart-loading";
+import type { Rating } from "@/scoring/ratings";
 
-// The client's own rating in the brand colour, the others in grey; the table beside the chart
-// carries the same counts, and the legend says which bar is the client's in words.
-const OWN = "#176464";
-const OTHER = "#cbd5e1";
+// Recharts loads after the page (not in its first load); the box keeps its height meanwhile.
+const RatingDistributionPlot = dynamic(() => import("./benchmark-chart-plot").then((m) => m.RatingDistributionPlot), { ssr: false, loading: ChartLoading });
 
 /** How many counted clients hold each rating, weakest first, with the benchmarked client's rating marked. */
 export function RatingDistributionChart({ ratings, own, testId }: { ratings: Record<Rating, number>; own: Rating | null; testId: string }) {
-  const data = RATINGS.map((r) => ({ rating: r, clients: ratings[r] }));
   return (
     <div aria-hidden className="h-48" data-testid={testId}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 4, left: -24 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="rating" tick={{ fontSize: 10, fill: "#475569" }} interval={0} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 10, fill: "#94a3b8" }} />
-          <Tooltip formatter={(v) => [String(v), "Clients"]} />
-          <Bar dataKey="clients" isAnimationActive={false}>
-            {data.map((d) => (
-              <Cell key={d.rating} fill={d.rating === own ? OWN : OTHER} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <RatingDistributionPlot ratings={ratings} own={own} />
     </div>
   );
 }

@@ -1,30 +1,16 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { DIMENSIONS, type Dimension } from "@/scoring/options";
+import dynamic from "next/dynamic";
+import { ChartLoading } from "@/components/ui/chart-loading";
+import type { Dimension } from "@/scoring/defaults";
 
-/** One word per dimension, so that four fit under the bars on a phone (the table below names them in full). */
-const SHORT: Record<Dimension, string> = { access: "Access", jurisdiction: "Jurisdiction", fallback: "Fallback", concentration: "Concentration" };
-
-// Distinguishable in colour and in print; the table under the chart carries the figures.
-const SERIES = ["#176464", "#b45309", "#4f46e5", "#be123c", "#0f766e", "#7c3aed"];
+// Recharts loads after the page (not in its first load); the box keeps its height meanwhile.
+const CompareChartPlot = dynamic(() => import("./compare-chart-plot").then((m) => m.CompareChartPlot), { ssr: false, loading: ChartLoading });
 
 /** The clients' four dimension scores as grouped bars, one colour per client. */
 export function CompareChart({ clients }: { clients: { name: string; dimensions: Record<Dimension, number> }[] }) {
-  const data = DIMENSIONS.map((d) => ({ dimension: SHORT[d], ...Object.fromEntries(clients.map((c, i) => [`c${i}`, Math.round(c.dimensions[d] * 10) / 10])) }));
   return (
     <div aria-hidden className="h-72" data-testid="compare-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="dimension" tick={{ fontSize: 10, fill: "#475569" }} interval={0} />
-          <YAxis domain={[0, 100]} tick={{ fontSize: 10, fill: "#94a3b8" }} />
-          {clients.map((c, i) => (
-            <Bar key={c.name} dataKey={`c${i}`} name={c.name} fill={SERIES[i % SERIES.length]} isAnimationActive={false} />
-          ))}
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => Number(v).toFixed(1)} />
-        </BarChart>
-      </ResponsiveContainer>
+      <CompareChartPlot clients={clients} />
     </div>
   );
 }

@@ -5,17 +5,21 @@ import { useEffect, useRef } from "react";
 export const CHART_MARKS = ".recharts-bar-rectangle, .recharts-radar-polygon, .recharts-line-curve, .recharts-dot";
 const WAIT_MS = 20_000;
 
-/** The report's charts that are laid out (not hidden for this medium) and have not drawn a mark yet. */
+/**
+ * The report's charts that are laid out (not hidden for this medium) and have not drawn a mark yet:
+ * Recharts loads after the page (next/dynamic), so a chart whose code has not arrived is still its
+ * placeholder (.chart-loading, components/ui/chart-loading.tsx), which counts as not drawn.
+ */
 function pendingCharts(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(".recharts-responsive-container")].filter((c) => c.getClientRects().length > 0 && c.querySelector(CHART_MARKS) === null);
+  return [...root.querySelectorAll<HTMLElement>(".recharts-responsive-container, .chart-loading")].filter((c) => c.getClientRects().length > 0 && c.querySelector(CHART_MARKS) === null);
 }
 
 const chartName = (c: HTMLElement) => c.closest("[data-testid]")?.getAttribute("data-testid") ?? "a chart";
 
 /**
  * Sets `data-report-ready="true"` on the enclosing `[data-report-ready]` element once the fonts
- * and the page's images have loaded and every visible chart has drawn real marks (Recharts renders only in the
- * browser, after measuring). The report job waits for that attribute before printing. A chart
+ * and the page's images have loaded and every visible chart has drawn real marks (Recharts loads
+ * after the page and renders only in the browser, after measuring). The report job waits for that attribute before printing. A chart
  * that has not drawn after 20 s is named in `data-report-problem`, and the report never claims
  * to be ready: a PDF with an empty chart would be worse than a failed job.
  */

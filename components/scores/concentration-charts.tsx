@@ -1,5 +1,6 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { ChartLoading } from "@/components/ui/chart-loading";
 import type { ConcentrationAxis, ConcentrationBar } from "@/lib/scores/dashboard";
 
 const AXES: { axis: ConcentrationAxis; title: string; column: string; note: string }[] = [
@@ -7,6 +8,9 @@ const AXES: { axis: ConcentrationAxis; title: string; column: string; note: stri
   { axis: "cloud", title: "By cloud operator", column: "Operator", note: "Who runs the model day to day: the cloud, or the vendor for a direct API." },
   { axis: "jurisdiction", title: "By jurisdiction", column: "Country", note: "The country whose law controls the off switch: the ultimate parent's, else the HQ's." },
 ];
+
+// Recharts loads after the page (not in its first load); the box keeps its height meanwhile.
+const ConcentrationPlot = dynamic(() => import("./concentration-plot").then((m) => m.ConcentrationPlot), { ssr: false, loading: ChartLoading });
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -19,15 +23,7 @@ function AxisChart({ title, column, note, bars, id }: { title: string; column: s
         <span className="block text-xs font-normal text-slate-500">{note}</span>
       </figcaption>
       <div aria-hidden className="mt-2 max-w-[640px]" style={{ height: 40 + 28 * Math.max(1, data.length) }} data-testid={`concentration-${id}-chart`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: "#475569" }} />
-            <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 11, fill: "#475569" }} interval={0} />
-            <Tooltip formatter={(v, _n, item) => [`${Number(v).toFixed(1)}% (${(item.payload as ConcentrationBar).dependencies} dependencies)`, "Criticality-weighted share"]} />
-            <Bar dataKey="weighted" fill="#1f7a7a" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <ConcentrationPlot data={data} />
       </div>
       <table className="sr-only text-sm print:not-sr-only print:mt-2 print:w-full print:text-left">
         <caption>Concentration of AI dependencies {title.toLowerCase()}</caption>

@@ -1,9 +1,14 @@
 "use client";
 import { useState } from "react";
-import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Tooltip } from "recharts";
-import { DIMENSIONS, type Dimension } from "@/scoring/options";
-import { DIMENSION_LABELS, type RadarVendor } from "@/lib/scores/dashboard";
+import dynamic from "next/dynamic";
+import { DIMENSIONS, type Dimension } from "@/scoring/defaults";
+import { DIMENSION_LABELS } from "@/lib/labels";
+import type { RadarVendor } from "@/lib/scores/dashboard";
 import { SelectField } from "@/components/ui/field";
+import { ChartLoading } from "@/components/ui/chart-loading";
+
+// Recharts loads after the page (not in its first load); the box keeps its height meanwhile.
+const RadarPlot = dynamic(() => import("./dimension-radar-plot").then((m) => m.RadarPlot), { ssr: false, loading: ChartLoading });
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -28,17 +33,7 @@ export function DimensionRadar({ organisation, vendors }: { organisation: Record
             <SelectField label="Vendor" name="radar-vendor" value={vendor.key} onChange={(e) => setKey(e.target.value)} options={vendors.map((v) => ({ value: v.key, label: `${v.name} (${v.score.toFixed(1)})` }))} />
           </div>
           <div aria-hidden className="mt-3 h-72 max-w-[640px]" data-testid="dimension-radar-chart">
-            <ResponsiveContainer width="100%" height="100%">
-              <RadarChart accessibilityLayer={false} data={data} outerRadius="70%" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
-                <PolarGrid stroke="#e2e8f0" />
-                <PolarAngleAxis dataKey="dimension" tick={{ fontSize: 11, fill: "#475569" }} />
-                <PolarRadiusAxis domain={[0, 100]} tick={{ fontSize: 10, fill: "#94a3b8" }} angle={90} />
-                <Radar name={vendor.name} dataKey="vendor" stroke="#176464" fill="#1f7a7a" fillOpacity={0.35} isAnimationActive={false} />
-                <Radar name="Organisation" dataKey="organisation" stroke="#b45309" fill="#b45309" fillOpacity={0.08} strokeDasharray="4 3" isAnimationActive={false} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Tooltip formatter={(v) => Number(v).toFixed(1)} />
-              </RadarChart>
-            </ResponsiveContainer>
+            <RadarPlot data={data} vendorName={vendor.name} />
           </div>
         </>
       )}
