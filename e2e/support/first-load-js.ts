@@ -2,8 +2,8 @@
 // downloads to show a route the first time, gzipped, as Next's build output used to print it:
 // the framework's root chunks plus every chunk the route's layouts, error and not-found
 // boundaries and page need. Prints every route with its size, the largest first, and names those
-// over the budget; with --enforce it exits 1 when there are any (not yet in CI: most routes are
-// over 170 kB today, as issue 18's notes record).
+// over the budget; with --enforce it exits 1 when there are any. CI runs it so right after the
+// production build (.ci/test-all); docs/decisions/051 says what keeps routes within 170 kB.
 //   npx next build && npm run bench:first-load [-- --budget-kb 170 --enforce]
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
