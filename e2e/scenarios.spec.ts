@@ -20,7 +20,7 @@ test("an analyst builds and runs 'OpenAI blocked for EU countries', sees the bla
 
   await expect(page).toHaveURL(/\/mainfeld\/scenarios\/[0-9a-f-]{36}$/, { timeout: 60_000 }); // saving runs the simulation
   await expect(page.getByRole("heading", { level: 1, name: "OpenAI blocked for EU countries" })).toBeVisible();
-  await expect(page.getByText(/openai blocked for users in EU member states/)).toBeVisible();
+  await expect(page.getByText(/OpenAI blocked for users in EU member states/)).toBeVisible(); // the vendor as the inventory names it, not its key
   const table = page.getByRole("table", { name: "Affected systems, largest impact first" });
   await expect(table.getByRole("row").nth(1)).toBeVisible();
   expect(await table.getByRole("row").count()).toBeGreaterThan(1);

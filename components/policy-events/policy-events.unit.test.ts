@@ -93,6 +93,10 @@ describe("the country set field's draft", () => {
 
   it("names the sets in a scenario's description", () => {
     expect(describeShocks("EU cut-off", [{ type: "vendor-blocked", vendor: "openai", countries: { only: ["CH"], sets: ["eu-member-states"] } }])).toEqual(["openai blocked for users in Switzerland and EU member states"]);
+    // With the inventory's names, people read the vendor as the inventory names it; an unknown key stays.
+    const names = new Map([["openai", "OpenAI"]]);
+    expect(describeShocks("EU cut-off", [{ type: "vendor-blocked", vendor: "openai", countries: { only: ["CH"], sets: ["eu-member-states"] } }], names)).toEqual(["OpenAI blocked for users in Switzerland and EU member states"]);
+    expect(describeShocks("Region", [{ type: "cloud-region-lost", cloud: "aws", region: "eu-central-1" }], names)[0]).toMatch(/^aws /);
   });
 });
 

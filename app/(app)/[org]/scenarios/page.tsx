@@ -5,14 +5,16 @@ import { listScenarios } from "@/lib/scenarios/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { Delta } from "@/components/assessments/delta";
-import { describeShocks } from "@/components/scenarios/describe";
+import { describeShocks, shockNames } from "@/components/scenarios/describe";
+import { scoreOrganisation } from "@/lib/scores/queries";
 import { formatDateTime } from "@/lib/dates";
 
 export const metadata = { title: "Scenarios" };
 
 export default async function ScenariosPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireOrgPage((await params).org, "scores:read");
-  const scenarios = await listScenarios(ctx);
+  const [scenarios, live] = await Promise.all([listScenarios(ctx), scoreOrganisation(ctx)]);
+  const names = shockNames(live.ok ? live.document : undefined);
   const base = `/${ctx.organisationSlug}/scenarios`;
   const mayRun = can(ctx.role, "scenarios:run");
   return (
@@ -60,7 +62,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ org:
                     </Link>
                     {s.description && <span className="block text-xs font-normal text-slate-500">{s.description}</span>}
                   </th>
-                  <td className="px-4 py-3 text-slate-700">{describeShocks(s.name, s.shocks).join("; ")}</td>
+                  <td className="px-4 py-3 text-slate-700">{describeShocks(s.name, s.shocks, names).join("; ")}</td>
                   <td className="whitespace-nowrap px-4 py-3">{s.lastRunAt ? formatDateTime(s.lastRunAt) : "Never"}</td>
                   <td className="px-4 py-3 tabular-nums">{s.lastResult ? s.lastResult.counts.systemsAffected : "—"}</td>
                   <td className="px-4 py-3 tabular-nums">{s.lastResult ? `${s.lastResult.weightedImpactPercent.toFixed(1)}%` : "—"}</td>

@@ -9,7 +9,8 @@ import { buttonClass } from "@/components/ui/button";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { BlastRadius } from "@/components/scenarios/blast-radius";
 import { RunScenarioButton } from "@/components/scenarios/run-button";
-import { describeShocks } from "@/components/scenarios/describe";
+import { describeShocks, shockNames } from "@/components/scenarios/describe";
+import { scoreOrganisation } from "@/lib/scores/queries";
 import { formatDateTime, formatDay } from "@/lib/dates";
 
 export const metadata = { title: "Scenario" };
@@ -17,8 +18,9 @@ export const metadata = { title: "Scenario" };
 export default async function ScenarioPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const ctx = await requireOrgPage(org, "scores:read");
-  const scenario = await getScenario(ctx, id);
+  const [scenario, live] = await Promise.all([getScenario(ctx, id), scoreOrganisation(ctx)]);
   if (!scenario) notFound();
+  const names = shockNames(live.ok ? live.document : undefined);
   const base = `/${ctx.organisationSlug}/scenarios`;
   const mayRun = can(ctx.role, "scenarios:run");
   const result = scenario.lastResult;
@@ -47,7 +49,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ org: 
       <Card className="mb-6">
         <h2 className="text-base font-semibold text-slate-900">Shocks</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
-          {describeShocks(scenario.name, scenario.shocks).map((d, i) => (
+          {describeShocks(scenario.name, scenario.shocks, names).map((d, i) => (
             <li key={i}>{d}</li>
           ))}
         </ul>
