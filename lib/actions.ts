@@ -11,6 +11,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { formValues, type ActionState } from "@/lib/action-state";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { findUnsafeText } from "@/lib/text";
+import { log } from "@/lib/log";
 
 export type { ActionState };
 
@@ -31,11 +32,12 @@ function failure(e: unknown, submitted: Record<string, string | string[]>): Acti
     return { status: "error", code: e.code, message: e.message, fieldErrors, values, details: e.details };
   }
   if (isDatabaseUnavailable(e)) {
-    console.error(`[action] the database is unavailable: ${e instanceof Error ? e.message.trim().split("\n").at(-1) : String(e)}`);
+    log.error("server action: the database is unavailable", { error: e instanceof Error ? e.message.trim().split("\n").at(-1) : String(e) });
     return { status: "error", code: "UNAVAILABLE", message: `${DATABASE_UNAVAILABLE_MESSAGE} Nothing was saved.`, values };
   }
   const requestId = randomUUID().slice(0, 8);
-  console.error(`[action] unexpected error, reference ${requestId}:`, e);
+  // The reference people are given, in the log line that also carries the request's id.
+  log.error("server action: unexpected error", { reference: requestId, error: e });
   return { status: "error", code: "INTERNAL", message: `Something went wrong on our side (reference ${requestId}). Nothing was saved.`, values };
 }
 

@@ -13,6 +13,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseU
 import { withApiSecurityHeaders } from "@/lib/security-headers";
 import { findUnsafeText, textProblem } from "@/lib/text";
 import { readBodyBytes } from "@/lib/request-body";
+import { log } from "@/lib/log";
 
 /** Route parameters as Next passes them to a route handler (a Promise since Next 15). */
 export type RouteParams = Record<string, string>;
@@ -55,11 +56,11 @@ export function errorResponse(e: unknown, request?: Request): Response {
   if (e instanceof ApiRequestError) return errorJson(e.status, { code: e.code, message: e.message });
   const where = request ? `${request.method} ${new URL(request.url).pathname}` : "api";
   if (isDatabaseUnavailable(e)) {
-    console.error(`[api] ${where}: the database is unavailable: ${e instanceof Error ? e.message.trim().split("\n").at(-1) : String(e)}`);
+    log.error("api: the database is unavailable", { where, error: e instanceof Error ? e.message.trim().split("\n").at(-1) : String(e) });
     return errorJson(API_ERROR_CODES.UNAVAILABLE, { code: "UNAVAILABLE", message: `${DATABASE_UNAVAILABLE_MESSAGE} Nothing was changed.` }, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
   }
   const reference = randomUUID().slice(0, 8);
-  console.error(`[api] ${where}: unexpected error, reference ${reference}:`, e);
+  log.error("api: unexpected error", { where, reference, error: e });
   const code: ApiErrorCode = "INTERNAL";
   return errorJson(API_ERROR_CODES[code], { code, message: `Something went wrong on our side (reference ${reference}). Nothing was changed unless the response said so.`, reference });
 }

@@ -207,18 +207,22 @@ describe("the public API", () => {
 
   describe("errors", () => {
     it("answer an unexpected error with 500 and a reference that is logged, not the error's message", async () => {
-      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const log = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
       const res = errorResponse(new Error("connection string postgres://secret"), new Request("http://localhost/api/v1/x"));
       const body = await res.json();
       expect(res.status).toBe(500);
       expect(body.error).toMatchObject({ code: "INTERNAL", reference: expect.stringMatching(/^[0-9a-f]{8}$/) });
       expect(JSON.stringify(body)).not.toContain("secret");
-      expect(String(log.mock.calls[0]?.[0])).toContain(body.error.reference);
+      // One structured line on stderr, with the reference and the error for whoever reads the logs.
+      const line = String(log.mock.calls[0]?.[0]);
       log.mockRestore();
+      expect(line).toContain(body.error.reference);
+      expect(line).toContain("api: unexpected error");
+      expect(line).toContain("GET /api/v1/x");
     });
 
     it("answer 500, not 422, when a response fails its own schema", async () => {
-      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const log = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
       const broken = apiRoute(
         { operationId: "broken", method: "GET", path: "/api/v1/broken", tag: "x", summary: "x", permission: "inventory:read", params: z.object({ org: z.string() }), success: { status: 200, description: "x", schema: z.object({ n: z.number() }) } },
         async () => ({ n: "not a number" }) as unknown as { n: number },

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ROLES } from "@/lib/auth/permissions";
 import { createOffice, updateOffice } from "@/lib/offices/mutations";
 import { createApiToken } from "@/lib/api-tokens/mutations";
+import { withRequestId } from "@/lib/log";
 import { db, twoOrganisations } from "@/lib/testing/db";
 import { AUDIT_CSV_HEADERS, exportAuditEventsCsv, MAX_AUDIT_EXPORT_ROWS } from "./export";
 import { countAuditEvents, getAuditEvent, listAuditActors, listAuditEventsPage } from "./queries";
@@ -39,6 +40,15 @@ describe("the audit log", () => {
       await expect(listAuditActors(w.ctx(w.a, role))).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(getAuditEvent(w.ctx(w.a, role), 1n)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
+  });
+
+  it("records the id of the request that made the change, which its log lines carry too (docs/decisions/050)", async () => {
+    const created = await withRequestId("req-audit-1", () => createOffice(w.ctx(w.a, "editor"), { name: "Porto", country: "PT", city: "Porto", headcount: 3, teams: [] }));
+    const event = await db().auditEvent.findFirstOrThrow({ where: { organisationId: w.a.organisation.id, entityId: created.id }, select: { requestId: true } });
+    expect(event.requestId).toBe("req-audit-1");
+    // Outside a request (a script, a job without one) there is none.
+    const other = await db().auditEvent.findFirstOrThrow({ where: { organisationId: w.a.organisation.id, entityId: office.id, action: "create" }, select: { requestId: true } });
+    expect(other.requestId).toBeNull();
   });
 
   it("lists newest first (or oldest first), a page at a time, with what changed in words", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/auth/org-context";
+import { currentRequestId } from "@/lib/log";
 
 export type AuditAction = "create" | "update" | "delete" | "invite" | "revoke_invite" | "join" | "role_change" | "remove_member" | "revoke_api_token" | "export" | "revoke" | "answer" | "review" | "reopen";
 
@@ -26,6 +27,8 @@ export async function recordAudit(
       entityId: event.entityId,
       before: auditSnapshot(event.before),
       after: auditSnapshot(event.after),
+      // The request that made the change: its log lines carry the same id (docs/decisions/050).
+      requestId: currentRequestId() ?? null,
     },
   });
 }
