@@ -94,6 +94,20 @@ describe.each(["deploy/kubernetes/base", "deploy/kubernetes/overlays/example"])(
       expect(hpa!.spec.minReplicas).toBeGreaterThan(pdb!.spec.minAvailable);
     });
 
+    it("fit a default PostgreSQL's connections (97) at the autoscaler's maximum, during a rolling update of both Deployments", () => {
+      const config = docs.find((d) => d.kind === "ConfigMap")!.data as Record<string, string>;
+      const [hpa] = docs.filter((d) => d.kind === "HorizontalPodAutoscaler");
+      /** Pods a rolling update adds: maxSurge as a number or a percentage (rounded up), 25 % when unset. */
+      const surge = (deployment: Doc, replicas: number) => {
+        const value = deployment.spec.strategy?.rollingUpdate?.maxSurge ?? "25%";
+        return typeof value === "number" ? value : Math.ceil((replicas * Number.parseInt(value, 10)) / 100);
+      };
+      const webPods = hpa!.spec.maxReplicas + surge(web!, hpa!.spec.maxReplicas);
+      const workerPods = worker!.spec.replicas + surge(worker!, worker!.spec.replicas);
+      const connections = (webPods + workerPods) * Number(config.SOVRA_WEB_WORKERS) * Number(config.DATABASE_POOL_MAX) + 2; // + a migration run
+      expect(connections, `${webPods} web and ${workerPods} worker pods × ${config.SOVRA_WEB_WORKERS} process × ${config.DATABASE_POOL_MAX} connections + 2`).toBeLessThanOrEqual(100 - 3);
+    });
+
     it("keep web pods through disruptions with a PodDisruptionBudget that selects them and no others", () => {
       const pdbs = docs.filter((d) => d.kind === "PodDisruptionBudget");
       expect(pdbs).toHaveLength(1);
