@@ -101,5 +101,17 @@ describe("organisations", () => {
     });
     expect(counts.dependencies).toBeGreaterThan(0);
     expect((await getOrganisationOverview(ctx(b, "viewer"))).dependencies).toBe(0);
+
+    // Kept while the inventory stands, counted again once it changes (through any path: here raw
+    // SQL, as another instance or a script would write); the open actions are counted every time.
+    await db().$executeRaw`UPDATE "Office" SET "headcount" = "headcount" WHERE false`;
+    await db().remediationAction.updateMany({ where: { ...where, status: "in_progress" }, data: { status: "done" } });
+    expect(await getOrganisationOverview(asA)).toEqual({ ...counts, openActions: 1 });
+    const office = await db().office.findFirstOrThrow({ where, select: { id: true } });
+    await db().$executeRaw`DELETE FROM "DataFlow" WHERE "originOfficeId" = ${office.id}::uuid`;
+    await db().$executeRaw`DELETE FROM "Office" WHERE "id" = ${office.id}::uuid`;
+    const after = await getOrganisationOverview(asA);
+    expect(after.offices).toBe(counts.offices - 1);
+    expect(after.dataFlows).toBe(await db().dataFlow.count({ where }));
   });
 });
