@@ -220,6 +220,11 @@ export interface Page<R> {
   size: number;
 }
 
+/** Whether a list shows every row: no search, no filter (its total is then the inventory's count). */
+export function isUnfiltered(state: Pick<ListState, "q" | "filters">): boolean {
+  return !state.q && Object.values(state.filters).every((v) => v === undefined);
+}
+
 /**
  * Runs a list's page query: rows and total as two statements at once (`Promise.all`, two pooled
  * connections), not a `$transaction`, which serialises them with BEGIN/COMMIT and, under load,

@@ -357,6 +357,12 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const org = await organisationQueries.getOrganisation(asB);
     expect(org.id).toBe(w.b.organisation.id);
   },
+  getInventoryCounts: async (w, asB) => {
+    // B's counts only, however often asked: the cache is keyed by organisation.
+    const ofB = { offices: await db().office.count({ where: { organisationId: w.b.organisation.id } }), dataFlows: await db().dataFlow.count({ where: { organisationId: w.b.organisation.id } }) };
+    await organisationQueries.getInventoryCounts(w.ownerA);
+    expect(await organisationQueries.getInventoryCounts(asB)).toMatchObject(ofB);
+  },
   getOrganisationOverview: async (w, asB) => {
     // Every figure the overview answers, counted straight from the rows. A holds at least one of
     // each, so a figure that counted across organisations would differ from B's own count.

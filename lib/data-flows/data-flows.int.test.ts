@@ -41,6 +41,19 @@ describe("listDataFlowsPage", () => {
     await buildDataFlow(db(), w.b.organisation.id, bVendor.id, { name: "Customer chats of B" });
   });
 
+  it("totals an unfiltered list from the inventory's counts, which follow every write; a filtered total is counted", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect((await listDataFlowsPage(ctx, state())).total).toBe(3);
+    expect((await listDataFlowsPage(w.ctx(w.b, "viewer"), state())).total).toBe(1); // B's own count, not A's cached one
+    // Written around the app (as another instance or a script would): the inventory version moves and the total with it.
+    const vendor = await db().vendor.findFirstOrThrow({ where: { organisationId: w.a.organisation.id, name: "OpenAI" }, select: { id: true } });
+    const added = await buildDataFlow(db(), w.a.organisation.id, vendor.id, { name: "Counted later" });
+    expect((await listDataFlowsPage(ctx, state())).total).toBe(4);
+    expect((await listDataFlowsPage(ctx, state({ "f.vendor": "ovh" }))).total).toBe(1);
+    await db().dataFlow.delete({ where: { id: added.id } });
+    expect((await listDataFlowsPage(ctx, state())).total).toBe(3);
+  });
+
   it("shows origin office, the AI system of the dependency, vendor and processing place", async () => {
     const page = await listDataFlowsPage(w.ctx(w.a, "viewer"), state({ q: "service" }));
     expect(page.rows).toEqual([

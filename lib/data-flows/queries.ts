@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getInventoryCounts } from "@/lib/organisations/queries";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DataCategory, Encryption, TransferMechanism } from "@/lib/generated/prisma/enums";
 import { DATA_CATEGORY_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS } from "@/lib/labels";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered } from "@/lib/list-params";
 
 export const dataFlowListSpec = {
   columns: ["name", "originOffice", "aiSystem", "vendor", "processing", "categories", "transferMechanism", "encryption"],
@@ -91,7 +92,7 @@ export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFl
           vendor: { select: { name: true } },
         },
       }),
-      prisma.dataFlow.count({ where }),
+      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.dataFlows) : prisma.dataFlow.count({ where }),
     ]),
   );
   return {

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getInventoryCounts } from "@/lib/organisations/queries";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Weights } from "@/lib/generated/prisma/enums";
 import type { OfferedAccessPath } from "@/lib/catalogue/facts";
 import { TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS } from "@/lib/labels";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered } from "@/lib/list-params";
 
 export const modelListSpec = {
   columns: ["name", "vendor", "family", "weights", "licence", "trainingCompute", "dependencies"],
@@ -66,7 +67,7 @@ export async function listModelsPage(ctx: OrgContext, state: ListState<ModelSort
           _count: { select: { dependencies: true } },
         },
       }),
-      prisma.model.count({ where }),
+      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.models) : prisma.model.count({ where }),
     ]),
   );
   return {

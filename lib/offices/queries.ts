@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getInventoryCounts } from "@/lib/organisations/queries";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered } from "@/lib/list-params";
 
 const officeSelect = { id: true, name: true, country: true, city: true, headcount: true, teams: true, version: true, updatedAt: true } as const;
 
@@ -68,7 +69,7 @@ export async function listOfficesTablePage(ctx: OrgContext, state: ListState<Off
         ...args,
         select: { id: true, name: true, country: true, city: true, headcount: true, teams: true, _count: { select: { aiSystems: true } } },
       }),
-      prisma.office.count({ where }),
+      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.offices) : prisma.office.count({ where }),
     ]),
   );
   const names = await firstAiSystemNames(ctx, page.rows.map((o) => o.id));
