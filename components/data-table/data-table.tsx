@@ -12,10 +12,8 @@ import {
   functionalUpdate,
   rowPaginationFeature,
   rowSortingFeature,
-  flexRender,
   tableFeatures,
   useTable,
-  type Row,
   type ColumnVisibilityState,
   type PaginationState,
   type SortingState,
@@ -125,6 +123,9 @@ export function DataTable({ caption, noun, spec, columns, filters = [], rows, to
 
   const filtered = view.q !== "" || Object.values(view.filters).some(Boolean);
   const visibleCount = table.getVisibleLeafColumns().length;
+  // The body's columns, as TanStack's visibility rule has them (shown unless the state hides
+  // them), in the columns' order like the header (no column ordering or pinning here).
+  const visibleColumns = useMemo(() => columns.filter((c) => columnVisibility[c.id] !== false), [columns, columnVisibility]);
 
   return (
     <div className="space-y-3">
@@ -206,7 +207,7 @@ export function DataTable({ caption, noun, spec, columns, filters = [], rows, to
                 </td>
               </tr>
             )}
-            <TableRows rows={table.getRowModel().rows} visibleColumns={view.cols.join(",")} columns={columns} />
+            <TableRows rows={rows} columns={visibleColumns} />
           </tbody>
         </table>
       </Card>
@@ -219,18 +220,24 @@ export function DataTable({ caption, noun, spec, columns, filters = [], rows, to
 /**
  * The rows of one page. Memoised: a sort or page change first shows the new state in the header
  * at once (optimistic) while the old rows stay; re-rendering up to 250 unchanged rows for that
- * would only delay the feedback. `visibleColumns` is the key that invalidates it.
+ * would only delay the feedback. A new page of rows or other visible columns invalidates it.
+ *
+ * Drawn straight from the rows' cells rather than through TanStack's row model: the server sorts
+ * and pages, so the row model is the rows as given, and its per-row and per-cell objects (a cell,
+ * a context and memoised getters for each of up to 2,000 cells) were a tenth of a 100-row list's
+ * server CPU, and more in garbage collection, on every request. The output is the same.
  */
-const TableRows = memo(function TableRows({ rows, columns }: { rows: Row<typeof features, DataTableRow>[]; visibleColumns: string; columns: readonly DataTableColumn[] }) {
+const TableRows = memo(function TableRows({ rows, columns }: { rows: readonly DataTableRow[]; columns: readonly DataTableColumn[] }) {
   return rows.map((row) => (
     <tr key={row.id} className="hover:bg-slate-50">
-      {row.getVisibleCells().map((cell, i) => {
-        const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+      {columns.map((column, i) => {
+        const content = <CellValue value={row.cells[column.id] ?? null} />;
+        const key = `${row.id}_${column.id}`; // TanStack's cell id, as before
         if (i === 0) {
           return (
-            <th key={cell.id} scope="row" className="px-4 py-2.5 text-left font-medium text-slate-900">
-              {row.original.href ? (
-                <Link href={row.original.href} className="hover:text-brand-700 hover:underline">
+            <th key={key} scope="row" className="px-4 py-2.5 text-left font-medium text-slate-900">
+              {row.href ? (
+                <Link href={row.href} className="hover:text-brand-700 hover:underline">
                   {content}
                 </Link>
               ) : (
@@ -239,10 +246,8 @@ const TableRows = memo(function TableRows({ rows, columns }: { rows: Row<typeof 
             </th>
           );
         }
-        const spec = columns.find((c) => c.id === cell.column.id);
-        const align = spec?.align;
         return (
-          <td key={cell.id} className={cn("px-4 py-2.5 text-slate-700", align === "end" && "text-right tabular-nums", spec?.wide && "min-w-64")}>
+          <td key={key} className={cn("px-4 py-2.5 text-slate-700", column.align === "end" && "text-right tabular-nums", column.wide && "min-w-64")}>
             {content}
           </td>
         );
@@ -250,6 +255,9 @@ const TableRows = memo(function TableRows({ rows, columns }: { rows: Row<typeof 
     </tr>
   ));
 });
+
+/** Built once: `toLocaleString("en")` on every numeric cell looks its formatter up again each time. */
+const NUMBER = new Intl.NumberFormat("en");
 
 function CellValue({ value }: { value: DataTableCell }) {
   if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
@@ -260,7 +268,7 @@ function CellValue({ value }: { value: DataTableCell }) {
       </span>
     );
   }
-  if (typeof value === "number") return <>{value.toLocaleString("en")}</>;
+  if (typeof value === "number") return <>{NUMBER.format(value)}</>;
   if (Array.isArray(value)) return <>{value.join(", ")}</>;
   if (typeof value === "object") return <RatingBadge rating={(value as RatingCell).rating} score={(value as RatingCell).score} />;
   return <>{value}</>;
