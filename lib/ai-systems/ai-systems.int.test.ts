@@ -111,6 +111,19 @@ describe("listAiSystemsPage", () => {
     expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(4);
     expect(statements.every((s) => !/"public"\."AiSystem"\."id" = \$/.test(s))).toBe(true);
   });
+
+  it("reads no live score for a view without the score column, unless it ranks by score", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    const { result, statements } = await counter.count(() => listAiSystemsPage(ctx, state({ cols: "name,owner,dependencies" })));
+    expect(names(result)).toEqual(["Board pack drafts", "Code assistant", "Fraud screening", "Support chat"]);
+    expect(result.rows.every((r) => r.rating === null)).toBe(true);
+    // systems + their dependencies' fallback counts + count: no fingerprint of the inventory's tables
+    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(3);
+    expect(statements.some((s) => s.includes('"DataFlow"'))).toBe(false);
+    const ranked = await listAiSystemsPage(ctx, state({ cols: "name,owner", sort: "score.asc" }));
+    expect(names(ranked).slice(0, 2)).toEqual(["Code assistant", "Support chat"]);
+    expect(ranked.rows[0]!.rating).not.toBeNull();
+  });
 });
 
 describe("listAiSystemsPage at 5,000 systems", () => {

@@ -4,7 +4,7 @@ import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessPath, Criticality } from "@/lib/generated/prisma/enums";
 import { ACCESS_PATH_LABELS, CRITICALITY_LABELS } from "@/lib/labels";
-import { liveSystemRatings } from "@/lib/scores/queries";
+import { liveSystemRatings, type LiveRating } from "@/lib/scores/queries";
 import { contains, fetchPage, fetchRankedPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
 
 export const aiSystemListSpec = {
@@ -43,6 +43,8 @@ const aiSystemWhere = {
   } satisfies Record<AiSystemFilter, (v: string) => Prisma.AiSystemWhereInput>,
 };
 
+const NO_RATINGS: ReadonlyMap<string, LiveRating> = new Map();
+
 const aiSystemListSelect = {
   id: true,
   name: true,
@@ -64,8 +66,10 @@ export async function listAiSystemsPage(ctx: OrgContext, state: ListState<AiSyst
   assertCan(ctx, "inventory:read");
   const prisma = db();
   const where: Prisma.AiSystemWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, aiSystemWhere) };
-  const ratings = await liveSystemRatings(ctx);
   const sortId = state.sort.id;
+  // The live score only where the list shows it or ranks by it: a view without the column does
+  // not pay for the inventory's fingerprint (its rows' ratings are then null).
+  const ratings = state.cols.includes("score") || sortId === "score" ? await liveSystemRatings(ctx) : NO_RATINGS;
   const page =
     sortId === "score"
       ? await fetchRankedPage(

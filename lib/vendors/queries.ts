@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VendorType } from "@/lib/generated/prisma/enums";
 import { VENDOR_TYPE_LABELS } from "@/lib/labels";
 import { contains, fetchPage, fetchRankedPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
-import { liveVendorRatings } from "@/lib/scores/queries";
+import { liveVendorRatings, type LiveRating } from "@/lib/scores/queries";
 
 export const vendorListSpec = {
   columns: ["name", "score", "type", "hqCountry", "parent", "source", "models", "dependencies", "hosted"],
@@ -55,6 +55,8 @@ const vendorListSelect = {
   _count: { select: { hostedDependencies: true } },
 } as const satisfies Prisma.VendorSelect;
 
+const NO_RATINGS: ReadonlyMap<string, LiveRating> = new Map();
+
 /**
  * One page of the caller's vendors, each with its live score and rating where something depends
  * on it and the inventory can be scored (sorted by score: ranked in memory, see fetchRankedPage). A vendor's dependencies are those on its models; they are
@@ -66,8 +68,9 @@ export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSo
   assertCan(ctx, "inventory:read");
   const prisma = db();
   const where: Prisma.VendorWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, vendorWhere) };
-  const ratings = await liveVendorRatings(ctx);
   const sortId = state.sort.id;
+  // The live score only where the list shows it or ranks by it (see listAiSystemsPage).
+  const ratings = state.cols.includes("score") || sortId === "score" ? await liveVendorRatings(ctx) : NO_RATINGS;
   let page;
   if (sortId === "score") {
     // Ratings are by name (unique in an organisation); the ranking needs them by id.
