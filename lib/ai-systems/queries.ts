@@ -68,7 +68,7 @@ export async function listAiSystemsPage(ctx: OrgContext, state: ListState<AiSyst
   const where: Prisma.AiSystemWhereInput = { organisationId: ctx.organisationId, AND: toWhereParts(state, aiSystemWhere) };
   const sortId = state.sort.id;
   // The live score only where the list shows it or ranks by it: a view without the column does
-  // not pay for the inventory's fingerprint (its rows' ratings are then null).
+  // not pay for reading it (its rows' ratings are then null).
   const ratings = state.cols.includes("score") || sortId === "score" ? await liveSystemRatings(ctx) : NO_RATINGS;
   const page =
     sortId === "score"
