@@ -34,7 +34,7 @@ export const freezeAssessmentOperation = define({
   tag: "Assessments",
   summary: "Freeze an assessment",
   description:
-    "Scores the inventory as it stands and keeps it as an immutable, dated assessment (inputs, landscape, methodology, results). 422 when the inventory cannot be scored (the problems by JSON path); 409 when the latest assessment already records the same inventory, day and methodology. Send `{}` for today.",
+    "Scores the inventory as it stands and keeps it as an immutable, dated assessment (inputs, landscape, methodology, results). 422 when the inventory cannot be scored (the problems by JSON path) or is too large to freeze as one assessment (the message says how large); 409 when the latest assessment already records the same inventory, day and methodology. Send `{}` for today.",
   permission: "assessments:write",
   params: orgParamsSchema,
   body: freezeAssessmentBodySchema,

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/api-tokens/mutations";
+import { FREEZE_LIMITS } from "@/lib/assessments/mutations";
 import { today } from "@/lib/scores/queries";
 import { buildOffice } from "@/prisma/factories";
 import { db, twoOrganisations } from "@/lib/testing/db";
@@ -67,6 +68,20 @@ describe("the assessments API", () => {
     const bad = await call(assessments.POST, "POST", { org: a }, { token: tokens.owner, body: { asOf: "2999-01-01", note: "x".repeat(501) } });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.json.error.fields).sort()).toEqual(["asOf", "note"]);
+    expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
+  });
+
+  it("answers 422 with a message a person understands when the inventory is too large to freeze, and stores nothing", async () => {
+    const limit = FREEZE_LIMITS.maxFrozenChars;
+    FREEZE_LIMITS.maxFrozenChars = 2_000; // far below what even this small inventory freezes to
+    let res: Awaited<ReturnType<typeof call>>;
+    try {
+      res = await call(assessments.POST, "POST", { org: a }, { token: tokens.owner, body: {} });
+    } finally {
+      FREEZE_LIMITS.maxFrozenChars = limit;
+    }
+    expect(res.status).toBe(422);
+    expect(res.json.error).toEqual({ code: "INVALID_INPUT", message: expect.stringMatching(/^This inventory is too large to freeze as an assessment yet: its 1 dependency and 0 data flows make a record of (about|at least) \d+ KB, and an assessment can hold at most 2 KB\. Nothing was saved\./) });
     expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
   });
 

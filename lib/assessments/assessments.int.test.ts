@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freezeAssessment, inputsHashOf } from "@/lib/assessments/mutations";
+import { FREEZE_LIMITS, freezeAssessment, inputsHashOf } from "@/lib/assessments/mutations";
 import { compareAssessments, getAssessment, listAssessmentNotes, listAssessments } from "@/lib/assessments/queries";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { today } from "@/lib/scores/queries";
@@ -98,6 +98,72 @@ describe("assessments", () => {
     expect(error).toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/cannot be scored yet/) });
     expect((error as { details: { issues: unknown[] } }).details.issues.length).toBeGreaterThan(0);
     expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
+  });
+
+  it("stores the factor lists packed and reads the results back exactly as the engine gave them", async () => {
+    const owner = w.ctx(w.a, "owner");
+    const second = await db().aiSystem.create({ data: { organisationId: w.a.organisation.id, name: "Code assistant", owner: "Dev", criticality: "low", toleratedDowntimeMinutes: 2880 } });
+    await db().dependency.create({ data: { organisationId: w.a.organisation.id, aiSystemId: second.id, modelId: rows.closed.id, accessPath: "direct_api" } });
+    const frozen = await freezeAssessment(owner, { note: "Packed" });
+    const row = await db().assessment.findFirstOrThrow({ where: { id: frozen.id, organisationId: w.a.organisation.id }, select: { results: true } });
+    const stored = row.results as { dependencies: { factors: unknown }[]; factorTables?: unknown };
+    expect(stored.factorTables).toBeDefined();
+    expect(stored.dependencies.map((d) => typeof d.factors)).toEqual(["number", "number"]);
+
+    const { document } = await loadInventoryDocument(owner);
+    const live = scoreInventory((parseInventoryDocument(document) as { ok: true; value: never }).value, { asOf: today() });
+    const assessment = (await getAssessment(owner, frozen.id))!;
+    expect(assessment.results).toEqual(JSON.parse(JSON.stringify({ ...live, skippedDataFlows: 0, note: "Packed" })));
+    expect(assessment.results.dependencies.every((d) => d.factors.length === 16)).toBe(true);
+  });
+
+  it("refuses, before writing anything, an inventory too large to freeze, saying how large it is and what to do", async () => {
+    const owner = w.ctx(w.a, "owner");
+    await db().dataFlow.create({
+      data: { organisationId: w.a.organisation.id, name: "Tickets", originOfficeId: rows.office.id, dependencyId: rows.dependency.id, vendorId: rows.frontier.id, processingCountry: "US", dataCategories: ["personal"], volume: "medium", transferMechanism: "adequacy", encryption: "in_transit" },
+    });
+    // Two points of refusal: the inventory document alone over the limit (before scoring), and
+    // the whole record over it (the document fits, its results do not).
+    const { document } = await loadInventoryDocument(owner);
+    const documentChars = JSON.stringify(document).length;
+    const limit = FREEZE_LIMITS.maxFrozenChars;
+    for (const [lowered, approximately] of [
+      [documentChars - 1, "at least"],
+      [documentChars + 1, "about"],
+    ] as const) {
+      FREEZE_LIMITS.maxFrozenChars = lowered;
+      let error: unknown;
+      try {
+        error = await freezeAssessment(owner, { note: "Too big" }).catch((e: unknown) => e);
+      } finally {
+        FREEZE_LIMITS.maxFrozenChars = limit;
+      }
+      expect(error).toMatchObject({ name: "AppError", code: "INVALID_INPUT", status: 422, details: { tooLarge: { dependencies: 1, dataFlows: 1, limit: lowered } } });
+      const message = (error as Error).message;
+      expect(message).toMatch(new RegExp(`^This inventory is too large to freeze as an assessment yet: its 1 dependency and 1 data flow make a record of ${approximately} \\d+ KB, and an assessment can hold at most \\d+ KB\\. Nothing was saved\\.`));
+      expect(message).toMatch(/record data flows more coarsely/);
+      expect((error as { details: { tooLarge: { characters: number } } }).details.tooLarge.characters).toBeGreaterThan(lowered);
+    }
+    expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { organisationId: w.a.organisation.id, entityType: "assessment" } })).toBe(0);
+    // Under the real limit the same inventory freezes.
+    await expect(freezeAssessment(owner, { note: "Fits" })).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
+  it("reports a write that ran out of time as an error, never as an assessment that is not there", async () => {
+    const owner = w.ctx(w.a, "owner");
+    FREEZE_LIMITS.transactionTimeoutMs = 1; // the transaction expires under its first statements
+    let error: unknown;
+    try {
+      error = await freezeAssessment(owner).catch((e: unknown) => e);
+    } finally {
+      delete FREEZE_LIMITS.transactionTimeoutMs;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/^freezeAssessment: the (transaction for a record of [\d.]+ KB did not complete within 0\.001 s|assessment was not written)/);
+    expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
+    await expect(freezeAssessment(owner)).resolves.toMatchObject({ id: expect.any(String) });
   });
 
   it("compares two assessments: a fallback tested moves the score, and the reason is the changed input", async () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { notFoundError } from "@/lib/errors";
+import { unpackResults } from "@/lib/assessments/frozen-format";
 import { diffInputs, type InputChange } from "@/lib/assessments/input-diff";
 import { landscapeChanges, type LandscapeComparison } from "@/lib/assessments/landscape-changes";
 import { compareResults, type FactorChange } from "@/scoring/compare";
@@ -90,7 +91,7 @@ export async function getAssessment(ctx: OrgContext, id: string): Promise<Assess
     ...toSummary(row),
     inputs: row.inputs as unknown as InventoryDocumentInput,
     landscape: row.landscape as unknown as FrozenLandscape,
-    results: row.results as unknown as FrozenResults,
+    results: unpackResults(row.results),
   };
 }
 
