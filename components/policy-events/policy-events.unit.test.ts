@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY_EVENTS } from "@/scoring/catalogue";
 import type { ImposeEvent, LiftEvent } from "@/scoring/schema/policy-event";
 import { EMPTY_COUNTRY_SET_DRAFT, isEmptyCountrySetDraft, toCountrySet, toCountrySetDraft } from "@/components/scenarios/country-set-field";
-import { describeShocks } from "@/components/scenarios/describe";
+import { describeShocks, shockNames } from "@/components/scenarios/describe";
 import { EventEvidence } from "./event-evidence";
 import { EventOrigin, EventStatus } from "./event-status";
 import { toReferenceDrafts, toReferences } from "./reference-fields";
@@ -97,6 +97,9 @@ describe("the country set field's draft", () => {
     const names = new Map([["openai", "OpenAI"]]);
     expect(describeShocks("EU cut-off", [{ type: "vendor-blocked", vendor: "openai", countries: { only: ["CH"], sets: ["eu-member-states"] } }], names)).toEqual(["OpenAI blocked for users in Switzerland and EU member states"]);
     expect(describeShocks("Region", [{ type: "cloud-region-lost", cloud: "aws", region: "eu-central-1" }], names)[0]).toMatch(/^aws /);
+    // A shock may name a vendor by its catalogue key: the inventory's name is found for it too.
+    const byCatalogue = shockNames({ vendors: [{ key: "amazon-web-services", catalogueKey: "amazon", name: "Amazon Web Services" }], models: [] } as unknown as Parameters<typeof shockNames>[0]);
+    expect(describeShocks("Region", [{ type: "cloud-region-lost", cloud: "amazon", region: "eu-central-1" }], byCatalogue)[0]).toMatch(/^Amazon Web Services loses eu-central-1/);
   });
 });
 

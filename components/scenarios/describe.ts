@@ -2,9 +2,18 @@ import { shockEvents } from "@/scoring/scenario";
 import { SCENARIO_SCHEMA_VERSION, type Shock } from "@/scoring/schema/scenario";
 import type { InventoryDocument } from "@/scoring/schema/inventory";
 
-/** Vendor and model names by their inventory keys, for shocks in words. */
+/**
+ * Vendor and model names by the keys a shock may use: their inventory keys and their catalogue
+ * keys (a saved scenario names AWS "amazon", the catalogue's key, where the inventory's is
+ * "amazon-web-services").
+ */
 export function shockNames(document: Pick<InventoryDocument, "vendors" | "models"> | undefined): Map<string, string> {
-  return new Map(document ? [...document.vendors, ...document.models].map((x) => [x.key, x.name]) : []);
+  const names = new Map<string, string>();
+  for (const x of document ? [...document.vendors, ...document.models] : []) {
+    if (x.catalogueKey && !names.has(x.catalogueKey)) names.set(x.catalogueKey, x.name);
+  }
+  for (const x of document ? [...document.vendors, ...document.models] : []) names.set(x.key, x.name);
+  return names;
 }
 
 /** The shock with the inventory's names instead of its keys, for the sentence people read ("OpenAI blocked", not "openai blocked"). */
