@@ -172,7 +172,8 @@ async function large() {
   } catch (error) {
     measures.push({ op: "freezeAssessment", ms: performance.now() - t0, note: `FAILED: ${String(error).slice(0, 160)}; peak RSS ${rssMb()} MB`, failed: true });
     // The exports need an assessment: the same row freezeAssessment makes, written without its
-    // interactive transaction (which is what times out), so that they can be measured at all.
+    // transaction and size limit (a freeze refused as too large, or one that times out), so that
+    // they can be measured at all.
     try {
       const { frozenAssessmentData } = await import("@/lib/assessments/freeze-data");
       const { document, skippedDataFlows } = await loadInventoryDocument(ctx);
