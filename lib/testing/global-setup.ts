@@ -13,7 +13,11 @@ export function databaseUrlFor(name: string): string {
 }
 
 export async function createDatabase(prefix = "sovra_test"): Promise<{ name: string; url: string }> {
-  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  return createNamedDatabase(`${prefix}_${Date.now().toString(36)}_${process.pid}_${Math.floor(Math.random() * 1e6)}`);
+}
+
+/** Creates the database `name` (the caller's to check: it is quoted, not escaped). */
+export async function createNamedDatabase(name: string): Promise<{ name: string; url: string }> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
