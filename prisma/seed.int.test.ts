@@ -7,7 +7,8 @@ import { verifyPassword } from "../lib/auth/password";
 import { seedDemo } from "./seed";
 import { isValidLei } from "@/lib/exports/dora/lei";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
-import { documentFromRows, INVENTORY_ORDER, type InventoryRows } from "../lib/inventory/document-rows";
+import { documentFromRows } from "../lib/inventory/document-rows";
+import { readInventoryRows } from "../lib/inventory/document";
 import { parseInventoryDocument } from "../scoring/parse";
 import { scoreInventory } from "../scoring/score-inventory";
 import { METHODOLOGY_VERSION } from "../scoring/version";
@@ -166,21 +167,9 @@ describe("demo seed", () => {
 /** Every organisation of the seeded database, scored from its rows as the app scores it today, as the benchmark reads it. */
 async function demoBenchmarkClients(prisma: PrismaClient): Promise<(BenchmarkClient & { slug: string })[]> {
   const asOf = new Date().toISOString().slice(0, 10);
-  const o = INVENTORY_ORDER;
   const out: (BenchmarkClient & { slug: string })[] = [];
   for (const organisation of await prisma.organisation.findMany({ orderBy: { slug: "asc" } })) {
-    const where = { organisationId: organisation.id };
-    const rows: InventoryRows = {
-      organisation,
-      offices: await prisma.office.findMany({ where, orderBy: o.offices }),
-      vendors: await prisma.vendor.findMany({ where, orderBy: o.vendors }),
-      models: await prisma.model.findMany({ where, orderBy: [...o.models] }),
-      aiSystems: await prisma.aiSystem.findMany({ where, orderBy: o.aiSystems, include: { offices: { select: { officeId: true } } } }),
-      dependencies: await prisma.dependency.findMany({ where, orderBy: [...o.dependencies] }),
-      fallbacks: await prisma.fallback.findMany({ where, orderBy: [...o.fallbacks] }),
-      dataFlows: await prisma.dataFlow.findMany({ where, orderBy: o.dataFlows }),
-      policyEvents: await prisma.policyEvent.findMany({ where, orderBy: [...o.policyEvents] }),
-    };
+    const rows = await readInventoryRows(prisma, organisation);
     const parsed = parseInventoryDocument(documentFromRows(rows).document);
     if (!parsed.ok) throw new Error(`${organisation.slug} does not score: ${parsed.issues.map((i) => i.message).join("; ")}`);
     const result = scoreInventory(parsed.value, { asOf });

@@ -7,7 +7,8 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyPassword } from "@/lib/auth/password";
-import { documentFromRows, INVENTORY_ORDER, type InventoryRows } from "@/lib/inventory/document-rows";
+import { documentFromRows } from "@/lib/inventory/document-rows";
+import { readInventoryRows } from "@/lib/inventory/document";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed-data";
 import { dropDatabase } from "./databases";
@@ -41,19 +42,7 @@ const schemaOf = async (url: string) =>
 
 async function scores(prisma: PrismaClient, slug: string): Promise<boolean> {
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug } });
-  const where = { organisationId: organisation.id };
-  const o = INVENTORY_ORDER;
-  const rows: InventoryRows = {
-    organisation,
-    offices: await prisma.office.findMany({ where, orderBy: o.offices }),
-    vendors: await prisma.vendor.findMany({ where, orderBy: o.vendors }),
-    models: await prisma.model.findMany({ where, orderBy: [...o.models] }),
-    aiSystems: await prisma.aiSystem.findMany({ where, orderBy: o.aiSystems, include: { offices: { select: { officeId: true } } } }),
-    dependencies: await prisma.dependency.findMany({ where, orderBy: [...o.dependencies] }),
-    fallbacks: await prisma.fallback.findMany({ where, orderBy: [...o.fallbacks] }),
-    dataFlows: await prisma.dataFlow.findMany({ where, orderBy: o.dataFlows }),
-    policyEvents: await prisma.policyEvent.findMany({ where, orderBy: [...o.policyEvents] }),
-  };
+  const rows = await readInventoryRows(prisma, organisation);
   const parsed = parseInventoryDocument(documentFromRows(rows).document);
   if (!parsed.ok) throw new Error(`${slug} does not score: ${parsed.issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join("; ")}`);
   return true;

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
-import { documentFromRows, INVENTORY_ORDER, type InventoryRowIds } from "@/lib/inventory/document-rows";
+import { documentFromRows, INVENTORY_ORDER, type InventoryRowIds, type InventoryRows } from "@/lib/inventory/document-rows";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export { toDocumentValue } from "@/lib/inventory/document-rows";
 
@@ -13,11 +14,19 @@ export { toDocumentValue } from "@/lib/inventory/document-rows";
  */
 export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document: InventoryDocumentInput; skippedDataFlows: number; systemIds: Record<string, string>; rowIds: InventoryRowIds }> {
   assertCan(ctx, "inventory:read");
-  const where = { organisationId: ctx.organisationId };
   const prisma = db();
+  return documentFromRows(await readInventoryRows(prisma, await prisma.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId } })));
+}
+
+/**
+ * The rows of one organisation's inventory, in the document's order, through the client given
+ * (the app's, or a test's or bench's own on another database): one query per table, each scoped
+ * by the organisation.
+ */
+export async function readInventoryRows(prisma: PrismaClient, organisation: InventoryRows["organisation"]): Promise<InventoryRows> {
+  const where = { organisationId: organisation.id };
   const o = INVENTORY_ORDER;
-  const [organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents] = await Promise.all([
-    prisma.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId } }),
+  const [offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents] = await Promise.all([
     prisma.office.findMany({ where, orderBy: o.offices }),
     prisma.vendor.findMany({ where, orderBy: o.vendors }),
     prisma.model.findMany({ where, orderBy: [...o.models] }),
@@ -27,6 +36,6 @@ export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document
     prisma.dataFlow.findMany({ where, orderBy: o.dataFlows }),
     prisma.policyEvent.findMany({ where, orderBy: [...o.policyEvents] }),
   ]);
-  return documentFromRows({ organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents });
+  return { organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents };
 }
 
