@@ -466,6 +466,14 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     expect(document.organisation.key).toBe(w.b.organisation.slug);
     expect(document.offices).toHaveLength(await db().office.count({ where: { organisationId: w.b.organisation.id } }));
   },
+  readInventoryRows: async (w) => {
+    // The organisation handed in is the scope: B's rows only, though A's exist in every table.
+    const b = await db().organisation.findUniqueOrThrow({ where: { id: w.b.organisation.id } });
+    const rows = await inventoryDocument.readInventoryRows(db(), b);
+    const ofRows = [...rows.offices, ...rows.vendors, ...rows.models, ...rows.aiSystems, ...rows.dependencies, ...rows.fallbacks, ...rows.dataFlows, ...rows.policyEvents];
+    expect(ofRows.length).toBeGreaterThan(0);
+    expect(ofRows.every((r) => r.organisationId === w.b.organisation.id)).toBe(true);
+  },
   planInventoryImport: async (w, asB) => {
     const { document } = await inventoryDocument.loadInventoryDocument(w.ownerA); // A's own rows, as a document
     const result = await inventoryImport.planInventoryImport(asB, document);
