@@ -1,16 +1,8 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import type { InventoryCounts } from "@/lib/organisations/queries";
 
-export interface InventoryCounts {
-  offices: number;
-  vendors: number;
-  models: number;
-  aiSystems: number;
-  dependencies: number;
-  fallbacks: number;
-  dataFlows: number;
-}
 
 /**
  * In place of a rating while nothing can be scored (no AI system depends on a model yet: the
