@@ -1,6 +1,6 @@
 // `npm start` against a database it cannot reach: one clear line naming DATABASE_URL, exit 1.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -70,6 +70,36 @@ describe("npm start and the embedded database's port (docs/decisions/033)", () =
       server.once("error", (e: NodeJS.ErrnoException) => (e.code === "EADDRINUSE" ? resolve(undefined) : reject(e)));
       server.listen(port, "127.0.0.1", () => resolve(server));
     });
+  /** Whether nothing listens on 127.0.0.1:`port`. */
+  const isFree = async (port: number) => {
+    const server = await occupy(port);
+    if (!server) return false;
+    await new Promise((resolve) => server.close(resolve));
+    return true;
+  };
+  /**
+   * Every process (pid and command) that still has SOVRA_DATA_DIR=`dataDir` in its environment:
+   * whatever one start in that folder ran (start.ts, `next build`, the web server, its workers,
+   * their esbuild), after `graceMs` for those already ending.
+   */
+  const processesOf = async (dataDir: string, graceMs = 5_000) => {
+    const deadline = Date.now() + graceMs;
+    for (;;) {
+      const found: string[] = [];
+      for (const entry of readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`SOVRA_DATA_DIR=${dataDir}`)) {
+            found.push(`${entry} ${readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim()}`);
+          }
+        } catch {
+          // ended meanwhile, or another user's
+        }
+      }
+      if (found.length === 0 || Date.now() > deadline) return found;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
   /** The environment of a zero-setup start (no DATABASE_URL, no EMBEDDED_DB_PORT) in a data folder of its own, plus `extra`. */
   const embeddedEnv = (dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv => {
     const { DATABASE_URL: _url, EMBEDDED_DB_PORT: _port, ...env } = process.env;
@@ -94,15 +124,16 @@ describe("npm start and the embedded database's port (docs/decisions/033)", () =
     }
   });
 
-  it("picks another port by itself, and says which, when the default port is taken", { timeout: 150_000 }, async () => {
+  it("picks another port by itself, and says which, when the default port is taken; stopped, it leaves nothing running", { timeout: 150_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-port-"));
     const other = await occupy(54329); // the default; taken either way
     // node itself, not the tsx CLI: the PID is start.ts's, to stop it once it has said the port.
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], { env: embeddedEnv(dataDir, {}), stdio: ["ignore", "pipe", "pipe"] });
+    // Detached, it leads a process group of its own: what is left of it can be ended in one go.
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], { env: embeddedEnv(dataDir, {}), stdio: ["ignore", "pipe", "pipe"], detached: true });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d));
     child.stderr.on("data", (d: Buffer) => (output += d));
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
     try {
       const said = await new Promise<RegExpExecArray | null>((resolve) => {
         const deadline = setTimeout(() => resolve(null), 120_000);
@@ -118,12 +149,27 @@ describe("npm start and the embedded database's port (docs/decisions/033)", () =
         child.once("exit", look);
       });
       expect(said, `npm start's output:\n${output}`).not.toBeNull();
-      expect(Number(said![1])).not.toBe(54329);
+      const port = Number(said![1]);
+      expect(port).not.toBe(54329);
+
+      // Stopped as a terminal or a supervisor stops it: SIGTERM to start.ts alone, here in the
+      // middle of its migrations. It stopped the database, then once spawned the web server after
+      // all and exited, leaving that server and its worker running (issue 18).
+      child.kill("SIGTERM");
+      const stopped = await Promise.race([exited, new Promise<"running">((r) => setTimeout(() => r("running"), 30_000))]);
+      // Ended by its own handler, not the signal's default. Not always with 0: PGlite, closed while
+      // a connection it served was cut mid-transaction, can end the process itself with 99.
+      expect(stopped, `npm start's output:\n${output}`).toMatchObject({ signal: null });
+      expect(await processesOf(dataDir), `npm start's output:\n${output}`).toEqual([]);
+      expect(await isFree(port)).toBe(true); // the embedded database's
+      expect(await isFree(3998)).toBe(true); // the web server's (PORT)
     } finally {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // nothing left of the group
+      }
       await exited;
-      clearTimeout(killer);
       other?.close();
       rmSync(dataDir, { recursive: true, force: true });
     }

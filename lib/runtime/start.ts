@@ -42,10 +42,11 @@ function authSecret(dataDir: string, fromEnv: string | undefined): string {
  * Runs `next build` with its output held back: a build that succeeds is one line (and Next's
  * warnings), one that fails shows all of it (lib/runtime/build-output.ts).
  */
-function build(env: NodeJS.ProcessEnv): Promise<boolean> {
-  const started = Date.now();
+function build(env: NodeJS.ProcessEnv, started: (child: ChildProcess) => void): Promise<boolean> {
+  const t0 = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", "pipe", "pipe"], env });
+    started(child);
     const chunks: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => chunks.push(d));
     child.stderr.on("data", (d: Buffer) => chunks.push(d));
@@ -56,7 +57,7 @@ function build(env: NodeJS.ProcessEnv): Promise<boolean> {
       const output = Buffer.concat(chunks).toString("utf8");
       if (code === 0) {
         for (const warning of buildWarnings(output)) log(warning);
-        log(buildSummary(Date.now() - started, output));
+        log(buildSummary(Date.now() - t0, output));
         resolve(true);
       } else {
         process.stderr.write(output);
@@ -100,41 +101,50 @@ async function main() {
     if (notice) log(notice.message);
   }
 
+  // What this process runs besides itself: the embedded database and one child at a time (`next
+  // build`, then the web server). A signal can come at any step, and shutdown() stops whatever runs
+  // then; main() starts no child once it has begun. (A SIGTERM during the migrations once let main()
+  // go on to spawn the web server after shutdown() had looked for it: start.ts exited and left that
+  // server running with no parent and no database, issue 18.)
+  const running: { embedded?: Promise<EmbeddedPostgres | undefined>; child?: ChildProcess } = {};
+  let stopping = false;
+  let stopped: Promise<never> | undefined;
+  /** Stops the child and the database, then exits with `code`. Called again, it waits for the first call to exit. */
+  const shutdown = (code: number): Promise<never> =>
+    (stopped ??= (async () => {
+      stopping = true;
+      const child = running.child;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        // The web server ends its workers within 10 s; never leave it running behind us.
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // A database still opening is let finish, then closed: PGlite flushes its files on close.
+      const embedded = await running.embedded?.catch(() => undefined);
+      await embedded?.stop();
+      process.exit(code);
+    })());
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
     log(`opening the embedded PostgreSQL in ${path.join(config.SOVRA_DATA_DIR, "pglite")} (the first start creates it)...`);
-    embedded = await startEmbeddedPostgres({
+    const opening = startEmbeddedPostgres({
       dataDir: path.join(config.SOVRA_DATA_DIR, "pglite"),
       port: config.EMBEDDED_DB_PORT,
       // Unset (here or in .env), the port is only a default: another free one will do (docs/decisions/033).
       portIsDefault: !process.env.EMBEDDED_DB_PORT?.trim(),
       log,
-    }).catch((e: Error) => fail(e.message));
+    });
+    running.embedded = opening;
+    embedded = await opening.catch((e: Error) => fail(e.message));
     url = embedded.url;
     log(`embedded PostgreSQL (data in ${embedded.dataDir}) ready in ${Date.now() - t0} ms`);
   }
-
-  // The web server, once started; shutdown() may run before that.
-  const web: { child?: ChildProcess } = {};
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    const child = web.child;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      // The web server ends its workers within 10 s; never leave it running behind us.
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await embedded?.stop();
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
 
   try {
     await assertDatabaseReachable(url);
@@ -151,6 +161,7 @@ async function main() {
       }
     }
   } catch (e) {
+    if (stopping) await shutdown(0); // its connection closed by the stop, not a failure to report
     console.error(`sovra: ${(e as Error).message}`);
     await shutdown(1);
   }
@@ -170,7 +181,10 @@ async function main() {
 
   if (!flags.dev && !existsSync(path.join(".next", "BUILD_ID"))) {
     log("no production build found: building it once now (about a minute on 2 cores)...");
-    if (!(await build({ ...env, NODE_ENV: "production" }))) {
+    // Before each child: a signal that came meanwhile is let end the process, not start another.
+    if (stopping) await shutdown(0);
+    if (!(await build({ ...env, NODE_ENV: "production" }, (child) => (running.child = child)))) {
+      if (stopping) await shutdown(0); // stopped, not failed
       console.error("sovra: the build failed (see above)");
       await shutdown(1);
     }
@@ -180,13 +194,14 @@ async function main() {
   // One web process per core (docs/decisions/014); one on the embedded database, which serves one
   // connection at a time anyway.
   const workers = config.SOVRA_WEB_WORKERS ?? (embedded ? 1 : Math.min(4, availableParallelism()));
+  if (stopping) await shutdown(0);
   const child = flags.dev
     ? spawn(process.execPath, [NEXT_BIN, "dev", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NODE_ENV: "development" } })
     : spawn(process.execPath, [...profilerArgs(config.SOVRA_CPU_PROFILE_DIR), "--import", "tsx", path.join("lib", "runtime", "web-server.ts")], {
         stdio: ["ignore", "inherit", "inherit"],
         env: { ...env, NODE_ENV: "production", PORT: String(port), SOVRA_WEB_WORKERS: String(workers) },
       });
-  web.child = child;
+  running.child = child;
   child.on("exit", (code) => {
     if (!stopping) {
       console.error(`sovra: the web server exited (${code ?? "signal"})`);
