@@ -1,8 +1,12 @@
 // What the benchmarks share: start the production server detached (its own process group, so a
 // server that ignores SIGTERM can be ended with its children), wait for it, stop it, and sign
 // in as the demo owner with Chromium for a session cookie. Loopback addresses only.
+// A bench session sends the server's stdout (start.ts's lines and one JSON line per request,
+// docs/decisions/050) to a file, so that the bench's stdout is its figures; the server's stderr
+// (its warnings and errors) stays on the bench's.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { chromiumLaunchOptions, chromiumPath } from "../../lib/runtime/chromium";
@@ -11,13 +15,21 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
 
 export const BENCH_AUTH_SECRET = "bench-secret-bench-secret-bench-secret-bench";
 
-/** `npm start`'s runner on `databaseUrl` and `port`, with extra environment (e.g. one web process). */
-export function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: BENCH_AUTH_SECRET, ...env },
-  });
+/**
+ * `npm start`'s runner on `databaseUrl` and `port`, with extra environment (e.g. one web process).
+ * Its stdout is appended to `stdoutFile` when given, else shares the caller's; its stderr always does.
+ */
+export function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}, stdoutFile?: string): ChildProcess {
+  const stdout = stdoutFile === undefined ? "inherit" : openSync(stdoutFile, "a");
+  try {
+    return spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], {
+      stdio: ["ignore", stdout, "inherit"],
+      detached: true,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: BENCH_AUTH_SECRET, ...env },
+    });
+  } finally {
+    if (typeof stdout === "number") closeSync(stdout); // the child has its own copy
+  }
 }
 
 export async function answers(url: string): Promise<boolean> {
@@ -72,6 +84,8 @@ export async function sessionCookie(base: string): Promise<string> {
  * production build or with something already on `base`; creates a fresh database named
  * `prefix_...` (or reuses one the same script kept: `--database`), and on `cleanup()` (called
  * also on SIGINT/SIGTERM) stops the server it was given and drops the database unless kept.
+ * The server's stdout goes to server.log in a new folder of the system's temp folder (kept
+ * afterwards; its path is said once).
  */
 export async function benchSession(prefix: string, base: string, opts: { database?: string; keepDb: boolean }, log: (msg: string) => void) {
   if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` (npm run build) first");
@@ -80,6 +94,8 @@ export async function benchSession(prefix: string, base: string, opts: { databas
   if (reused && !new RegExp(`^${prefix}_[a-z0-9_]+$`).test(opts.database!)) throw new Error(`--database: only a database this script created (${prefix}_...)`);
   const { name, url } = reused ? { name: opts.database!, url: databaseUrlFor(opts.database!) } : await createDatabase(prefix);
   log(`database ${name}${reused ? " (reused)" : ""}`);
+  const serverLog = path.join(mkdtempSync(path.join(tmpdir(), `${prefix}-`)), "server.log");
+  log(`server stdout (start.ts and the request log) in ${serverLog}; its warnings and errors stay on stderr`);
   let server: ChildProcess | undefined;
   let stopping = false;
   const cleanup = async () => {
@@ -96,9 +112,9 @@ export async function benchSession(prefix: string, base: string, opts: { databas
     name,
     url,
     reused,
-    /** Starts the server on the session's database (stopped by cleanup). */
+    /** Starts the server on the session's database (stopped by cleanup), its stdout to `serverLog`. */
     start(port: number, env: Record<string, string> = {}) {
-      server = startServer(url, port, env);
+      server = startServer(url, port, env, serverLog);
       return server;
     },
     cleanup,
