@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type PgBoss from "pg-boss";
 import type { JobWithMetadata } from "pg-boss";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
@@ -88,16 +89,61 @@ export async function enqueueReportRun(run: { id: string; organisationId: string
 
 let queueReady: Promise<void> | undefined;
 async function ensureQueue(): Promise<void> {
-  queueReady ??= (async () => {
-    const boss = await jobQueue();
-    await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, ...REPORT_RETRY });
-    // createQueue keeps an existing queue's options: bring them to this version's.
-    await boss.updateQueue(REPORT_QUEUE, { name: REPORT_QUEUE, ...REPORT_RETRY });
-  })().catch((e: unknown) => {
-    queueReady = undefined;
-    throw e;
-  });
+  queueReady ??= jobQueue()
+    .then((boss) => ensureReportQueue(boss))
+    .catch((e: unknown) => {
+      queueReady = undefined;
+      throw e;
+    });
   return queueReady;
+}
+
+/** How often, and after how long a wait, creating the queue is tried when it collides with another process's creating it. */
+export const QUEUE_CREATE_RETRY = { attempts: 5, baseDelayMs: 50 } as const;
+
+/**
+ * SQLSTATEs of a queue creation that lost a race with another process's: a deadlock (40P01), a
+ * serialization failure (40001), a duplicate key (23505). Tried again, it finds the queue made.
+ */
+const CONCURRENT_CREATE_CODES = new Set(["40P01", "40001", "23505"]);
+
+/**
+ * Whether `e` is PostgreSQL's answer to creating the queue while another process creates it too.
+ * @example isConcurrentQueueCreateError({ code: "40P01", message: "deadlock detected" }) // true
+ */
+export function isConcurrentQueueCreateError(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && CONCURRENT_CREATE_CODES.has(code);
+}
+
+/**
+ * Creates the report queue on `boss`, or brings an existing one's options to this version's
+ * (createQueue keeps them). Web processes starting together all create it: pg-boss's create_queue
+ * inserts the queue's row, then adds a foreign key to that same table, so two at once can deadlock,
+ * and PostgreSQL aborts one of them (seen, issue 18: that process's report worker then never
+ * started). A collision is tried again after a short jittered wait that doubles each time, with a
+ * warn line each; any other error, or the last attempt's, is thrown.
+ */
+export async function ensureReportQueue(boss: PgBoss, retry: { attempts: number; baseDelayMs: number } = QUEUE_CREATE_RETRY): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, ...REPORT_RETRY });
+      await boss.updateQueue(REPORT_QUEUE, { name: REPORT_QUEUE, ...REPORT_RETRY });
+      return;
+    } catch (e) {
+      if (attempt >= retry.attempts || !isConcurrentQueueCreateError(e)) throw e;
+      const delayMs = Math.round(retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+      log.warn("creating the report queue collided with another process; trying again", {
+        queue: REPORT_QUEUE,
+        code: (e as { code?: string }).code,
+        error: (e as Error).message,
+        attempt,
+        attempts: retry.attempts,
+        delayMs,
+      });
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
 }
 
 /** Fails a run that is still open; whether it was (a run finished meanwhile is left as it is). */
