@@ -226,6 +226,17 @@ export function isUnfiltered(state: Pick<ListState, "q" | "filters">): boolean {
 }
 
 /**
+ * What a view's row count depends on, as a string: its search and filters (in a fixed order), not
+ * its sort, columns or page. Two views with the same key match the same rows.
+ */
+export function viewKey(state: Pick<ListState, "q" | "filters">): string {
+  const filters = Object.entries(state.filters)
+    .filter((e): e is [string, string] => e[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([state.q, filters]);
+}
+
+/**
  * Runs a list's page query: rows and total as two statements at once (`Promise.all`, two pooled
  * connections), not a `$transaction`, which serialises them with BEGIN/COMMIT and, under load,
  * fails after waiting 2 s for a connection. A page past the end (a shared link after rows were

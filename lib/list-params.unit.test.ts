@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PAGE_SIZE, fetchPage, pageArgs, parseListParams, toOrderBy, toWhereParts, type ListSpec } from "./list-params";
+import { MAX_PAGE_SIZE, fetchPage, pageArgs, parseListParams, toOrderBy, toWhereParts, viewKey, type ListSpec } from "./list-params";
 
 const spec = {
   columns: ["name", "country", "criticality", "teams"],
@@ -146,5 +146,23 @@ describe("fetchPage", () => {
       return [[], 0];
     });
     expect({ calls, page: page.page, rows: page.rows }).toEqual({ calls: 1, page: 4, rows: [] });
+  });
+});
+
+describe("viewKey", () => {
+  const parse = (params: Record<string, string>) => parseListParams(spec, params).state;
+  it("is the same for views that match the same rows, whatever their sort, page, size, columns or filter order", () => {
+    const a = viewKey(parse({ q: "chat", "f.country": "DE", "f.criticality": "high", sort: "name.desc", page: "3", size: "100" }));
+    const b = viewKey(parse({ "f.criticality": "high", q: "chat", "f.country": "DE", cols: "name" }));
+    expect(a).toBe(b);
+  });
+  it("differs when the search or any filter differs", () => {
+    const base = viewKey(parse({ q: "chat", "f.country": "DE" }));
+    expect(viewKey(parse({ q: "chats", "f.country": "DE" }))).not.toBe(base);
+    expect(viewKey(parse({ q: "chat", "f.country": "FR" }))).not.toBe(base);
+    expect(viewKey(parse({ q: "chat" }))).not.toBe(base);
+    expect(viewKey(parse({ "f.country": "DE" }))).not.toBe(base);
+    // A search that looks like a filter's JSON cannot pass for it.
+    expect(viewKey(parse({ q: '["chat",[["country","DE"]]]' }))).not.toBe(base);
   });
 });

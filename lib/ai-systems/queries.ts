@@ -5,7 +5,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessPath, Criticality } from "@/lib/generated/prisma/enums";
 import { ACCESS_PATH_LABELS, CRITICALITY_LABELS } from "@/lib/labels";
 import { liveSystemRatings, type LiveRating } from "@/lib/scores/queries";
-import { contains, fetchPage, fetchRankedPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { contains, fetchPage, fetchRankedPage, isUnfiltered, toOrderBy, toWhereParts, viewKey, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { getInventoryCounts } from "@/lib/organisations/queries";
+import { countPerInventoryVersion } from "@/lib/inventory/list-counts";
 
 export const aiSystemListSpec = {
   columns: ["name", "score", "owner", "criticality", "downtime", "offices", "dependencies", "fallbacks"],
@@ -24,14 +26,17 @@ type AiSystemSort = (typeof aiSystemListSpec.sortable)[number];
 type AiSystemSqlSort = Exclude<AiSystemSort, "score">;
 type AiSystemFilter = keyof typeof aiSystemListSpec.filters;
 
-// Criticality is a PostgreSQL enum declared low..critical, so it sorts by rank, not by name.
-const aiSystemOrderBy: Record<AiSystemSqlSort, (dir: SortDir) => Prisma.AiSystemOrderByWithRelationInput> = {
-  name: (dir) => ({ name: dir }),
-  owner: (dir) => ({ owner: dir }),
-  criticality: (dir) => ({ criticality: dir }),
-  downtime: (dir) => ({ toleratedDowntimeMinutes: dir }),
-  offices: (dir) => ({ offices: { _count: dir } }),
-  dependencies: (dir) => ({ dependencies: { _count: dir } }),
+// Criticality is a PostgreSQL enum declared low..critical, so it sorts by rank, not by name. The
+// counts are columns the database keeps (decision 056); criticality and the counts are indexed
+// with the name, and every sort ties by the name in its own direction, so descending is ascending
+// exactly reversed and a page is read from an index at 20,000 systems.
+const aiSystemOrderBy: Record<AiSystemSqlSort, (dir: SortDir) => Prisma.AiSystemOrderByWithRelationInput[]> = {
+  name: (dir) => [{ name: dir }],
+  owner: (dir) => [{ owner: dir }, { name: dir }],
+  criticality: (dir) => [{ criticality: dir }, { name: dir }],
+  downtime: (dir) => [{ toleratedDowntimeMinutes: dir }, { name: dir }],
+  offices: (dir) => [{ officeCount: dir }, { name: dir }],
+  dependencies: (dir) => [{ dependencyCount: dir }, { name: dir }],
 };
 
 const aiSystemWhere = {
@@ -51,8 +56,9 @@ const aiSystemListSelect = {
   owner: true,
   criticality: true,
   toleratedDowntimeMinutes: true,
-  _count: { select: { offices: true } },
-  dependencies: { select: { _count: { select: { fallbacks: true } } } },
+  officeCount: true,
+  dependencyCount: true,
+  dependencies: { select: { fallbackCount: true } },
 } as const satisfies Prisma.AiSystemSelect;
 
 /**
@@ -80,18 +86,17 @@ export async function listAiSystemsPage(ctx: OrgContext, state: ListState<AiSyst
         )
       : await fetchPage(state, (args) =>
           Promise.all([
-            prisma.aiSystem.findMany({ where, orderBy: toOrderBy({ sort: { ...state.sort, id: sortId } }, aiSystemOrderBy, [{ name: "asc" }, { id: "asc" }]), ...args, select: aiSystemListSelect }),
-            prisma.aiSystem.count({ where }),
+            // Every sort ends with the name, unique in an organisation: no further tie-break is needed.
+            prisma.aiSystem.findMany({ where, orderBy: toOrderBy({ sort: { ...state.sort, id: sortId } }, aiSystemOrderBy, []), ...args, select: aiSystemListSelect }),
+            isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.aiSystems) : countPerInventoryVersion(ctx, `ai-systems ${viewKey(state)}`, () => prisma.aiSystem.count({ where })),
           ]),
         );
   return {
     ...page,
-    rows: page.rows.map(({ _count, dependencies, ...s }) => ({
+    rows: page.rows.map(({ dependencies, ...s }) => ({
       ...s,
       rating: ratings.get(s.id) ?? null,
-      officeCount: _count.offices,
-      dependencyCount: dependencies.length,
-      fallbackCount: dependencies.reduce((sum, d) => sum + d._count.fallbacks, 0),
+      fallbackCount: dependencies.reduce((sum, d) => sum + d.fallbackCount, 0),
     })),
   };
 }

@@ -3,6 +3,7 @@
 // made it (it drops and rebuilds indexes and foreign keys while loading), and the demo still signs
 // in and scores.
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { DRIFTED_COUNTS_SQL, DRIFTED_SORT_KEYS_SQL } from "@/lib/testing/kept-values";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -72,6 +73,9 @@ describe("large-tenant generator", () => {
     }
     // Every reference stays inside the organisation (the composite foreign keys hold it; this says the generator relies on them being there).
     expect(await count(`SELECT count(*) AS n FROM "DataFlow" f JOIN "Vendor" v ON v.id = f."vendorId" WHERE f."organisationId" = $1 AND v."organisationId" <> f."organisationId"`)).toBe(0);
+    // The counts and sort keys the database keeps (decision 056) are right after the bulk load.
+    expect(await query(url, DRIFTED_COUNTS_SQL)).toEqual([]);
+    expect(await query(url, DRIFTED_SORT_KEYS_SQL)).toEqual([]);
     // Loading dropped and rebuilt indexes and foreign keys: the schema is the migrations' exactly.
     expect(await schemaOf(url)).toEqual(await schemaOf(inject("databaseUrl")));
 
@@ -109,6 +113,9 @@ describe("large-tenant generator", () => {
        WHERE d."organisationId" <> f."organisationId" OR o."organisationId" <> f."organisationId" OR v."organisationId" <> f."organisationId"`,
     );
     expect(Number(crossing[0]!.n)).toBe(0);
+    // Copies count their own rows: the kept counts and sort keys are right in every organisation.
+    expect(await query(url, DRIFTED_COUNTS_SQL)).toEqual([]);
+    expect(await query(url, DRIFTED_SORT_KEYS_SQL)).toEqual([]);
     const owned = await query<{ n: string }>(url, `SELECT count(*) AS n FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m.role = 'owner'`, [BENCH_OWNER_EMAIL]);
     expect(Number(owned[0]!.n)).toBe(size.organisations);
     const clients = await query<{ n: string }>(url, `SELECT count(*) AS n FROM "PracticeClient" c JOIN "Practice" p ON p.id = c."practiceId" JOIN "Organisation" o ON o.id = c."organisationId" WHERE p.slug = $1 AND o.slug LIKE 'bench-org-%'`, [PRACTICE_SLUG]);

@@ -293,6 +293,9 @@ const COPIED: { table: string; refs: Record<string, string> }[] = [
   { table: "PolicyEvent", refs: {} },
 ];
 
+/** Columns that triggers count from the rows below (docs/decisions/056): never copied. */
+const KEPT_COUNTS = new Set(["aiSystemCount", "officeCount", "dependencyCount", "modelCount", "hostedCount", "fallbackCount"]);
+
 /** The tables the many profile fills per organisation (the generator's test checks each is scoped). */
 export const COPIED_TABLES = COPIED.map((c) => c.table);
 
@@ -349,6 +352,8 @@ export async function generateMany(url: string, scale: number, log: (msg: string
         await client.query(`ANALYZE "map_${table}"`);
       }
       const value = (c: string) => {
+        // Counts the database keeps start at zero: the copied children's inserts count them (decision 056).
+        if (KEPT_COUNTS.has(c)) return "0";
         if (c === "id") return "mt.new";
         if (c === "organisationId") return "g.id";
         if (c in refs) return `"r_${c}".new`;

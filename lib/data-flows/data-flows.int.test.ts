@@ -94,6 +94,40 @@ describe("listDataFlowsPage", () => {
     expect(vendorsDesc).toEqual([...vendorsAsc].reverse());
   });
 
+  it("sorts by every column with descending exactly ascending reversed, ties by the flow's name; a flow without an AI system or region comes last ascending", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    expect(names(await listDataFlowsPage(ctx, state({ sort: "originOffice.asc" })))).toEqual(["Customer chats to OpenAI", "Service reports to OVHcloud", "Ad-hoc uploads"]);
+    expect(names(await listDataFlowsPage(ctx, state({ sort: "processing.asc" })))).toEqual(["Service reports to OVHcloud", "Ad-hoc uploads", "Customer chats to OpenAI"]);
+    expect(names(await listDataFlowsPage(ctx, state({ sort: "transferMechanism.asc" })))).toEqual(["Service reports to OVHcloud", "Customer chats to OpenAI", "Ad-hoc uploads"]); // the enum's declared order
+    for (const id of dataFlowListSpec.sortable) {
+      const asc = names(await listDataFlowsPage(ctx, state({ sort: `${id}.asc` })));
+      const desc = names(await listDataFlowsPage(ctx, state({ sort: `${id}.desc` })));
+      expect(asc, id).toHaveLength(3);
+      expect(desc, id).toEqual([...asc].reverse());
+    }
+  });
+
+  it("counts a filtered view once per inventory version: paging and re-sorting reuse it, any write recounts, and views and organisations never share one", async () => {
+    const ctx = w.ctx(w.a, "viewer");
+    const view = { "f.encryption": "none", q: "upload" };
+    expect((await listDataFlowsPage(ctx, state(view))).total).toBe(1);
+    const counts = (statements: string[]) => statements.filter((s) => /SELECT COUNT\(/i.test(s)).length;
+    const again = await counter.count(() => listDataFlowsPage(ctx, state({ ...view, sort: "vendor.desc", page: "2" })));
+    expect(counts(again.statements)).toBe(0);
+    expect(again.result.total).toBe(1);
+    // Another view of the same list, and the same view in B, are counted for themselves.
+    expect((await listDataFlowsPage(ctx, state({ "f.encryption": "none" }))).total).toBe(1);
+    expect((await listDataFlowsPage(w.ctx(w.b, "viewer"), state(view))).total).toBe(0);
+    // A write anywhere in A's inventory (here an office, written around the app) recounts.
+    const vendor = await db().vendor.findFirstOrThrow({ where: { organisationId: w.a.organisation.id, name: "OpenAI" }, select: { id: true } });
+    const added = await buildDataFlow(db(), w.a.organisation.id, vendor.id, { name: "More uploads", encryption: "none" });
+    const after = await counter.count(() => listDataFlowsPage(ctx, state(view)));
+    expect(counts(after.statements)).toBe(1);
+    expect(after.result.total).toBe(2);
+    await db().dataFlow.delete({ where: { id: added.id } });
+    expect((await listDataFlowsPage(ctx, state(view))).total).toBe(1);
+  });
+
   it("filters by processing country, data category, transfer mechanism, encryption and vendor", async () => {
     const ctx = w.ctx(w.a, "viewer");
     expect(names(await listDataFlowsPage(ctx, state({ "f.processingCountry": "FR" })))).toEqual(["Service reports to OVHcloud"]);
@@ -128,5 +162,19 @@ describe("listDataFlowsPage", () => {
     expect(statements.length).toBeLessThanOrEqual(10);
     expect(ms).toBeLessThan(1000);
     console.log(`listDataFlowsPage, 5,000 flows, page 10 of 250 sorted by AI system: ${statements.length} statements, ${ms.toFixed(0)} ms`);
+    // The kept names sort as the joined rows do: a page sorted by them is the page that joining every
+    // flow to its AI system or vendor and sorting gives, the way the list once did.
+    for (const sort of ["aiSystem.desc", "vendor.asc", "name.desc"] as const) {
+      const deep = await listDataFlowsPage(ctx, state({ sort, page: "9", size: "250" }));
+      const [id, dir] = sort.split(".") as ["aiSystem" | "vendor" | "name", "asc" | "desc"];
+      const joined = await db().dataFlow.findMany({
+        where: { organisationId: big.a.organisation.id },
+        orderBy: [id === "aiSystem" ? { dependency: { aiSystem: { name: dir } } } : id === "vendor" ? { vendor: { name: dir } } : { name: dir }, { name: dir }],
+        skip: 2000,
+        take: 250,
+        select: { name: true, vendor: { select: { name: true } }, dependency: { select: { aiSystem: { select: { name: true } } } } },
+      });
+      expect(deep.rows.map((r) => [r.name, r.vendorName, r.aiSystemName]), sort).toEqual(joined.map((r) => [r.name, r.vendor.name, r.dependency?.aiSystem.name ?? null]));
+    }
   });
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getInventoryCounts } from "@/lib/organisations/queries";
+import { countPerInventoryVersion } from "@/lib/inventory/list-counts";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DataCategory, Encryption, TransferMechanism } from "@/lib/generated/prisma/enums";
 import { DATA_CATEGORY_LABELS, ENCRYPTION_LABELS, TRANSFER_MECHANISM_LABELS } from "@/lib/labels";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered } from "@/lib/list-params";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered, viewKey } from "@/lib/list-params";
 
 export const dataFlowListSpec = {
   columns: ["name", "originOffice", "aiSystem", "vendor", "processing", "categories", "transferMechanism", "encryption"],
@@ -24,21 +25,26 @@ export const dataFlowListSpec = {
 type DataFlowSort = (typeof dataFlowListSpec.sortable)[number];
 type DataFlowFilter = keyof typeof dataFlowListSpec.filters;
 
-const dataFlowOrderBy: Record<DataFlowSort, (dir: SortDir) => Prisma.DataFlowOrderByWithRelationInput | Prisma.DataFlowOrderByWithRelationInput[]> = {
-  name: (dir) => ({ name: dir }),
-  originOffice: (dir) => ({ originOffice: { name: dir } }),
-  aiSystem: (dir) => ({ dependency: { aiSystem: { name: dir } } }),
-  vendor: (dir) => ({ vendor: { name: dir } }),
-  processing: (dir) => [{ processingCountry: dir }, { processingRegion: { sort: dir, nulls: "last" } }],
-  transferMechanism: (dir) => ({ transferMechanism: dir }),
-  encryption: (dir) => ({ encryption: dir }),
+// Each sort reads one index (organisationId, column, name) in order, forwards or backwards: the
+// AI system's, vendor's and office's names are kept on the flow by the database (decision 056),
+// and ties go by the flow's name in the sort's own direction, so descending is exactly ascending
+// reversed (a flow without a region or AI system comes last ascending, first descending).
+const dataFlowOrderBy: Record<DataFlowSort, (dir: SortDir) => Prisma.DataFlowOrderByWithRelationInput[]> = {
+  name: (dir) => [{ name: dir }],
+  originOffice: (dir) => [{ originOfficeName: dir }, { name: dir }],
+  aiSystem: (dir) => [{ aiSystemName: dir }, { name: dir }],
+  vendor: (dir) => [{ vendorName: dir }, { name: dir }],
+  processing: (dir) => [{ processingCountry: dir }, { processingRegion: dir }, { name: dir }],
+  transferMechanism: (dir) => [{ transferMechanism: dir }, { name: dir }],
+  encryption: (dir) => [{ encryption: dir }, { name: dir }],
 };
 
 // The search matches a flow's name and processing region (trigram-indexed columns) and its
 // vendor's or origin office's name. Matching those through joins would read every flow
 // (20,000 rows: ~26 ms per query); the few vendors and offices that match are looked up first
-// and the flows found by their ids, so that PostgreSQL combines four index scans instead.
-const dataFlowWhere = (matches: { vendorIds: string[]; officeIds: string[] }) => ({
+// and the flows found by their ids, so that PostgreSQL combines four index scans instead. The
+// vendor filter likewise: the vendors whose name matches, then their flows by id.
+const dataFlowWhere = (matches: { vendorIds: string[]; officeIds: string[]; filterVendorIds: string[] }) => ({
   search: (q: string): Prisma.DataFlowWhereInput => ({
     OR: [
       { name: contains(q) },
@@ -52,7 +58,7 @@ const dataFlowWhere = (matches: { vendorIds: string[]; officeIds: string[] }) =>
     category: (v) => ({ dataCategories: { has: v as DataCategory } }), // enum values checked by parseListParams
     transferMechanism: (v) => ({ transferMechanism: v as TransferMechanism }),
     encryption: (v) => ({ encryption: v as Encryption }),
-    vendor: (v) => ({ vendor: { name: contains(v) } }),
+    vendor: () => ({ vendorId: { in: matches.filterVendorIds } }),
   } satisfies Record<DataFlowFilter, (v: string) => Prisma.DataFlowWhereInput>,
 });
 
@@ -64,44 +70,42 @@ export async function listDataFlowsPage(ctx: OrgContext, state: ListState<DataFl
   assertCan(ctx, "inventory:read");
   const prisma = db();
   const organisationId = ctx.organisationId;
-  const [vendors, offices] = state.q
-    ? await Promise.all([
-        prisma.vendor.findMany({ where: { organisationId, name: contains(state.q) }, select: { id: true } }),
-        prisma.office.findMany({ where: { organisationId, name: contains(state.q) }, select: { id: true } }),
-      ])
-    : [[], []];
-  const matches = { vendorIds: vendors.map((v) => v.id), officeIds: offices.map((o) => o.id) };
+  const none = Promise.resolve([] as { id: string }[]);
+  const [vendors, offices, filterVendors] = await Promise.all([
+    state.q ? prisma.vendor.findMany({ where: { organisationId, name: contains(state.q) }, select: { id: true } }) : none,
+    state.q ? prisma.office.findMany({ where: { organisationId, name: contains(state.q) }, select: { id: true } }) : none,
+    state.filters.vendor ? prisma.vendor.findMany({ where: { organisationId, name: contains(state.filters.vendor) }, select: { id: true } }) : none,
+  ]);
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  const matches = { vendorIds: ids(vendors), officeIds: ids(offices), filterVendorIds: ids(filterVendors) };
   const where: Prisma.DataFlowWhereInput = { organisationId, AND: toWhereParts(state, dataFlowWhere(matches)) };
-  const orderBy = toOrderBy(state, dataFlowOrderBy, [{ name: "asc" }, { id: "asc" }]);
+  // Every sort ends with the name, unique in an organisation: no further tie-break is needed.
+  const orderBy = toOrderBy(state, dataFlowOrderBy, []);
+  const select = {
+    id: true,
+    name: true,
+    processingCountry: true,
+    processingRegion: true,
+    dataCategories: true,
+    transferMechanism: true,
+    encryption: true,
+    originOfficeId: true,
+    originOfficeName: true,
+    aiSystemName: true,
+    vendorName: true,
+  } as const satisfies Prisma.DataFlowSelect;
   const page = await fetchPage(state, (args) =>
     Promise.all([
-      prisma.dataFlow.findMany({
-        where,
-        orderBy,
-        ...args,
-        select: {
-          id: true,
-          name: true,
-          processingCountry: true,
-          processingRegion: true,
-          dataCategories: true,
-          transferMechanism: true,
-          encryption: true,
-          originOffice: { select: { id: true, name: true } },
-          dependency: { select: { aiSystem: { select: { name: true } } } },
-          vendor: { select: { name: true } },
-        },
-      }),
-      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.dataFlows) : prisma.dataFlow.count({ where }),
+      prisma.dataFlow.findMany({ where, orderBy, ...args, select }),
+      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.dataFlows) : countPerInventoryVersion(ctx, `data-flows ${viewKey(state)}`, () => prisma.dataFlow.count({ where })),
     ]),
   );
   return {
     ...page,
-    rows: page.rows.map(({ originOffice, dependency, vendor, ...f }) => ({
+    // The names are the sort keys the database keeps on the flow (decision 056): no join per row.
+    rows: page.rows.map(({ originOfficeId, originOfficeName, ...f }) => ({
       ...f,
-      originOffice,
-      aiSystemName: dependency?.aiSystem.name ?? null,
-      vendorName: vendor.name,
+      originOffice: originOfficeId === null ? null : { id: originOfficeId, name: originOfficeName ?? "" },
     })),
   };
 }

@@ -6,7 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Weights } from "@/lib/generated/prisma/enums";
 import type { OfferedAccessPath } from "@/lib/catalogue/facts";
 import { TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS } from "@/lib/labels";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered } from "@/lib/list-params";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered, viewKey } from "@/lib/list-params";
+import { countPerInventoryVersion } from "@/lib/inventory/list-counts";
 
 export const modelListSpec = {
   columns: ["name", "vendor", "family", "weights", "licence", "trainingCompute", "dependencies"],
@@ -31,7 +32,7 @@ const modelOrderBy: Record<ModelSort, (dir: SortDir) => Prisma.ModelOrderByWithR
   weights: (dir) => ({ weights: dir }),
   licence: (dir) => ({ licence: dir }),
   trainingCompute: (dir) => ({ trainingCompute: dir }),
-  dependencies: (dir) => ({ dependencies: { _count: dir } }),
+  dependencies: (dir) => ({ dependencyCount: dir }), // kept by the database (decision 056)
 };
 
 const modelWhere = {
@@ -64,15 +65,15 @@ export async function listModelsPage(ctx: OrgContext, state: ListState<ModelSort
           licence: true,
           trainingCompute: true,
           vendor: { select: { name: true } },
-          _count: { select: { dependencies: true } },
+          dependencyCount: true,
         },
       }),
-      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.models) : prisma.model.count({ where }),
+      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.models) : countPerInventoryVersion(ctx, `models ${viewKey(state)}`, () => prisma.model.count({ where })),
     ]),
   );
   return {
     ...page,
-    rows: page.rows.map(({ vendor, _count, ...m }) => ({ ...m, vendorName: vendor.name, dependencyCount: _count.dependencies })),
+    rows: page.rows.map(({ vendor, ...m }) => ({ ...m, vendorName: vendor.name })),
   };
 }
 
@@ -130,7 +131,7 @@ export async function listModelsOfVendor(ctx: OrgContext, vendorId: string) {
   return db().model.findMany({
     where: { organisationId: ctx.organisationId, vendorId },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, family: true, weights: true, _count: { select: { dependencies: true } } },
+    select: { id: true, name: true, family: true, weights: true, dependencyCount: true },
   });
 }
 

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { getInventoryCounts } from "@/lib/organisations/queries";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered } from "@/lib/list-params";
+import { contains, fetchPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir, isUnfiltered, viewKey } from "@/lib/list-params";
+import { countPerInventoryVersion } from "@/lib/inventory/list-counts";
 
 const officeSelect = { id: true, name: true, country: true, city: true, headcount: true, teams: true, version: true, updatedAt: true } as const;
 
@@ -11,10 +12,10 @@ export async function listOffices(ctx: OrgContext) {
   assertCan(ctx, "inventory:read");
   const rows = await db().office.findMany({
     where: { organisationId: ctx.organisationId },
-    select: { ...officeSelect, _count: { select: { aiSystems: true } } },
+    select: { ...officeSelect, aiSystemCount: true },
     orderBy: { name: "asc" },
   });
-  return rows.map(({ _count, ...o }) => ({ ...o, aiSystemCount: _count.aiSystems }));
+  return rows;
 }
 
 /** One office of the caller's organisation, or null (also for another organisation's id). */
@@ -41,7 +42,7 @@ const officeOrderBy: Record<OfficeSort, (dir: SortDir) => Prisma.OfficeOrderByWi
   country: (dir) => ({ country: dir }),
   city: (dir) => ({ city: dir }),
   headcount: (dir) => ({ headcount: dir }),
-  aiSystems: (dir) => ({ aiSystems: { _count: dir } }),
+  aiSystems: (dir) => ({ aiSystemCount: dir }), // kept by the database (decision 056)
 };
 
 const officeWhere = {
@@ -67,13 +68,13 @@ export async function listOfficesTablePage(ctx: OrgContext, state: ListState<Off
         where,
         orderBy,
         ...args,
-        select: { id: true, name: true, country: true, city: true, headcount: true, teams: true, _count: { select: { aiSystems: true } } },
+        select: { id: true, name: true, country: true, city: true, headcount: true, teams: true, aiSystemCount: true },
       }),
-      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.offices) : prisma.office.count({ where }),
+      isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.offices) : countPerInventoryVersion(ctx, `offices ${viewKey(state)}`, () => prisma.office.count({ where })),
     ]),
   );
   const names = await firstAiSystemNames(ctx, page.rows.map((o) => o.id));
-  return { ...page, rows: page.rows.map(({ _count, ...o }) => ({ ...o, aiSystemCount: _count.aiSystems, aiSystemNames: names.get(o.id) ?? [] })) };
+  return { ...page, rows: page.rows.map((o) => ({ ...o, aiSystemNames: names.get(o.id) ?? [] })) };
 }
 
 /** How many AI system names an office's row shows; the rest are counted ("and 4 more"). */

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { VersionedLru } from "@/lib/scores/score-cache";
+import { readInventoryVersion } from "@/lib/inventory/list-counts";
 
 /** The caller's organisation profile. */
 export async function getOrganisation(ctx: OrgContext) {
@@ -36,9 +37,9 @@ const inventoryCounts = new VersionedLru<InventoryCounts>(500);
 export async function getInventoryCounts(ctx: OrgContext): Promise<InventoryCounts> {
   assertCan(ctx, "inventory:read");
   const org = ctx.organisationId;
-  const versionRow = await db().inventoryVersion.findUnique({ where: { organisationId: org }, select: { version: true } });
   // Read before the counts (lib/scores/score-cache.ts says why that order never serves stale counts).
-  return inventoryCounts.getOrLoad(org, versionRow?.version ?? 0n, async () => {
+  const version = await readInventoryVersion(org);
+  return inventoryCounts.getOrLoad(org, version, async () => {
     const [row] = await db().$queryRaw<InventoryCounts[]>`
       SELECT
         (SELECT count(*)::int FROM "Office" WHERE "organisationId" = ${org}::uuid) AS "offices",

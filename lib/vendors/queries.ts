@@ -4,7 +4,9 @@ import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VendorType } from "@/lib/generated/prisma/enums";
 import { VENDOR_TYPE_LABELS } from "@/lib/labels";
-import { contains, fetchPage, fetchRankedPage, toOrderBy, toWhereParts, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { contains, fetchPage, fetchRankedPage, isUnfiltered, toOrderBy, toWhereParts, viewKey, type ListSpec, type ListState, type SortDir } from "@/lib/list-params";
+import { getInventoryCounts } from "@/lib/organisations/queries";
+import { countPerInventoryVersion } from "@/lib/inventory/list-counts";
 import { liveVendorRatings, type LiveRating } from "@/lib/scores/queries";
 
 export const vendorListSpec = {
@@ -29,8 +31,9 @@ const vendorOrderBy: Record<Exclude<VendorSort, "score">, (dir: SortDir) => Pris
   hqCountry: (dir) => ({ hqCountry: dir }),
   parent: (dir) => [{ parentName: { sort: dir, nulls: "last" } }, { parentCountry: { sort: dir, nulls: "last" } }],
   source: (dir) => [{ sourceAsOf: { sort: dir, nulls: "last" } }, { source: { sort: dir, nulls: "last" } }],
-  models: (dir) => ({ models: { _count: dir } }),
-  hosted: (dir) => ({ hostedDependencies: { _count: dir } }),
+  // Counts kept by the database (decision 056).
+  models: (dir) => ({ modelCount: dir }),
+  hosted: (dir) => ({ hostedCount: dir }),
 };
 
 const vendorWhere = {
@@ -51,8 +54,9 @@ const vendorListSelect = {
   parentCountry: true,
   source: true,
   sourceAsOf: true,
-  models: { select: { _count: { select: { dependencies: true } } } },
-  _count: { select: { hostedDependencies: true } },
+  modelCount: true,
+  hostedCount: true,
+  models: { select: { dependencyCount: true } },
 } as const satisfies Prisma.VendorSelect;
 
 const NO_RATINGS: ReadonlyMap<string, LiveRating> = new Map();
@@ -84,16 +88,19 @@ export async function listVendorsPage(ctx: OrgContext, state: ListState<VendorSo
     );
   } else {
     const orderBy = toOrderBy({ sort: { ...state.sort, id: sortId } }, vendorOrderBy, [{ name: "asc" }, { id: "asc" }]);
-    page = await fetchPage(state, (args) => Promise.all([prisma.vendor.findMany({ where, orderBy, ...args, select: vendorListSelect }), prisma.vendor.count({ where })]));
+    page = await fetchPage(state, (args) =>
+      Promise.all([
+        prisma.vendor.findMany({ where, orderBy, ...args, select: vendorListSelect }),
+        isUnfiltered(state) ? getInventoryCounts(ctx).then((c) => c.vendors) : countPerInventoryVersion(ctx, `vendors ${viewKey(state)}`, () => prisma.vendor.count({ where })),
+      ]),
+    );
   }
   return {
     ...page,
-    rows: page.rows.map(({ models, _count, ...v }) => ({
+    rows: page.rows.map(({ models, ...v }) => ({
       ...v,
       rating: ratings.get(v.name) ?? null,
-      modelCount: models.length,
-      hostedCount: _count.hostedDependencies,
-      dependencyCount: models.reduce((sum, m) => sum + m._count.dependencies, 0),
+      dependencyCount: models.reduce((sum, m) => sum + m.dependencyCount, 0),
     })),
   };
 }

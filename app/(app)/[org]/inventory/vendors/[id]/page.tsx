@@ -58,7 +58,7 @@ export default async function VendorPage({ params }: { params: Promise<{ org: st
                 {m.name}
               </Link>
               <span className="text-slate-500">
-                {labelFor(WEIGHTS_LABELS, m.weights)} · {plural(m._count.dependencies, "dependency", "dependencies")}
+                {labelFor(WEIGHTS_LABELS, m.weights)} · {plural(m.dependencyCount, "dependency", "dependencies")}
               </span>
             </li>
           ))}
