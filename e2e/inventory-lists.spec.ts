@@ -22,8 +22,10 @@ test("the CTO sorts, filters, searches and trims the AI systems list, and the li
   await criticality.getByRole("button").click();
   await expect(page).toHaveURL(/sort=criticality\.desc/);
   await expect(criticality).toHaveAttribute("aria-sort", "descending");
-  await expect(rows.first()).toContainText("Predictive maintenance assistant");
+  // Descending is ascending reversed (decision 056): the two critical systems, the later name first.
+  await expect(rows.first()).toContainText("Quality-inspection vision model");
   await expect(rows.first()).toContainText("Critical");
+  await expect(rows.nth(1)).toContainText("Predictive maintenance assistant");
 
   // Filter: high criticality only.
   await page.getByRole("group", { name: "Filters" }).getByLabel("Criticality").selectOption("high");
@@ -32,7 +34,8 @@ test("the CTO sorts, filters, searches and trims the AI systems list, and the li
   await expect(summary).toHaveText(/^Rows 1–(\d+) of \1$/);
   expect(await totalOf()).toBeLessThan(total);
   for (const text of await rows.allInnerTexts()) expect(text).toContain("High");
-  await expect(rows.first()).toContainText("Contract review");
+  await expect(rows.first()).toContainText("Invoice fraud detection"); // all high: by name, descending
+  await expect(rows.last()).toContainText("Contract review");
 
   // Search (debounced while typing).
   await page.getByLabel("Search").fill("support");
