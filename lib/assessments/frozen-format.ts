@@ -28,7 +28,7 @@ interface FactorTables {
 }
 
 /** The key under which the tables are stored in the results. */
-const TABLES_KEY = "factorTables";
+export const TABLES_KEY = "factorTables";
 
 type Plain = Record<string, unknown>;
 
@@ -48,40 +48,69 @@ class Interner<T> {
 }
 
 /**
+ * Packs the factor lists of results one entity at a time, collecting the tables as it goes (so a
+ * large result can be written out entity by entity, lib/assessments/frozen-storage.ts). The
+ * engine hands an AI system its weakest dependency's very list, and one array of sources to many
+ * factors: those are recognised by identity before anything is serialised, which was most of
+ * the packing's time at 100,000 dependencies.
+ */
+export class FactorPacker {
+  private readonly sources = new Interner<unknown[]>();
+  private readonly factors = new Interner<Plain>();
+  private readonly lists = new Interner<number[]>();
+  private readonly sourcesSeen = new Map<unknown, number>();
+  private readonly listsSeen = new Map<unknown, number>();
+
+  private packSources(list: unknown[]): number {
+    let at = this.sourcesSeen.get(list);
+    if (at === undefined) {
+      const text = JSON.stringify(list);
+      at = this.sources.at(text, () => JSON.parse(text) as unknown[]);
+      this.sourcesSeen.set(list, at);
+    }
+    return at;
+  }
+
+  private packList(list: readonly unknown[]): number {
+    let at = this.listsSeen.get(list);
+    if (at === undefined) {
+      const positions = list.map((factor) => {
+        // The factor's own keys in their order, its sources as a position in the sources table.
+        const f = factor as Plain;
+        const text = JSON.stringify(Array.isArray(f.sources) ? { ...f, sources: this.packSources(f.sources) } : f);
+        return this.factors.at(text, () => JSON.parse(text) as Plain);
+      });
+      at = this.lists.at(positions.join(","), () => positions);
+      this.listsSeen.set(list, at);
+    }
+    return at;
+  }
+
+  /** One dependency or AI system as stored: its keys in order (getters evaluated), its factors a position in the tables. */
+  entity(entity: object): Plain {
+    const out: Plain = {};
+    for (const [key, value] of Object.entries(entity)) out[key] = key === "factors" && Array.isArray(value) ? this.packList(value) : value;
+    return out;
+  }
+
+  /** The tables the packed entities point into, stored under `factorTables` beside them. */
+  tables(): FactorTables {
+    return { format: PACKED_FACTORS_FORMAT, sources: this.sources.values, factors: this.factors.values, lists: this.lists.values };
+  }
+}
+
+/**
  * The results as they are stored: plain JSON (the engine's lazy getters are evaluated here, once),
  * with the factor lists of dependencies and systems packed into tables.
  */
 export function packResults(results: FrozenResults): Plain {
-  const sources = new Interner<unknown[]>();
-  const factors = new Interner<Plain>();
-  const lists = new Interner<number[]>();
-  const packList = (list: readonly unknown[]): number => {
-    const positions = list.map((factor) => {
-      const text = JSON.stringify(factor);
-      return factors.at(text, () => {
-        const plain = JSON.parse(text) as Plain;
-        if (Array.isArray(plain.sources)) {
-          const list = plain.sources;
-          plain.sources = sources.at(JSON.stringify(list), () => list);
-        }
-        return plain;
-      });
-    });
-    return lists.at(positions.join(","), () => positions);
-  };
-  // Key by key (the getters of an AI system are enumerable own properties), the factors packed in place.
-  const packEntities = (entities: readonly object[]) =>
-    entities.map((entity) => {
-      const out: Plain = {};
-      for (const [key, value] of Object.entries(entity)) out[key] = key === "factors" && Array.isArray(value) ? packList(value) : value;
-      return JSON.parse(JSON.stringify(out)) as Plain;
-    });
+  const packer = new FactorPacker();
+  const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Plain;
   const { dependencies, systems, ...rest } = results;
-  const out = JSON.parse(JSON.stringify(rest)) as Plain;
-  out.dependencies = packEntities(dependencies);
-  out.systems = packEntities(systems);
-  const tables: FactorTables = { format: PACKED_FACTORS_FORMAT, sources: sources.values, factors: factors.values, lists: lists.values };
-  out[TABLES_KEY] = tables;
+  const out = plain(rest);
+  out.dependencies = dependencies.map((d) => plain(packer.entity(d)));
+  out.systems = systems.map((s) => plain(packer.entity(s)));
+  out[TABLES_KEY] = packer.tables();
   return out;
 }
 
