@@ -842,7 +842,7 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     const frozen = await assessmentMutations.freezeAssessment(asB, { asOf: "2025-01-15" });
     const row = await db().assessment.findUniqueOrThrow({ where: { id: frozen.id } });
     expect(row.organisationId).toBe(w.b.organisation.id);
-    expect((row.inputs as { organisation: { key: string } }).organisation.key).toBe(w.b.organisation.slug);
+    expect((await assessmentQueries.getAssessment(asB, frozen.id))!.inputs.organisation.key).toBe(w.b.organisation.slug);
   },
   // exports: built from an assessment of the caller's organisation only
   getExportSource: async (w, asB) => {

@@ -15,6 +15,7 @@ import { METHODOLOGY_VERSION } from "../scoring/version";
 import { benchmark, sizeBandOf, type BenchmarkClient } from "../lib/practices/benchmark";
 import { checkLogo } from "../lib/practices/logo";
 import { missingFields } from "../lib/ai-act-registrations/annex-viii";
+import { COMPRESSED_FORMAT, readFrozen } from "../lib/assessments/frozen-storage";
 
 const TABLES = ["user", "organisation", "membership", "office", "vendor", "model", "aiSystem", "aiSystemOffice", "dependency", "fallback", "dataFlow", "policyEvent", "scenario", "remediationAction", "assessment", "reportRun", "practice", "practiceMember", "practiceClient", "practiceAuditEvent", "workshop", "verifyItem", "questionnaire", "questionnaireResponse", "questionnaireItem", "aiActRegistration"] as const;
 
@@ -107,9 +108,15 @@ describe("demo seed", () => {
 
       // The dated history tells the story of the US restriction on Anthropic's models.
       type Frozen = { organisation: { profile: string; activeRestrictions?: { key: string }[] }; landscape: { active: { key: string; partialLifts?: unknown[] }[] }; vendors: { key: string; name: string; rating: string; activeRestrictions?: { partlyLifted: boolean; recovery?: string }[] }[] };
-      const history = await prisma.assessment.findMany({ where: { organisation: { slug: "mainfeld" } }, orderBy: { createdAt: "asc" }, select: { id: true, asOf: true, score: true, inputs: true, results: true } });
+      const history = await prisma.assessment.findMany({
+        where: { organisation: { slug: "mainfeld" } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, asOf: true, score: true, frozenFormat: true, inputs: true, inputsCompressed: true, results: true, resultsCompressed: true },
+      });
       expect(history.map((h) => h.asOf.toISOString().slice(0, 10))).toEqual(["2026-02-16", "2026-05-04", "2026-09-07"]);
-      const [before, during, after] = history.map((h) => ({ ...h, results: h.results as unknown as Frozen, inputs: h.inputs as { fallbacks: unknown[] } }));
+      // Stored compressed, as the app freezes them (decision 053), and read as the app reads them.
+      expect(history.map((h) => h.frozenFormat)).toEqual([COMPRESSED_FORMAT, COMPRESSED_FORMAT, COMPRESSED_FORMAT]);
+      const [before, during, after] = await Promise.all(history.map(async (h) => ({ ...h, ...((await readFrozen(h)) as unknown as { results: Frozen; inputs: { fallbacks: unknown[] } }) })));
       const restriction = "us-anthropic-model-export-restriction";
       const anthropic = (r: Frozen) => r.vendors.find((v) => v.name === "Anthropic")!;
       expect(before!.results.landscape.active.map((e) => e.key)).not.toContain(restriction);

@@ -585,7 +585,7 @@ async function createHistory(
   for (const h of (org.history ?? []).filter((x) => x.asOf <= dayOf(now))) {
     const { document, skippedDataFlows, result } = scoredOn(h.asOf);
     const row = await tx.assessment.create({
-      data: { organisationId: orgId, ...frozenAssessmentData(document, result, { skippedDataFlows, note: h.note }), createdById: userId(h.frozenBy, `assessment of ${h.asOf}`), createdAt: new Date(h.frozenAt) },
+      data: { organisationId: orgId, ...(await frozenAssessmentData(document, result, { skippedDataFlows, note: h.note })), createdById: userId(h.frozenBy, `assessment of ${h.asOf}`), createdAt: new Date(h.frozenAt) },
       select: { id: true },
     });
     frozen.set(h.asOf, row.id);

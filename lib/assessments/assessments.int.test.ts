@@ -1,4 +1,7 @@
+import { brotliDecompressSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
+import { COMPRESSED_FORMAT } from "@/lib/assessments/frozen-storage";
+import { canonicalJson } from "@/lib/assessments/input-diff";
 import { FREEZE_LIMITS, freezeAssessment, inputsHashOf } from "@/lib/assessments/mutations";
 import { compareAssessments, getAssessment, listAssessmentNotes, listAssessments } from "@/lib/assessments/queries";
 import { loadInventoryDocument } from "@/lib/inventory/document";
@@ -44,7 +47,9 @@ describe("assessments", () => {
     const frozen = await freezeAssessment(analyst, { note: "Board, December" });
     const row = await db().assessment.findFirstOrThrow({ where: { id: frozen.id, organisationId: w.a.organisation.id } });
     const { document } = await loadInventoryDocument(analyst);
-    expect(row.inputs).toEqual(JSON.parse(JSON.stringify(document)));
+    // Stored compressed: the very text the hash is of (lib/assessments/frozen-storage.ts).
+    expect(row).toMatchObject({ frozenFormat: COMPRESSED_FORMAT, inputs: null, aiSystemCount: 1 });
+    expect(brotliDecompressSync(row.inputsCompressed!).toString("utf8")).toBe(canonicalJson(document));
     expect(row.inputsHash).toBe(inputsHashOf(document));
     expect(row.inputsHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.methodologyVersion).toBe(METHODOLOGY_VERSION);
@@ -64,6 +69,7 @@ describe("assessments", () => {
     expect(await listAssessmentNotes(w.ctx(w.b, "analyst"))).toEqual(new Map());
     expect(assessment.landscape.catalogueEvents).toHaveLength(DEFAULT_POLICY_EVENTS.length);
     expect(assessment.createdBy?.email).toBe(w.a.users.analyst.email);
+    expect(assessment.inputs).toEqual(JSON.parse(JSON.stringify(document)));
 
     // The frozen inputs and landscape reproduce the frozen score without today's catalogue.
     const reparsed = parseInventoryDocument(assessment.inputs);
@@ -105,10 +111,13 @@ describe("assessments", () => {
     const second = await db().aiSystem.create({ data: { organisationId: w.a.organisation.id, name: "Code assistant", owner: "Dev", criticality: "low", toleratedDowntimeMinutes: 2880 } });
     await db().dependency.create({ data: { organisationId: w.a.organisation.id, aiSystemId: second.id, modelId: rows.closed.id, accessPath: "direct_api" } });
     const frozen = await freezeAssessment(owner, { note: "Packed" });
-    const row = await db().assessment.findFirstOrThrow({ where: { id: frozen.id, organisationId: w.a.organisation.id }, select: { results: true } });
-    const stored = row.results as { dependencies: { factors: unknown }[]; factorTables?: unknown };
+    const row = await db().assessment.findFirstOrThrow({ where: { id: frozen.id, organisationId: w.a.organisation.id }, select: { results: true, resultsCompressed: true } });
+    // Packed and compressed; the jsonb column keeps the rest of the results.
+    const stored = JSON.parse(brotliDecompressSync(row.resultsCompressed!).toString("utf8")) as { dependencies: { factors: unknown }[]; factorTables?: unknown };
     expect(stored.factorTables).toBeDefined();
     expect(stored.dependencies.map((d) => typeof d.factors)).toEqual(["number", "number"]);
+    expect(Object.keys(row.results as object)).not.toEqual(expect.arrayContaining(["dependencies"]));
+    expect(row.results).toMatchObject({ note: "Packed", organisation: { systemCount: 2 } });
 
     const { document } = await loadInventoryDocument(owner);
     const live = scoreInventory((parseInventoryDocument(document) as { ok: true; value: never }).value, { asOf: today() });
@@ -123,30 +132,38 @@ describe("assessments", () => {
       data: { organisationId: w.a.organisation.id, name: "Tickets", originOfficeId: rows.office.id, dependencyId: rows.dependency.id, vendorId: rows.frontier.id, processingCountry: "US", dataCategories: ["personal"], volume: "medium", transferMechanism: "adequacy", encryption: "in_transit" },
     });
     // Two points of refusal: the inventory document alone over the limit (before scoring), and
-    // the whole record over it (the document fits, its results do not).
+    // the whole record over it (the document fits, its results do not). The record is measured as
+    // it is written, and writing stops at the limit: the size given is always a lower bound.
     const { document } = await loadInventoryDocument(owner);
     const documentChars = JSON.stringify(document).length;
-    const limit = FREEZE_LIMITS.maxFrozenChars;
-    for (const [lowered, approximately] of [
-      [documentChars - 1, "at least"],
-      [documentChars + 1, "about"],
-    ] as const) {
+    const saved = { ...FREEZE_LIMITS };
+    for (const lowered of [documentChars - 1, documentChars + 1]) {
       FREEZE_LIMITS.maxFrozenChars = lowered;
       let error: unknown;
       try {
         error = await freezeAssessment(owner, { note: "Too big" }).catch((e: unknown) => e);
       } finally {
-        FREEZE_LIMITS.maxFrozenChars = limit;
+        Object.assign(FREEZE_LIMITS, saved);
       }
       expect(error).toMatchObject({ name: "AppError", code: "INVALID_INPUT", status: 422, details: { tooLarge: { dependencies: 1, dataFlows: 1, limit: lowered } } });
       const message = (error as Error).message;
-      expect(message).toMatch(new RegExp(`^This inventory is too large to freeze as an assessment yet: its 1 dependency and 1 data flow make a record of ${approximately} \\d+ KB, and an assessment can hold at most \\d+ KB\\. Nothing was saved\\.`));
+      expect(message).toMatch(/^This inventory is too large to freeze as an assessment yet: its 1 dependency and 1 data flow make a record of at least \d+ KB, and an assessment can hold at most \d+ KB\. Nothing was saved\./);
       expect(message).toMatch(/record data flows more coarsely/);
       expect((error as { details: { tooLarge: { characters: number } } }).details.tooLarge.characters).toBeGreaterThan(lowered);
     }
+    // Compressed, the record is a few KB: over a lower limit of compressed bytes, refused too.
+    FREEZE_LIMITS.maxCompressedBytes = 100;
+    let error: unknown;
+    try {
+      error = await freezeAssessment(owner, { note: "Too big" }).catch((e: unknown) => e);
+    } finally {
+      Object.assign(FREEZE_LIMITS, saved);
+    }
+    expect(error).toMatchObject({ code: "INVALID_INPUT", status: 422, details: { tooLarge: { dependencies: 1, dataFlows: 1, bytes: expect.any(Number), limit: 100 } } });
+    expect((error as Error).message).toMatch(/make a record of at least \d+ KB even compressed, and an assessment can store at most 1 KB compressed\. Nothing was saved\./);
     expect(await db().assessment.count({ where: { organisationId: w.a.organisation.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { organisationId: w.a.organisation.id, entityType: "assessment" } })).toBe(0);
-    // Under the real limit the same inventory freezes.
+    // Under the real limits the same inventory freezes.
     await expect(freezeAssessment(owner, { note: "Fits" })).resolves.toMatchObject({ id: expect.any(String) });
   });
 

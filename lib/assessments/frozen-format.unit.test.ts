@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { asFrozenUnder202611 } from "@/lib/assessments/frozen-2026-11.testing";
-import { frozenAssessmentData } from "@/lib/assessments/freeze-data";
 import { PACKED_FACTORS_FORMAT, packResults, unpackResults } from "@/lib/assessments/frozen-format";
 import { scoreInventory } from "@/scoring/score-inventory";
 import { loadExample } from "@/scoring/testing/examples";
@@ -39,7 +38,7 @@ describe("packed factor lists in frozen results", () => {
     const doc = loadExample("frankfurt-manufacturer");
     const result = scoreInventory(doc, { asOf: AS_OF });
     const full = JSON.stringify({ ...result, skippedDataFlows: 0, note: null }).length;
-    const packed = JSON.stringify(frozenAssessmentData(doc, result, { skippedDataFlows: 0, note: null }).results).length;
+    const packed = JSON.stringify(packResults({ ...result, skippedDataFlows: 0, note: null })).length;
     // A system's factors are its weakest dependency's, and sources repeat: at least a third goes.
     expect(packed).toBeLessThan(full * (2 / 3));
   });

@@ -1,13 +1,15 @@
 import "server-only";
+import { constants as bufferConstants } from "node:buffer";
+import { getHeapStatistics } from "node:v8";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { today } from "@/lib/scores/queries";
-import { frozenAssessmentData, inputsHashOf } from "@/lib/assessments/freeze-data";
+import { assessmentColumns, frozenLandscape, frozenResults, inputsHashOf } from "@/lib/assessments/freeze-data";
+import { FrozenTooLarge, HEAP_PER_FROZEN_CHAR, minimumInputsChars, storeInputs, storeResults } from "@/lib/assessments/frozen-storage";
 import type { FreezeAssessmentInput } from "@/lib/assessments/schemas";
-import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
 import type { Rating } from "@/scoring/ratings";
@@ -16,21 +18,28 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export { inputsHashOf };
 
+const MB = 1024 * 1024;
+
 /**
- * The most JSON one assessment may hold, in characters (about bytes) over its three documents.
- * PostgreSQL refuses a jsonb value over 255 MB, and long before that the process that writes the
- * row, and every export and report that reads it back, holds several copies of it in memory: 128 MB
- * is about what a tenant of 10,000 dependencies and 50,000 data flows froze before its results were
- * packed (decision 053), the largest that has been written and read back. Tests lower it to show
- * the refusal without a huge inventory (and restore it), as they do REPORT_PARTS; they set
- * `transactionTimeoutMs` to show a write that runs out of time (unset: sized for the record).
+ * The most an assessment may hold (decision 053, "Freezing at 1.0 (compressed storage)"):
+ * - `maxFrozenChars`: characters of JSON over its documents (inventory, landscape, results), as
+ *   every reader holds them at once once inflated. Each is parsed from one string, so never more
+ *   than V8's longest string; and parsed they take several times their size in memory, so no
+ *   more than the heap allows (HEAP_PER_FROZEN_CHAR, measured).
+ * - `maxCompressedBytes`: what the row stores, so that the write finishes within its timeout.
+ * Tests lower them to show the refusal without a huge inventory (and restore them), as they do
+ * REPORT_PARTS; they set `transactionTimeoutMs` to show a write that runs out of time (unset:
+ * sized for the record).
  */
-export const FREEZE_LIMITS: { maxFrozenChars: number; transactionTimeoutMs?: number } = { maxFrozenChars: 128 * 1024 * 1024 };
+export const FREEZE_LIMITS: { maxFrozenChars: number; maxCompressedBytes: number; transactionTimeoutMs?: number } = {
+  maxFrozenChars: Math.min(bufferConstants.MAX_STRING_LENGTH, Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_FROZEN_CHAR)),
+  maxCompressedBytes: 256 * MB,
+};
 
 /** A size in words: "840 KB", "7.7 MB", "118 MB". */
-function size(chars: number): string {
-  const mb = chars / 1024 / 1024;
-  if (mb < 1) return `${Math.max(1, Math.round(chars / 1024))} KB`;
+function size(n: number): string {
+  const mb = n / MB;
+  if (mb < 1) return `${Math.max(1, Math.round(n / 1024))} KB`;
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
@@ -68,22 +77,58 @@ export async function freezeWorkshopAssessment(ctx: OrgContext, input: { note: s
   return freeze(ctx, input);
 }
 
-/** INVALID_INPUT, in words, when a record of `chars` characters of JSON is over the limit. */
-function refuseIfTooLarge(chars: number, approximately: "about" | "at least", document: InventoryDocumentInput, skippedDataFlows: number) {
-  const limit = FREEZE_LIMITS.maxFrozenChars;
-  if (chars <= limit) return;
-  // As recorded: the data flows the engine could not place count too.
-  const dependencies = document.dependencies?.length ?? 0;
-  const dataFlows = (document.dataFlows?.length ?? 0) + skippedDataFlows;
-  throw new AppError(
+interface FrozenCounts {
+  dependencies: number;
+  /** As recorded: the data flows the engine could not place count too. */
+  dataFlows: number;
+}
+
+/**
+ * INVALID_INPUT, in words: the record is at least `amount` characters of JSON (or compressed
+ * bytes), over the limit. `details.tooLarge` says so to the API and to ending a workshop.
+ */
+function tooLarge(counts: FrozenCounts, unit: "chars" | "bytes", amount: number): AppError {
+  const limit = unit === "chars" ? FREEZE_LIMITS.maxFrozenChars : FREEZE_LIMITS.maxCompressedBytes;
+  const record = unit === "chars" ? `a record of at least ${size(amount)}, and an assessment can hold at most ${size(limit)}` : `a record of at least ${size(amount)} even compressed, and an assessment can store at most ${size(limit)} compressed`;
+  return new AppError(
     "INVALID_INPUT",
-    `This inventory is too large to freeze as an assessment yet: its ${count(dependencies, "dependency", "dependencies")} and ${count(dataFlows, "data flow", "data flows")} make a record of ${approximately} ${size(chars)}, and an assessment can hold at most ${size(limit)}. Nothing was saved. The live scores still reflect the inventory; to freeze it, record data flows more coarsely (one per office, dependency and kind of data rather than one per process), or ask your administrator about larger assessments.`,
-    { tooLarge: { dependencies, dataFlows, characters: chars, limit } },
+    `This inventory is too large to freeze as an assessment yet: its ${count(counts.dependencies, "dependency", "dependencies")} and ${count(counts.dataFlows, "data flow", "data flows")} make ${record}. Nothing was saved. The live scores still reflect the inventory; to freeze it, record data flows more coarsely (one per office, dependency and kind of data rather than one per process), or ask your administrator about larger assessments.`,
+    { tooLarge: { ...counts, [unit === "chars" ? "characters" : "bytes"]: amount, limit } },
   );
+}
+
+/** Runs one step of writing the record; a document over its limit becomes the refusal, counting what was written before it. */
+async function withinLimits<T>(counts: FrozenCounts, before: { chars: number; bytes: number }, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (e instanceof FrozenTooLarge) throw tooLarge(counts, e.unit, before[e.unit] + e.size);
+    throw e;
+  }
+}
+
+/**
+ * Refuses, before the inventory is loaded, one whose rows alone are sure to make a document over
+ * the limit: each row takes at least minimumInputsChars' characters (one-letter names, the
+ * shortest values), so this never refuses what would fit. At 500,000 data flows loading took
+ * 22 s and gigabytes before the old limit refused it (decision 053).
+ */
+async function refuseByRowCounts(ctx: OrgContext): Promise<void> {
+  const where = { organisationId: ctx.organisationId };
+  const [aiSystems, dependencies, placedFlows, allFlows] = await Promise.all([
+    db().aiSystem.count({ where }),
+    db().dependency.count({ where }),
+    // As loadInventoryDocument places them: the others are left out of the document.
+    db().dataFlow.count({ where: { ...where, originOfficeId: { not: null }, dependencyId: { not: null }, dataCategories: { isEmpty: false } } }),
+    db().dataFlow.count({ where }),
+  ]);
+  const chars = minimumInputsChars({ aiSystems, dependencies, dataFlows: placedFlows });
+  if (chars > FREEZE_LIMITS.maxFrozenChars) throw tooLarge({ dependencies, dataFlows: allFlows }, "chars", chars);
 }
 
 async function freeze(ctx: OrgContext, input: FreezeAssessmentInput) {
   const asOf = input.asOf ?? today();
+  await refuseByRowCounts(ctx);
   const { document, skippedDataFlows } = await loadInventoryDocument(ctx);
   const parsed = parseInventoryDocument(document);
   if (!parsed.ok) {
@@ -94,21 +139,25 @@ async function freeze(ctx: OrgContext, input: FreezeAssessmentInput) {
       { issues: parsed.issues, fieldErrors: byPath(parsed.issues) },
     );
   }
-  // The inventory document is part of the record: when it alone is over the limit, refuse now,
-  // before scoring and building the record cost a large tenant a minute and gigabytes (decision 053).
-  refuseIfTooLarge(JSON.stringify(document).length, "at least", document, skippedDataFlows);
+  const counts = { dependencies: document.dependencies?.length ?? 0, dataFlows: (document.dataFlows?.length ?? 0) + skippedDataFlows };
+  const { maxFrozenChars, maxCompressedBytes } = FREEZE_LIMITS;
+  // The record is built, compressed and measured before the transaction, so that one too large to
+  // store or to read back is refused with a reason rather than failing halfway through the write.
+  // The inventory document first: over the limit, it is refused before scoring and packing cost a
+  // large tenant a minute and gigabytes.
+  const inputs = await withinLimits(counts, { chars: 0, bytes: 0 }, () => storeInputs(document, { maxChars: maxFrozenChars, maxBytes: maxCompressedBytes }));
   const result = scoreInventory(parsed.value, { asOf });
-  const frozen = frozenAssessmentData(document, result, { skippedDataFlows, note: input.note ?? null });
-  const inputsHash = frozen.inputsHash;
-
-  // Measured before the transaction, so that a record too large to store or to read back is
-  // refused with a reason rather than failing halfway through the write.
-  const chars = JSON.stringify(frozen.inputs).length + JSON.stringify(frozen.landscape).length + JSON.stringify(frozen.results).length;
-  refuseIfTooLarge(chars, "about", document, skippedDataFlows);
-  // The write itself: 20 MB took 2.6-3.2 s here (about 7 MB/s, decision 053) and several times
-  // that when the machine was busy, far past the interactive transaction's default of 5 s, which
-  // rolled the write back under it. 30 s plus a second per MB leaves room for a loaded server.
-  const timeout = FREEZE_LIMITS.transactionTimeoutMs ?? Math.min(10 * 60_000, 30_000 + Math.ceil(chars / (1024 * 1024)) * 1_000);
+  const landscape = frozenLandscape(result);
+  const before = { chars: inputs.chars + JSON.stringify(landscape).length, bytes: inputs.compressed.byteLength };
+  const results = await withinLimits(counts, before, () =>
+    storeResults(frozenResults(result, { skippedDataFlows, note: input.note ?? null }), { maxChars: maxFrozenChars - before.chars, maxBytes: maxCompressedBytes - before.bytes }),
+  );
+  const data = assessmentColumns(document, result, landscape, inputs, results);
+  const inputsHash = data.inputsHash;
+  const bytes = before.bytes + results.compressed.byteLength + results.summaryChars;
+  // The write itself: compressed, a few MB at 500,000 data flows (decision 053). 30 s plus a
+  // second per MB leaves room for a loaded server and a slow disk.
+  const timeout = FREEZE_LIMITS.transactionTimeoutMs ?? Math.min(10 * 60_000, 30_000 + Math.ceil(bytes / MB) * 1_000);
 
   try {
     return await db().$transaction(
@@ -128,12 +177,12 @@ async function freeze(ctx: OrgContext, input: FreezeAssessmentInput) {
           );
         }
         const assessment = await tx.assessment.create({
-          data: { organisationId: ctx.organisationId, ...frozen, createdById: ctx.userId },
+          data: { organisationId: ctx.organisationId, ...data, createdById: ctx.userId },
           select: { id: true, createdAt: true, score: true, rating: true, methodologyVersion: true, inputsHash: true, createdBy: { select: { name: true, email: true } } },
         });
         // A transaction that expired under the write has been seen to answer null here rather than
         // throw: that is a failure, never "an assessment without a row".
-        if (!assessment) throw new Error(`freezeAssessment: the assessment was not written (the transaction ended during the write of ${size(chars)})`);
+        if (!assessment) throw new Error(`freezeAssessment: the assessment was not written (the transaction ended during the write of ${size(bytes)})`);
         const { createdBy, ...row } = assessment;
         await recordAudit(tx, ctx, { action: "create", entityType: "assessment", entityId: assessment.id, after: { ...row, asOf, note: input.note ?? null } });
         // The same shape as listAssessments' rows.
@@ -144,7 +193,7 @@ async function freeze(ctx: OrgContext, input: FreezeAssessmentInput) {
   } catch (e) {
     // P2028: the transaction expired or could not start; say which write it was, for the log.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2028") {
-      throw new Error(`freezeAssessment: the transaction for a record of ${size(chars)} did not complete within ${timeout / 1000} s`, { cause: e });
+      throw new Error(`freezeAssessment: the transaction for a record of ${size(bytes)} did not complete within ${timeout / 1000} s`, { cause: e });
     }
     throw e;
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import { notFoundError } from "@/lib/errors";
-import { unpackResults } from "@/lib/assessments/frozen-format";
+import { readFrozen } from "@/lib/assessments/frozen-storage";
 import { diffInputs, type InputChange } from "@/lib/assessments/input-diff";
 import { landscapeChanges, type LandscapeComparison } from "@/lib/assessments/landscape-changes";
 import { compareResults, type FactorChange } from "@/scoring/compare";
@@ -84,15 +84,12 @@ export async function getAssessment(ctx: OrgContext, id: string): Promise<Assess
   if (!isUuid(id)) return null;
   const row = await db().assessment.findFirst({
     where: { id, organisationId: ctx.organisationId },
-    select: { ...summarySelect, inputs: true, landscape: true, results: true },
+    select: { ...summarySelect, frozenFormat: true, inputs: true, inputsCompressed: true, landscape: true, results: true, resultsCompressed: true },
   });
   if (!row) return null;
-  return {
-    ...toSummary(row),
-    inputs: row.inputs as unknown as InventoryDocumentInput,
-    landscape: row.landscape as unknown as FrozenLandscape,
-    results: unpackResults(row.results),
-  };
+  // Inflated and unpacked, whichever way it was stored: every reader sees what was frozen.
+  const { inputs, results } = await readFrozen(row);
+  return { ...toSummary(row), inputs, landscape: row.landscape as unknown as FrozenLandscape, results };
 }
 
 export interface EntityDelta {

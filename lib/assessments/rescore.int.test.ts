@@ -48,7 +48,8 @@ async function storeAsFrozenUnder202611(w: World, id: string, landscape?: (l: Fr
       asOf: row.asOf,
       methodologyVersion: OLD_METHODOLOGY_VERSION,
       inputsHash: row.inputsHash,
-      inputs: row.inputs!,
+      // Stored as assessments were before compressed storage: plain jsonb.
+      inputs: JSON.parse(JSON.stringify(current.inputs)),
       landscape: JSON.parse(JSON.stringify(frozenLandscape)),
       results: JSON.parse(JSON.stringify(old)),
       score: before,

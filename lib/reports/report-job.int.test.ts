@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, twoOrganisations } from "@/lib/testing/db";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { freezeAssessment } from "@/lib/assessments/mutations";
+import { getAssessment } from "@/lib/assessments/queries";
+import { COMPRESSED_FORMAT, storeInputs, storeResults } from "@/lib/assessments/frozen-storage";
+import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
 import { startReportRun, startWorkshopSummaryRun } from "@/lib/reports/run-mutations";
 import { getReportRun, getReportRunPdf, listReportRuns, listWorkshopSummaryRuns } from "@/lib/reports/run-queries";
 import { endWorkshop, startWorkshop } from "@/lib/workshops/mutations";
@@ -40,6 +43,19 @@ async function settle(ctx: OrgContext, runId: string, timeoutMs = 60_000) {
 }
 
 const pdfText = (pdf: Uint8Array) => pdfToolOnBytes("pdftotext", pdf, ["-layout"]);
+
+/** A copy of the frozen assessment whose inventory lists six AI systems, stored compressed or, as before decision 053's compressed storage, as jsonb. */
+async function copyWithSixSystems(storage: "compressed" | "jsonb") {
+  const row = await db().assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: { organisationId: true, asOf: true, methodologyVersion: true, inputsHash: true, landscape: true, score: true, rating: true, createdById: true } });
+  const frozen = (await getAssessment(owner, assessmentId))!;
+  const inputs = { ...frozen.inputs, aiSystems: Array.from({ length: 6 }, (_, i) => ({ key: `s${i}` })) } as InventoryDocumentInput;
+  const base = { ...row, landscape: row.landscape as never };
+  if (storage === "jsonb") return db().assessment.create({ data: { ...base, inputs: JSON.parse(JSON.stringify(inputs)), results: JSON.parse(JSON.stringify(frozen.results)) } });
+  const results = await storeResults(frozen.results);
+  return db().assessment.create({
+    data: { ...base, frozenFormat: COMPRESSED_FORMAT, inputsCompressed: (await storeInputs(inputs)).compressed, aiSystemCount: 6, results: results.summary as never, resultsCompressed: results.compressed },
+  });
+}
 
 describe("the board report job", () => {
   beforeAll(async () => {
@@ -120,11 +136,8 @@ describe("the board report job", () => {
     // Six AI systems in the frozen inventory, two a part: the main sections and three slices of
     // Appendix B (the stub prints 60 table rows for each system), four documents joined.
     // Assessments are immutable: a copy of the frozen one whose inputs list six systems (the job
-    // only counts them; the stub prints the rows).
-    const { id: _id, createdAt: _at, inputs, landscape, results, ...frozen } = await db().assessment.findUniqueOrThrow({ where: { id: assessmentId } });
-    const large = await db().assessment.create({
-      data: { ...frozen, landscape: landscape as never, results: results as never, inputs: { ...(inputs as object), aiSystems: Array.from({ length: 6 }, (_, i) => ({ key: `s${i}` })) } },
-    });
+    // only counts them, here from the count kept beside the compressed inventory; the stub prints the rows).
+    const large = await copyWithSixSystems("compressed");
     const saved = { ...REPORT_PARTS };
     Object.assign(REPORT_PARTS, { systemsPerPart: 2, singleDocumentMaxSystems: 3 });
     let prints = 0;
@@ -188,10 +201,8 @@ describe("the board report job", () => {
   }, 100_000);
 
   it("fails a report too large for one document, without retrying, and says how to install qpdf when it is missing", async () => {
-    const { id: _id, createdAt: _at, inputs, landscape, results, ...frozen } = await db().assessment.findUniqueOrThrow({ where: { id: assessmentId } });
-    const large = await db().assessment.create({
-      data: { ...frozen, landscape: landscape as never, results: results as never, inputs: { ...(inputs as object), aiSystems: Array.from({ length: 6 }, (_, i) => ({ key: `s${i}` })) } },
-    });
+    // Stored as before compressed storage: the job counts the systems in the jsonb inventory.
+    const large = await copyWithSixSystems("jsonb");
     const saved = { ...REPORT_PARTS };
     const path = process.env.PATH;
     Object.assign(REPORT_PARTS, { systemsPerPart: 2, singleDocumentMaxSystems: 3 });

@@ -199,10 +199,11 @@ async function attemptReportRun(job: JobWithMetadata<ReportJobData>, options: Re
   if (problem) return giveUp(problem);
   if (!run.requestedById) return giveUp("The member who asked for this report no longer exists: generate it again.");
 
-  // The frozen inventory's number of AI systems decides the parts: counted by PostgreSQL rather than
-  // by loading and parsing the whole inventory, which the print route loads anyway.
+  // The frozen inventory's number of AI systems decides the parts: kept beside a compressed
+  // inventory, counted by PostgreSQL in an older jsonb one, rather than loading and parsing the whole
+  // inventory, which the print route loads anyway.
   const [{ systems } = { systems: 0 }] = await db().$queryRaw<{ systems: number }[]>`
-    SELECT coalesce(jsonb_array_length("inputs" -> 'aiSystems'), 0)::int AS "systems"
+    SELECT coalesce("aiSystemCount", jsonb_array_length("inputs" -> 'aiSystems'), 0)::int AS "systems"
     FROM "Assessment" WHERE "id" = ${run.assessmentId}::uuid AND "organisationId" = ${organisationId}::uuid`;
   // A workshop summary is a few pages whatever the inventory's size: always one document.
   const summary = run.kind === "workshop_summary" && run.workshopId !== null;
