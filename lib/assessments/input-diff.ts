@@ -73,12 +73,25 @@ export function naturalKey(section: InputSection, row: Row): string {
 
 const NO_NAMES = inputNames();
 
+/** Each list's rows by key (the first of a key, as `find` answers), built once per list: labelling 100,000 dependencies by searching 20,000 systems for each took minutes. */
+const rowsByKey = new WeakMap<readonly object[], Map<unknown, Row>>();
+function rowByKey(list: readonly object[] | undefined, key: unknown): Row | undefined {
+  if (!list) return undefined;
+  let index = rowsByKey.get(list);
+  if (!index) {
+    index = new Map();
+    for (const row of list as Row[]) if (!index.has(row.key)) index.set(row.key, row);
+    rowsByKey.set(list, index);
+  }
+  return index.get(key);
+}
+
 function label(section: InputSection, row: Row, doc: InventoryDocumentInput): string {
-  const name = (list: readonly { key: string; name?: string }[] | undefined, key: unknown) => list?.find((x) => x.key === key)?.name ?? str(key);
+  const name = (list: readonly { key: string; name?: string }[] | undefined, key: unknown) => (rowByKey(list, key)?.name as string | undefined) ?? str(key);
   const via = (r: Row) => `${name(doc.models, r.model)} (${describeInputValue("accessPath", r.accessPath, NO_NAMES)}${r.cloud ? ` on ${name(doc.vendors, r.cloud)}` : ""})`;
   if (section === "dependencies") return `${name(doc.aiSystems, row.system)} → ${via(row)}`;
   if (section === "fallbacks") {
-    const dependency = doc.dependencies?.find((d) => d.key === row.dependency) as Row | undefined;
+    const dependency = rowByKey(doc.dependencies, row.dependency);
     const of = dependency ? `${name(doc.aiSystems, dependency.system)} → ${name(doc.models, dependency.model)}` : str(row.dependency);
     return `Fallback of ${of}: ${via(row)}`;
   }
@@ -149,7 +162,8 @@ export function diffInputs(a: InventoryDocumentInput, b: InventoryDocumentInput)
     }
     for (const [key, row] of before) if (!after.has(key)) changes.push({ section, key, label: label(section, row, a), change: "removed", fields: [] });
     changes.sort((x, y) => x.label.localeCompare(y.label) || (x.key < y.key ? -1 : 1));
-    out.push(...changes);
+    // One by one: spread into push, 100,000 changes overflow the call stack.
+    for (const c of changes) out.push(c);
   }
   return out;
 }

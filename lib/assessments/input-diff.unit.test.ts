@@ -122,4 +122,17 @@ describe("diffInputs", () => {
     expect(text).toBe("Organisation Acme: Headquarters country Germany → United Kingdom; DPF certified no → yes\nDependency Chat → Big (direct API): Contract data residency — → yes; Data sent — → Personal, Trade secret");
     expect(text).not.toMatch(/[a-z][A-Z]|chat-big|direct-api|\.documented/);
   });
+
+  it("lists the changes of a large tenant's inventory, each labelled by its own system and model", () => {
+    // 200,000 data flows and 50,000 dependencies added: more than a spread into push can carry.
+    const a = doc();
+    const b = doc();
+    const systems = Array.from({ length: 5_000 }, (_, i) => ({ key: `s${i}`, name: `System ${i}`, criticality: "low" as const, toleratedDowntimeHours: 1, offices: ["berlin"] }));
+    b.aiSystems = [...b.aiSystems, ...systems];
+    b.dependencies = [...b.dependencies, ...Array.from({ length: 50_000 }, (_, i) => ({ key: `d${i}`, system: `s${i % 5_000}`, model: i % 2 ? "big" : "small", accessPath: "direct-api" as const, exitPlan: { documented: false } }))];
+    b.dataFlows = Array.from({ length: 200_000 }, (_, i) => ({ key: `f${i}`, fromOffice: "berlin", dependency: `d${i % 50_000}`, categories: ["internal" as const] }));
+    const changes = diffInputs(a, b);
+    expect(changes).toHaveLength(5_000 + 50_000 + 200_000);
+    expect(changes.filter((c) => c.section === "dependencies" && c.key === "d5001").map(describeChange)).toEqual(["Dependency System 1 → Big (direct API) added"]);
+  });
 });
