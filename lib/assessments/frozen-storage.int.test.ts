@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { frozenLandscape, frozenResults } from "@/lib/assessments/freeze-data";
 import { packResults } from "@/lib/assessments/frozen-format";
-import { COMPRESSED_FORMAT, MINIMUM_ROW_CHARS, minimumInputsChars } from "@/lib/assessments/frozen-storage";
+import { COMPRESSED_FORMAT, FREEZE_HEAP_PER_ROW, MINIMUM_ROW_CHARS, minimumInputsChars } from "@/lib/assessments/frozen-storage";
 import { canonicalJson } from "@/lib/assessments/input-diff";
 import { FREEZE_LIMITS, freezeAssessment } from "@/lib/assessments/mutations";
 import { compareAssessments, getAssessment, listAssessmentNotes } from "@/lib/assessments/queries";
@@ -129,7 +129,7 @@ describe("compressed storage of frozen assessments", () => {
     }
   });
 
-  it("refuses, by its rows and before loading it, an inventory sure to be over the limit, and writes nothing", async () => {
+  it("refuses, by its rows and before loading it, an inventory sure to be over the limit or to need more memory than there is, and writes nothing", async () => {
     const owner = w.ctx(w.a, "owner");
     await imported(owner, "frankfurt-manufacturer");
     const where = { organisationId: w.a.organisation.id };
@@ -158,9 +158,19 @@ describe("compressed storage of frozen assessments", () => {
     const atLeast = minimumInputsChars({ aiSystems, dependencies: dependencies + 1, dataFlows });
     expect(error).toMatchObject({ code: "INVALID_INPUT", status: 422, details: { tooLarge: { dependencies: dependencies + 1, dataFlows, characters: atLeast, limit: bound } } });
     expect((error as Error).message).toMatch(new RegExp(`^This inventory is too large to freeze as an assessment yet: its ${dependencies + 1} dependencies and ${dataFlows} data flows make a record of at least \\d+ KB, and an assessment can hold at most \\d+ KB\\. Nothing was saved\\.`));
+    // Rows more than the heap can load: refused before loading too, saying so.
+    const rows = (await Promise.all([db().office.count({ where }), db().vendor.count({ where }), db().model.count({ where }), db().aiSystem.count({ where }), db().aiSystemOffice.count({ where }), db().dependency.count({ where }), db().fallback.count({ where }), db().policyEvent.count({ where }), db().dataFlow.count({ where })])).reduce((a, b) => a + b);
+    FREEZE_LIMITS.heapBytes = rows * FREEZE_HEAP_PER_ROW - 1;
+    try {
+      error = await freezeAssessment(owner, { note: "Too big" }).catch((e: unknown) => e);
+    } finally {
+      Object.assign(FREEZE_LIMITS, saved);
+    }
+    expect(error).toMatchObject({ code: "INVALID_INPUT", status: 422, details: { tooLarge: { dependencies: dependencies + 1, dataFlows, memory: rows * FREEZE_HEAP_PER_ROW, limit: rows * FREEZE_HEAP_PER_ROW - 1 } } });
+    expect((error as Error).message).toMatch(/ need more than \d+(\.\d)? (KB|MB) of memory to freeze, and this server has \d+(\.\d)? (KB|MB)\. Nothing was saved\./);
     expect(await db().assessment.count({ where })).toBe(0);
     expect(await db().auditEvent.count({ where: { ...where, entityType: "assessment" } })).toBe(0);
-    // Within the limit, the same inventory is loaded and refused for what it is.
+    // Within the limits, the same inventory is loaded and refused for what it is.
     await expect(freezeAssessment(owner)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { issues: expect.any(Array) } });
   });
 });

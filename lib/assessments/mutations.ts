@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { today } from "@/lib/scores/queries";
 import { assessmentColumns, frozenLandscape, frozenResults, inputsHashOf } from "@/lib/assessments/freeze-data";
-import { FrozenTooLarge, HEAP_PER_FROZEN_CHAR, minimumInputsChars, storeInputs, storeResults } from "@/lib/assessments/frozen-storage";
+import { FREEZE_HEAP_PER_ROW, FrozenTooLarge, HEAP_PER_FROZEN_CHAR, minimumInputsChars, storeInputs, storeResults } from "@/lib/assessments/frozen-storage";
 import type { FreezeAssessmentInput } from "@/lib/assessments/schemas";
 import { parseInventoryDocument } from "@/scoring/parse";
 import { scoreInventory } from "@/scoring/score-inventory";
@@ -27,19 +27,22 @@ const MB = 1024 * 1024;
  *   than V8's longest string; and parsed they take several times their size in memory, so no
  *   more than the heap allows (HEAP_PER_FROZEN_CHAR, measured).
  * - `maxCompressedBytes`: what the row stores, so that the write finishes within its timeout.
+ * - `heapBytes`: this process's heap, which the rows loaded must fit (FREEZE_HEAP_PER_ROW).
  * Tests lower them to show the refusal without a huge inventory (and restore them), as they do
  * REPORT_PARTS; they set `transactionTimeoutMs` to show a write that runs out of time (unset:
  * sized for the record).
  */
-export const FREEZE_LIMITS: { maxFrozenChars: number; maxCompressedBytes: number; transactionTimeoutMs?: number } = {
+export const FREEZE_LIMITS: { maxFrozenChars: number; maxCompressedBytes: number; heapBytes: number; transactionTimeoutMs?: number } = {
   maxFrozenChars: Math.min(bufferConstants.MAX_STRING_LENGTH, Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_FROZEN_CHAR)),
   maxCompressedBytes: 256 * MB,
+  heapBytes: getHeapStatistics().heap_size_limit,
 };
 
-/** A size in words: "840 KB", "7.7 MB", "118 MB". */
+/** A size in words: "840 KB", "7.7 MB", "118 MB", "4.0 GB". */
 function size(n: number): string {
   const mb = n / MB;
   if (mb < 1) return `${Math.max(1, Math.round(n / 1024))} KB`;
+  if (mb >= 1024) return `${(mb / 1024).toFixed(1)} GB`;
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
@@ -84,16 +87,21 @@ interface FrozenCounts {
 }
 
 /**
- * INVALID_INPUT, in words: the record is at least `amount` characters of JSON (or compressed
- * bytes), over the limit. `details.tooLarge` says so to the API and to ending a workshop.
+ * INVALID_INPUT, in words: the record is at least `amount` characters of JSON, or compressed
+ * bytes, over the limit, or freezing it needs more than `amount` bytes of heap.
+ * `details.tooLarge` says so to the API and to ending a workshop.
  */
-function tooLarge(counts: FrozenCounts, unit: "chars" | "bytes", amount: number): AppError {
-  const limit = unit === "chars" ? FREEZE_LIMITS.maxFrozenChars : FREEZE_LIMITS.maxCompressedBytes;
-  const record = unit === "chars" ? `a record of at least ${size(amount)}, and an assessment can hold at most ${size(limit)}` : `a record of at least ${size(amount)} even compressed, and an assessment can store at most ${size(limit)} compressed`;
+function tooLarge(counts: FrozenCounts, unit: "chars" | "bytes" | "heap", amount: number): AppError {
+  const limit = unit === "chars" ? FREEZE_LIMITS.maxFrozenChars : unit === "bytes" ? FREEZE_LIMITS.maxCompressedBytes : FREEZE_LIMITS.heapBytes;
+  const what = {
+    chars: `make a record of at least ${size(amount)}, and an assessment can hold at most ${size(limit)}`,
+    bytes: `make a record of at least ${size(amount)} even compressed, and an assessment can store at most ${size(limit)} compressed`,
+    heap: `need more than ${size(amount)} of memory to freeze, and this server has ${size(limit)}`,
+  }[unit];
   return new AppError(
     "INVALID_INPUT",
-    `This inventory is too large to freeze as an assessment yet: its ${count(counts.dependencies, "dependency", "dependencies")} and ${count(counts.dataFlows, "data flow", "data flows")} make ${record}. Nothing was saved. The live scores still reflect the inventory; to freeze it, record data flows more coarsely (one per office, dependency and kind of data rather than one per process), or ask your administrator about larger assessments.`,
-    { tooLarge: { ...counts, [unit === "chars" ? "characters" : "bytes"]: amount, limit } },
+    `This inventory is too large to freeze as an assessment yet: its ${count(counts.dependencies, "dependency", "dependencies")} and ${count(counts.dataFlows, "data flow", "data flows")} ${what}. Nothing was saved. The live scores still reflect the inventory; to freeze it, record data flows more coarsely (one per office, dependency and kind of data rather than one per process), or ask your administrator about larger assessments.`,
+    { tooLarge: { ...counts, [{ chars: "characters", bytes: "bytes", heap: "memory" }[unit]]: amount, limit } },
   );
 }
 
@@ -108,22 +116,34 @@ async function withinLimits<T>(counts: FrozenCounts, before: { chars: number; by
 }
 
 /**
- * Refuses, before the inventory is loaded, one whose rows alone are sure to make a document over
- * the limit: each row takes at least minimumInputsChars' characters (one-letter names, the
- * shortest values), so this never refuses what would fit. At 500,000 data flows loading took
- * 22 s and gigabytes before the old limit refused it (decision 053).
+ * Refuses, before the inventory is loaded, one that cannot fit: its rows alone are sure to make a
+ * document over the limit (each row takes at least minimumInputsChars' characters: one-letter
+ * names, the shortest values, so this never refuses what would fit), or loading and scoring them
+ * needs more heap than the process has (FREEZE_HEAP_PER_ROW, a measured bound from below), where
+ * the load itself would end the process before the record could be measured. At 500,000 data
+ * flows loading took 22 s and gigabytes before the old limit refused it (decision 053).
  */
 async function refuseByRowCounts(ctx: OrgContext): Promise<void> {
   const where = { organisationId: ctx.organisationId };
-  const [aiSystems, dependencies, placedFlows, allFlows] = await Promise.all([
-    db().aiSystem.count({ where }),
-    db().dependency.count({ where }),
-    // As loadInventoryDocument places them: the others are left out of the document.
-    db().dataFlow.count({ where: { ...where, originOfficeId: { not: null }, dependencyId: { not: null }, dataCategories: { isEmpty: false } } }),
-    db().dataFlow.count({ where }),
+  const p = db();
+  // The rows readInventoryRows loads, and the data flows it places in the document.
+  const [offices, vendors, models, aiSystems, systemOffices, dependencies, fallbacks, policyEvents, allFlows, placedFlows] = await Promise.all([
+    p.office.count({ where }),
+    p.vendor.count({ where }),
+    p.model.count({ where }),
+    p.aiSystem.count({ where }),
+    p.aiSystemOffice.count({ where }),
+    p.dependency.count({ where }),
+    p.fallback.count({ where }),
+    p.policyEvent.count({ where }),
+    p.dataFlow.count({ where }),
+    p.dataFlow.count({ where: { ...where, originOfficeId: { not: null }, dependencyId: { not: null }, dataCategories: { isEmpty: false } } }),
   ]);
+  const counts = { dependencies, dataFlows: allFlows };
   const chars = minimumInputsChars({ aiSystems, dependencies, dataFlows: placedFlows });
-  if (chars > FREEZE_LIMITS.maxFrozenChars) throw tooLarge({ dependencies, dataFlows: allFlows }, "chars", chars);
+  if (chars > FREEZE_LIMITS.maxFrozenChars) throw tooLarge(counts, "chars", chars);
+  const heap = (offices + vendors + models + aiSystems + systemOffices + dependencies + fallbacks + policyEvents + allFlows) * FREEZE_HEAP_PER_ROW;
+  if (heap > FREEZE_LIMITS.heapBytes) throw tooLarge(counts, "heap", heap);
 }
 
 async function freeze(ctx: OrgContext, input: FreezeAssessmentInput) {
