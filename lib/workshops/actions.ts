@@ -56,7 +56,7 @@ export const agreedActionAction = orgAction("workshops:run", agreedActionSchema,
 
 /** Ends the workshop (freezing its assessment) and starts its summary PDF through the report job. */
 export const endWorkshopAction = orgAction("workshops:run", endWorkshopSchema, async (ctx, { id, version }) => {
-  const { workshop } = await endWorkshop(ctx, id, version);
+  const { workshop, frozen } = await endWorkshop(ctx, id, version);
   let summary = "";
   if (workshop.assessmentId) {
     // The workshop has ended whatever happens here; a summary that cannot start says why on the page.
@@ -66,7 +66,7 @@ export const endWorkshopAction = orgAction("workshops:run", endWorkshopSchema, a
     );
   }
   revalidatePath(`/${ctx.organisationSlug}`, "layout");
-  redirect(`${workshopPath(ctx.organisationSlug, id)}?ended=1${summary}`);
+  redirect(`${workshopPath(ctx.organisationSlug, id)}?ended=1${frozen === "too_large" ? "&frozen=too-large" : ""}${summary}`);
 });
 
 /** Makes the summary PDF of an ended workshop again (a failed run, or a second copy). */

@@ -150,8 +150,9 @@ export async function confirmVerifyItem(ctx: OrgContext, id: string, version: nu
 
 /**
  * Ends a running workshop and freezes an assessment labelled with it. An inventory the engine
- * cannot read yet ends the workshop without one (`frozen: "unscoreable"`); an inventory that the
- * latest assessment already records links to that one (`frozen: "unchanged"`).
+ * cannot read yet ends the workshop without one (`frozen: "unscoreable"`), and so does one too
+ * large to freeze (`frozen: "too_large"`, decision 053); an inventory that the latest assessment
+ * already records links to that one (`frozen: "unchanged"`).
  */
 export async function endWorkshop(ctx: OrgContext, id: string, version: number) {
   assertCan(ctx, "workshops:run");
@@ -159,7 +160,7 @@ export async function endWorkshop(ctx: OrgContext, id: string, version: number) 
   if (!current || current.version !== version) throw staleOrMissing("Workshop", current, version);
   if (current.status !== "running") throw new AppError("CONFLICT", `The workshop "${current.title}" has ended already.`);
   let assessmentId: string | null = null;
-  let frozen: "new" | "unchanged" | "unscoreable" = "new";
+  let frozen: "new" | "unchanged" | "unscoreable" | "too_large" = "new";
   try {
     assessmentId = (await freezeWorkshopAssessment(ctx, { note: `Workshop: ${current.title}` })).id;
   } catch (e) {
@@ -167,7 +168,7 @@ export async function endWorkshop(ctx: OrgContext, id: string, version: number) 
       assessmentId = e.details.assessmentId;
       frozen = "unchanged";
     } else if (isAppError(e) && e.code === "INVALID_INPUT") {
-      frozen = "unscoreable";
+      frozen = e.details?.tooLarge ? "too_large" : "unscoreable";
     } else throw e;
   }
   return db().$transaction(async (tx) => {

@@ -10,6 +10,7 @@ import { buildOffice, buildOrganisationWithMembers } from "@/prisma/factories";
 import type { Role } from "@/lib/auth/permissions";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { listAssessmentNotes } from "@/lib/assessments/queries";
+import { FREEZE_LIMITS } from "@/lib/assessments/mutations";
 import { addAgreedAction } from "@/lib/remediation/mutations";
 import * as workshops from "@/lib/workshops/mutations";
 import * as scenarioMutations from "@/lib/scenarios/mutations";
@@ -250,6 +251,22 @@ describe("ending a workshop", () => {
     const r = await workshops.endWorkshop(as("owner"), w.id, w.version);
     expect(r.frozen).toBe("unscoreable");
     expect(r.workshop).toMatchObject({ status: "ended", assessmentId: null });
+  });
+
+  it("ends without an assessment, and says so, when the inventory is too large to freeze", async () => {
+    await scoreableInventory();
+    const w = await workshops.startWorkshop(as("owner"), { title: "Too much", attendees: [] });
+    const saved = { ...FREEZE_LIMITS };
+    FREEZE_LIMITS.maxFrozenChars = 100;
+    let r: Awaited<ReturnType<typeof workshops.endWorkshop>>;
+    try {
+      r = await workshops.endWorkshop(as("owner"), w.id, w.version);
+    } finally {
+      Object.assign(FREEZE_LIMITS, saved);
+    }
+    expect(r.frozen).toBe("too_large");
+    expect(r.workshop).toMatchObject({ status: "ended", assessmentId: null });
+    expect(await db().assessment.count({ where: { organisationId: organisationId() } })).toBe(0);
   });
 });
 

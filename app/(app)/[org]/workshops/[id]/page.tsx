@@ -37,7 +37,7 @@ export const metadata = { title: "Workshop" };
 /** How many of the latest data flows the data-flow step lists under its form (the projector's height). */
 const FLOWS_SHOWN = 6;
 
-export default async function WorkshopPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ ended?: string; summary?: string }> }) {
+export default async function WorkshopPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ ended?: string; summary?: string; frozen?: string }> }) {
   const { org, id } = await params;
   const ctx = await requireOrgPage(org, "inventory:read");
   if (!z.uuid().safeParse(id).success) notFound();
@@ -103,7 +103,11 @@ export default async function WorkshopPage({ params, searchParams }: { params: P
         {search.ended === "1" && (
           <Alert tone="success" className="mb-6">
             The workshop has ended.{" "}
-            {workshop.assessmentId ? "Its assessment is frozen and listed under Scores, Assessments." : "The inventory could not be scored, so no assessment was frozen: the Scores page lists what to fix."}
+            {workshop.assessmentId
+              ? "Its assessment is frozen and listed under Scores, Assessments."
+              : search.frozen === "too-large"
+                ? "The inventory is too large to freeze as an assessment, so none was frozen: the live scores still reflect it."
+                : "The inventory could not be scored, so no assessment was frozen: the Scores page lists what to fix."}
           </Alert>
         )}
         <Card aria-labelledby="summary-pdf-heading" className="mb-6">
