@@ -63,7 +63,8 @@ function byPath(issues: readonly { path: string; message: string }[]): Record<st
  * `details.issues`), and with CONFLICT when the latest assessment already records exactly this
  * state (same day, same inputs, same methodology): a second copy would only add noise to the trend.
  * Refused with INVALID_INPUT, before anything is written, when the inventory is too large to be
- * frozen as one record (more JSON than {@link FREEZE_LIMITS} allows).
+ * frozen as one record (more JSON or compressed bytes than {@link FREEZE_LIMITS} allow, or more
+ * rows than the heap can load; `details.tooLarge` says which).
  */
 export async function freezeAssessment(ctx: OrgContext, input: FreezeAssessmentInput = {}) {
   assertCan(ctx, "assessments:write");
