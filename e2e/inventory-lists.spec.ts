@@ -22,10 +22,15 @@ test("the CTO sorts, filters, searches and trims the AI systems list, and the li
   await criticality.getByRole("button").click();
   await expect(page).toHaveURL(/sort=criticality\.desc/);
   await expect(criticality).toHaveAttribute("aria-sort", "descending");
-  // Descending is ascending reversed (decision 056): the two critical systems, the later name first.
-  await expect(rows.first()).toContainText("Quality-inspection vision model");
   await expect(rows.first()).toContainText("Critical");
-  await expect(rows.nth(1)).toContainText("Predictive maintenance assistant");
+  // Descending is ascending reversed (decision 056): the critical systems first, by name descending
+  // (other journeys may have added systems to this database, so by the demo's two, in order).
+  const sorted = await rows.allInnerTexts();
+  const quality = sorted.findIndex((t) => t.includes("Quality-inspection vision model"));
+  const predictive = sorted.findIndex((t) => t.includes("Predictive maintenance assistant"));
+  expect(quality).toBeGreaterThanOrEqual(0);
+  expect(predictive).toBeGreaterThan(quality);
+  expect(sorted.slice(0, predictive + 1).every((t) => t.includes("Critical"))).toBe(true);
 
   // Filter: high criticality only.
   await page.getByRole("group", { name: "Filters" }).getByLabel("Criticality").selectOption("high");
@@ -34,8 +39,12 @@ test("the CTO sorts, filters, searches and trims the AI systems list, and the li
   await expect(summary).toHaveText(/^Rows 1–(\d+) of \1$/);
   expect(await totalOf()).toBeLessThan(total);
   for (const text of await rows.allInnerTexts()) expect(text).toContain("High");
-  await expect(rows.first()).toContainText("Invoice fraud detection"); // all high: by name, descending
-  await expect(rows.last()).toContainText("Contract review");
+  // All high, so by name, descending: the demo's high systems in that order.
+  const high = await rows.allInnerTexts();
+  const at = (name: string) => high.findIndex((t) => t.includes(name));
+  const demoHigh = ["Invoice fraud detection", "Engineering document search", "Customer support assistant", "Contract review"].map(at);
+  expect(demoHigh.every((i) => i >= 0)).toBe(true);
+  expect(demoHigh).toEqual([...demoHigh].sort((a, b) => a - b));
 
   // Search (debounced while typing).
   await page.getByLabel("Search").fill("support");
