@@ -6,7 +6,9 @@ import { hashPassword } from "../lib/auth/password";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const unique = () => randomUUID().slice(0, 8);
+// 64 random bits: emails and slugs must be unique across the whole test database, and with 32 bits
+// the thousands of users an integration run creates could share one (CI hit it once: User_email_key).
+const unique = () => randomUUID().replaceAll("-", "").slice(0, 16);
 
 let hashes = new Map<string, Promise<string>>();
 /** scrypt is deliberately slow: hash each distinct test password once per process. */
