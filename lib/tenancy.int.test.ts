@@ -470,9 +470,33 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
     // The organisation handed in is the scope: B's rows only, though A's exist in every table.
     const b = await db().organisation.findUniqueOrThrow({ where: { id: w.b.organisation.id } });
     const rows = await inventoryDocument.readInventoryRows(db(), b);
-    const ofRows = [...rows.offices, ...rows.vendors, ...rows.models, ...rows.aiSystems, ...rows.dependencies, ...rows.fallbacks, ...rows.dataFlows, ...rows.policyEvents];
-    expect(ofRows.length).toBeGreaterThan(0);
-    expect(ofRows.every((r) => r.organisationId === w.b.organisation.id)).toBe(true);
+    // The rows carry only the columns the document reads (not organisationId): each table's ids
+    // must be exactly B's.
+    const where = { organisationId: w.b.organisation.id };
+    const select = { id: true } as const;
+    const ids = (list: readonly { id: string }[]) => list.map((r) => r.id).sort();
+    const bIds = {
+      offices: ids(await db().office.findMany({ where, select })),
+      vendors: ids(await db().vendor.findMany({ where, select })),
+      models: ids(await db().model.findMany({ where, select })),
+      aiSystems: ids(await db().aiSystem.findMany({ where, select })),
+      dependencies: ids(await db().dependency.findMany({ where, select })),
+      fallbacks: ids(await db().fallback.findMany({ where, select })),
+      dataFlows: ids(await db().dataFlow.findMany({ where, select })),
+      policyEvents: ids(await db().policyEvent.findMany({ where, select })),
+    };
+    expect(Object.values(bIds).flat().length).toBeGreaterThan(0);
+    expect({
+      offices: ids(rows.offices),
+      vendors: ids(rows.vendors),
+      models: ids(rows.models),
+      aiSystems: ids(rows.aiSystems),
+      dependencies: ids(rows.dependencies),
+      fallbacks: ids(rows.fallbacks),
+      dataFlows: ids(rows.dataFlows),
+      policyEvents: ids(rows.policyEvents),
+    }).toEqual(bIds);
+    expect(rows.policyEvents.every((r) => r.organisationId === w.b.organisation.id)).toBe(true);
   },
   planInventoryImport: async (w, asB) => {
     const { document } = await inventoryDocument.loadInventoryDocument(w.ownerA); // A's own rows, as a document

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type OrgContext } from "@/lib/auth/org-context";
 import type { InventoryDocumentInput } from "@/scoring/schema/inventory";
-import { documentFromRows, INVENTORY_ORDER, type InventoryRowIds, type InventoryRows } from "@/lib/inventory/document-rows";
+import { documentFromRows, INVENTORY_ORDER, INVENTORY_SELECT, type InventoryRowIds, type InventoryRows } from "@/lib/inventory/document-rows";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export { toDocumentValue } from "@/lib/inventory/document-rows";
@@ -21,19 +21,20 @@ export async function loadInventoryDocument(ctx: OrgContext): Promise<{ document
 /**
  * The rows of one organisation's inventory, in the document's order, through the client given
  * (the app's, or a test's or bench's own on another database): one query per table, each scoped
- * by the organisation.
+ * by the organisation, each reading only the columns the document uses.
  */
 export async function readInventoryRows(prisma: PrismaClient, organisation: InventoryRows["organisation"]): Promise<InventoryRows> {
   const where = { organisationId: organisation.id };
   const o = INVENTORY_ORDER;
+  const c = INVENTORY_SELECT;
   const [offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents] = await Promise.all([
-    prisma.office.findMany({ where, orderBy: o.offices }),
-    prisma.vendor.findMany({ where, orderBy: o.vendors }),
-    prisma.model.findMany({ where, orderBy: [...o.models] }),
-    prisma.aiSystem.findMany({ where, orderBy: o.aiSystems, include: { offices: { select: { officeId: true } } } }),
-    prisma.dependency.findMany({ where, orderBy: [...o.dependencies] }),
-    prisma.fallback.findMany({ where, orderBy: [...o.fallbacks] }),
-    prisma.dataFlow.findMany({ where, orderBy: o.dataFlows }),
+    prisma.office.findMany({ where, orderBy: o.offices, select: c.offices }),
+    prisma.vendor.findMany({ where, orderBy: o.vendors, select: c.vendors }),
+    prisma.model.findMany({ where, orderBy: [...o.models], select: c.models }),
+    prisma.aiSystem.findMany({ where, orderBy: o.aiSystems, select: c.aiSystems }),
+    prisma.dependency.findMany({ where, orderBy: [...o.dependencies], select: c.dependencies }),
+    prisma.fallback.findMany({ where, orderBy: [...o.fallbacks], select: c.fallbacks }),
+    prisma.dataFlow.findMany({ where, orderBy: o.dataFlows, select: c.dataFlows }),
     prisma.policyEvent.findMany({ where, orderBy: [...o.policyEvents] }),
   ]);
   return { organisation, offices, vendors, models, aiSystems, dependencies, fallbacks, dataFlows, policyEvents };
