@@ -19,8 +19,8 @@
 //                            at exit (open it in Chrome DevTools' Performance panel, or summarise it
 //                            with `npx tsx e2e/support/cpuprofile-summary.ts DIR/*.cpuprofile`)
 //
-// autocannon reports p90 and p97.5, not p95: p95 lies between them, so p97.5 is the figure held
-// against the p95 budget (an upper bound). "server CPU + db ms/req" (the server process group's CPU time and its PostgreSQL backends' CPU time
+// autocannon's summary has p90 and p97.5, not p95: p95 is computed here from every response's own
+// time (autocannon's "response" event), and that is the figure held against the budget. "server CPU + db ms/req" (the server process group's CPU time and its PostgreSQL backends' CPU time
 // over the requests served) does not depend on what else the machine is doing: on 2 cores the
 // throughput, and so the latency under 20 clients, follows from it. CPU time is counted in clock
 // ticks of 10 ms, so a figure of a few ms/req is only as good as the number of requests behind it.
@@ -260,6 +260,21 @@ async function backendPids(databaseName: string): Promise<Set<number>> {
   }
 }
 
+/** An autocannon run, with the 95th percentile of its responses' times (ms, rounded), which its summary lacks. */
+function measured(options: autocannon.Options): Promise<{ result: autocannon.Result; p95: number }> {
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (err: unknown, result: autocannon.Result) => {
+      if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+      times.sort((a, b) => a - b);
+      // Nearest rank: the smallest time that at least 95 % of the responses did not exceed.
+      const p95 = times.length ? Math.round(times[Math.ceil(times.length * 0.95) - 1]!) : Number.NaN;
+      resolve({ result, p95 });
+    });
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+}
+
 async function bench(cookie: string, serverPgid: number, databaseName: string): Promise<number> {
   const urls = opts.only ? URLS.filter((u) => u.includes(opts.only!)) : URLS;
   const ms = (v: number) => `${String(v).padStart(4)} ms`;
@@ -286,7 +301,7 @@ async function bench(cookie: string, serverPgid: number, databaseName: string): 
     const backends = await backendPids(databaseName);
     const cpu0 = groupCpuMs(serverPgid);
     const db0 = new Map([...backends].map((pid) => [pid, cpuMs(new Set([pid]))]));
-    const r = await autocannon({ url: `${BASE}${url}`, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie } });
+    const { result: r, p95 } = await measured({ url: `${BASE}${url}`, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie } });
     const cpuPerRequest = (groupCpuMs(serverPgid) - cpu0) / Math.max(1, r.requests.total);
     // Backends the pool opened during the run count whole (they did all their work in it); one
     // that closed meanwhile (idle timeout) took its last figures with it and counts nothing.
@@ -296,17 +311,17 @@ async function bench(cookie: string, serverPgid: number, databaseName: string): 
     const dbPerRequest = dbMs / Math.max(1, r.requests.total);
     const bad = r.non2xx + r.errors + r.timeouts;
     failures += bad;
-    if (r.latency.p97_5 >= BUDGET_MS) over.push(label(url));
+    if (!(p95 < BUDGET_MS)) over.push(label(url)); // no responses (NaN) is over, not within
     // No database time measured (all ticks under 10 ms) reads as over: the ratio is then unknown, not met.
     const ratio = dbPerRequest > 0 ? cpuPerRequest / dbPerRequest : Infinity;
     if (!(ratio <= RATIO_BUDGET)) overRatio.push(`${label(url)} (${Number.isFinite(ratio) ? ratio.toFixed(1) : "∞"}x)`);
     console.log(
-      `${label(url).padEnd(74)} p50 ${ms(r.latency.p50)}  p90 ${ms(r.latency.p90)}  p97.5 ${ms(r.latency.p97_5)}  p99 ${ms(r.latency.p99)}  ` +
+      `${label(url).padEnd(74)} p50 ${ms(r.latency.p50)}  p90 ${ms(r.latency.p90)}  p95 ${ms(p95)}  p97.5 ${ms(r.latency.p97_5)}  p99 ${ms(r.latency.p99)}  ` +
         `${String(Math.round(r.requests.average)).padStart(3)} req/s  non-2xx/errors ${bad}  server CPU ${cpuPerRequest.toFixed(1)} + db ${dbPerRequest.toFixed(1)} ms/req  app/db ${Number.isFinite(ratio) ? ratio.toFixed(1) : "∞"}  [1st ${single} ms, ${Math.round(body.length / 1024)} KiB, total ${shown}, load ${before}]`,
     );
   }
   console.log(`loadavg after: ${loadavg()}`);
-  console.log(over.length ? `over the ${BUDGET_MS} ms p95 budget (p97.5): ${over.join(", ")}` : `all within the ${BUDGET_MS} ms p95 budget (p97.5)`);
+  console.log(over.length ? `over the ${BUDGET_MS} ms p95 budget: ${over.join(", ")}` : `all within the ${BUDGET_MS} ms p95 budget`);
   console.log(overRatio.length ? `over the ${RATIO_BUDGET}x app/db budget: ${overRatio.join(", ")}` : `all within the ${RATIO_BUDGET}x app/db budget`);
   return failures;
 }
