@@ -862,6 +862,12 @@ const CASES: Record<string, (w: World, asB: OrgContext) => Promise<void>> = {
   compareAssessments: async (w, asB) => {
     await expectNotFound(assessmentQueries.compareAssessments(asB, w.assessmentA.id, w.assessmentA.id));
   },
+  assessmentChanges: async (w, asB) => {
+    // A's digest kept first (as A's overview would), then asked for by B with A's summaries.
+    const [summaryA] = await assessmentQueries.listAssessments(w.ownerA);
+    await assessmentQueries.assessmentChanges(w.ownerA, summaryA!, summaryA!);
+    await expectNotFound(assessmentQueries.assessmentChanges(asB, summaryA!, summaryA!));
+  },
   freezeAssessment: async (w, asB) => {
     const frozen = await assessmentMutations.freezeAssessment(asB, { asOf: "2025-01-15" });
     const row = await db().assessment.findUniqueOrThrow({ where: { id: frozen.id } });
@@ -1117,6 +1123,7 @@ const PRACTICE_SCOPED = "scoped by the caller's practice (where: { practiceId })
 
 /** Functions that are scoped by the user or by a secret token rather than by an organisation. */
 const NOT_ORG_SCOPED: Record<string, string> = {
+  changeDigest: "pure: the digest of a comparison its caller already holds; reads nothing",
   getPractice: PRACTICE_SCOPED,
   getPracticeLogo: PRACTICE_SCOPED,
   updatePracticeBranding: PRACTICE_SCOPED,

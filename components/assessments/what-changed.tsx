@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AssessmentComparison } from "@/lib/assessments/queries";
+import type { AssessmentComparison, ChangeDigest } from "@/lib/assessments/queries";
 import { EventDate } from "@/components/policy-events/event-date";
 import { Card } from "@/components/ui/card";
 import { Delta } from "./delta";
@@ -64,7 +64,7 @@ export function PolicyChanges({ landscape }: { landscape: AssessmentComparison["
  * lifted, then how the score and rating moved, then how many inventory rows changed and whether
  * the methodology changed. `compareHref`: a link to the full comparison (the Overview's card).
  */
-export function WhatChanged({ c, compareHref, headingId = "what-changed-heading" }: { c: AssessmentComparison; compareHref?: string; headingId?: string }) {
+export function WhatChanged({ c, compareHref, headingId = "what-changed-heading" }: { c: ChangeDigest; compareHref?: string; headingId?: string }) {
   const o = c.organisation;
   const policy = c.landscape.imposed.length + c.landscape.lifted.length + (c.landscape.partlyLifted?.length ?? 0);
   return (
@@ -89,7 +89,7 @@ export function WhatChanged({ c, compareHref, headingId = "what-changed-heading"
           The score moved <Delta value={o.delta} /> to <span className="font-medium tabular-nums">{o.after.toFixed(1)}</span>
           {o.ratingBefore === o.ratingAfter ? `; the rating stayed ${o.ratingAfter}.` : `; the rating went from ${o.ratingBefore} to ${o.ratingAfter}.`}
         </li>
-        <li>{c.inputs.length === 0 ? "The inventory was the same in both." : `${plural(c.inputs.length, "change")} to the inventory.`}</li>
+        <li>{c.inputChanges === 0 ? "The inventory was the same in both." : `${plural(c.inputChanges, "change")} to the inventory.`}</li>
         {c.methodology.changed && (
           <li>
             The methodology changed from {c.methodology.before} to {c.methodology.after}: part of the move may come from the method, not from the inventory or the landscape.

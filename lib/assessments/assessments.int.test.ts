@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { COMPRESSED_FORMAT } from "@/lib/assessments/frozen-storage";
 import { canonicalJson } from "@/lib/assessments/input-diff";
 import { FREEZE_LIMITS, freezeAssessment, inputsHashOf } from "@/lib/assessments/mutations";
-import { compareAssessments, getAssessment, listAssessmentNotes, listAssessments } from "@/lib/assessments/queries";
+import { assessmentChanges, changeDigest, compareAssessments, getAssessment, listAssessmentNotes, listAssessments } from "@/lib/assessments/queries";
+import { createQueryCounter } from "@/lib/testing/query-counter";
 import { loadInventoryDocument } from "@/lib/inventory/document";
 import { today } from "@/lib/scores/queries";
 import { ROLES } from "@/lib/auth/permissions";
@@ -218,6 +219,37 @@ describe("assessments", () => {
     ]);
     expect(c.methodology).toEqual({ before: METHODOLOGY_VERSION, after: METHODOLOGY_VERSION, changed: false });
     expect(c.landscape).toEqual({ imposed: [], lifted: [], partlyLifted: [] });
+  });
+
+  it("keeps the overview's digest of a comparison: the comparison's own figures, computed once per pair, with the summaries given", async () => {
+    const owner = w.ctx(w.a, "owner");
+    const viewer = w.ctx(w.a, "viewer");
+    await freezeAssessment(owner);
+    await db().fallback.update({ where: { id: rows.fallback.id }, data: { lastTestedAt: new Date(`${today()}T00:00:00Z`), qualityParityChecked: true } });
+    await freezeAssessment(owner);
+    const [latest, previous] = await listAssessments(viewer);
+
+    const counter = createQueryCounter();
+    try {
+      const first = await counter.count(() => assessmentChanges(viewer, previous!, latest!));
+      expect(first.result).toEqual(changeDigest(await compareAssessments(viewer, previous!.id, latest!.id)));
+      expect(first.result.inputChanges).toBe(1);
+      expect(first.result.organisation.delta).toBeGreaterThan(0);
+      expect(first.statements.length).toBeGreaterThan(0); // it loaded both assessments
+      // Again: nothing is read, and the summaries shown are the ones given (here, a renamed freezer).
+      const renamed = { ...latest!, createdBy: { name: "Renamed", email: latest!.createdBy!.email } };
+      const again = await counter.count(() => assessmentChanges(viewer, previous!, renamed));
+      expect(again.statements).toEqual([]);
+      expect(again.result).toEqual({ ...first.result, after: renamed });
+      // The pair in the other order is another comparison.
+      const reversed = await assessmentChanges(viewer, latest!, previous!);
+      expect(reversed.organisation.delta).toBe(-first.result.organisation.delta);
+    } finally {
+      await counter.close();
+    }
+    // Another organisation is refused even once the pair is kept, and the role is checked before the cache.
+    await expect(assessmentChanges(w.ctx(w.b, "owner"), previous!, latest!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(assessmentChanges({ ...viewer, role: "nobody" as never }, previous!, latest!)).rejects.toThrow();
   });
 
   it("compares across the policy landscape: a restriction coming into force, then partly lifted, each with its estimated date", async () => {

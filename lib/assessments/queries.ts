@@ -194,6 +194,48 @@ export async function compareAssessments(ctx: OrgContext, aId: string, bId: stri
   };
 }
 
+/**
+ * What the overview's "What changed" card shows of a comparison: the policy changes, how the score
+ * and rating moved, how many inventory rows changed, and whether the methodology did. Small,
+ * whatever the size of the two assessments.
+ */
+export type ChangeDigest = Pick<AssessmentComparison, "before" | "after" | "organisation" | "landscape" | "methodology" | "asOfChanged"> & { inputChanges: number };
+
+/** A comparison's digest. */
+export function changeDigest(c: AssessmentComparison): ChangeDigest {
+  const { before, after, organisation, landscape, methodology, asOfChanged } = c;
+  return { before, after, organisation, landscape, methodology, asOfChanged, inputChanges: c.inputs.length };
+}
+
+// Digests by organisation and the two assessment ids. Assessments are immutable (the database
+// refuses an UPDATE), so a digest never goes stale; a deleted assessment's entry is simply no longer
+// asked for. Per process, bounded: the oldest-used entry goes first. Without it the overview loaded,
+// decompressed and diffed both frozen assessments on every view (a fifth of its CPU at the demo's
+// size, two 1.0-tenant assessments would take about 20 s per view).
+const DIGESTS = 500;
+const digests = new Map<string, Omit<ChangeDigest, "before" | "after">>();
+
+/**
+ * The digest of the comparison of two of the caller's assessments, given by their summaries as
+ * `listAssessments` answers them (so the names and dates shown are the current ones). Computed
+ * by {@link compareAssessments} once per process and pair, then kept. Either unknown here: NOT_FOUND.
+ */
+export async function assessmentChanges(ctx: OrgContext, before: AssessmentSummary, after: AssessmentSummary): Promise<ChangeDigest> {
+  assertCan(ctx, "scores:read");
+  // The organisation is part of the key: an entry computed for one organisation is never found by another.
+  const key = `${ctx.organisationId} ${before.id} ${after.id}`;
+  let body = digests.get(key);
+  if (body) {
+    digests.delete(key); // re-inserted below: most recently used last
+  } else {
+    const { before: _b, after: _a, ...rest } = changeDigest(await compareAssessments(ctx, before.id, after.id));
+    body = rest;
+  }
+  digests.set(key, body);
+  if (digests.size > DIGESTS) digests.delete(digests.keys().next().value!);
+  return { before, after, ...body };
+}
+
 function summaryOf(x: Assessment): AssessmentSummary {
   return { id: x.id, asOf: x.asOf, createdAt: x.createdAt, score: x.score, rating: x.rating, methodologyVersion: x.methodologyVersion, inputsHash: x.inputsHash, createdBy: x.createdBy };
 }

@@ -6,7 +6,7 @@ import { countryName } from "@/lib/countries";
 import { scoreOrganisation } from "@/lib/scores/queries";
 import { trendMarkers } from "@/lib/scores/active-restrictions";
 import { restrictionsInForceOf } from "@/lib/scores/derived";
-import { compareAssessments, listAssessments } from "@/lib/assessments/queries";
+import { assessmentChanges, listAssessments } from "@/lib/assessments/queries";
 import { getLatestReportRun } from "@/lib/reports/run-queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ScoreHeadline } from "@/components/scores/score-headline";
@@ -22,8 +22,8 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireOrgPage((await params).org);
-  // Each query scopes itself by the caller's organisation. The comparison loads the two latest
-  // frozen assessments (the only large reads here), once, after the list says which they are.
+  // Each query scopes itself by the caller's organisation. The comparison of the two latest frozen
+  // assessments (the only large reads here) is computed once per process and pair, then kept.
   const [organisation, counts, live, assessments, latestReport] = await Promise.all([
     getOrganisation(ctx),
     getOrganisationOverview(ctx),
@@ -32,7 +32,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
     getLatestReportRun(ctx),
   ]);
   const [latest, previous] = assessments;
-  const comparison = latest && previous ? await compareAssessments(ctx, previous.id, latest.id) : null;
+  const comparison = latest && previous ? await assessmentChanges(ctx, previous, latest) : null;
   const trend = [...assessments].reverse().map(({ id, asOf, createdAt, score, rating }) => ({ id, asOf, createdAt, score, rating }));
   const restrictions = live.ok ? restrictionsInForceOf(live) : [];
   const base = `/${ctx.organisationSlug}`;

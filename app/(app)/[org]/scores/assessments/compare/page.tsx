@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requireOrgPage } from "@/lib/auth/context";
 import { isAppError } from "@/lib/errors";
 import { compareAssessmentsSchema } from "@/lib/assessments/schemas";
-import { compareAssessments, listAssessments, type AssessmentComparison, type AssessmentSummary, type EntityDelta } from "@/lib/assessments/queries";
+import { changeDigest, compareAssessments, listAssessments, type AssessmentComparison, type AssessmentSummary, type EntityDelta } from "@/lib/assessments/queries";
 import { describeChange } from "@/lib/assessments/input-diff";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
@@ -89,7 +89,7 @@ function Comparison({ c }: { c: AssessmentComparison }) {
   const reasons = c.inputs.map(describeChange);
   return (
     <div className="space-y-6">
-      <WhatChanged c={c} />
+      <WhatChanged c={changeDigest(c)} />
       <div className="grid gap-4 md:grid-cols-3">
         <Side title="Before" a={c.before} />
         <Card>
