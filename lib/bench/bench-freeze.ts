@@ -15,6 +15,9 @@
 // --read ID getAssessment of a kept assessment, then the readers built on it (board report and its
 //           inventory, DORA B_05.01 and the AI Act CSV), each with the peak RSS so far and the
 //           longest event-loop block; deletes it afterwards unless --keep.
+// --changes the overview's "What changed" card on the organisation's two latest assessments (keep
+//           two first: --freeze --keep, then --freeze --keep --as-of another day): the full
+//           comparison once, then the card's digest twice (computed, then kept). Deletes nothing.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -22,11 +25,11 @@ import { databaseUrlFor } from "./databases";
 import { LARGE_ORG_SLUG } from "./large-tenant";
 
 const { values } = parseArgs({
-  options: { database: { type: "string" }, steps: { type: "boolean", default: false }, freeze: { type: "boolean", default: false }, read: { type: "string" }, keep: { type: "boolean", default: false }, "no-limits": { type: "boolean", default: false }, "as-of": { type: "string" } },
+  options: { database: { type: "string" }, steps: { type: "boolean", default: false }, changes: { type: "boolean", default: false }, freeze: { type: "boolean", default: false }, read: { type: "string" }, keep: { type: "boolean", default: false }, "no-limits": { type: "boolean", default: false }, "as-of": { type: "string" } },
   strict: true,
 });
 const opts = z
-  .object({ database: z.string().regex(/^sovra_[a-z0-9_]+$/), steps: z.boolean(), freeze: z.boolean(), read: z.uuid().optional(), keep: z.boolean(), "no-limits": z.boolean(), "as-of": z.iso.date().optional() })
+  .object({ database: z.string().regex(/^sovra_[a-z0-9_]+$/), steps: z.boolean(), changes: z.boolean(), freeze: z.boolean(), read: z.uuid().optional(), keep: z.boolean(), "no-limits": z.boolean(), "as-of": z.iso.date().optional() })
   .parse(values);
 
 process.env.DATABASE_URL = databaseUrlFor(opts.database);
@@ -36,7 +39,7 @@ const { parseInventoryDocument } = await import("@/scoring/parse");
 const { scoreInventory } = await import("@/scoring/score-inventory");
 const { assessmentColumns, frozenLandscape, frozenResults } = await import("@/lib/assessments/freeze-data");
 const { readFrozen, storeInputs, storeResults } = await import("@/lib/assessments/frozen-storage");
-const { getAssessment } = await import("@/lib/assessments/queries");
+const { assessmentChanges, compareAssessments, getAssessment, listAssessments } = await import("@/lib/assessments/queries");
 const { FREEZE_LIMITS, freezeAssessment } = await import("@/lib/assessments/mutations");
 const { getBoardReport, getReportInventory } = await import("@/lib/reports/queries");
 const { exportAiActCsv, exportDoraCsv } = await import("@/lib/exports/queries");
@@ -71,7 +74,8 @@ try {
   // To find the heap a freeze needs (run with --max-old-space-size), without the limits refusing it first.
   if (opts["no-limits"]) Object.assign(FREEZE_LIMITS, { maxFrozenChars: Number.POSITIVE_INFINITY, maxCompressedBytes: Number.POSITIVE_INFINITY });
   console.log(`bench-freeze: ${opts.database}, limits ${mb(FREEZE_LIMITS.maxFrozenChars)} of JSON, ${mb(FREEZE_LIMITS.maxCompressedBytes)} compressed; load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  if (opts.steps) await steps(ctx);
+  if (opts.changes) await changes(ctx);
+  else if (opts.steps) await steps(ctx);
   else if (opts.read) await read(ctx, opts.read);
   else await freeze(ctx);
 } finally {
@@ -143,4 +147,15 @@ async function read(ctx: Ctx, id: string) {
   } finally {
     if (!opts.keep) await db().assessment.deleteMany({ where: { id, organisationId: ctx.organisationId } });
   }
+}
+
+async function changes(ctx: Ctx) {
+  const [latest, previous] = await listAssessments(ctx);
+  if (!latest || !previous) throw new Error(`${ctx.organisationSlug} has fewer than two assessments: keep two with --freeze --keep (and --as-of for the second)`);
+  const [full, fullMs, fullLoop] = await timed(() => compareAssessments(ctx, previous.id, latest.id));
+  say("compareAssessments (the full comparison page)", fullMs, `${full.inputs.length} inventory changes; ${fullLoop}; peak RSS ${rss()}`);
+  const [, firstMs, firstLoop] = await timed(() => assessmentChanges(ctx, previous, latest));
+  say("assessmentChanges, first (the overview's card)", firstMs, `${firstLoop}; peak RSS ${rss()}`);
+  const [, keptMs, keptLoop] = await timed(() => assessmentChanges(ctx, previous, latest));
+  say("assessmentChanges, kept (every later overview)", keptMs, keptLoop);
 }

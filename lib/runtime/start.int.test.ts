@@ -124,6 +124,49 @@ describe("npm start and the embedded database's port (docs/decisions/033)", () =
     }
   });
 
+  it("killed outright (SIGKILL to start.ts alone, as an out-of-memory kill would), it leaves no web server behind", { timeout: 150_000 }, async () => {
+    // The machine's PostgreSQL (the run's own database): no embedded one to wait for, and the
+    // production build CI makes before these tests.
+    const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-kill-"));
+    const port = 39_000 + Math.floor(Math.random() * 900);
+    const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, SOVRA_DATA_DIR: dataDir, PORT: String(port), SOVRA_REPORT_WORKER: "off", SOVRA_WEB_WORKERS: "2", AUTH_SECRET: "start-kill-test-secret-start-kill-test-secret" };
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d));
+    child.stderr.on("data", (d: Buffer) => (output += d));
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    try {
+      const ready = await new Promise<boolean>((resolve) => {
+        const deadline = setTimeout(() => resolve(false), 120_000);
+        const look = () => {
+          if (/^sovra: ready in /m.test(output) || child.exitCode !== null) {
+            clearTimeout(deadline);
+            resolve(/^sovra: ready in /m.test(output));
+          }
+        };
+        child.stdout.on("data", look);
+        child.stderr.on("data", look);
+        child.once("exit", look);
+      });
+      expect(ready, `npm start's output:\n${output}`).toBe(true);
+      // The web server and its two workers are up, with the data folder in their environment.
+      expect((await processesOf(dataDir, 0)).filter((p) => p.includes("web-server.ts"))).toHaveLength(3);
+
+      child.kill("SIGKILL"); // start.ts alone: no handler of its own runs
+      await exited;
+      // Its web server notices its parent is gone (the IPC channel closes) and stops, workers and all.
+      expect(await processesOf(dataDir, 20_000), `npm start's output:\n${output}`).toEqual([]);
+      expect(await isFree(port)).toBe(true);
+    } finally {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // nothing left of the group
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("picks another port by itself, and says which, when the default port is taken; stopped, it leaves nothing running", { timeout: 150_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-port-"));
     const other = await occupy(54329); // the default; taken either way

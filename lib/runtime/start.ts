@@ -198,7 +198,9 @@ async function main() {
   const child = flags.dev
     ? spawn(process.execPath, [NEXT_BIN, "dev", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NODE_ENV: "development" } })
     : spawn(process.execPath, [...profilerArgs(config.SOVRA_CPU_PROFILE_DIR), "--import", "tsx", path.join("lib", "runtime", "web-server.ts")], {
-        stdio: ["ignore", "inherit", "inherit"],
+        // The IPC channel carries nothing: it closes when this process ends however it ends (a
+        // SIGKILL included, which no handler here sees), and the web server stops when it does.
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
         env: { ...env, NODE_ENV: "production", PORT: String(port), SOVRA_WEB_WORKERS: String(workers) },
       });
   running.child = child;

@@ -80,6 +80,14 @@ function supervise(count: number) {
   for (let i = 0; i < count; i++) cluster.fork();
   process.on("SIGTERM", () => stop(0));
   process.on("SIGINT", () => stop(0));
+  // Started by start.ts with an IPC channel: when start.ts is gone (killed outright, so it could not
+  // stop us), the channel closes. Without this the server and its workers ran on as orphans.
+  if (process.connected) {
+    process.on("disconnect", () => {
+      if (!stopping) console.error("sovra: start.ts has gone; stopping the web server");
+      stop(0);
+    });
+  }
 }
 
 const REFUSED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
