@@ -4,6 +4,7 @@ import type { RegistrationForm, RegistrationPack } from "@/lib/ai-act-registrati
 import { cssString, PAGE_MARGIN, PAGE_SIZE } from "@/lib/reports/report-footer";
 import type { Paper } from "@/lib/reports/print-token";
 import { formatDayLong } from "@/lib/dates";
+import { WrappingText } from "@/components/ui/wrapping-text";
 
 // The EU AI Act registration pack as the print route lays it out for Chromium (decision 046): one
 // filled Annex VIII C form per AI system, each starting on a new page, the five items under their
@@ -49,8 +50,8 @@ function Answer({ form, field }: { form: RegistrationForm; field: AnswerField })
   const value = r[field];
   if (field === "providerEuDatabaseUrl") {
     return (
-      <a className="break-all text-brand-700 underline" href={value}>
-        {value}
+      <a className="text-brand-700 underline" href={value}>
+        <WrappingText text={value} />
       </a>
     );
   }

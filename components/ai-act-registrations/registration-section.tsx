@@ -4,6 +4,7 @@ import { ANNEX_VIII_C, annexIIIAreaLabel, annexIIIAreaNote, missingFieldKeys, mi
 import { formatDateTime } from "@/lib/dates";
 import { RegistrationForm } from "./registration-form";
 import { registrationPackHref } from "@/lib/ai-act-registrations/pack";
+import { WrappingText } from "@/components/ui/wrapping-text";
 
 /**
  * The AI system page's "EU AI Act registration (Annex VIII C)": what is recorded under each of the
@@ -85,7 +86,7 @@ export function RegistrationSection({
                       {REGISTRATION_FIELD_LABELS[field]} <span className="text-xs">(C.{item.point})</span>
                     </dt>
                     <dd className={cn("mt-0.5 whitespace-pre-line", absent ? "font-medium text-amber-800" : "text-slate-900")}>
-                      {notApplicable ? "Not applicable: no data protection impact assessment applies" : absent ? "Missing" : field === "providerEuDatabaseUrl" ? <a className="break-all text-brand-700 underline" href={value}>{value}</a> : value}
+                      {notApplicable ? "Not applicable: no data protection impact assessment applies" : absent ? "Missing" : field === "providerEuDatabaseUrl" ? <a className="text-brand-700 underline" href={value}><WrappingText text={value} /></a> : value}
                     </dd>
                   </div>
                 );

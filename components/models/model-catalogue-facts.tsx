@@ -4,6 +4,7 @@ import { storedModelValues } from "@/lib/models/schemas";
 import { ACCESS_PATH_LABELS, TRAINING_COMPUTE_LABELS, WEIGHTS_LABELS, labelFor } from "@/lib/labels";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/lib/dates";
+import { WrappingText } from "@/components/ui/wrapping-text";
 
 type ModelValues = { family: string; weights: string; licence: string; trainingCompute: string; offeredAccessPaths: readonly OfferedAccessPath[] };
 
@@ -44,7 +45,7 @@ export function ModelCatalogueFacts({ catalogue, model }: { catalogue: Catalogue
         Catalogue facts
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Added from the default catalogue (source: <span className="break-all">{catalogue.source}</span>, as of {formatDay(catalogue.asOf)}). Where your value differs, it is your override, with your source.
+        Added from the default catalogue (source: <WrappingText text={catalogue.source} />, as of {formatDay(catalogue.asOf)}). Where your value differs, it is your override, with your source.
       </p>
       <dl className="mt-3 divide-y divide-slate-100 text-sm">
         {MODEL_CATALOGUE_BACKED_FACTS.map(({ fact, label }) => (

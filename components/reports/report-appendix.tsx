@@ -4,6 +4,7 @@ import { CRITICALITY_LABELS, DATA_CATEGORY_LABELS, labelFor, CRITICALITY_PHRASES
 import { RatingBadge } from "@/components/scores/rating-badge";
 import { ReportSubheading } from "./report-section";
 import { formatDayLong, readableDays } from "@/lib/dates";
+import { WrappingText } from "@/components/ui/wrapping-text";
 
 const TH = "px-2 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-600";
 const TD = "px-2 py-1.5 align-top";
@@ -149,7 +150,7 @@ export function MethodologyAppendix({ methodology: m }: { methodology: BoardRepo
             <tr key={v.name}>
               <th scope="row" className={`${TD} text-left font-medium`}>{v.name}</th>
               <td className={TD}>{reportCountry(v.country)}</td>
-              <td className={`${TD} break-all text-xs text-slate-600`}>{v.source ?? "Entered by the organisation"}</td>
+              <td className={`${TD} text-xs text-slate-600`}><WrappingText text={v.source ?? "Entered by the organisation"} /></td>
               <td className={`${TD} whitespace-nowrap tabular-nums`}>{v.asOf ? formatDayLong(v.asOf) : "—"}</td>
             </tr>
           ))}

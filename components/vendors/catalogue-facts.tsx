@@ -4,6 +4,7 @@ import { countryName } from "@/lib/countries";
 import { VENDOR_TYPE_LABELS, labelFor } from "@/lib/labels";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/lib/dates";
+import { WrappingText } from "@/components/ui/wrapping-text";
 
 const shown = (fact: keyof CatalogueBackedValues, value: string | null) =>
   !value ? "(none)" : fact === "vendorType" ? labelFor(VENDOR_TYPE_LABELS, value) : fact.endsWith("Country") ? countryName(value) : value;
@@ -22,7 +23,7 @@ export function CatalogueFacts({ catalogue, vendor }: { catalogue: CatalogueVend
         Catalogue facts
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Added from the default catalogue (source: <span className="break-all">{catalogue.source}</span>, as of {formatDay(catalogue.asOf)}). Where your value differs, it is your override, with your source.
+        Added from the default catalogue (source: <WrappingText text={catalogue.source} />, as of {formatDay(catalogue.asOf)}). Where your value differs, it is your override, with your source.
       </p>
       <dl className="mt-3 divide-y divide-slate-100 text-sm">
         {CATALOGUE_BACKED_FACTS.map(({ fact, label }) => {

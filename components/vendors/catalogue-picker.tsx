@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatDay } from "@/lib/dates";
+import { WrappingText } from "@/components/ui/wrapping-text";
 
 const DEBOUNCE_MS = 150;
 
@@ -171,7 +172,7 @@ function CatalogueEntry({ orgSlug, hit }: { orgSlug: string; hit: CatalogueSearc
         <div><dt className="text-slate-500">Type</dt><dd className="font-medium">{VENDOR_TYPE_LABELS[vendor.vendorType]}</dd></div>
         <div><dt className="text-slate-500">HQ country</dt><dd className="font-medium">{hit.hqCountryName}</dd></div>
         <div><dt className="text-slate-500">Ultimate parent</dt><dd className="font-medium">{vendor.parentName} ({hit.parentCountryName})</dd></div>
-        <div><dt className="text-slate-500">Catalogue source</dt><dd className="font-medium break-all">{fromCatalogue(vendor.source, vendor.asOf)}</dd></div>
+        <div><dt className="text-slate-500">Catalogue source</dt><dd className="font-medium"><WrappingText text={fromCatalogue(vendor.source, vendor.asOf)} /></dd></div>
       </dl>
       {inInventory && (
         <p className="mt-3 text-sm text-slate-700">
@@ -214,7 +215,7 @@ function CatalogueEntry({ orgSlug, hit }: { orgSlug: string; hit: CatalogueSearc
                         <span className="block text-xs text-slate-600">
                           {WEIGHTS_LABELS[m.weights]} · {m.licence} · training compute {TRAINING_COMPUTE_LABELS[m.trainingCompute]} · {m.offeredAccessPaths.map((p) => ACCESS_PATH_LABELS[p.path] + (p.service ? ` (${p.service})` : "")).join(", ")}
                         </span>
-                        <span className="block text-xs text-slate-500 break-all">Source: {fromCatalogue(m.source, m.asOf)}</span>
+                        <WrappingText className="block text-xs text-slate-500" text={`Source: ${fromCatalogue(m.source, m.asOf)}`} />
                       </span>
                     </label>
                   </li>
