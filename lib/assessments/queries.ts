@@ -210,8 +210,8 @@ export function changeDigest(c: AssessmentComparison): ChangeDigest {
 // Digests by organisation and the two assessment ids. Assessments are immutable (the database
 // refuses an UPDATE), so a digest never goes stale; a deleted assessment's entry is simply no longer
 // asked for. Per process, bounded: the oldest-used entry goes first. Without it the overview loaded,
-// decompressed and diffed both frozen assessments on every view (a fifth of its CPU at the demo's
-// size, two 1.0-tenant assessments would take about 20 s per view).
+// decompressed and diffed both frozen assessments on every view: a fifth of its CPU at the demo's
+// size, 4.7 s per view with two assessments of the 1.0 tenant (`bench-freeze --changes`).
 const DIGESTS = 500;
 const digests = new Map<string, Omit<ChangeDigest, "before" | "after">>();
 
