@@ -177,7 +177,7 @@ async function demoBenchmarkClients(prisma: PrismaClient): Promise<(BenchmarkCli
   const out: (BenchmarkClient & { slug: string })[] = [];
   for (const organisation of await prisma.organisation.findMany({ orderBy: { slug: "asc" } })) {
     const rows = await readInventoryRows(prisma, organisation);
-    const parsed = parseInventoryDocument(documentFromRows(rows).document);
+    const parsed = parseInventoryDocument((await documentFromRows(rows)).document);
     if (!parsed.ok) throw new Error(`${organisation.slug} does not score: ${parsed.issues.map((i) => i.message).join("; ")}`);
     const result = scoreInventory(parsed.value, { asOf });
     const headcount = rows.offices.reduce((n, x) => n + x.headcount, 0);

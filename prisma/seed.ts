@@ -573,8 +573,8 @@ async function createHistory(
     dataFlows: await tx.dataFlow.findMany({ where, orderBy: o.dataFlows }),
     policyEvents: await tx.policyEvent.findMany({ where, orderBy: [...o.policyEvents] }),
   };
-  const scoredOn = (asOf: string) => {
-    const { document, skippedDataFlows } = documentFromRows(rowsOn(rows, asOf, now, addedOn));
+  const scoredOn = async (asOf: string) => {
+    const { document, skippedDataFlows } = await documentFromRows(rowsOn(rows, asOf, now, addedOn));
     const parsed = parseInventoryDocument(document);
     if (!parsed.ok) throw new Error(`seed data: ${org.slug}'s inventory of ${asOf} does not score: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
     return { document, skippedDataFlows, result: scoreInventory(parsed.value, { asOf }) };
@@ -583,7 +583,7 @@ async function createHistory(
   const frozen = new Map<string, string>();
   // A history dated after the day of seeding (a clock set back) is left out rather than invented.
   for (const h of (org.history ?? []).filter((x) => x.asOf <= dayOf(now))) {
-    const { document, skippedDataFlows, result } = scoredOn(h.asOf);
+    const { document, skippedDataFlows, result } = await scoredOn(h.asOf);
     const row = await tx.assessment.create({
       data: { organisationId: orgId, ...(await frozenAssessmentData(document, result, { skippedDataFlows, note: h.note })), createdById: userId(h.frozenBy, `assessment of ${h.asOf}`), createdAt: new Date(h.frozenAt) },
       select: { id: true },
@@ -594,8 +594,8 @@ async function createHistory(
 
   for (const a of org.remediationActions) {
     if (!a.measureGain || !a.openedOn || !a.closedOn || a.closedOn > dayOf(now)) continue;
-    const before = scoredOn(a.openedOn).result.organisation.score;
-    const after = scoredOn(a.closedOn).result.organisation.score;
+    const before = (await scoredOn(a.openedOn)).result.organisation.score;
+    const after = (await scoredOn(a.closedOn)).result.organisation.score;
     await tx.remediationAction.updateMany({
       where: { organisationId: orgId, title: a.title },
       data: { scoreAtCreation: before, scoreAtClose: after, achievedGain: Math.round((after - before) * 100) / 100 },
@@ -617,7 +617,7 @@ async function createHistory(
   if (w && w.endedAt <= now.toISOString()) {
     const assessmentId = frozen.get(w.of);
     if (!assessmentId) throw new Error(`seed data: ${org.slug}'s workshop froze the assessment of ${w.of}, which is not in its history`);
-    const started = scoredOn(w.of).result.organisation;
+    const started = (await scoredOn(w.of)).result.organisation;
     const facilitator = userId(w.facilitator, `workshop "${w.title}"`);
     const workshop = await tx.workshop.create({
       data: { organisationId: orgId, title: w.title, attendees: w.attendees, status: "ended", step: 6, startedAt: new Date(w.startedAt), endedAt: new Date(w.endedAt), startScore: Math.round(started.score * 100) / 100, startRating: started.rating, assessmentId, createdById: facilitator, createdAt: new Date(w.startedAt) },

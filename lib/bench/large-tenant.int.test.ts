@@ -44,7 +44,7 @@ const schemaOf = async (url: string) =>
 async function scores(prisma: PrismaClient, slug: string): Promise<boolean> {
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug } });
   const rows = await readInventoryRows(prisma, organisation);
-  const parsed = parseInventoryDocument(documentFromRows(rows).document);
+  const parsed = parseInventoryDocument((await documentFromRows(rows)).document);
   if (!parsed.ok) throw new Error(`${slug} does not score: ${parsed.issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join("; ")}`);
   return true;
 }
