@@ -1,5 +1,5 @@
 // `npm start` against a database it cannot reach: one clear line naming DATABASE_URL, exit 1.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -124,45 +124,77 @@ describe("npm start and the embedded database's port (docs/decisions/033)", () =
     }
   });
 
+  /**
+   * `npm start` on the machine's PostgreSQL (the run's own database, so no embedded one to wait
+   * for; the production build CI makes before these tests), with two web workers, detached so that
+   * what is left of it can be ended in one go; answers once it says it is ready.
+   */
+  const startReady = async (dataDir: string, port: number) => {
+    const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, SOVRA_DATA_DIR: dataDir, PORT: String(port), SOVRA_REPORT_WORKER: "off", SOVRA_WEB_WORKERS: "2", AUTH_SECRET: "start-stop-test-secret-start-stop-test-secret" };
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const run = { child, output: "", exited: new Promise<void>((resolve) => child.once("exit", () => resolve())) };
+    child.stdout.on("data", (d: Buffer) => (run.output += d));
+    child.stderr.on("data", (d: Buffer) => (run.output += d));
+    const ready = await new Promise<boolean>((resolve) => {
+      const deadline = setTimeout(() => resolve(false), 120_000);
+      const look = () => {
+        if (/^sovra: ready in /m.test(run.output) || child.exitCode !== null) {
+          clearTimeout(deadline);
+          resolve(/^sovra: ready in /m.test(run.output));
+        }
+      };
+      child.stdout.on("data", look);
+      child.stderr.on("data", look);
+      child.once("exit", look);
+    });
+    expect(ready, `npm start's output:\n${run.output}`).toBe(true);
+    // The web server and its two workers are up, with the data folder in their environment.
+    expect((await processesOf(dataDir, 0)).filter((p) => p.includes("web-server.ts"))).toHaveLength(3);
+    return run;
+  };
+  const endGroup = (child: ChildProcess) => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // nothing left of the group
+    }
+  };
+
   it("killed outright (SIGKILL to start.ts alone, as an out-of-memory kill would), it leaves no web server behind", { timeout: 150_000 }, async () => {
-    // The machine's PostgreSQL (the run's own database): no embedded one to wait for, and the
-    // production build CI makes before these tests.
     const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-kill-"));
     const port = 39_000 + Math.floor(Math.random() * 900);
-    const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, SOVRA_DATA_DIR: dataDir, PORT: String(port), SOVRA_REPORT_WORKER: "off", SOVRA_WEB_WORKERS: "2", AUTH_SECRET: "start-kill-test-secret-start-kill-test-secret" };
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d));
-    child.stderr.on("data", (d: Buffer) => (output += d));
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    let child: ChildProcess | undefined;
     try {
-      const ready = await new Promise<boolean>((resolve) => {
-        const deadline = setTimeout(() => resolve(false), 120_000);
-        const look = () => {
-          if (/^sovra: ready in /m.test(output) || child.exitCode !== null) {
-            clearTimeout(deadline);
-            resolve(/^sovra: ready in /m.test(output));
-          }
-        };
-        child.stdout.on("data", look);
-        child.stderr.on("data", look);
-        child.once("exit", look);
-      });
-      expect(ready, `npm start's output:\n${output}`).toBe(true);
-      // The web server and its two workers are up, with the data folder in their environment.
-      expect((await processesOf(dataDir, 0)).filter((p) => p.includes("web-server.ts"))).toHaveLength(3);
-
+      const run = await startReady(dataDir, port);
+      child = run.child;
       child.kill("SIGKILL"); // start.ts alone: no handler of its own runs
-      await exited;
+      await run.exited;
       // Its web server notices its parent is gone (the IPC channel closes) and stops, workers and all.
-      expect(await processesOf(dataDir, 20_000), `npm start's output:\n${output}`).toEqual([]);
+      expect(await processesOf(dataDir, 20_000), `npm start's output:\n${run.output}`).toEqual([]);
       expect(await isFree(port)).toBe(true);
     } finally {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // nothing left of the group
-      }
+      if (child) endGroup(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("stopped (SIGTERM to its process group, as Playwright and supervisors stop it), it ends everything within seconds", { timeout: 150_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-stop-"));
+    const port = 39_000 + Math.floor(Math.random() * 900);
+    let child: ChildProcess | undefined;
+    try {
+      const run = await startReady(dataDir, port);
+      child = run.child;
+      const stoppedAt = Date.now();
+      process.kill(-child.pid!, "SIGTERM");
+      await run.exited;
+      // The web server's IPC channel must not hold it open: held, it waited for its 10 s deadline,
+      // start.ts with it, and Playwright's grace ran out before its databases were dropped.
+      expect(await processesOf(dataDir, 8_000), `npm start's output:\n${run.output}`).toEqual([]);
+      expect(Date.now() - stoppedAt).toBeLessThan(8_000);
+      expect(await isFree(port)).toBe(true);
+    } finally {
+      if (child) endGroup(child);
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -82,7 +82,10 @@ function supervise(count: number) {
   process.on("SIGINT", () => stop(0));
   // Started by start.ts with an IPC channel: when start.ts is gone (killed outright, so it could not
   // stop us), the channel closes. Without this the server and its workers ran on as orphans.
+  // Unreferenced, so that the channel alone never keeps this process up: stopping, it exits as soon
+  // as its workers have (held open, it waited for its 10 s deadline, and start.ts with it).
   if (process.connected) {
+    process.channel?.unref();
     process.on("disconnect", () => {
       if (!stopping) console.error("sovra: start.ts has gone; stopping the web server");
       stop(0);
