@@ -132,7 +132,7 @@ describe("npm start and the embedded database's port (docs/decisions/033)", () =
   const startReady = async (dataDir: string, port: number) => {
     const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, SOVRA_DATA_DIR: dataDir, PORT: String(port), SOVRA_REPORT_WORKER: "off", SOVRA_WEB_WORKERS: "2", AUTH_SECRET: "start-stop-test-secret-start-stop-test-secret" };
     const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    const run = { child, output: "", exited: new Promise<void>((resolve) => child.once("exit", () => resolve())) };
+    const run = { child, dataDir, output: "", exited: new Promise<void>((resolve) => child.once("exit", () => resolve())) };
     child.stdout.on("data", (d: Buffer) => (run.output += d));
     child.stderr.on("data", (d: Buffer) => (run.output += d));
     const ready = await new Promise<boolean>((resolve) => {
@@ -152,52 +152,47 @@ describe("npm start and the embedded database's port (docs/decisions/033)", () =
     expect((await processesOf(dataDir, 0)).filter((p) => p.includes("web-server.ts"))).toHaveLength(3);
     return run;
   };
-  const endGroup = (child: ChildProcess) => {
+  /**
+   * Runs `stop` on a ready `npm start` in a data folder and on a port of its own (startReady), then
+   * ends whatever is left of its process group and removes the folder, whatever `stop` asserted.
+   */
+  const withStarted = async (prefix: string, stop: (run: Awaited<ReturnType<typeof startReady>>, port: number) => Promise<void>) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+    const port = 39_000 + Math.floor(Math.random() * 900);
+    let child: ChildProcess | undefined;
     try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // nothing left of the group
+      const run = await startReady(dataDir, port);
+      child = run.child;
+      await stop(run, port);
+      expect(await isFree(port)).toBe(true);
+    } finally {
+      try {
+        if (child) process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // nothing left of the group
+      }
+      rmSync(dataDir, { recursive: true, force: true });
     }
   };
 
-  it("killed outright (SIGKILL to start.ts alone, as an out-of-memory kill would), it leaves no web server behind", { timeout: 150_000 }, async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-kill-"));
-    const port = 39_000 + Math.floor(Math.random() * 900);
-    let child: ChildProcess | undefined;
-    try {
-      const run = await startReady(dataDir, port);
-      child = run.child;
-      child.kill("SIGKILL"); // start.ts alone: no handler of its own runs
+  it("killed outright (SIGKILL to start.ts alone, as an out-of-memory kill would), it leaves no web server behind", { timeout: 150_000 }, () =>
+    withStarted("sovra-start-kill-", async (run) => {
+      run.child.kill("SIGKILL"); // start.ts alone: no handler of its own runs
       await run.exited;
       // Its web server notices its parent is gone (the IPC channel closes) and stops, workers and all.
-      expect(await processesOf(dataDir, 20_000), `npm start's output:\n${run.output}`).toEqual([]);
-      expect(await isFree(port)).toBe(true);
-    } finally {
-      if (child) endGroup(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+      expect(await processesOf(run.dataDir, 20_000), `npm start's output:\n${run.output}`).toEqual([]);
+    }));
 
-  it("stopped (SIGTERM to its process group, as Playwright and supervisors stop it), it ends everything within seconds", { timeout: 150_000 }, async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-stop-"));
-    const port = 39_000 + Math.floor(Math.random() * 900);
-    let child: ChildProcess | undefined;
-    try {
-      const run = await startReady(dataDir, port);
-      child = run.child;
+  it("stopped (SIGTERM to its process group, as Playwright and supervisors stop it), it ends everything within seconds", { timeout: 150_000 }, () =>
+    withStarted("sovra-start-stop-", async (run) => {
       const stoppedAt = Date.now();
-      process.kill(-child.pid!, "SIGTERM");
+      process.kill(-run.child.pid!, "SIGTERM");
       await run.exited;
       // The web server's IPC channel must not hold it open: held, it waited for its 10 s deadline,
       // start.ts with it, and Playwright's grace ran out before its databases were dropped.
-      expect(await processesOf(dataDir, 8_000), `npm start's output:\n${run.output}`).toEqual([]);
+      expect(await processesOf(run.dataDir, 8_000), `npm start's output:\n${run.output}`).toEqual([]);
       expect(Date.now() - stoppedAt).toBeLessThan(8_000);
-      expect(await isFree(port)).toBe(true);
-    } finally {
-      if (child) endGroup(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it("picks another port by itself, and says which, when the default port is taken; stopped, it leaves nothing running", { timeout: 150_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "sovra-start-port-"));
